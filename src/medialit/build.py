@@ -1,0 +1,134 @@
+"""Chain the stages: lesson file → checked lesson → context → HTML → PDF → files.
+
+The CLI and the tests both call :func:`build_lesson` and :func:`build_lessons`.
+Every output is written to a temporary file and moved into place only when
+all of a lesson's documents rendered, so a failed build never leaves a
+half-written PDF or destroys the previous one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .context import KeyContext, WorksheetContext, key_context, student_context
+from .errors import MedialitError, Problem
+from .lesson import CheckedLesson, read_lesson
+from .settings import Settings
+from .templates import make_environment, render
+
+LESSON_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: where to write, which settings, which template folders."""
+
+    out: Path = Path("build")
+    settings: Settings = field(default_factory=Settings)
+    template_folders: Sequence[Path] = ()
+    write_html: bool = False
+
+
+@dataclass
+class BuildResult:
+    """What one lesson's build wrote, and any resources it refused to load."""
+
+    lesson: Path
+    outputs: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildReport:
+    """The outcome of building several lessons: every success and every failure."""
+
+    results: list[BuildResult] = field(default_factory=list)
+    failures: list[tuple[Path, MedialitError]] = field(default_factory=list)
+
+
+def find_lessons(paths: Iterable[Path]) -> list[Path]:
+    """Lesson files named directly, plus every ``*.yaml`` in named folders (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir() if p.suffix in LESSON_SUFFIXES and p.is_file())
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise MedialitError(Problem("no such file or folder; check the path.", file=path))
+    return found
+
+
+def template_variables(context: WorksheetContext) -> dict[str, Any]:
+    """The context's fields as top-level template variables (shallow: objects stay typed)."""
+    return {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+
+
+def render_html(checked: CheckedLesson, options: BuildOptions) -> dict[str, str]:
+    """The HTML of each document of the lesson, by output name (``student``, ``key``)."""
+    env = make_environment(options.template_folders)
+    contexts: dict[str, tuple[str, WorksheetContext | KeyContext]] = {
+        "student": ("student.html", student_context(checked, options.settings)),
+        "key": ("key.html", key_context(checked, options.settings)),
+    }
+    return {
+        name: render(env, template, template_variables(context))
+        for name, (template, context) in contexts.items()
+    }
+
+
+def build_lesson(lesson_file: Path, options: BuildOptions) -> BuildResult:
+    """Build one lesson's student worksheet and answer key into ``out/<lesson name>/``."""
+    from .pdf import (
+        html_to_pdf,  # imported late: WeasyPrint is slow to load, `check` needs none of it
+    )
+
+    checked = read_lesson(lesson_file)
+    result = BuildResult(lesson=lesson_file)
+    allowed = [*options.template_folders, lesson_file.parent]
+    files: dict[str, bytes] = {}
+    for name, html in render_html(checked, options).items():
+        pdf, refused = html_to_pdf(html, base_folder=lesson_file.parent, allowed_folders=allowed)
+        result.warnings.extend(f"{name}.pdf: {message}" for message in refused)
+        files[f"{name}.pdf"] = pdf
+        if options.write_html:
+            files[f"{name}.html"] = html.encode("utf-8")
+    target = options.out / checked.name
+    for filename, data in files.items():
+        write_atomically(target / filename, data)
+        result.outputs.append(target / filename)
+    return result
+
+
+def build_lessons(lesson_files: Sequence[Path], options: BuildOptions) -> BuildReport:
+    """Build every lesson; a failure is recorded and the others still build."""
+    report = BuildReport()
+    for lesson_file in lesson_files:
+        try:
+            report.results.append(build_lesson(lesson_file, options))
+        except MedialitError as exc:
+            report.failures.append((lesson_file, exc))
+    return report
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target``, then move it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

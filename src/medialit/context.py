@@ -1,0 +1,292 @@
+"""Turn a checked lesson and the settings into the template context.
+
+The context is the contract with teachers' templates: every variable a
+template receives is defined here, typed, and documented in
+``docs/template-context.md``. Pure: no I/O, no rendering.
+
+The student context is built from types that have no kind, explanation or
+teacher note in them at all, so a student template cannot leak an answer
+even by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .article import BlockKind
+from .lesson import CheckedLesson, Statement
+from .model import KIND_ORDER, Kind
+from .settings import KindStyle, Settings
+
+OPENING_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of article text; ``statement`` is the number of the statement it belongs to, if any."""
+
+    text: str
+    statement: int | None = None
+
+
+@dataclass(frozen=True)
+class KeySegment(Segment):
+    """In the key, a statement's segment also carries its kind (e.g. ``"evidence"``)."""
+
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleBlock:
+    """A paragraph, list item or subheading; ``number`` is printed in the margin."""
+
+    kind: BlockKind
+    number: int | None
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
+class StudentStatement:
+    """A numbered statement as students see it."""
+
+    number: int
+    text: str
+    opening: str
+    """The statement's first words, for the sorting table."""
+    paragraph: int | None
+
+
+@dataclass(frozen=True)
+class KeyStatement(StudentStatement):
+    """A numbered statement with its answer, for the key."""
+
+    kind: str
+    kind_label: str
+    also_accept: list[str]
+    """Labels of other defensible kinds."""
+    why: str
+    check: str | None
+    techniques: list[str]
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    """One kind as the sheets name and draw it."""
+
+    name: str
+    label: str
+    badge: str
+    colour: str
+    definition: str
+    example: str
+    count: int | None = None
+    """How many statements of this kind the article holds (key only)."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where the article comes from."""
+
+    author: str
+    outlet: str
+    published: str
+    url: str | None
+    republished_by: str | None
+    republished: str | None
+    licence: str | None
+    credit: str
+    """One line for the footer: author, outlet, date, republisher."""
+
+
+@dataclass(frozen=True)
+class StudentQuestion:
+    """A discussion question."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class KeyQuestion(StudentQuestion):
+    """A discussion question with the teacher's notes."""
+
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class WorksheetContext:
+    """Everything a student worksheet template receives."""
+
+    document: Literal["student", "key"]
+    title: str
+    language: str
+    audience: str | None
+    source: SourceInfo
+    blocks: list[ArticleBlock]
+    statements: list[StudentStatement]
+    questions: list[StudentQuestion]
+    kinds: list[KindInfo]
+    settings: Settings
+    document_title: str
+    """The PDF's title metadata."""
+
+
+@dataclass(frozen=True)
+class KeyContext(WorksheetContext):
+    """Everything the teacher key template receives: the worksheet's context plus the answers."""
+
+    statements: list[KeyStatement]  # type: ignore[assignment]
+    questions: list[KeyQuestion]  # type: ignore[assignment]
+    objectives: list[str] = field(default_factory=list)
+    source_notes: str | None = None
+    total: int = 0
+    kinds_by_name: dict[str, KindInfo] = field(default_factory=dict)
+
+
+def format_date(date: datetime.date | None) -> str | None:
+    """``3 October 2017``."""
+    return f"{date.day} {date:%B %Y}" if date else None
+
+
+def _source(checked: CheckedLesson) -> SourceInfo:
+    source = checked.lesson.source
+    published = format_date(source.published) or ""
+    credit = f"{source.author}, {source.outlet}, {published}"
+    if source.republished_by:
+        credit += f"; republished by {source.republished_by}"
+        if source.republished:
+            credit += f", {format_date(source.republished)}"
+    return SourceInfo(
+        author=source.author,
+        outlet=source.outlet,
+        published=published,
+        url=source.url,
+        republished_by=source.republished_by,
+        republished=format_date(source.republished),
+        licence=source.licence,
+        credit=credit,
+    )
+
+
+def _opening(text: str) -> str:
+    words = text.split()
+    if len(words) <= OPENING_WORDS:
+        return text
+    return " ".join(words[:OPENING_WORDS]) + " …"
+
+
+def _statement_text(checked: CheckedLesson, statement: Statement) -> str:
+    return checked.blocks[statement.block].text[statement.start : statement.end]
+
+
+def _blocks(checked: CheckedLesson, *, with_kinds: bool) -> list[ArticleBlock]:
+    by_block: dict[int, list[Statement]] = {}
+    for statement in checked.statements:
+        by_block.setdefault(statement.block, []).append(statement)
+    blocks = []
+    for index, block in enumerate(checked.blocks):
+        segments: list[Segment] = []
+        at = 0
+        for statement in by_block.get(index, []):
+            if statement.start > at:
+                segments.append(Segment(block.text[at : statement.start]))
+            text = block.text[statement.start : statement.end]
+            if with_kinds:
+                segments.append(KeySegment(text, statement.number, statement.annotation.kind.value))
+            else:
+                segments.append(Segment(text, statement.number))
+            at = statement.end
+        if at < len(block.text):
+            segments.append(Segment(block.text[at:]))
+        blocks.append(ArticleBlock(block.kind, block.number, segments))
+    return blocks
+
+
+def _kinds(settings: Settings, counts: dict[Kind, int] | None) -> list[KindInfo]:
+    result = []
+    for kind in KIND_ORDER:
+        style: KindStyle = settings.kinds[kind]
+        result.append(
+            KindInfo(
+                name=kind.value,
+                label=style.label,
+                badge=style.badge,
+                colour=style.colour,
+                definition=style.definition,
+                example=style.example,
+                count=counts[kind] if counts is not None else None,
+            )
+        )
+    return result
+
+
+def student_context(checked: CheckedLesson, settings: Settings) -> WorksheetContext:
+    """The student worksheet's context: no kinds, explanations or teacher notes."""
+    lesson = checked.lesson
+    return WorksheetContext(
+        document="student",
+        title=lesson.title,
+        language=lesson.language,
+        audience=lesson.audience,
+        source=_source(checked),
+        blocks=_blocks(checked, with_kinds=False),
+        statements=[
+            StudentStatement(
+                number=s.number,
+                text=(text := _statement_text(checked, s)),
+                opening=_opening(text),
+                paragraph=checked.blocks[s.block].number,
+            )
+            for s in checked.statements
+        ],
+        questions=[StudentQuestion(n, q.text) for n, q in enumerate(lesson.questions, start=1)],
+        kinds=_kinds(settings, None),
+        settings=settings,
+        document_title=f"{lesson.title}: student worksheet",
+    )
+
+
+def key_context(checked: CheckedLesson, settings: Settings) -> KeyContext:
+    """The teacher key's context: the worksheet's, plus every answer and note."""
+    lesson = checked.lesson
+    labels = {kind: settings.kinds[kind].label for kind in KIND_ORDER}
+    statements = []
+    for s in checked.statements:
+        annotation = s.annotation
+        text = _statement_text(checked, s)
+        statements.append(
+            KeyStatement(
+                number=s.number,
+                text=text,
+                opening=_opening(text),
+                paragraph=checked.blocks[s.block].number,
+                kind=annotation.kind.value,
+                kind_label=labels[annotation.kind],
+                also_accept=[labels[k] for k in annotation.also_accept],
+                why=annotation.why,
+                check=annotation.check,
+                techniques=list(annotation.techniques),
+            )
+        )
+    kinds = _kinds(settings, checked.count_by_kind())
+    return KeyContext(
+        document="key",
+        title=lesson.title,
+        language=lesson.language,
+        audience=lesson.audience,
+        source=_source(checked),
+        blocks=_blocks(checked, with_kinds=True),
+        statements=statements,
+        questions=[
+            KeyQuestion(n, q.text, q.notes) for n, q in enumerate(lesson.questions, start=1)
+        ],
+        kinds=kinds,
+        settings=settings,
+        document_title=f"{lesson.title}: answer key",
+        objectives=list(lesson.objectives),
+        source_notes=lesson.source.notes,
+        total=len(checked.statements),
+        kinds_by_name={k.name: k for k in kinds},
+    )

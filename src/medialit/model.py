@@ -1,0 +1,111 @@
+"""The lesson file format, as pydantic models.
+
+These names are a public interface: teachers' lesson files use them. Add
+fields, never rename them. Every model forbids unknown keys so that a typo
+such as ``qoute`` is reported instead of ignored.
+"""
+
+from __future__ import annotations
+
+import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Kind(StrEnum):
+    """What kind of statement an annotated quote is."""
+
+    evidence = "evidence"
+    inference = "inference"
+    assertion = "assertion"
+
+
+KIND_ORDER: tuple[Kind, ...] = (Kind.evidence, Kind.inference, Kind.assertion)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+
+class Source(_Strict):
+    """Where the article comes from: printed in the source box and footer."""
+
+    author: Text
+    """Who wrote the article, as the byline gives it."""
+    outlet: Text
+    """The publication that first published it."""
+    published: datetime.date
+    """The date of first publication (YYYY-MM-DD)."""
+    url: Text | None = None
+    """The address of the original, if known."""
+    republished_by: Text | None = None
+    """Who republished it, when the copy the class reads is a republication."""
+    republished: datetime.date | None = None
+    """When it was republished (YYYY-MM-DD)."""
+    licence: Text | None = None
+    """The copyright line and the republishing terms that the page states."""
+    notes: Text | None = None
+    """Teacher notes on the source (who is behind it), printed in the key only."""
+
+
+class Annotation(_Strict):
+    """One statement of the article, anchored by a quote, with the answer."""
+
+    quote: Text
+    """Words copied from the article; white space, quote marks and dashes may differ."""
+    kind: Kind
+    """The expected answer: evidence, inference or assertion."""
+    why: Text
+    """The explanation printed in the answer key."""
+    also_accept: list[Kind] = Field(default_factory=list)
+    """Other kinds that a careful student could defend."""
+    check: Text | None = None
+    """How a student could verify the statement."""
+    techniques: list[Text] = Field(default_factory=list)
+    """Names of rhetorical techniques used, e.g. vague attribution."""
+    occurrence: Annotated[int, Field(ge=1)] | None = None
+    """Which match to use (1-based) when the quote appears more than once."""
+
+
+class Question(_Strict):
+    """A discussion question, with notes for the teacher."""
+
+    text: Text
+    """The question as the students read it."""
+    notes: Text | None = None
+    """What to listen for; printed in the key only."""
+
+
+class Lesson(_Strict):
+    """A whole lesson file."""
+
+    title: Text
+    """The lesson's title, printed on every sheet."""
+    source: Source
+    """Where the article comes from."""
+    article: Text
+    """The article text: paragraphs separated by blank lines, ``- `` list items, ``## `` subheadings."""
+    annotations: list[Annotation] = Field(min_length=1)
+    """The statements students sort, with their answers."""
+    audience: Text | None = None
+    """Who the lesson is for."""
+    objectives: list[Text] = Field(default_factory=list)
+    """What students learn; printed in the key."""
+    questions: list[Question] = Field(default_factory=list)
+    """Discussion questions."""
+    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = (
+        "en"
+    )
+    """The article's language as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
+
+
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "lesson": tuple(Lesson.model_fields),
+    "source": tuple(Source.model_fields),
+    "annotations": tuple(Annotation.model_fields),
+    "questions": tuple(Question.model_fields),
+}

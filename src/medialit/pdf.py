@@ -1,0 +1,113 @@
+"""Write HTML to PDF with WeasyPrint: the only module that imports it.
+
+WeasyPrint may fetch only what a worksheet legitimately uses: medialit's
+own fonts and stylesheets (``medialit:`` URLs), files inside the allowed
+folders (templates, theme, the lesson's own folder), and ``data:`` images.
+Anything else (the network, ``/etc/passwd``) is refused and reported.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import mimetypes
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from .errors import RenderError
+
+try:
+    import weasyprint
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
+    raise RenderError(
+        "WeasyPrint could not load the Pango text library it needs "
+        f"({exc}). On Debian or Ubuntu run: sudo apt-get install libpango-1.0-0 "
+        "libpangoft2-1.0-0 libharfbuzz-subset0"
+    ) from None
+
+# WeasyPrint logs every CSS rule it skips; a teacher needs only our own report.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+PACKAGE_SCHEME = "medialit"
+
+
+class GuardedFetcher(URLFetcher):  # type: ignore[misc]
+    """A URL fetcher that serves package files, allowed folders and data: images only."""
+
+    def __init__(self, allowed_folders: Sequence[Path]) -> None:
+        super().__init__(timeout=1, allowed_protocols={PACKAGE_SCHEME, "file", "data"})
+        self.roots = [folder.resolve() for folder in allowed_folders]
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == PACKAGE_SCHEME:
+            return self._package_file(url)
+        if scheme == "file":
+            return self._local_file(url)
+        if scheme == "data" and url[5:].lower().startswith("image/"):
+            return super().fetch(url, headers)
+        return self._refuse(url, "only files in the templates, theme or lesson folders may be used")
+
+    def _refuse(self, url: str, why: str) -> URLFetcherResponse:
+        shown = url if len(url) <= 80 else url[:77] + "..."
+        self.refused.append(f"refused to load {shown}: {why}")
+        raise ValueError(why)
+
+    def _package_file(self, url: str) -> URLFetcherResponse:
+        relative = unquote(urlsplit(url).path).lstrip("/")
+        resource = resources.files("medialit")
+        for part in relative.split("/"):
+            if part in ("", ".", ".."):
+                return self._refuse(url, "not a medialit package file")
+            resource = resource / part
+        if not resource.is_file():
+            return self._refuse(url, "no such medialit package file")
+        mime, _ = mimetypes.guess_type(relative)
+        return URLFetcherResponse(
+            url,
+            io.BytesIO(resource.read_bytes()),
+            {"Content-Type": mime or "application/octet-stream"},
+        )
+
+    def _local_file(self, url: str) -> URLFetcherResponse:
+        path = Path(url2pathname(urlsplit(url).path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots):
+            return self._refuse(url, "it is outside the templates, theme and lesson folders")
+        if not path.is_file():
+            return self._refuse(url, "no such file")
+        mime, _ = mimetypes.guess_type(path.name)
+        return URLFetcherResponse(
+            path.as_uri(),
+            io.BytesIO(path.read_bytes()),
+            {"Content-Type": mime or "application/octet-stream"},
+        )
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    base_folder: Path,
+    allowed_folders: Sequence[Path],
+) -> tuple[bytes, list[str]]:
+    """Render ``html`` to PDF bytes; also return what the fetcher refused to load.
+
+    Title and language come from the HTML's ``<title>`` and ``lang``; the PDF is
+    tagged for screen readers.
+    """
+    fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
+        )
+        pdf = document.write_pdf(pdf_tags=True)
+    except Exception as exc:
+        raise RenderError(
+            f"WeasyPrint could not write the PDF: {type(exc).__name__}: {exc}"
+        ) from None
+    assert isinstance(pdf, bytes)
+    return pdf, fetcher.refused
