@@ -27,7 +27,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _handle_errors(command: F) -> F:
-    """Print a :class:`MedialitError` as the teacher's message and exit 1; tracebacks only with --debug."""
+    """Print a :class:`MedialitError` as a message and exit 1; tracebacks only with --debug."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -105,7 +105,7 @@ def build(
     folders = [template_folder] if template_folder else _working_templates()
     options = BuildOptions(
         out=out,
-        settings=Settings(paper=paper),  # type: ignore[arg-type]
+        settings=Settings(paper=paper),
         template_folders=folders,
         write_html=write_html,
     )

@@ -7,6 +7,7 @@ This is the first stage of the pipeline: file → plain data (loader) →
 from __future__ import annotations
 
 import difflib
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,7 +174,7 @@ def _short(value: Any) -> str:
 
 
 def _anchor(loaded: LoadedYaml) -> tuple[list[Block], dict[int, Match], list[Problem]]:
-    """Place each annotation's quote; works on raw data so that it runs even when a field is wrong."""
+    """Place each annotation's quote; runs on raw data, so even when a field is wrong."""
     data = loaded.data
     article = data.get("article")
     annotations = data.get("annotations")
@@ -260,7 +261,7 @@ def _not_found_message(quote: str, blocks: list[Block], index: Any) -> str:
 def _overlaps(loaded: LoadedYaml, matches: dict[int, Match], blocks: list[Block]) -> list[Problem]:
     problems = []
     placed = sorted(matches.items(), key=lambda item: (item[1].block, item[1].start))
-    for (i, a), (j, b) in zip(placed, placed[1:], strict=False):
+    for (i, a), (j, b) in itertools.pairwise(placed):
         if a.block == b.block and b.start < a.end:
             shared = blocks[a.block].text[b.start : min(a.end, b.end)]
             problems.append(

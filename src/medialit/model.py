@@ -88,7 +88,7 @@ class Lesson(_Strict):
     source: Source
     """Where the article comes from."""
     article: Text
-    """The article text: paragraphs separated by blank lines, ``- `` list items, ``## `` subheadings."""
+    """The article: paragraphs split by blank lines, ``- `` list items, ``## `` subheadings."""
     annotations: list[Annotation] = Field(min_length=1)
     """The statements students sort, with their answers."""
     audience: Text | None = None

@@ -66,7 +66,7 @@ def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
 
 
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """Render template ``name``; any template mistake becomes a :class:`TemplateError` with file and line."""
+    """Render template ``name``; a mistake in it becomes a :class:`TemplateError`."""
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
