@@ -129,10 +129,24 @@ def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
 
 def _validation_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Problem]:
     problems = []
-    for error in exc.errors():
+    errors = exc.errors()
+    # A misspelt key ("qoute") also makes its field missing; the typo's message says it all.
+    misspelt = {
+        (*error["loc"][:-1], close[0])
+        for error in errors
+        if error["type"] == "extra_forbidden"
+        and (
+            close := difflib.get_close_matches(
+                str(error["loc"][-1]), _fields_at(error["loc"][:-1]), 1, 0.6
+            )
+        )
+    }
+    for error in errors:
         loc: PathKey = tuple(error["loc"])
         kind = error["type"]
         value = error.get("input")
+        if kind == "missing" and loc in misspelt:
+            continue
         if kind == "extra_forbidden":
             key = str(loc[-1])
             fields = _fields_at(loc[:-1])

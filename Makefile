@@ -1,0 +1,43 @@
+# Two commands for a fresh Debian/Ubuntu machine with Python 3.11 (see README):
+#   make        install medialit into .venv and build every lesson's PDFs into build/
+#   make test   install the test tools too, then lint, type-check and run the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: all install build test lint system-check clean
+
+all: build
+
+system-check:
+	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)" || \
+	  { echo "medialit needs Python 3.11 or newer (found: $$($(PYTHON) --version))."; exit 1; }
+	@$(PYTHON) -c "import ctypes.util as u, sys; sys.exit(0 if u.find_library('pango-1.0') and u.find_library('pangoft2-1.0') else 1)" || \
+	  { echo "WeasyPrint needs the Pango libraries. On Debian/Ubuntu run:"; \
+	    echo "  sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; exit 1; }
+
+$(BIN)/medialit: pyproject.toml | system-check
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not make a virtual environment. On Debian/Ubuntu run: sudo apt-get install -y python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+install: $(BIN)/medialit
+
+build: install
+	$(BIN)/medialit build lessons
+
+$(VENV)/.test-tools: pyproject.toml $(BIN)/medialit
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+lint: $(VENV)/.test-tools
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy src
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build $(VENV)

@@ -1,0 +1,1 @@
+"""medialit test suite."""

@@ -1,0 +1,34 @@
+"""Shared fixtures: real builds with WeasyPrint, read back with pypdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from medialit.build import BuildOptions, build_lesson
+from medialit.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+LESSONS = sorted((ROOT / "lessons").glob("*.yaml"))
+
+
+def pdf_text(path: Path) -> str:
+    """All the text of a PDF, pages joined, white space folded to single spaces."""
+    reader = PdfReader(path)
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def build(lesson: Path, out: Path, **settings: object) -> dict[str, Path]:
+    """Build ``lesson`` into ``out`` with HTML; return the outputs by file name."""
+    options = BuildOptions(out=out, settings=Settings(**settings), write_html=True)  # type: ignore[arg-type]
+    result = build_lesson(lesson, options)
+    return {p.name: p for p in result.outputs}
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The small sample lesson, built once for the session."""
+    return build(DATA / "sample.yaml", tmp_path_factory.mktemp("sample"))
