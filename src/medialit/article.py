@@ -40,22 +40,26 @@ def split_blocks(article: str) -> list[Block]:
             lines.clear()
 
     # NFC so that a quote typed with combining accents matches the article's.
+    after_blank = False
     for raw in unicodedata.normalize("NFC", article).splitlines():
         line = raw.strip()
         if not line:
             flush()
-        elif line.startswith("## "):
+            after_blank = True
+            continue
+        if line.startswith("## "):
             flush()
             blocks.append(Block("heading", line[3:].strip(), None))
         elif line.startswith("- "):
             flush()
             number += 1
             blocks.append(Block("item", _SPACES.sub(" ", line[2:]).strip(), number))
-        elif lines or not blocks or blocks[-1].kind != "item":
-            lines.append(line)
-        else:
+        elif not lines and not after_blank and blocks and blocks[-1].kind == "item":
             # A wrapped line right after a list item continues that item.
             last = blocks.pop()
             blocks.append(Block("item", f"{last.text} {line}", last.number))
+        else:
+            lines.append(line)
+        after_blank = False
     flush()
     return blocks
