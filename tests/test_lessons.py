@@ -1,0 +1,88 @@
+"""Every lesson in lessons/ keeps its promises, and builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medialit.lesson import read_lesson
+from medialit.model import KIND_ORDER
+
+from .conftest import LESSONS, build, pdf_text
+
+SEED_LESSON = Path(__file__).resolve().parent.parent / "lessons" / "washington-isis-syria-2017.yaml"
+
+
+def test_there_are_lessons() -> None:
+    assert SEED_LESSON in LESSONS
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_lesson_is_complete(lesson: Path) -> None:
+    checked = read_lesson(lesson)
+    counts = checked.count_by_kind()
+    assert all(counts[kind] >= 3 for kind in KIND_ORDER), counts
+    assert 20 <= len(checked.statements) <= 30
+    for statement in checked.statements:
+        annotation = statement.annotation
+        assert len(annotation.why.split()) >= 15, annotation.quote
+        assert annotation.check, annotation.quote
+        assert annotation.kind not in annotation.also_accept
+    assert len(checked.lesson.questions) >= 5
+    assert all(q.notes for q in checked.lesson.questions)
+    assert checked.lesson.objectives and checked.lesson.audience
+    assert checked.lesson.source.notes
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_annotations_cover_beginning_middle_and_end(lesson: Path) -> None:
+    checked = read_lesson(lesson)
+    paragraphs = [b.number for b in checked.blocks if b.number is not None]
+    last = max(paragraphs)
+    used = {checked.blocks[s.block].number or 0 for s in checked.statements}
+    thirds = [
+        any(n <= last / 3 for n in used),
+        any(last / 3 < n <= 2 * last / 3 for n in used),
+        any(n > 2 * last / 3 for n in used),
+    ]
+    assert all(thirds), (used, last)
+    assert last in used  # the closing paragraph too
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build(SEED_LESSON, tmp_path_factory.mktemp("seed"))
+
+
+def test_seed_student_sheet_has_statements_and_no_answers(seed_build: dict[str, Path]) -> None:
+    checked = read_lesson(SEED_LESSON)
+    text = pdf_text(seed_build["student.pdf"])
+    html = seed_build["student.html"].read_text()
+    folded = " ".join(text.split())
+    for statement in checked.statements:
+        opening = " ".join(
+            checked.blocks[statement.block].text[statement.start : statement.end].split()[:5]
+        )
+        assert opening in folded, opening
+        why_start = " ".join(statement.annotation.why.split()[:8])
+        assert why_start not in folded and why_start not in html
+        if statement.annotation.check:
+            check_start = " ".join(statement.annotation.check.split()[:8])
+            assert check_start not in folded
+    for kind in KIND_ORDER:
+        assert f"kind-{kind.value}" not in html
+    assert "Also accept" not in folded and "Techniques" not in folded
+    notes = checked.lesson.source.notes or ""
+    assert " ".join(notes.split()[:8]) not in folded
+
+
+def test_seed_key_has_every_explanation(seed_build: dict[str, Path]) -> None:
+    checked = read_lesson(SEED_LESSON)
+    text = " ".join(pdf_text(seed_build["key.pdf"]).split())
+    for statement in checked.statements:
+        assert " ".join(statement.annotation.why.split()[:8]) in text
+    counts = checked.count_by_kind()
+    assert f"At a glance: {len(checked.statements)} statements" in text
+    for kind in KIND_ORDER:
+        assert kind.value.capitalize() in text and counts[kind] > 0
