@@ -32,8 +32,8 @@ $(VENV)/.test-tools: pyproject.toml $(BIN)/medialit
 	@touch $@
 
 lint: $(VENV)/.test-tools
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
 	$(BIN)/mypy src
 
 test: lint
