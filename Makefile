@@ -1,5 +1,6 @@
 # Two commands for a fresh Debian/Ubuntu machine with Python 3.11 (see README):
-#   make        install medialit into .venv and build every lesson's PDFs into build/
+#   make        install the system packages WeasyPrint needs (with sudo, if missing), install
+#               medialit into .venv and build every lesson's PDFs into build/
 #   make test   install the test tools too, then lint, type-check and run the tests
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,6 +11,7 @@ BIN = $(VENV)/bin
 all: build
 
 system-check:
+	@scripts/install-system-packages
 	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)" || \
 	  { echo "medialit needs Python 3.11 or newer (found: $$($(PYTHON) --version))."; exit 1; }
 	@$(PYTHON) -c "import ctypes.util as u, sys; sys.exit(0 if u.find_library('pango-1.0') and u.find_library('pangoft2-1.0') else 1)" || \
@@ -28,6 +30,7 @@ build: install
 	$(BIN)/medialit build lessons
 
 $(VENV)/.test-tools: pyproject.toml $(BIN)/medialit
+	@scripts/install-system-packages --test
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
