@@ -32,3 +32,10 @@ def build(lesson: Path, out: Path, **settings: object) -> dict[str, Path]:
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The small sample lesson, built once for the session."""
     return build(DATA / "sample.yaml", tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="session")
+def built_lessons(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, dict[str, Path]]:
+    """Every lesson in lessons/, built once for the session (the suite builds them all)."""
+    out = tmp_path_factory.mktemp("lessons")
+    return {lesson: build(lesson, out) for lesson in LESSONS}

@@ -9,7 +9,7 @@ import pytest
 from medialit.lesson import read_lesson
 from medialit.model import KIND_ORDER
 
-from .conftest import LESSONS, build, pdf_text
+from .conftest import LESSONS, pdf_text
 
 SEED_LESSON = Path(__file__).resolve().parent.parent / "lessons" / "washington-isis-syria-2017.yaml"
 
@@ -51,8 +51,8 @@ def test_annotations_cover_beginning_middle_and_end(lesson: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def seed_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(SEED_LESSON, tmp_path_factory.mktemp("seed"))
+def seed_build(built_lessons: dict[Path, dict[str, Path]]) -> dict[str, Path]:
+    return built_lessons[SEED_LESSON]
 
 
 def test_seed_student_sheet_has_statements_and_no_answers(seed_build: dict[str, Path]) -> None:
@@ -86,3 +86,10 @@ def test_seed_key_has_every_explanation(seed_build: dict[str, Path]) -> None:
     assert f"At a glance: {len(checked.statements)} statements" in text
     for kind in KIND_ORDER:
         assert kind.value.capitalize() in text and counts[kind] > 0
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_every_lesson_builds(lesson: Path, built_lessons: dict[Path, dict[str, Path]]) -> None:
+    outputs = built_lessons[lesson]
+    assert "Sort the statements" in pdf_text(outputs["student.pdf"])
+    assert "Answers" in pdf_text(outputs["key.pdf"])

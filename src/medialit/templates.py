@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from .errors import Problem, TemplateError
 
@@ -51,6 +52,12 @@ def css_string(value: Any) -> str:
     return f'"{text}"'
 
 
+def paragraphs(value: Any) -> markupsafe.Markup:
+    """Text with a paragraph per line (YAML's ``>-`` keeps blank lines as line breaks), escaped."""
+    parts = [part.strip() for part in str(value).splitlines() if part.strip()]
+    return markupsafe.Markup("").join(markupsafe.Markup("<p>{}</p>").format(part) for part in parts)
+
+
 def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
     """A sandbox-free but strict environment: autoescaped HTML, undefined variables raise."""
     env = jinja2.Environment(
@@ -62,6 +69,7 @@ def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["paragraphs"] = paragraphs
     return env
 
 
