@@ -8,6 +8,7 @@ closest passage of the article is offered as "did you mean".
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ _QUOTES = {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u2039\u20
 _QUOTES |= {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}
 _DASHES = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"}
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+NEEDLE_CHARS = 150
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -40,6 +42,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+@functools.lru_cache(maxsize=1024)  # each quote is looked at several times
 def normalise_quote(quote: str) -> str:
     """A quote as matching sees it: NFC, normalised, trimmed."""
     return normalise(unicodedata.normalize("NFC", quote))[0].strip()
@@ -89,7 +92,9 @@ def find_matches(quote: str, blocks: Sequence[Block] | _Searchable) -> list[Matc
 def closest_passage(quote: str, blocks: Sequence[Block] | _Searchable) -> NearMiss | None:
     """The passage of the article that looks most like ``quote``."""
     searchable = blocks if isinstance(blocks, _Searchable) else _Searchable(blocks)
-    needle = normalise_quote(quote)
+    # Fuzzy alignment costs grow with the needle's length times the text's;
+    # a quote's opening words are enough to find where it was copied from.
+    needle = normalise_quote(quote)[:NEEDLE_CHARS]
     best: NearMiss | None = None
     for index, (text, origin) in enumerate(searchable.normalised):
         if not text:

@@ -6,6 +6,7 @@ This is the first stage of the pipeline: file → plain data (loader) →
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import itertools
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ from .model import FIELD_NAMES, KIND_ORDER, Annotation, Kind, Lesson
 
 MAX_ARTICLE_CHARS = 200_000
 MAX_ANNOTATIONS = 500
+# "Did you mean" is a fuzzy search of the whole article; past a few misses the
+# teacher has likely pasted the wrong article, and more searches only cost time.
+MAX_SUGGESTIONS = 10
 
 
 @dataclass(frozen=True)
@@ -62,14 +66,7 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
     loaded = load_yaml(file, text)
     data = loaded.data
     if not isinstance(data, dict):
-        raise LessonError(
-            Problem(
-                "a lesson file must be a set of fields (title, source, article, annotations), "
-                "each on its own line as 'name: value'.",
-                file=file,
-                line=1,
-            )
-        )
+        raise LessonError(Problem(_not_a_lesson(data), file=file, line=1))
     problems = _size_problems(loaded)
     if problems:
         raise LessonError(problems)
@@ -88,6 +85,18 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
         for n, i in enumerate(order, start=1)
     ]
     return CheckedLesson(file=file, lesson=lesson, blocks=blocks, statements=statements)
+
+
+def _not_a_lesson(data: Any) -> str:
+    fields = (
+        "a lesson file must be a set of fields (title, source, article, annotations), "
+        "each on its own line as 'name: value'"
+    )
+    if data is None:
+        return f"the file is empty; {fields}."
+    if isinstance(data, list):
+        return f"the file is a list (lines starting with '- '); {fields}."
+    return f"the file holds a single value, not a lesson; {fields}."
 
 
 def _size_problems(loaded: LoadedYaml) -> list[Problem]:
@@ -171,19 +180,62 @@ def _validation_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Probl
             )
         elif kind.startswith("date"):
             problems.append(
-                loaded.problem(loc, f'"{value}" is not a date; write it as YYYY-MM-DD.')
+                loaded.problem(loc, f'"{_shown(value)}" is not a date; write it as YYYY-MM-DD.')
             )
         elif kind == "string_too_short":
             problems.append(loaded.problem(loc, "is empty; write some text or remove the field."))
         elif kind == "too_short" and loc == ("annotations",):
             problems.append(loaded.problem(loc, "needs at least one annotation."))
         else:
-            problems.append(loaded.problem(loc, f"{error['msg']} (got {_short(value)})."))
+            problems.append(loaded.problem(loc, _type_message(kind, value, error)))
     return problems
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
+_EXPECTED = {
+    "string_type": "text",
+    "list_type": "a list, each item on its own line starting with '- '",
+    "dict_type": "a set of fields, each on its own indented line as 'name: value'",
+    "model_type": "a set of fields, each on its own indented line as 'name: value'",
+    "model_attributes_type": "a set of fields, each on its own indented line as 'name: value'",
+    "int_type": "a whole number such as 2",
+    "int_parsing": "a whole number such as 2",
+    "int_from_float": "a whole number such as 2",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+}
+
+
+def _type_message(kind: str, value: Any, error: Any) -> str:
+    """A teacher's sentence for the pydantic errors that the branches above do not cover."""
+    if value is None and kind in _EXPECTED:
+        return "has no value; write one after the colon, or remove the line if it is optional."
+    if kind == "string_type" and isinstance(value, int | float | bool | datetime.date):
+        return f'must be text; put it in quotes: "{_shown(value)}".'
+    if kind in _EXPECTED:
+        return f"must be {_EXPECTED[kind]}, not {_describe(value)}."
+    if kind == "greater_than_equal":
+        return f"must be {error.get('ctx', {}).get('ge', 1)} or more, not {_shown(value)}."
+    if kind == "string_pattern_mismatch":
+        return f'"{_shown(value)}" is not a language tag; write one such as en, fr or pt-BR.'
+    return f"{error['msg']} (got {_shown(value)}); check this value."
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime.date):
+        return f"the date {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return f'the text "{_shown(value)}"'
+
+
+def _shown(value: Any) -> str:
+    text = str(value).lower() if isinstance(value, bool) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -199,12 +251,15 @@ def _anchor(loaded: LoadedYaml) -> tuple[list[Block], dict[int, Match], list[Pro
     problems: list[Problem] = []
     matches: dict[int, Match] = {}
     seen_quotes: dict[str, int] = {}
+    missed = 0
     for i, raw in enumerate(annotations):
         if not isinstance(raw, dict) or not isinstance(raw.get("quote"), str):
             continue
         path: PathKey = ("annotations", i, "quote")
         quote = raw["quote"]
         occurrence = raw.get("occurrence")
+        if not quote.strip() or not _valid_occurrence(occurrence):
+            continue  # the model already reports an empty quote or a bad occurrence
         if not normalise_quote(quote):
             problems.append(
                 loaded.problem(path, "the quote is empty; copy words from the article.")
@@ -223,10 +278,12 @@ def _anchor(loaded: LoadedYaml) -> tuple[list[Block], dict[int, Match], list[Pro
         seen_quotes[key] = i
         found = find_matches(quote, index)
         if not found:
-            problems.append(loaded.problem(path, _not_found_message(quote, blocks, index)))
+            suggest = missed < MAX_SUGGESTIONS
+            missed += 1
+            problems.append(loaded.problem(path, _not_found_message(quote, blocks, index, suggest)))
             continue
-        if isinstance(occurrence, int) and not isinstance(occurrence, bool):
-            if occurrence < 1 or occurrence > len(found):
+        if isinstance(occurrence, int):
+            if occurrence > len(found):
                 times = "once" if len(found) == 1 else f"{len(found)} times"
                 problems.append(
                     loaded.problem(
@@ -254,6 +311,13 @@ def _anchor(loaded: LoadedYaml) -> tuple[list[Block], dict[int, Match], list[Pro
     return blocks, matches, problems
 
 
+def _valid_occurrence(occurrence: Any) -> bool:
+    """None, or a whole number from 1 (what the model accepts)."""
+    if occurrence is None:
+        return True
+    return isinstance(occurrence, int) and not isinstance(occurrence, bool) and occurrence >= 1
+
+
 def _place_name(blocks: list[Block], block: int) -> str:
     b = blocks[block]
     if b.kind == "heading":
@@ -261,9 +325,9 @@ def _place_name(blocks: list[Block], block: int) -> str:
     return f"paragraph {b.number}"
 
 
-def _not_found_message(quote: str, blocks: list[Block], index: Any) -> str:
+def _not_found_message(quote: str, blocks: list[Block], index: Any, suggest: bool) -> str:
     message = "this quote is not in the article"
-    near = closest_passage(quote, index)
+    near = closest_passage(quote, index) if suggest else None
     if near is not None and near.score >= 50:
         passage = near.passage if len(near.passage) <= 160 else near.passage[:157] + "..."
         message += f'; did you mean "{passage}" ({_place_name(blocks, near.block)})?'

@@ -7,6 +7,8 @@ each node's line and column, keyed by its path (``("annotations", 7, "kind")``).
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,15 +16,21 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from .errors import LessonError, Problem
 
 PathKey = tuple[str | int, ...]
 
-# A lesson holds a few hundred values; a file that expands to far more is a
-# "billion laughs" alias bomb or not a lesson at all.
-MAX_VALUES = 100_000
+# A lesson holds a few thousand values (500 annotations of a dozen each); a
+# file that expands to far more is a "billion laughs" alias bomb or not a
+# lesson at all. Kept low so that such a file is refused in a fraction of a second.
+MAX_VALUES = 20_000
 MAX_DEPTH = 50
+# The article is capped at 200,000 characters; with 500 annotations a lesson
+# stays well under this. Checked before parsing, which is slow for huge files.
+MAX_FILE_BYTES = 1_000_000
+_BRACKETS = re.compile(r"[^\[\]{}]+")
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -122,7 +130,12 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return self.yaml.constructor.construct_object(node, deep=True)
+        try:
+            return self.yaml.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            # A value that looks like a date or number but is not one
+            # (2020-13-45, a 5,000-digit number) stays text; the model says why.
+            return str(node.value)
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -155,23 +168,14 @@ class _Builder:
 def load_yaml(file: Path, text: str | None = None) -> LoadedYaml:
     """Read ``file`` (or ``text``, named as ``file``) into plain data with places.
 
-    Raises :class:`LessonError` naming the line for syntax errors and
-    forbidden tags.
+    Raises :class:`LessonError` naming the line for syntax errors, forbidden
+    tags, files too large or too deeply nested to be a lesson.
     """
     if text is None:
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise LessonError(Problem("no such file; check the path.", file=file)) from None
-        except IsADirectoryError:
-            raise LessonError(Problem("this is a folder, not a lesson file.", file=file)) from None
-        except UnicodeDecodeError as exc:
-            raise LessonError(
-                Problem(
-                    f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8.",
-                    file=file,
-                )
-            ) from None
+        text = _read_text(file)
+    if len(text) > MAX_FILE_BYTES:
+        raise LessonError(_too_large(file))
+    _refuse_deep_brackets(file, text)
     yaml = YAML(typ="safe", pure=True)
     try:
         root = yaml.compose(text)
@@ -189,8 +193,12 @@ def load_yaml(file: Path, text: str | None = None) -> LoadedYaml:
                 column=column,
             )
         ) from None
+    except ReaderError as exc:
+        raise LessonError(_control_character(file, text, exc)) from None
     except YAMLError as exc:
         raise LessonError(Problem(f"YAML error: {exc}", file=file)) from None
+    except RecursionError:
+        raise LessonError(_too_deep(file, None)) from None
     loaded = LoadedYaml(file=file, data=None)
     if root is None:
         return loaded
@@ -199,3 +207,91 @@ def load_yaml(file: Path, text: str | None = None) -> LoadedYaml:
     if builder.problems:
         raise LessonError(builder.problems)
     return loaded
+
+
+def _read_text(file: Path) -> str:
+    """The file's text, refusing what cannot be a lesson before reading it whole."""
+    try:
+        if file.is_dir():
+            raise LessonError(Problem("this is a folder, not a lesson file.", file=file))
+        if not file.exists():
+            raise LessonError(Problem("no such file; check the path.", file=file))
+        if not file.is_file():
+            raise LessonError(Problem("this is not a regular file; name a lesson file.", file=file))
+        with file.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise LessonError(
+            Problem(f"the file cannot be read ({exc.strerror}); check its permissions.", file=file)
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise LessonError(_too_large(file))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise LessonError(
+            Problem(
+                f"the file is not UTF-8 text (byte {exc.start + 1:,} cannot be read); if it is a "
+                "lesson, open it in a text editor and save it as UTF-8.",
+                file=file,
+                line=line,
+            )
+        ) from None
+
+
+def _too_large(file: Path) -> Problem:
+    return Problem(
+        f"the file is larger than the {MAX_FILE_BYTES:,} bytes a lesson may have; "
+        "check it is a medialit lesson, and use an excerpt of a long article.",
+        file=file,
+    )
+
+
+def _too_deep(file: Path, line: int | None) -> Problem:
+    return Problem(
+        f"the file nests lists or mappings more than {MAX_DEPTH} levels deep; a lesson "
+        "never does, so check the file is a medialit lesson.",
+        file=file,
+        line=line,
+    )
+
+
+def _refuse_deep_brackets(file: Path, text: str) -> None:
+    """Refuse ``[[[[…`` before parsing: ruamel takes seconds over deep flow nesting.
+
+    Brackets in quoted text count too, but prose never opens fifty in a row.
+    """
+    brackets = _BRACKETS.sub("", text)
+    if len(brackets) <= MAX_DEPTH:
+        return
+    steps = (1 if char in "[{" else -1 for char in brackets)
+    for at, depth in enumerate(itertools.accumulate(steps)):
+        if depth > MAX_DEPTH:
+            opening = _nth_bracket(text, at)
+            raise LessonError(_too_deep(file, text.count("\n", 0, opening) + 1))
+
+
+def _nth_bracket(text: str, n: int) -> int:
+    """The index in ``text`` of its ``n``-th (0-based) bracket character."""
+    seen = -1
+    for at, char in enumerate(text):
+        if char in "[]{}":
+            seen += 1
+            if seen == n:
+                return at
+    return len(text)
+
+
+def _control_character(file: Path, text: str, exc: ReaderError) -> Problem:
+    position = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return Problem(
+        f"the file contains the invisible control character U+{code:04X}, which YAML does not "
+        "allow; delete it (it often comes from copying out of a PDF or a word processor).",
+        file=file,
+        line=line,
+        column=column,
+    )

@@ -67,7 +67,7 @@ class Annotation(_Strict):
     """How a student could verify the statement."""
     techniques: list[Text] = Field(default_factory=list)
     """Names of rhetorical techniques used, e.g. vague attribution."""
-    occurrence: Annotated[int, Field(ge=1)] | None = None
+    occurrence: Annotated[int, Field(ge=1, strict=True)] | None = None
     """Which match to use (1-based) when the quote appears more than once."""
 
 
