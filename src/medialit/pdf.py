@@ -33,6 +33,12 @@ except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 PACKAGE_SCHEME = "medialit"
+# What a worksheet legitimately loads from a folder. Anything else (a lesson
+# file with its answers, a text file) could be embedded as a PDF attachment.
+ALLOWED_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ttf", ".otf", ".woff", ".woff2", ".css"}
+)
+NETWORK_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "ws", "wss"})
 
 
 class GuardedFetcher(URLFetcher):  # type: ignore[misc]
@@ -49,13 +55,23 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
             return self._package_file(url)
         if scheme == "file":
             return self._local_file(url)
-        if scheme == "data" and url[5:].lower().startswith("image/"):
-            return super().fetch(url, headers)
+        if scheme == "data":
+            if url[5:].lower().startswith("image/"):
+                return super().fetch(url, headers)
+            return self._refuse(url, "only images may be written as data: addresses")
+        if scheme in NETWORK_SCHEMES:
+            return self._refuse(
+                url,
+                "medialit never uses the network; save the file in the lesson's folder and "
+                "refer to it by its name",
+            )
         return self._refuse(url, "only files in the templates, theme or lesson folders may be used")
 
     def _refuse(self, url: str, why: str) -> URLFetcherResponse:
         shown = url if len(url) <= 80 else url[:77] + "..."
-        self.refused.append(f"refused to load {shown}: {why}")
+        message = f"refused to load {shown}: {why}."
+        if message not in self.refused:
+            self.refused.append(message)
         raise ValueError(why)
 
     def _package_file(self, url: str) -> URLFetcherResponse:
@@ -77,9 +93,15 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
     def _local_file(self, url: str) -> URLFetcherResponse:
         path = Path(url2pathname(urlsplit(url).path)).resolve()
         if not any(path.is_relative_to(root) for root in self.roots):
-            return self._refuse(url, "it is outside the templates, theme and lesson folders")
+            return self._refuse(
+                url,
+                "it is outside the templates, theme and lesson folders; copy the file into "
+                "the lesson's folder",
+            )
+        if path.suffix.lower() not in ALLOWED_SUFFIXES:
+            return self._refuse(url, "only images, fonts and stylesheets may be used")
         if not path.is_file():
-            return self._refuse(url, "no such file")
+            return self._refuse(url, "there is no such file; check the name")
         mime, _ = mimetypes.guess_type(path.name)
         return URLFetcherResponse(
             path.as_uri(),

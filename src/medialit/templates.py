@@ -43,11 +43,17 @@ class _BuiltinFirstLoader(jinja2.BaseLoader):
         return sorted(set(self.teacher.list_templates()) | set(self.builtin.list_templates()))
 
 
-_CSS_UNSAFE = re.compile(r'["\\\n\r]')
+# Quote marks, backslashes and line ends would end the string; "<" and ">"
+# could close the <style> element the CSS sits in ("</style>") and start HTML.
+_CSS_UNSAFE = re.compile(r'["\\\n\r<>&]')
 
 
 def css_string(value: Any) -> str:
-    """Quote ``value`` as a CSS string, e.g. for ``content:`` in page footers."""
+    """Quote ``value`` as a CSS string, e.g. for ``content:`` in page footers.
+
+    Safe inside an HTML ``<style>`` element: every character that could end the
+    string or the element is written as a CSS escape.
+    """
     text = _CSS_UNSAFE.sub(lambda m: f"\\{ord(m.group()):x} ", str(value))
     return f'"{text}"'
 
