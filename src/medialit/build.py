@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .context import KeyContext, WorksheetContext, key_context, student_context
-from .errors import MedialitError, Problem
+from .errors import MedialitError, OutputError, Problem
 from .lesson import CheckedLesson, read_lesson
 from .settings import Settings
 from .templates import make_environment, render
@@ -102,9 +102,8 @@ def build_lesson(lesson_file: Path, options: BuildOptions) -> BuildResult:
         if options.write_html:
             files[f"{name}.html"] = html.encode("utf-8")
     target = options.out / checked.name
-    for filename, data in files.items():
-        write_atomically(target / filename, data)
-        result.outputs.append(target / filename)
+    write_all(target, files)
+    result.outputs.extend(target / filename for filename in files)
     return result
 
 
@@ -119,16 +118,71 @@ def build_lessons(lesson_files: Sequence[Path], options: BuildOptions) -> BuildR
     return report
 
 
+def write_all(folder: Path, files: dict[str, bytes]) -> None:
+    """Write every file to a temporary beside its target, then move them all into place.
+
+    Nothing is replaced until every file has been written in full, so a full disk
+    or a folder in the way leaves the previous outputs as they were.
+    """
+    _prepare_folder(folder)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for filename, data in files.items():
+            target = folder / filename
+            if target.exists() and not target.is_file():
+                raise OutputError(
+                    Problem("this is not a file, so it cannot be replaced; move it away.", target)
+                )
+            staged.append((_write_temporary(target, data), target))
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    except OSError as exc:
+        raise OutputError(
+            Problem(f"cannot write here ({exc.strerror}); check the folder and free space.", folder)
+        ) from None
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+
+
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target``, then move it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
+    """Write one file through a temporary, so it is never seen half-written."""
+    write_all(target.parent, {target.name: data})
+
+
+def _prepare_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(
+            Problem(
+                "a file is in the way of this output folder; move it away or choose another "
+                "--out folder.",
+                folder,
+            )
+        ) from None
+    except OSError as exc:
+        raise OutputError(
+            Problem(f"cannot make this folder ({exc.strerror}); check --out.", folder)
+        ) from None
+
+
+def _write_temporary(target: Path, data: bytes) -> Path:
+    """``data`` in a hidden temporary file beside ``target``, readable like any new file."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.replace(temporary, target)
+        # mkstemp makes files only the owner can read; outputs follow the umask.
+        os.chmod(temporary, 0o666 & ~_umask())
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

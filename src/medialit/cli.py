@@ -117,10 +117,8 @@ def build(
     for _, error in report.failures:
         click.echo(f"Error: {error}", err=True)
     if report.failures:
-        click.echo(
-            f"{len(report.failures)} of {len(files)} lessons failed; the others were built.",
-            err=True,
-        )
+        others = "; the others were built" if len(report.failures) < len(files) else ""
+        click.echo(f"{len(report.failures)} of {len(files)} lessons failed{others}.", err=True)
         sys.exit(EXIT_INPUT)
 
 

@@ -67,3 +67,7 @@ class RosterError(MedialitError):
 
 class RenderError(MedialitError):
     """WeasyPrint could not write the PDF, or refused a resource."""
+
+
+class OutputError(MedialitError):
+    """An output file or folder cannot be written."""
