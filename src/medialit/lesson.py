@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -187,7 +186,9 @@ def _validation_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Probl
         elif kind == "too_short" and loc == ("annotations",):
             problems.append(loaded.problem(loc, "needs at least one annotation."))
         else:
-            problems.append(loaded.problem(loc, _type_message(kind, value, error)))
+            # An empty value has no place of its own; point at its key.
+            message = _type_message(kind, value, error)
+            problems.append(loaded.problem(loc, message, at_key=value is None))
     return problems
 
 
@@ -284,12 +285,15 @@ def _anchor(loaded: LoadedYaml) -> tuple[list[Block], dict[int, Match], list[Pro
             continue
         if isinstance(occurrence, int):
             if occurrence > len(found):
-                times = "once" if len(found) == 1 else f"{len(found)} times"
+                if len(found) == 1:
+                    advice = "the quote appears once; remove 'occurrence'."
+                else:
+                    n = len(found)
+                    advice = f"the quote appears {n} times; use a number from 1 to {n}."
                 problems.append(
                     loaded.problem(
                         ("annotations", i, "occurrence"),
-                        f"occurrence {occurrence} is out of range: the quote appears {times}; "
-                        f"use a number from 1 to {len(found)}.",
+                        f"occurrence {occurrence} is out of range: {advice}",
                     )
                 )
                 continue
@@ -337,10 +341,14 @@ def _not_found_message(quote: str, blocks: list[Block], index: Any, suggest: boo
 
 
 def _overlaps(loaded: LoadedYaml, matches: dict[int, Match], blocks: list[Block]) -> list[Problem]:
+    """Each quote that shares words with an earlier one; compared with the one reaching
+    furthest, so that a long quote covering two short ones is reported for both."""
     problems = []
     placed = sorted(matches.items(), key=lambda item: (item[1].block, item[1].start))
-    for (i, a), (j, b) in itertools.pairwise(placed):
-        if a.block == b.block and b.start < a.end:
+    reach: tuple[int, Match] | None = None
+    for j, b in placed:
+        if reach is not None and reach[1].block == b.block and b.start < reach[1].end:
+            i, a = reach
             shared = blocks[a.block].text[b.start : min(a.end, b.end)]
             problems.append(
                 loaded.problem(
@@ -349,4 +357,6 @@ def _overlaps(loaded: LoadedYaml, matches: dict[int, Match], blocks: list[Block]
                     "shorten one quote so that they do not share words.",
                 )
             )
+        if reach is None or reach[1].block != b.block or b.end > reach[1].end:
+            reach = (j, b)
     return problems

@@ -180,23 +180,11 @@ def load_yaml(file: Path, text: str | None = None) -> LoadedYaml:
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "the YAML is not valid"
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        raise LessonError(
-            Problem(
-                f"YAML syntax error: {what}. Check indentation, and put text containing "
-                "': ' or '#' in quotes or after '>-'.",
-                file=file,
-                line=line,
-                column=column,
-            )
-        ) from None
+        raise LessonError(_syntax_problem(file, exc)) from None
     except ReaderError as exc:
         raise LessonError(_control_character(file, text, exc)) from None
     except YAMLError as exc:
-        raise LessonError(Problem(f"YAML error: {exc}", file=file)) from None
+        raise LessonError(Problem(f"YAML error: {exc}", file=file, line=1)) from None
     except RecursionError:
         raise LessonError(_too_deep(file, None)) from None
     loaded = LoadedYaml(file=file, data=None)
@@ -207,6 +195,24 @@ def load_yaml(file: Path, text: str | None = None) -> LoadedYaml:
     if builder.problems:
         raise LessonError(builder.problems)
     return loaded
+
+
+def _syntax_problem(file: Path, exc: MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    what = ", ".join(part for part in (exc.context, exc.problem) if part) or "it is not valid"
+    if "another document" in what:
+        advice = "A lesson file holds one lesson; remove the line '---' or '...' and what follows"
+    else:
+        advice = (
+            "Check the indentation, and put a value in quotes if it contains ': ' or ' #' "
+            "or starts with one of * & ! % @ ` [ {"
+        )
+    return Problem(
+        f"YAML syntax error: {what.rstrip('.')}. {advice}.",
+        file=file,
+        line=mark.line + 1 if mark else 1,
+        column=mark.column + 1 if mark else None,
+    )
 
 
 def _read_text(file: Path) -> str:
