@@ -93,10 +93,13 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
             )
         ) from None
     except jinja2.TemplateNotFound as exc:
+        file, line = _template_frame(exc.__traceback__)
         raise TemplateError(
             Problem(
                 f'template "{exc.name}" was not found in the templates folders or the built-in '
-                "set; check the name in {% extends %} or {% include %}."
+                "set; check the name in {% extends %}, {% include %} or {% import %}.",
+                file=file,
+                line=line,
             )
         ) from None
     except jinja2.UndefinedError as exc:
@@ -116,7 +119,12 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         if file is None:
             raise
         raise TemplateError(
-            Problem(f"the template failed: {type(exc).__name__}: {exc}", file=file, line=line)
+            Problem(
+                f"the template failed: {type(exc).__name__}: {exc}. Fix this line, or remove "
+                "the template to use the built-in one.",
+                file=file,
+                line=line,
+            )
         ) from None
 
 
