@@ -116,6 +116,12 @@ LESSONS = [
         id="unknown-kind",
     ),
     pytest.param(
+        GOOD.replace("    kind: inference\n", "    kind: inference\n    colour: red\n"),
+        'FILE:16:5: annotations[1].colour: "colour" is not a field here; use one of the fields: '
+        "quote, kind, why, also_accept, check, techniques, occurrence.",
+        id="unknown-key-far-from-any",
+    ),
+    pytest.param(
         GOOD.replace("  outlet: The Paper\n", ""),
         "FILE:3:3: source.outlet: is required but missing; add it.",
         id="missing-field",

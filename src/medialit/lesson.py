@@ -130,9 +130,12 @@ def _fields_at(loc: tuple[Any, ...]) -> tuple[str, ...]:
     return FIELD_NAMES.get(head, ())
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+def _did_you_mean(word: str, choices: tuple[str, ...] | list[str], name: str) -> str:
+    """``did you mean "quote"? (fields: …)``, or the choices when none is close."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f'did you mean "{close[0]}"? ' if close else ""
+    if close:
+        return f'did you mean "{close[0]}"? ({name}: {", ".join(choices)})'
+    return f"use one of the {name}: {', '.join(choices)}."
 
 
 def _validation_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Problem]:
@@ -161,8 +164,7 @@ def _validation_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Probl
             problems.append(
                 loaded.problem(
                     loc,
-                    f'"{key}" is not a field here; {_did_you_mean(key, fields)}'
-                    f"(fields: {', '.join(fields)})",
+                    f'"{key}" is not a field here; {_did_you_mean(key, fields, "fields")}',
                     at_key=True,
                 )
             )
@@ -173,8 +175,7 @@ def _validation_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Probl
             problems.append(
                 loaded.problem(
                     loc,
-                    f'"{value}" is not a kind; {_did_you_mean(str(value), kinds)}'
-                    f"(kinds: {', '.join(kinds)})",
+                    f'"{_shown(value)}" is not a kind; {_did_you_mean(str(value), kinds, "kinds")}',
                 )
             )
         elif kind.startswith("date"):
