@@ -68,7 +68,8 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         return self._refuse(url, "only files in the templates, theme or lesson folders may be used")
 
     def _refuse(self, url: str, why: str) -> URLFetcherResponse:
-        shown = url if len(url) <= 80 else url[:77] + "..."
+        # Long data: addresses are cut in the middle; a path's end names the file.
+        shown = url if len(url) <= 160 else url[:80] + "..." + url[-77:]
         message = f"refused to load {shown}: {why}."
         if message not in self.refused:
             self.refused.append(message)
