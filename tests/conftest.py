@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
@@ -39,3 +40,15 @@ def built_lessons(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, dict[s
     """Every lesson in lessons/, built once for the session (the suite builds them all)."""
     out = tmp_path_factory.mktemp("lessons")
     return {lesson: build(lesson, out) for lesson in LESSONS}
+
+
+# Fuzz tests: a modest run in the normal suite; `--hypothesis-profile=long` for a deep one.
+# No deadline: other engineers' tests share the machine, and a slow example is not a bug
+# (hangs are caught by the size-limit tests' timeouts).
+settings.register_profile(
+    "medialit", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=5_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("medialit")
