@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
+from medialit.errors import TemplateError
 
 from .conftest import pdf_text
 from .test_lesson_errors import GOOD
@@ -158,3 +159,27 @@ def test_refusals_are_shown_on_the_command_line(
         "the templates, theme and lesson folders; copy the file into the lesson's folder.",
     ]
     assert requests == []
+
+
+def test_template_cannot_run_code(tmp_path: Path) -> None:
+    """Jinja runs in a sandbox: the classic escape to ``os`` is refused, not executed."""
+    marker = tmp_path / "ran"
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "student.html").write_text(
+        '{% extends "!student.html" %}\n{% block header %}\n'
+        f"{{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}}\n"
+        "{% endblock %}\n"
+    )
+    lesson = tmp_path / "lesson.yaml"
+    lesson.write_text(GOOD)
+    with pytest.raises(TemplateError) as caught:
+        build_lesson(lesson, BuildOptions(out=tmp_path / "out", template_folders=[templates]))
+    assert str(caught.value) == (
+        f"{templates / 'student.html'}:3: the template tried something templates may not do "
+        "(access to attribute '__init__' of 'type' object is unsafe). Use only the variables in "
+        "docs/template-context.md, and remove this template if you do not know where it came "
+        "from."
+    )
+    assert not marker.exists()
+    assert not (tmp_path / "out").exists()

@@ -16,6 +16,8 @@ from typing import Any
 
 import jinja2
 import markupsafe
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import Problem, TemplateError
 
@@ -65,8 +67,12 @@ def paragraphs(value: Any) -> markupsafe.Markup:
 
 
 def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
-    """A sandbox-free but strict environment: autoescaped HTML, undefined variables raise."""
-    env = jinja2.Environment(
+    """A strict, sandboxed environment: autoescaped HTML, undefined variables raise.
+
+    Teachers share template folders, so a template is untrusted: the sandbox stops
+    ``{{ cycler.__init__.__globals__.os }}`` and the like from running code.
+    """
+    env = ImmutableSandboxedEnvironment(
         loader=_BuiltinFirstLoader(folders),
         autoescape=jinja2.select_autoescape(["html", "htm"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -98,6 +104,18 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
             Problem(
                 f'template "{exc.name}" was not found in the templates folders or the built-in '
                 "set; check the name in {% extends %}, {% include %} or {% import %}.",
+                file=file,
+                line=line,
+            )
+        ) from None
+    except SecurityError as exc:
+        file, line = _template_frame(exc.__traceback__)
+        what = str(exc).rstrip(".")
+        raise TemplateError(
+            Problem(
+                f"the template tried something templates may not do ({what}). Use only the "
+                "variables in docs/template-context.md, and remove this template if you do not "
+                "know where it came from.",
                 file=file,
                 line=line,
             )
