@@ -362,3 +362,37 @@ def test_bad_template(name: str, source: str, expected: str, tmp_path: Path) -> 
     with pytest.raises(TemplateError) as caught:
         render_html(read_lesson(lesson), BuildOptions(template_folders=[folder]))
     assert str(caught.value) == expected.replace("TEMPLATE", str(folder / name))
+
+
+ACCEPTED = [
+    pytest.param(GOOD.replace("\n", "\r\n").encode(), id="crlf-line-ends"),
+    pytest.param(b"\xef\xbb\xbf" + GOOD.encode(), id="byte-order-mark"),
+    pytest.param(
+        GOOD.replace(
+            "article: |\n  The mayor said on Monday that the bridge will close.",
+            'article: "The mayor said on Monday\\r\\nthat the bridge will close.',
+        )
+        .replace("worse.\n\n  Everyone", "worse.\\r\\n\\r\\nEveryone")
+        .replace("is ugly.\nannotations", 'is ugly."\nannotations')
+        .encode(),
+        id="crlf-inside-a-quoted-article",
+    ),
+    pytest.param(
+        GOOD.replace("quote: Therefore traffic", 'quote: "There\\u200bfore\\u00a0traffic')
+        .replace("will get worse.\n    kind", 'will get worse."\n    kind')
+        .encode(),
+        id="invisible-characters-in-a-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize("content", ACCEPTED)
+def test_good_lesson_in_awkward_encodings(content: bytes, tmp_path: Path) -> None:
+    file = tmp_path / "lesson.yaml"
+    file.write_bytes(content)
+    checked = read_lesson(file)
+    texts = [checked.blocks[s.block].text[s.start : s.end] for s in checked.statements]
+    assert texts == [
+        "The mayor said on Monday that the bridge will close.",
+        "Therefore traffic will get worse.",
+    ]
