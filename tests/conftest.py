@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
-from medialit.settings import Settings
+from medialit.config import Configuration, Layer, check_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -21,9 +21,16 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
+def configuration(**settings: object) -> Configuration:
+    """A configuration with ``settings`` given as if on the command line."""
+    layer = Layer("command line", dict(settings))
+    check_layer(layer)
+    return Configuration(command_line=layer)
+
+
 def build(lesson: Path, out: Path, **settings: object) -> dict[str, Path]:
     """Build ``lesson`` into ``out`` with HTML; return the outputs by file name."""
-    options = BuildOptions(out=out, settings=Settings(**settings), write_html=True)  # type: ignore[arg-type]
+    options = BuildOptions(out=out, configuration=configuration(**settings), write_html=True)
     result = build_lesson(lesson, options)
     return {p.name: p for p in result.outputs}
 

@@ -104,7 +104,9 @@ class Settings(BaseModel):
     question_lines: int = Field(default=4, ge=0, le=20)
     """Ruled lines under each discussion question."""
     logo: str | None = None
-    """A logo image (path relative to the working folder) for the header."""
+    """A logo image for the header (a path, relative to the file that sets it)."""
+    theme: str = "default"
+    """A theme: a built-in one (default, high-readability) or a folder (relative path allowed)."""
     sections: Sections = Field(default_factory=Sections)
     """Which optional sections appear."""
     kinds: dict[Kind, KindStyle] = Field(default_factory=_default_kinds)
