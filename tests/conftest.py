@@ -21,6 +21,26 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
+def assert_no_answers(lesson: Path, student_pdf: Path, student_html: Path | None = None) -> None:
+    """Nothing in the student sheet (text, HTML, CSS classes, metadata) gives an answer away."""
+    from medialit.lesson import read_lesson
+
+    checked = read_lesson(lesson)
+    text = pdf_text(student_pdf)
+    html = student_html.read_text() if student_html else ""
+    metadata = " ".join(str(v) for v in (PdfReader(student_pdf).metadata or {}).values())
+    for statement in checked.statements:
+        annotation = statement.annotation
+        secrets = [" ".join(annotation.why.split()[:6]), *annotation.techniques]
+        secrets += [" ".join(annotation.check.split()[:6])] if annotation.check else []
+        for secret in secrets:
+            assert secret not in text and secret not in html and secret not in metadata, secret
+    for kind in ("evidence", "inference", "assertion"):
+        assert f"kind-{kind}" not in html and kind not in metadata.lower()
+    for note in [q.notes for q in checked.lesson.questions if q.notes]:
+        assert note not in text and note not in html
+
+
 def configuration(**settings: object) -> Configuration:
     """A configuration with ``settings`` given as if on the command line."""
     layer = Layer("command line", dict(settings))

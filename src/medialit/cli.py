@@ -222,9 +222,11 @@ def list_templates(
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
     configuration = _configuration(assignments, theme, template_folder)
-    folders = configuration.template_folders(configuration.resolve())
-    for name, origin in template_origins(folders):
-        click.echo(f"{name}  {origin}")
+    folders = configuration.labelled_template_folders(configuration.resolve())
+    origins = template_origins(folders)
+    width = max(len(name) for name, _ in origins)
+    for name, origin in origins:
+        click.echo(f"{name:<{width}}  {origin}")
 
 
 @templates.command("export")

@@ -60,24 +60,30 @@ class Layer:
     source: SourceKind
     values: dict[str, Any] = field(default_factory=dict)
     file: Path | None = None
-    lines: Mapping[KeyPath, int] = field(default_factory=dict)
+    lines: Mapping[KeyPath, tuple[int, int | None]] = field(default_factory=dict)
+    """The line (and column, when known) where each key is written."""
     field_prefix: str = ""
     """How keys are named in messages: ``worksheet.`` in a lesson file."""
 
     def origin(self, path: KeyPath) -> Origin:
         """The origin of the value at ``path`` (its line, or its nearest table's)."""
+        line, _ = self.place(path)
+        return Origin(self.source, self.file, line)
+
+    def place(self, path: KeyPath) -> tuple[int | None, int | None]:
+        """The line and column of ``path``'s key, or of its nearest enclosing table."""
         for end in range(len(path), -1, -1):
             if path[:end] in self.lines:
-                return Origin(self.source, self.file, self.lines[path[:end]])
-        return Origin(self.source, self.file)
+                return self.lines[path[:end]]
+        return None, None
 
     def problem(self, path: KeyPath, message: str) -> Problem:
         """A problem at ``path``, placed in this layer's file, or named as a ``--set``."""
         dotted = f"{self.field_prefix}{'.'.join(path)}" if path else None
         if self.source == "command line":
             return Problem(message, field=f"--set {dotted}" if dotted else "--set")
-        where = self.origin(path)
-        return Problem(message, file=where.file, line=where.line, field=dotted)
+        line, column = self.place(path)
+        return Problem(message, file=self.file, line=line, column=column, field=dotted)
 
 
 @dataclass(frozen=True)
@@ -124,10 +130,17 @@ def read_settings_file(path: Path, source: SourceKind = "file") -> Layer:
 
 
 def lesson_layer(
-    file: Path, table: Mapping[str, Any], line_of: Callable[[KeyPath], int | None]
+    file: Path,
+    table: Mapping[str, Any],
+    place_of: Callable[[KeyPath], tuple[int | None, int | None]],
 ) -> Layer:
-    """A lesson's ``worksheet:`` table as a layer; ``line_of`` finds a key's line in the file."""
-    lines = {path: line for path in _all_paths(table) if (line := line_of(path)) is not None}
+    """A lesson's ``worksheet:`` table as a layer; ``place_of`` finds a key's line and column."""
+    lines = {
+        path: (line, column)
+        for path in _all_paths(table)
+        for line, column in [place_of(path)]
+        if line is not None
+    }
     values = _resolve_paths(dict(table), file.parent)
     return Layer("lesson", values, file, lines, field_prefix="worksheet.")
 
@@ -283,14 +296,12 @@ def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
     except ValidationError as exc:  # each layer passed alone; only a bug gets here
         raise SettingsError(f"the settings do not fit together: {exc}") from None
     if settings.logo is not None and not Path(settings.logo).is_file():
-        origin = origins.get("logo", Origin("default"))
+        setter = next(x for x in reversed(layers) if "logo" in x.values)
         raise SettingsError(
-            Problem(
+            setter.problem(
+                ("logo",),
                 f"the logo {settings.logo} does not exist; put the image there or correct the "
                 "path (it is relative to the file that sets it).",
-                file=origin.file,
-                line=origin.line,
-                field="logo",
             )
         )
     return ResolvedSettings(settings, origins, theme_folder)
@@ -359,16 +370,16 @@ _TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
 
 
-def _toml_lines(text: str) -> dict[KeyPath, int]:
+def _toml_lines(text: str) -> dict[KeyPath, tuple[int, int | None]]:
     """The line of each key and table, for messages (tomllib keeps no positions)."""
-    lines: dict[KeyPath, int] = {}
+    lines: dict[KeyPath, tuple[int, int | None]] = {}
     table: KeyPath = ()
     for number, line in enumerate(text.splitlines(), start=1):
         if match := _TABLE.match(line):
             table = _dotted(match.group(1))
-            lines.setdefault(table, number)
+            lines.setdefault(table, (number, None))
         elif match := _KEY.match(line):
-            lines.setdefault((*table, *_dotted(match.group(1))), number)
+            lines.setdefault((*table, *_dotted(match.group(1))), (number, match.start(1) + 1))
     return lines
 
 
@@ -403,7 +414,12 @@ class Configuration:
 
     def template_folders(self, resolved: ResolvedSettings) -> list[Path]:
         """Where templates are looked for before the built-in set, first match winning."""
-        return [x for x in (self.templates, resolved.theme_folder) if x is not None]
+        return [folder for _, folder in self.labelled_template_folders(resolved)]
+
+    def labelled_template_folders(self, resolved: ResolvedSettings) -> list[tuple[str, Path]]:
+        """:meth:`template_folders`, each with what it is: the teacher's folder or the theme."""
+        folders = [("teacher's folder", self.templates), ("theme", resolved.theme_folder)]
+        return [(label, folder) for label, folder in folders if folder is not None]
 
 
 def load_configuration(

@@ -102,10 +102,10 @@ def _worksheet_layer(loaded: LoadedYaml) -> Layer | None:
     if not isinstance(table, dict) or not table:
         return None
 
-    def line_of(path: tuple[str, ...]) -> int | None:
-        return loaded.key_place(("worksheet", *path))[0]
+    def place_of(path: tuple[str, ...]) -> tuple[int | None, int | None]:
+        return loaded.key_place(("worksheet", *path))
 
-    return lesson_layer(loaded.file, table, line_of)
+    return lesson_layer(loaded.file, table, place_of)
 
 
 def _size_problems(loaded: LoadedYaml) -> list[Problem]:

@@ -173,13 +173,14 @@ def builtin_templates() -> list[str]:
     return sorted(t.name for t in folder.iterdir() if t.name.endswith(TEMPLATE_SUFFIXES))
 
 
-def template_origins(folders: Sequence[Path]) -> list[tuple[str, str]]:
-    """Every template and stylesheet in use, and where it comes from (a path, or ``built-in``).
+def template_origins(folders: Sequence[tuple[str, Path]]) -> list[tuple[str, str]]:
+    """Every template and stylesheet in use, and where it comes from.
 
-    ``folders`` is the search path before the built-in set, as for :func:`make_environment`.
+    ``folders`` is the search path before the built-in set, as for
+    :func:`make_environment`, each with a label (``teacher's folder``, ``theme``).
     """
     names = set(builtin_templates())
-    for folder in folders:
+    for _, folder in folders:
         names |= {
             p.relative_to(folder).as_posix()
             for p in folder.rglob("*")
@@ -187,8 +188,11 @@ def template_origins(folders: Sequence[Path]) -> list[tuple[str, str]]:
         }
     result = []
     for name in sorted(names):
-        found = next((folder / name for folder in folders if (folder / name).is_file()), None)
-        result.append((name, str(found) if found else BUILTIN))
+        origin = next(
+            (f"{label}: {folder / name}" for label, folder in folders if (folder / name).is_file()),
+            BUILTIN,
+        )
+        result.append((name, origin))
     return result
 
 
@@ -204,7 +208,7 @@ def export_templates(target: Path, names: Sequence[str] = ()) -> list[Path]:
             [
                 Problem(
                     f'there is no built-in template "{name}"; '
-                    f"{_closest(name, available)}run medialit templates list to see them all."
+                    f"{_closest(name, available)}Run medialit templates list to see them all."
                 )
                 for name in unknown
             ]
