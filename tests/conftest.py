@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,36 @@ def pdf_text(path: Path) -> str:
     """All the text of a PDF, pages joined, white space folded to single spaces."""
     reader = PdfReader(path)
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    """The base names of every font a PDF uses, without the subset prefix (``Andika-Bold``)."""
+    return {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(path).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
+def fill_colours(path: Path) -> set[str]:
+    """Every fill colour a PDF paints with, as ``#rrggbb``, images and patterns included."""
+    colours: set[str] = set()
+    seen: set[int] = set()
+
+    def visit(stream: bytes, resources: object) -> None:
+        for r, g, b in re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) rg", stream):
+            colours.add("#" + "".join(f"{round(float(v) * 255):02x}" for v in (r, g, b)))
+        if not hasattr(resources, "get"):
+            return
+        for group in ("/XObject", "/Pattern"):
+            for ref in (resources.get(group) or {}).values():
+                if id(obj := ref.get_object()) not in seen and hasattr(obj, "get_data"):
+                    seen.add(id(obj))
+                    visit(obj.get_data(), obj.get("/Resources"))
+
+    for page in PdfReader(path).pages:
+        visit(page.get_contents().get_data(), page.get("/Resources"))
+    return colours
 
 
 def assert_no_answers(lesson: Path, student_pdf: Path, student_html: Path | None = None) -> None:

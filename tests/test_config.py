@@ -90,7 +90,10 @@ def test_medialit_config_prints_values_and_origins(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('scool = "x"\n', 'medialit.toml:1:1: scool: "scool" is not a setting; did you mean "school"?'),
+        (
+            'scool = "x"\n',
+            'medialit.toml:1:1: scool: "scool" is not a setting; did you mean "school"?',
+        ),
         (
             '\n[kinds.assertion]\nlable = "x"\n',
             'medialit.toml:3:1: kinds.assertion.lable: "lable" is not a setting in [kinds.assertion]; did you mean "label"?',
@@ -99,9 +102,15 @@ def test_medialit_config_prints_values_and_origins(
             '[kinds.asertion]\nlabel = "x"\n',
             'medialit.toml:1: kinds.asertion: "asertion" is not a setting in [kinds]; did you mean "assertion"?',
         ),
-        ('[sections]\nsumary = false\n', 'did you mean "summary"?'),
-        ('paper = "a3"\n', "medialit.toml:1:1: paper: \"a3\" is not allowed; input should be 'a4' or 'letter'."),
-        ("writing_lines = 40\n", "medialit.toml:1:1: writing_lines: Input should be less than or equal to 10"),
+        ("[sections]\nsumary = false\n", 'did you mean "summary"?'),
+        (
+            'paper = "a3"\n',
+            "medialit.toml:1:1: paper: \"a3\" is not allowed; input should be 'a4' or 'letter'.",
+        ),
+        (
+            "writing_lines = 40\n",
+            "medialit.toml:1:1: writing_lines: Input should be less than or equal to 10",
+        ),
         ('school = "x\n', "medialit.toml:1: TOML syntax error"),
     ],
 )
@@ -175,7 +184,9 @@ def test_cli_exit_codes_for_settings(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "medialit.toml").write_text('logo = "crest.png"\n')
     result = runner.invoke(main, ["config"])
     assert result.exit_code == 1
-    assert "medialit.toml:1:1: logo: the logo" in result.output and "does not exist" in result.output
+    assert (
+        "medialit.toml:1:1: logo: the logo" in result.output and "does not exist" in result.output
+    )
     result = runner.invoke(main, ["config", "--bogus"])
     assert result.exit_code == 2
 
@@ -194,9 +205,7 @@ def test_commented_medialit_toml_names_only_real_settings(tmp_path: Path) -> Non
 
     text = (ROOT / "medialit.toml").read_text()
     setting = re.compile(r"^# ([a-z_]+ = |\[)")
-    uncommented = "\n".join(
-        line[2:] if setting.match(line) else line for line in text.splitlines()
-    )
+    uncommented = "\n".join(line[2:] if setting.match(line) else line for line in text.splitlines())
     assert uncommented.count("=") >= 20
     (tmp_path / "medialit.toml").write_text(uncommented)
     (tmp_path / "logo.png").write_bytes(b"")

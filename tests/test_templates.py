@@ -107,7 +107,9 @@ def test_asset_finds_teacher_then_theme_then_package(tmp_path: Path) -> None:
         render(env, "u.html", {})
 
 
-def test_templates_list_and_export_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_templates_list_and_export_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     result = runner.invoke(main, ["templates", "export", "templates", "student.html"])
