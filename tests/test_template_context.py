@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel
 
 from medialit import context
-from medialit.settings import KindStyle, Sections, Settings
+from medialit.settings import KindStyle, Sections, Settings, Words
 
 from .conftest import ROOT
 
@@ -29,7 +29,7 @@ DATACLASSES: dict[type, type | None] = {
     context.StudentQuestion: None,
     context.KeyQuestion: context.StudentQuestion,
 }
-MODELS: list[type[BaseModel]] = [Settings, Sections, KindStyle]
+MODELS: list[type[BaseModel]] = [Settings, Sections, KindStyle, Words]
 
 # The variables a teacher's template may rely on today. Removing one breaks teachers'
 # templates: do it only with a note in the release notes, then update this list.

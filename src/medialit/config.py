@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, SettingsError
 from .model import KIND_ORDER
-from .settings import KindStyle, Sections, Settings
+from .settings import KindStyle, Sections, Settings, Words
 
 SETTINGS_FILE = "medialit.toml"
 THEME_SETTINGS_FILE = "theme.toml"
@@ -269,6 +269,8 @@ def valid_keys(path: KeyPath) -> list[str]:
         model = KindStyle
     elif path == ("sections",):
         model = Sections
+    elif path == ("words",):
+        model = Words
     return list(model.model_fields)
 
 
