@@ -31,13 +31,26 @@ def pdf_fonts(path: Path) -> set[str]:
     }
 
 
-def fill_colours(path: Path) -> set[str]:
-    """Every fill colour a PDF paints with, as ``#rrggbb``, images and patterns included."""
+def text_sizes(path: Path, words: str) -> set[float]:
+    """The sizes in points (rounded to 0.1) of the text runs of a PDF that contain ``words``."""
+    sizes: set[float] = set()
+    for page in PdfReader(path).pages:
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+            if words in text:
+                sizes.add(round(size * abs(cm[0]) * abs(tm[0]), 1))
+
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def paint_colours(path: Path) -> set[str]:
+    """Every fill and stroke colour a PDF paints with, as ``#rrggbb``, images included."""
     colours: set[str] = set()
     seen: set[int] = set()
 
     def visit(stream: bytes, resources: object) -> None:
-        for r, g, b in re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) rg", stream):
+        for r, g, b in re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)\b", stream):
             colours.add("#" + "".join(f"{round(float(v) * 255):02x}" for v in (r, g, b)))
         if not hasattr(resources, "get"):
             return

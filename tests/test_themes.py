@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .conftest import DATA, assert_no_answers, build, fill_colours, pdf_fonts, pdf_text
+from .conftest import DATA, assert_no_answers, build, paint_colours, pdf_fonts, pdf_text
 
 PAGE_TINT = "#fbf6e6"
 
@@ -24,9 +24,9 @@ def test_high_readability_looks_clearly_different(
     assert pdf_fonts(readable["student.pdf"]) <= {"Andika", "Andika-Bold"}
     assert any(f.startswith("Charis") for f in pdf_fonts(sample_build["student.pdf"]))
     # An off-white page tint, which the default does not have.
-    assert PAGE_TINT in fill_colours(readable["student.pdf"])
-    assert PAGE_TINT in fill_colours(readable["key.pdf"])
-    assert PAGE_TINT not in fill_colours(sample_build["student.pdf"])
+    assert PAGE_TINT in paint_colours(readable["student.pdf"])
+    assert PAGE_TINT in paint_colours(readable["key.pdf"])
+    assert PAGE_TINT not in paint_colours(sample_build["student.pdf"])
     # Larger print and more space: the same lesson needs more pages.
     pages = len(PdfReader(readable["student.pdf"]).pages)
     assert pages > len(PdfReader(sample_build["student.pdf"]).pages)
@@ -63,6 +63,6 @@ def test_a_teachers_theme_folder(tmp_path: Path) -> None:
     text = pdf_text(outputs["student.pdf"])
     assert text.startswith("Theme banner") or "Theme banner" in text
     assert text.count("How do you know?") == 3  # one writing line each, label once per statement
-    assert "#2a9d8f" in fill_colours(outputs["student.pdf"])  # the theme's image was loaded
+    assert "#2a9d8f" in paint_colours(outputs["student.pdf"])  # the theme's image was loaded
     assert pdf_fonts(outputs["student.pdf"]) <= {"Andika", "Andika-Bold"}
     assert_no_answers(DATA / "sample.yaml", outputs["student.pdf"], outputs["student.html"])
