@@ -112,6 +112,12 @@ def test_medialit_config_prints_values_and_origins(
             "medialit.toml:1:1: writing_lines: Input should be less than or equal to 10",
         ),
         ('school = "x\n', "medialit.toml:1: TOML syntax error"),
+        ('font_size = "big"\n', 'font_size: "big" is not a size; write it as a number and a unit'),
+        (
+            '[kinds.evidence]\ncolour = "blue;}"\n',
+            'medialit.toml:2:1: kinds.evidence.colour: "blue;}" is not a colour',
+        ),
+        ('font_family = "Andika\\", serif"\n', 'font_family: "Andika", serif" is not a font name'),
     ],
 )
 def test_bad_settings_file(tmp_path: Path, text: str, expected: str) -> None:

@@ -229,6 +229,15 @@ def layer_problems(layer: Layer) -> list[Problem]:
     return []
 
 
+_FONT_HINT = 'a font name; write one name, such as "Andika", without quotes or commas'
+_PATTERN_HINTS = {
+    "font_size": 'a size; write it as a number and a unit, such as "12pt"',
+    "colour": 'a colour; write it as "#b35806" or a colour name such as "orange"',
+    "font_family": _FONT_HINT,
+    "heading_font_family": _FONT_HINT,
+}
+
+
 def _kind_of(error: Any) -> str | None:
     """The kind name an error is about, for errors inside the ``kinds`` table."""
     loc = error["loc"]
@@ -248,6 +257,10 @@ def _problem(layer: Layer, error: Any) -> Problem:
         return layer.problem(loc, f'"{value}" is not allowed; {error["msg"].lower()}.')
     if kind == "missing":
         return layer.problem(loc, "is required but missing; add it.")
+    if kind == "string_pattern_mismatch":
+        return layer.problem(
+            loc, f'"{value}" is not {_PATTERN_HINTS.get(loc[-1], "allowed here")}.'
+        )
     return layer.problem(loc, f"{error['msg']} (got {value!r}); see medialit config.")
 
 

@@ -6,13 +6,18 @@ Defaults live here; a working folder's ``medialit.toml``, a lesson's
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .model import Kind
 
 Paper = Literal["a4", "letter"]
+# Values printed into CSS are checked, so that a typo is reported instead of silently
+# ignored by the printer, and no value can break out of its CSS rule.
+Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+)$")]
+FontSize = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(pt|px|mm)$")]
+FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
 
 
 class KindStyle(BaseModel):
@@ -24,8 +29,8 @@ class KindStyle(BaseModel):
     """The kind's name as printed (tick boxes, key, legend)."""
     badge: str
     """A one- or two-letter mark printed beside highlighted statements in the key."""
-    colour: str
-    """Highlight colour in the key (CSS colour)."""
+    colour: Colour
+    """Highlight colour in the key: #rrggbb, #rgb or a colour name."""
     definition: str
     """What the kind means, for the student's task box."""
     example: str
@@ -173,11 +178,11 @@ class Settings(BaseModel):
     """The class, printed in the header instead of a blank line."""
     date_line: bool = True
     """Whether the header has a line for the date."""
-    font_size: str = "10.5pt"
+    font_size: FontSize = "10.5pt"
     """Base font size of the article and tables."""
-    font_family: str = "Charis SIL"
+    font_family: FontFamily = "Charis SIL"
     """Font of the article text."""
-    heading_font_family: str = "Andika"
+    heading_font_family: FontFamily = "Andika"
     """Font of headings, boxes and tables."""
     instructions: str = (
         "Read the article. Each underlined statement has a number. In the table, tick the kind "
