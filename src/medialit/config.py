@@ -64,6 +64,8 @@ class Layer:
     """The line (and column, when known) where each key is written."""
     field_prefix: str = ""
     """How keys are named in messages: ``worksheet.`` in a lesson file."""
+    options: Mapping[KeyPath, str] = field(default_factory=dict)
+    """Settings given by their own command-line option (``--theme``), named so in messages."""
 
     def origin(self, path: KeyPath) -> Origin:
         """The origin of the value at ``path`` (its line, or its nearest table's)."""
@@ -81,7 +83,7 @@ class Layer:
         """A problem at ``path``, placed in this layer's file, or named as a ``--set``."""
         dotted = f"{self.field_prefix}{'.'.join(path)}" if path else None
         if self.source == "command line":
-            return Problem(message, field=f"--set {dotted}" if dotted else "--set")
+            return Problem(message, field=self.options.get(path, f"--set {dotted}"))
         line, column = self.place(path)
         return Problem(message, file=self.file, line=line, column=column, field=dotted)
 
@@ -170,7 +172,8 @@ def command_line_layer(
         _put(values, path, _toml_value(raw.strip()))
     if problems:
         raise SettingsError(problems)
-    layer = Layer("command line", _resolve_paths(values, Path.cwd()))
+    named = {(key,): f"--{key}" for key, value in (options or {}).items() if value is not None}
+    layer = Layer("command line", _resolve_paths(values, Path.cwd()), options=named)
     check_layer(layer)
     return layer
 
@@ -451,7 +454,9 @@ def load_configuration(
     file_layers = (read_settings_file(settings_file),) if settings_file.is_file() else ()
     if templates is None and (folder / TEMPLATES_FOLDER).is_dir():
         templates = folder / TEMPLATES_FOLDER
-    return Configuration(file_layers, command_line_layer(assignments, options), templates)
+    configuration = Configuration(file_layers, command_line_layer(assignments, options), templates)
+    configuration.resolve()  # a missing theme or logo is reported once, before any lesson
+    return configuration
 
 
 def describe(resolved: ResolvedSettings) -> str:
