@@ -67,8 +67,8 @@ def check_translate(built: Outputs, default: Outputs) -> None:
 
 def check_colours(built: Outputs, default: Outputs) -> None:
     colours = paint_colours(built["key.pdf"])
-    assert {"#a6dba0", "#c2a5cf", "#fdb863"} <= colours
-    assert "#9ecae1" not in colours and "#9ecae1" in paint_colours(default["key.pdf"])
+    assert {"#d9f0d3", "#d0b8dc", "#ea9a4a"} <= colours
+    assert "#c4dcee" not in colours and "#c4dcee" in paint_colours(default["key.pdf"])
     assert "Claim without support" in pdf_text(built["key.pdf"])
     assert "Claim without support" in pdf_text(built["student.pdf"])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ def test_init_makes_a_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(folder)
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 0, result.output
-    assert "washington-isis-syria-2017.yaml: OK: 28 statements" in result.output
+    assert re.search(r"washington-isis-syria-2017.yaml: OK: \d+ statements", result.output)
     result = runner.invoke(main, ["config"])
     assert result.exit_code == 0 and 'paper = "a4"  # default' in result.output
 

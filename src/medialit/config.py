@@ -172,7 +172,9 @@ def command_line_layer(
         _put(values, path, _toml_value(raw.strip()))
     if problems:
         raise SettingsError(problems)
-    named = {(key,): f"--{key}" for key, value in (options or {}).items() if value is not None}
+    named: dict[KeyPath, str] = {
+        (key,): f"--{key}" for key, value in (options or {}).items() if value is not None
+    }
     layer = Layer("command line", _resolve_paths(values, Path.cwd()), options=named)
     check_layer(layer)
     return layer
