@@ -66,3 +66,18 @@ def test_a_teachers_theme_folder(tmp_path: Path) -> None:
     assert "#2a9d8f" in paint_colours(outputs["student.pdf"])  # the theme's image was loaded
     assert pdf_fonts(outputs["student.pdf"]) <= {"Andika", "Andika-Bold"}
     assert_no_answers(DATA / "sample.yaml", outputs["student.pdf"], outputs["student.html"])
+
+
+def test_long_objectives_do_not_leave_the_first_page_empty(tmp_path: Path) -> None:
+    """Large print makes the key's objectives taller than a page; they must still start on it."""
+    objective = "Tell the difference between evidence that someone made a claim and evidence " * 3
+    lesson = tmp_path / "long.yaml"
+    lesson.write_text(
+        (DATA / "sample.yaml").read_text()
+        + "objectives:\n"
+        + "".join(f"  - {n}. {objective}\n" for n in range(1, 13))
+    )
+    outputs = build(lesson, tmp_path / "out", theme="high-readability", font_size="14pt")
+    first_page = " ".join((PdfReader(outputs["key.pdf"]).pages[0].extract_text() or "").split())
+    assert "At a glance: 3 statements" in first_page
+    assert "1. Tell the difference" in first_page
