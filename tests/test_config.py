@@ -165,9 +165,16 @@ def test_bad_set_option(assignment: str, expected: str) -> None:
 
 def test_set_values_are_read_as_toml() -> None:
     layer = command_line_layer(
-        ["writing_lines=3", "date_line=false", 'school="St Mary\'s"', "kinds.evidence.label=Fact"]
+        [
+            "writing_lines=3",
+            "date_line=false",
+            'school="St Mary\'s"',
+            "kinds.evidence.label=Fact",
+            "class_name=10",
+        ]
     )
     settings = Configuration(command_line=layer).resolve().settings
+    assert settings.class_name == "10"
     assert settings.writing_lines == 3 and settings.date_line is False
     assert settings.school == "St Mary's"
     assert settings.kinds["evidence"].label == "Fact"

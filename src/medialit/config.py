@@ -190,7 +190,9 @@ def _toml_value(raw: str) -> Any:
 
 def _put(values: dict[str, Any], path: KeyPath, value: Any) -> None:
     for part in path[:-1]:
-        values = values.setdefault(part, {})
+        if not isinstance(values.get(part), dict):
+            values[part] = {}  # a later --set a.b=... replaces an earlier --set a=...
+        values = values[part]
     values[path[-1]] = value
 
 

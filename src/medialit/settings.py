@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from .model import Kind
 
 Paper = Literal["a4", "letter"]
+# A class called 10 is text: numbers given where text is expected are kept as text.
 # Values printed into CSS are checked, so that a typo is reported instead of silently
 # ignored by the printer, and no value can break out of its CSS rule.
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+)$")]
@@ -23,7 +24,9 @@ FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
 class KindStyle(BaseModel):
     """How one kind is named and drawn on the sheets."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
+    )
 
     label: str
     """The kind's name as printed (tick boxes, key, legend)."""
@@ -66,7 +69,9 @@ def _default_kinds() -> dict[Kind, KindStyle]:
 class Sections(BaseModel):
     """Which optional parts of the sheets appear."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
+    )
 
     source_box: bool = True
     """The box about the article's author, outlet and date."""
@@ -81,7 +86,9 @@ class Sections(BaseModel):
 class Words(BaseModel):
     """The fixed words printed on the sheets, to translate or reword them."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
+    )
 
     student_worksheet: str = "Student worksheet"
     """The student sheet's label above the title."""
@@ -166,7 +173,9 @@ class Words(BaseModel):
 class Settings(BaseModel):
     """Everything a teacher can set; see ``medialit config``."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
+    )
 
     paper: Paper = "a4"
     """Paper size: a4 or letter."""
