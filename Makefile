@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: all install build test lint system-check clean
+.PHONY: all install build test lint system-check clean pictures
 
 all: build
 
@@ -41,6 +41,10 @@ lint: $(VENV)/.test-tools
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The before/after pictures of docs/customising.md (needs pdftoppm, from poppler-utils).
+pictures: install
+	MEDIALIT=$(abspath $(BIN))/medialit docs/examples/make-pictures.sh
 
 clean:
 	rm -rf build $(VENV)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
-from medialit.settings import Settings
+from medialit.config import Configuration, Layer, check_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -22,9 +23,79 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
+def pdf_fonts(path: Path) -> set[str]:
+    """The base names of every font a PDF uses, without the subset prefix (``Andika-Bold``)."""
+    return {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(path).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
+def text_sizes(path: Path, words: str) -> set[float]:
+    """The sizes in points (rounded to 0.1) of the text runs of a PDF that contain ``words``."""
+    sizes: set[float] = set()
+    for page in PdfReader(path).pages:
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+            if words in text:
+                sizes.add(round(size * abs(cm[0]) * abs(tm[0]), 1))
+
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def paint_colours(path: Path) -> set[str]:
+    """Every fill and stroke colour a PDF paints with, as ``#rrggbb``, images included."""
+    colours: set[str] = set()
+    seen: set[int] = set()
+
+    def visit(stream: bytes, resources: object) -> None:
+        for r, g, b in re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)\b", stream):
+            colours.add("#" + "".join(f"{round(float(v) * 255):02x}" for v in (r, g, b)))
+        if not hasattr(resources, "get"):
+            return
+        for group in ("/XObject", "/Pattern"):
+            for ref in (resources.get(group) or {}).values():
+                if id(obj := ref.get_object()) not in seen and hasattr(obj, "get_data"):
+                    seen.add(id(obj))
+                    visit(obj.get_data(), obj.get("/Resources"))
+
+    for page in PdfReader(path).pages:
+        visit(page.get_contents().get_data(), page.get("/Resources"))
+    return colours
+
+
+def assert_no_answers(lesson: Path, student_pdf: Path, student_html: Path | None = None) -> None:
+    """Nothing in the student sheet (text, HTML, CSS classes, metadata) gives an answer away."""
+    from medialit.lesson import read_lesson
+
+    checked = read_lesson(lesson)
+    text = pdf_text(student_pdf)
+    html = student_html.read_text() if student_html else ""
+    metadata = " ".join(str(v) for v in (PdfReader(student_pdf).metadata or {}).values())
+    for statement in checked.statements:
+        annotation = statement.annotation
+        secrets = [" ".join(annotation.why.split()[:6]), *annotation.techniques]
+        secrets += [" ".join(annotation.check.split()[:6])] if annotation.check else []
+        for secret in secrets:
+            assert secret not in text and secret not in html and secret not in metadata, secret
+    for kind in ("evidence", "inference", "assertion"):
+        assert f"kind-{kind}" not in html and kind not in metadata.lower()
+    for note in [q.notes for q in checked.lesson.questions if q.notes]:
+        assert note not in text and note not in html
+
+
+def configuration(**settings: object) -> Configuration:
+    """A configuration with ``settings`` given as if on the command line."""
+    layer = Layer("command line", dict(settings))
+    check_layer(layer)
+    return Configuration(command_line=layer)
+
+
 def build(lesson: Path, out: Path, **settings: object) -> dict[str, Path]:
     """Build ``lesson`` into ``out`` with HTML; return the outputs by file name."""
-    options = BuildOptions(out=out, settings=Settings(**settings), write_html=True)  # type: ignore[arg-type]
+    options = BuildOptions(out=out, configuration=configuration(**settings), write_html=True)
     result = build_lesson(lesson, options)
     return {p.name: p for p in result.outputs}
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from medialit.build import BuildOptions, find_lessons, render_html
+from medialit.build import find_lessons, render_html
 from medialit.errors import LessonError, MedialitError, TemplateError
 from medialit.lesson import read_lesson
+from medialit.settings import Settings
 
 from .test_lesson_errors import GOOD
 
@@ -360,7 +361,7 @@ def test_bad_template(name: str, source: str, expected: str, tmp_path: Path) -> 
     folder.mkdir()
     (folder / name).write_text(source)
     with pytest.raises(TemplateError) as caught:
-        render_html(read_lesson(lesson), BuildOptions(template_folders=[folder]))
+        render_html(read_lesson(lesson), Settings(), [folder])
     assert str(caught.value) == expected.replace("TEMPLATE", str(folder / name))
 
 

@@ -102,3 +102,16 @@ def test_statements_numbered_in_reading_order(sample_build: dict[str, Path]) -> 
     positions = [(s.block, s.start) for s in checked.statements]
     assert positions == sorted(positions)
     assert [s.number for s in checked.statements] == list(range(1, len(positions) + 1))
+
+
+def test_key_summary_does_not_overlap_the_source_box(sample_build: dict[str, Path]) -> None:
+    """The summary box sits above the source box (no objectives beside it in the sample)."""
+    tops: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        for words in ("At a glance", "Assertion", "About this article"):
+            if words in text and words not in tops:
+                tops[words] = cm[5] + cm[3] * tm[5]  # the baseline, in points from the bottom
+
+    PdfReader(sample_build["key.pdf"]).pages[0].extract_text(visitor_text=visit)
+    assert tops["At a glance"] > tops["Assertion"] > tops["About this article"] + 12

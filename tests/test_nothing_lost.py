@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from medialit.build import BuildOptions, build_lesson, build_lessons
 from medialit.cli import main
+from medialit.config import Configuration
 from medialit.errors import OutputError, TemplateError
 
 from .conftest import pdf_text
@@ -47,7 +48,9 @@ def test_failing_key_template_keeps_previous_outputs(
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "key.html").write_text(KEY_FAILS)
-    options = BuildOptions(out=out, template_folders=[templates], write_html=True)
+    options = BuildOptions(
+        out=out, configuration=Configuration(templates=templates), write_html=True
+    )
     with pytest.raises(TemplateError):
         build_lesson(lesson, options)
     assert _snapshot(out) == before  # byte-identical, and no temporary file left

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from .conftest import DATA, ROOT, pdf_text
+from .conftest import DATA, ROOT, pdf_fonts, pdf_text
 
 
 def test_wheel_builds_a_lesson_from_an_unrelated_folder(tmp_path: Path) -> None:
@@ -74,3 +74,33 @@ def test_wheel_builds_a_lesson_from_an_unrelated_folder(tmp_path: Path) -> None:
         for font in page["/Resources"]["/Font"].values()
     }
     assert any("Charis" in f for f in fonts) and any("Andika" in f for f in fonts), fonts
+
+    # The package data that customising needs travels in the wheel too.
+    result = subprocess.run(
+        [sys.executable, "-m", "medialit", "init", "class"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (elsewhere / "class" / "lessons" / "washington-isis-syria-2017.yaml").is_file()
+    assert (elsewhere / "class" / "medialit.toml").is_file()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "medialit",
+            "build",
+            "../lesson.yaml",
+            "--theme",
+            "high-readability",
+        ],
+        cwd=elsewhere / "class",
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    readable = elsewhere / "class" / "build" / "lesson" / "student.pdf"
+    assert pdf_fonts(readable) <= {"Andika", "Andika-Bold"}

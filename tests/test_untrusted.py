@@ -17,7 +17,9 @@ from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
+from medialit.config import Configuration
 from medialit.errors import TemplateError
+from medialit.templates import css_string
 
 from .conftest import pdf_text
 from .test_lesson_errors import GOOD
@@ -63,11 +65,15 @@ def test_lesson_text_prints_as_written(tmp_path: Path) -> None:
         assert "<script>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert html.count("<h1>") == 1  # the sheet's own title only: </style> did not escape
-        assert "\\3c /style\\3e " in html  # the footer's CSS string escapes it instead
         assert "{{ 7*7 }}" in html
         text_of_pdf = pdf_text(tmp_path / "out" / "hostile" / f"{name}.pdf")
         assert "{{ 7*7 }} <script>alert(1)</script> </style><h1>INJECTED</h1>" in text_of_pdf
         assert "49" not in text_of_pdf
+
+
+def test_css_strings_cannot_close_the_style_element() -> None:
+    # Words printed by CSS (the page footer's "Page … of …") go through css_string.
+    assert css_string("</style><h1>x") == '"\\3c /style\\3e \\3c h1\\3e x"'
 
 
 def _hostile_template(folder: Path, web: str) -> None:
@@ -111,7 +117,9 @@ def test_template_cannot_read_files_or_reach_the_network(
     )
     templates = tmp_path / "templates"
     _hostile_template(templates, web)
-    result = build_lesson(lesson, BuildOptions(out=tmp_path / "out", template_folders=[templates]))
+    result = build_lesson(
+        lesson, BuildOptions(out=tmp_path / "out", configuration=Configuration(templates=templates))
+    )
 
     outside = "it is outside the templates, theme and lesson folders; copy the file into the lesson's folder."
     network = "medialit never uses the network; save the file in the lesson's folder and refer to it by its name."
@@ -174,7 +182,10 @@ def test_template_cannot_run_code(tmp_path: Path) -> None:
     lesson = tmp_path / "lesson.yaml"
     lesson.write_text(GOOD)
     with pytest.raises(TemplateError) as caught:
-        build_lesson(lesson, BuildOptions(out=tmp_path / "out", template_folders=[templates]))
+        build_lesson(
+            lesson,
+            BuildOptions(out=tmp_path / "out", configuration=Configuration(templates=templates)),
+        )
     assert str(caught.value) == (
         f"{templates / 'student.html'}:3: the template tried something templates may not do "
         "(access to attribute '__init__' of 'type' object is unsafe). Use only the variables in "

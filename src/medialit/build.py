@@ -4,11 +4,16 @@ The CLI and the tests both call :func:`build_lesson` and :func:`build_lessons`.
 Every output is written to a temporary file and moved into place only when
 all of a lesson's documents rendered, so a failed build never leaves a
 half-written PDF or destroys the previous one.
+
+The only date in a PDF is its creation date, taken from ``SOURCE_DATE_EPOCH``
+when that is set (the reproducible-builds convention), so that two builds of
+the same lesson are byte-identical.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -16,23 +21,41 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config import Configuration
 from .context import KeyContext, WorksheetContext, key_context, student_context
-from .errors import MedialitError, OutputError, Problem
+from .errors import MedialitError, OutputError, Problem, SettingsError
 from .lesson import CheckedLesson, read_lesson
 from .settings import Settings
 from .templates import make_environment, render
 
 LESSON_SUFFIXES = (".yaml", ".yml")
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+def creation_time(environ: dict[str, str] | None = None) -> datetime.datetime:
+    """``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when set, otherwise now."""
+    environ = dict(os.environ) if environ is None else environ
+    epoch = environ.get(SOURCE_DATE_EPOCH, "").strip()
+    if not epoch:
+        return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    try:
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise SettingsError(
+            f"{SOURCE_DATE_EPOCH}={epoch} is not a date; set it to a whole number of seconds "
+            "since 1970 (for example the date of the last commit: git log -1 --format=%ct), "
+            "or unset it."
+        ) from None
 
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """How to build: where to write, which settings, which template folders."""
+    """How to build: where to write, which settings and templates, and the PDFs' date."""
 
     out: Path = Path("build")
-    settings: Settings = field(default_factory=Settings)
-    template_folders: Sequence[Path] = ()
+    configuration: Configuration = field(default_factory=Configuration)
     write_html: bool = False
+    created: datetime.datetime = field(default_factory=creation_time)
 
 
 @dataclass
@@ -72,12 +95,14 @@ def template_variables(context: WorksheetContext) -> dict[str, Any]:
     return {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
 
 
-def render_html(checked: CheckedLesson, options: BuildOptions) -> dict[str, str]:
+def render_html(
+    checked: CheckedLesson, settings: Settings, template_folders: Sequence[Path] = ()
+) -> dict[str, str]:
     """The HTML of each document of the lesson, by output name (``student``, ``key``)."""
-    env = make_environment(options.template_folders)
+    env = make_environment(template_folders)
     contexts: dict[str, tuple[str, WorksheetContext | KeyContext]] = {
-        "student": ("student.html", student_context(checked, options.settings)),
-        "key": ("key.html", key_context(checked, options.settings)),
+        "student": ("student.html", student_context(checked, settings)),
+        "key": ("key.html", key_context(checked, settings)),
     }
     return {
         name: render(env, template, template_variables(context))
@@ -92,11 +117,17 @@ def build_lesson(lesson_file: Path, options: BuildOptions) -> BuildResult:
     )
 
     checked = read_lesson(lesson_file)
+    resolved = options.configuration.resolve(checked.worksheet)
+    folders = options.configuration.template_folders(resolved)
     result = BuildResult(lesson=lesson_file)
-    allowed = [*options.template_folders, lesson_file.parent]
+    # The logo is named by the teacher's own settings, so its folder may be read too.
+    logo = [Path(resolved.settings.logo).parent] if resolved.settings.logo else []
+    allowed = [*folders, lesson_file.parent, *logo]
     files: dict[str, bytes] = {}
-    for name, html in render_html(checked, options).items():
-        pdf, refused = html_to_pdf(html, base_folder=lesson_file.parent, allowed_folders=allowed)
+    for name, html in render_html(checked, resolved.settings, folders).items():
+        pdf, refused = html_to_pdf(
+            html, base_folder=lesson_file.parent, allowed_folders=allowed, created=options.created
+        )
         result.warnings.extend(f"{name}.pdf: {message}" for message in refused)
         files[f"{name}.pdf"] = pdf
         if options.write_html:

@@ -16,10 +16,12 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build_lessons, find_lessons
+from .config import Configuration, describe, load_configuration
 from .errors import MedialitError
 from .lesson import read_lesson
 from .model import KIND_ORDER
-from .settings import Settings
+from .starter import make_working_folder
+from .templates import export_templates, template_origins
 
 EXIT_INPUT = 1
 
@@ -54,10 +56,42 @@ def _handle_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _working_templates() -> list[Path]:
-    """The working folder's ``templates/`` (the current folder's), when it exists."""
-    folder = Path("templates")
-    return [folder] if folder.is_dir() else []
+WORKING_FOLDER = Path(".")
+
+
+def _settings_options(command: F) -> F:
+    """``--set``, ``--theme`` and ``--templates``: the options that choose settings and looks."""
+    command = click.option(
+        "--templates",
+        "template_folder",
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        help="A folder of templates searched before the theme and the built-in set "
+        "(default: ./templates).",
+    )(command)
+    command = click.option(
+        "--theme",
+        help="A theme: high-readability, default, or a folder of templates, CSS, fonts and images.",
+    )(command)
+    command = click.option(
+        "--set",
+        "assignments",
+        multiple=True,
+        metavar="KEY=VALUE",
+        help="Change one setting, e.g. --set font_size=14pt --set kinds.assertion.label=Claim. "
+        "Wins over medialit.toml and the lesson.",
+    )(command)
+    return command
+
+
+def _configuration(
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+    paper: str | None = None,
+) -> Configuration:
+    return load_configuration(
+        WORKING_FOLDER, assignments, {"paper": paper, "theme": theme}, template_folder
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -79,20 +113,19 @@ def main(debug: bool) -> None:
 @click.option(
     "--paper",
     type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="Paper size.",
+    help="Paper size (default: a4, or the paper setting of medialit.toml).",
 )
 @click.option("--html", "write_html", is_flag=True, help="Also write the HTML that was printed.")
-@click.option(
-    "--templates",
-    "template_folder",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="A folder of templates that replace the built-in ones (default: ./templates).",
-)
+@_settings_options
 @_handle_errors
 def build(
-    lessons: tuple[Path, ...], out: Path, paper: str, write_html: bool, template_folder: Path | None
+    lessons: tuple[Path, ...],
+    out: Path,
+    paper: str | None,
+    write_html: bool,
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
 
@@ -102,13 +135,8 @@ def build(
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    folders = [template_folder] if template_folder else _working_templates()
-    options = BuildOptions(
-        out=out,
-        settings=Settings(paper=paper),
-        template_folders=folders,
-        write_html=write_html,
-    )
+    configuration = _configuration(assignments, theme, template_folder, paper)
+    options = BuildOptions(out=out, configuration=configuration, write_html=write_html)
     report = build_lessons(files, options)
     for result in report.results:
         for warning in result.warnings:
@@ -147,3 +175,63 @@ def check(lessons: tuple[Path, ...]) -> None:
     if failed:
         click.echo(f"{failed} of {len(files)} lessons have problems.", err=True)
         sys.exit(EXIT_INPUT)
+
+
+@main.command()
+@click.argument("lesson", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@_settings_options
+@_handle_errors
+def config(
+    lesson: Path | None,
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+) -> None:
+    """Print the settings in force and where each value comes from.
+
+    With a LESSON, include its worksheet: table. Origins: default, theme, file
+    (medialit.toml), lesson, command line (--set, --theme).
+    """
+    configuration = _configuration(assignments, theme, template_folder)
+    worksheet = read_lesson(lesson).worksheet if lesson else None
+    click.echo(describe(configuration.resolve(worksheet)), nl=False)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=True, path_type=Path))
+@_handle_errors
+def init(folder: Path) -> None:
+    """Make FOLDER a new working folder: lessons/, seeds/, templates/ and medialit.toml."""
+    for path in make_working_folder(folder):
+        click.echo(f"created {path}")
+    click.echo(f"Next: cd {folder} and run medialit build.")
+
+
+@main.group()
+def templates() -> None:
+    """See and copy the templates that shape the sheets."""
+
+
+@templates.command("list")
+@_settings_options
+@_handle_errors
+def list_templates(
+    assignments: tuple[str, ...], theme: str | None, template_folder: Path | None
+) -> None:
+    """Every template and stylesheet in use, and where it comes from."""
+    configuration = _configuration(assignments, theme, template_folder)
+    folders = configuration.labelled_template_folders(configuration.resolve())
+    origins = template_origins(folders)
+    width = max(len(name) for name, _ in origins)
+    for name, origin in origins:
+        click.echo(f"{name:<{width}}  {origin}")
+
+
+@templates.command("export")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("names", nargs=-1)
+@_handle_errors
+def export(folder: Path, names: tuple[str, ...]) -> None:
+    """Copy the built-in templates (all, or NAMES) into FOLDER to start from."""
+    for path in export_templates(folder, names):
+        click.echo(f"wrote {path}")

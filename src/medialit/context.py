@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from .article import BlockKind
@@ -131,6 +132,8 @@ class WorksheetContext:
     settings: Settings
     document_title: str
     """The PDF's title metadata."""
+    logo_url: str | None
+    """The address of ``settings.logo`` for ``<img src>``, or None when there is no logo."""
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,11 @@ def _kinds(settings: Settings, counts: dict[Kind, int] | None) -> list[KindInfo]
     return result
 
 
+def _logo_url(settings: Settings) -> str | None:
+    # The settings hold the logo as an absolute path (see medialit.config).
+    return Path(settings.logo).absolute().as_uri() if settings.logo else None
+
+
 def student_context(checked: CheckedLesson, settings: Settings) -> WorksheetContext:
     """The student worksheet's context: no kinds, explanations or teacher notes."""
     lesson = checked.lesson
@@ -245,6 +253,7 @@ def student_context(checked: CheckedLesson, settings: Settings) -> WorksheetCont
         kinds=_kinds(settings, None),
         settings=settings,
         document_title=f"{lesson.title}: student worksheet",
+        logo_url=_logo_url(settings),
     )
 
 
@@ -285,6 +294,7 @@ def key_context(checked: CheckedLesson, settings: Settings) -> KeyContext:
         kinds=kinds,
         settings=settings,
         document_title=f"{lesson.title}: answer key",
+        logo_url=_logo_url(settings),
         objectives=list(lesson.objectives),
         source_notes=lesson.source.notes,
         total=len(checked.statements),

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from .anchoring import Match, closest_passage, find_matches, normalise_quote, searchable
 from .article import Block, split_blocks
+from .config import Layer, layer_problems, lesson_layer
 from .errors import LessonError, Problem
 from .loader import LoadedYaml, PathKey, load_yaml
 from .model import FIELD_NAMES, KIND_ORDER, Annotation, Kind, Lesson
@@ -47,6 +48,8 @@ class CheckedLesson:
     lesson: Lesson
     blocks: list[Block]
     statements: list[Statement]
+    worksheet: Layer | None = None
+    """The lesson's ``worksheet:`` settings, with their lines, if it has any."""
 
     @property
     def name(self) -> str:
@@ -76,6 +79,9 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
         problems.extend(_validation_problems(loaded, exc))
     blocks, matches, anchor_problems = _anchor(loaded)
     problems.extend(anchor_problems)
+    worksheet = _worksheet_layer(loaded)
+    if worksheet is not None:
+        problems.extend(layer_problems(worksheet))
     if problems or lesson is None:
         raise LessonError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
     order = sorted(matches, key=lambda i: (matches[i].block, matches[i].start))
@@ -83,7 +89,19 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
         Statement(n, lesson.annotations[i], i, matches[i].block, matches[i].start, matches[i].end)
         for n, i in enumerate(order, start=1)
     ]
-    return CheckedLesson(file=file, lesson=lesson, blocks=blocks, statements=statements)
+    return CheckedLesson(file, lesson, blocks, statements, worksheet)
+
+
+def _worksheet_layer(loaded: LoadedYaml) -> Layer | None:
+    """The ``worksheet:`` table as a settings layer placed in the lesson file."""
+    table = loaded.data.get("worksheet")
+    if not isinstance(table, dict) or not table:
+        return None
+
+    def place_of(path: tuple[str, ...]) -> tuple[int | None, int | None]:
+        return loaded.key_place(("worksheet", *path))
+
+    return lesson_layer(loaded.file, table, place_of)
 
 
 def _not_a_lesson(data: Any) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -101,6 +101,8 @@ class Lesson(_Strict):
         "en"
     )
     """The article's language as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
+    worksheet: dict[str, Any] = Field(default_factory=dict)
+    """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``medialit.config``)."""
 
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {

@@ -8,6 +8,7 @@ Anything else (the network, ``/etc/passwd``) is refused and reported.
 
 from __future__ import annotations
 
+import datetime
 import io
 import logging
 import mimetypes
@@ -116,17 +117,22 @@ def html_to_pdf(
     *,
     base_folder: Path,
     allowed_folders: Sequence[Path],
+    created: datetime.datetime | None = None,
 ) -> tuple[bytes, list[str]]:
     """Render ``html`` to PDF bytes; also return what the fetcher refused to load.
 
     Title and language come from the HTML's ``<title>`` and ``lang``; the PDF is
-    tagged for screen readers.
+    tagged for screen readers. ``created`` is the only date written into the PDF,
+    so the same HTML and date always give the same bytes.
     """
     fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
     try:
         document = weasyprint.HTML(
             string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
-        )
+        ).render(pdf_tags=True)
+        if created is not None:
+            stamp = created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            document.metadata.created = document.metadata.modified = stamp
         pdf = document.write_pdf(pdf_tags=True)
     except Exception as exc:
         raise RenderError(

@@ -6,26 +6,34 @@ Defaults live here; a working folder's ``medialit.toml``, a lesson's
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .model import Kind
 
 Paper = Literal["a4", "letter"]
+# A class called 10 is text: numbers given where text is expected are kept as text.
+# Values printed into CSS are checked, so that a typo is reported instead of silently
+# ignored by the printer, and no value can break out of its CSS rule.
+Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+)$")]
+FontSize = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(pt|px|mm)$")]
+FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
 
 
 class KindStyle(BaseModel):
     """How one kind is named and drawn on the sheets."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
+    )
 
     label: str
     """The kind's name as printed (tick boxes, key, legend)."""
     badge: str
     """A one- or two-letter mark printed beside highlighted statements in the key."""
-    colour: str
-    """Highlight colour in the key (CSS colour)."""
+    colour: Colour
+    """Highlight colour in the key: #rrggbb, #rgb or a colour name."""
     definition: str
     """What the kind means, for the student's task box."""
     example: str
@@ -61,7 +69,9 @@ def _default_kinds() -> dict[Kind, KindStyle]:
 class Sections(BaseModel):
     """Which optional parts of the sheets appear."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
+    )
 
     source_box: bool = True
     """The box about the article's author, outlet and date."""
@@ -73,10 +83,99 @@ class Sections(BaseModel):
     """The key's count of statements by kind."""
 
 
+class Words(BaseModel):
+    """The fixed words printed on the sheets, to translate or reword them."""
+
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
+    )
+
+    student_worksheet: str = "Student worksheet"
+    """The student sheet's label above the title."""
+    answer_key: str = "Answer key · for the teacher"
+    """The key's label above the title."""
+    name: str = "Name:"
+    """The name line."""
+    class_line: str = "Class:"
+    """The class line."""
+    date: str = "Date:"
+    """The date line."""
+    your_task: str = "Your task"
+    """The title of the task box."""
+    example: str = "Example:"
+    """Before each kind's example."""
+    about_article: str = "About this article"
+    """The title of the source box."""
+    author: str = "Author"
+    """In the source box."""
+    first_published: str = "First published"
+    """In the source box."""
+    republished_by: str = "Republished by"
+    """In the source box."""
+    address: str = "Address"
+    """In the source box, before the article's web address."""
+    who_is_behind: str = "Who is behind this?"
+    """The source box's question."""
+    who_is_behind_prompt: str = (
+        "Who publishes this site, who pays for it, and why might that matter? "
+        "How could you find out?"
+    )
+    """The student's prompt after that question."""
+    the_article: str = "The article"
+    """The heading above the article."""
+    sort_statements: str = "Sort the statements"
+    """The heading of the sorting table."""
+    sort_help: str = (
+        "For each numbered statement, tick one box, then write how you know and what you "
+        "would check."
+    )
+    """The line under that heading."""
+    how_do_you_know: str = "How do you know? What would you check?"
+    """Above each statement's writing lines."""
+    discuss: str = "Discuss"
+    """The heading of the discussion questions."""
+    page: str = "Page"
+    """The footer's "Page 1 of 3"."""
+    of: str = "of"
+    """The footer's "Page 1 of 3"."""
+    audience: str = "For:"
+    """Before the lesson's audience in the key."""
+    at_a_glance: str = "At a glance: {total} statements"
+    """The key's summary title; {total} is the number of statements."""
+    objectives: str = "Objectives"
+    """The key's objectives box."""
+    copyright: str = "Copyright and reuse"
+    """The heading of the article's licence in the key."""
+    article_marked: str = "The article, marked"
+    """The heading above the key's highlighted article."""
+    answers: str = "Answers"
+    """The heading of the key's answers table."""
+    number: str = "No."
+    """The answers table's number column."""
+    statement: str = "Statement"
+    """The answers table's statement column."""
+    kind: str = "Kind"
+    """The answers table's kind column."""
+    why_and_check: str = "Why, and how to check"
+    """The answers table's last column."""
+    why: str = "Why:"
+    """Before each explanation."""
+    how_to_check: str = "How to check:"
+    """Before each way to check."""
+    techniques: str = "Techniques:"
+    """Before each statement's techniques."""
+    also_accept: str = "Also accept:"
+    """Before other defensible kinds."""
+    question_notes: str = "Discussion questions: notes"
+    """The heading of the key's question notes."""
+
+
 class Settings(BaseModel):
     """Everything a teacher can set; see ``medialit config``."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
+    )
 
     paper: Paper = "a4"
     """Paper size: a4 or letter."""
@@ -88,11 +187,11 @@ class Settings(BaseModel):
     """The class, printed in the header instead of a blank line."""
     date_line: bool = True
     """Whether the header has a line for the date."""
-    font_size: str = "10.5pt"
+    font_size: FontSize = "10.5pt"
     """Base font size of the article and tables."""
-    font_family: str = "Charis SIL"
+    font_family: FontFamily = "Charis SIL"
     """Font of the article text."""
-    heading_font_family: str = "Andika"
+    heading_font_family: FontFamily = "Andika"
     """Font of headings, boxes and tables."""
     instructions: str = (
         "Read the article. Each underlined statement has a number. In the table, tick the kind "
@@ -104,8 +203,12 @@ class Settings(BaseModel):
     question_lines: int = Field(default=4, ge=0, le=20)
     """Ruled lines under each discussion question."""
     logo: str | None = None
-    """A logo image (path relative to the working folder) for the header."""
+    """A logo image for the header (a path, relative to the file that sets it)."""
+    theme: str = "default"
+    """A theme: a built-in one (default, high-readability) or a folder (relative path allowed)."""
     sections: Sections = Field(default_factory=Sections)
     """Which optional sections appear."""
     kinds: dict[Kind, KindStyle] = Field(default_factory=_default_kinds)
     """Labels, colours and definitions of the three kinds."""
+    words: Words = Field(default_factory=Words)
+    """The fixed words on the sheets (headings, labels), to translate or reword them."""

@@ -1,15 +1,20 @@
 """The Jinja environment: where templates are found, and how their errors are reported.
 
 Templates are searched in an explicit list of folders, first match wins:
-the teacher's folders (``--templates DIR``, the working folder's
-``templates/``, a theme), then the built-in set. A template may extend the
-built-in version of itself with a leading ``!``: ``{% extends "!student.html" %}``.
+the teacher's folder (``--templates DIR`` or the working folder's
+``templates/``), then the theme's folder, then the built-in set. A template
+may extend the built-in version of itself with a leading ``!``:
+``{% extends "!student.html" %}``. Fonts and images are found the same way
+by the ``asset()`` function that templates call.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+import shutil
 from collections.abc import Callable, Sequence
+from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -19,9 +24,11 @@ import markupsafe
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import Problem, TemplateError
+from .errors import MedialitError, Problem, TemplateError
 
 BUILTIN_PREFIX = "!"
+TEMPLATE_SUFFIXES = (".html", ".css")
+BUILTIN = "built-in"
 
 
 class _BuiltinFirstLoader(jinja2.BaseLoader):
@@ -66,10 +73,37 @@ def paragraphs(value: Any) -> markupsafe.Markup:
     return markupsafe.Markup("").join(markupsafe.Markup("<p>{}</p>").format(part) for part in parts)
 
 
+def asset_finder(folders: Sequence[Path]) -> Callable[[str], str]:
+    """``asset("fonts/x.ttf")``: the URL of a file in the first folder that has it.
+
+    Falls back to medialit's own files (``medialit:fonts/...``), which the PDF
+    fetcher serves; every folder searched is one the fetcher allows.
+    """
+
+    def asset(path: str) -> str:
+        parts = Path(path).parts
+        if not parts or Path(path).is_absolute() or ".." in parts:
+            raise LookupError(f'asset("{path}") must name a file inside a templates folder.')
+        for folder in folders:
+            candidate = folder / path
+            if candidate.is_file():
+                return candidate.resolve().as_uri()
+        if resources.files("medialit").joinpath(*parts).is_file():
+            return f"medialit:{Path(path).as_posix()}"
+        raise LookupError(
+            f'asset("{path}") found no such file in the templates folder, the theme or '
+            "medialit's own files; check the name and where the file is."
+        )
+
+    return asset
+
+
 def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
     """A strict, sandboxed environment: autoescaped HTML, undefined variables raise.
 
-    Teachers share template folders, so a template is untrusted: the sandbox stops
+    ``folders`` is the search path before the built-in set, first match winning:
+    the teacher's templates folder, then the theme's. Teachers share template
+    folders, so a template is untrusted: the sandbox stops
     ``{{ cycler.__init__.__globals__.os }}`` and the like from running code.
     """
     env = ImmutableSandboxedEnvironment(
@@ -82,6 +116,7 @@ def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
     )
     env.filters["css_string"] = css_string
     env.filters["paragraphs"] = paragraphs
+    env.globals["asset"] = asset_finder(folders)
     return env
 
 
@@ -157,16 +192,71 @@ def _template_frame(tb: TracebackType | None) -> tuple[Path | None, int | None]:
     return found
 
 
-def template_origins(folders: Sequence[Path]) -> list[tuple[str, str]]:
-    """Every template in use and where it comes from (a folder's path, or ``built-in``)."""
-    env = make_environment(folders)
-    loader = env.loader
-    assert isinstance(loader, _BuiltinFirstLoader)
+def builtin_templates() -> list[str]:
+    """The names of the built-in templates and stylesheets."""
+    folder = resources.files("medialit") / "templates"
+    return sorted(t.name for t in folder.iterdir() if t.name.endswith(TEMPLATE_SUFFIXES))
+
+
+def template_origins(folders: Sequence[tuple[str, Path]]) -> list[tuple[str, str]]:
+    """Every template and stylesheet in use, and where it comes from.
+
+    ``folders`` is the search path before the built-in set, as for
+    :func:`make_environment`, each with a label (``teacher's folder``, ``theme``).
+    """
+    names = set(builtin_templates())
+    for _, folder in folders:
+        names |= {
+            p.relative_to(folder).as_posix()
+            for p in folder.rglob("*")
+            if p.is_file() and p.suffix in TEMPLATE_SUFFIXES
+        }
     result = []
-    for name in loader.list_templates():
-        try:
-            _, filename, _ = loader.teacher.get_source(env, name)
-            result.append((name, str(filename)))
-        except jinja2.TemplateNotFound:
-            result.append((name, "built-in"))
+    for name in sorted(names):
+        origin = next(
+            (f"{label}: {folder / name}" for label, folder in folders if (folder / name).is_file()),
+            BUILTIN,
+        )
+        result.append((name, origin))
     return result
+
+
+def export_templates(target: Path, names: Sequence[str] = ()) -> list[Path]:
+    """Copy built-in templates (all, or ``names``) into ``target`` to start from.
+
+    Refuses to overwrite a file, so a teacher's edits are never lost.
+    """
+    available = builtin_templates()
+    unknown = [n for n in names if n not in available]
+    if unknown:
+        raise MedialitError(
+            [
+                Problem(
+                    f'there is no built-in template "{name}"; '
+                    f"{_closest(name, available)}Run medialit templates list to see them all."
+                )
+                for name in unknown
+            ]
+        )
+    chosen = list(names) or available
+    existing = [target / n for n in chosen if (target / n).exists()]
+    if existing:
+        raise MedialitError(
+            [
+                Problem("already exists; move it away or export into another folder.", file=p)
+                for p in existing
+            ]
+        )
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in chosen:
+        source = resources.files("medialit") / "templates" / name
+        with resources.as_file(source) as path:
+            shutil.copyfile(path, target / name)
+        written.append(target / name)
+    return written
+
+
+def _closest(name: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
+    return f'did you mean "{close[0]}"? ' if close else ""

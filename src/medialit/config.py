@@ -1,0 +1,488 @@
+"""Where each setting comes from, and which one wins.
+
+Settings are read in layers, each more specific than the one before:
+the defaults in :mod:`medialit.settings`, a theme's ``theme.toml``, the
+working folder's ``medialit.toml``, a lesson's ``worksheet:`` table, and
+``--set key=value`` on the command line. A later layer overrides single
+values of an earlier one (``kinds.assertion.label`` alone keeps the
+assertion colour). Every layer is checked on its own, so each mistake is
+reported with its own file and line; :func:`resolve` merges them and
+remembers the origin of every value for ``medialit config``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, SettingsError
+from .model import KIND_ORDER
+from .settings import KindStyle, Sections, Settings, Words
+
+SETTINGS_FILE = "medialit.toml"
+THEME_SETTINGS_FILE = "theme.toml"
+TEMPLATES_FOLDER = "templates"
+DEFAULT_THEME = "default"
+
+SourceKind = Literal["default", "theme", "file", "lesson", "command line"]
+KeyPath = tuple[str, ...]
+# Settings whose values are paths, resolved against the folder of the file that names them.
+PATH_SETTINGS: tuple[KeyPath, ...] = (("logo",), ("theme",))
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where one setting's value comes from."""
+
+    source: SourceKind
+    file: Path | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        if self.file is None:
+            return self.source
+        place = f"{self.file}:{self.line}" if self.line else str(self.file)
+        return f"{self.source} {place}"
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One source of settings: nested values as written, and the line of each key."""
+
+    source: SourceKind
+    values: dict[str, Any] = field(default_factory=dict)
+    file: Path | None = None
+    lines: Mapping[KeyPath, tuple[int, int | None]] = field(default_factory=dict)
+    """The line (and column, when known) where each key is written."""
+    field_prefix: str = ""
+    """How keys are named in messages: ``worksheet.`` in a lesson file."""
+    options: Mapping[KeyPath, str] = field(default_factory=dict)
+    """Settings given by their own command-line option (``--theme``), named so in messages."""
+
+    def origin(self, path: KeyPath) -> Origin:
+        """The origin of the value at ``path`` (its line, or its nearest table's)."""
+        line, _ = self.place(path)
+        return Origin(self.source, self.file, line)
+
+    def place(self, path: KeyPath) -> tuple[int | None, int | None]:
+        """The line and column of ``path``'s key, or of its nearest enclosing table."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None, None
+
+    def problem(self, path: KeyPath, message: str) -> Problem:
+        """A problem at ``path``, placed in this layer's file, or named as a ``--set``."""
+        dotted = f"{self.field_prefix}{'.'.join(path)}" if path else None
+        if self.source == "command line":
+            return Problem(message, field=self.options.get(path, f"--set {dotted}"))
+        line, column = self.place(path)
+        return Problem(message, file=self.file, line=line, column=column, field=dotted)
+
+
+@dataclass(frozen=True)
+class ResolvedSettings:
+    """The settings in force for one lesson, the origin of each, and the theme they chose."""
+
+    settings: Settings
+    origins: dict[str, Origin]
+    theme_folder: Path | None
+
+    def values(self) -> Iterator[tuple[str, Any, Origin]]:
+        """Every setting as ``(dotted key, value, origin)``, in the order of the model."""
+        for path, value in _leaves(self.settings.model_dump(mode="json")):
+            key = ".".join(path)
+            yield key, value, self.origins.get(key, Origin("default"))
+
+
+# -- reading layers ---------------------------------------------------------------------------
+
+
+def read_settings_file(path: Path, source: SourceKind = "file") -> Layer:
+    """Read ``medialit.toml`` (or a theme's ``theme.toml``) into a checked layer."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise SettingsError(
+            Problem(f"could not read the settings file ({exc.strerror}).", file=path)
+        ) from None
+    try:
+        values = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(str(exc))
+        raise SettingsError(
+            Problem(
+                f"TOML syntax error: {exc}. Write each setting as name = value, "
+                'with text in quotes: school = "Riverside High School".',
+                file=path,
+                line=line,
+            )
+        ) from None
+    layer = Layer(source, _resolve_paths(values, path.parent), path, _toml_lines(text))
+    check_layer(layer)
+    return layer
+
+
+def lesson_layer(
+    file: Path,
+    table: Mapping[str, Any],
+    place_of: Callable[[KeyPath], tuple[int | None, int | None]],
+) -> Layer:
+    """A lesson's ``worksheet:`` table as a layer; ``place_of`` finds a key's line and column."""
+    lines = {
+        path: (line, column)
+        for path in _all_paths(table)
+        for line, column in [place_of(path)]
+        if line is not None
+    }
+    values = _resolve_paths(dict(table), file.parent)
+    return Layer("lesson", values, file, lines, field_prefix="worksheet.")
+
+
+def command_line_layer(
+    assignments: Sequence[str] = (), options: Mapping[str, Any] | None = None
+) -> Layer:
+    """``--set key=value`` assignments (dotted keys) as a layer; values are read as TOML.
+
+    ``options`` holds settings given by their own options (``--paper``, ``--theme``);
+    ``--set`` wins over them.
+    """
+    values: dict[str, Any] = {k: v for k, v in (options or {}).items() if v is not None}
+    problems = []
+    for assignment in assignments:
+        key, equals, raw = assignment.partition("=")
+        path = tuple(part.strip() for part in key.split("."))
+        if not equals or not all(path):
+            problems.append(
+                Problem(
+                    f'"{assignment}" is not a setting; write it as key=value, for example '
+                    '--set school="Riverside High School" or --set kinds.assertion.label=Claim.',
+                    field="--set",
+                )
+            )
+            continue
+        _put(values, path, _toml_value(raw.strip()))
+    if problems:
+        raise SettingsError(problems)
+    named: dict[KeyPath, str] = {
+        (key,): f"--{key}" for key, value in (options or {}).items() if value is not None
+    }
+    layer = Layer("command line", _resolve_paths(values, Path.cwd()), options=named)
+    check_layer(layer)
+    return layer
+
+
+def _toml_value(raw: str) -> Any:
+    """``3`` → 3, ``false`` → False, ``"a b"`` → a b; anything else is kept as text."""
+    try:
+        return tomllib.loads(f"value = {raw}")["value"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def _put(values: dict[str, Any], path: KeyPath, value: Any) -> None:
+    for part in path[:-1]:
+        if not isinstance(values.get(part), dict):
+            values[part] = {}  # a later --set a.b=... replaces an earlier --set a=...
+        values = values[part]
+    values[path[-1]] = value
+
+
+def _resolve_paths(values: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Make path settings absolute against ``folder`` (theme names stay names)."""
+    for (key,) in PATH_SETTINGS:
+        value = values.get(key)
+        if not isinstance(value, str) or not value:
+            continue
+        if key == "theme" and value in builtin_themes():
+            continue
+        values[key] = str((folder / value).resolve())
+    return values
+
+
+# -- checking layers --------------------------------------------------------------------------
+
+
+def check_layer(layer: Layer) -> None:
+    """Raise :class:`SettingsError` listing every unknown or invalid setting in ``layer``."""
+    problems = layer_problems(layer)
+    if problems:
+        raise SettingsError(problems)
+
+
+def layer_problems(layer: Layer) -> list[Problem]:
+    """Every problem of one layer, checked on top of the defaults."""
+    merged = _merge(Settings().model_dump(mode="json"), layer.values)
+    try:
+        Settings.model_validate(merged)
+    except ValidationError as exc:
+        errors = exc.errors()
+        # An unknown kind also makes its fields "missing"; its own message says it all.
+        unknown_kinds = {_kind_of(e) for e in errors if e["type"] == "enum"} - {None}
+        problems = [
+            _problem(layer, error)
+            for error in errors
+            if not (error["type"] == "missing" and _kind_of(error) in unknown_kinds)
+        ]
+        return sorted(problems, key=lambda p: p.line or 0)
+    return []
+
+
+_FONT_HINT = 'a font name; write one name, such as "Andika", without quotes or commas'
+_PATTERN_HINTS = {
+    "font_size": 'a size; write it as a number and a unit, such as "12pt"',
+    "colour": 'a colour; write it as "#b35806" or a colour name such as "orange"',
+    "font_family": _FONT_HINT,
+    "heading_font_family": _FONT_HINT,
+}
+
+
+def _kind_of(error: Any) -> str | None:
+    """The kind name an error is about, for errors inside the ``kinds`` table."""
+    loc = error["loc"]
+    return str(loc[1]) if len(loc) >= 2 and loc[0] == "kinds" else None
+
+
+def _problem(layer: Layer, error: Any) -> Problem:
+    loc = tuple(str(part) for part in error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden" or (kind == "enum" and loc[:1] == ("kinds",)):
+        # An unknown kind name is reported by pydantic as an invalid dictionary key.
+        path = loc if kind == "extra_forbidden" else loc[:2]
+        choices = valid_keys(path[:-1])
+        return layer.problem(path, unknown_setting_message(path, choices))
+    if kind == "literal_error":
+        return layer.problem(loc, f'"{value}" is not allowed; {error["msg"].lower()}.')
+    if kind == "missing":
+        return layer.problem(loc, "is required but missing; add it.")
+    if kind == "string_pattern_mismatch":
+        return layer.problem(
+            loc, f'"{value}" is not {_PATTERN_HINTS.get(loc[-1], "allowed here")}.'
+        )
+    return layer.problem(loc, f"{error['msg']} (got {value!r}); see medialit config.")
+
+
+def unknown_setting_message(path: KeyPath, choices: Sequence[str]) -> str:
+    """``"scool" is not a setting; did you mean "school"?`` with the valid names listed."""
+    name = path[-1]
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
+    hint = f'did you mean "{close[0]}"? ' if close else ""
+    where = f" in [{'.'.join(path[:-1])}]" if len(path) > 1 else ""
+    return f'"{name}" is not a setting{where}; {hint}(valid: {", ".join(choices)})'
+
+
+def valid_keys(path: KeyPath) -> list[str]:
+    """The setting names allowed in the table at ``path``."""
+    model: type[BaseModel] = Settings
+    if path == ("kinds",):
+        return [kind.value for kind in KIND_ORDER]
+    if len(path) == 2 and path[0] == "kinds":
+        model = KindStyle
+    elif path == ("sections",):
+        model = Sections
+    elif path == ("words",):
+        model = Words
+    return list(model.model_fields)
+
+
+# -- merging ----------------------------------------------------------------------------------
+
+
+def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
+    """Merge ``layers`` over the defaults (later wins); add the theme's own layer if one is chosen.
+
+    Each layer must already be checked; the theme is looked up here, because
+    any layer may choose it.
+    """
+    theme = _chosen_theme(layers)
+    theme_folder = find_theme(theme[0], theme[1]) if theme else None
+    if theme_folder is not None and (theme_folder / THEME_SETTINGS_FILE).is_file():
+        layers = [read_settings_file(theme_folder / THEME_SETTINGS_FILE, "theme"), *layers]
+    merged: dict[str, Any] = Settings().model_dump(mode="json")
+    origins: dict[str, Origin] = {}
+    for layer in layers:
+        merged = _merge(merged, layer.values)
+        for path, _ in _leaves(layer.values):
+            origins[".".join(path)] = layer.origin(path)
+    try:
+        settings = Settings.model_validate(merged)
+    except ValidationError as exc:  # each layer passed alone; only a bug gets here
+        raise SettingsError(f"the settings do not fit together: {exc}") from None
+    if settings.logo is not None and not Path(settings.logo).is_file():
+        setter = next(x for x in reversed(layers) if "logo" in x.values)
+        raise SettingsError(
+            setter.problem(
+                ("logo",),
+                f"the logo {settings.logo} does not exist; put the image there or correct the "
+                "path (it is relative to the file that sets it).",
+            )
+        )
+    return ResolvedSettings(settings, origins, theme_folder)
+
+
+def _chosen_theme(layers: Sequence[Layer]) -> tuple[str, Layer] | None:
+    chosen = None
+    for layer in layers:
+        if isinstance(layer.values.get("theme"), str):
+            chosen = (layer.values["theme"], layer)
+    return chosen
+
+
+def builtin_themes() -> list[str]:
+    """The names of the themes medialit ships (``default`` is the built-in templates alone)."""
+    folder = resources.files("medialit") / "themes"
+    return [DEFAULT_THEME, *sorted(t.name for t in folder.iterdir() if t.is_dir())]
+
+
+def find_theme(name: str, layer: Layer) -> Path | None:
+    """The folder of theme ``name`` (a built-in name or a folder), or ``None`` for the default."""
+    if name == DEFAULT_THEME:
+        return None
+    if name in builtin_themes():
+        return Path(str(resources.files("medialit") / "themes" / name))
+    folder = Path(name)
+    if not folder.is_dir():
+        raise SettingsError(
+            layer.problem(
+                ("theme",),
+                f'there is no theme "{name}": give a folder of templates, or one of the '
+                f"built-in themes ({', '.join(builtin_themes())}).",
+            )
+        )
+    return folder
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    result = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(result.get(key), dict):
+            result[key] = _merge(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def _leaves(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    for key, value in values.items():
+        if isinstance(value, Mapping) and value:
+            yield from _leaves(value, (*prefix, str(key)))
+        else:
+            yield (*prefix, str(key)), value
+
+
+def _all_paths(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[KeyPath]:
+    for key, value in values.items():
+        yield (*prefix, str(key))
+        if isinstance(value, Mapping):
+            yield from _all_paths(value, (*prefix, str(key)))
+
+
+# -- TOML lines -------------------------------------------------------------------------------
+
+_TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
+
+
+def _toml_lines(text: str) -> dict[KeyPath, tuple[int, int | None]]:
+    """The line of each key and table, for messages (tomllib keeps no positions)."""
+    lines: dict[KeyPath, tuple[int, int | None]] = {}
+    table: KeyPath = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if match := _TABLE.match(line):
+            table = _dotted(match.group(1))
+            lines.setdefault(table, (number, None))
+        elif match := _KEY.match(line):
+            lines.setdefault((*table, *_dotted(match.group(1))), (number, match.start(1) + 1))
+    return lines
+
+
+def _dotted(key: str) -> KeyPath:
+    return tuple(part.strip().strip("\"'") for part in key.split("."))
+
+
+def _toml_error_line(message: str) -> int | None:
+    match = re.search(r"at line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+# -- a working folder -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """The settings layers around the lessons, and the teacher's templates folder.
+
+    ``file_layers`` sit below a lesson's ``worksheet:`` table (``medialit.toml``),
+    ``command_line`` above it.
+    """
+
+    file_layers: tuple[Layer, ...] = ()
+    command_line: Layer | None = None
+    templates: Path | None = None
+
+    def resolve(self, lesson: Layer | None = None) -> ResolvedSettings:
+        """The settings in force for a lesson with the given ``worksheet:`` layer."""
+        layers = [*self.file_layers, *(x for x in (lesson, self.command_line) if x is not None)]
+        return resolve(layers)
+
+    def template_folders(self, resolved: ResolvedSettings) -> list[Path]:
+        """Where templates are looked for before the built-in set, first match winning."""
+        return [folder for _, folder in self.labelled_template_folders(resolved)]
+
+    def labelled_template_folders(self, resolved: ResolvedSettings) -> list[tuple[str, Path]]:
+        """:meth:`template_folders`, each with what it is: the teacher's folder or the theme."""
+        folders = [("teacher's folder", self.templates), ("theme", resolved.theme_folder)]
+        return [(label, folder) for label, folder in folders if folder is not None]
+
+
+def load_configuration(
+    folder: Path,
+    assignments: Sequence[str] = (),
+    options: Mapping[str, Any] | None = None,
+    templates: Path | None = None,
+) -> Configuration:
+    """The configuration of working folder ``folder``: its ``medialit.toml`` and ``templates/``.
+
+    ``templates`` (``--templates DIR``) replaces the working folder's ``templates/``.
+    """
+    settings_file = folder / SETTINGS_FILE
+    file_layers = (read_settings_file(settings_file),) if settings_file.is_file() else ()
+    if templates is None and (folder / TEMPLATES_FOLDER).is_dir():
+        templates = folder / TEMPLATES_FOLDER
+    configuration = Configuration(file_layers, command_line_layer(assignments, options), templates)
+    configuration.resolve()  # a missing theme or logo is reported once, before any lesson
+    return configuration
+
+
+def describe(resolved: ResolvedSettings) -> str:
+    """The settings in force as TOML, each line saying where its value comes from."""
+    lines = []
+    table: KeyPath = ()
+    for key, value, origin in resolved.values():
+        path = tuple(key.split("."))
+        if path[:-1] != table:
+            table = path[:-1]
+            lines.append(f"\n[{'.'.join(table)}]")
+        if value is None:
+            lines.append(f"# {path[-1]} is not set  ({origin})")
+        else:
+            lines.append(f"{path[-1]} = {_toml_literal(value)}  # {origin}")
+    return "\n".join(lines).strip() + "\n"
+
+
+def _toml_literal(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'

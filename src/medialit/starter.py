@@ -1,0 +1,56 @@
+"""``medialit init DIR``: a new working folder, laid out as medialit's own repository is.
+
+The starter files are package data (``medialit/starter/``): an example lesson
+with its seed article, an empty ``templates/`` with a README on overriding,
+and a commented ``medialit.toml``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from .errors import MedialitError, Problem
+
+STARTER = "starter"
+
+
+def starter_files() -> dict[str, bytes]:
+    """Every starter file, by its path inside the working folder (``lessons/x.yaml``)."""
+    files: dict[str, bytes] = {}
+
+    def walk(folder: Traversable, prefix: str) -> None:
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.startswith((".", "__")):
+                continue
+            if entry.is_dir():
+                walk(entry, f"{prefix}{entry.name}/")
+            else:
+                files[f"{prefix}{entry.name}"] = entry.read_bytes()
+
+    walk(resources.files("medialit") / STARTER, "")
+    return files
+
+
+def make_working_folder(target: Path) -> list[Path]:
+    """Create ``target`` with the starter files; refuse a folder that already has files."""
+    if target.exists() and not target.is_dir():
+        raise MedialitError(
+            Problem("is a file, not a folder; choose a new folder name.", file=target)
+        )
+    if target.is_dir() and any(target.iterdir()):
+        raise MedialitError(
+            Problem(
+                "already has files in it, and medialit init never overwrites anything; "
+                "choose a new or empty folder.",
+                file=target,
+            )
+        )
+    written = []
+    for relative, data in starter_files().items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
+    return written

@@ -1,0 +1,48 @@
+"""medialit init: a new working folder, laid out as this repository is, that builds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from medialit.cli import main
+from medialit.starter import starter_files
+
+from .conftest import ROOT
+
+
+def test_init_makes_a_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["init", str(tmp_path / "class")])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "class"
+    assert (folder / "lessons" / "washington-isis-syria-2017.yaml").is_file()
+    assert (folder / "seeds" / "000_6720225e856085cf.txt").is_file()
+    assert (folder / "templates" / "README.md").is_file()
+    assert [p.name for p in (folder / "templates").iterdir()] == ["README.md"]
+    assert (folder / "medialit.toml").read_text().startswith("# medialit.toml")
+    monkeypatch.chdir(folder)
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"washington-isis-syria-2017.yaml: OK: \d+ statements", result.output)
+    result = runner.invoke(main, ["config"])
+    assert result.exit_code == 0 and 'paper = "a4"  # default' in result.output
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "already has files in it" in result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_starter_files_are_this_repositorys(tmp_path: Path) -> None:
+    """The example lesson, seed, READMEs and medialit.toml are kept in step with the repository."""
+    files = starter_files()
+    assert set(files) >= {"lessons/washington-isis-syria-2017.yaml", "medialit.toml"}
+    for relative, data in files.items():
+        assert data == (ROOT / relative).read_bytes(), relative
