@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from .model import Kind
 
 Paper = Literal["a4", "letter"]
+Level = Literal["guided", "standard", "independent"]
+LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 
 
 class KindStyle(BaseModel):
@@ -99,10 +101,36 @@ class Settings(BaseModel):
         "of statement you think it is, then write how you know and what you would check."
     )
     """The student instructions in the task box."""
+    independent_instructions: str = (
+        "Read the article. Find your own examples of each kind of statement. In the table, copy "
+        "each one (or its first words), give its paragraph (¶) and line number, and say how you know."
+    )
+    """The student instructions at the independent level."""
     writing_lines: int = Field(default=2, ge=0, le=10)
     """Ruled lines per statement in the sorting table."""
     question_lines: int = Field(default=4, ge=0, le=20)
     """Ruled lines under each discussion question."""
+    sentence_starters: list[str] = Field(
+        default_factory=lambda: ["This is ________ because…", "To check this I would…"]
+    )
+    """Starters printed on the writing lines of the guided worksheet, one per line."""
+    word_bank: list[str] = Field(
+        default_factory=lambda: [
+            "source",
+            "named",
+            "figure",
+            "date",
+            "check",
+            "conclusion",
+            "so / therefore",
+            "claim",
+            "opinion",
+            "support",
+        ]
+    )
+    """Words offered in the guided worksheet's word bank."""
+    independent_rows: int = Field(default=2, ge=1, le=10)
+    """Empty rows per kind in the independent worksheet's table (a lesson may set its own)."""
     logo: str | None = None
     """A logo image (path relative to the working folder) for the header."""
     sections: Sections = Field(default_factory=Sections)
