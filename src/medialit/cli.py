@@ -19,7 +19,9 @@ from .build import BuildOptions, build_lessons, find_lessons
 from .errors import MedialitError
 from .lesson import read_lesson
 from .model import KIND_ORDER
-from .settings import Settings
+from .pack import MAX_VERSIONS
+from .progress import terminal_progress
+from .settings import LEVELS, Settings
 
 EXIT_INPUT = 1
 
@@ -90,15 +92,59 @@ def main(debug: bool) -> None:
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="A folder of templates that replace the built-in ones (default: ./templates).",
 )
+@click.option(
+    "--level",
+    type=click.Choice(LEVELS),
+    default="standard",
+    show_default=True,
+    help="How much the worksheet does for the student (with a roster: for rows without one).",
+)
+@click.option(
+    "--versions",
+    type=click.IntRange(1, MAX_VERSIONS),
+    default=1,
+    show_default=True,
+    help="How many versions (A, B…) with the statements numbered in a different order.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffles.")
+@click.option(
+    "--roster",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A class list (CSV with a 'name' column): one named copy per student.",
+)
+@click.option("--split", is_flag=True, help="With --roster, also write one PDF per student.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="How many documents to lay out at once, in parallel processes.",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
 @_handle_errors
 def build(
-    lessons: tuple[Path, ...], out: Path, paper: str, write_html: bool, template_folder: Path | None
+    lessons: tuple[Path, ...],
+    out: Path,
+    paper: str,
+    write_html: bool,
+    template_folder: Path | None,
+    level: str,
+    versions: int,
+    seed: int,
+    roster: Path | None,
+    split: bool,
+    jobs: int,
+    quiet: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
 
     LESSON is a lesson file or a folder of them (default: ./lessons). Writes
-    OUT/<lesson>/student.pdf and OUT/<lesson>/key.pdf.
+    OUT/<lesson>/student.pdf and OUT/<lesson>/key.pdf; with --level or --versions,
+    student-<level>-<version>.pdf and key-<level>-<version>.pdf; with --roster,
+    class-pack.pdf, cover.pdf and a key per level and version used.
     """
+    if split and roster is None:
+        raise click.UsageError("--split needs --roster: it writes one PDF per student.")
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
@@ -108,8 +154,14 @@ def build(
         settings=Settings(paper=paper),
         template_folders=folders,
         write_html=write_html,
+        level=level,  # type: ignore[arg-type]  # click.Choice(LEVELS) checked it
+        versions=versions,
+        seed=seed,
+        roster=roster,
+        split=split,
+        jobs=jobs,
     )
-    report = build_lessons(files, options)
+    report = build_lessons(files, options, terminal_progress(quiet=quiet))
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .article import BlockKind
 from .lesson import CheckedLesson, Statement
 from .model import KIND_ORDER, Kind
 from .settings import KindStyle, Level, Settings
+
+if TYPE_CHECKING:  # measuring names needs fontTools, which `medialit check` does not
+    from .nametag import NameTag, Slot
 
 OPENING_WORDS = 8
 
@@ -231,7 +234,8 @@ def _blocks(
 ) -> list[ArticleBlock]:
     if not marked:
         return [
-            ArticleBlock(block.kind, block.number, [Segment(block.text)]) for block in checked.blocks
+            ArticleBlock(block.kind, block.number, [Segment(block.text)])
+            for block in checked.blocks
         ]
     by_block: dict[int, list[Statement]] = {}
     for statement in checked.statements:
@@ -363,3 +367,40 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
         total=len(checked.statements),
         kinds_by_name={k.name: k for k in kinds},
     )
+
+
+@dataclass(frozen=True)
+class CoverRow:
+    """One student on the class pack's cover sheet."""
+
+    copy: int
+    """The copy's place in the pack (1 is the first)."""
+    name: str
+    level: str
+    """The level as printed (``Guided``)."""
+    version: str | None
+
+
+@dataclass(frozen=True)
+class CoverContext:
+    """Everything the class pack's cover sheet template (``cover.html``) receives."""
+
+    title: str
+    language: str
+    settings: Settings
+    document_title: str
+    rows: list[CoverRow]
+    keys: list[str]
+    """The key files that go with the pack, e.g. ``key-guided-A.pdf``."""
+
+
+@dataclass(frozen=True)
+class NameTagsContext:
+    """What ``names.html`` receives: one name tag per copy, and where the slot is."""
+
+    language: str
+    paper: str
+    tags: list[NameTag]
+    """Each copy's name and the font size (points) at which it fits."""
+    slot: Slot
+    """Where the name goes: ``left``, ``top``, ``width``, ``height``, ``label`` in mm."""

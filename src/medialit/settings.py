@@ -103,7 +103,8 @@ class Settings(BaseModel):
     """The student instructions in the task box."""
     independent_instructions: str = (
         "Read the article. Find your own examples of each kind of statement. In the table, copy "
-        "each one (or its first words), give its paragraph (¶) and line number, and say how you know."
+        "each one (or its first words), give its paragraph (¶) and line number, and say how you "
+        "know."
     )
     """The student instructions at the independent level."""
     writing_lines: int = Field(default=2, ge=0, le=10)
