@@ -144,7 +144,8 @@ def _entry(
     if len(cells) > len(columns):
         problem(
             f"this row has {len(cells)} cells but the first row names only {len(columns)} "
-            "columns; remove the extra separator or name the column."
+            f"column{'s' if len(columns) > 1 else ''}; remove the extra separator or name the "
+            "column."
         )
         return None, problems
     values = {column: cell.strip() for column, cell in zip(columns, cells, strict=False)}
