@@ -63,8 +63,11 @@ def version_numberings(statements: int, versions: int, seed: int) -> dict[str, t
 def make_variant(
     level: Level, version: str | None, numberings: dict[str, tuple[int, ...]], *, named: bool
 ) -> Variant:
-    """The variant of ``level`` and ``version`` with that version's numbers."""
-    numbers = numberings.get(version, ()) if version else ()
+    """The variant of ``level`` and ``version`` with that version's numbers.
+
+    The independent sheet numbers no statements, so its key keeps reading order.
+    """
+    numbers = numberings.get(version, ()) if version and level != "independent" else ()
     return Variant(level=level, version=version, numbers=numbers, named=named)
 
 
