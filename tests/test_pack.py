@@ -200,8 +200,11 @@ def test_split_copies_are_the_pack_copies(pack: Path) -> None:
     pack_texts = page_texts(pack / "class-pack.pdf")
     copies = copies_in(pack / "class-pack.pdf")
     files = sorted((pack / "copies").iterdir())
-    for file, pages in zip(files, copies, strict=True):
+    for file, pages, (name, _, _) in zip(files, copies, EXPECTED, strict=True):
         assert page_texts(file) == [pack_texts[i] for i in pages]
+        metadata = PdfReader(file).metadata
+        assert metadata is not None
+        assert metadata.title == f"The school lunch debate: worksheet for {name}"
 
 
 def test_jobs_2_and_the_same_seed_give_the_same_pdfs(

@@ -342,10 +342,9 @@ def _pack_files(
     )
     files = {PACK_FILE: combined}
     if options.split:
-        for number, (copy, data) in enumerate(
-            zip(pack.copies, split_copies(combined, placed, language=lesson.language), strict=True),
-            start=1,
-        ):
+        titles = [f"{lesson.title}: worksheet for {copy.name}" for copy in pack.copies]
+        copies = split_copies(combined, placed, titles, language=lesson.language)
+        for number, (copy, data) in enumerate(zip(pack.copies, copies, strict=True), start=1):
             files[f"{COPIES_FOLDER}/{copy_file(number, copy)}"] = data
     return files
 

@@ -10,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -21,7 +21,7 @@ from .lesson import read_lesson
 from .model import KIND_ORDER
 from .pack import MAX_VERSIONS
 from .progress import terminal_progress
-from .settings import LEVELS, Settings
+from .settings import LEVELS, Level, Settings
 
 EXIT_INPUT = 1
 
@@ -154,7 +154,7 @@ def build(
         settings=Settings(paper=paper),
         template_folders=folders,
         write_html=write_html,
-        level=level,  # type: ignore[arg-type]  # click.Choice(LEVELS) checked it
+        level=cast(Level, level),  # click.Choice(LEVELS) checked it
         versions=versions,
         seed=seed,
         roster=roster,

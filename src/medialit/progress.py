@@ -15,13 +15,17 @@ class _TerminalProgress:
         self.bar: Any = None
 
     def start(self, total: int) -> None:
-        self.bar = click.progressbar(length=total, label="Building", file=sys.stderr)
-        self.bar.__enter__()
+        if total:
+            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr)
+            self.bar.__enter__()
 
     def advance(self) -> None:
+        if self.bar is None:
+            return
         self.bar.update(1)
         if self.bar.finished:
-            self.bar.__exit__(None, None, None)
+            self.bar.__exit__(None, None, None)  # ends the bar's line before the report
+            self.bar = None
 
 
 def terminal_progress(*, quiet: bool) -> _TerminalProgress | None:

@@ -128,14 +128,15 @@ def _finish(writer: PdfWriter, title: str, language: str) -> bytes:
     return buffer.getvalue()
 
 
-def split_copies(pack_pdf: bytes, copies: Sequence[StampedCopy], *, language: str) -> list[bytes]:
-    """Each copy of a combined PDF as a PDF of its own (no blank pages)."""
+def split_copies(
+    pack_pdf: bytes, copies: Sequence[StampedCopy], titles: Sequence[str], *, language: str
+) -> list[bytes]:
+    """Each copy of a combined PDF as a PDF of its own (no blank pages), with its title."""
     reader = PdfReader(io.BytesIO(pack_pdf))
-    title = reader.metadata.title if reader.metadata else None
     files = []
-    for copy in copies:
+    for copy, title in zip(copies, titles, strict=True):
         writer = PdfWriter()
         for number in range(copy.first_page, copy.last_page + 1):
             writer.add_page(reader.pages[number - 1])
-        files.append(_finish(writer, title or "", language))
+        files.append(_finish(writer, title, language))
     return files
