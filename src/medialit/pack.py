@@ -19,17 +19,15 @@ from __future__ import annotations
 import math
 import random
 import re
-import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .context import Variant
-from .roster import RosterEntry
+from .roster import VERSION_LETTERS, RosterEntry
 from .settings import LEVELS, Level
 
-MAX_VERSIONS = 26
-VERSION_LETTERS = string.ascii_uppercase
+MAX_VERSIONS = len(VERSION_LETTERS)
 _SHUFFLE_ATTEMPTS = 100
 
 
