@@ -57,7 +57,7 @@ def median_seconds(actions: dict[str, Callable[[], object]], repeat: int) -> dic
     return {label: statistics.median(values) for label, values in times.items()}
 
 
-def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float]:
+def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
     """The student worksheet through medialit vs its final HTML straight to WeasyPrint."""
     import weasyprint
 
@@ -86,7 +86,8 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float]:
     medians = median_seconds(
         {"medialit": through_medialit, "weasyprint": straight_to_weasyprint}, repeat
     )
-    return medians["medialit"], medians["weasyprint"]
+    same = (out / "medialit" / "student.pdf").read_bytes() == (out / "weasyprint.pdf").read_bytes()
+    return medians["medialit"], medians["weasyprint"], same
 
 
 def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str, float]:
@@ -194,11 +195,12 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        ours, theirs = overhead(lesson, out, args.repeat)
+        ours, theirs, same = overhead(lesson, out, args.repeat)
         print(f"\noverhead (median of {args.repeat}, warm):")
         print(f"  medialit student worksheet     {ours:7.3f} s")
         print(f"  same HTML straight to WeasyPrint {theirs:5.3f} s")
         print(f"  ratio                          {ours / theirs:7.3f}   (target <= 1.10)")
+        print(f"  the two PDFs are byte-identical: {'yes' if same else 'NO'}")
 
         pack = class_pack(lesson, out, args.repeat, sizes[0])
         one = pack["one copy"]
