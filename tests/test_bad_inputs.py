@@ -346,8 +346,8 @@ TEMPLATES = [
     pytest.param(
         "key.html",
         '{% extends "!key.html" %}\n{% block header %}\n\n{{ 1 // 0 }}\n{% endblock %}\n',
-        "TEMPLATE:4: the template failed: ZeroDivisionError: integer division or modulo by "
-        "zero. Fix this line, or remove the template to use the built-in one.",
+        "TEMPLATE:4: the template failed: integer division or modulo by zero (ZeroDivisionError). "
+        "Fix this line, or remove the template to use the built-in one.",
         id="template-raises",
     ),
 ]

@@ -10,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -20,6 +20,9 @@ from .config import Configuration, describe, load_configuration
 from .errors import MedialitError
 from .lesson import read_lesson
 from .model import KIND_ORDER
+from .pack import MAX_VERSIONS
+from .progress import terminal_progress
+from .settings import LEVELS, Level
 from .starter import make_working_folder
 from .templates import export_templates, template_origins
 
@@ -117,6 +120,35 @@ def main(debug: bool) -> None:
 )
 @click.option("--html", "write_html", is_flag=True, help="Also write the HTML that was printed.")
 @_settings_options
+@click.option(
+    "--level",
+    type=click.Choice(LEVELS),
+    default="standard",
+    show_default=True,
+    help="How much the worksheet does for the student (with a roster: for rows without one).",
+)
+@click.option(
+    "--versions",
+    type=click.IntRange(1, MAX_VERSIONS),
+    default=1,
+    show_default=True,
+    help="How many versions (A, B…) with the statements numbered in a different order.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffles.")
+@click.option(
+    "--roster",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A class list (CSV with a 'name' column): one named copy per student.",
+)
+@click.option("--split", is_flag=True, help="With --roster, also write one PDF per student.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="How many documents to lay out at once, in parallel processes.",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
 @_handle_errors
 def build(
     lessons: tuple[Path, ...],
@@ -126,18 +158,39 @@ def build(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    level: str,
+    versions: int,
+    seed: int,
+    roster: Path | None,
+    split: bool,
+    jobs: int,
+    quiet: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
 
     LESSON is a lesson file or a folder of them (default: ./lessons). Writes
-    OUT/<lesson>/student.pdf and OUT/<lesson>/key.pdf.
+    OUT/<lesson>/student.pdf and OUT/<lesson>/key.pdf; with --level or --versions,
+    student-<level>-<version>.pdf and key-<level>-<version>.pdf; with --roster,
+    class-pack.pdf, cover.pdf and a key per level and version used.
     """
+    if split and roster is None:
+        raise click.UsageError("--split needs --roster: it writes one PDF per student.")
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
     configuration = _configuration(assignments, theme, template_folder, paper)
-    options = BuildOptions(out=out, configuration=configuration, write_html=write_html)
-    report = build_lessons(files, options)
+    options = BuildOptions(
+        out=out,
+        configuration=configuration,
+        write_html=write_html,
+        level=cast(Level, level),  # click.Choice(LEVELS) checked it
+        versions=versions,
+        seed=seed,
+        roster=roster,
+        split=split,
+        jobs=jobs,
+    )
+    report = build_lessons(files, options, terminal_progress(quiet=quiet))
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)

@@ -14,14 +14,52 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .article import BlockKind
 from .lesson import CheckedLesson, Statement
 from .model import KIND_ORDER, Kind
-from .settings import KindStyle, Settings
+from .settings import KindStyle, Level, Settings
+
+if TYPE_CHECKING:  # measuring names needs fontTools, which `medialit check` does not
+    from .nametag import NameTag, Slot
 
 OPENING_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Which worksheet of a lesson: its level, its version and the numbers statements get.
+
+    Versions shuffle which number each statement gets; the article's marks and
+    the sorting table always use the same numbers, and so does the version's key.
+    """
+
+    level: Level = "standard"
+    version: str | None = None
+    """The version's letter (``A``, ``B``…), or ``None`` when there is only one version."""
+    numbers: tuple[int, ...] = ()
+    """``numbers[i]`` is the printed number of the (i+1)-th statement in reading order;
+    empty means reading order."""
+    named: bool = False
+    """A class-pack copy: the student's name is stamped into the top margin later."""
+
+    def number(self, reading_number: int) -> int:
+        """The printed number of the statement that is ``reading_number``-th in reading order."""
+        return self.numbers[reading_number - 1] if self.numbers else reading_number
+
+    @property
+    def label(self) -> str:
+        """Printed discreetly on every page (``Guided · Version B``); empty for a plain build."""
+        if self.level == "standard" and self.version is None and not self.named:
+            return ""
+        parts = [self.level.capitalize()]
+        if self.version:
+            parts.append(f"Version {self.version}")
+        return " · ".join(parts)
+
+
+PLAIN = Variant()
 
 
 @dataclass(frozen=True)
@@ -134,6 +172,16 @@ class WorksheetContext:
     """The PDF's title metadata."""
     logo_url: str | None
     """The address of ``settings.logo`` for ``<img src>``, or None when there is no logo."""
+    level: Level
+    """``guided``, ``standard`` or ``independent``: how much the sheet does for the student."""
+    version: str | None
+    """The version's letter, or ``None`` when there is only one version."""
+    variant_label: str
+    """Level and version as printed on every page; empty for a plain build."""
+    named: bool
+    """The copy carries a student's name in the top margin, so it has no Name: line."""
+    example_rows: int
+    """Empty rows per kind in the independent worksheet's table."""
 
 
 @dataclass(frozen=True)
@@ -184,7 +232,14 @@ def _statement_text(checked: CheckedLesson, statement: Statement) -> str:
     return checked.blocks[statement.block].text[statement.start : statement.end]
 
 
-def _blocks(checked: CheckedLesson, *, with_kinds: bool) -> list[ArticleBlock]:
+def _blocks(
+    checked: CheckedLesson, variant: Variant, *, with_kinds: bool, marked: bool = True
+) -> list[ArticleBlock]:
+    if not marked:
+        return [
+            ArticleBlock(block.kind, block.number, [Segment(block.text)])
+            for block in checked.blocks
+        ]
     by_block: dict[int, list[Statement]] = {}
     for statement in checked.statements:
         by_block.setdefault(statement.block, []).append(statement)
@@ -196,10 +251,11 @@ def _blocks(checked: CheckedLesson, *, with_kinds: bool) -> list[ArticleBlock]:
             if statement.start > at:
                 segments.append(Segment(block.text[at : statement.start]))
             text = block.text[statement.start : statement.end]
+            number = variant.number(statement.number)
             if with_kinds:
-                segments.append(KeySegment(text, statement.number, statement.annotation.kind.value))
+                segments.append(KeySegment(text, number, statement.annotation.kind.value))
             else:
-                segments.append(Segment(text, statement.number))
+                segments.append(Segment(text, number))
             at = statement.end
         if at < len(block.text):
             segments.append(Segment(block.text[at:]))
@@ -230,34 +286,54 @@ def _logo_url(settings: Settings) -> str | None:
     return Path(settings.logo).absolute().as_uri() if settings.logo else None
 
 
-def student_context(checked: CheckedLesson, settings: Settings) -> WorksheetContext:
-    """The student worksheet's context: no kinds, explanations or teacher notes."""
+def _variant_fields(checked: CheckedLesson, settings: Settings, variant: Variant) -> dict[str, Any]:
+    rows = checked.lesson.independent_rows or settings.independent_rows
+    return {
+        "level": variant.level,
+        "version": variant.version,
+        "variant_label": variant.label,
+        "named": variant.named,
+        "example_rows": rows,
+    }
+
+
+def student_context(
+    checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN
+) -> WorksheetContext:
+    """The student worksheet's context: no kinds, explanations or teacher notes.
+
+    At the independent level the article carries no marks and the context no
+    statements, so that students find their own examples.
+    """
     lesson = checked.lesson
+    marked = variant.level != "independent"
+    statements = [
+        StudentStatement(
+            number=variant.number(s.number),
+            text=(text := _statement_text(checked, s)),
+            opening=_opening(text),
+            paragraph=checked.blocks[s.block].number,
+        )
+        for s in checked.statements
+    ]
     return WorksheetContext(
         document="student",
         title=lesson.title,
         language=lesson.language,
         audience=lesson.audience,
         source=_source(checked),
-        blocks=_blocks(checked, with_kinds=False),
-        statements=[
-            StudentStatement(
-                number=s.number,
-                text=(text := _statement_text(checked, s)),
-                opening=_opening(text),
-                paragraph=checked.blocks[s.block].number,
-            )
-            for s in checked.statements
-        ],
+        blocks=_blocks(checked, variant, with_kinds=False, marked=marked),
+        statements=sorted(statements, key=lambda s: s.number) if marked else [],
         questions=[StudentQuestion(n, q.text) for n, q in enumerate(lesson.questions, start=1)],
         kinds=_kinds(settings, None),
         settings=settings,
         document_title=f"{lesson.title}: student worksheet",
         logo_url=_logo_url(settings),
+        **_variant_fields(checked, settings, variant),
     )
 
 
-def key_context(checked: CheckedLesson, settings: Settings) -> KeyContext:
+def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN) -> KeyContext:
     """The teacher key's context: the worksheet's, plus every answer and note."""
     lesson = checked.lesson
     labels = {kind: settings.kinds[kind].label for kind in KIND_ORDER}
@@ -267,7 +343,7 @@ def key_context(checked: CheckedLesson, settings: Settings) -> KeyContext:
         text = _statement_text(checked, s)
         statements.append(
             KeyStatement(
-                number=s.number,
+                number=variant.number(s.number),
                 text=text,
                 opening=_opening(text),
                 paragraph=checked.blocks[s.block].number,
@@ -286,8 +362,8 @@ def key_context(checked: CheckedLesson, settings: Settings) -> KeyContext:
         language=lesson.language,
         audience=lesson.audience,
         source=_source(checked),
-        blocks=_blocks(checked, with_kinds=True),
-        statements=statements,
+        blocks=_blocks(checked, variant, with_kinds=True),
+        statements=sorted(statements, key=lambda s: s.number),
         questions=[
             KeyQuestion(n, q.text, q.notes) for n, q in enumerate(lesson.questions, start=1)
         ],
@@ -295,8 +371,46 @@ def key_context(checked: CheckedLesson, settings: Settings) -> KeyContext:
         settings=settings,
         document_title=f"{lesson.title}: answer key",
         logo_url=_logo_url(settings),
+        **_variant_fields(checked, settings, variant),
         objectives=list(lesson.objectives),
         source_notes=lesson.source.notes,
         total=len(checked.statements),
         kinds_by_name={k.name: k for k in kinds},
     )
+
+
+@dataclass(frozen=True)
+class CoverRow:
+    """One student on the class pack's cover sheet."""
+
+    copy: int
+    """The copy's place in the pack (1 is the first)."""
+    name: str
+    level: str
+    """The level as printed (``Guided``)."""
+    version: str | None
+
+
+@dataclass(frozen=True)
+class CoverContext:
+    """Everything the class pack's cover sheet template (``cover.html``) receives."""
+
+    title: str
+    language: str
+    settings: Settings
+    document_title: str
+    rows: list[CoverRow]
+    keys: list[str]
+    """The key files that go with the pack, e.g. ``key-guided-A.pdf``."""
+
+
+@dataclass(frozen=True)
+class NameTagsContext:
+    """What ``names.html`` receives: one name tag per copy, and where the slot is."""
+
+    language: str
+    paper: str
+    tags: list[NameTag]
+    """Each copy's name and the font size (points) at which it fits."""
+    slot: Slot
+    """Where the name goes: ``left``, ``top``, ``width``, ``height``, ``label`` in mm."""

@@ -97,6 +97,8 @@ class Lesson(_Strict):
     """What students learn; printed in the key."""
     questions: list[Question] = Field(default_factory=list)
     """Discussion questions."""
+    independent_rows: Annotated[int, Field(ge=1, le=10)] | None = None
+    """Empty rows per kind in the independent worksheet's table (default: the setting)."""
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = (
         "en"
     )

@@ -19,6 +19,8 @@ Paper = Literal["a4", "letter"]
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+)$")]
 FontSize = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(pt|px|mm)$")]
 FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
+Level = Literal["guided", "standard", "independent"]
+LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 
 
 class KindStyle(BaseModel):
@@ -198,10 +200,37 @@ class Settings(BaseModel):
         "of statement you think it is, then write how you know and what you would check."
     )
     """The student instructions in the task box."""
+    independent_instructions: str = (
+        "Read the article. Find your own examples of each kind of statement. In the table, copy "
+        "each one (or its first words), give its paragraph (¶) and line number, and say how you "
+        "know."
+    )
+    """The student instructions at the independent level."""
     writing_lines: int = Field(default=2, ge=0, le=10)
     """Ruled lines per statement in the sorting table."""
     question_lines: int = Field(default=4, ge=0, le=20)
     """Ruled lines under each discussion question."""
+    sentence_starters: list[str] = Field(
+        default_factory=lambda: ["This is ________ because…", "To check this I would…"]
+    )
+    """Starters printed on the writing lines of the guided worksheet, one per line."""
+    word_bank: list[str] = Field(
+        default_factory=lambda: [
+            "source",
+            "named",
+            "figure",
+            "date",
+            "check",
+            "conclusion",
+            "so / therefore",
+            "claim",
+            "opinion",
+            "support",
+        ]
+    )
+    """Words offered in the guided worksheet's word bank."""
+    independent_rows: int = Field(default=2, ge=1, le=10)
+    """Empty rows per kind in the independent worksheet's table (a lesson may set its own)."""
     logo: str | None = None
     """A logo image for the header (a path, relative to the file that sets it)."""
     theme: str = "default"

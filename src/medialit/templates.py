@@ -173,8 +173,8 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
             raise
         raise TemplateError(
             Problem(
-                f"the template failed: {type(exc).__name__}: {exc}. Fix this line, or remove "
-                "the template to use the built-in one.",
+                f"the template failed: {str(exc).rstrip('.')} ({type(exc).__name__}). Fix this "
+                "line, or remove the template to use the built-in one.",
                 file=file,
                 line=line,
             )

@@ -1,0 +1,172 @@
+"""Read a class roster: a CSV with a ``name`` column and optional ``level`` and ``version``.
+
+Teachers export rosters from spreadsheets, so the file may be UTF-8 with or
+without a byte-order mark, and separated by commas or semicolons. Every
+problem is reported at once, each with its row's line in the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, RosterError
+from .settings import LEVELS, Level
+
+MAX_STUDENTS = 2000
+MAX_NAME_CHARS = 80
+VERSION_LETTERS = string.ascii_uppercase
+_SNIFF_CHARS = 8192
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One student as the roster gives them; empty level or version means "not said"."""
+
+    name: str
+    line: int
+    """The line in the CSV file where the student's row is, for messages and the cover."""
+    level: Level | None = None
+    version: str | None = None
+
+
+def read_roster(file: Path) -> list[RosterEntry]:
+    """The students of ``file`` in order; a :class:`RosterError` lists every bad row."""
+    text = _read_text(file)
+    rows = _rows(file, text)
+    if not rows:
+        raise RosterError(
+            Problem(
+                "the roster is empty; the first row must name the columns (name, and optionally "
+                "level and version), with one row per student under it.",
+                file=file,
+            )
+        )
+    header_line, header = rows[0]
+    columns = [cell.strip().lstrip("\ufeff").lower() for cell in header]
+    if "name" not in columns:
+        raise RosterError(
+            Problem(
+                "the first row must name the columns and one of them must be 'name' "
+                f"(found: {', '.join(repr(c) for c in columns if c) or 'nothing'}).",
+                file=file,
+                line=header_line,
+            )
+        )
+    students: list[RosterEntry] = []
+    problems: list[Problem] = []
+    for line, cells in rows[1:]:
+        if not any(cell.strip() for cell in cells):
+            continue  # spreadsheets often end with empty rows
+        if len(students) == MAX_STUDENTS:
+            problems.append(
+                Problem(
+                    f"the roster has more than {MAX_STUDENTS:,} students; split it into "
+                    "several rosters.",
+                    file=file,
+                    line=line,
+                )
+            )
+            break
+        entry, row_problems = _entry(file, line, columns, cells)
+        problems.extend(row_problems)
+        if entry is not None:
+            students.append(entry)
+    if problems:
+        raise RosterError(problems)
+    if not students:
+        raise RosterError(
+            Problem(
+                "the roster has no students; add one row per student under the header row.",
+                file=file,
+                line=header_line,
+            )
+        )
+    return students
+
+
+def _read_text(file: Path) -> str:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise RosterError(
+            Problem(f"cannot read the roster ({exc.strerror}); check the path.", file=file)
+        ) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RosterError(
+            Problem(
+                "the roster is not UTF-8 text; in your spreadsheet, save it as 'CSV UTF-8'.",
+                file=file,
+                line=line,
+            )
+        ) from None
+
+
+def _rows(file: Path, text: str) -> list[tuple[int, list[str]]]:
+    """Every row with the file line it ends on (a quoted cell may span lines)."""
+    sample = text[:_SNIFF_CHARS]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;").delimiter
+    except csv.Error:
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for cells in reader:
+            if cells:
+                rows.append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise RosterError(
+            Problem(
+                f"this row is not valid CSV ({exc}); check its quote marks: a cell that "
+                'contains a quote mark must be written with it doubled, e.g. "Jo ""JJ"" Lee".',
+                file=file,
+                line=reader.line_num,
+            )
+        ) from None
+    return rows
+
+
+def _entry(
+    file: Path, line: int, columns: list[str], cells: list[str]
+) -> tuple[RosterEntry | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def problem(message: str) -> None:
+        problems.append(Problem(message, file=file, line=line))
+
+    if len(cells) > len(columns):
+        problem(
+            f"this row has {len(cells)} cells but the first row names only {len(columns)} "
+            f"column{'s' if len(columns) > 1 else ''}; remove the extra separator or name the "
+            "column."
+        )
+        return None, problems
+    values = {column: cell.strip() for column, cell in zip(columns, cells, strict=False)}
+    name = " ".join(values.get("name", "").split())
+    if not name:
+        problem("this row has no name; fill it in or delete the row.")
+    elif len(name) > MAX_NAME_CHARS:
+        problem(
+            f"the name has {len(name)} characters, more than the {MAX_NAME_CHARS} that fit in "
+            "the header; shorten it."
+        )
+    level = values.get("level", "").lower() or None
+    if level is not None and level not in LEVELS:
+        problem(
+            f"unknown level '{values['level']}'; use one of {', '.join(LEVELS)} or leave it empty."
+        )
+        level = None
+    version = values.get("version", "").upper() or None
+    if version is not None and (len(version) != 1 or version not in VERSION_LETTERS):
+        problem(f"unknown version '{values['version']}'; use a letter (A, B, …) or leave it empty.")
+        version = None
+    if problems:
+        return None, problems
+    return RosterEntry(name, line, level, version), problems
