@@ -69,13 +69,17 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
 
     def through_medialit() -> None:
         checked = read_lesson(lesson)
-        html = render_html(checked, options)["student"]
+        settings = options.configuration.resolve(checked.worksheet).settings
+        html = render_html(checked, settings)["student"]
         pdf, _ = html_to_pdf(html, base_folder=lesson.parent, allowed_folders=[])
         write_atomically(out / "medialit" / "student.pdf", pdf)
 
     # The same final HTML, with medialit's package URLs turned into plain file URLs.
     package = Path(str(resources.files("medialit")))
-    html = render_html(read_lesson(lesson), options)["student"]
+    checked = read_lesson(lesson)
+    html = render_html(checked, options.configuration.resolve(checked.worksheet).settings)[
+        "student"
+    ]
     plain_html = html.replace('url("medialit:', f'url("{package.as_uri()}/')
 
     def straight_to_weasyprint() -> None:
@@ -105,14 +109,16 @@ def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str,
     def one_copy() -> None:
         from medialit.build import render_html
 
-        html = render_html(read_lesson(lesson), options)["student"]
+        checked = read_lesson(lesson)
+        settings = options.configuration.resolve(checked.worksheet).settings
+        html = render_html(checked, settings)["student"]
         html_to_pdf(html, base_folder=lesson.parent, allowed_folders=[])
 
     def named_copies() -> None:
         plan = plan_lesson(lesson, options, read_roster(roster_file))
         assert plan.pack is not None
         wanted = [d for d in plan.documents if d.name.startswith("layout-") or d.name == "names"]
-        jobs = [RenderJob(d.html, lesson.parent, (lesson.parent,)) for d in wanted]
+        jobs = [RenderJob(d.html, lesson.parent, plan.allowed_folders, None) for d in wanted]
         rendered = dict(zip([d.name for d in wanted], render_documents(jobs, 1), strict=True))
         layouts = [rendered[f"layout-{n}"].pdf for n in range(len(plan.pack.variants))]
         stamp_copies(

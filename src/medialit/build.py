@@ -141,7 +141,7 @@ class _RenderJob:
     html: str
     base_folder: Path
     allowed_folders: tuple[Path, ...]
-    created: datetime.datetime
+    created: datetime.datetime | None
 
 
 @dataclass(frozen=True)

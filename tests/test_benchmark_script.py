@@ -1,0 +1,30 @@
+"""The benchmark script keeps working as the code changes (its figures are not checked)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_benchmark_script_runs_end_to_end() -> None:
+    lesson = ROOT / "benchmarks" / "lessons" / "library-hours.yaml"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench.py"),
+            str(lesson),
+            "--repeat",
+            "1",
+            "--students",
+            "2,4",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "the two PDFs are byte-identical: yes" in result.stdout
+    for figure in ("ratio", "named copies", "4 students", "peak memory"):
+        assert figure in result.stdout, figure
