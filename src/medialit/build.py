@@ -128,8 +128,6 @@ class LessonPlan:
     """A lesson's documents, ready to lay out, and its class pack if there is a roster."""
 
     checked: CheckedLesson
-    settings: Settings
-    """The settings in force for this lesson (files, its worksheet table, command line)."""
     allowed_folders: tuple[Path, ...]
     """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
     documents: list[Document] = field(default_factory=list)
@@ -210,7 +208,7 @@ def plan_lesson(
     folders = options.configuration.template_folders(resolved)
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
-    plan = LessonPlan(checked, settings, (*folders, lesson_file.parent, *logo))
+    plan = LessonPlan(checked, (*folders, lesson_file.parent, *logo))
     count = len(checked.statements)
     if roster is None:
         for variant in plain_variants([options.level], options.versions, options.seed, count):

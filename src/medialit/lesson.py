@@ -280,12 +280,13 @@ def _anchor(loaded: LoadedYaml) -> tuple[list[Block], dict[int, Match], list[Pro
         occurrence = raw.get("occurrence")
         if not quote.strip() or not _valid_occurrence(occurrence):
             continue  # the model already reports an empty quote or a bad occurrence
-        if not normalise_quote(quote):
+        normalised = normalise_quote(quote)
+        if not normalised:
             problems.append(
                 loaded.problem(path, "the quote is empty; copy words from the article.")
             )
             continue
-        key = f"{normalise_quote(quote)}#{occurrence}"
+        key = f"{normalised}#{occurrence}"
         if key in seen_quotes:
             problems.append(
                 loaded.problem(
