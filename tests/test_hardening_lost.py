@@ -1,0 +1,279 @@
+"""Hardening, round two (issue 15): nothing lost, nothing overwritten, nothing left behind.
+
+Extends the nothing-lost suite (``tests/test_nothing_lost.py``) and the CLI
+error suite (``tests/test_cli_errors.py``): output folder names, unreadable
+folders and templates, ``init`` and ``templates export`` into read-only or
+full folders, signals and killed builds, and outputs of an earlier, larger
+build. Every case runs the real CLI; in the permission cases, permissions
+hold even when the suite runs as root (see ``hardening_support``), and "full"
+is a real file-size limit on the process.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from medialit.cli import main
+
+from .hardening_support import GOOD, run_medialit
+
+PYTHON = [sys.executable, "-c", "from medialit.cli import main; main(prog_name='medialit')"]
+
+
+def _no_crash(output: str) -> None:
+    assert "Traceback" not in output and "unexpectedly" not in output, output
+
+
+def _folder_with_lesson(root: Path, name: str = "lesson.yaml") -> Path:
+    (root / "lessons").mkdir(parents=True, exist_ok=True)
+    (root / "lessons" / name).write_text(GOOD)
+    return root
+
+
+# -- output folder names --------------------------------------------------------------------
+
+
+def test_lesson_named_dots_cannot_write_outside_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder_with_lesson(tmp_path / "work", "...yaml")
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(main, ["build", "--quiet", "--out", "build"])
+    assert result.exit_code == 1, result.output
+    assert "...yaml" in result.output and "rename" in result.output, result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["lessons"]  # nothing beside build/
+
+
+def test_two_lessons_with_one_output_folder_are_an_error_naming_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder_with_lesson(tmp_path / "work", "lunch.yaml")
+    (folder / "lessons" / "lunch.yml").write_text(GOOD.replace("Test lesson", "Other"))
+    _folder_with_lesson(folder, "other.yaml")
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(main, ["build", "--quiet"])
+    assert result.exit_code == 1, result.output
+    assert "lessons/lunch.yaml" in result.output and "lessons/lunch.yml" in result.output
+    assert "build/lunch" in result.output, result.output
+    assert not (folder / "build" / "lunch").exists()
+    assert (folder / "build" / "other" / "student.pdf").is_file()  # the others still build
+
+
+# -- unreadable folders and templates ------------------------------------------------------
+
+
+def _private_build(tmp: Path) -> tuple[Path, Path]:
+    """A working folder with a lesson, and an output folder."""
+    return _folder_with_lesson(tmp / "work"), tmp / "out"
+
+
+def test_unreadable_templates_folder_is_an_error(tmp_path: Path) -> None:
+    folder, out = _private_build(tmp_path)
+    templates = folder / "templates"
+    templates.mkdir()
+    (templates / "student.html").write_text('{% extends "!student.html" %}')
+    templates.chmod(0o000)
+    try:
+        result = run_medialit(["build", "--quiet", "--out", str(out)], folder, permissions=True)
+    finally:
+        templates.chmod(0o755)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "templates" in result.stderr and "cannot be read" in result.stderr, result.stderr
+    _no_crash(result.stderr)
+    assert not (out / "lesson" / "student.pdf").exists()
+
+
+def test_unreadable_template_file_is_an_error(tmp_path: Path) -> None:
+    folder, out = _private_build(tmp_path)
+    (folder / "templates").mkdir()
+    template = folder / "templates" / "student.html"
+    template.write_text('{% extends "!student.html" %}')
+    template.chmod(0o000)
+    result = run_medialit(["build", "--quiet", "--out", str(out)], folder, permissions=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "student.html" in result.stderr and "cannot be read" in result.stderr, result.stderr
+    _no_crash(result.stderr)
+
+
+def test_unreadable_lessons_folder_is_an_error(tmp_path: Path) -> None:
+    folder, out = _private_build(tmp_path)
+    (folder / "lessons").chmod(0o000)
+    try:
+        for command in (["check"], ["build", "--quiet", "--out", str(out)]):
+            result = run_medialit(command, folder, permissions=True)
+            assert result.returncode == 1, result.stdout + result.stderr
+            assert "lessons" in result.stderr and "cannot be read" in result.stderr, result.stderr
+            _no_crash(result.stderr)
+    finally:
+        (folder / "lessons").chmod(0o755)
+
+
+@pytest.mark.parametrize("command", [["init", "new"], ["templates", "export", "new"]])
+def test_writing_into_a_read_only_folder_is_an_error(command: list[str], tmp_path: Path) -> None:
+    parent = tmp_path
+    parent.chmod(0o555)
+    try:
+        result = run_medialit(command, parent, permissions=True)
+    finally:
+        parent.chmod(0o755)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "new" in result.stderr and "Permission denied" in result.stderr, result.stderr
+    _no_crash(result.stderr)
+    assert not (parent / "new").exists()
+
+
+def test_init_into_a_full_folder_leaves_no_truncated_lesson(tmp_path: Path) -> None:
+    parent = tmp_path
+    result = run_medialit(["init", "new"], parent, max_file_bytes=16_384)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "new" in result.stderr and "File too large" in result.stderr, result.stderr
+    _no_crash(result.stderr)
+    assert not (parent / "new").exists() or not any((parent / "new").rglob("*.yaml"))
+    # Once there is room, init works.
+    assert run_medialit(["init", "new"], parent).returncode == 0
+    check = run_medialit(["check"], parent / "new")
+    assert check.returncode == 0 and "OK" in check.stdout
+
+
+def test_export_into_a_full_folder_leaves_no_empty_template(tmp_path: Path) -> None:
+    parent = tmp_path
+    result = run_medialit(["templates", "export", "mine"], parent, max_file_bytes=2_048)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "File too large" in result.stderr, result.stderr
+    _no_crash(result.stderr)
+    left = list((parent / "mine").iterdir()) if (parent / "mine").exists() else []
+    assert left == [], left
+    again = run_medialit(["templates", "export", "mine"], parent)
+    assert again.returncode == 0, again.stderr
+
+
+# -- signals, killed builds and their workers ----------------------------------------------
+
+
+def _roster(folder: Path, students: int) -> Path:
+    roster = folder / "class.csv"
+    roster.write_text("name\n" + "".join(f"Student {n}\n" for n in range(students)))
+    return roster
+
+
+def _temporaries(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*.tmp")] if folder.exists() else []
+
+
+def _start_pack_build(folder: Path, *extra: str) -> subprocess.Popen[str]:
+    roster = _roster(folder, 150)
+    return subprocess.Popen(
+        [*PYTHON, "build", "--quiet", "--roster", str(roster), "--split", *extra],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _signal_while_writing(process: subprocess.Popen[str], out: Path, signum: int) -> None:
+    deadline = time.monotonic() + 300
+    while not _temporaries(out):
+        assert process.poll() is None, "the build ended before writing was seen"
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+    process.send_signal(signum)
+    process.wait(timeout=60)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_signal_during_a_class_pack_leaves_no_temporary_files(signum: int, tmp_path: Path) -> None:
+    folder = _folder_with_lesson(tmp_path / "work")
+    process = _start_pack_build(folder)
+    _signal_while_writing(process, folder / "build", signum)
+    assert process.returncode != 0
+    assert _temporaries(folder / "build") == []
+
+
+def test_a_build_removes_temporary_files_left_by_a_killed_build(tmp_path: Path) -> None:
+    folder = _folder_with_lesson(tmp_path / "work")
+    process = _start_pack_build(folder)
+    _signal_while_writing(process, folder / "build", signal.SIGKILL)
+    assert _temporaries(folder / "build"), "kill -9 leaves its temporary files"
+    rebuilt = subprocess.run(
+        [*PYTHON, "build", "--quiet"], cwd=folder, capture_output=True, text=True, timeout=300
+    )
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert _temporaries(folder / "build") == []
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_workers_end_with_their_parent(tmp_path: Path) -> None:
+    folder = _folder_with_lesson(tmp_path / "work")
+    process = _start_pack_build(folder, "--jobs", "2", "--versions", "4")
+    workers: set[int] = set()
+    deadline = time.monotonic() + 300
+    try:
+        while len(workers) < 2:
+            assert process.poll() is None and time.monotonic() < deadline
+            workers = _children(process.pid)
+            time.sleep(0.05)
+        process.kill()
+        process.wait(timeout=60)  # not communicate(): live workers hold its pipes open
+        give_up = time.monotonic() + 20
+        while any(_alive(w) for w in workers) and time.monotonic() < give_up:
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers), "workers outlived their parent"
+    finally:
+        for worker in workers:
+            if _alive(worker):
+                os.kill(worker, signal.SIGKILL)
+
+
+# -- outputs of an earlier build -----------------------------------------------------------
+
+
+def test_output_folder_holds_only_the_current_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder_with_lesson(tmp_path / "work")
+    monkeypatch.chdir(folder)
+    lesson_out = folder / "build" / "lesson"
+    runner = CliRunner()
+    big = _roster(folder, 4)
+    assert runner.invoke(main, ["build", "--quiet", "--roster", str(big), "--split"]).exit_code == 0
+    assert len(list((lesson_out / "copies").iterdir())) == 4
+    (lesson_out / "notes.txt").write_text("the teacher's own file")
+    small = _roster(folder, 2)
+    result = runner.invoke(main, ["build", "--quiet", "--roster", str(small), "--split"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (lesson_out / "copies").iterdir()) == [
+        "01-student-0.pdf",
+        "02-student-1.pdf",
+    ]
+    result = runner.invoke(main, ["build", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in lesson_out.iterdir()) == ["key.pdf", "notes.txt", "student.pdf"]
