@@ -38,8 +38,8 @@ def test_check_finds_a_missing_logo_and_theme_at_once(
     for command in (["check"], ["build", "--quiet"]):
         code, output = _run(folder, monkeypatch, *command)
         assert code == 1, output
-        assert "lesson.yaml:19:9: worksheet.logo: the logo" in output, output
-        assert "lesson.yaml:20:10: worksheet.theme: there is no theme" in output, output
+        assert "lesson.yaml:18:3: worksheet.logo: the logo" in output, output
+        assert "lesson.yaml:19:3: worksheet.theme: there is no theme" in output, output
 
 
 def test_check_finds_settings_file_problems(
@@ -50,7 +50,7 @@ def test_check_finds_settings_file_problems(
     code, output = _run(folder, monkeypatch, "check")
     assert code == 1, output
     assert "medialit.toml:1:1: logo: the logo" in output, output
-    assert 'medialit.toml:2:1: theme: there is no theme "nowhere"' in output, output
+    assert "medialit.toml:2:1: theme: there is no theme" in output and "nowhere" in output
 
 
 def test_brackets_in_prose_are_not_nesting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a lesson, template or other input is wrong, 2 bad usage
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -17,7 +18,7 @@ import click
 from . import __version__
 from .build import BuildOptions, build_lessons, find_lessons
 from .config import Configuration, describe, load_configuration
-from .errors import MedialitError
+from .errors import MedialitError, escape_controls
 from .lesson import read_lesson
 from .model import KIND_ORDER
 from .pack import MAX_VERSIONS
@@ -31,6 +32,17 @@ EXIT_INPUT = 1
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print a line; lesson text and file names in it may hold control characters."""
+    click.echo(escape_controls(text), err=err, nl=nl)
+
+
+def _stop_on_terminate(signum: int, frame: object) -> None:
+    # SIGTERM (kill, a closing terminal's session) unwinds like Ctrl-C, so that
+    # temporary files are removed on the way out.
+    raise KeyboardInterrupt
+
+
 def _handle_errors(command: F) -> F:
     """Print a :class:`MedialitError` as a message and exit 1; tracebacks only with --debug."""
 
@@ -42,14 +54,14 @@ def _handle_errors(command: F) -> F:
         except MedialitError as exc:
             if debug:
                 traceback.print_exc()
-            click.echo(f"Error: {exc}", err=True)
+            _echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_INPUT)
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
             raise
         except Exception as exc:
             if debug:
                 raise
-            click.echo(
+            _echo(
                 f"Error: medialit failed unexpectedly ({type(exc).__name__}: {exc}). "
                 "Run again with --debug for details, and please report it.",
                 err=True,
@@ -102,6 +114,7 @@ def _configuration(
 @click.option("--debug", is_flag=True, help="Show a full traceback when something goes wrong.")
 def main(debug: bool) -> None:
     """Turn annotated articles (lessons) into media-literacy worksheets and answer keys."""
+    signal.signal(signal.SIGTERM, _stop_on_terminate)
 
 
 @main.command()
@@ -193,13 +206,13 @@ def build(
     report = build_lessons(files, options, terminal_progress(quiet=quiet))
     for result in report.results:
         for warning in result.warnings:
-            click.echo(f"Warning: {result.lesson}: {warning}", err=True)
-        click.echo(f"{result.lesson}: wrote {', '.join(str(p) for p in result.outputs)}")
+            _echo(f"Warning: {result.lesson}: {warning}", err=True)
+        _echo(f"{result.lesson}: wrote {', '.join(str(p) for p in result.outputs)}")
     for _, error in report.failures:
-        click.echo(f"Error: {error}", err=True)
+        _echo(f"Error: {error}", err=True)
     if report.failures:
         others = "; the others were built" if len(report.failures) < len(files) else ""
-        click.echo(f"{len(report.failures)} of {len(files)} lessons failed{others}.", err=True)
+        _echo(f"{len(report.failures)} of {len(files)} lessons failed{others}.", err=True)
         sys.exit(EXIT_INPUT)
 
 
@@ -214,19 +227,22 @@ def check(lessons: tuple[Path, ...]) -> None:
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
+    # The settings are checked as a build checks them, so check and build agree.
+    configuration = _configuration((), None, None)
     failed = 0
     for file in files:
         try:
             checked = read_lesson(file)
+            configuration.resolve(checked.worksheet)
         except MedialitError as exc:
             failed += 1
-            click.echo(f"Error: {exc}", err=True)
+            _echo(f"Error: {exc}", err=True)
             continue
         counts = checked.count_by_kind()
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
-        click.echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
+        _echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
     if failed:
-        click.echo(f"{failed} of {len(files)} lessons have problems.", err=True)
+        _echo(f"{failed} of {len(files)} lessons have problems.", err=True)
         sys.exit(EXIT_INPUT)
 
 
@@ -247,7 +263,7 @@ def config(
     """
     configuration = _configuration(assignments, theme, template_folder)
     worksheet = read_lesson(lesson).worksheet if lesson else None
-    click.echo(describe(configuration.resolve(worksheet)), nl=False)
+    _echo(describe(configuration.resolve(worksheet)), nl=False)
 
 
 @main.command()
@@ -256,8 +272,8 @@ def config(
 def init(folder: Path) -> None:
     """Make FOLDER a new working folder: lessons/, seeds/, templates/ and medialit.toml."""
     for path in make_working_folder(folder):
-        click.echo(f"created {path}")
-    click.echo(f"Next: cd {folder} and run medialit build.")
+        _echo(f"created {path}")
+    _echo(f"Next: cd {folder} and run medialit build.")
 
 
 @main.group()
@@ -277,7 +293,7 @@ def list_templates(
     origins = template_origins(folders)
     width = max(len(name) for name, _ in origins)
     for name, origin in origins:
-        click.echo(f"{name:<{width}}  {origin}")
+        _echo(f"{name:<{width}}  {origin}")
 
 
 @templates.command("export")
@@ -287,4 +303,4 @@ def list_templates(
 def export(folder: Path, names: tuple[str, ...]) -> None:
     """Copy the built-in templates (all, or NAMES) into FOLDER to start from."""
     for path in export_templates(folder, names):
-        click.echo(f"wrote {path}")
+        _echo(f"wrote {path}")

@@ -66,6 +66,8 @@ class Layer:
     """How keys are named in messages: ``worksheet.`` in a lesson file."""
     options: Mapping[KeyPath, str] = field(default_factory=dict)
     """Settings given by their own command-line option (``--theme``), named so in messages."""
+    confined_to: Path | None = None
+    """The folder that paths set by this layer must stay inside: a lesson's own folder."""
 
     def origin(self, path: KeyPath) -> Origin:
         """The origin of the value at ``path`` (its line, or its nearest table's)."""
@@ -114,6 +116,15 @@ def read_settings_file(path: Path, source: SourceKind = "file") -> Layer:
         raise SettingsError(
             Problem(f"could not read the settings file ({exc.strerror}).", file=path)
         ) from None
+    except UnicodeDecodeError:
+        encoding = "UTF-16 text" if path.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff") else "text"
+        raise SettingsError(
+            Problem(
+                f"the file is {encoding}, not UTF-8; open it in a text editor and save it as "
+                "UTF-8.",
+                file=path,
+            )
+        ) from None
     try:
         values = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -144,7 +155,9 @@ def lesson_layer(
         if line is not None
     }
     values = _resolve_paths(dict(table), file.parent)
-    return Layer("lesson", values, file, lines, field_prefix="worksheet.")
+    return Layer(
+        "lesson", values, file, lines, field_prefix="worksheet.", confined_to=file.parent.resolve()
+    )
 
 
 def command_line_layer(
@@ -219,7 +232,87 @@ def check_layer(layer: Layer) -> None:
 
 
 def layer_problems(layer: Layer) -> list[Problem]:
-    """Every problem of one layer, checked on top of the defaults."""
+    """Every problem of one layer, checked on top of the defaults, its paths included."""
+    problems = _size_problems(layer)
+    if problems:
+        return problems
+    return sorted(_model_problems(layer) + _path_problems(layer), key=lambda p: p.line or 0)
+
+
+MAX_SETTING_CHARS = 2_000
+MAX_SETTING_ITEMS = 100
+
+
+def _size_problems(layer: Layer) -> list[Problem]:
+    """Settings too long for a sheet: every value reaches a template, so each is bounded."""
+    problems = []
+    for path, value in _leaves(layer.values):
+        if isinstance(value, str) and len(value) > MAX_SETTING_CHARS:
+            problems.append(
+                layer.problem(
+                    path,
+                    f"has {len(value):,} characters, more than the {MAX_SETTING_CHARS:,} a "
+                    "setting may have; shorten it.",
+                )
+            )
+        elif isinstance(value, list) and len(value) > MAX_SETTING_ITEMS:
+            problems.append(
+                layer.problem(
+                    path,
+                    f"has {len(value):,} items, more than the {MAX_SETTING_ITEMS} a setting may "
+                    "have; shorten it.",
+                )
+            )
+    return problems
+
+
+def _path_problems(layer: Layer) -> list[Problem]:
+    """Empty, missing or out-of-bounds logo and theme, all at once (``check`` finds them too)."""
+    problems = []
+    for path in PATH_SETTINGS:
+        (key,) = path
+        value = layer.values.get(key)
+        if not isinstance(value, str):
+            continue
+        if not value.strip():
+            problems.append(
+                layer.problem(path, "is empty; give a path, or remove the line to have none.")
+            )
+            continue
+        if key == "theme" and value in builtin_themes():
+            continue
+        target = Path(value)
+        root = layer.confined_to
+        if root is not None and (not target.is_relative_to(root) or target == root):
+            problems.append(
+                layer.problem(
+                    path,
+                    f"{value} is not inside the lesson's folder {root}; a lesson may only use "
+                    "files in its own folder or a folder inside it (links are followed).",
+                )
+            )
+        elif key == "logo" and not target.is_file():
+            problems.append(layer.problem(path, _missing_logo(value)))
+        elif key == "theme" and not target.is_dir():
+            problems.append(layer.problem(path, _missing_theme(value)))
+    return problems
+
+
+def _missing_logo(logo: str) -> str:
+    return (
+        f"the logo {logo} does not exist; put the image there or correct the "
+        "path (it is relative to the file that sets it)."
+    )
+
+
+def _missing_theme(name: str) -> str:
+    return (
+        f'there is no theme "{name}": give a folder of templates, or one of the '
+        f"built-in themes ({', '.join(builtin_themes())})."
+    )
+
+
+def _model_problems(layer: Layer) -> list[Problem]:
     merged = _merge(Settings().model_dump(mode="json"), layer.values)
     try:
         Settings.model_validate(merged)
@@ -232,7 +325,7 @@ def layer_problems(layer: Layer) -> list[Problem]:
             for error in errors
             if not (error["type"] == "missing" and _kind_of(error) in unknown_kinds)
         ]
-        return sorted(problems, key=lambda p: p.line or 0)
+        return problems
     return []
 
 
@@ -320,11 +413,7 @@ def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
     if settings.logo is not None and not Path(settings.logo).is_file():
         setter = next(x for x in reversed(layers) if "logo" in x.values)
         raise SettingsError(
-            setter.problem(
-                ("logo",),
-                f"the logo {settings.logo} does not exist; put the image there or correct the "
-                "path (it is relative to the file that sets it).",
-            )
+            setter.problem(("logo",), _missing_logo(settings.logo))
         )
     return ResolvedSettings(settings, origins, theme_folder)
 
@@ -352,11 +441,7 @@ def find_theme(name: str, layer: Layer) -> Path | None:
     folder = Path(name)
     if not folder.is_dir():
         raise SettingsError(
-            layer.problem(
-                ("theme",),
-                f'there is no theme "{name}": give a folder of templates, or one of the '
-                f"built-in themes ({', '.join(builtin_themes())}).",
-            )
+            layer.problem(("theme",), _missing_theme(name))
         )
     return folder
 

@@ -6,8 +6,18 @@ nothing else is expected to reach the user.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# C0 and C1 control characters and DEL: a lesson's text or a file's name that
+# holds them could clear the teacher's screen or retitle the window when echoed.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character but the line end shown as ``\\x1b``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True)

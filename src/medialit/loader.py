@@ -7,7 +7,6 @@ each node's line and column, keyed by its path (``("annotations", 7, "kind")``).
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.tokens import (
+    FlowMappingEndToken,
+    FlowMappingStartToken,
+    FlowSequenceEndToken,
+    FlowSequenceStartToken,
+)
 
 from .errors import LessonError, Problem
 
@@ -100,6 +105,7 @@ class _Builder:
         self.yaml = yaml
         self.loaded = loaded
         self.count = 0
+        self.chars = 0
         self.problems: list[Problem] = []
 
     def build(self, node: Node, path: PathKey) -> Any:
@@ -114,16 +120,15 @@ class _Builder:
                     line=node.start_mark.line + 1,
                 )
             )
+        if isinstance(node, ScalarNode):
+            # An alias repeats its value without repeating its text: count what it expands to.
+            self.chars += len(node.value)
+            if self.chars > MAX_FILE_BYTES:
+                raise _too_large_expanded(self.loaded.file, node.start_mark.line + 1)
         self.loaded.places[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         tag = _tag(node)
         if tag not in _STANDARD_TAGS:
-            self.problems.append(
-                self.loaded.problem(
-                    path,
-                    f"the YAML tag {tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in a "
-                    "lesson; write the value as plain text.",
-                )
-            )
+            self.problems.append(self.loaded.problem(path, _tag_message(tag)))
             return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -149,6 +154,15 @@ class _Builder:
                     )
                 )
                 continue
+            if _tag(key_node) not in _STANDARD_TAGS:
+                self.problems.append(
+                    Problem(
+                        _tag_message(_tag(key_node)),
+                        file=self.loaded.file,
+                        line=key_node.start_mark.line + 1,
+                        column=key_node.start_mark.column + 1,
+                    )
+                )
             key = str(key_node.value)
             child = (*path, key)
             self.loaded.key_places[child] = (
@@ -246,6 +260,25 @@ def _read_text(file: Path) -> str:
         ) from None
 
 
+def _tag_message(tag: str) -> str:
+    return (
+        f"the YAML tag {tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in a "
+        "lesson; write the value as plain text."
+    )
+
+
+def _too_large_expanded(file: Path, line: int) -> LessonError:
+    return LessonError(
+        Problem(
+            f"the file holds more than {MAX_FILE_BYTES:,} characters of text after its aliases "
+            "(*name) are filled in, more than a lesson may have; write each text once, without "
+            "aliases that repeat it.",
+            file=file,
+            line=line,
+        )
+    )
+
+
 def _too_large(file: Path) -> Problem:
     return Problem(
         f"the file is larger than the {MAX_FILE_BYTES:,} bytes a lesson may have; "
@@ -266,27 +299,23 @@ def _too_deep(file: Path, line: int | None) -> Problem:
 def _refuse_deep_brackets(file: Path, text: str) -> None:
     """Refuse ``[[[[…`` before parsing: ruamel takes seconds over deep flow nesting.
 
-    Brackets in quoted text count too, but prose never opens fifty in a row.
+    Few brackets cannot nest deeply; otherwise the YAML tokens are scanned (which
+    stops at the first level too deep), so that brackets in prose, such as the
+    half-open interval "[10k, 20k)", are not taken for nesting.
     """
-    brackets = _BRACKETS.sub("", text)
-    if len(brackets) <= MAX_DEPTH:
+    if len(_BRACKETS.sub("", text)) <= MAX_DEPTH:
         return
-    steps = (1 if char in "[{" else -1 for char in brackets)
-    for at, depth in enumerate(itertools.accumulate(steps)):
-        if depth > MAX_DEPTH:
-            opening = _nth_bracket(text, at)
-            raise LessonError(_too_deep(file, text.count("\n", 0, opening) + 1))
-
-
-def _nth_bracket(text: str, n: int) -> int:
-    """The index in ``text`` of its ``n``-th (0-based) bracket character."""
-    seen = -1
-    for at, char in enumerate(text):
-        if char in "[]{}":
-            seen += 1
-            if seen == n:
-                return at
-    return len(text)
+    depth = 0
+    try:
+        for token in YAML(typ="safe", pure=True).scan(text):
+            if isinstance(token, FlowSequenceStartToken | FlowMappingStartToken):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise LessonError(_too_deep(file, token.start_mark.line + 1))
+            elif isinstance(token, FlowSequenceEndToken | FlowMappingEndToken):
+                depth -= 1
+    except YAMLError:
+        return  # a syntax error: composing reports it with its place
 
 
 def _control_character(file: Path, text: str, exc: ReaderError) -> Problem:

@@ -56,6 +56,19 @@ def read_roster(file: Path) -> list[RosterEntry]:
                 line=header_line,
             )
         )
+    twice = sorted({c for c in columns if c and columns.count(c) > 1})
+    if twice:
+        raise RosterError(
+            [
+                Problem(
+                    f"the column '{column}' is named twice in the first row; medialit cannot "
+                    "tell which one to use, so rename or delete one of them.",
+                    file=file,
+                    line=header_line,
+                )
+                for column in twice
+            ]
+        )
     students: list[RosterEntry] = []
     problems: list[Problem] = []
     for line, cells in rows[1:]:
