@@ -72,8 +72,15 @@ class _Searchable:
         self.normalised = [normalise(b.text) for b in blocks]
 
 
-def find_matches(quote: str, blocks: Sequence[Block] | _Searchable) -> list[Match]:
-    """Every place the quote matches, in reading order. A quote must lie in one block."""
+def find_matches(
+    quote: str, blocks: Sequence[Block] | _Searchable, limit: int | None = None
+) -> list[Match]:
+    """The places the quote matches, in reading order; the first ``limit`` when given.
+
+    A quote must lie in one block. The limit keeps the work near-linear in the
+    article: a one-letter quote matches thousands of times, and a lesson needs
+    only the first few (or the ``occurrence``-th).
+    """
     searchable = blocks if isinstance(blocks, _Searchable) else _Searchable(blocks)
     needle = normalise_quote(quote)
     matches: list[Match] = []
@@ -82,6 +89,8 @@ def find_matches(quote: str, blocks: Sequence[Block] | _Searchable) -> list[Matc
     for index, (text, origin) in enumerate(searchable.normalised):
         at = text.find(needle)
         while at != -1:
+            if limit is not None and len(matches) >= limit:
+                return matches
             start = origin[at]
             end = origin[at + len(needle) - 1] + 1
             matches.append(Match(index, start, end))

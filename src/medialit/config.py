@@ -412,9 +412,7 @@ def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
         raise SettingsError(f"the settings do not fit together: {exc}") from None
     if settings.logo is not None and not Path(settings.logo).is_file():
         setter = next(x for x in reversed(layers) if "logo" in x.values)
-        raise SettingsError(
-            setter.problem(("logo",), _missing_logo(settings.logo))
-        )
+        raise SettingsError(setter.problem(("logo",), _missing_logo(settings.logo)))
     return ResolvedSettings(settings, origins, theme_folder)
 
 
@@ -440,9 +438,7 @@ def find_theme(name: str, layer: Layer) -> Path | None:
         return Path(str(resources.files("medialit") / "themes" / name))
     folder = Path(name)
     if not folder.is_dir():
-        raise SettingsError(
-            layer.problem(("theme",), _missing_theme(name))
-        )
+        raise SettingsError(layer.problem(("theme",), _missing_theme(name)))
     return folder
 
 

@@ -26,6 +26,8 @@ MAX_ANNOTATIONS = 500
 # "Did you mean" is a fuzzy search of the whole article; past a few misses the
 # teacher has likely pasted the wrong article, and more searches only cost time.
 MAX_SUGGESTIONS = 10
+# A quote found more often than this is reported as found "more than 10 times".
+MAX_PLACES_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,12 @@ def _type_message(kind: str, value: Any, error: Any) -> str:
         return f"must be {error.get('ctx', {}).get('ge', 1)} or more, not {_shown(value)}."
     if kind == "string_pattern_mismatch":
         return f'"{_shown(value)}" is not a language tag; write one such as en, fr or pt-BR.'
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length", 0)
+        return f"has {len(str(value)):,} characters; it may have at most {limit:,}, so shorten it."
+    if kind == "too_long":
+        limit = error.get("ctx", {}).get("max_length", 0)
+        return f"has {len(value):,} items; it may have at most {limit:,}, so remove some."
     return f"{error['msg']} (got {_shown(value)}); check this value."
 
 
@@ -297,7 +305,10 @@ def _anchor(loaded: LoadedYaml) -> tuple[list[Block], dict[int, Match], list[Pro
             )
             continue
         seen_quotes[key] = i
-        found = find_matches(quote, index)
+        # Only the matches a message can use are collected: one quote such as "a" may
+        # match thousands of times, and 500 of them would cost minutes.
+        wanted = occurrence if isinstance(occurrence, int) else MAX_PLACES_SHOWN
+        found = find_matches(quote, index, limit=wanted + 1)
         if not found:
             suggest = missed < MAX_SUGGESTIONS
             missed += 1
@@ -319,11 +330,19 @@ def _anchor(loaded: LoadedYaml) -> tuple[list[Block], dict[int, Match], list[Pro
                 continue
             match = found[occurrence - 1]
         elif len(found) > 1:
-            where = ", ".join(_place_name(blocks, m.block) for m in found)
+            shown = found[:MAX_PLACES_SHOWN]
+            where = ", ".join(_place_name(blocks, m.block) for m in shown)
+            count = (
+                f"{len(found)} times"
+                if len(found) <= len(shown)
+                else f"more than {len(shown)} times"
+            )
+            if len(found) > len(shown):
+                where += ", …"
             problems.append(
                 loaded.problem(
                     path,
-                    f"the quote appears {len(found)} times ({where}); add 'occurrence: N' "
+                    f"the quote appears {count} ({where}); add 'occurrence: N' "
                     "to say which one, or quote more words.",
                 )
             )

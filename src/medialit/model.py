@@ -13,7 +13,20 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Every field is bounded, so that any lesson within the limits checks in seconds and
+# lays out in minutes (benchmarks/bench_worst_lesson.py); the article's own limit
+# is in medialit.lesson.
+MAX_TEXT_CHARS = 5_000
+MAX_LABEL_CHARS = 300
+MAX_ITEMS = 50
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)
+]
+"""Sentences and paragraphs: explanations, quotes, questions, notes."""
+Label = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL_CHARS)
+]
+"""A line of text: a title, a name, a technique."""
 
 
 class Kind(StrEnum):
@@ -34,15 +47,15 @@ class _Strict(BaseModel):
 class Source(_Strict):
     """Where the article comes from: printed in the source box and footer."""
 
-    author: Text
+    author: Label
     """Who wrote the article, as the byline gives it."""
-    outlet: Text
+    outlet: Label
     """The publication that first published it."""
     published: datetime.date
     """The date of first publication (YYYY-MM-DD)."""
     url: Text | None = None
     """The address of the original, if known."""
-    republished_by: Text | None = None
+    republished_by: Label | None = None
     """Who republished it, when the copy the class reads is a republication."""
     republished: datetime.date | None = None
     """When it was republished (YYYY-MM-DD)."""
@@ -61,11 +74,11 @@ class Annotation(_Strict):
     """The expected answer: evidence, inference or assertion."""
     why: Text
     """The explanation printed in the answer key."""
-    also_accept: list[Kind] = Field(default_factory=list)
+    also_accept: list[Kind] = Field(default_factory=list, max_length=3)
     """Other kinds that a careful student could defend."""
     check: Text | None = None
     """How a student could verify the statement."""
-    techniques: list[Text] = Field(default_factory=list)
+    techniques: list[Label] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Names of rhetorical techniques used, e.g. vague attribution."""
     occurrence: Annotated[int, Field(ge=1, strict=True)] | None = None
     """Which match to use (1-based) when the quote appears more than once."""
@@ -83,25 +96,25 @@ class Question(_Strict):
 class Lesson(_Strict):
     """A whole lesson file."""
 
-    title: Text
+    title: Label
     """The lesson's title, printed on every sheet."""
     source: Source
     """Where the article comes from."""
-    article: Text
+    article: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     """The article: paragraphs split by blank lines, ``- `` list items, ``## `` subheadings."""
     annotations: list[Annotation] = Field(min_length=1)
     """The statements students sort, with their answers."""
-    audience: Text | None = None
+    audience: Label | None = None
     """Who the lesson is for."""
-    objectives: list[Text] = Field(default_factory=list)
+    objectives: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     """What students learn; printed in the key."""
-    questions: list[Question] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Discussion questions."""
     independent_rows: Annotated[int, Field(ge=1, le=10)] | None = None
     """Empty rows per kind in the independent worksheet's table (default: the setting)."""
-    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = (
-        "en"
-    )
+    language: Annotated[
+        str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)
+    ] = "en"
     """The article's language as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
     worksheet: dict[str, Any] = Field(default_factory=dict)
     """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``medialit.config``)."""
