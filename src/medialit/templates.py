@@ -10,10 +10,15 @@ by the ``asset()`` function that templates call.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import os
 import re
-import shutil
-from collections.abc import Callable, Sequence
+import signal
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -31,11 +36,24 @@ TEMPLATE_SUFFIXES = (".html", ".css")
 BUILTIN = "built-in"
 
 
+# Rendering limits: a shared template that writes gigabytes or loops for hours is
+# stopped with a message naming it. The built-in templates render a lesson at the
+# size limits in about a second, into a few megabytes.
+RENDER_SECONDS = 60.0
+MAX_RENDER_CHARS = 50_000_000
+
+
 class _BuiltinFirstLoader(jinja2.BaseLoader):
-    """Teacher folders first; names starting with ``!`` go straight to the built-in set."""
+    """Teacher folders first; names starting with ``!`` go straight to the built-in set.
+
+    A teacher's folder is shared, untrusted material: a template in it that is a
+    link to a file outside the folder is refused, never read, and a template that
+    cannot be read is an error rather than silently replaced by the built-in one.
+    """
 
     def __init__(self, folders: Sequence[Path]) -> None:
-        self.teacher = jinja2.FileSystemLoader([str(f) for f in folders])
+        self.folders = list(folders)
+        self.teacher = jinja2.FileSystemLoader([str(f) for f in folders])  # for listing
         self.builtin = jinja2.PackageLoader("medialit", "templates")
 
     def get_source(
@@ -43,27 +61,96 @@ class _BuiltinFirstLoader(jinja2.BaseLoader):
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         if template.startswith(BUILTIN_PREFIX):
             return self.builtin.get_source(environment, template[len(BUILTIN_PREFIX) :])
+        pieces = jinja2.loaders.split_template_path(template)  # refuses ".."
+        for folder in self.folders:
+            found = _teacher_template(folder, folder.joinpath(*pieces))
+            if found is not None:
+                return found
+        return self.builtin.get_source(environment, template)
+
+
+def _teacher_template(folder: Path, path: Path) -> tuple[str, str, Callable[[], bool]] | None:
+    """The source of ``path`` in a teacher's ``folder``, None if absent; refuse what leaves it."""
+    try:
+        if not os.path.lexists(path):
+            os.stat(folder)  # an unreadable folder hides its files: say so
+            return None
+        real = path.resolve()
+        if not real.is_relative_to(folder.resolve()):
+            raise TemplateError(
+                Problem(
+                    f"this template is a link to {real}, outside its folder {folder}; a template "
+                    "may only use files inside its own folder, so copy the file in instead.",
+                    file=path,
+                )
+            )
+        if not real.is_file():
+            return None
+        source = real.read_text(encoding="utf-8-sig")
+        modified = real.stat().st_mtime
+    except OSError as exc:
+        raise TemplateError(
+            Problem(
+                f"this template or its folder cannot be read ({exc.strerror}); check their "
+                "permissions, or move the template away to use the built-in one.",
+                file=Path(exc.filename) if exc.filename else path,
+            )
+        ) from None
+    except UnicodeDecodeError:
+        raise TemplateError(
+            Problem("this template is not UTF-8 text; save it as UTF-8.", file=path)
+        ) from None
+
+    def uptodate() -> bool:
         try:
-            return self.teacher.get_source(environment, template)
-        except jinja2.TemplateNotFound:
-            return self.builtin.get_source(environment, template)
+            return real.stat().st_mtime == modified
+        except OSError:
+            return False
+
+    return source, str(path), uptodate
+
+
+class _BoundedEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, with ``*`` and ``**`` unable to build a value too large to hold."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for sequence, times in ((left, right), (right, left)):
+                countable = isinstance(sequence, str | list | tuple) and isinstance(times, int)
+                if countable and len(sequence) * times > MAX_RENDER_CHARS:
+                    raise SecurityError("a value too large to print")
+        if operator == "**" and isinstance(right, int) and abs(right) > 1_000:
+            raise SecurityError("a number too large to print")
+        return super().call_binop(context, operator, left, right)
+
+
+class _RenderStopped(Exception):
+    """A template ran past a rendering limit."""
 
     def list_templates(self) -> list[str]:
         return sorted(set(self.teacher.list_templates()) | set(self.builtin.list_templates()))
 
 
-# Quote marks, backslashes and line ends would end the string; "<" and ">"
-# could close the <style> element the CSS sits in ("</style>") and start HTML.
-_CSS_UNSAFE = re.compile(r'["\\\n\r<>&]')
+# Quote marks and backslashes would end the string; every control character
+# (CSS counts form feed as a line end, which ends a string and its rule); "<"
+# and ">" could close the <style> element the CSS sits in ("</style>").
+_CSS_UNSAFE = re.compile(r'["\'\\<>&\x00-\x1f\x7f-\x9f]')
+
+
+def _css_escape(char: str) -> str:
+    # CSS Syntax 4.3.7: U+0000 is not allowed even escaped; it reads as U+FFFD.
+    return f"\\{ord(char) or 0xFFFD:x} "
 
 
 def css_string(value: Any) -> str:
     """Quote ``value`` as a CSS string, e.g. for ``content:`` in page footers.
 
     Safe inside an HTML ``<style>`` element: every character that could end the
-    string or the element is written as a CSS escape.
+    string, its rule or the element is written as a CSS escape (``\\c ``).
     """
-    text = _CSS_UNSAFE.sub(lambda m: f"\\{ord(m.group()):x} ", str(value))
+    text = _CSS_UNSAFE.sub(lambda m: _css_escape(m.group()), str(value))
     return f'"{text}"'
 
 
@@ -106,7 +193,7 @@ def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
     folders, so a template is untrusted: the sandbox stops
     ``{{ cycler.__init__.__globals__.os }}`` and the like from running code.
     """
-    env = ImmutableSandboxedEnvironment(
+    env = _BoundedEnvironment(
         loader=_BuiltinFirstLoader(folders),
         autoescape=jinja2.select_autoescape(["html", "htm"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -120,10 +207,59 @@ def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
     return env
 
 
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the code inside after ``seconds`` (main thread only; elsewhere a no-op)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _RenderStopped(f"it ran for more than {seconds:g} seconds")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _render_bounded(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Render, stopping a template that writes too much or runs too long."""
+    deadline = time.monotonic() + RENDER_SECONDS
+    parts: list[str] = []
+    size = 0
+    with _time_limit(RENDER_SECONDS):
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > MAX_RENDER_CHARS:
+                raise _RenderStopped(f"it wrote more than {MAX_RENDER_CHARS:,} characters")
+            if time.monotonic() > deadline:
+                raise _RenderStopped(f"it ran for more than {RENDER_SECONDS:g} seconds")
+            parts.append(chunk)
+    return "".join(parts)
+
+
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render template ``name``; a mistake in it becomes a :class:`TemplateError`."""
+    template: jinja2.Template | None = None
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        return _render_bounded(template, context)
+    except _RenderStopped as exc:
+        file, line = _template_frame(exc.__traceback__)
+        if file is None:  # stopped between two pieces of output: name the template
+            file = Path(template.filename if template and template.filename else name)
+        raise TemplateError(
+            Problem(
+                f"the template was stopped: {exc}. A worksheet never needs that; fix the "
+                "template's loops, or remove it to use the built-in one.",
+                file=file,
+                line=line,
+            )
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             Problem(
@@ -247,14 +383,39 @@ def export_templates(target: Path, names: Sequence[str] = ()) -> list[Path]:
                 for p in existing
             ]
         )
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in chosen:
-        source = resources.files("medialit") / "templates" / name
-        with resources.as_file(source) as path:
-            shutil.copyfile(path, target / name)
-        written.append(target / name)
-    return written
+    files = {
+        name: (resources.files("medialit") / "templates" / name).read_bytes() for name in chosen
+    }
+    _write_new_files(target, files)
+    return [target / name for name in chosen]
+
+
+def _write_new_files(target: Path, files: dict[str, bytes]) -> None:
+    """Write every file, or none: each goes to a temporary first (a full disk leaves nothing)."""
+    created = not target.exists()
+    staged: list[tuple[Path, Path]] = []
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
+            staged.append((Path(temporary), target / name))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+        for temporary, final in staged:
+            os.replace(temporary, final)
+    except OSError as exc:
+        raise MedialitError(
+            Problem(
+                f"cannot write the templates here ({exc.strerror}); check the folder's "
+                "permissions and free space, or export into another folder.",
+                file=target,
+            )
+        ) from None
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        if created and target.is_dir() and not any(target.iterdir()):
+            target.rmdir()
 
 
 def _closest(name: str, choices: Sequence[str]) -> str:
