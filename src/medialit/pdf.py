@@ -12,11 +12,14 @@ import datetime
 import io
 import logging
 import mimetypes
+import warnings
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
+
+from PIL import Image
 
 from .errors import RenderError
 
@@ -40,6 +43,14 @@ ALLOWED_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ttf", ".otf", ".woff", ".woff2", ".css"}
 )
 NETWORK_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "ws", "wss"})
+# Images whose size is checked from their header before anything decodes them:
+# a small PNG of 12,000 × 12,000 pixels would take over a gigabyte to decode.
+RASTER_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+MAX_IMAGE_PIXELS = 25_000_000  # 5,000 × 5,000: far more than a printed page needs
+
+
+class RefusedResource(ValueError):
+    """Raised to WeasyPrint for a refused URL; already reported by the fetcher."""
 
 
 class GuardedFetcher(URLFetcher):  # type: ignore[misc]
@@ -57,9 +68,15 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         if scheme == "file":
             return self._local_file(url)
         if scheme == "data":
-            if url[5:].lower().startswith("image/"):
-                return super().fetch(url, headers)
-            return self._refuse(url, "only images may be written as data: addresses")
+            if not url[5:].lower().startswith("image/"):
+                return self._refuse(url, "only images may be written as data: addresses")
+            response = super().fetch(url, headers)
+            data = response.read()
+            if not url[5:].lower().startswith("image/svg"):
+                self._check_image(url, data)
+            return URLFetcherResponse(
+                url, io.BytesIO(data), {"Content-Type": response.content_type}
+            )
         if scheme in NETWORK_SCHEMES:
             return self._refuse(
                 url,
@@ -74,7 +91,7 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         message = f"refused to load {shown}: {why}."
         if message not in self.refused:
             self.refused.append(message)
-        raise ValueError(why)
+        raise RefusedResource(why)
 
     def _package_file(self, url: str) -> URLFetcherResponse:
         relative = unquote(urlsplit(url).path).lstrip("/")
@@ -104,12 +121,40 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
             return self._refuse(url, "only images, fonts and stylesheets may be used")
         if not path.is_file():
             return self._refuse(url, "there is no such file; check the name")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return self._refuse(url, f"it cannot be read ({exc.strerror}); check its permissions")
+        if path.suffix.lower() in RASTER_SUFFIXES:
+            self._check_image(url, data)
         mime, _ = mimetypes.guess_type(path.name)
         return URLFetcherResponse(
-            path.as_uri(),
-            io.BytesIO(path.read_bytes()),
-            {"Content-Type": mime or "application/octet-stream"},
+            path.as_uri(), io.BytesIO(data), {"Content-Type": mime or "application/octet-stream"}
         )
+
+    def _check_image(self, url: str, data: bytes) -> None:
+        """Refuse an image that cannot be read, or is too large to decode, from its header."""
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                with Image.open(io.BytesIO(data)) as image:
+                    width, height = image.size
+                    image.verify()
+        except Image.DecompressionBombError:
+            width = height = 0
+            self._refuse(url, "it has far too many pixels for a printed page; save a smaller copy")
+        except Exception:  # Pillow raises many kinds for damaged files
+            self._refuse(
+                url,
+                "it is not an image medialit can read (damaged, or not the kind its name says); "
+                "save it again as PNG or JPEG",
+            )
+        if width * height > MAX_IMAGE_PIXELS:
+            self._refuse(
+                url,
+                f"it is {width:,} × {height:,} pixels, more than the {MAX_IMAGE_PIXELS:,} a "
+                "printed page can use; save a smaller copy (a logo needs about 600 pixels across)",
+            )
 
 
 def html_to_pdf(
@@ -126,6 +171,8 @@ def html_to_pdf(
     so the same HTML and date always give the same bytes.
     """
     fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
+    unusable = _UnusableResources()
+    logging.getLogger("weasyprint").addHandler(unusable)
     try:
         document = weasyprint.HTML(
             string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
@@ -138,5 +185,24 @@ def html_to_pdf(
         raise RenderError(
             f"WeasyPrint could not write the PDF: {type(exc).__name__}: {exc}"
         ) from None
+    finally:
+        logging.getLogger("weasyprint").removeHandler(unusable)
     assert isinstance(pdf, bytes)
-    return pdf, fetcher.refused
+    return pdf, [*fetcher.refused, *unusable.messages]
+
+
+class _UnusableResources(logging.Handler):
+    """Collects WeasyPrint's reports of images and stylesheets it could not use."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if RefusedResource.__name__ in message:
+            return  # the fetcher's own message says why
+        if message.startswith("Failed to load"):
+            shown = message if len(message) <= 300 else message[:297] + "..."
+            if shown not in self.messages:
+                self.messages.append(f"{shown}; the sheet was made without it.")
