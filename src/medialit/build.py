@@ -15,11 +15,16 @@ the same lesson are byte-identical.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import dataclasses
 import datetime
 import functools
 import os
+import signal
 import tempfile
+import threading
+import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -41,6 +46,7 @@ from .context import (
     student_context,
 )
 from .errors import MedialitError, OutputError, Problem, RenderError, SettingsError
+from .glyphs import glyph_warning, strings_in
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, copy_file, document_file, plain_variants, plan_pack
 from .roster import RosterEntry, read_roster
@@ -132,6 +138,7 @@ class LessonPlan:
     """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
     documents: list[Document] = field(default_factory=list)
     pack: PackPlan | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -150,18 +157,64 @@ class _Rendered:
 
 
 def find_lessons(paths: Iterable[Path]) -> list[Path]:
-    """Lesson files named directly, plus every ``*.yaml`` in named folders (sorted)."""
-    found: list[Path] = []
+    """Lesson files named directly, plus every ``*.yaml`` in named folders (sorted).
+
+    A file named twice (directly and through its folder) is built once.
+    """
+    found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix in LESSON_SUFFIXES and p.is_file())
-            )
+            try:
+                files = sorted(
+                    p for p in path.iterdir() if p.suffix in LESSON_SUFFIXES and p.is_file()
+                )
+            except OSError as exc:
+                raise MedialitError(
+                    Problem(
+                        f"this folder cannot be read ({exc.strerror}); check its permissions.",
+                        file=path,
+                    )
+                ) from None
         elif path.exists():
-            found.append(path)
+            files = [path]
         else:
             raise MedialitError(Problem("no such file or folder; check the path.", file=path))
-    return found
+        for file in files:
+            found.setdefault(file.resolve(), file)
+    return list(found.values())
+
+
+def output_folder_problems(lesson_files: Sequence[Path], out: Path) -> dict[Path, OutputError]:
+    """Lessons whose output folder (``out/<file name without .yaml>``) cannot be theirs.
+
+    A name such as ``..`` would write outside ``out``; two lessons with one name
+    (``lunch.yaml`` and ``lunch.yml``) would overwrite each other's sheets.
+    """
+    problems: dict[Path, OutputError] = {}
+    by_folder: dict[str, list[Path]] = {}
+    for file in lesson_files:
+        name = file.stem
+        if name in ("", ".", "..") or Path(name).name != name:
+            problems[file] = OutputError(
+                Problem(
+                    f'"{name}" cannot be the name of an output folder (the sheets would land '
+                    "outside the output folder); rename the lesson file, e.g. to lesson.yaml.",
+                    file=file,
+                )
+            )
+            continue
+        by_folder.setdefault(name.casefold(), []).append(file)
+    for files in by_folder.values():
+        for file in files if len(files) > 1 else ():
+            others = ", ".join(str(other) for other in files if other != file)
+            problems[file] = OutputError(
+                Problem(
+                    f"this lesson and {others} would both be written to {out / file.stem}; "
+                    "rename one of them so that each has its own output folder.",
+                    file=file,
+                )
+            )
+    return problems
 
 
 def template_variables(context: Any) -> dict[str, Any]:
@@ -209,6 +262,9 @@ def plan_lesson(
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
     plan = LessonPlan(checked, (*folders, lesson_file.parent, *logo))
+    texts = [*strings_in(checked.lesson.model_dump(mode="json")), *strings_in(settings.words)]
+    warning = glyph_warning(texts, [settings.font_family, settings.heading_font_family])
+    plan.warnings.extend([warning] if warning else [])
     count = len(checked.statements)
     if roster is None:
         for variant in plain_variants([options.level], options.versions, options.seed, count):
@@ -287,13 +343,43 @@ def render_documents(
                 progress.advance()
         return results
     done: dict[int, _Rendered] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as executor:
+    executor = ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)), initializer=_end_with_parent, initargs=(os.getpid(),)
+    )
+    try:
         futures = {executor.submit(_render_job, job): n for n, job in enumerate(jobs)}
         for future in as_completed(futures):
             done[futures[future]] = future.result()
             if progress:
                 progress.advance()
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM): stop the workers now, not after their documents.
+        for process in list(getattr(executor, "_processes", {}).values()):
+            process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown()
     return [done[n] for n in range(len(jobs))]
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:
+    """In each worker: exit when the build that started it is gone, even by ``kill -9``.
+
+    Linux ends the worker with its parent (``PR_SET_PDEATHSIG``); elsewhere, and
+    as a second line, a thread notices that the worker has been orphaned.
+    """
+    with contextlib.suppress(OSError, AttributeError):  # not Linux
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def build_lesson(lesson_file: Path, options: BuildOptions) -> BuildResult:
@@ -314,7 +400,11 @@ def build_lessons(
     roster = read_roster(options.roster) if options.roster else None
     report = BuildReport()
     plans: list[tuple[Path, LessonPlan]] = []
+    refused = output_folder_problems(lesson_files, options.out)
     for lesson_file in lesson_files:
+        if lesson_file in refused:
+            report.failures.append((lesson_file, refused[lesson_file]))
+            continue
         try:
             plans.append((lesson_file, plan_lesson(lesson_file, options, roster)))
         except MedialitError as exc:
@@ -345,7 +435,7 @@ def _finish_lesson(
     errors = [outcome.error for outcome in outcomes.values() if outcome.error]
     if errors:
         raise RenderError([Problem(error, file=lesson_file) for error in errors])
-    result = BuildResult(lesson=lesson_file)
+    result = BuildResult(lesson=lesson_file, warnings=list(plan.warnings))
     files: dict[str, bytes] = {}
     for document in plan.documents:
         outcome = outcomes[document.name]
@@ -358,8 +448,37 @@ def _finish_lesson(
         files.update(_pack_files(plan, outcomes, options))
     target = options.out / plan.checked.name
     write_all(target, files)
+    _remove_outdated(target, files)
     result.outputs.extend(target / filename for filename in files)
     return result
+
+
+# What a build writes; other files a teacher puts in an output folder are left alone.
+_OUTPUT_SUFFIXES = (".pdf", ".html")
+
+
+def _remove_outdated(folder: Path, files: dict[str, bytes]) -> None:
+    """Remove sheets of an earlier build that this one did not write (a longer roster's copies,
+    a version no longer asked for), so that the folder holds only the current build."""
+    current = {folder / name for name in files}
+    try:
+        for sub in (folder, folder / COPIES_FOLDER):
+            if not sub.is_dir():
+                continue
+            _remove_stale_temporaries(sub)
+            for path in sub.iterdir():
+                if path.suffix in _OUTPUT_SUFFIXES and path.is_file() and path not in current:
+                    path.unlink()
+            if sub != folder and not any(sub.iterdir()):
+                sub.rmdir()
+    except OSError as exc:
+        raise OutputError(
+            Problem(
+                f"the new sheets were written, but an older one could not be removed "
+                f"({exc.strerror}); delete the files of earlier builds by hand.",
+                folder,
+            )
+        ) from None
 
 
 def _pack_files(
@@ -395,12 +514,14 @@ def write_all(folder: Path, files: dict[str, bytes]) -> None:
     or a folder in the way leaves the previous outputs as they were.
     """
     _prepare_folder(folder)
+    _remove_stale_temporaries(folder)
     staged: list[tuple[Path, Path]] = []
     try:
         for filename, data in files.items():
             target = folder / filename
             if target.parent != folder:  # class-pack copies go in a sub-folder
                 _prepare_folder(target.parent)
+                _remove_stale_temporaries(target.parent)
             if target.exists() and not target.is_file():
                 raise OutputError(
                     Problem("this is not a file, so it cannot be replaced; move it away.", target)
@@ -439,9 +560,47 @@ def _prepare_folder(folder: Path) -> None:
         ) from None
 
 
+_TEMPORARY_SUFFIX = ".tmp"
+# Temporaries without a process number (older medialit) are stale after this long.
+_STALE_SECONDS = 3600
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove temporary files left in ``folder`` by a build that was killed (``kill -9``).
+
+    Each temporary carries its build's process number; those of builds still
+    running (a concurrent build of the same lesson) are left alone.
+    """
+    try:
+        for path in folder.glob(f".*{_TEMPORARY_SUFFIX}"):
+            parts = path.name[: -len(_TEMPORARY_SUFFIX)].rsplit(".", 2)
+            if len(parts) == 3 and parts[1].isdigit():
+                stale = not _running(int(parts[1]))
+            else:
+                stale = time.time() - path.stat().st_mtime > _STALE_SECONDS
+            if stale and path.is_file():
+                path.unlink(missing_ok=True)
+    except OSError:
+        pass  # leaving a stale file is harmless; writing reports real problems
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
+
+
 def _write_temporary(target: Path, data: bytes) -> Path:
     """``data`` in a hidden temporary file beside ``target``, readable like any new file."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMPORARY_SUFFIX, dir=target.parent
+    )
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:

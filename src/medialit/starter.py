@@ -7,6 +7,9 @@ and a commented ``medialit.toml``.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -47,10 +50,40 @@ def make_working_folder(target: Path) -> list[Path]:
                 file=target,
             )
         )
-    written = []
-    for relative, data in starter_files().items():
-        path = target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(path)
-    return written
+    files = starter_files()
+    # Everything is written into a hidden folder beside the target, which is then
+    # renamed: a full disk or a read-only folder leaves nothing half-made behind.
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as exc:
+        raise MedialitError(
+            Problem(
+                f"cannot create the folder here ({exc.strerror}); choose a folder you may "
+                "write to.",
+                file=target,
+            )
+        ) from None
+    try:
+        for relative, data in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private
+        os.rename(staging, target)  # also onto an empty folder
+    except OSError as exc:
+        raise MedialitError(
+            Problem(
+                f"cannot write the new working folder ({exc.strerror}); nothing was created. "
+                "Free some space or choose another folder, then try again.",
+                file=target,
+            )
+        ) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [target / relative for relative in files]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -73,7 +73,7 @@ def _teacher_template(folder: Path, path: Path) -> tuple[str, str, Callable[[], 
     """The source of ``path`` in a teacher's ``folder``, None if absent; refuse what leaves it."""
     try:
         if not os.path.lexists(path):
-            os.stat(folder)  # an unreadable folder hides its files: say so
+            os.listdir(folder)  # an unreadable folder hides its files: say so
             return None
         real = path.resolve()
         if not real.is_relative_to(folder.resolve()):
