@@ -68,6 +68,9 @@ class _BuiltinFirstLoader(jinja2.BaseLoader):
                 return found
         return self.builtin.get_source(environment, template)
 
+    def list_templates(self) -> list[str]:
+        return sorted(set(self.teacher.list_templates()) | set(self.builtin.list_templates()))
+
 
 def _teacher_template(folder: Path, path: Path) -> tuple[str, str, Callable[[], bool]] | None:
     """The source of ``path`` in a teacher's ``folder``, None if absent; refuse what leaves it."""
@@ -128,9 +131,6 @@ class _BoundedEnvironment(ImmutableSandboxedEnvironment):
 
 class _RenderStopped(Exception):
     """A template ran past a rendering limit."""
-
-    def list_templates(self) -> list[str]:
-        return sorted(set(self.teacher.list_templates()) | set(self.builtin.list_templates()))
 
 
 # Quote marks and backslashes would end the string; every control character
@@ -397,8 +397,8 @@ def _write_new_files(target: Path, files: dict[str, bytes]) -> None:
     try:
         target.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
-            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
-            staged.append((Path(temporary), target / name))
+            handle, temporary_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
+            staged.append((Path(temporary_name), target / name))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
         for temporary, final in staged:
