@@ -92,7 +92,8 @@ def test_characters_without_a_glyph_are_reported(
         "Everyone agrees", "Everyone ☃ agrees"
     )
     folder = _folder(tmp_path, lesson)
-    code, output = _run(folder, monkeypatch, "build", "--quiet")
-    assert code == 0, output
-    assert "Warning: lessons/lesson.yaml: no glyph" in output, output
-    assert "漢 (U+6F22)" in output and "字 (U+5B57)" in output and "☃ (U+2603)" in output
+    for command in (["check"], ["build", "--quiet"]):
+        code, output = _run(folder, monkeypatch, *command)
+        assert code == 0, output
+        assert "Warning: lessons/lesson.yaml: no glyph in Charis SIL and Andika for" in output
+        assert "漢 (U+6F22)" in output and "字 (U+5B57)" in output and "☃ (U+2603)" in output

@@ -46,7 +46,7 @@ from .context import (
     student_context,
 )
 from .errors import MedialitError, OutputError, Problem, RenderError, SettingsError
-from .glyphs import glyph_warning, strings_in
+from .glyphs import lesson_glyph_warning
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, copy_file, document_file, plain_variants, plan_pack
 from .roster import RosterEntry, read_roster
@@ -262,8 +262,7 @@ def plan_lesson(
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
     plan = LessonPlan(checked, (*folders, lesson_file.parent, *logo))
-    texts = [*strings_in(checked.lesson.model_dump(mode="json")), *strings_in(settings.words)]
-    warning = glyph_warning(texts, [settings.font_family, settings.heading_font_family])
+    warning = lesson_glyph_warning(checked.lesson, settings)
     plan.warnings.extend([warning] if warning else [])
     count = len(checked.statements)
     if roster is None:

@@ -19,6 +19,7 @@ from . import __version__
 from .build import BuildOptions, build_lessons, find_lessons
 from .config import Configuration, describe, load_configuration
 from .errors import MedialitError, escape_controls
+from .glyphs import lesson_glyph_warning
 from .lesson import read_lesson
 from .model import KIND_ORDER
 from .pack import MAX_VERSIONS
@@ -233,11 +234,13 @@ def check(lessons: tuple[Path, ...]) -> None:
     for file in files:
         try:
             checked = read_lesson(file)
-            configuration.resolve(checked.worksheet)
+            settings = configuration.resolve(checked.worksheet).settings
         except MedialitError as exc:
             failed += 1
             _echo(f"Error: {exc}", err=True)
             continue
+        if warning := lesson_glyph_warning(checked.lesson, settings):
+            _echo(f"Warning: {file}: {warning}", err=True)
         counts = checked.count_by_kind()
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
         _echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")

@@ -16,6 +16,9 @@ from typing import Any
 
 from fontTools.ttLib import TTFont
 
+from .model import Lesson
+from .settings import Settings
+
 BUNDLED_FONTS = {
     "Charis SIL": "fonts/charis/CharisSIL-Regular.ttf",
     "Andika": "fonts/andika/Andika-Regular.ttf",
@@ -73,3 +76,9 @@ def glyph_warning(texts: Iterable[str], families: Iterable[str]) -> str | None:
         "boxes, so choose fonts that have them (the font_family and heading_font_family "
         "settings) or check the text."
     )
+
+
+def lesson_glyph_warning(lesson: Lesson, settings: Settings) -> str | None:
+    """The warning for a lesson's text and the sheets' fixed words in the chosen fonts."""
+    texts = [*strings_in(lesson.model_dump(mode="json")), *strings_in(settings.words.model_dump())]
+    return glyph_warning(texts, [settings.font_family, settings.heading_font_family])
