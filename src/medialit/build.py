@@ -370,6 +370,7 @@ def _end_with_parent(parent: int) -> None:
     Linux ends the worker with its parent (``PR_SET_PDEATHSIG``); elsewhere, and
     as a second line, a thread notices that the worker has been orphaned.
     """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() ends it quietly
     with contextlib.suppress(OSError, AttributeError):  # not Linux
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
