@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
-from medialit.config import Configuration, Layer, check_layer
+from medialit.layers import Configuration, Layer, check_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

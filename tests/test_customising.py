@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from medialit.build import BuildOptions, build_lesson
-from medialit.config import load_configuration
+from medialit.layers import load_configuration
 
 from .conftest import ROOT, assert_no_answers, paint_colours, pdf_fonts, pdf_text, text_sizes
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from medialit.build import BuildOptions, build_lesson, build_lessons
 from medialit.cli import main
-from medialit.config import Configuration
 from medialit.errors import OutputError, TemplateError
+from medialit.layers import Configuration
 
 from .conftest import pdf_text
 from .test_lesson_errors import GOOD

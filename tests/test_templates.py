@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
-from medialit.config import Configuration, command_line_layer, load_configuration
 from medialit.errors import TemplateError
+from medialit.layers import Configuration, command_line_layer, load_configuration
 from medialit.templates import builtin_templates, make_environment, render, template_origins
 
 from .conftest import DATA, pdf_text

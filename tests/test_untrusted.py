@@ -17,8 +17,8 @@ from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
-from medialit.config import Configuration
 from medialit.errors import TemplateError
+from medialit.layers import Configuration
 from medialit.templates import css_string
 
 from .conftest import pdf_text

@@ -28,7 +28,6 @@ from typing import Any, Protocol
 
 import jinja2
 
-from .config import Configuration
 from .context import (
     PLAIN,
     CoverContext,
@@ -41,6 +40,7 @@ from .context import (
     student_context,
 )
 from .errors import MedialitError, OutputError, Problem, RenderError, SettingsError
+from .layers import Configuration
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, copy_file, document_file, plain_variants, plan_pack
 from .roster import RosterEntry, read_roster

@@ -16,8 +16,8 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build_lessons, find_lessons
-from .config import Configuration, describe, load_configuration
 from .errors import MedialitError
+from .layers import Configuration, describe, load_configuration
 from .lesson import read_lesson
 from .model import KIND_ORDER
 from .pack import MAX_VERSIONS

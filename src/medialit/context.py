@@ -282,7 +282,7 @@ def _kinds(settings: Settings, counts: dict[Kind, int] | None) -> list[KindInfo]
 
 
 def _logo_url(settings: Settings) -> str | None:
-    # The settings hold the logo as an absolute path (see medialit.config).
+    # The settings hold the logo as an absolute path (see medialit.layers).
     return Path(settings.logo).absolute().as_uri() if settings.logo else None
 
 

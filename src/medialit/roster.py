@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, RosterError
+from .files import read_text
 from .settings import LEVELS, Level
 
 MAX_STUDENTS = 2000
@@ -35,7 +36,12 @@ class RosterEntry:
 
 def read_roster(file: Path) -> list[RosterEntry]:
     """The students of ``file`` in order; a :class:`RosterError` lists every bad row."""
-    text = _read_text(file)
+    text = read_text(
+        file,
+        RosterError,
+        unreadable="cannot read the roster ({reason}); check the path.",
+        not_utf8="the roster is not UTF-8 text; in your spreadsheet, save it as 'CSV UTF-8'.",
+    )
     rows = _rows(file, text)
     if not rows:
         raise RosterError(
@@ -86,26 +92,6 @@ def read_roster(file: Path) -> list[RosterEntry]:
             )
         )
     return students
-
-
-def _read_text(file: Path) -> str:
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise RosterError(
-            Problem(f"cannot read the roster ({exc.strerror}); check the path.", file=file)
-        ) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise RosterError(
-            Problem(
-                "the roster is not UTF-8 text; in your spreadsheet, save it as 'CSV UTF-8'.",
-                file=file,
-                line=line,
-            )
-        ) from None
 
 
 def _rows(file: Path, text: str) -> list[tuple[int, list[str]]]:
