@@ -14,10 +14,11 @@ from pypdf.generic import ArrayObject
 from medialit.build import BuildOptions, build_lesson, plan_lesson
 from medialit.lesson import read_lesson
 from medialit.nametag import NAME_MAX_PT, SLOT, name_tag, name_width_em
-from medialit.pack import plan_pack, version_numberings
+from medialit.pack import plan_pack
 from medialit.pdf import html_to_pdf
 from medialit.roster import read_roster
 from medialit.stamp import stamp_copies
+from medialit.variants import version_numberings
 
 from .conftest import DATA
 

@@ -29,12 +29,10 @@ from typing import Any, Protocol
 import jinja2
 
 from .context import (
-    PLAIN,
     CoverContext,
     CoverRow,
     KeyContext,
     NameTagsContext,
-    Variant,
     WorksheetContext,
     key_context,
     student_context,
@@ -42,10 +40,11 @@ from .context import (
 from .errors import MedialitError, OutputError, Problem, RenderError, SettingsError
 from .layers import Configuration
 from .lesson import CheckedLesson, read_lesson
-from .pack import PackPlan, copy_file, document_file, plain_variants, plan_pack
+from .pack import PackPlan, copy_file, plan_pack
 from .roster import RosterEntry, read_roster
-from .settings import Level, Settings
+from .settings import Settings
 from .templates import make_environment, render
+from .variants import PLAIN, Level, Variant, document_file, plain_variants
 
 LESSON_SUFFIXES = (".yaml", ".yml")
 PACK_FILE = "class-pack.pdf"

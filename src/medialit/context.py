@@ -19,47 +19,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from .article import BlockKind
 from .lesson import CheckedLesson, Statement
 from .model import KIND_ORDER, Kind
-from .settings import KindStyle, Level, Settings
+from .settings import KindStyle, Settings
+from .variants import PLAIN, Level, Variant
 
 if TYPE_CHECKING:  # measuring names needs fontTools, which `medialit check` does not
     from .nametag import NameTag, Slot
 
 OPENING_WORDS = 8
-
-
-@dataclass(frozen=True)
-class Variant:
-    """Which worksheet of a lesson: its level, its version and the numbers statements get.
-
-    Versions shuffle which number each statement gets; the article's marks and
-    the sorting table always use the same numbers, and so does the version's key.
-    """
-
-    level: Level = "standard"
-    version: str | None = None
-    """The version's letter (``A``, ``B``…), or ``None`` when there is only one version."""
-    numbers: tuple[int, ...] = ()
-    """``numbers[i]`` is the printed number of the (i+1)-th statement in reading order;
-    empty means reading order."""
-    named: bool = False
-    """A class-pack copy: the student's name is stamped into the top margin later."""
-
-    def number(self, reading_number: int) -> int:
-        """The printed number of the statement that is ``reading_number``-th in reading order."""
-        return self.numbers[reading_number - 1] if self.numbers else reading_number
-
-    @property
-    def label(self) -> str:
-        """Printed discreetly on every page (``Guided · Version B``); empty for a plain build."""
-        if self.level == "standard" and self.version is None and not self.named:
-            return ""
-        parts = [self.level.capitalize()]
-        if self.version:
-            parts.append(f"Version {self.version}")
-        return " · ".join(parts)
-
-
-PLAIN = Variant()
 
 
 @dataclass(frozen=True)

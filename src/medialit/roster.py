@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
-import string
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, RosterError
 from .files import read_text
-from .settings import LEVELS, Level
+from .variants import LEVELS, VERSION_LETTERS, Level
 
 MAX_STUDENTS = 2000
 MAX_NAME_CHARS = 80
-VERSION_LETTERS = string.ascii_uppercase
 _SNIFF_CHARS = 8192
 
 
