@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.build import creation_time
 from medialit.cli import main
 from medialit.errors import LessonError, SettingsError
 from medialit.layers import (
@@ -18,6 +17,7 @@ from medialit.layers import (
     read_settings_file,
 )
 from medialit.lesson import read_lesson
+from medialit.pdf import creation_time
 
 from .conftest import DATA
 
