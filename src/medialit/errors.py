@@ -77,7 +77,7 @@ class RosterError(MedialitError):
 
 
 class RenderError(MedialitError):
-    """WeasyPrint could not write the PDF, or refused a resource."""
+    """WeasyPrint could not lay out the PDF, or refused a resource."""
 
 
 class OutputError(MedialitError):
