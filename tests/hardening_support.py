@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_lesson_errors import GOOD
+from .conftest import GOOD
 
 GUARD_SECONDS = 120
 _PR_CAPBSET_DROP = 24

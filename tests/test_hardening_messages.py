@@ -66,7 +66,7 @@ def test_utf16_settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     (folder / "medialit.toml").write_bytes('school = "Riverside"\n'.encode("utf-16"))
     code, output = _run(folder, monkeypatch, "build", "--quiet")
     assert code == 1, output
-    assert "medialit.toml: the file is UTF-16 text, not UTF-8" in output, output
+    assert "medialit.toml:1: the settings file is not UTF-8 text" in output, output
 
 
 def test_tag_on_a_mapping_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,15 +3,17 @@
 Templates are searched in an explicit list of folders, first match wins:
 the teacher's folder (``--templates DIR`` or the working folder's
 ``templates/``), then the theme's folder, then the built-in set. A template
-may extend the built-in version of itself with a leading ``!``:
-``{% extends "!student.html" %}``. Fonts and images are found the same way
+may extend the version of itself that it replaces: ``!theme/student.html``
+is the theme's (or the built-in one when the theme has none), and
+``!student.html`` the built-in one. Fonts and images are found the same way
 by the ``asset()`` function that templates call.
 """
 
 from __future__ import annotations
 
 import contextlib
-import difflib
+import dataclasses
+import functools
 import os
 import re
 import signal
@@ -29,9 +31,10 @@ import markupsafe
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import MedialitError, Problem, TemplateError
+from .errors import MedialitError, Problem, TemplateError, closest
 
 BUILTIN_PREFIX = "!"
+THEME_PREFIX = "!theme/"
 TEMPLATE_SUFFIXES = (".html", ".css")
 BUILTIN = "built-in"
 
@@ -43,30 +46,60 @@ RENDER_SECONDS = 60.0
 MAX_RENDER_CHARS = 50_000_000
 
 
-class _BuiltinFirstLoader(jinja2.BaseLoader):
-    """Teacher folders first; names starting with ``!`` go straight to the built-in set.
+class _FolderLoader(jinja2.BaseLoader):
+    """Templates in a teacher's folders (or a theme's), first match winning.
 
-    A teacher's folder is shared, untrusted material: a template in it that is a
-    link to a file outside the folder is refused, never read, and a template that
-    cannot be read is an error rather than silently replaced by the built-in one.
+    A shared folder is untrusted: a template in it that is a link to a file
+    outside the folder is refused, never read, and a template that cannot be
+    read is an error rather than silently replaced by the built-in one.
     """
 
     def __init__(self, folders: Sequence[Path]) -> None:
         self.folders = list(folders)
-        self.teacher = jinja2.FileSystemLoader([str(f) for f in folders])  # for listing
-        self.builtin = jinja2.PackageLoader("medialit", "templates")
+        self.listing = jinja2.FileSystemLoader([str(f) for f in folders])
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        if template.startswith(BUILTIN_PREFIX):
-            return self.builtin.get_source(environment, template[len(BUILTIN_PREFIX) :])
         pieces = jinja2.loaders.split_template_path(template)  # refuses ".."
         for folder in self.folders:
             found = _teacher_template(folder, folder.joinpath(*pieces))
             if found is not None:
                 return found
-        return self.builtin.get_source(environment, template)
+        raise jinja2.TemplateNotFound(template)
+
+    def list_templates(self) -> list[str]:
+        return self.listing.list_templates()
+
+
+class _SearchPathLoader(jinja2.BaseLoader):
+    """Teacher folders first, then the built-in set.
+
+    ``!theme/name`` starts the search at the theme (then the built-in set);
+    ``!name`` goes straight to the built-in set.
+    """
+
+    def __init__(self, folders: Sequence[Path], theme: Path | None = None) -> None:
+        self.teacher = _FolderLoader(folders)
+        self.theme = _FolderLoader([theme] if theme is not None else [])
+        self.builtin = jinja2.PackageLoader("medialit", "templates")
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template.startswith(THEME_PREFIX):
+            return self._first(environment, template[len(THEME_PREFIX) :], self.theme)
+        if template.startswith(BUILTIN_PREFIX):
+            return self.builtin.get_source(environment, template[len(BUILTIN_PREFIX) :])
+        return self._first(environment, template, self.teacher)
+
+    def _first(
+        self, environment: jinja2.Environment, template: str, loader: jinja2.BaseLoader
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        try:
+            return loader.get_source(environment, template)
+        except jinja2.TemplateNotFound:
+            return self.builtin.get_source(environment, template)
 
     def list_templates(self) -> list[str]:
         return sorted(set(self.teacher.list_templates()) | set(self.builtin.list_templates()))
@@ -185,16 +218,17 @@ def asset_finder(folders: Sequence[Path]) -> Callable[[str], str]:
     return asset
 
 
-def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
+def make_environment(folders: Sequence[Path] = (), theme: Path | None = None) -> jinja2.Environment:
     """A strict, sandboxed environment: autoescaped HTML, undefined variables raise.
 
     ``folders`` is the search path before the built-in set, first match winning:
-    the teacher's templates folder, then the theme's. Teachers share template
-    folders, so a template is untrusted: the sandbox stops
-    ``{{ cycler.__init__.__globals__.os }}`` and the like from running code.
+    the teacher's templates folder, then the theme's (``theme``, which
+    ``!theme/`` names). Teachers share template folders, so a template is
+    untrusted: the sandbox stops ``{{ cycler.__init__.__globals__.os }}`` and the
+    like from running code.
     """
     env = _BoundedEnvironment(
-        loader=_BuiltinFirstLoader(folders),
+        loader=_SearchPathLoader(folders, theme),
         autoescape=jinja2.select_autoescape(["html", "htm"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -205,6 +239,32 @@ def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.globals["asset"] = asset_finder(folders)
     return env
+
+
+@functools.cache
+def _cached_environment(
+    working_folder: str, folders: tuple[Path, ...], theme: Path | None
+) -> jinja2.Environment:
+    return make_environment(folders, theme)
+
+
+def environment(folders: Sequence[Path] = (), theme: Path | None = None) -> jinja2.Environment:
+    """:func:`make_environment`, made once per search path so templates compile once per process.
+
+    Keyed by the working folder too: the folders may be relative (messages name
+    them as the teacher wrote them), and ``templates/`` differs between folders.
+    """
+    return _cached_environment(os.getcwd(), tuple(folders), theme)
+
+
+def template_variables(context: Any) -> dict[str, Any]:
+    """A context's fields as top-level template variables (shallow: objects stay typed)."""
+    return {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+
+
+def render_context(env: jinja2.Environment, name: str, context: Any) -> str:
+    """Render template ``name`` with a typed context's fields as its variables."""
+    return render(env, name, template_variables(context))
 
 
 @contextlib.contextmanager
@@ -369,7 +429,7 @@ def export_templates(target: Path, names: Sequence[str] = ()) -> list[Path]:
             [
                 Problem(
                     f'there is no built-in template "{name}"; '
-                    f"{_closest(name, available)}Run medialit templates list to see them all."
+                    f"{_did_you_mean(name, available)}Run medialit templates list to see them all."
                 )
                 for name in unknown
             ]
@@ -418,6 +478,6 @@ def _write_new_files(target: Path, files: dict[str, bytes]) -> None:
             target.rmdir()
 
 
-def _closest(name: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
-    return f'did you mean "{close[0]}"? ' if close else ""
+def _did_you_mean(name: str, choices: Sequence[str]) -> str:
+    close = closest(name, choices)
+    return f'did you mean "{close}"? ' if close else ""

@@ -1,0 +1,192 @@
+"""Read a teacher's text files and write medialit's outputs, safely.
+
+Every text file medialit reads (a lesson, ``medialit.toml``, a roster) goes
+through :func:`read_text`: UTF-8 with or without a byte-order mark, an
+optional size cap, and a message naming the file and the line when it is
+not UTF-8. Every output goes through :func:`write_all`: written to a
+temporary beside its target and moved into place only when all of them are
+written, so a failed build never leaves a half-written file or destroys the
+previous one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import MedialitError, OutputError, Problem
+
+SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8"
+
+
+def read_text(
+    file: Path,
+    error: type[MedialitError],
+    *,
+    unreadable: str,
+    not_utf8: str,
+    max_bytes: int | None = None,
+    too_large: str = "",
+) -> str:
+    """The text of ``file``; any problem is raised as ``error`` naming the file.
+
+    ``unreadable`` may name ``{reason}`` (why the system could not read it),
+    ``not_utf8`` the ``{byte}`` that is not UTF-8. With ``max_bytes``, no more
+    than that is read, and a longer file is refused with ``too_large``.
+    """
+    try:
+        with file.open("rb") as stream:
+            data = stream.read(-1 if max_bytes is None else max_bytes + 1)
+    except OSError as exc:
+        raise error(Problem(unreadable.format(reason=exc.strerror), file=file)) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise error(Problem(too_large, file=file))
+    return decode_text(data, file, error, not_utf8)
+
+
+def decode_text(data: bytes, file: Path, error: type[MedialitError], not_utf8: str) -> str:
+    """``data`` as UTF-8 (a byte-order mark is dropped), or ``error`` at the line it fails."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        message = not_utf8.format(byte=f"{exc.start + 1:,}")
+        raise error(Problem(message, file=file, line=line)) from None
+
+
+def write_all(folder: Path, files: dict[str, bytes]) -> None:
+    """Write every file to a temporary beside its target, then move them all into place.
+
+    Nothing is replaced until every file has been written in full, so a full disk
+    or a folder in the way leaves the previous outputs as they were.
+    """
+    with _interruptions_held():
+        _write_all(folder, files)
+
+
+@contextlib.contextmanager
+def _interruptions_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the files are in place and the temporaries gone.
+
+    Writing takes a moment; an interruption in its middle could skip the clean-up
+    and leave hidden temporaries behind. It takes effect as soon as writing ends.
+    """
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _write_all(folder: Path, files: dict[str, bytes]) -> None:
+    _prepare_folder(folder)
+    remove_stale_temporaries(folder)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for filename, data in files.items():
+            target = folder / filename
+            if target.parent != folder:  # class-pack copies go in a sub-folder
+                _prepare_folder(target.parent)
+                remove_stale_temporaries(target.parent)
+            if target.exists() and not target.is_file():
+                raise OutputError(
+                    Problem("this is not a file, so it cannot be replaced; move it away.", target)
+                )
+            staged.append((_write_temporary(target, data), target))
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    except OSError as exc:
+        raise OutputError(
+            Problem(f"cannot write here ({exc.strerror}); check the folder and free space.", folder)
+        ) from None
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write one file through a temporary, so it is never seen half-written."""
+    write_all(target.parent, {target.name: data})
+
+
+def _prepare_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(
+            Problem(
+                "a file is in the way of this output folder; move it away or choose another "
+                "--out folder.",
+                folder,
+            )
+        ) from None
+    except OSError as exc:
+        raise OutputError(
+            Problem(f"cannot make this folder ({exc.strerror}); check --out.", folder)
+        ) from None
+
+
+_TEMPORARY_SUFFIX = ".tmp"
+# Temporaries without a process number (older medialit) are stale after this long.
+_STALE_SECONDS = 3600
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove temporary files left in ``folder`` by a build that was killed (``kill -9``).
+
+    Each temporary carries its build's process number; those of builds still
+    running (a concurrent build of the same lesson) are left alone.
+    """
+    try:
+        for path in folder.glob(f".*{_TEMPORARY_SUFFIX}"):
+            parts = path.name[: -len(_TEMPORARY_SUFFIX)].rsplit(".", 2)
+            if len(parts) == 3 and parts[1].isdigit():
+                stale = not _running(int(parts[1]))
+            else:
+                stale = time.time() - path.stat().st_mtime > _STALE_SECONDS
+            if stale and path.is_file():
+                path.unlink(missing_ok=True)
+    except OSError:
+        pass  # leaving a stale file is harmless; writing reports real problems
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
+
+
+def _write_temporary(target: Path, data: bytes) -> Path:
+    """``data`` in a hidden temporary file beside ``target``, readable like any new file."""
+    # The process number tells a later build whether the temporary's writer is gone.
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMPORARY_SUFFIX, dir=target.parent
+    )
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        # mkstemp makes files only the owner can read; outputs follow the umask.
+        os.chmod(temporary, 0o666 & ~_umask())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
