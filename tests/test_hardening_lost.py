@@ -256,7 +256,7 @@ def test_workers_end_with_their_parent(tmp_path: Path) -> None:
 # -- outputs of an earlier build -----------------------------------------------------------
 
 
-def test_output_folder_holds_only_the_current_build(
+def test_earlier_class_pack_copies_are_replaced_and_other_sheets_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _folder_with_lesson(tmp_path / "work")
@@ -264,16 +264,19 @@ def test_output_folder_holds_only_the_current_build(
     lesson_out = folder / "build" / "lesson"
     runner = CliRunner()
     big = _roster(folder, 4)
-    assert runner.invoke(main, ["build", "--quiet", "--roster", str(big), "--split"]).exit_code == 0
+    pack = ["build", "--quiet", "--roster", str(big), "--split", "--versions", "3"]
+    assert runner.invoke(main, pack).exit_code == 0
     assert len(list((lesson_out / "copies").iterdir())) == 4
     (lesson_out / "notes.txt").write_text("the teacher's own file")
     small = _roster(folder, 2)
     result = runner.invoke(main, ["build", "--quiet", "--roster", str(small), "--split"])
     assert result.exit_code == 0, result.output
+    # A shorter roster leaves none of the longer one's copies.
     assert sorted(p.name for p in (lesson_out / "copies").iterdir()) == [
         "01-student-0.pdf",
         "02-student-1.pdf",
     ]
-    result = runner.invoke(main, ["build", "--quiet"])
-    assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in lesson_out.iterdir()) == ["key.pdf", "notes.txt", "student.pdf"]
+    # The keys of versions no longer used are named, not left silently beside the new ones.
+    assert "build/lesson also holds 3 sheets of earlier builds" in result.output, result.output
+    assert "key-A.pdf, key-B.pdf, key-C.pdf" in result.output
+    assert "notes.txt" not in result.output and (lesson_out / "notes.txt").exists()

@@ -435,37 +435,56 @@ def _finish_lesson(
         files.update(_pack_files(plan.checked, plan.class_pack, documents, options))
     target = options.out / plan.checked.name
     write_all(target, files)
-    _remove_outdated(target, files)
+    earlier = _tidy_earlier_outputs(target, files, class_pack=plan.class_pack is not None)
+    result.warnings.extend([earlier] if earlier else [])
     result.outputs.extend(target / filename for filename in files)
     return result
 
 
 # What a build writes; other files a teacher puts in an output folder are left alone.
 _OUTPUT_SUFFIXES = (".pdf", ".html")
+_SHOWN_EARLIER = 8
 
 
-def _remove_outdated(folder: Path, files: dict[str, bytes]) -> None:
-    """Remove sheets of an earlier build that this one did not write (a longer roster's copies,
-    a version no longer asked for), so that the folder holds only the current build."""
+def _tidy_earlier_outputs(folder: Path, files: dict[str, bytes], class_pack: bool) -> str | None:
+    """Sheets of earlier builds beside this build's: a class pack replaces the copies of the
+    last one (a shorter roster leaves none of the longer one's); anything else (another
+    level's sheets, a version no longer asked for) is kept, and named in the warning returned.
+    """
     current = {folder / name for name in files}
+    copies = folder / COPIES_FOLDER
+    earlier: list[Path] = []
     try:
-        for sub in (folder, folder / COPIES_FOLDER):
+        for sub in (folder, copies):
             if not sub.is_dir():
                 continue
             remove_stale_temporaries(sub)
-            for path in sub.iterdir():
-                if path.suffix in _OUTPUT_SUFFIXES and path.is_file() and path not in current:
+            for path in sorted(sub.iterdir()):
+                if path.suffix not in _OUTPUT_SUFFIXES or not path.is_file() or path in current:
+                    continue
+                if class_pack and sub == copies:
                     path.unlink()
-            if sub != folder and not any(sub.iterdir()):
-                sub.rmdir()
+                else:
+                    earlier.append(path)
+        if class_pack and copies.is_dir() and not any(copies.iterdir()):
+            copies.rmdir()
     except OSError as exc:
         raise OutputError(
             Problem(
-                f"the new sheets were written, but an older one could not be removed "
-                f"({exc.strerror}); delete the files of earlier builds by hand.",
-                folder,
+                f"the new sheets were written, but an older copy could not be removed "
+                f"({exc.strerror}); delete the class pack's earlier copies by hand.",
+                copies,
             )
         ) from None
+    if not earlier:
+        return None
+    names = ", ".join(str(p.relative_to(folder)) for p in earlier[:_SHOWN_EARLIER])
+    more = f" and {len(earlier) - _SHOWN_EARLIER} more" if len(earlier) > _SHOWN_EARLIER else ""
+    return (
+        f"{folder} also holds {len(earlier)} sheet{'s' if len(earlier) > 1 else ''} of earlier "
+        f"builds that this one did not write ({names}{more}); delete them if they are out of "
+        "date."
+    )
 
 
 def _document_names(plan: LessonPlan) -> list[str]:
