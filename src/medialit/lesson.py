@@ -77,6 +77,8 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
         lesson = Lesson.model_validate(data)
     except ValidationError as exc:
         problems.extend(_validation_problems(loaded, exc))
+    if lesson is not None:
+        problems.extend(_reference_problems(loaded, lesson))
     blocks, matches, anchor_problems = _anchor(loaded)
     problems.extend(anchor_problems)
     worksheet = _worksheet_layer(loaded)
@@ -90,6 +92,63 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
         for n, i in enumerate(order, start=1)
     ]
     return CheckedLesson(file, lesson, blocks, statements, worksheet)
+
+
+def _reference_problems(loaded: LoadedYaml, lesson: Lesson) -> list[Problem]:
+    """Statement ids are unique, selections name known ids, plan steps add up."""
+    problems = []
+    ids: dict[str, int] = {}
+    for i, annotation in enumerate(lesson.annotations):
+        if annotation.id is None:
+            continue
+        if annotation.id in ids:
+            problems.append(
+                loaded.problem(
+                    ("annotations", i, "id"),
+                    f'the id "{annotation.id}" is already used by '
+                    f"annotations[{ids[annotation.id]}]; give each statement its own id.",
+                )
+            )
+        else:
+            ids[annotation.id] = i
+    known = sorted(ids)
+    for name, chosen in lesson.selections.items():
+        if not chosen:
+            problems.append(
+                loaded.problem(("selections", name), "is empty; list the ids of its statements.")
+            )
+        seen: set[str] = set()
+        for j, statement_id in enumerate(chosen):
+            if statement_id in seen:
+                problems.append(
+                    loaded.problem(
+                        ("selections", name, j), f'"{statement_id}" is listed twice; remove one.'
+                    )
+                )
+            elif statement_id not in ids:
+                advice = (
+                    did_you_mean(statement_id, known, "ids")
+                    if known
+                    else "no annotation has an id yet; add 'id: NAME' to those you select."
+                )
+                problems.append(
+                    loaded.problem(
+                        ("selections", name, j),
+                        f'no annotation has the id "{statement_id}"; {advice}',
+                    )
+                )
+            seen.add(statement_id)
+    if lesson.plan is not None:
+        total = sum(step.minutes for step in lesson.plan.steps)
+        if total != lesson.plan.minutes:
+            problems.append(
+                loaded.problem(
+                    ("plan", "minutes"),
+                    f"the steps add up to {total} minutes, not {lesson.plan.minutes}; "
+                    "change a step or the lesson's minutes.",
+                )
+            )
+    return problems
 
 
 def _worksheet_layer(loaded: LoadedYaml) -> Layer | None:
@@ -142,13 +201,13 @@ def _size_problems(loaded: LoadedYaml) -> list[Problem]:
 
 def _fields_at(loc: tuple[Any, ...]) -> tuple[str, ...]:
     """The valid field names of the mapping at ``loc``."""
-    if not loc:
+    names = [part for part in loc if isinstance(part, str)]
+    if not names:
         return FIELD_NAMES["lesson"]
-    head = str(loc[0])
-    return FIELD_NAMES.get(head, ())
+    return FIELD_NAMES.get(names[-1], ())
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...] | list[str], name: str) -> str:
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str], name: str) -> str:
     """``did you mean "quote"? (fields: …)``, or the choices when none is close."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if close:
@@ -182,7 +241,7 @@ def _validation_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Probl
             problems.append(
                 loaded.problem(
                     loc,
-                    f'"{key}" is not a field here; {_did_you_mean(key, fields, "fields")}',
+                    f'"{key}" is not a field here; {did_you_mean(key, fields, "fields")}',
                     at_key=True,
                 )
             )
@@ -193,7 +252,7 @@ def _validation_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Probl
             problems.append(
                 loaded.problem(
                     loc,
-                    f'"{_shown(value)}" is not a kind; {_did_you_mean(str(value), kinds, "kinds")}',
+                    f'"{_shown(value)}" is not a kind; {did_you_mean(str(value), kinds, "kinds")}',
                 )
             )
         elif kind.startswith("date"):
@@ -204,6 +263,23 @@ def _validation_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Probl
             problems.append(loaded.problem(loc, "is empty; write some text or remove the field."))
         elif kind == "too_short" and loc == ("annotations",):
             problems.append(loaded.problem(loc, "needs at least one annotation."))
+        elif kind in ("too_short", "too_long") and loc == ("marking",):
+            problems.append(
+                loaded.problem(
+                    loc,
+                    "needs exactly three bands, lowest first; remove it to use the built-in guide.",
+                )
+            )
+        elif kind == "too_short" and loc == ("plan", "steps"):
+            problems.append(loaded.problem(loc, "needs at least one timed step."))
+        elif kind == "string_pattern_mismatch" and loc[-1] != "language":
+            problems.append(
+                loaded.problem(
+                    loc,
+                    f'"{_shown(value)}" is not a usable name; use letters, digits and dashes '
+                    "(up to 40), such as asapov or core.",
+                )
+            )
         else:
             # An empty value has no place of its own; point at its key.
             message = _type_message(kind, value, error)
