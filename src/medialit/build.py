@@ -44,7 +44,8 @@ from .errors import MedialitError, OutputError, Problem, RenderError, SettingsEr
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, copy_file, document_file, plain_variants, plan_pack
 from .roster import RosterEntry, read_roster
-from .settings import Level, Settings
+from .selections import excerpt, select_statements
+from .settings import LEVELS, Level, Settings
 from .templates import make_environment, render
 
 LESSON_SUFFIXES = (".yaml", ".yml")
@@ -87,6 +88,10 @@ class BuildOptions:
     """With a roster, also write one PDF per student into ``copies/``."""
     jobs: int = 1
     """How many processes lay out documents at once."""
+    select: str | None = None
+    """A selection of the lesson's statements to build (default: the level's, or all)."""
+    excerpt: bool = False
+    """Print only the paragraphs that hold the statements, with omission marks."""
 
 
 @dataclass
@@ -184,13 +189,28 @@ def render_html(
     settings: Settings,
     template_folders: Sequence[Path] = (),
     variant: Variant = PLAIN,
+    allowed_folders: Sequence[Path] = (),
 ) -> dict[str, str]:
-    """The HTML of the student worksheet and the key of one variant, by document name."""
+    """The HTML of the student worksheet and the key of one variant, by document name.
+
+    The independent key gives each statement's line on the student sheet, so that
+    sheet is laid out once first, with its statements' places marked, to measure them.
+    """
     env = _environment(os.getcwd(), tuple(template_folders))
     key_variant = dataclasses.replace(variant, named=False)
+    lines = None
+    if variant.level == "independent":
+        from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
+
+        measured = student_context(checked, settings, variant, measure=True)
+        lines = statement_lines(
+            render(env, "student.html", template_variables(measured)),
+            base_folder=checked.file.parent,
+            allowed_folders=[*template_folders, *allowed_folders],
+        )
     contexts: dict[str, tuple[str, WorksheetContext | KeyContext]] = {
         "student": ("student.html", student_context(checked, settings, variant)),
-        "key": ("key.html", key_context(checked, settings, key_variant)),
+        "key": ("key.html", key_context(checked, settings, key_variant, lines)),
     }
     return {
         name: render(env, template, template_variables(context))
@@ -209,16 +229,19 @@ def plan_lesson(
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
     plan = LessonPlan(checked, (*folders, lesson_file.parent, *logo))
-    count = len(checked.statements)
+    short = {level: _short_version(checked, settings, level, options) for level in LEVELS}
+    count = {level: len(version.statements) for level, version in short.items()}
     if roster is None:
         for variant in plain_variants([options.level], options.versions, options.seed, count):
-            html = render_html(checked, settings, folders, variant)
+            html = render_html(
+                short[variant.level], settings, folders, variant, plan.allowed_folders
+            )
             plan.documents.append(Document(document_file("student", variant), html["student"]))
             plan.documents.append(Document(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
     for index, variant in enumerate(pack.variants):
-        html = render_html(checked, settings, folders, variant)
+        html = render_html(short[variant.level], settings, folders, variant, plan.allowed_folders)
         plan.documents.append(Document(f"layout-{index}", html["student"], write=False))
         plan.documents.append(Document(document_file("key", variant), html["key"]))
     env = _environment(os.getcwd(), tuple(folders))
@@ -226,6 +249,17 @@ def plan_lesson(
     plan.documents.append(Document(COVER_FILE, _cover_html(env, checked, settings, pack)))
     plan.pack = pack
     return plan
+
+
+def _short_version(
+    checked: CheckedLesson, settings: Settings, level: Level, options: BuildOptions
+) -> CheckedLesson:
+    """The lesson as ``level`` prints it: ``--select``, else the level's selection, else all;
+    then cut to an excerpt if asked."""
+    name = options.select or settings.level_selections.get(level)
+    setting = None if options.select else f"level_selections.{level}"
+    short = select_statements(checked, name, setting) if name else checked
+    return excerpt(short) if options.excerpt else short
 
 
 def _names_html(
@@ -251,12 +285,22 @@ def _cover_html(
         settings=settings,
         document_title=f"{checked.lesson.title}: class pack cover sheet",
         rows=[
-            CoverRow(n, copy.name, copy.variant.level.capitalize(), copy.variant.version)
+            CoverRow(
+                n,
+                copy.name,
+                _level_with_mark(copy.variant.level, settings),
+                copy.variant.version,
+            )
             for n, copy in enumerate(pack.copies, start=1)
         ],
         keys=[document_file("key", variant) for variant in pack.variants],
     )
     return render(env, "cover.html", template_variables(context))
+
+
+def _level_with_mark(level: Level, settings: Settings) -> str:
+    """``Guided (K7)``: the level's name with the code its students' copies carry."""
+    return f"{level.capitalize()} ({settings.level_marks.get(level, '')})"
 
 
 def _render_job(job: _RenderJob) -> _Rendered:

@@ -12,19 +12,23 @@ even by mistake.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .article import BlockKind
 from .lesson import CheckedLesson, Statement
+from .marking import DEFAULT_MARKING
 from .model import KIND_ORDER, Kind
 from .settings import KindStyle, Level, Settings
+from .typography import typographic, typographic_or_none
 
 if TYPE_CHECKING:  # measuring names needs fontTools, which `medialit check` does not
     from .nametag import NameTag, Slot
 
 OPENING_WORDS = 8
+_PARENTHESES = re.compile(r" *\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,14 @@ class Variant:
         if self.version:
             parts.append(f"Version {self.version}")
         return " · ".join(parts)
+
+    def marked_label(self, mark: str, *, for_teacher: bool) -> str:
+        """The label with the level's neutral code: ``K7 · Version B`` on students' copies,
+        ``Guided (K7) · Version B`` on the key; empty for a plain build."""
+        if not self.label:
+            return ""
+        level = f"{self.level.capitalize()} ({mark})" if for_teacher else mark
+        return " · ".join([level, *([f"Version {self.version}"] if self.version else [])])
 
 
 PLAIN = Variant()
@@ -108,6 +120,9 @@ class KeyStatement(StudentStatement):
     why: str
     check: str | None
     techniques: list[str]
+    line: int | None = None
+    """Independent level: the line of the paragraph where the statement starts, as numbered
+    on the student sheet."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +152,10 @@ class SourceInfo:
     licence: str | None
     credit: str
     """One line for the footer: author, outlet, date, republisher."""
+    title: str | None = None
+    """The article's own headline, if the lesson gives it."""
+    citation: str = ""
+    """The full citation: author, headline, outlet, date, republisher, address."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +171,57 @@ class KeyQuestion(StudentQuestion):
     """A discussion question with the teacher's notes."""
 
     notes: str | None
+
+
+@dataclass(frozen=True)
+class GlossaryItem:
+    """A word or name explained."""
+
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class PlanStepInfo:
+    """One timed step of the lesson plan; ``start`` and ``end`` are minutes from the start."""
+
+    minutes: int
+    start: int
+    end: int
+    activity: str
+    details: str | None
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """The lesson plan."""
+
+    minutes: int
+    steps: list[PlanStepInfo]
+    preparation: list[str]
+    content_note: str | None
+    extension: str | None
+
+
+@dataclass(frozen=True)
+class MarkingBandInfo:
+    """One band of the marking guide."""
+
+    band: str
+    description: str
+    sample: str
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One number in the key's answers-at-a-glance grid."""
+
+    number: int
+    kind: str
+    badge: str
+    kind_label: str
+    also_accept: list[str]
+    """Badges of the other defensible kinds (``A``)."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +252,12 @@ class WorksheetContext:
     """The copy carries a student's name in the top margin, so it has no Name: line."""
     example_rows: int
     """Empty rows per kind in the independent worksheet's table."""
+    level_mark: str = ""
+    """The level's neutral code (``K7``), printed on students' copies instead of its name."""
+    excerpt: bool = False
+    """The article is an excerpt: omitted paragraphs are ``omission`` blocks."""
+    glossary: list[GlossaryItem] = field(default_factory=list)
+    """The lesson's glossary; on student sheets only for the levels ``glossary_levels`` names."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +270,14 @@ class KeyContext(WorksheetContext):
     source_notes: str | None = None
     total: int = 0
     kinds_by_name: dict[str, KindInfo] = field(default_factory=dict)
+    plan: PlanInfo | None = None
+    """The lesson plan, if the lesson has one."""
+    grid: list[GridCell] = field(default_factory=list)
+    """Every number of this version with its kind: the answers at a glance."""
+    marking: list[MarkingBandInfo] = field(default_factory=list)
+    """The marking guide's three bands, lowest first (the lesson's, or the built-in guide)."""
+    selection: str | None = None
+    """The selection this sheet was built from, if any."""
 
 
 def format_date(date: datetime.date | None) -> str | None:
@@ -206,18 +290,28 @@ def _source(checked: CheckedLesson) -> SourceInfo:
     published = format_date(source.published) or ""
     credit = f"{source.author}, {source.outlet}, {published}"
     if source.republished_by:
-        credit += f"; republished by {source.republished_by}"
+        # The footer is one line: "Global Research (Centre for …)" is shortened to its name.
+        credit += f"; republished by {_PARENTHESES.sub('', source.republished_by)}"
         if source.republished:
             credit += f", {format_date(source.republished)}"
+    headline = f"“{typographic(source.title)}”, " if source.title else ""
+    citation = f"{source.author}, {headline}{source.outlet}, {published}"
+    if source.republished_by:
+        citation += f"; republished by {source.republished_by}"
+        if source.republished:
+            citation += f", {format_date(source.republished)}"
+    citation += f". {source.url}" if source.url else "."
     return SourceInfo(
-        author=source.author,
-        outlet=source.outlet,
+        author=typographic(source.author),
+        outlet=typographic(source.outlet),
         published=published,
         url=source.url,
-        republished_by=source.republished_by,
+        republished_by=typographic_or_none(source.republished_by),
         republished=format_date(source.republished),
-        licence=source.licence,
-        credit=credit,
+        licence=typographic_or_none(source.licence),
+        credit=typographic(credit),
+        title=typographic_or_none(source.title),
+        citation=typographic(citation),
     )
 
 
@@ -229,7 +323,7 @@ def _opening(text: str) -> str:
 
 
 def _statement_text(checked: CheckedLesson, statement: Statement) -> str:
-    return checked.blocks[statement.block].text[statement.start : statement.end]
+    return typographic(checked.blocks[statement.block].text[statement.start : statement.end])
 
 
 def _blocks(
@@ -237,7 +331,7 @@ def _blocks(
 ) -> list[ArticleBlock]:
     if not marked:
         return [
-            ArticleBlock(block.kind, block.number, [Segment(block.text)])
+            ArticleBlock(block.kind, block.number, [Segment(typographic(block.text))])
             for block in checked.blocks
         ]
     by_block: dict[int, list[Statement]] = {}
@@ -249,8 +343,8 @@ def _blocks(
         at = 0
         for statement in by_block.get(index, []):
             if statement.start > at:
-                segments.append(Segment(block.text[at : statement.start]))
-            text = block.text[statement.start : statement.end]
+                segments.append(Segment(typographic(block.text[at : statement.start])))
+            text = typographic(block.text[statement.start : statement.end])
             number = variant.number(statement.number)
             if with_kinds:
                 segments.append(KeySegment(text, number, statement.annotation.kind.value))
@@ -258,7 +352,7 @@ def _blocks(
                 segments.append(Segment(text, number))
             at = statement.end
         if at < len(block.text):
-            segments.append(Segment(block.text[at:]))
+            segments.append(Segment(typographic(block.text[at:])))
         blocks.append(ArticleBlock(block.kind, block.number, segments))
     return blocks
 
@@ -270,11 +364,11 @@ def _kinds(settings: Settings, counts: dict[Kind, int] | None) -> list[KindInfo]
         result.append(
             KindInfo(
                 name=kind.value,
-                label=style.label,
+                label=typographic(style.label),
                 badge=style.badge,
                 colour=style.colour,
-                definition=style.definition,
-                example=style.example,
+                definition=typographic(style.definition),
+                example=typographic(style.example),
                 count=counts[kind] if counts is not None else None,
             )
         )
@@ -286,27 +380,75 @@ def _logo_url(settings: Settings) -> str | None:
     return Path(settings.logo).absolute().as_uri() if settings.logo else None
 
 
-def _variant_fields(checked: CheckedLesson, settings: Settings, variant: Variant) -> dict[str, Any]:
+def _variant_fields(
+    checked: CheckedLesson, settings: Settings, variant: Variant, *, for_teacher: bool
+) -> dict[str, Any]:
     rows = checked.lesson.independent_rows or settings.independent_rows
+    mark = settings.level_marks.get(variant.level, "")
     return {
         "level": variant.level,
         "version": variant.version,
-        "variant_label": variant.label,
+        "variant_label": variant.marked_label(mark, for_teacher=for_teacher),
         "named": variant.named,
         "example_rows": rows,
+        "level_mark": mark,
+        "excerpt": checked.excerpt,
     }
 
 
+def _glossary(checked: CheckedLesson) -> list[GlossaryItem]:
+    return [
+        GlossaryItem(typographic(entry.term), typographic(entry.definition))
+        for entry in checked.lesson.glossary
+    ]
+
+
+def _plan(checked: CheckedLesson) -> PlanInfo | None:
+    plan = checked.lesson.plan
+    if plan is None:
+        return None
+    steps = []
+    start = 0
+    for step in plan.steps:
+        steps.append(
+            PlanStepInfo(
+                step.minutes,
+                start,
+                start + step.minutes,
+                typographic(step.activity),
+                typographic_or_none(step.details),
+            )
+        )
+        start += step.minutes
+    return PlanInfo(
+        minutes=plan.minutes,
+        steps=steps,
+        preparation=[typographic(p) for p in plan.preparation],
+        content_note=typographic_or_none(plan.content_note),
+        extension=typographic_or_none(plan.extension),
+    )
+
+
+def _marking(checked: CheckedLesson) -> list[MarkingBandInfo]:
+    bands = checked.lesson.marking or DEFAULT_MARKING
+    return [
+        MarkingBandInfo(typographic(b.band), typographic(b.description), typographic(b.sample))
+        for b in bands
+    ]
+
+
 def student_context(
-    checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN
+    checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN, *, measure: bool = False
 ) -> WorksheetContext:
     """The student worksheet's context: no kinds, explanations or teacher notes.
 
     At the independent level the article carries no marks and the context no
-    statements, so that students find their own examples.
+    statements, so that students find their own examples. ``measure`` keeps the
+    statements' places in the article, for a copy that is laid out to find their
+    lines and never printed.
     """
     lesson = checked.lesson
-    marked = variant.level != "independent"
+    marked = variant.level != "independent" or measure
     statements = [
         StudentStatement(
             number=variant.number(s.number),
@@ -318,23 +460,35 @@ def student_context(
     ]
     return WorksheetContext(
         document="student",
-        title=lesson.title,
+        title=typographic(lesson.title),
         language=lesson.language,
-        audience=lesson.audience,
+        audience=typographic_or_none(lesson.audience),
         source=_source(checked),
         blocks=_blocks(checked, variant, with_kinds=False, marked=marked),
         statements=sorted(statements, key=lambda s: s.number) if marked else [],
-        questions=[StudentQuestion(n, q.text) for n, q in enumerate(lesson.questions, start=1)],
+        questions=[
+            StudentQuestion(n, typographic(q.text)) for n, q in enumerate(lesson.questions, start=1)
+        ],
         kinds=_kinds(settings, None),
         settings=settings,
-        document_title=f"{lesson.title}: student worksheet",
+        document_title=f"{typographic(lesson.title)}: student worksheet",
         logo_url=_logo_url(settings),
-        **_variant_fields(checked, settings, variant),
+        **_variant_fields(checked, settings, variant, for_teacher=False),
+        glossary=_glossary(checked) if variant.level in settings.glossary_levels else [],
     )
 
 
-def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN) -> KeyContext:
-    """The teacher key's context: the worksheet's, plus every answer and note."""
+def key_context(
+    checked: CheckedLesson,
+    settings: Settings,
+    variant: Variant = PLAIN,
+    lines: dict[int, int] | None = None,
+) -> KeyContext:
+    """The teacher key's context: the worksheet's, plus every answer and note.
+
+    ``lines`` gives, by reading-order number, the line of its paragraph where each
+    statement starts on the independent student sheet (measured by the PDF stage).
+    """
     lesson = checked.lesson
     labels = {kind: settings.kinds[kind].label for kind in KIND_ORDER}
     statements = []
@@ -350,33 +504,54 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
                 kind=annotation.kind.value,
                 kind_label=labels[annotation.kind],
                 also_accept=[labels[k] for k in annotation.also_accept],
-                why=annotation.why,
-                check=annotation.check,
-                techniques=list(annotation.techniques),
+                why=typographic(annotation.why),
+                check=typographic_or_none(annotation.check),
+                techniques=[typographic(t) for t in annotation.techniques],
+                line=(lines or {}).get(s.number),
             )
         )
     kinds = _kinds(settings, checked.count_by_kind())
     return KeyContext(
         document="key",
-        title=lesson.title,
+        title=typographic(lesson.title),
         language=lesson.language,
-        audience=lesson.audience,
+        audience=typographic_or_none(lesson.audience),
         source=_source(checked),
         blocks=_blocks(checked, variant, with_kinds=True),
         statements=sorted(statements, key=lambda s: s.number),
         questions=[
-            KeyQuestion(n, q.text, q.notes) for n, q in enumerate(lesson.questions, start=1)
+            KeyQuestion(n, typographic(q.text), typographic_or_none(q.notes))
+            for n, q in enumerate(lesson.questions, start=1)
         ],
         kinds=kinds,
         settings=settings,
-        document_title=f"{lesson.title}: answer key",
+        document_title=f"{typographic(lesson.title)}: answer key",
         logo_url=_logo_url(settings),
-        **_variant_fields(checked, settings, variant),
-        objectives=list(lesson.objectives),
-        source_notes=lesson.source.notes,
+        **_variant_fields(checked, settings, variant, for_teacher=True),
+        glossary=_glossary(checked),
+        objectives=[typographic(o) for o in lesson.objectives],
+        source_notes=typographic_or_none(lesson.source.notes),
         total=len(checked.statements),
         kinds_by_name={k.name: k for k in kinds},
+        plan=_plan(checked),
+        grid=_grid(statements, settings),
+        marking=_marking(checked),
+        selection=checked.selection,
     )
+
+
+def _grid(statements: list[KeyStatement], settings: Settings) -> list[GridCell]:
+    by_label = {style.label: style.badge for style in settings.kinds.values()}
+    return [
+        GridCell(
+            s.number,
+            s.kind,
+            settings.kinds[Kind(s.kind)].badge,
+            s.kind_label,
+            [by_label.get(label, label) for label in s.also_accept],
+        )
+        for s in sorted(statements, key=lambda s: s.number)
+    ]
 
 
 @dataclass(frozen=True)

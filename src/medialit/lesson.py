@@ -50,6 +50,10 @@ class CheckedLesson:
     statements: list[Statement]
     worksheet: Layer | None = None
     """The lesson's ``worksheet:`` settings, with their lines, if it has any."""
+    selection: str | None = None
+    """The selection the statements were narrowed to, if any."""
+    excerpt: bool = False
+    """Only the paragraphs holding the statements are kept (with omission marks)."""
 
     @property
     def name(self) -> str:

@@ -20,7 +20,7 @@ import math
 import random
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .context import Variant
@@ -58,6 +58,14 @@ def version_numberings(statements: int, versions: int, seed: int) -> dict[str, t
     return numberings
 
 
+StatementCounts = int | Mapping[Level, int]
+"""How many statements a sheet has: one number, or one per level (a level may use a selection)."""
+
+
+def _count(statements: StatementCounts, level: Level) -> int:
+    return statements if isinstance(statements, int) else statements[level]
+
+
 def make_variant(
     level: Level, version: str | None, numberings: dict[str, tuple[int, ...]], *, named: bool
 ) -> Variant:
@@ -70,13 +78,17 @@ def make_variant(
 
 
 def plain_variants(
-    levels: Sequence[Level], versions: int, seed: int, statements: int
+    levels: Sequence[Level], versions: int, seed: int, statements: StatementCounts
 ) -> list[Variant]:
     """The worksheets of a build without a roster: every level × version asked for."""
-    numberings = version_numberings(statements, versions, seed)
     letters: list[str | None] = list(version_letters(versions)) if versions > 1 else [None]
     return [
-        make_variant(level, letter, numberings, named=False)
+        make_variant(
+            level,
+            letter,
+            version_numberings(_count(statements, level), versions, seed),
+            named=False,
+        )
         for level in levels
         for letter in letters
     ]
@@ -104,7 +116,11 @@ class PackPlan:
 
 
 def plan_pack(
-    roster: Sequence[RosterEntry], level: Level, versions: int, seed: int, statements: int
+    roster: Sequence[RosterEntry],
+    level: Level,
+    versions: int,
+    seed: int,
+    statements: StatementCounts,
 ) -> PackPlan:
     """Give each student a variant: level and version as the roster says, else by default.
 
@@ -114,12 +130,13 @@ def plan_pack(
     """
     said = [VERSION_LETTERS.index(e.version) + 1 for e in roster if e.version]
     count = max([versions, *said])
-    numberings = version_numberings(statements, count, seed)
     letters = version_letters(count)
     copies = []
     for index, entry in enumerate(roster):
         letter = (entry.version or letters[index % count]) if count > 1 else None
-        variant = make_variant(entry.level or level, letter, numberings, named=True)
+        copy_level = entry.level or level
+        numberings = version_numberings(_count(statements, copy_level), count, seed)
+        variant = make_variant(copy_level, letter, numberings, named=True)
         copies.append(Copy(entry.name, entry.line, variant))
     order = {lv: n for n, lv in enumerate(LEVELS)}
     variants = sorted(

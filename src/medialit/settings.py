@@ -21,6 +21,9 @@ FontSize = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(pt|px|mm)$")]
 FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
 Level = Literal["guided", "standard", "independent"]
 LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
+_GLOSSARY_LEVELS: tuple[Level, ...] = ("guided",)
+# Arbitrary codes: a student cannot tell from them which copy does more for its reader.
+_LEVEL_MARKS: dict[Level, str] = {"guided": "K7", "standard": "M3", "independent": "T5"}
 
 
 class KindStyle(BaseModel):
@@ -170,6 +173,24 @@ class Words(BaseModel):
     """Before other defensible kinds."""
     question_notes: str = "Discussion questions: notes"
     """The heading of the key's question notes."""
+    glossary: str = "Words and names"
+    """The title of the glossary box."""
+    answer_grid: str = "Answers at a glance"
+    """The title of the key's grid of numbers and kinds."""
+    lesson_plan: str = "Lesson plan: {minutes} minutes"
+    """The title of the key's lesson plan; {minutes} is its length."""
+    preparation: str = "Before class"
+    """The heading of the plan's preparation list."""
+    content_note: str = "Content note"
+    """The heading of the plan's content note."""
+    extension: str = "Extension"
+    """The heading of the plan's extension."""
+    marking_guide: str = "Marking guide: “How do you know? What would you check?”"
+    """The title of the key's marking guide."""
+    sample_answer: str = "Sample:"
+    """Before each band's sample answer."""
+    line: str = "line"
+    """In the independent key's ``¶ 3, line 12``."""
 
 
 class Settings(BaseModel):
@@ -231,6 +252,12 @@ class Settings(BaseModel):
     """Words offered in the guided worksheet's word bank."""
     independent_rows: int = Field(default=2, ge=1, le=10)
     """Empty rows per kind in the independent worksheet's table (a lesson may set its own)."""
+    level_selections: dict[Level, str] = Field(default_factory=dict)
+    """A selection each level uses when ``--select`` is not given, e.g. ``{guided = "core"}``."""
+    glossary_levels: list[Level] = Field(default_factory=lambda: list(_GLOSSARY_LEVELS))
+    """Levels whose student sheets print the lesson's glossary (the key always does)."""
+    level_marks: dict[Level, str] = Field(default_factory=lambda: dict(_LEVEL_MARKS))
+    """The neutral code printed on students' copies instead of the level's name."""
     logo: str | None = None
     """A logo image for the header (a path, relative to the file that sets it)."""
     theme: str = "default"
