@@ -47,6 +47,7 @@ from .roster import RosterEntry, read_roster
 from .selections import excerpt, select_statements
 from .settings import LEVELS, Level, Settings
 from .templates import make_environment, render
+from .typography import typographic
 
 LESSON_SUFFIXES = (".yaml", ".yml")
 PACK_FILE = "class-pack.pdf"
@@ -279,11 +280,12 @@ def _names_html(
 def _cover_html(
     env: jinja2.Environment, checked: CheckedLesson, settings: Settings, pack: PackPlan
 ) -> str:
+    title = typographic(checked.lesson.title)
     context = CoverContext(
-        title=checked.lesson.title,
+        title=title,
         language=checked.lesson.language,
         settings=settings,
-        document_title=f"{checked.lesson.title}: class pack cover sheet",
+        document_title=f"{title}: class pack cover sheet",
         rows=[
             CoverRow(
                 n,
