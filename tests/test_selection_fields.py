@@ -65,6 +65,15 @@ BAD = [
         id="unknown-id",
     ),
     pytest.param(
+        WITH_IDS + "selections:\n  core: [traffic]\nworksheet:\n  level_selections:\n"
+        "    guided: cor\n",
+        [
+            "lesson.yaml:23:13: worksheet.level_selections.guided: the lesson has no selection "
+            '"cor"; did you mean "core"?'
+        ],
+        id="unknown-level-selection",
+    ),
+    pytest.param(
         WITH_IDS.replace("id: traffic", "id: mayor"),
         ['lesson.yaml:17:9: annotations[1].id: the id "mayor" is already used by annotations[0]'],
         id="duplicate-id",

@@ -142,6 +142,22 @@ def _reference_problems(loaded: LoadedYaml, lesson: Lesson) -> list[Problem]:
                     )
                 )
             seen.add(statement_id)
+    chosen_by_level = lesson.worksheet.get("level_selections")
+    if isinstance(chosen_by_level, dict):
+        for level, name in chosen_by_level.items():
+            if isinstance(name, str) and name not in lesson.selections:
+                names = sorted(lesson.selections)
+                advice = (
+                    did_you_mean(name, names, "selections")
+                    if names
+                    else "add it to a 'selections:' table."
+                )
+                problems.append(
+                    loaded.problem(
+                        ("worksheet", "level_selections", level),
+                        f'the lesson has no selection "{name}"; {advice}',
+                    )
+                )
     if lesson.plan is not None:
         total = sum(step.minutes for step in lesson.plan.steps)
         if total != lesson.plan.minutes:
