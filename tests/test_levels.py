@@ -50,6 +50,7 @@ def test_independent_has_no_marks_and_an_empty_table(levels: dict[str, Path]) ->
     html = levels["student-independent-A.html"].read_text()
     text = pdf_text(levels["student-independent-A.pdf"])
     assert 'class="statement"' not in html and 'class="num"' not in html
+    assert "data-statement" not in html  # only the never-printed measuring copy marks them
     assert "Sort the statements" not in text and "Find your own examples" in text
     for label in ("Evidence", "Inference", "Assertion"):
         assert html.count(f'<td class="category-col">{label}</td>') == 2  # the default rows
