@@ -252,12 +252,8 @@ class Settings(BaseModel):
     """Words offered in the guided worksheet's word bank."""
     independent_rows: int = Field(default=2, ge=1, le=10)
     """Empty rows per kind in the independent worksheet's table (a lesson may set its own)."""
-    level_selections: dict[Level, str] = Field(default_factory=dict)
-    """A selection each level uses when ``--select`` is not given, e.g. ``{guided = "core"}``."""
     glossary_levels: list[Level] = Field(default_factory=lambda: list(_GLOSSARY_LEVELS))
     """Levels whose student sheets print the lesson's glossary (the key always does)."""
-    level_marks: dict[Level, str] = Field(default_factory=lambda: dict(_LEVEL_MARKS))
-    """The neutral code printed on students' copies instead of the level's name."""
     logo: str | None = None
     """A logo image for the header (a path, relative to the file that sets it)."""
     theme: str = "default"
@@ -268,3 +264,8 @@ class Settings(BaseModel):
     """Labels, colours and definitions of the three kinds."""
     words: Words = Field(default_factory=Words)
     """The fixed words on the sheets (headings, labels), to translate or reword them."""
+    # Tables last: "medialit config" prints them as TOML tables after the plain values.
+    level_selections: dict[Level, str] = Field(default_factory=dict)
+    """A selection each level uses when ``--select`` is not given, e.g. ``{guided = "core"}``."""
+    level_marks: dict[Level, str] = Field(default_factory=lambda: dict(_LEVEL_MARKS))
+    """The neutral code printed on students' copies instead of the level's name."""
