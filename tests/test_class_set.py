@@ -155,6 +155,15 @@ def test_selection_with_levels_and_versions(lesson: Path, tmp_path: Path) -> Non
         cells = re.findall(r"\b(\d+) [EIA] (?:Evidence|Inference|Assertion)", grid)
         assert sorted(int(n) for n in cells) == [1, 2, 3, 4], grid
         assert "Guided (K7) · Version" in key[0]
+    # each key also carries the other version's grid: key A's "Version B" line is key B's grid
+    grids = {}
+    for version in "AB":
+        first = pages(folder / f"key-guided-{version}.pdf")[0]
+        grid = first[first.index("Answers at a glance") : first.index("“or” lists")]
+        grids[version] = dict(re.findall(r"\b(\d+) ([EIA]) (?:Evidence|Inference|Assertion)", grid))
+    key_a = pages(folder / "key-guided-A.pdf")[0]
+    line_b = key_a[key_a.index("Version B:") : key_a.index("“or” lists")]
+    assert dict(re.findall(r"(\d+) ?([EIA])", line_b)) == grids["B"], line_b
 
 
 def test_selection_in_a_class_pack(lesson: Path, tmp_path: Path) -> None:

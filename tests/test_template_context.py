@@ -28,6 +28,12 @@ DATACLASSES: dict[type, type | None] = {
     context.KeyStatement: context.StudentStatement,
     context.StudentQuestion: None,
     context.KeyQuestion: context.StudentQuestion,
+    context.GlossaryItem: None,
+    context.PlanInfo: None,
+    context.PlanStepInfo: None,
+    context.MarkingBandInfo: None,
+    context.GridCell: None,
+    context.VersionGrid: None,
 }
 MODELS: list[type[BaseModel]] = [Settings, Sections, KindStyle, Words]
 

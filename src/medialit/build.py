@@ -191,6 +191,7 @@ def render_html(
     template_folders: Sequence[Path] = (),
     variant: Variant = PLAIN,
     allowed_folders: Sequence[Path] = (),
+    versions: Sequence[Variant] = (),
 ) -> dict[str, str]:
     """The HTML of the student worksheet and the key of one variant, by document name.
 
@@ -211,7 +212,7 @@ def render_html(
         )
     contexts: dict[str, tuple[str, WorksheetContext | KeyContext]] = {
         "student": ("student.html", student_context(checked, settings, variant)),
-        "key": ("key.html", key_context(checked, settings, key_variant, lines)),
+        "key": ("key.html", key_context(checked, settings, key_variant, lines, versions)),
     }
     return {
         name: render(env, template, template_variables(context))
@@ -233,16 +234,20 @@ def plan_lesson(
     short = {level: _short_version(checked, settings, level, options) for level in LEVELS}
     count = {level: len(version.statements) for level, version in short.items()}
     if roster is None:
-        for variant in plain_variants([options.level], options.versions, options.seed, count):
+        variants = plain_variants([options.level], options.versions, options.seed, count)
+        for variant in variants:
             html = render_html(
-                short[variant.level], settings, folders, variant, plan.allowed_folders
+                short[variant.level], settings, folders, variant, plan.allowed_folders, variants
             )
             plan.documents.append(Document(document_file("student", variant), html["student"]))
             plan.documents.append(Document(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
     for index, variant in enumerate(pack.variants):
-        html = render_html(short[variant.level], settings, folders, variant, plan.allowed_folders)
+        same_level = [v for v in pack.variants if v.level == variant.level]
+        html = render_html(
+            short[variant.level], settings, folders, variant, plan.allowed_folders, same_level
+        )
         plan.documents.append(Document(f"layout-{index}", html["student"], write=False))
         plan.documents.append(Document(document_file("key", variant), html["key"]))
     env = _environment(os.getcwd(), tuple(folders))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -225,6 +226,14 @@ class GridCell:
 
 
 @dataclass(frozen=True)
+class VersionGrid:
+    """Another version's answers at a glance."""
+
+    version: str
+    cells: list[GridCell]
+
+
+@dataclass(frozen=True)
 class WorksheetContext:
     """Everything a student worksheet template receives."""
 
@@ -278,6 +287,8 @@ class KeyContext(WorksheetContext):
     """The marking guide's three bands, lowest first (the lesson's, or the built-in guide)."""
     selection: str | None = None
     """The selection this sheet was built from, if any."""
+    version_grids: list[VersionGrid] = field(default_factory=list)
+    """The other versions' grids (same level), when there are several versions."""
 
 
 def format_date(date: datetime.date | None) -> str | None:
@@ -483,11 +494,14 @@ def key_context(
     settings: Settings,
     variant: Variant = PLAIN,
     lines: dict[int, int] | None = None,
+    versions: Sequence[Variant] = (),
 ) -> KeyContext:
     """The teacher key's context: the worksheet's, plus every answer and note.
 
     ``lines`` gives, by reading-order number, the line of its paragraph where each
     statement starts on the independent student sheet (measured by the PDF stage).
+    ``versions`` are the other versions of the same level, whose grids the key also
+    prints so that one key marks a mixed pile.
     """
     lesson = checked.lesson
     labels = {kind: settings.kinds[kind].label for kind in KIND_ORDER}
@@ -534,24 +548,34 @@ def key_context(
         total=len(checked.statements),
         kinds_by_name={k.name: k for k in kinds},
         plan=_plan(checked),
-        grid=_grid(statements, settings),
+        grid=_grid(checked, settings, variant),
+        version_grids=[
+            VersionGrid(other.version, _grid(checked, settings, other))
+            for other in versions
+            # independent sheets number nothing: every version's key has the same grid
+            if other.version and other.version != variant.version and other.numbers
+        ],
         marking=_marking(checked),
         selection=checked.selection,
     )
 
 
-def _grid(statements: list[KeyStatement], settings: Settings) -> list[GridCell]:
-    by_label = {style.label: style.badge for style in settings.kinds.values()}
-    return [
-        GridCell(
-            s.number,
-            s.kind,
-            settings.kinds[Kind(s.kind)].badge,
-            s.kind_label,
-            [by_label.get(label, label) for label in s.also_accept],
+def _grid(checked: CheckedLesson, settings: Settings, variant: Variant) -> list[GridCell]:
+    """Every number of ``variant`` with its kind and the badges of the kinds also accepted."""
+    cells = []
+    for statement in checked.statements:
+        annotation = statement.annotation
+        style = settings.kinds[annotation.kind]
+        cells.append(
+            GridCell(
+                variant.number(statement.number),
+                annotation.kind.value,
+                style.badge,
+                typographic(style.label),
+                [settings.kinds[k].badge for k in annotation.also_accept],
+            )
         )
-        for s in sorted(statements, key=lambda s: s.number)
-    ]
+    return sorted(cells, key=lambda cell: cell.number)
 
 
 @dataclass(frozen=True)
