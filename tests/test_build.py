@@ -118,3 +118,15 @@ def test_key_summary_does_not_overlap_the_source_box(sample_build: dict[str, Pat
     # The answer grid above the summary names the kinds too: take the summary's own row.
     assertion_row = max(top for top in tops["Assertion"] if top < summary)
     assert summary > assertion_row > tops["About this article"][0] + 12
+
+
+def test_a_layout_problem_crosses_the_process_pool_with_its_place() -> None:
+    """Workers hand back typed problems (file and line), not strings."""
+    import pickle
+
+    from medialit.build import LaidOut
+    from medialit.errors import Problem
+
+    problem = Problem("WeasyPrint could not write the PDF.", file=Path("x.html"), line=3)
+    sent = pickle.loads(pickle.dumps(LaidOut(problems=(problem,))))
+    assert sent.problems == (problem,) and str(sent.problems[0]).startswith("x.html:3: ")

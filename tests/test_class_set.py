@@ -15,8 +15,9 @@ from medialit.cli import main
 from medialit.lesson import read_lesson
 from medialit.typography import typographic
 
-from .conftest import pdf_text
-from .test_lessons import SEED_LESSON
+from .conftest import ROOT, pdf_text
+
+SEED_LESSON = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
 
 LESSON = """\
 title: The bridge "debate"

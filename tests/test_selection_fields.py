@@ -9,7 +9,7 @@ import pytest
 from medialit.errors import LessonError
 from medialit.lesson import read_lesson
 
-from .test_lesson_errors import GOOD
+from .conftest import GOOD
 
 WITH_IDS = GOOD.replace("    kind: evidence\n", "    kind: evidence\n    id: mayor\n").replace(
     "    kind: inference\n", "    kind: inference\n    id: traffic\n"

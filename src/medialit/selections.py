@@ -10,7 +10,8 @@ import dataclasses
 
 from .article import Block
 from .errors import LessonError, Problem
-from .lesson import CheckedLesson, did_you_mean
+from .lesson import CheckedLesson
+from .validation import did_you_mean
 
 OMISSION = Block("omission", "[…]", None)
 """The mark printed where paragraphs of the article are left out."""

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .model import Kind
+from .variants import Level
 
 Paper = Literal["a4", "letter"]
 # A class called 10 is text: numbers given where text is expected are kept as text.
@@ -19,8 +20,6 @@ Paper = Literal["a4", "letter"]
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+)$")]
 FontSize = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(pt|px|mm)$")]
 FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
-Level = Literal["guided", "standard", "independent"]
-LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 _GLOSSARY_LEVELS: tuple[Level, ...] = ("guided",)
 # Arbitrary codes: a student cannot tell from them which copy does more for its reader.
 _LEVEL_MARKS: dict[Level, str] = {"guided": "K7", "standard": "M3", "independent": "T5"}
