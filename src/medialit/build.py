@@ -38,13 +38,16 @@ from .context import (
     Variant,
     WorksheetContext,
     key_context,
+    level_name,
+    sheet_language,
     student_context,
 )
 from .errors import MedialitError, OutputError, Problem, RenderError, SettingsError
+from .i18n import direction, join_list
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, copy_file, document_file, plain_variants, plan_pack
 from .roster import RosterEntry, read_roster
-from .settings import Level, Settings
+from .settings import Level, Settings, Words
 from .templates import make_environment, render
 
 LESSON_SUFFIXES = (".yaml", ".yml")
@@ -132,6 +135,10 @@ class LessonPlan:
     """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
     documents: list[Document] = field(default_factory=list)
     pack: PackPlan | None = None
+    words: Words = field(default_factory=Words)
+    """The fixed words in the lesson's language, for the class pack's titles."""
+    language: str = "en"
+    """The sheets' language tag."""
 
 
 @dataclass(frozen=True)
@@ -203,12 +210,17 @@ def plan_lesson(
 ) -> LessonPlan:
     """Read a lesson, settle its settings and render the HTML of every document it needs."""
     checked = read_lesson(lesson_file)
-    resolved = options.configuration.resolve(checked.worksheet)
+    resolved = options.configuration.resolve(checked.worksheet, checked.language_layer)
     settings = resolved.settings
     folders = options.configuration.template_folders(resolved)
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
-    plan = LessonPlan(checked, (*folders, lesson_file.parent, *logo))
+    plan = LessonPlan(
+        checked,
+        (*folders, lesson_file.parent, *logo),
+        words=settings.words,
+        language=sheet_language(checked, settings),
+    )
     count = len(checked.statements)
     if roster is None:
         for variant in plain_variants([options.level], options.versions, options.seed, count):
@@ -234,8 +246,9 @@ def _names_html(
     from .nametag import SLOT, name_tag  # fontTools: needed for class packs only
 
     context = NameTagsContext(
-        language=checked.lesson.language,
+        language=sheet_language(checked, settings),
         paper=settings.paper,
+        label=settings.words.name,
         tags=[name_tag(copy.name) for copy in pack.copies],
         slot=SLOT,
     )
@@ -245,16 +258,22 @@ def _names_html(
 def _cover_html(
     env: jinja2.Environment, checked: CheckedLesson, settings: Settings, pack: PackPlan
 ) -> str:
+    language = sheet_language(checked, settings)
+    keys = [document_file("key", variant) for variant in pack.variants]
     context = CoverContext(
         title=checked.lesson.title,
-        language=checked.lesson.language,
+        language=language,
+        direction=direction(language),
         settings=settings,
-        document_title=f"{checked.lesson.title}: class pack cover sheet",
+        document_title=settings.words.cover_title.replace("{title}", checked.lesson.title),
         rows=[
-            CoverRow(n, copy.name, copy.variant.level.capitalize(), copy.variant.version)
+            CoverRow(
+                n, copy.name, level_name(copy.variant.level, settings.words), copy.variant.version
+            )
             for n, copy in enumerate(pack.copies, start=1)
         ],
-        keys=[document_file("key", variant) for variant in pack.variants],
+        keys=keys,
+        keys_text=join_list(keys, language),
     )
     return render(env, "cover.html", template_variables(context))
 
@@ -371,18 +390,23 @@ def _pack_files(
     pack = plan.pack
     assert pack is not None
     lesson = plan.checked.lesson
+    words = plan.words
+    language = plan.language
     layouts = [outcomes[f"layout-{n}"].pdf for n in range(len(pack.variants))]
     combined, placed = stamp_copies(
         layouts,
         [pack.layout_index(copy) for copy in pack.copies],
         outcomes["names"].pdf,
-        title=f"{lesson.title}: class pack",
-        language=lesson.language,
+        title=words.pack_title.replace("{title}", lesson.title),
+        language=language,
     )
     files = {PACK_FILE: combined}
     if options.split:
-        titles = [f"{lesson.title}: worksheet for {copy.name}" for copy in pack.copies]
-        copies = split_copies(combined, placed, titles, language=lesson.language)
+        titles = [
+            words.copy_title.replace("{title}", lesson.title).replace("{name}", copy.name)
+            for copy in pack.copies
+        ]
+        copies = split_copies(combined, placed, titles, language=language)
         for number, (copy, data) in enumerate(zip(pack.copies, copies, strict=True), start=1):
             files[f"{COPIES_FOLDER}/{copy_file(number, copy)}"] = data
     return files

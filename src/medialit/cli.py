@@ -246,8 +246,11 @@ def config(
     (medialit.toml), lesson, command line (--set, --theme).
     """
     configuration = _configuration(assignments, theme, template_folder)
-    worksheet = read_lesson(lesson).worksheet if lesson else None
-    click.echo(describe(configuration.resolve(worksheet)), nl=False)
+    checked = read_lesson(lesson) if lesson else None
+    resolved = configuration.resolve(
+        checked.worksheet if checked else None, checked.language_layer if checked else None
+    )
+    click.echo(describe(resolved), nl=False)
 
 
 @main.command()

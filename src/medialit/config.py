@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, SettingsError
+from .i18n import ENGLISH, catalogue_layer_values
 from .model import KIND_ORDER
 from .settings import KindStyle, Sections, Settings, Words
 
@@ -32,7 +33,7 @@ THEME_SETTINGS_FILE = "theme.toml"
 TEMPLATES_FOLDER = "templates"
 DEFAULT_THEME = "default"
 
-SourceKind = Literal["default", "theme", "file", "lesson", "command line"]
+SourceKind = Literal["default", "language", "theme", "file", "lesson", "command line"]
 KeyPath = tuple[str, ...]
 # Settings whose values are paths, resolved against the folder of the file that names them.
 PATH_SETTINGS: tuple[KeyPath, ...] = (("logo",), ("theme",))
@@ -297,16 +298,19 @@ def valid_keys(path: KeyPath) -> list[str]:
 # -- merging ----------------------------------------------------------------------------------
 
 
-def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
+def resolve(layers: Sequence[Layer], language: Layer | None = None) -> ResolvedSettings:
     """Merge ``layers`` over the defaults (later wins); add the theme's own layer if one is chosen.
 
     Each layer must already be checked; the theme is looked up here, because
-    any layer may choose it.
+    any layer may choose it. The words of the language come just above the
+    defaults: ``language`` (the lesson's own ``language:``) chooses them, or
+    else the ``language`` setting.
     """
     theme = _chosen_theme(layers)
     theme_folder = find_theme(theme[0], theme[1]) if theme else None
     if theme_folder is not None and (theme_folder / THEME_SETTINGS_FILE).is_file():
         layers = [read_settings_file(theme_folder / THEME_SETTINGS_FILE, "theme"), *layers]
+    layers = [*_language_layers(layers, language), *layers]
     merged: dict[str, Any] = Settings().model_dump(mode="json")
     origins: dict[str, Origin] = {}
     for layer in layers:
@@ -327,6 +331,22 @@ def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
             )
         )
     return ResolvedSettings(settings, origins, theme_folder)
+
+
+def _language_layers(layers: Sequence[Layer], lesson: Layer | None) -> list[Layer]:
+    """The chosen language's catalogue as a layer (none for English), then the lesson's choice."""
+    setter = lesson or next((x for x in reversed(layers) if "language" in x.values), None)
+    language = str(setter.values["language"]) if setter else ENGLISH
+    try:
+        name, values = catalogue_layer_values(language)
+    except LookupError as exc:
+        if setter is None:
+            raise SettingsError(str(exc)) from None
+        raise SettingsError(setter.problem(("language",), str(exc))) from None
+    chosen = [lesson] if lesson is not None else []
+    if not values:
+        return chosen
+    return [Layer("language", values, Path(f"catalogues/{name}.toml")), *chosen]
 
 
 def _chosen_theme(layers: Sequence[Layer]) -> tuple[str, Layer] | None:
@@ -429,10 +449,15 @@ class Configuration:
     command_line: Layer | None = None
     templates: Path | None = None
 
-    def resolve(self, lesson: Layer | None = None) -> ResolvedSettings:
-        """The settings in force for a lesson with the given ``worksheet:`` layer."""
+    def resolve(
+        self, lesson: Layer | None = None, language: Layer | None = None
+    ) -> ResolvedSettings:
+        """The settings in force for a lesson with the given ``worksheet:`` layer.
+
+        ``language`` holds the lesson's own ``language:``, which wins over the setting.
+        """
         layers = [*self.file_layers, *(x for x in (lesson, self.command_line) if x is not None)]
-        return resolve(layers)
+        return resolve(layers, language)
 
     def template_folders(self, resolved: ResolvedSettings) -> list[Path]:
         """Where templates are looked for before the built-in set, first match winning."""

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .article import BlockKind
+from .i18n import direction, join_list, long_date
 from .lesson import CheckedLesson, Statement
 from .model import KIND_ORDER, Kind
-from .settings import KindStyle, Level, Settings
+from .settings import KindStyle, Level, Settings, Words
 
 if TYPE_CHECKING:  # measuring names needs fontTools, which `medialit check` does not
     from .nametag import NameTag, Slot
@@ -58,8 +59,22 @@ class Variant:
             parts.append(f"Version {self.version}")
         return " · ".join(parts)
 
+    def printed_label(self, words: Words) -> str:
+        """:attr:`label` in the sheets' language (``Guiado · Versión B``)."""
+        if not self.label:
+            return ""
+        parts = [level_name(self.level, words)]
+        if self.version:
+            parts.append(words.version.replace("{letter}", self.version))
+        return " · ".join(parts)
+
 
 PLAIN = Variant()
+
+
+def level_name(level: Level, words: Words) -> str:
+    """The level as printed: ``Guided``, ``Guiado``, ``Guidé``."""
+    return str(getattr(words, level))
 
 
 @dataclass(frozen=True)
@@ -105,6 +120,8 @@ class KeyStatement(StudentStatement):
     kind_label: str
     also_accept: list[str]
     """Labels of other defensible kinds."""
+    also_accept_text: str
+    """Those labels as a list in the sheets' language (``Inference and Assertion``)."""
     why: str
     check: str | None
     techniques: list[str]
@@ -161,6 +178,9 @@ class WorksheetContext:
     document: Literal["student", "key"]
     title: str
     language: str
+    """The sheets' language tag (``lang`` on the HTML): the lesson's, or the setting's."""
+    direction: str
+    """``rtl`` for a language written right to left (``dir`` on the HTML), else ``ltr``."""
     audience: str | None
     source: SourceInfo
     blocks: list[ArticleBlock]
@@ -196,26 +216,32 @@ class KeyContext(WorksheetContext):
     kinds_by_name: dict[str, KindInfo] = field(default_factory=dict)
 
 
-def format_date(date: datetime.date | None) -> str | None:
-    """``3 October 2017``."""
-    return f"{date.day} {date:%B %Y}" if date else None
+def format_date(date: datetime.date | None, language: str = "en") -> str | None:
+    """``3 October 2017``, ``3 de octubre de 2017``: the language's long date."""
+    return long_date(date, language) if date else None
 
 
-def _source(checked: CheckedLesson) -> SourceInfo:
+def sheet_language(checked: CheckedLesson, settings: Settings) -> str:
+    """The language of the sheets: the lesson's own, or else the ``language`` setting."""
+    return settings.language or checked.lesson.language
+
+
+def _source(checked: CheckedLesson, settings: Settings) -> SourceInfo:
     source = checked.lesson.source
-    published = format_date(source.published) or ""
+    language = sheet_language(checked, settings)
+    published = format_date(source.published, language) or ""
     credit = f"{source.author}, {source.outlet}, {published}"
     if source.republished_by:
-        credit += f"; republished by {source.republished_by}"
+        credit += f"; {settings.words.republished_credit} {source.republished_by}"
         if source.republished:
-            credit += f", {format_date(source.republished)}"
+            credit += f", {format_date(source.republished, language)}"
     return SourceInfo(
         author=source.author,
         outlet=source.outlet,
         published=published,
         url=source.url,
         republished_by=source.republished_by,
-        republished=format_date(source.republished),
+        republished=format_date(source.republished, language),
         licence=source.licence,
         credit=credit,
     )
@@ -291,7 +317,7 @@ def _variant_fields(checked: CheckedLesson, settings: Settings, variant: Variant
     return {
         "level": variant.level,
         "version": variant.version,
-        "variant_label": variant.label,
+        "variant_label": variant.printed_label(settings.words),
         "named": variant.named,
         "example_rows": rows,
     }
@@ -319,15 +345,16 @@ def student_context(
     return WorksheetContext(
         document="student",
         title=lesson.title,
-        language=lesson.language,
+        language=(language := sheet_language(checked, settings)),
+        direction=direction(language),
         audience=lesson.audience,
-        source=_source(checked),
+        source=_source(checked, settings),
         blocks=_blocks(checked, variant, with_kinds=False, marked=marked),
         statements=sorted(statements, key=lambda s: s.number) if marked else [],
         questions=[StudentQuestion(n, q.text) for n, q in enumerate(lesson.questions, start=1)],
         kinds=_kinds(settings, None),
         settings=settings,
-        document_title=f"{lesson.title}: student worksheet",
+        document_title=settings.words.student_title.replace("{title}", lesson.title),
         logo_url=_logo_url(settings),
         **_variant_fields(checked, settings, variant),
     )
@@ -336,6 +363,7 @@ def student_context(
 def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN) -> KeyContext:
     """The teacher key's context: the worksheet's, plus every answer and note."""
     lesson = checked.lesson
+    language = sheet_language(checked, settings)
     labels = {kind: settings.kinds[kind].label for kind in KIND_ORDER}
     statements = []
     for s in checked.statements:
@@ -350,6 +378,7 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
                 kind=annotation.kind.value,
                 kind_label=labels[annotation.kind],
                 also_accept=[labels[k] for k in annotation.also_accept],
+                also_accept_text=join_list([labels[k] for k in annotation.also_accept], language),
                 why=annotation.why,
                 check=annotation.check,
                 techniques=list(annotation.techniques),
@@ -359,9 +388,10 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
     return KeyContext(
         document="key",
         title=lesson.title,
-        language=lesson.language,
+        language=(language := sheet_language(checked, settings)),
+        direction=direction(language),
         audience=lesson.audience,
-        source=_source(checked),
+        source=_source(checked, settings),
         blocks=_blocks(checked, variant, with_kinds=True),
         statements=sorted(statements, key=lambda s: s.number),
         questions=[
@@ -369,7 +399,7 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
         ],
         kinds=kinds,
         settings=settings,
-        document_title=f"{lesson.title}: answer key",
+        document_title=settings.words.key_title.replace("{title}", lesson.title),
         logo_url=_logo_url(settings),
         **_variant_fields(checked, settings, variant),
         objectives=list(lesson.objectives),
@@ -389,6 +419,8 @@ class CoverRow:
     level: str
     """The level as printed (``Guided``)."""
     version: str | None
+    adjustments: str = ""
+    """The copy's own font size and theme, if the roster gives them (``14pt, high-readability``)."""
 
 
 @dataclass(frozen=True)
@@ -397,11 +429,14 @@ class CoverContext:
 
     title: str
     language: str
+    direction: str
     settings: Settings
     document_title: str
     rows: list[CoverRow]
     keys: list[str]
     """The key files that go with the pack, e.g. ``key-guided-A.pdf``."""
+    keys_text: str
+    """Those file names as a list in the sheets' language."""
 
 
 @dataclass(frozen=True)
@@ -410,6 +445,8 @@ class NameTagsContext:
 
     language: str
     paper: str
+    label: str
+    """The word before each name (``Name:``) in the sheets' language."""
     tags: list[NameTag]
     """Each copy's name and the font size (points) at which it fits."""
     slot: Slot

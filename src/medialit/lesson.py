@@ -56,6 +56,13 @@ class CheckedLesson:
         """The lesson's file name without ``.yaml``: the name of its build folder."""
         return self.file.stem
 
+    @property
+    def language_layer(self) -> Layer | None:
+        """The lesson's own ``language:`` as a settings layer (it chooses the sheets' words)."""
+        if "language" not in self.lesson.model_fields_set:
+            return None
+        return Layer("lesson", {"language": self.lesson.language}, self.file)
+
     def count_by_kind(self) -> dict[Kind, int]:
         counts = dict.fromkeys(KIND_ORDER, 0)
         for statement in self.statements:
