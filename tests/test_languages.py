@@ -145,6 +145,16 @@ def test_words_setting_still_changes_single_words(tmp_path: Path) -> None:
     assert "Clasifica los enunciados" in text  # the rest of the catalogue stays
 
 
+def test_language_setting_chooses_the_words_over_the_lesson(tmp_path: Path) -> None:
+    # An Arabic article with English words: the article keeps its own lang and dir.
+    configuration = Configuration(command_line=command_line_layer(["language=es"]))
+    options = BuildOptions(out=tmp_path, configuration=configuration, write_html=True)
+    build_lesson(DATA / "lesson-fr.yaml", options)
+    html = (tmp_path / "lesson-fr" / "student.html").read_text(encoding="utf-8")
+    assert '<html lang="es" dir="ltr">' in html and 'lang="fr" dir="ltr">' in html
+    assert "Clasifica los enunciados" in pdftotext(tmp_path / "lesson-fr" / "student.pdf")
+
+
 def test_language_setting_chooses_when_the_lesson_gives_none(tmp_path: Path) -> None:
     configuration = Configuration(command_line=command_line_layer(["language=fr"]))
     build_lesson(DATA / "sample.yaml", BuildOptions(out=tmp_path, configuration=configuration))
@@ -164,8 +174,9 @@ def test_a_language_without_catalogue_lists_those_available(tmp_path: Path) -> N
         build_lesson(lesson, BuildOptions(out=tmp_path / "out"))
     assert str(error.value) == (
         f'{lesson}: language: medialit has no words for the language "de" yet; the languages '
-        "with built-in words are en, es, fr: choose one of them with language in the lesson "
-        "or in medialit.toml."
+        "with built-in words are en, es, fr. To print the sheets' words in one of them, set it "
+        'as a setting: language = "en" in medialit.toml, or language: en in the lesson\'s '
+        "worksheet: table."
     )
     assert not (tmp_path / "out").exists()
 

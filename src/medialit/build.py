@@ -20,7 +20,7 @@ import datetime
 import functools
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,8 @@ from typing import Any, Protocol
 
 import jinja2
 
-from .config import Configuration
+from . import glyphs
+from .config import Configuration, ResolvedSettings
 from .context import (
     PLAIN,
     CoverContext,
@@ -42,7 +43,14 @@ from .context import (
     sheet_language,
     student_context,
 )
-from .errors import MedialitError, OutputError, Problem, RenderError, SettingsError
+from .errors import (
+    MedialitError,
+    MissingGlyphError,
+    OutputError,
+    Problem,
+    RenderError,
+    SettingsError,
+)
 from .i18n import direction, join_list
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, copy_file, document_file, plain_variants, plan_pack
@@ -90,6 +98,8 @@ class BuildOptions:
     """With a roster, also write one PDF per student into ``copies/``."""
     jobs: int = 1
     """How many processes lay out documents at once."""
+    strict: bool = False
+    """Characters that no installed font can print are an error, not a warning."""
 
 
 @dataclass
@@ -139,6 +149,8 @@ class LessonPlan:
     """The fixed words in the lesson's language, for the class pack's titles."""
     language: str = "en"
     """The sheets' language tag."""
+    warnings: list[str] = field(default_factory=list)
+    """Found while planning, so said before anything is laid out or written."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +232,7 @@ def plan_lesson(
         (*folders, lesson_file.parent, *logo),
         words=settings.words,
         language=sheet_language(checked, settings),
+        warnings=_glyph_warnings(checked, resolved, folders, options),
     )
     count = len(checked.statements)
     if roster is None:
@@ -238,6 +251,20 @@ def plan_lesson(
     plan.documents.append(Document(COVER_FILE, _cover_html(env, checked, settings, pack)))
     plan.pack = pack
     return plan
+
+
+def _glyph_warnings(
+    checked: CheckedLesson,
+    resolved: ResolvedSettings,
+    folders: Sequence[Path],
+    options: BuildOptions,
+) -> list[str]:
+    """Text no installed font can print: warnings, or with ``strict`` an error."""
+    fonts = glyphs.coverage(folders)
+    problems = glyphs.lesson_problems(checked, fonts) + glyphs.settings_problems(resolved, fonts)
+    if problems and options.strict:
+        raise MissingGlyphError(problems)
+    return [str(problem) for problem in problems]
 
 
 def _names_html(
@@ -324,13 +351,24 @@ def build_lesson(lesson_file: Path, options: BuildOptions) -> BuildResult:
 
 
 def build_lessons(
-    lesson_files: Sequence[Path], options: BuildOptions, progress: Progress | None = None
+    lesson_files: Sequence[Path],
+    options: BuildOptions,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build every lesson; a failure is recorded and the others still build.
 
-    A wrong roster stops the whole build before anything is written.
+    A wrong roster stops the whole build before anything is written. ``warn``
+    is told of text that would print as empty boxes, before any layout.
     """
     roster = read_roster(options.roster) if options.roster else None
+    if roster is not None and options.roster is not None:
+        names = glyphs.roster_problems(options.roster, roster, glyphs.coverage())
+        if names and options.strict:
+            raise MissingGlyphError(names)
+        for problem in names:
+            if warn:
+                warn(str(problem))
     report = BuildReport()
     plans: list[tuple[Path, LessonPlan]] = []
     for lesson_file in lesson_files:
@@ -338,6 +376,10 @@ def build_lessons(
             plans.append((lesson_file, plan_lesson(lesson_file, options, roster)))
         except MedialitError as exc:
             report.failures.append((lesson_file, exc))
+            continue
+        for message in plans[-1][1].warnings:
+            if warn:
+                warn(message)
     jobs = [
         _RenderJob(document.html, lesson_file.parent, plan.allowed_folders, options.created)
         for lesson_file, plan in plans

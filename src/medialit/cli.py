@@ -149,6 +149,11 @@ def main(debug: bool) -> None:
     help="How many documents to lay out at once, in parallel processes.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop, writing nothing, if some text has characters no installed font can print.",
+)
 @_handle_errors
 def build(
     lessons: tuple[Path, ...],
@@ -165,6 +170,7 @@ def build(
     split: bool,
     jobs: int,
     quiet: bool,
+    strict: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
 
@@ -189,8 +195,14 @@ def build(
         roster=roster,
         split=split,
         jobs=jobs,
+        strict=strict,
     )
-    report = build_lessons(files, options, terminal_progress(quiet=quiet))
+    report = build_lessons(
+        files,
+        options,
+        terminal_progress(quiet=quiet),
+        lambda m: click.echo(f"Warning: {m}", err=True),
+    )
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)

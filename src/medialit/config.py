@@ -334,8 +334,12 @@ def resolve(layers: Sequence[Layer], language: Layer | None = None) -> ResolvedS
 
 
 def _language_layers(layers: Sequence[Layer], lesson: Layer | None) -> list[Layer]:
-    """The chosen language's catalogue as a layer (none for English), then the lesson's choice."""
-    setter = lesson or next((x for x in reversed(layers) if "language" in x.values), None)
+    """The chosen language's catalogue as a layer (none for English), then the lesson's choice.
+
+    The ``language`` setting chooses the sheets' words; without it, the lesson's own
+    ``language:`` (the article's) does.
+    """
+    setter = next((x for x in reversed(layers) if "language" in x.values), None) or lesson
     language = str(setter.values["language"]) if setter else ENGLISH
     try:
         name, values = catalogue_layer_values(language)
@@ -343,7 +347,7 @@ def _language_layers(layers: Sequence[Layer], lesson: Layer | None) -> list[Laye
         if setter is None:
             raise SettingsError(str(exc)) from None
         raise SettingsError(setter.problem(("language",), str(exc))) from None
-    chosen = [lesson] if lesson is not None else []
+    chosen = [lesson] if lesson is not None and setter is lesson else []
     if not values:
         return chosen
     return [Layer("language", values, Path(f"catalogues/{name}.toml")), *chosen]

@@ -12,6 +12,7 @@ even by mistake.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -181,6 +182,10 @@ class WorksheetContext:
     """The sheets' language tag (``lang`` on the HTML): the lesson's, or the setting's."""
     direction: str
     """``rtl`` for a language written right to left (``dir`` on the HTML), else ``ltr``."""
+    article_language: str
+    """The article's own language (the lesson's ``language:``), for ``lang`` on the article."""
+    article_direction: str
+    """The article's direction: ``rtl`` for Arabic, Hebrew…, else ``ltr``."""
     audience: str | None
     source: SourceInfo
     blocks: list[ArticleBlock]
@@ -222,17 +227,24 @@ def format_date(date: datetime.date | None, language: str = "en") -> str | None:
 
 
 def sheet_language(checked: CheckedLesson, settings: Settings) -> str:
-    """The language of the sheets: the lesson's own, or else the ``language`` setting."""
+    """The language of the sheets' words: the ``language`` setting, or else the lesson's."""
     return settings.language or checked.lesson.language
+
+
+def _isolated(text: str) -> str:
+    """Right-to-left text kept whole inside a line of another direction (Unicode isolates)."""
+    if any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return f"\u2068{text}\u2069"
+    return text
 
 
 def _source(checked: CheckedLesson, settings: Settings) -> SourceInfo:
     source = checked.lesson.source
     language = sheet_language(checked, settings)
     published = format_date(source.published, language) or ""
-    credit = f"{source.author}, {source.outlet}, {published}"
+    credit = f"{_isolated(source.author)}, {_isolated(source.outlet)}, {published}"
     if source.republished_by:
-        credit += f"; {settings.words.republished_credit} {source.republished_by}"
+        credit += f"; {settings.words.republished_credit} {_isolated(source.republished_by)}"
         if source.republished:
             credit += f", {format_date(source.republished, language)}"
     return SourceInfo(
@@ -347,6 +359,8 @@ def student_context(
         title=lesson.title,
         language=(language := sheet_language(checked, settings)),
         direction=direction(language),
+        article_language=lesson.language,
+        article_direction=direction(lesson.language),
         audience=lesson.audience,
         source=_source(checked, settings),
         blocks=_blocks(checked, variant, with_kinds=False, marked=marked),
@@ -390,6 +404,8 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
         title=lesson.title,
         language=(language := sheet_language(checked, settings)),
         direction=direction(language),
+        article_language=lesson.language,
+        article_direction=direction(lesson.language),
         audience=lesson.audience,
         source=_source(checked, settings),
         blocks=_blocks(checked, variant, with_kinds=True),

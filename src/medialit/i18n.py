@@ -101,7 +101,8 @@ def catalogue_layer_values(language: str) -> tuple[str, dict[str, Any]]:
     if name is None:
         raise LookupError(
             f'medialit has no words for the language "{language}" yet; the languages with '
-            f"built-in words are {', '.join(available())}: choose one of them with language "
-            "in the lesson or in medialit.toml."
+            f"built-in words are {', '.join(available())}. To print the sheets' words in one "
+            'of them, set it as a setting: language = "en" in medialit.toml, or language: en '
+            "in the lesson's worksheet: table."
         )
     return name, ({} if name == ENGLISH else catalogue(name))

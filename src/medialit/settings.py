@@ -211,7 +211,7 @@ class Settings(BaseModel):
     )
 
     language: LanguageTag | None = None
-    """The language of the sheets' fixed words (en, es, fr…) when the lesson gives none."""
+    """The language of the sheets' fixed words (en, es, fr…); without it, the lesson's language."""
     paper: Paper = "a4"
     """Paper size: a4 or letter."""
     school: str | None = None
