@@ -242,3 +242,13 @@ def test_right_to_left_article_and_names(tmp_path: Path) -> None:
     assert first[0] > last[0]
     width = float(PdfReader(pdf).pages[0].mediabox.width)
     assert first[1] > width * 0.8  # the line starts at the right margin
+
+
+def test_split_copies_are_named_in_the_students_own_script(world_pack: Path) -> None:
+    assert sorted(p.name for p in (world_pack / "copies").iterdir()) == [
+        "01-zoë-ñúñez-åberg.pdf",
+        "02-王小明.pdf",
+        "03-محمد-الأحمد.pdf",
+        "04-łukasz-øster-iğdır.pdf",
+        "05-שרה-כהן.pdf",
+    ]

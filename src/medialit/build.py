@@ -29,7 +29,7 @@ from typing import Any, Protocol
 import jinja2
 
 from . import glyphs
-from .config import Configuration, ResolvedSettings
+from .config import Configuration, Layer, ResolvedSettings
 from .context import (
     PLAIN,
     CoverContext,
@@ -242,15 +242,37 @@ def plan_lesson(
             plan.documents.append(Document(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
+    keys: set[str] = set()
     for index, variant in enumerate(pack.variants):
-        html = render_html(checked, settings, folders, variant)
-        plan.documents.append(Document(f"layout-{index}", html["student"], write=False))
-        plan.documents.append(Document(document_file("key", variant), html["key"]))
+        own = _student_layer(variant)
+        if own is None:
+            student = render_html(checked, settings, folders, variant)["student"]
+        else:  # the student's own font size or theme: settings and templates of its own
+            resolved_own = options.configuration.resolve(
+                checked.worksheet, checked.language_layer, own
+            )
+            own_folders = options.configuration.template_folders(resolved_own)
+            student = render_html(checked, resolved_own.settings, own_folders, variant)["student"]
+            plan.allowed_folders = (*plan.allowed_folders, *own_folders)
+        plan.documents.append(Document(f"layout-{index}", student, write=False))
+        key_file = document_file("key", variant)
+        if key_file not in keys:  # one key per level and version, whoever's copy it is
+            keys.add(key_file)
+            plain = dataclasses.replace(variant, font_size=None, theme=None)
+            key = render_html(checked, settings, folders, plain)["key"]
+            plan.documents.append(Document(key_file, key))
     env = _environment(os.getcwd(), tuple(folders))
     plan.documents.append(Document("names", _names_html(env, checked, settings, pack), write=False))
     plan.documents.append(Document(COVER_FILE, _cover_html(env, checked, settings, pack)))
     plan.pack = pack
     return plan
+
+
+def _student_layer(variant: Variant) -> Layer | None:
+    """A student's own font size and theme (from the roster) as a settings layer."""
+    values = {"font_size": variant.font_size, "theme": variant.theme}
+    values = {key: value for key, value in values.items() if value is not None}
+    return Layer("roster", values) if values else None
 
 
 def _glyph_warnings(
@@ -286,7 +308,7 @@ def _cover_html(
     env: jinja2.Environment, checked: CheckedLesson, settings: Settings, pack: PackPlan
 ) -> str:
     language = sheet_language(checked, settings)
-    keys = [document_file("key", variant) for variant in pack.variants]
+    keys = list(dict.fromkeys(document_file("key", variant) for variant in pack.variants))
     context = CoverContext(
         title=checked.lesson.title,
         language=language,
@@ -295,7 +317,11 @@ def _cover_html(
         document_title=settings.words.cover_title.replace("{title}", checked.lesson.title),
         rows=[
             CoverRow(
-                n, copy.name, level_name(copy.variant.level, settings.words), copy.variant.version
+                n,
+                copy.name,
+                level_name(copy.variant.level, settings.words),
+                copy.variant.version,
+                copy.variant.adjustments,
             )
             for n, copy in enumerate(pack.copies, start=1)
         ],
@@ -361,7 +387,7 @@ def build_lessons(
     A wrong roster stops the whole build before anything is written. ``warn``
     is told of text that would print as empty boxes, before any layout.
     """
-    roster = read_roster(options.roster) if options.roster else None
+    roster = read_roster(options.roster, warn) if options.roster else None
     if roster is not None and options.roster is not None:
         names = glyphs.roster_problems(options.roster, roster, glyphs.coverage())
         if names and options.strict:

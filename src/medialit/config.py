@@ -33,7 +33,7 @@ THEME_SETTINGS_FILE = "theme.toml"
 TEMPLATES_FOLDER = "templates"
 DEFAULT_THEME = "default"
 
-SourceKind = Literal["default", "language", "theme", "file", "lesson", "command line"]
+SourceKind = Literal["default", "language", "theme", "file", "lesson", "command line", "roster"]
 KeyPath = tuple[str, ...]
 # Settings whose values are paths, resolved against the folder of the file that names them.
 PATH_SETTINGS: tuple[KeyPath, ...] = (("logo",), ("theme",))
@@ -454,14 +454,15 @@ class Configuration:
     templates: Path | None = None
 
     def resolve(
-        self, lesson: Layer | None = None, language: Layer | None = None
+        self, lesson: Layer | None = None, language: Layer | None = None, *extra: Layer
     ) -> ResolvedSettings:
         """The settings in force for a lesson with the given ``worksheet:`` layer.
 
-        ``language`` holds the lesson's own ``language:``, which wins over the setting.
+        ``language`` holds the lesson's own ``language:``; ``extra`` layers (a student's
+        own font size and theme from the roster) win over every other.
         """
         layers = [*self.file_layers, *(x for x in (lesson, self.command_line) if x is not None)]
-        return resolve(layers, language)
+        return resolve([*layers, *extra], language)
 
     def template_folders(self, resolved: ResolvedSettings) -> list[Path]:
         """Where templates are looked for before the built-in set, first match winning."""

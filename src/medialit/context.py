@@ -45,6 +45,16 @@ class Variant:
     empty means reading order."""
     named: bool = False
     """A class-pack copy: the student's name is stamped into the top margin later."""
+    font_size: str | None = None
+    """A student's own base font size, from the roster (class packs only)."""
+    theme: str | None = None
+    """A student's own theme, from the roster: a built-in name or a folder."""
+
+    @property
+    def adjustments(self) -> str:
+        """Font size and theme from the roster, as on the cover (``14pt, high-readability``)."""
+        theme = Path(self.theme).name if self.theme else None
+        return ", ".join(x for x in (self.font_size, theme) if x)
 
     def number(self, reading_number: int) -> int:
         """The printed number of the statement that is ``reading_number``-th in reading order."""

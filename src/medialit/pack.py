@@ -16,14 +16,14 @@ Output file names (a public interface, documented in the README):
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .context import Variant
+from .filenames import safe_stem
 from .roster import VERSION_LETTERS, RosterEntry
 from .settings import LEVELS, Level
 
@@ -120,11 +120,12 @@ def plan_pack(
     for index, entry in enumerate(roster):
         letter = (entry.version or letters[index % count]) if count > 1 else None
         variant = make_variant(entry.level or level, letter, numberings, named=True)
+        variant = dataclasses.replace(variant, font_size=entry.font_size, theme=entry.theme)
         copies.append(Copy(entry.name, entry.line, variant))
     order = {lv: n for n, lv in enumerate(LEVELS)}
     variants = sorted(
         {copy.variant for copy in copies},
-        key=lambda v: (order[v.level], v.version or ""),
+        key=lambda v: (order[v.level], v.version or "", v.font_size or "", v.theme or ""),
     )
     return PackPlan(copies=copies, variants=variants)
 
@@ -144,7 +145,5 @@ def document_file(document: str, variant: Variant) -> str:
 
 
 def copy_file(number: int, copy: Copy) -> str:
-    """``03-ana-lopez.pdf``: the position in the pack keeps duplicate names apart."""
-    ascii_name = unicodedata.normalize("NFKD", copy.name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40] or "student"
-    return f"{number:02d}-{slug}.pdf"
+    """``03-ana-lópez.pdf``, ``04-王小明.pdf``: the position in the pack keeps duplicates apart."""
+    return f"{number:02d}-{safe_stem(copy.name, 'student')}.pdf"
