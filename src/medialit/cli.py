@@ -72,6 +72,13 @@ def _settings_options(command: F) -> F:
         "(default: ./templates).",
     )(command)
     command = click.option(
+        "--settings",
+        "settings_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A settings file to use instead of ./medialit.toml, e.g. a profile such as "
+        "medialit-es.toml.",
+    )(command)
+    command = click.option(
         "--theme",
         help="A theme: high-readability, default, or a folder of templates, CSS, fonts and images.",
     )(command)
@@ -90,10 +97,15 @@ def _configuration(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     paper: str | None = None,
 ) -> Configuration:
     return load_configuration(
-        WORKING_FOLDER, assignments, {"paper": paper, "theme": theme}, template_folder
+        WORKING_FOLDER,
+        assignments,
+        {"paper": paper, "theme": theme},
+        template_folder,
+        settings_file,
     )
 
 
@@ -163,6 +175,7 @@ def build(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     level: str,
     versions: int,
     seed: int,
@@ -184,7 +197,7 @@ def build(
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    configuration = _configuration(assignments, theme, template_folder, paper)
+    configuration = _configuration(assignments, theme, template_folder, settings_file, paper)
     options = BuildOptions(
         out=out,
         configuration=configuration,
@@ -251,13 +264,14 @@ def config(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Print the settings in force and where each value comes from.
 
     With a LESSON, include its worksheet: table. Origins: default, theme, file
     (medialit.toml), lesson, command line (--set, --theme).
     """
-    configuration = _configuration(assignments, theme, template_folder)
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
     checked = read_lesson(lesson) if lesson else None
     resolved = configuration.resolve(
         checked.worksheet if checked else None, checked.language_layer if checked else None
@@ -284,10 +298,13 @@ def templates() -> None:
 @_settings_options
 @_handle_errors
 def list_templates(
-    assignments: tuple[str, ...], theme: str | None, template_folder: Path | None
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
-    configuration = _configuration(assignments, theme, template_folder)
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
     folders = configuration.labelled_template_folders(configuration.resolve())
     origins = template_origins(folders)
     width = max(len(name) for name, _ in origins)

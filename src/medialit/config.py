@@ -13,6 +13,7 @@ remembers the origin of every value for ``medialit config``.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -479,12 +480,21 @@ def load_configuration(
     assignments: Sequence[str] = (),
     options: Mapping[str, Any] | None = None,
     templates: Path | None = None,
+    settings_file: Path | None = None,
 ) -> Configuration:
     """The configuration of working folder ``folder``: its ``medialit.toml`` and ``templates/``.
 
-    ``templates`` (``--templates DIR``) replaces the working folder's ``templates/``.
+    ``templates`` (``--templates DIR``) replaces the working folder's ``templates/``;
+    ``settings_file`` (``--settings FILE``, e.g. a Spanish profile) its ``medialit.toml``.
     """
-    settings_file = folder / SETTINGS_FILE
+    if settings_file is not None and not settings_file.is_file():
+        raise SettingsError(
+            Problem(
+                "there is no such settings file; check the path given to --settings.",
+                file=settings_file,
+            )
+        )
+    settings_file = settings_file or folder / SETTINGS_FILE
     file_layers = (read_settings_file(settings_file),) if settings_file.is_file() else ()
     if templates is None and (folder / TEMPLATES_FOLDER).is_dir():
         templates = folder / TEMPLATES_FOLDER
@@ -510,9 +520,11 @@ def describe(resolved: ResolvedSettings) -> str:
 
 
 def _toml_literal(value: Any) -> str:
+    """``value`` as TOML: lists as arrays, text as a basic string (JSON's escapes are TOML's)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{text}"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_literal(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
