@@ -453,7 +453,7 @@ def _pack_files(
     plan: LessonPlan, outcomes: dict[str, _Rendered], options: BuildOptions
 ) -> dict[str, bytes]:
     """``class-pack.pdf`` (and with ``split``, one file per copy) from layouts and name tags."""
-    from .stamp import split_copies, stamp_copies  # pypdf: needed for class packs only
+    from .stamp import stamp_copies, tagged_copies  # pypdf: needed for class packs only
 
     pack = plan.pack
     assert pack is not None
@@ -461,7 +461,7 @@ def _pack_files(
     words = plan.words
     language = plan.language
     layouts = [outcomes[f"layout-{n}"].pdf for n in range(len(pack.variants))]
-    combined, placed = stamp_copies(
+    combined, _ = stamp_copies(
         layouts,
         [pack.layout_index(copy) for copy in pack.copies],
         outcomes["names"].pdf,
@@ -474,7 +474,13 @@ def _pack_files(
             words.copy_title.replace("{title}", lesson.title).replace("{name}", copy.name)
             for copy in pack.copies
         ]
-        copies = split_copies(combined, placed, titles, language=language)
+        copies = tagged_copies(
+            layouts,
+            [pack.layout_index(copy) for copy in pack.copies],
+            outcomes["names"].pdf,
+            titles,
+            language=language,
+        )
         for number, (copy, data) in enumerate(zip(pack.copies, copies, strict=True), start=1):
             files[f"{COPIES_FOLDER}/{copy_file(number, copy)}"] = data
     return files
