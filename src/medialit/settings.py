@@ -153,6 +153,10 @@ class Words(BaseModel):
     """The answers table's statement column."""
     kind: str = _ENGLISH_WORDS["kind"]
     """The answers table's kind column."""
+    quote_open: str = _ENGLISH_WORDS["quote_open"]
+    """Before each statement quoted in the key's answers table."""
+    quote_close: str = _ENGLISH_WORDS["quote_close"]
+    """After it."""
     why_and_check: str = _ENGLISH_WORDS["why_and_check"]
     """The answers table's last column."""
     why: str = _ENGLISH_WORDS["why"]
