@@ -16,11 +16,11 @@ from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
-from medialit.context import Variant
 from medialit.errors import RosterError
 from medialit.filenames import safe_stem
 from medialit.pack import Copy, copy_file
 from medialit.roster import read_roster
+from medialit.variants import Variant
 
 from .conftest import DATA, pdf_fonts, pdf_text, text_sizes
 

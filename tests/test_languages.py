@@ -18,9 +18,9 @@ import pytest
 from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
-from medialit.config import Configuration, Layer, check_layer, command_line_layer
 from medialit.errors import MedialitError
 from medialit.i18n import available, catalogue, english, join_list, long_date
+from medialit.layers import Configuration, Layer, check_layer, command_line_layer
 
 from .conftest import DATA
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont, TTLibError
 
-from .config import ResolvedSettings
 from .errors import Problem
+from .layers import ResolvedSettings
 from .lesson import CheckedLesson
 from .roster import RosterEntry
 

@@ -20,10 +20,8 @@ Paper = Literal["a4", "letter"]
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+)$")]
 FontSize = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(pt|px|mm)$")]
 FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
-Level = Literal["guided", "standard", "independent"]
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 _ENGLISH_WORDS: dict[str, str] = english()["words"]
-LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 
 
 class KindStyle(BaseModel):
