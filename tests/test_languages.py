@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
 from medialit.errors import MedialitError
-from medialit.i18n import available, catalogue, english, join_list, long_date
+from medialit.languages import available, catalogue, english, join_list, long_date
 from medialit.layers import Configuration, Layer, check_layer, command_line_layer
 
 from .conftest import DATA
@@ -190,7 +190,7 @@ def test_every_catalogue_has_every_word_and_is_valid_settings() -> None:
 
 
 def test_regional_tags_use_the_base_catalogue_and_their_own_dates() -> None:
-    from medialit.i18n import catalogue_name
+    from medialit.languages import catalogue_name
 
     assert catalogue_name("es-MX") == "es" and catalogue_name("fr-CA") == "fr"
     assert catalogue_name("de") is None

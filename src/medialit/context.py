@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .article import BlockKind
-from .i18n import direction, join_list, long_date
+from .languages import direction, join_list, long_date
 from .lesson import CheckedLesson, Statement
 from .model import KIND_ORDER, Kind
 from .pack import PackPlan

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from .errors import Problem, SettingsError, nearest
 from .files import SAVE_AS_UTF8, read_text
-from .i18n import ENGLISH, catalogue_layer_values
+from .languages import ENGLISH, catalogue_layer_values
 from .settings import Settings
 from .themes import THEME_SETTINGS_FILE, NoSuchTheme, SearchPath, builtin_themes, find_theme
 from .validation import KeyPath, merge, settings_problems

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .i18n import english
+from .languages import english
 from .model import Kind
 
 Paper = Literal["a4", "letter"]
