@@ -252,3 +252,24 @@ def test_split_copies_are_named_in_the_students_own_script(world_pack: Path) -> 
         "04-łukasz-øster-iğdır.pdf",
         "05-שרה-כהן.pdf",
     ]
+
+
+def test_unprintable_settings_are_reported_where_they_are_set(tmp_path: Path) -> None:
+    odd = unprintable()
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(DATA / "sample.yaml"),
+            "--set",
+            f'school="School {odd}"',
+            "--out",
+            str(tmp_path),
+            "--strict",
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        f"Error: --set school: no installed font has a glyph for {odd[0]} (U+{ord(odd[0]):04X})"
+    )
+    assert not (tmp_path / "sample").exists()
