@@ -146,13 +146,16 @@ def tagged_copies(
 ) -> list[bytes]:
     """Each student's copy as a PDF of its own: the tagged layout, cloned whole, with the name.
 
-    Cloning keeps the structure tree, the marked content it points to and the
-    document's language, so the copy stays as accessible as a single worksheet.
+    Keeping the layout whole keeps the structure tree, the marked content it points
+    to and the document's language, so the copy stays as accessible as a single
+    worksheet.
     """
     tags = PdfReader(io.BytesIO(tags_pdf))
+    readers = [PdfReader(io.BytesIO(layout)) for layout in layouts]  # each parsed once
     files = []
     for index, (layout, title) in enumerate(zip(copy_layouts, titles, strict=True)):
-        writer = PdfWriter(clone_from=io.BytesIO(layouts[layout]))
+        # An incremental update: the layout's bytes as they are, the name and title appended.
+        writer = PdfWriter(readers[layout], incremental=True)
         stamper = _Stamper(writer, tags)
         for page in writer.pages:
             stamper.stamp(page, index)
