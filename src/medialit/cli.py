@@ -267,8 +267,10 @@ def config(
 ) -> None:
     """Print the settings in force and where each value comes from.
 
-    With a LESSON, include its worksheet: table. Origins: default, theme, file
-    (medialit.toml), lesson, command line (--set, --theme).
+    With a LESSON, include its worksheet: table and its language's words. Origins:
+    default, language (a built-in catalogue of words), theme, file (medialit.toml or
+    --settings), lesson, command line (--set, --theme). The output is TOML that can be
+    pasted into a settings file.
     """
     configuration = _configuration(assignments, theme, template_folder, settings_file)
     checked = read_lesson(lesson) if lesson else None
