@@ -41,7 +41,8 @@ def pairs(english_value: Any, translated: Any) -> Iterator[tuple[str, str]]:
         for key, value in english_value.items():
             yield from pairs(value, translated[key])
     elif isinstance(english_value, list):
-        yield from zip(english_value, translated, strict=True)
+        for english_item, translated_item in zip(english_value, translated, strict=True):
+            yield from pairs(english_item, translated_item)
     else:
         yield str(english_value), str(translated)
 
@@ -186,7 +187,9 @@ def test_every_catalogue_has_every_word_and_is_valid_settings() -> None:
     for name in available():
         assert list(pairs(english(), catalogue(name)))  # same shape, or zip(strict) fails
         assert set(catalogue(name)["words"]) == set(english()["words"])
-        check_layer(Layer("language", catalogue(name)))
+        settings = {key: value for key, value in catalogue(name).items() if key != "marking"}
+        check_layer(Layer("language", settings))
+        assert len(catalogue(name)["marking"]) == 3  # the key's built-in marking guide
 
 
 def test_regional_tags_use_the_base_catalogue_and_their_own_dates() -> None:

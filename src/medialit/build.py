@@ -35,9 +35,10 @@ from .layers import Configuration, Layer, ResolvedSettings
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, copy_file, plan_pack
 from .roster import RosterEntry, read_roster
+from .selections import excerpt, select_statements
 from .settings import Settings, Words
 from .templates import environment, render_context
-from .variants import PLAIN, Level, Variant, document_file, plain_variants
+from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
 
 LESSON_SUFFIXES = (".yaml", ".yml")
 PACK_FILE = "class-pack.pdf"
@@ -70,6 +71,10 @@ class BuildOptions:
     """How many processes lay out documents at once."""
     strict: bool = False
     """Characters that no installed font can print are an error, not a warning."""
+    select: str | None = None
+    """A selection of the lesson's statements to build (default: the level's, or all)."""
+    excerpt: bool = False
+    """Print only the paragraphs that hold the statements, with omission marks."""
 
 
 @dataclass
@@ -189,13 +194,31 @@ def render_html(
     template_folders: Sequence[Path] = (),
     variant: Variant = PLAIN,
     theme: Path | None = None,
+    allowed_folders: Sequence[Path] = (),
+    versions: Sequence[Variant] = (),
 ) -> dict[str, str]:
-    """The HTML of the student worksheet and the key of one variant, by document name."""
+    """The HTML of the student worksheet and the key of one variant, by document name.
+
+    The independent key gives each statement's line on the student sheet, so that
+    sheet is laid out once first, with its statements' places marked, to measure them.
+    """
     env = environment(template_folders, theme)
     key_variant = dataclasses.replace(variant, named=False)
+    lines = None
+    if variant.level == "independent":
+        from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
+
+        measured = student_context(checked, settings, variant, measure=True)
+        lines = statement_lines(
+            render_context(env, "student.html", measured),
+            base_folder=checked.file.parent,
+            allowed_folders=[*template_folders, *allowed_folders],
+        )
     return {
         "student": render_context(env, "student.html", student_context(checked, settings, variant)),
-        "key": render_context(env, "key.html", key_context(checked, settings, key_variant)),
+        "key": render_context(
+            env, "key.html", key_context(checked, settings, key_variant, lines, versions)
+        ),
     }
 
 
@@ -217,30 +240,49 @@ def plan_lesson(
         language=sheet_language(checked, settings),
         warnings=_glyph_warnings(checked, resolved, folders, options),
     )
-    count = len(checked.statements)
+    short = {level: _short_version(checked, settings, level, options) for level in LEVELS}
+    count = {level: len(version.statements) for level, version in short.items()}
 
-    def render(variant: Variant) -> dict[str, str]:
-        return render_html(checked, settings, folders, variant, search.theme)
+    def render(variant: Variant, versions: Sequence[Variant]) -> dict[str, str]:
+        return render_html(
+            short[variant.level],
+            settings,
+            folders,
+            variant,
+            search.theme,
+            plan.allowed_folders,
+            [v for v in versions if v.level == variant.level],
+        )
 
     if roster is None:
-        for variant in plain_variants([options.level], options.versions, options.seed, count):
-            html = render(variant)
+        variants = plain_variants([options.level], options.versions, options.seed, count)
+        for variant in variants:
+            html = render(variant, variants)
             plan.outputs.append(Output(document_file("student", variant), html["student"]))
             plan.outputs.append(Output(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
     layouts = []
+    # The versions a key lists beside its own, each once, without the students' own sizes.
+    keyed = list(
+        dict.fromkeys(dataclasses.replace(v, font_size=None, theme=None) for v in pack.variants)
+    )
     for variant in pack.variants:
         own = _student_layer(variant)
         if own is None:
-            layouts.append(render(variant)["student"])
+            layouts.append(render(variant, pack.variants)["student"])
         else:  # the student's own font size or theme: settings and templates of its own
             own_resolved = options.configuration.resolve(
                 checked.worksheet, checked.own_language, checked.file, extra=[own]
             )
             own_search = options.configuration.search_path(own_resolved)
             own_html = render_html(
-                checked, own_resolved.settings, own_search.folders(), variant, own_search.theme
+                short[variant.level],
+                own_resolved.settings,
+                own_search.folders(),
+                variant,
+                own_search.theme,
+                plan.allowed_folders,
             )
             layouts.append(own_html["student"])
             plan.allowed_folders = (*plan.allowed_folders, *own_search.folders())
@@ -248,7 +290,7 @@ def plan_lesson(
         if all(output.file != key_file for output in plan.outputs):
             # One key per level and version, whoever's own size or theme the copy has.
             plain = dataclasses.replace(variant, font_size=None, theme=None)
-            plan.outputs.append(Output(key_file, render(plain)["key"]))
+            plan.outputs.append(Output(key_file, render(plain, keyed)["key"]))
     env = environment(folders, search.theme)
     plan.outputs.append(
         Output(
@@ -279,6 +321,17 @@ def _glyph_warnings(
     if problems and options.strict:
         raise MissingGlyphError(problems)
     return [str(problem) for problem in problems]
+
+
+def _short_version(
+    checked: CheckedLesson, settings: Settings, level: Level, options: BuildOptions
+) -> CheckedLesson:
+    """The lesson as ``level`` prints it: ``--select``, else the level's selection, else all;
+    then cut to an excerpt if asked."""
+    name = options.select or settings.level_selections.get(level)
+    setting = None if options.select else f"level_selections.{level}"
+    short = select_statements(checked, name, setting) if name else checked
+    return excerpt(short) if options.excerpt else short
 
 
 # -- laying out -------------------------------------------------------------------------------

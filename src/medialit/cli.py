@@ -159,6 +159,17 @@ def main(debug: bool) -> None:
     show_default=True,
     help="How many documents to lay out at once, in parallel processes.",
 )
+@click.option(
+    "--select",
+    metavar="NAME",
+    help="Build only the statements of the lesson's selection NAME (see 'selections:'), "
+    "numbered 1 to n.",
+)
+@click.option(
+    "--excerpt",
+    is_flag=True,
+    help="Print only the paragraphs that hold the statements, with omission marks.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option(
     "--strict",
@@ -181,6 +192,8 @@ def build(
     roster: Path | None,
     split: bool,
     jobs: int,
+    select: str | None,
+    excerpt: bool,
     quiet: bool,
     strict: bool,
 ) -> None:
@@ -208,6 +221,8 @@ def build(
         split=split,
         jobs=jobs,
         strict=strict,
+        select=select,
+        excerpt=excerpt,
     )
     report = build_lessons(
         files,

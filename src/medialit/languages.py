@@ -105,4 +105,6 @@ def catalogue_layer_values(language: str) -> tuple[str, dict[str, Any]]:
             'of them, set it as a setting: language = "en" in medialit.toml, or language: en '
             "in the lesson's worksheet: table."
         )
-    return name, ({} if name == ENGLISH else catalogue(name))
+    # The marking guide is lesson material, not a setting: see medialit.marking.
+    values = {key: value for key, value in catalogue(name).items() if key != "marking"}
+    return name, ({} if name == ENGLISH else values)

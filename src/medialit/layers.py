@@ -401,6 +401,10 @@ def describe(resolved: ResolvedSettings) -> str:
     table: KeyPath = ()
     for key, value, origin in resolved.values():
         path = tuple(key.split("."))
+        if isinstance(value, dict):  # an empty table, such as level_selections = {}
+            table = path
+            lines.append(f"\n[{key}]\n# empty  ({origin})")
+            continue
         if path[:-1] != table:
             table = path[:-1]
             lines.append(f"\n[{'.'.join(table)}]")

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .languages import english
 from .model import Kind
+from .variants import Level
 
 Paper = Literal["a4", "letter"]
 # A class called 10 is text: numbers given where text is expected are kept as text.
@@ -22,6 +23,9 @@ FontSize = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(pt|px|mm)$")]
 FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 _ENGLISH_WORDS: dict[str, str] = english()["words"]
+_GLOSSARY_LEVELS: tuple[Level, ...] = ("guided",)
+# Arbitrary codes: a student cannot tell from them which copy does more for its reader.
+_LEVEL_MARKS: dict[Level, str] = {"guided": "K7", "standard": "M3", "independent": "T5"}
 
 
 class KindStyle(BaseModel):
@@ -167,6 +171,32 @@ class Words(BaseModel):
     """Before other defensible kinds."""
     question_notes: str = _ENGLISH_WORDS["question_notes"]
     """The heading of the key's question notes."""
+    glossary: str = _ENGLISH_WORDS["glossary"]
+    """The title of the glossary box."""
+    answer_grid: str = _ENGLISH_WORDS["answer_grid"]
+    """The title of the key's grid of numbers and kinds."""
+    lesson_plan: str = _ENGLISH_WORDS["lesson_plan"]
+    """The title of the key's lesson plan; {minutes} is its length."""
+    preparation: str = _ENGLISH_WORDS["preparation"]
+    """The heading of the plan's preparation list."""
+    content_note: str = _ENGLISH_WORDS["content_note"]
+    """The heading of the plan's content note."""
+    extension: str = _ENGLISH_WORDS["extension"]
+    """The heading of the plan's extension."""
+    marking_guide: str = _ENGLISH_WORDS["marking_guide"]
+    """The title of the key's marking guide."""
+    sample_answer: str = _ENGLISH_WORDS["sample_answer"]
+    """Before each band's sample answer."""
+    line: str = _ENGLISH_WORDS["line"]
+    """In the independent key's ``¶ 3, line 12``."""
+    grid_selection: str = _ENGLISH_WORDS["grid_selection"]
+    """After the grid's title: the selection it was built from; {name} is its name."""
+    grid_own_examples: str = _ENGLISH_WORDS["grid_own_examples"]
+    """After the independent key's grid title."""
+    grid_or: str = _ENGLISH_WORDS["grid_or"]
+    """In the grid, before other kinds to accept."""
+    grid_legend_or: str = _ENGLISH_WORDS["grid_legend_or"]
+    """The end of the grid's legend."""
     guided: str = _ENGLISH_WORDS["guided"]
     """The guided level, as printed on every page and on the cover."""
     standard: str = _ENGLISH_WORDS["standard"]
@@ -246,6 +276,8 @@ class Settings(BaseModel):
     """Words offered in the guided worksheet's word bank."""
     independent_rows: int = Field(default=2, ge=1, le=10)
     """Empty rows per kind in the independent worksheet's table (a lesson may set its own)."""
+    glossary_levels: list[Level] = Field(default_factory=lambda: list(_GLOSSARY_LEVELS))
+    """Levels whose student sheets print the lesson's glossary (the key always does)."""
     logo: str | None = None
     """A logo image for the header (a path, relative to the file that sets it)."""
     theme: str = "default"
@@ -256,3 +288,8 @@ class Settings(BaseModel):
     """Labels, colours and definitions of the three kinds."""
     words: Words = Field(default_factory=Words)
     """The fixed words on the sheets (headings, labels), to translate or reword them."""
+    # Tables last: "medialit config" prints them as TOML tables after the plain values.
+    level_selections: dict[Level, str] = Field(default_factory=dict)
+    """A selection each level uses when ``--select`` is not given, e.g. ``{guided = "core"}``."""
+    level_marks: dict[Level, str] = Field(default_factory=lambda: dict(_LEVEL_MARKS))
+    """The neutral code printed on students' copies instead of the level's name."""

@@ -17,12 +17,13 @@ from __future__ import annotations
 import math
 import random
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .settings import Words
+if TYPE_CHECKING:  # settings names levels, so it is imported by this module's users
+    from .settings import Words
 
 Level = Literal["guided", "standard", "independent"]
 LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
@@ -72,14 +73,14 @@ class Variant:
             parts.append(f"Version {self.version}")
         return " · ".join(parts)
 
-    def printed_label(self, words: Words) -> str:
-        """:attr:`label` in the sheets' language (``Guiado · Versión B``)."""
+    def marked_label(self, mark: str, words: Words, *, for_teacher: bool) -> str:
+        """The label with the level's neutral code, in the sheets' language: ``K7 · Version B``
+        on students' copies, ``Guided (K7) · Version B`` on the key; empty for a plain build."""
         if not self.label:
             return ""
-        parts = [level_name(self.level, words)]
-        if self.version:
-            parts.append(words.version.replace("{letter}", self.version))
-        return " · ".join(parts)
+        level = f"{level_name(self.level, words)} ({mark})" if for_teacher else mark
+        version = [words.version.replace("{letter}", self.version)] if self.version else []
+        return " · ".join([level, *version])
 
 
 PLAIN = Variant()
@@ -128,14 +129,27 @@ def make_variant(
     return Variant(level=level, version=version, numbers=numbers, named=named)
 
 
+StatementCounts = int | Mapping[Level, int]
+"""How many statements a sheet has: one number, or one per level (a level may use a selection)."""
+
+
+def count_for(statements: StatementCounts, level: Level) -> int:
+    """The number of statements at ``level``."""
+    return statements if isinstance(statements, int) else statements[level]
+
+
 def plain_variants(
-    levels: Sequence[Level], versions: int, seed: int, statements: int
+    levels: Sequence[Level], versions: int, seed: int, statements: StatementCounts
 ) -> list[Variant]:
     """The worksheets of a build without a roster: every level × version asked for."""
-    numberings = version_numberings(statements, versions, seed)
     letters: list[str | None] = list(version_letters(versions)) if versions > 1 else [None]
     return [
-        make_variant(level, letter, numberings, named=False)
+        make_variant(
+            level,
+            letter,
+            version_numberings(count_for(statements, level), versions, seed),
+            named=False,
+        )
         for level in levels
         for letter in letters
     ]
