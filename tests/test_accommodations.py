@@ -90,9 +90,9 @@ def test_the_pack_keeps_roster_order_and_the_cover_lists_adjustments(pack: Path)
     assert found == names
     cover = pdf_text(pack / "cover.pdf")
     assert "Adjustments" in cover
-    assert "2 Ben Ortiz Standard B 14pt" in cover
-    assert "3 Chidi Okonkwo Guided A high-readability" in cover
-    assert "4 Dora Quist Standard B 16pt, high-readability" in cover
+    assert "2 Ben Ortiz Standard (M3) B 14pt" in cover
+    assert "3 Chidi Okonkwo Guided (K7) A high-readability" in cover
+    assert "4 Dora Quist Standard (M3) B 16pt, high-readability" in cover
     assert cover.count("key-B.pdf") == 1  # one key per level and version
     assert sorted(p.name for p in pack.glob("key-*.pdf")) == [
         "key-A.pdf",
