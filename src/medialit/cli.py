@@ -18,7 +18,6 @@ import click
 from . import __version__
 from .build import BuildOptions, build_lessons, find_lessons
 from .errors import MedialitError, escape_controls
-from .glyphs import lesson_glyph_warning
 from .layers import Configuration, describe, load_configuration
 from .lesson import read_lesson
 from .model import KIND_ORDER
@@ -84,6 +83,13 @@ def _settings_options(command: F) -> F:
         "(default: ./templates).",
     )(command)
     command = click.option(
+        "--settings",
+        "settings_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A settings file to use instead of ./medialit.toml, e.g. a profile such as "
+        "medialit-es.toml.",
+    )(command)
+    command = click.option(
         "--theme",
         help="A theme: high-readability, default, or a folder of templates, CSS, fonts and images.",
     )(command)
@@ -102,10 +108,15 @@ def _configuration(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     paper: str | None = None,
 ) -> Configuration:
     return load_configuration(
-        WORKING_FOLDER, assignments, {"paper": paper, "theme": theme}, template_folder
+        WORKING_FOLDER,
+        assignments,
+        {"paper": paper, "theme": theme},
+        template_folder,
+        settings_file,
     )
 
 
@@ -173,6 +184,11 @@ def main(debug: bool) -> None:
     help="Print only the paragraphs that hold the statements, with omission marks.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop, writing nothing, if some text has characters no installed font can print.",
+)
 @_handle_errors
 def build(
     lessons: tuple[Path, ...],
@@ -182,6 +198,7 @@ def build(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     level: str,
     versions: int,
     seed: int,
@@ -191,6 +208,7 @@ def build(
     select: str | None,
     excerpt: bool,
     quiet: bool,
+    strict: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
 
@@ -204,7 +222,7 @@ def build(
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    configuration = _configuration(assignments, theme, template_folder, paper)
+    configuration = _configuration(assignments, theme, template_folder, settings_file, paper)
     options = BuildOptions(
         out=out,
         configuration=configuration,
@@ -215,10 +233,16 @@ def build(
         roster=roster,
         split=split,
         jobs=jobs,
+        strict=strict,
         select=select,
         excerpt=excerpt,
     )
-    report = build_lessons(files, options, terminal_progress(quiet=quiet))
+    report = build_lessons(
+        files,
+        options,
+        terminal_progress(quiet=quiet),
+        lambda m: _echo(f"Warning: {m}", err=True),
+    )
     for result in report.results:
         for warning in result.warnings:
             _echo(f"Warning: {result.lesson}: {warning}", err=True)
@@ -243,18 +267,16 @@ def check(lessons: tuple[Path, ...]) -> None:
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
     # The settings are checked as a build checks them, so check and build agree.
-    configuration = _configuration((), None, None)
+    configuration = _configuration((), None, None, None)
     failed = 0
     for file in files:
         try:
             checked = read_lesson(file)
-            settings = configuration.resolve(checked.worksheet).settings
+            configuration.resolve(checked.worksheet, checked.own_language, checked.file)
         except MedialitError as exc:
             failed += 1
             _echo(f"Error: {exc}", err=True)
             continue
-        if warning := lesson_glyph_warning(checked.lesson, settings):
-            _echo(f"Warning: {file}: {warning}", err=True)
         counts = checked.count_by_kind()
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
         _echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
@@ -272,15 +294,23 @@ def config(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Print the settings in force and where each value comes from.
 
-    With a LESSON, include its worksheet: table. Origins: default, theme, file
-    (medialit.toml), lesson, command line (--set, --theme).
+    With a LESSON, include its worksheet: table and its language's words. Origins:
+    default, language (a built-in catalogue of words), theme, file (medialit.toml or
+    --settings), lesson, command line (--set, --theme). The output is TOML that can be
+    pasted into a settings file.
     """
-    configuration = _configuration(assignments, theme, template_folder)
-    worksheet = read_lesson(lesson).worksheet if lesson else None
-    _echo(describe(configuration.resolve(worksheet)), nl=False)
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
+    checked = read_lesson(lesson) if lesson else None
+    resolved = (
+        configuration.resolve(checked.worksheet, checked.own_language, checked.file)
+        if checked
+        else configuration.resolve()
+    )
+    _echo(describe(resolved), nl=False)
 
 
 @main.command()
@@ -302,10 +332,13 @@ def templates() -> None:
 @_settings_options
 @_handle_errors
 def list_templates(
-    assignments: tuple[str, ...], theme: str | None, template_folder: Path | None
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
-    configuration = _configuration(assignments, theme, template_folder)
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
     folders = configuration.labelled_template_folders(configuration.resolve())
     origins = template_origins(folders)
     width = max(len(name) for name, _ in origins)
