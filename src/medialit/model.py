@@ -69,6 +69,8 @@ class Annotation(_Strict):
     """Names of rhetorical techniques used, e.g. vague attribution."""
     occurrence: Annotated[int, Field(ge=1, strict=True)] | None = None
     """Which match to use (1-based) when the quote appears more than once."""
+    draft: bool = False
+    """A suggestion from `medialit new` that the teacher has not confirmed yet."""
 
 
 class Question(_Strict):
