@@ -78,8 +78,17 @@ class Guard:
     come as JSON from this very origin, which a form on another site cannot send.
     """
 
-    def __init__(self, app: ASGIApp, *, token: str, hosts: set[str]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        token: str,
+        hosts: set[str],
+        on_exit: Callable[[], None] = lambda: None,
+    ) -> None:
         self.app = app
+        self.on_exit = on_exit
+        """Call when the server is asked to stop: ends the pages' event streams."""
         self.token = token
         self.hosts = hosts
         port = next(iter(hosts)).rpartition(":")[2]
@@ -164,8 +173,9 @@ class Preview:
         self.pages: dict[str, Any] = {"generation": 0, "busy": True, "documents": []}
         self.images: dict[tuple[int, str, int], bytes] = {}
         self.counts: dict[tuple[PageChoice, str], int] = {}
-        self.subscribers: set[asyncio.Queue[str]] = set()
+        self.subscribers: set[asyncio.Queue[str | None]] = set()
         self.render_wanted = asyncio.Event()
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     # -- the lesson --------------------------------------------------------------------
 
@@ -263,18 +273,31 @@ class Preview:
             queue.put_nowait(message)
 
     async def events(self, request: Request) -> AsyncIterator[str]:
-        queue: asyncio.Queue[str] = asyncio.Queue()
+        queue: asyncio.Queue[str | None] = asyncio.Queue()
         self.subscribers.add(queue)
         try:
             yield f"event: lesson\ndata: {json.dumps(self.view)}\n\n"
             yield f"event: pages\ndata: {json.dumps(self.pages)}\n\n"
             while True:
                 try:
-                    yield await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
+                    message = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
                 except TimeoutError:
-                    yield ": still here\n\n"
+                    message = ": still here\n\n"
+                if message is None:
+                    return
+                yield message
         finally:
             self.subscribers.discard(queue)
+
+    def stop_soon(self) -> None:
+        """End every event stream, so that the server can stop at once (safe from a signal)."""
+
+        def stop() -> None:
+            for queue in self.subscribers:
+                queue.put_nowait(None)
+
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(stop)
 
 
 def create_app(
@@ -284,7 +307,7 @@ def create_app(
     token: str,
     hosts: set[str],
     executor_factory: Callable[[], Executor] | None = make_executor,
-) -> ASGIApp:
+) -> Guard:
     """The preview of ``lesson``, answering only at ``hosts`` and only with ``token``.
 
     ``executor_factory=None`` leaves out the pages pane (tests of the article pane).
@@ -294,6 +317,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         stop = asyncio.Event()
+        preview.loop = asyncio.get_running_loop()
         await preview.refresh()
         tasks = [
             asyncio.create_task(preview.watch(stop)),
@@ -388,7 +412,7 @@ def create_app(
         lifespan=lifespan,
         exception_handlers={_BadRequest: _bad_request},
     )
-    return Guard(app, token=token, hosts=hosts)
+    return Guard(app, token=token, hosts=hosts, on_exit=preview.stop_soon)
 
 
 class _BadRequest(Exception):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import socket
 import threading
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
@@ -40,6 +42,8 @@ def listen(port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((LOOPBACK, port))
+        # Listen now: a browser opened at once waits in the queue until the server is ready.
+        sock.listen(128)
     except OSError as exc:
         sock.close()
         raise MedialitError(
@@ -67,12 +71,27 @@ def serve(
     url = f"http://{LOOPBACK}:{port}/?token={token}"
     echo(url)
     echo(f"Previewing {lesson}; press Ctrl-C to stop.")
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1, access_log=False)
+    server = _Server(
+        uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2, access_log=False),
+        on_exit=app.on_exit,
     )
     if open_browser:
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-    server.run(sockets=[sock])
+    with contextlib.suppress(KeyboardInterrupt):  # re-raised by Uvicorn once it has stopped
+        server.run(sockets=[sock])
+    echo("Preview stopped.")
+
+
+class _Server(uvicorn.Server):
+    """Uvicorn, telling the app when Ctrl-C arrives: open event streams then end at once."""
+
+    def __init__(self, config: uvicorn.Config, on_exit: Callable[[], None]) -> None:
+        super().__init__(config)
+        self.on_exit = on_exit
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.on_exit()
+        super().handle_exit(sig, frame)
 
 
 def _say(line: str) -> None:

@@ -391,6 +391,12 @@ function start() {
   $("level").addEventListener("change", choosePages);
   $("version").addEventListener("change", choosePages);
 
+  fetch("/api/lesson")
+    .then((response) => response.json())
+    .then((view) => showLesson(view, "load"));
+  fetch("/api/pages")
+    .then((response) => response.json())
+    .then(showPages);
   const events = new EventSource("/events");
   events.addEventListener("lesson", (event) => showLesson(JSON.parse(event.data), "file"));
   events.addEventListener("pages", (event) => showPages(JSON.parse(event.data)));
