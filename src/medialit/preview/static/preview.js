@@ -162,7 +162,13 @@ function selectionInArticle() {
     text.contains(container) ? offsetIn(text, container, offset) : fallback;
   const start = clamp(range.startContainer, range.startOffset, 0);
   const end = clamp(range.endContainer, range.endOffset, text.textContent.length);
-  return { block: Number(startBlock.dataset.block), start, end, rect: range.getBoundingClientRect() };
+  return {
+    block: Number(startBlock.dataset.block),
+    start,
+    end,
+    rect: range.getBoundingClientRect(),
+    range: range.cloneRange(),
+  };
 }
 
 function blockOf(node) {
@@ -187,23 +193,41 @@ function onSelect() {
 
 // ---- the editor ------------------------------------------------------------------------
 
+// The words being marked stay visible while the teacher types in the editor.
+function showPending(range) {
+  if (!window.CSS || !CSS.highlights) return;
+  if (range) CSS.highlights.set("pending", new Highlight(range));
+  else CSS.highlights.delete("pending");
+}
+
 function openEditor(editing, rect) {
   state.editing = editing;
+  showPending(editing.mode === "new" ? editing.selection.range : null);
   $("why").value = editing.mode === "edit" ? editing.annotation.why : "";
   $("check").value = editing.mode === "edit" ? editing.annotation.check : "";
   refreshEditor();
   const editor = $("editor");
   editor.hidden = false;
   const width = editor.offsetWidth;
-  const left = Math.min(Math.max(8, rect.left), window.innerWidth - width - 8);
-  const below = rect.bottom + 8;
-  const top = below + editor.offsetHeight > window.innerHeight ? rect.top - editor.offsetHeight - 8 : below;
+  const height = editor.offsetHeight;
+  const paneRight = $("article").getBoundingClientRect().right;
+  let left;
+  let top;
+  if (window.innerWidth - paneRight >= width + 24) {
+    // Beside the article, over the pages, level with the words: the text stays in view.
+    left = paneRight + 12;
+    top = Math.min(Math.max(8, rect.top - 24), window.innerHeight - height - 8);
+  } else {
+    left = Math.min(Math.max(8, rect.left), window.innerWidth - width - 8);
+    top = rect.bottom + 8 + height > window.innerHeight ? rect.top - height - 8 : rect.bottom + 8;
+  }
   editor.style.setProperty("left", `${left + window.scrollX}px`);
   editor.style.setProperty("top", `${Math.max(8, top) + window.scrollY}px`);
 }
 
 function closeEditor() {
   state.editing = null;
+  showPending(null);
   $("editor").hidden = true;
 }
 
@@ -251,6 +275,7 @@ function chooseKind(kind) {
       // Keep the editor open on the new annotation, to write why and how to check.
       const added = lesson && newest(lesson);
       if (added && state.editing === editing) {
+        showPending(null);
         state.editing = { mode: "edit", annotation: added };
         refreshEditor();
       }
@@ -309,6 +334,11 @@ async function send(url, body) {
 
 function showPages(pages) {
   state.pages = pages;
+  if (pages.level) {
+    // Another tab may have chosen: show what the images are.
+    $("level").value = pages.level;
+    $("version").value = pages.version || "";
+  }
   const shown = pages.documents.find((d) => d.name === state.documentShown);
   const counts = pages.documents
     .map((d) => `${d.name === "student" ? "Student sheet" : "Answer key"}: ${d.count} ${d.count === 1 ? "page" : "pages"}`)
