@@ -41,7 +41,7 @@ from watchfiles import awatch
 from ..config import Configuration
 from ..errors import MedialitError
 from ..settings import LEVELS, Level
-from .editing import Changes, EditRefused, LessonEditor, Selection, StaleWrite
+from .editing import Changes, EditRefused, LessonEditor, Saved, Selection, StaleWrite, read_text
 from .pages import (
     DOCUMENTS,
     MAX_VERSIONS_SHOWN,
@@ -53,7 +53,7 @@ from .pages import (
     plan_documents,
     warm_up,
 )
-from .view import lesson_view
+from .view import checked_view, lesson_view
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -170,7 +170,10 @@ class Preview:
         self.executor: Executor | None = None
         self.view: dict[str, Any] = {}
         self.choice = PageChoice()
-        self.pages: dict[str, Any] = {"generation": 0, "busy": True, "documents": []}
+        self.pages: dict[str, Any] = {"busy": True, "documents": []}
+        self.documents: dict[str, dict[str, Any]] = {}
+        self.shown_choice = PageChoice()
+        self.generation = 0
         self.images: dict[tuple[int, str, int], bytes] = {}
         self.counts: dict[tuple[PageChoice, str], int] = {}
         self.subscribers: set[asyncio.Queue[str | None]] = set()
@@ -179,8 +182,16 @@ class Preview:
 
     # -- the lesson --------------------------------------------------------------------
 
-    async def refresh(self) -> None:
-        """Read the lesson again and tell every page, if it changed."""
+    async def refresh(self, *, skip_same_version: bool = False) -> None:
+        """Read the lesson again and tell every page, if it changed.
+
+        ``skip_same_version``: not if the bytes are those shown (the page's own save).
+        """
+        if skip_same_version:
+            with contextlib.suppress(OSError):
+                current = await asyncio.to_thread(read_text, self.lesson)
+                if current.version == self.view.get("version"):
+                    return
         self.set_view(await asyncio.to_thread(lesson_view, self.lesson, self.configuration))
 
     def set_view(self, view: dict[str, Any]) -> None:
@@ -199,7 +210,7 @@ class Preview:
             target.parent, step=50, debounce=400, stop_event=stop, recursive=False
         ):
             if any(Path(path).resolve() == target for _, path in changes):
-                await self.refresh()
+                await self.refresh(skip_same_version=True)
 
     # -- the pages ---------------------------------------------------------------------
 
@@ -218,50 +229,50 @@ class Preview:
             await self._render_once()
 
     async def _render_once(self) -> None:
+        """The student sheet first, shown as soon as it is ready; then the key, unless a
+        newer change is already waiting (its layout would be out of date at once)."""
         assert self.executor is not None
         choice = self.choice
-        self.pages = {**self.pages, "busy": True}
-        self.publish("pages", self.pages)
+        self._publish_pages(busy=True)
         loop = asyncio.get_running_loop()
         try:
             jobs = await asyncio.to_thread(plan_documents, self.lesson, self.configuration, choice)
         except MedialitError as exc:
-            self.pages = {**self.pages, "busy": False, "error": str(exc)}
-            self.publish("pages", self.pages)
+            self._publish_pages(busy=False, error=str(exc))
             return
-        laid_out = await asyncio.gather(
-            *(
-                loop.run_in_executor(self.executor, lay_out, html, self.lesson.parent, folders)
-                for _, html, folders in jobs
+        self.generation += 1
+        for name, html, folders in jobs:
+            if name != DOCUMENTS[0] and self.render_wanted.is_set():
+                break
+            result = await loop.run_in_executor(
+                self.executor, lay_out, html, self.lesson.parent, folders
             )
-        )
-        self._store(choice, dict(zip(DOCUMENTS, laid_out, strict=True)))
+            self._store(choice, name, result)
+        self._publish_pages(busy=False)
 
-    def _store(self, choice: PageChoice, laid_out: dict[str, LaidOut]) -> None:
-        generation = self.pages["generation"] + 1
-        documents = []
-        errors = [result.error for result in laid_out.values() if result.error]
-        self.images = {}
-        for name, result in laid_out.items():
-            previous = self.counts.get((choice, name))
-            self.counts[(choice, name)] = len(result.pages)
-            for number, png in enumerate(result.pages, start=1):
-                self.images[(generation, name, number)] = png
-            documents.append(
-                {
-                    "name": name,
-                    "count": len(result.pages),
-                    "warnings": page_warnings(name, result, previous, DOCUMENT_LABELS[name]),
-                }
-            )
+    def _store(self, choice: PageChoice, name: str, result: LaidOut) -> None:
+        previous = self.counts.get((choice, name))
+        self.counts[(choice, name)] = len(result.pages)
+        self.images = {key: png for key, png in self.images.items() if key[1] != name}
+        for number, png in enumerate(result.pages, start=1):
+            self.images[(self.generation, name, number)] = png
+        self.documents[name] = {
+            "name": name,
+            "generation": self.generation,
+            "count": len(result.pages),
+            "warnings": page_warnings(name, result, previous, DOCUMENT_LABELS[name]),
+            "error": result.error,
+        }
+        self.shown_choice = choice
+        self._publish_pages(busy=True)
+
+    def _publish_pages(self, *, busy: bool, error: str | None = None) -> None:
         self.pages = {
-            "generation": generation,
-            "busy": False,
-            "level": choice.level,
-            "version": choice.version,
-            "lesson_version": self.view.get("version"),
-            "error": "\n".join(errors) or None,
-            "documents": documents,
+            "busy": busy,
+            "level": self.shown_choice.level,
+            "version": self.shown_choice.version,
+            "error": error,
+            "documents": [self.documents[name] for name in DOCUMENTS if name in self.documents],
         }
         self.publish("pages", self.pages)
 
@@ -463,10 +474,10 @@ def _changes(body: dict[str, Any]) -> Changes:
     )
 
 
-async def _edit(preview: Preview, edit: Callable[[], object]) -> Response:
+async def _edit(preview: Preview, edit: Callable[[], Saved]) -> Response:
     """Apply an edit in a thread; answer with the lesson as it now is, or why not."""
     try:
-        await asyncio.to_thread(edit)
+        saved = await asyncio.to_thread(edit)
     except StaleWrite:
         await preview.refresh()
         return JSONResponse(
@@ -476,5 +487,5 @@ async def _edit(preview: Preview, edit: Callable[[], object]) -> Response:
         return JSONResponse({"message": exc.message, "problems": exc.problems}, status_code=422)
     except MedialitError as exc:  # the file could not be written
         return JSONResponse({"message": str(exc), "problems": []}, status_code=500)
-    await preview.refresh()
+    preview.set_view(checked_view(saved.checked, saved.version, preview.configuration))
     return JSONResponse({"lesson": preview.view})

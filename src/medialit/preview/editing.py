@@ -32,14 +32,11 @@ from ..anchoring import find_matches
 from ..article import split_blocks
 from ..build import write_atomically
 from ..errors import LessonError
-from ..lesson import read_lesson
+from ..lesson import CheckedLesson, read_lesson
 from ..model import Kind
 
 NOT_EXPLAINED = "Not explained yet: say why this is the kind chosen."
 """The ``why`` of an annotation marked before its explanation is written (kept a draft)."""
-
-# (mapping, sequence, offset): the indentations lesson files use, the usual first.
-_INDENTS = list(itertools.product((2, 4), (4, 2), (2, 0)))
 
 
 class StaleWrite(Exception):
@@ -76,6 +73,14 @@ def read_text(path: Path) -> LessonText:
 
 
 @dataclass(frozen=True)
+class Saved:
+    """A lesson as just written: checked, and its new version."""
+
+    checked: CheckedLesson
+    version: str
+
+
+@dataclass(frozen=True)
 class Selection:
     """What the teacher selected: characters ``start``–``end`` of article block ``block``."""
 
@@ -103,13 +108,13 @@ class LessonEditor:
         # One edit at a time: two racing saves must not both pass the version check.
         self._lock = threading.Lock()
 
-    def add(self, version: str, selection: Selection, changes: Changes) -> LessonText:
+    def add(self, version: str, selection: Selection, changes: Changes) -> Saved:
         return self._apply(version, lambda data: _add(data, selection, changes))
 
-    def change(self, version: str, index: int, quote: str, changes: Changes) -> LessonText:
+    def change(self, version: str, index: int, quote: str, changes: Changes) -> Saved:
         return self._apply(version, lambda data: _change(_annotation(data, index, quote), changes))
 
-    def delete(self, version: str, index: int, quote: str) -> LessonText:
+    def delete(self, version: str, index: int, quote: str) -> Saved:
         def remove(data: CommentedMap) -> None:
             _annotation(data, index, quote)
             annotations = data["annotations"]
@@ -119,11 +124,13 @@ class LessonEditor:
 
         return self._apply(version, remove)
 
-    def _apply(self, version: str, edit: Callable[[CommentedMap], None]) -> LessonText:
+    def _apply(self, version: str, edit: Callable[[CommentedMap], None]) -> Saved:
+        """Check the version, edit, check the result, write; give back the checked lesson."""
         with self._lock:
             current = read_text(self.path)
             if current.version != version:
                 raise StaleWrite()
+            # The safe loader first: the round-trip loader must never see an alias bomb.
             try:
                 read_lesson(self.path, current.text)
             except LessonError as exc:
@@ -131,33 +138,44 @@ class LessonEditor:
                     "The lesson file has problems; fix them in your editor first.",
                     [str(p) for p in exc.problems],
                 ) from None
-            yaml = _round_trip_yaml(current.text)
+            yaml = _yaml(*guess_indent(current.text))
             data = yaml.load(current.text)
             edit(data)
             text = _dump(yaml, data, current.text)
             try:
-                read_lesson(self.path, text)
+                checked = read_lesson(self.path, text)
             except LessonError as exc:
                 raise EditRefused(
                     "This change was not saved, because the lesson would not pass the check:",
                     [p.message for p in exc.problems],
                 ) from None
-            data_bytes = ("\ufeff" if current.bom else "").encode() + text.encode("utf-8")
+            data_bytes = ("\ufeff" if current.bom else "").encode() + text.encode()
             write_atomically(self.path, data_bytes)
-            return LessonText(text, version_of(data_bytes), current.bom)
+            return Saved(checked, version_of(data_bytes))
 
 
-def _round_trip_yaml(text: str) -> YAML:
-    """A round-trip YAML that writes ``text`` back byte for byte, if one of the usual does."""
-    body = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    fallback: YAML | None = None
-    for mapping, sequence, offset in _INDENTS:
-        yaml = _yaml(mapping, sequence, offset)
-        fallback = fallback or yaml
-        if _dump(yaml, yaml.load(body), body) == body:
-            return yaml
-    assert fallback is not None
-    return fallback
+def guess_indent(text: str) -> tuple[int, int, int]:
+    """The file's own indentation, as ruamel.yaml's (mapping, sequence, offset).
+
+    Read from the first nested mapping and the first block list, so that a save
+    writes every untouched line back as it was (2, 4, 2 is the seed lessons' style).
+    """
+    mapping: int | None = None
+    sequence: tuple[int, int] | None = None
+    lines = text.splitlines()
+    for parent, line in itertools.pairwise(lines):
+        head = parent.split(" #")[0].rstrip()
+        stripped = line.lstrip()
+        if not head.endswith(":") or head.lstrip().startswith(("-", "#")) or not stripped:
+            continue
+        indent = len(line) - len(stripped) - (len(parent) - len(parent.lstrip()))
+        if stripped.startswith("- ") and sequence is None:
+            after_dash = len(stripped) - len(stripped[1:].lstrip()) - 1
+            sequence = (indent + 1 + after_dash, indent)
+        elif not stripped.startswith(("-", "#")) and mapping is None and indent > 0:
+            mapping = indent
+    sequence_indent, offset = sequence or (4, 2)
+    return mapping or 2, sequence_indent, offset
 
 
 def _yaml(mapping: int, sequence: int, offset: int) -> YAML:

@@ -8,8 +8,10 @@ before printing: a change that adds a page, a last page left nearly empty.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import multiprocessing
+import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,8 +49,16 @@ class LaidOut:
 
 
 def make_executor() -> ProcessPoolExecutor:
+    """One worker, at a lower priority than the server, so the page answers while it works."""
     # spawn: a fork of a server with threads and an event loop is not safe.
-    return ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_be_nice
+    )
+
+
+def _be_nice() -> None:
+    with contextlib.suppress(OSError):
+        os.nice(10)
 
 
 def warm_up() -> None:

@@ -23,15 +23,25 @@ def lesson_view(path: Path, configuration: Configuration) -> dict[str, Any]:
     ``problems`` are the very lines ``medialit check`` prints, file and line first.
     """
     current = read_text(path)
-    view: dict[str, Any] = {"file": str(path), "version": current.version, "problems": []}
     try:
         checked = read_lesson(path, current.text)
+    except MedialitError as exc:
+        problems = [str(problem) for problem in exc.problems]
+        return {"file": str(path), "version": current.version, "problems": problems}
+    return checked_view(checked, current.version, configuration)
+
+
+def checked_view(
+    checked: CheckedLesson, version: str, configuration: Configuration
+) -> dict[str, Any]:
+    """The view of a lesson already read and checked (just saved by the page, say)."""
+    view: dict[str, Any] = {"file": str(checked.file), "version": version, "problems": []}
+    try:
         settings = configuration.resolve(checked.worksheet).settings
     except MedialitError as exc:
         view["problems"] = [str(problem) for problem in exc.problems]
         return view
-    view |= _lesson(checked, settings)
-    return view
+    return view | _lesson(checked, settings)
 
 
 def _lesson(checked: CheckedLesson, settings: Settings) -> dict[str, Any]:

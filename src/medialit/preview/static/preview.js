@@ -341,19 +341,19 @@ function showPages(pages) {
   }
   const shown = pages.documents.find((d) => d.name === state.documentShown);
   const counts = pages.documents
-    .map((d) => `${d.name === "student" ? "Student sheet" : "Answer key"}: ${d.count} ${d.count === 1 ? "page" : "pages"}`)
+    .map((d) => `${LABELS[d.name]}: ${d.count} ${d.count === 1 ? "page" : "pages"}`)
     .join(" · ");
   $("page-count").textContent = pages.busy ? `Laying out the pages… ${counts}` : counts;
   $("pages").classList.toggle("busy", !!pages.busy);
-  const warnings = [...(pages.error ? [pages.error] : []), ...pages.documents.flatMap((d) => d.warnings)];
+  const problems = [pages.error, ...pages.documents.map((d) => d.error)].filter(Boolean);
+  const warnings = [...problems, ...pages.documents.flatMap((d) => d.warnings)];
   $("page-warnings").replaceChildren(...warnings.map((text) => element("li", "", text)));
   if (!shown) return;
-  const label = state.documentShown === "student" ? "Student sheet" : "Answer key";
   const images = [];
   for (let number = 1; number <= shown.count; number += 1) {
     const image = element("img", "page");
-    image.src = `/pages/${pages.generation}/${shown.name}/${number}.png`;
-    image.alt = `${label}, page ${number} of ${shown.count}`;
+    image.src = `/pages/${shown.generation}/${shown.name}/${number}.png`;
+    image.alt = `${LABELS[shown.name]}, page ${number} of ${shown.count}`;
     images.push(image);
   }
   const container = $("pages");
@@ -366,6 +366,8 @@ function showPages(pages) {
     container.replaceChildren(...images);
   }
 }
+
+const LABELS = { student: "Student sheet", key: "Answer key" };
 
 function showDocument(name) {
   state.documentShown = name;
