@@ -66,7 +66,7 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-                # wait_for_function evaluates its predicate as a string, which the page's CSP refuses.
+                # wait_for_function evaluates its predicate as a string: the CSP refuses that.
                 page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)
                 page.goto(url)
                 page.wait_for_function("document.querySelectorAll('#pages img').length > 0")
@@ -85,6 +85,12 @@ def measure_all(page: Page, lesson: Path, repeat: int) -> None:
         text = lesson.read_text(encoding="utf-8")
         marker = "    kind: assertion\n" if kind != "assertion" else "    kind: inference\n"
         changed_index = annotation_index(text, marker)
+        # From a quiet preview: the layouts of the previous change are done.
+        page.wait_for_function(
+            "() => !document.getElementById('pages').classList.contains('busy')",
+            polling="raf",
+            timeout=60_000,
+        )
         generation = page.evaluate("() => document.querySelector('#pages img').src")
         started = time.perf_counter()
         lesson.write_text(text.replace(marker, f"    kind: {kind}\n", 1), encoding="utf-8")
@@ -149,14 +155,16 @@ def layout_alone(lesson: Path, repeat: int) -> None:
     with make_executor() as executor:
         for future in [executor.submit(warm_up) for _ in range(2)]:
             future.result()
-        times = []
+        times: dict[str, list[float]] = {"student": [], "key": []}
+        pages: dict[str, int] = {}
         for _ in range(repeat):
-            started = time.perf_counter()
-            jobs = plan_documents(lesson, Configuration(), PageChoice())
-            laid_out = dict(lay_out_all(executor, jobs, lesson.parent))
-            times.append(time.perf_counter() - started)
-    counts = ", ".join(f"{name} {len(result.pages)} pages" for name, result in laid_out.items())
-    report(f"layout alone, warm workers ({counts})", times, 3.0)
+            for job in plan_documents(lesson, Configuration(), PageChoice()):
+                started = time.perf_counter()
+                (name, laid_out), *_ = lay_out_all(executor, [job], lesson.parent)
+                times[name].append(time.perf_counter() - started)
+                pages[name] = len(laid_out.pages)
+    for name, seconds in times.items():
+        report(f"{name} ({pages[name]} pages): layout and images alone, warm worker", seconds, 3.0)
 
 
 def report(what: str, seconds: list[float], target: float) -> None:

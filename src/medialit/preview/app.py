@@ -174,6 +174,9 @@ class Preview:
         self.documents: dict[str, dict[str, Any]] = {}
         self.shown_choice = PageChoice()
         self.generation = 0
+        self.pending_key: tuple[PageChoice, tuple[str, str, tuple[Path, ...]], int] | None = None
+        self.key_task: asyncio.Task[None] | None = None
+        self.student_busy = False
         self.images: dict[tuple[int, str, int], bytes] = {}
         self.counts: dict[tuple[PageChoice, str], int] = {}
         self.subscribers: set[asyncio.Queue[str | None]] = set()
@@ -198,6 +201,8 @@ class Preview:
         if view.get("version") == self.view.get("version") and view == self.view:
             return
         self.view = view
+        if not view["problems"]:
+            self.editor.checked_version = view["version"]
         self.publish("lesson", view)
         if not view["problems"]:
             self.render_wanted.set()
@@ -230,41 +235,57 @@ class Preview:
 
     async def _render_once(self) -> None:
         """The student sheet first, shown as soon as it is ready; then the key, unless a
-        newer change is already waiting (its layout would be out of date at once)."""
+        newer change has come meanwhile (that key would be out of date at once)."""
         assert self.executor is not None
         choice = self.choice
         self._publish_pages(busy=True)
-        loop = asyncio.get_running_loop()
         try:
             jobs = await asyncio.to_thread(plan_documents, self.lesson, self.configuration, choice)
         except MedialitError as exc:
             self._publish_pages(busy=False, error=str(exc))
             return
         self.generation += 1
-        for name, html, folders in jobs:
-            if name != DOCUMENTS[0] and self.render_wanted.is_set():
-                break
-            result = await loop.run_in_executor(
-                self.executor, lay_out, html, self.lesson.parent, folders
-            )
-            self._store(choice, name, result)
+        (name, html, folders), key_job = jobs
+        self.student_busy = True
+        try:
+            result = await self._lay_out(html, folders)
+        finally:
+            self.student_busy = False
+        self._store(choice, name, result, self.generation)
+        # Only the newest key is worth laying out; one key at a time.
+        self.pending_key = (choice, key_job, self.generation)
+        if self.key_task is None or self.key_task.done():
+            self.key_task = asyncio.create_task(self._render_keys())
+
+    async def _render_keys(self) -> None:
+        while self.pending_key is not None:
+            if self.render_wanted.is_set() or self.student_busy:
+                await asyncio.sleep(0.05)  # a newer student sheet goes first
+                continue
+            choice, (name, html, folders), generation = self.pending_key
+            self.pending_key = None
+            self._store(choice, name, await self._lay_out(html, folders), generation)
         self._publish_pages(busy=False)
 
-    def _store(self, choice: PageChoice, name: str, result: LaidOut) -> None:
+    async def _lay_out(self, html: str, folders: tuple[Path, ...]) -> LaidOut:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, lay_out, html, self.lesson.parent, folders)
+
+    def _store(self, choice: PageChoice, name: str, result: LaidOut, generation: int) -> None:
         previous = self.counts.get((choice, name))
         self.counts[(choice, name)] = len(result.pages)
         self.images = {key: png for key, png in self.images.items() if key[1] != name}
         for number, png in enumerate(result.pages, start=1):
-            self.images[(self.generation, name, number)] = png
+            self.images[(generation, name, number)] = png
         self.documents[name] = {
             "name": name,
-            "generation": self.generation,
+            "generation": generation,
             "count": len(result.pages),
             "warnings": page_warnings(name, result, previous, DOCUMENT_LABELS[name]),
             "error": result.error,
         }
         self.shown_choice = choice
-        self._publish_pages(busy=True)
+        self._publish_pages(busy=self.render_wanted.is_set() or self.pending_key is not None)
 
     def _publish_pages(self, *, busy: bool, error: str | None = None) -> None:
         self.pages = {
@@ -338,6 +359,8 @@ def create_app(
             yield
         finally:
             stop.set()
+            if preview.key_task is not None:
+                tasks.append(preview.key_task)
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)

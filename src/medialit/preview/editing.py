@@ -107,6 +107,8 @@ class LessonEditor:
         self.path = path
         # One edit at a time: two racing saves must not both pass the version check.
         self._lock = threading.Lock()
+        self.checked_version: str | None = None
+        """A version of the file known to pass the check (the server has just read it)."""
 
     def add(self, version: str, selection: Selection, changes: Changes) -> Saved:
         return self._apply(version, lambda data: _add(data, selection, changes))
@@ -131,13 +133,14 @@ class LessonEditor:
             if current.version != version:
                 raise StaleWrite()
             # The safe loader first: the round-trip loader must never see an alias bomb.
-            try:
-                read_lesson(self.path, current.text)
-            except LessonError as exc:
-                raise EditRefused(
-                    "The lesson file has problems; fix them in your editor first.",
-                    [str(p) for p in exc.problems],
-                ) from None
+            if current.version != self.checked_version:
+                try:
+                    read_lesson(self.path, current.text)
+                except LessonError as exc:
+                    raise EditRefused(
+                        "The lesson file has problems; fix them in your editor first.",
+                        [str(p) for p in exc.problems],
+                    ) from None
             yaml = _yaml(*guess_indent(current.text))
             data = yaml.load(current.text)
             edit(data)
@@ -151,7 +154,8 @@ class LessonEditor:
                 ) from None
             data_bytes = ("\ufeff" if current.bom else "").encode() + text.encode()
             write_atomically(self.path, data_bytes)
-            return Saved(checked, version_of(data_bytes))
+            self.checked_version = version_of(data_bytes)
+            return Saved(checked, self.checked_version)
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:

@@ -8,10 +8,8 @@ before printing: a change that adds a page, a last page left nearly empty.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import multiprocessing
-import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,16 +47,10 @@ class LaidOut:
 
 
 def make_executor() -> ProcessPoolExecutor:
-    """One worker, at a lower priority than the server, so the page answers while it works."""
+    """One worker: on a two-core computer a second one slows the page and the first alike
+    (measured in benchmarks/bench_preview.py)."""
     # spawn: a fork of a server with threads and an event loop is not safe.
-    return ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_be_nice
-    )
-
-
-def _be_nice() -> None:
-    with contextlib.suppress(OSError):
-        os.nice(10)
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
 
 
 def warm_up() -> None:
