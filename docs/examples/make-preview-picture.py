@@ -6,6 +6,7 @@ Needs Chromium at /usr/bin/chromium (scripts/install-system-packages --test).
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import subprocess
@@ -53,6 +54,9 @@ def shoot(url: str, out: Path) -> None:
         page = browser.new_page(viewport={"width": 1440, "height": 860})
         page.goto(url)
         expect(page.get_by_alt_text("Student sheet, page 1 of 7")).to_be_visible(timeout=60_000)
+        expect(page.locator("#page-count")).to_have_text(
+            re.compile(r"^Student sheet: 7 pages · Answer key: \d+ pages$"), timeout=60_000
+        )
         page.locator("#article").evaluate("a => a.scrollTo(0, 260)")
         page.evaluate(
             """(words) => {

@@ -251,9 +251,9 @@ class Preview:
             result = await self._lay_out(html, folders)
         finally:
             self.student_busy = False
-        self._store(choice, name, result, self.generation)
         # Only the newest key is worth laying out; one key at a time.
         self.pending_key = (choice, key_job, self.generation)
+        self._store(choice, name, result, self.generation)
         if self.key_task is None or self.key_task.done():
             self.key_task = asyncio.create_task(self._render_keys())
 
