@@ -143,7 +143,7 @@ def click_a_kind(page: Page, round_: int) -> float:
 
 
 def layout_alone(lesson: Path, repeat: int) -> None:
-    from medialit.config import Configuration
+    from medialit.layers import Configuration
     from medialit.preview.pages import (
         PageChoice,
         lay_out_all,

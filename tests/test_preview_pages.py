@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from medialit.config import Configuration
+from medialit.layers import Configuration
 from medialit.pdf import html_to_pdf
 from medialit.preview.pages import (
     SCALE,

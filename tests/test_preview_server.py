@@ -13,7 +13,7 @@ import pytest
 import uvicorn
 from starlette.testclient import TestClient
 
-from medialit.config import Configuration
+from medialit.layers import Configuration
 from medialit.preview.app import CONTENT_SECURITY_POLICY, STALE_MESSAGE, create_app
 from medialit.preview.editing import NOT_EXPLAINED
 from medialit.preview.server import listen

@@ -38,9 +38,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from watchfiles import awatch
 
-from ..config import Configuration
 from ..errors import MedialitError
-from ..settings import LEVELS, Level
+from ..layers import Configuration
+from ..variants import LEVELS, Level
 from .editing import Changes, EditRefused, LessonEditor, Saved, Selection, StaleWrite, read_text
 from .pages import (
     DOCUMENTS,

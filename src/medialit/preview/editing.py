@@ -30,8 +30,8 @@ from ruamel.yaml.scalarstring import (
 
 from ..anchoring import find_matches
 from ..article import split_blocks
-from ..build import write_atomically
 from ..errors import LessonError
+from ..files import write_atomically
 from ..lesson import CheckedLesson, read_lesson
 from ..model import Kind
 

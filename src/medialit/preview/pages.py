@@ -8,6 +8,7 @@ before printing: a change that adds a page, a last page left nearly empty.
 
 from __future__ import annotations
 
+import datetime
 import io
 import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -15,15 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import BuildOptions, plan_lesson
-from ..config import Configuration
 from ..errors import MedialitError
-from ..pack import version_letters
-from ..settings import Level
+from ..layers import Configuration
+from ..variants import Level, version_letters
 
 DOCUMENTS = ("student", "key")
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
 NEARLY_EMPTY = 0.25
 MAX_VERSIONS_SHOWN = 4
+# A preview's PDFs are never kept; a fixed date spares the server loading WeasyPrint for it.
+_NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 # The printable area of the built-in sheets, as fractions of the page height: the
 # margin boxes (page numbers, footer) stand outside it and must not count as content.
 _CONTENT_TOP, _CONTENT_BOTTOM = 0.06, 0.925
@@ -68,9 +70,11 @@ def plan_documents(
     letters = version_letters(MAX_VERSIONS_SHOWN)
     pair = letters.index(choice.version) if choice.version in letters else 0
     versions = pair + 1 if choice.version else 1  # version B's numbers do not depend on C's
-    options = BuildOptions(configuration=configuration, level=choice.level, versions=versions)
+    options = BuildOptions(
+        configuration=configuration, level=choice.level, versions=versions, created=_NO_DATE
+    )
     plan = plan_lesson(lesson, options)
-    pair_documents = plan.documents[2 * pair : 2 * pair + 2]
+    pair_documents = plan.outputs[2 * pair : 2 * pair + 2]
     return [
         (name, document.html, plan.allowed_folders)
         for name, document in zip(DOCUMENTS, pair_documents, strict=True)

@@ -14,8 +14,8 @@ from types import FrameType
 import uvicorn
 
 from ..build import find_lessons
-from ..config import Configuration
 from ..errors import MedialitError, Problem
+from ..layers import Configuration
 from .app import create_app
 
 LOOPBACK = "127.0.0.1"

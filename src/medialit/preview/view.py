@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..config import Configuration
 from ..errors import MedialitError
+from ..layers import Configuration
 from ..lesson import CheckedLesson, read_lesson
 from ..model import KIND_ORDER
 from ..settings import Settings
