@@ -13,7 +13,9 @@ import pytest
 import uvicorn
 from starlette.testclient import TestClient
 
+from medialit.errors import LessonError
 from medialit.layers import Configuration
+from medialit.lesson import read_lesson
 from medialit.preview.app import CONTENT_SECURITY_POLICY, STALE_MESSAGE, create_app
 from medialit.preview.editing import NOT_EXPLAINED
 from medialit.preview.server import listen
@@ -320,3 +322,14 @@ def test_edits_touch_only_the_lesson_file(client: TestClient, lesson: Path) -> N
     assert add(client, MAYOR, "evidence", why="Checked.").status_code == 200
     assert sorted(p.name for p in lesson.parent.iterdir()) == ["lesson.yaml", "other.yaml"]
     assert neighbour.read_text(encoding="utf-8") == LESSON
+
+
+def test_a_lesson_that_is_not_utf8_gets_the_checks_message(
+    client: TestClient, lesson: Path
+) -> None:
+    lesson.write_bytes(LESSON.replace("Sam Reporter", "Sam Caf\xe9").encode("latin-1"))
+    with pytest.raises(LessonError) as expected:
+        read_lesson(lesson)
+    view = client.get("/api/lesson").json()
+    assert view["problems"] == [str(problem) for problem in expected.value.problems]
+    assert "is not UTF-8 text" in view["problems"][0]

@@ -1,8 +1,10 @@
 """``medialit preview``: a local page to see a lesson's sheets and mark its article.
 
-The server (:mod:`.app`) shows the article with its annotations, writes the
-teacher's marks back into the lesson file (:mod:`.editing`), and shows the
-real PDF pages (:mod:`.pages`), all kept live as the file changes.
+:mod:`.server` starts it; :mod:`.guard` lets in only the teacher's browser;
+:mod:`.app` routes the requests; :mod:`.live` keeps the lesson and its page
+images current and tells every open page; :mod:`.view` is what the article
+pane shows, :mod:`.editing` writes the teacher's marks back into the lesson
+file, :mod:`.pages` lays out and draws the real PDF pages.
 """
 
 from .server import choose_lesson, serve

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
-import secrets
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Executor
 from importlib import resources
@@ -23,313 +21,33 @@ from pathlib import Path
 from typing import Any, cast, get_args
 
 from starlette.applications import Starlette
-from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import (
     HTMLResponse,
     JSONResponse,
     PlainTextResponse,
-    RedirectResponse,
     Response,
     StreamingResponse,
 )
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from watchfiles import awatch
 
 from ..errors import MedialitError
 from ..layers import Configuration
 from ..variants import LEVELS, Level
-from .editing import Changes, EditRefused, LessonEditor, Saved, Selection, StaleWrite, read_text
-from .pages import (
-    DOCUMENTS,
-    MAX_VERSIONS_SHOWN,
-    LaidOut,
-    PageChoice,
-    lay_out,
-    make_executor,
-    page_warnings,
-    plan_documents,
-    warm_up,
-)
-from .view import checked_view, lesson_view
+from .editing import Changes, EditRefused, Saved, Selection, StaleWrite
+from .guard import CONTENT_SECURITY_POLICY, Guard
+from .live import Preview
+from .pages import MAX_VERSIONS_SHOWN, PageChoice, make_executor
+from .view import checked_view
 
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
-    "frame-ancestors 'none'"
-)
+__all__ = ["CONTENT_SECURITY_POLICY", "STALE_MESSAGE", "create_app"]
+
 STALE_MESSAGE = (
     "The lesson file changed on disk since this page loaded it (perhaps in another editor or "
     "tab), so your change was not saved: the page now shows the file as it is. Make your "
     "change again if you still want it."
 )
-DOCUMENT_LABELS = {"student": "student sheet", "key": "answer key"}
-HEARTBEAT_SECONDS = 15.0
-
-
-class Guard:
-    """Every request must name this server as its host and carry the access token.
-
-    The token arrives once in the address (``?token=…``, as printed) and is then
-    kept in a cookie. Checking the ``Host`` header defeats DNS rebinding: a web
-    page whose name points to 127.0.0.1 still sends its own name. Changes must
-    come as JSON from this very origin, which a form on another site cannot send.
-    """
-
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        token: str,
-        hosts: set[str],
-        on_exit: Callable[[], None] = lambda: None,
-    ) -> None:
-        self.app = app
-        self.on_exit = on_exit
-        """Call when the server is asked to stop: ends the pages' event streams."""
-        self.token = token
-        self.hosts = hosts
-        port = next(iter(hosts)).rpartition(":")[2]
-        self.cookie = f"medialit-preview-{port}"
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        response = self._refusal(Request(scope))
-        if response is not None:
-            await _with_headers(response)(scope, receive, send)
-            return
-        await _with_headers(self.app)(scope, receive, send)
-
-    def _refusal(self, request: Request) -> Response | None:
-        host = request.headers.get("host", "")
-        if host not in self.hosts:
-            return PlainTextResponse(
-                f"This preview answers only at http://{sorted(self.hosts)[0]}/.", status_code=400
-            )
-        offered = request.query_params.get("token")
-        if offered is not None and secrets.compare_digest(offered, self.token):
-            response = RedirectResponse(request.url.path, status_code=303)
-            response.set_cookie(self.cookie, self.token, httponly=True, samesite="strict")
-            return response
-        cookie = request.cookies.get(self.cookie, "")
-        if not secrets.compare_digest(cookie, self.token):
-            return HTMLResponse(_NO_TOKEN_PAGE, status_code=403)
-        if request.method not in ("GET", "HEAD"):
-            origin = request.headers.get("origin")
-            if origin is not None and origin != f"http://{host}":
-                return PlainTextResponse("Changes must come from the preview page.", 403)
-            if request.headers.get("content-type", "").split(";")[0] != "application/json":
-                return PlainTextResponse("Changes are sent as JSON.", 415)
-        return None
-
-
-_NO_TOKEN_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8">
-<title>medialit preview: open the printed address</title>
-<h1>Open the address that <code>medialit preview</code> printed</h1>
-<p>This preview is private to the person who started it. Copy the whole address from the
-first line that <code>medialit preview</code> printed in the terminal (it ends with
-<code>?token=</code> and a code) and open it in this browser.</p></html>"""
-
-
-def _with_headers(app: ASGIApp) -> ASGIApp:
-    """Add the content security policy and its companions to every response."""
-
-    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "no-referrer"
-                headers["Cross-Origin-Resource-Policy"] = "same-origin"
-                headers.setdefault("Cache-Control", "no-store")
-            await send(message)
-
-        await app(scope, receive, send_with_headers)
-
-    return wrapped
-
-
-class Preview:
-    """The state of one lesson's preview, shared by every open page."""
-
-    def __init__(
-        self,
-        lesson: Path,
-        configuration: Configuration,
-        executor_factory: Callable[[], Executor] | None = make_executor,
-    ) -> None:
-        self.lesson = lesson
-        self.configuration = configuration
-        self.editor = LessonEditor(lesson)
-        self.executor_factory = executor_factory
-        self.executor: Executor | None = None
-        self.view: dict[str, Any] = {}
-        self.choice = PageChoice()
-        self.pages: dict[str, Any] = {"busy": True, "documents": []}
-        self.documents: dict[str, dict[str, Any]] = {}
-        self.shown_choice = PageChoice()
-        self.generation = 0
-        self.pending_key: tuple[PageChoice, tuple[str, str, tuple[Path, ...]], int] | None = None
-        self.key_task: asyncio.Task[None] | None = None
-        self.student_busy = False
-        self.images: dict[tuple[int, str, int], bytes] = {}
-        self.counts: dict[tuple[PageChoice, str], int] = {}
-        self.subscribers: set[asyncio.Queue[str | None]] = set()
-        self.render_wanted = asyncio.Event()
-        self.loop: asyncio.AbstractEventLoop | None = None
-
-    # -- the lesson --------------------------------------------------------------------
-
-    async def refresh(self, *, skip_same_version: bool = False) -> None:
-        """Read the lesson again and tell every page, if it changed.
-
-        ``skip_same_version``: not if the bytes are those shown (the page's own save).
-        """
-        if skip_same_version:
-            with contextlib.suppress(OSError):
-                current = await asyncio.to_thread(read_text, self.lesson)
-                if current.version == self.view.get("version"):
-                    return
-        self.set_view(await asyncio.to_thread(lesson_view, self.lesson, self.configuration))
-
-    def set_view(self, view: dict[str, Any]) -> None:
-        if view.get("version") == self.view.get("version") and view == self.view:
-            return
-        self.view = view
-        if not view["problems"]:
-            self.editor.checked_version = view["version"]
-        self.publish("lesson", view)
-        if not view["problems"]:
-            self.render_wanted.set()
-
-    async def watch(self, stop: asyncio.Event) -> None:
-        """Follow edits made in any editor; they reach the pages within a fraction of a second."""
-        target = self.lesson.resolve()
-        # The folder, not the file: editors often save by replacing the file.
-        async for changes in awatch(
-            target.parent, step=50, debounce=400, stop_event=stop, recursive=False
-        ):
-            if any(Path(path).resolve() == target for _, path in changes):
-                await self.refresh(skip_same_version=True)
-
-    # -- the pages ---------------------------------------------------------------------
-
-    async def render_pages(self, stop: asyncio.Event) -> None:
-        """Lay out the pages whenever asked; asks made meanwhile are served by one layout."""
-        if self.executor_factory is None:
-            return
-        self.executor = self.executor_factory()
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self.executor, warm_up)
-        while not stop.is_set():
-            await self.render_wanted.wait()
-            self.render_wanted.clear()
-            if self.view.get("problems", True):
-                continue
-            await self._render_once()
-
-    async def _render_once(self) -> None:
-        """The student sheet first, shown as soon as it is ready; then the key, unless a
-        newer change has come meanwhile (that key would be out of date at once)."""
-        assert self.executor is not None
-        choice = self.choice
-        self._publish_pages(busy=True)
-        try:
-            jobs = await asyncio.to_thread(plan_documents, self.lesson, self.configuration, choice)
-        except MedialitError as exc:
-            self._publish_pages(busy=False, error=str(exc))
-            return
-        self.generation += 1
-        (name, html, folders), key_job = jobs
-        self.student_busy = True
-        try:
-            result = await self._lay_out(html, folders)
-        finally:
-            self.student_busy = False
-        # Only the newest key is worth laying out; one key at a time.
-        self.pending_key = (choice, key_job, self.generation)
-        self._store(choice, name, result, self.generation)
-        if self.key_task is None or self.key_task.done():
-            self.key_task = asyncio.create_task(self._render_keys())
-
-    async def _render_keys(self) -> None:
-        while self.pending_key is not None:
-            if self.render_wanted.is_set() or self.student_busy:
-                await asyncio.sleep(0.05)  # a newer student sheet goes first
-                continue
-            choice, (name, html, folders), generation = self.pending_key
-            self.pending_key = None
-            self._store(choice, name, await self._lay_out(html, folders), generation)
-        self._publish_pages(busy=False)
-
-    async def _lay_out(self, html: str, folders: tuple[Path, ...]) -> LaidOut:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, lay_out, html, self.lesson.parent, folders)
-
-    def _store(self, choice: PageChoice, name: str, result: LaidOut, generation: int) -> None:
-        previous = self.counts.get((choice, name))
-        self.counts[(choice, name)] = len(result.pages)
-        self.images = {key: png for key, png in self.images.items() if key[1] != name}
-        for number, png in enumerate(result.pages, start=1):
-            self.images[(generation, name, number)] = png
-        self.documents[name] = {
-            "name": name,
-            "generation": generation,
-            "count": len(result.pages),
-            "warnings": page_warnings(name, result, previous, DOCUMENT_LABELS[name]),
-            "error": result.error,
-        }
-        self.shown_choice = choice
-        self._publish_pages(busy=self.render_wanted.is_set() or self.pending_key is not None)
-
-    def _publish_pages(self, *, busy: bool, error: str | None = None) -> None:
-        self.pages = {
-            "busy": busy,
-            "level": self.shown_choice.level,
-            "version": self.shown_choice.version,
-            "error": error,
-            "documents": [self.documents[name] for name in DOCUMENTS if name in self.documents],
-        }
-        self.publish("pages", self.pages)
-
-    # -- the pages open in browsers ----------------------------------------------------
-
-    def publish(self, event: str, data: dict[str, Any]) -> None:
-        message = f"event: {event}\ndata: {json.dumps(data)}\n\n"
-        for queue in self.subscribers:
-            queue.put_nowait(message)
-
-    async def events(self, request: Request) -> AsyncIterator[str]:
-        queue: asyncio.Queue[str | None] = asyncio.Queue()
-        self.subscribers.add(queue)
-        try:
-            yield f"event: lesson\ndata: {json.dumps(self.view)}\n\n"
-            yield f"event: pages\ndata: {json.dumps(self.pages)}\n\n"
-            while True:
-                try:
-                    message = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
-                except TimeoutError:
-                    message = ": still here\n\n"
-                if message is None:
-                    return
-                yield message
-        finally:
-            self.subscribers.discard(queue)
-
-    def stop_soon(self) -> None:
-        """End every event stream, so that the server can stop at once (safe from a signal)."""
-
-        def stop() -> None:
-            for queue in self.subscribers:
-                queue.put_nowait(None)
-
-        if self.loop is not None:
-            self.loop.call_soon_threadsafe(stop)
 
 
 def create_app(

@@ -10,6 +10,7 @@ file is replaced atomically, so no reader ever sees half of it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import itertools
@@ -33,6 +34,7 @@ from ..article import split_blocks
 from ..errors import LessonError
 from ..files import write_atomically
 from ..lesson import CheckedLesson, read_lesson
+from ..loader import MAX_FILE_BYTES
 from ..model import Kind
 
 NOT_EXPLAINED = "Not explained yet: say why this is the kind chosen."
@@ -54,9 +56,13 @@ class EditRefused(Exception):
 
 @dataclass(frozen=True)
 class LessonText:
-    """A lesson file's text and the version a page must quote to change it."""
+    """A lesson file's text and the version a page must quote to change it.
 
-    text: str
+    ``text`` is ``None`` when the bytes cannot be a lesson (not UTF-8, too large):
+    :func:`~medialit.lesson.read_lesson` then reads the file itself and says why.
+    """
+
+    text: str | None
     version: str
     bom: bool = False
 
@@ -66,10 +72,15 @@ def version_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def read_text(path: Path) -> LessonText:
-    data = path.read_bytes()
-    bom = data.startswith(b"\xef\xbb\xbf")
-    return LessonText(data.decode("utf-8-sig", errors="replace"), version_of(data), bom)
+def read_version(path: Path) -> LessonText:
+    """The lesson file as it is on disk now, with its version."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    text: str | None = None
+    if len(data) <= MAX_FILE_BYTES:
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode("utf-8-sig")
+    return LessonText(text, version_of(data), data.startswith(b"\xef\xbb\xbf"))
 
 
 @dataclass(frozen=True)
@@ -129,11 +140,11 @@ class LessonEditor:
     def _apply(self, version: str, edit: Callable[[CommentedMap], None]) -> Saved:
         """Check the version, edit, check the result, write; give back the checked lesson."""
         with self._lock:
-            current = read_text(self.path)
+            current = read_version(self.path)
             if current.version != version:
                 raise StaleWrite()
             # The safe loader first: the round-trip loader must never see an alias bomb.
-            if current.version != self.checked_version:
+            if current.version != self.checked_version or current.text is None:
                 try:
                     read_lesson(self.path, current.text)
                 except LessonError as exc:
@@ -141,6 +152,7 @@ class LessonEditor:
                         "The lesson file has problems; fix them in your editor first.",
                         [str(p) for p in exc.problems],
                     ) from None
+            assert current.text is not None  # read_lesson read the bytes as a lesson
             yaml = _yaml(*guess_indent(current.text))
             data = yaml.load(current.text)
             edit(data)

@@ -14,7 +14,7 @@ from ..layers import Configuration
 from ..lesson import CheckedLesson, read_lesson
 from ..model import KIND_ORDER
 from ..settings import Settings
-from .editing import read_text
+from .editing import read_version
 
 
 def lesson_view(path: Path, configuration: Configuration) -> dict[str, Any]:
@@ -22,7 +22,7 @@ def lesson_view(path: Path, configuration: Configuration) -> dict[str, Any]:
 
     ``problems`` are the very lines ``medialit check`` prints, file and line first.
     """
-    current = read_text(path)
+    current = read_version(path)
     try:
         checked = read_lesson(path, current.text)
     except MedialitError as exc:
