@@ -53,9 +53,8 @@ def shoot(url: str, out: Path) -> None:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 860})
         page.goto(url)
-        expect(page.get_by_alt_text("Student sheet, page 1 of 7")).to_be_visible(timeout=60_000)
         expect(page.locator("#page-count")).to_have_text(
-            re.compile(r"^Student sheet: 7 pages · Answer key: \d+ pages$"), timeout=60_000
+            re.compile(r"^Student sheet: \d+ pages · Answer key: \d+ pages$"), timeout=60_000
         )
         page.locator("#article").evaluate("a => a.scrollTo(0, 260)")
         page.evaluate(
