@@ -4,7 +4,7 @@ Run from the repository (needs the test tools: Playwright, and /usr/bin/chromium
 
     .venv/bin/python benchmarks/bench_preview.py [LESSON] [--repeat 10]
 
-LESSON defaults to the first lesson in ./lessons (the seed lesson: a seven-page
+LESSON defaults to the first lesson in ./lessons (the seed lesson: a seven- or eight-page
 worksheet). A real `medialit preview` serves a copy of it; Chromium shows it.
 
 - **highlight pane**: the lesson file is saved on disk (one annotation's kind

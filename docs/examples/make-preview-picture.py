@@ -25,7 +25,9 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SENTENCE = "Such a force would be inevitably detected by US-coalition aircraft and satellites."
+SENTENCE = (
+    "to undermine the prestige of Russia's President Vladimir Putin and the forces he commands"
+)
 
 
 def main(out: Path) -> None:
@@ -75,7 +77,7 @@ def shoot(url: str, out: Path) -> None:
             SENTENCE,
         )
         page.get_by_label("Why").fill(
-            "A conclusion: if 6,000 fighters moved, the coalition must have seen them."
+            "It states what Washington wanted as a fact, and gives no source for it."
         )
         page.wait_for_timeout(500)
         page.screenshot(path=str(out))
