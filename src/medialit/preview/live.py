@@ -14,17 +14,17 @@ from typing import Any
 from starlette.requests import Request
 from watchfiles import awatch
 
-from ..errors import MedialitError
 from ..layers import Configuration
 from .editing import LessonEditor, read_version
 from .pages import (
     DOCUMENTS,
+    Job,
     LaidOut,
     PageChoice,
     lay_out,
     make_executor,
     page_warnings,
-    plan_documents,
+    plan_and_lay_out_first,
     warm_up,
 )
 from .view import lesson_view
@@ -53,7 +53,7 @@ class Preview:
         self.documents: dict[str, dict[str, Any]] = {}
         self.shown_choice = PageChoice()
         self.generation = 0
-        self.pending_key: tuple[PageChoice, tuple[str, str, tuple[Path, ...]], int] | None = None
+        self.pending_key: tuple[PageChoice, Job, int] | None = None
         self.key_task: asyncio.Task[None] | None = None
         self.student_busy = False
         self.images: dict[tuple[int, str, int], bytes] = {}
@@ -118,21 +118,21 @@ class Preview:
         assert self.executor is not None
         choice = self.choice
         self._publish_pages(busy=True)
-        try:
-            jobs = await asyncio.to_thread(plan_documents, self.lesson, self.configuration, choice)
-        except MedialitError as exc:
-            self._publish_pages(busy=False, error=str(exc))
-            return
-        self.generation += 1
-        (name, html, folders), key_job = jobs
+        loop = asyncio.get_running_loop()
         self.student_busy = True
         try:
-            result = await self._lay_out(html, folders)
+            result, rest = await loop.run_in_executor(
+                self.executor, plan_and_lay_out_first, self.lesson, self.configuration, choice
+            )
         finally:
             self.student_busy = False
+        if not rest:  # the templates failed: nothing was laid out
+            self._publish_pages(busy=False, error=result.error)
+            return
+        self.generation += 1
         # Only the newest key is worth laying out; one key at a time.
-        self.pending_key = (choice, key_job, self.generation)
-        self._store(choice, name, result, self.generation)
+        self.pending_key = (choice, rest[0], self.generation)
+        self._store(choice, DOCUMENTS[0], result, self.generation)
         if self.key_task is None or self.key_task.done():
             self.key_task = asyncio.create_task(self._render_keys())
 

@@ -81,6 +81,26 @@ def plan_documents(
     ]
 
 
+Job = tuple[str, str, tuple[Path, ...]]
+"""A document to lay out: its name (``student``, ``key``), its HTML and its allowed folders."""
+
+
+def plan_and_lay_out_first(
+    lesson: Path, configuration: Configuration, choice: PageChoice
+) -> tuple[LaidOut, list[Job]]:
+    """In a worker: render every document's HTML, lay out the first; the rest to follow.
+
+    Rendering the templates happens here too, so that the server's own process stays
+    free to answer the page while a layout is made.
+    """
+    try:
+        first, *rest = plan_documents(lesson, configuration, choice)
+    except MedialitError as exc:
+        return LaidOut(error=str(exc)), []
+    _, html, folders = first
+    return lay_out(html, lesson.parent, folders), rest
+
+
 def lay_out(html: str, base_folder: Path, allowed_folders: tuple[Path, ...]) -> LaidOut:
     """Lay out one document and draw its pages; runs in a worker process."""
     from ..pdf import html_to_pdf
