@@ -17,6 +17,8 @@ import click
 from . import __version__
 from .build import BuildOptions, build_lessons, find_lessons
 from .config import Configuration, describe, load_configuration
+from .drafting.new import new_lesson
+from .drafting.review import review_warnings
 from .errors import MedialitError
 from .lesson import read_lesson
 from .model import KIND_ORDER
@@ -225,9 +227,39 @@ def check(lessons: tuple[Path, ...]) -> None:
         counts = checked.count_by_kind()
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
         click.echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
+        for warning in review_warnings(checked):
+            click.echo(f"Warning: {warning}", err=True)
     if failed:
         click.echo(f"{failed} of {len(files)} lessons have problems.", err=True)
         sys.exit(EXIT_INPUT)
+
+
+@main.command()
+@click.argument("source")
+@click.option("--name", help="The lesson's file name, without .yaml (default: from the title).")
+@click.option("--no-suggest", is_flag=True, help="Write no suggested statements.")
+@_handle_errors
+def new(source: str, name: str | None, no_suggest: bool) -> None:
+    """Draft lessons/<name>.yaml from SOURCE: a saved web page, a .txt or .md file, or - (stdin).
+
+    Keeps SOURCE unchanged in seeds/ and suggests statements, each marked draft: true.
+    """
+    made = new_lesson(
+        source,
+        sys.stdin.buffer,
+        WORKING_FOLDER,
+        name=name,
+        with_suggestions=not no_suggest,
+    )
+    click.echo(
+        f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
+        f"source kept as {made.seed})"
+    )
+    gaps = f", fill in {', '.join(made.gaps)}" if made.gaps else ""
+    click.echo(
+        f"Next: read {made.lesson}, confirm or change each draft statement{gaps}, "
+        f"then run: medialit check {made.lesson} && medialit build {made.lesson}"
+    )
 
 
 @main.command()

@@ -108,6 +108,8 @@ class KeyStatement(StudentStatement):
     why: str
     check: str | None
     techniques: list[str]
+    draft: bool = False
+    """A suggestion from ``medialit new`` that the teacher has not confirmed yet."""
 
 
 @dataclass(frozen=True)
@@ -194,10 +196,20 @@ class KeyContext(WorksheetContext):
     source_notes: str | None = None
     total: int = 0
     kinds_by_name: dict[str, KindInfo] = field(default_factory=dict)
+    drafts: int = 0
+    """How many statements are unconfirmed suggestions from ``medialit new``."""
 
 
-def format_date(date: datetime.date | None) -> str | None:
-    """``3 October 2017``."""
+def format_date(date: datetime.date | str | None) -> str | None:
+    """``3 October 2017``; a partial date as given (``May 2016``, ``2016``)."""
+    if isinstance(date, str):
+        parts = date.split("-")
+        if len(parts) == 3:
+            date = datetime.date.fromisoformat(date)
+        elif len(parts) == 2:
+            return f"{datetime.date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+        else:
+            return date  # a year, or "unknown"
     return f"{date.day} {date:%B %Y}" if date else None
 
 
@@ -353,6 +365,7 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
                 why=annotation.why,
                 check=annotation.check,
                 techniques=list(annotation.techniques),
+                draft=annotation.draft,
             )
         )
     kinds = _kinds(settings, checked.count_by_kind())
@@ -376,6 +389,7 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
         source_notes=lesson.source.notes,
         total=len(checked.statements),
         kinds_by_name={k.name: k for k in kinds},
+        drafts=sum(s.draft for s in statements),
     )
 
 

@@ -170,6 +170,13 @@ class Words(BaseModel):
     """Before other defensible kinds."""
     question_notes: str = "Discussion questions: notes"
     """The heading of the key's question notes."""
+    drafts_notice: str = (
+        "Draft key: {drafts} of {total} statements are suggestions from medialit new that "
+        "no one has reviewed. Check each one marked “Draft”, then delete its draft: true line."
+    )
+    """On the key's first page while some statements are unconfirmed suggestions."""
+    draft: str = "Draft, not reviewed"
+    """Beside each unconfirmed suggestion in the key's answers."""
 
 
 class Settings(BaseModel):
