@@ -44,7 +44,7 @@ def load(path: Path) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def seed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("seed")
-    code, out, err = new(folder, str(SEED))
+    code, _, err = new(folder, str(SEED))
     assert code == 0, err
     return folder
 
@@ -128,7 +128,7 @@ def test_seed_lesson_passes_check_with_drafts(seed_folder: Path) -> None:
 
 def test_stdin(tmp_path: Path) -> None:
     text = SEED.read_bytes()
-    code, out, err = new(tmp_path, "-", "--name", "from-stdin", stdin=text)
+    code, _, err = new(tmp_path, "-", "--name", "from-stdin", stdin=text)
     assert code == 0, err
     assert (tmp_path / "seeds" / "from-stdin.txt").read_bytes() == text
     assert read_lesson(tmp_path / "lessons" / "from-stdin.yaml").statements
@@ -136,7 +136,7 @@ def test_stdin(tmp_path: Path) -> None:
 
 def test_stdin_web_page_is_recognised(tmp_path: Path) -> None:
     page = (ROOT / "tests" / "data" / "news-story.html").read_bytes()
-    code, out, err = new(tmp_path, "-", stdin=page)
+    code, _, err = new(tmp_path, "-", stdin=page)
     assert code == 0, err
     assert (
         tmp_path / "seeds" / "riverton-closes-main-street-to-cars-on-weekends-2024.html"

@@ -16,6 +16,7 @@ import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -143,9 +144,9 @@ def test_drafted_page_passes_check_and_builds(drafted: Path, tmp_path: Path) -> 
 
 
 class _CountingHandler(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         _CountingHandler.requests.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "image/gif")
