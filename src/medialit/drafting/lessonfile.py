@@ -43,7 +43,9 @@ def lesson_yaml(
         value = getattr(details, field)
         source[field] = _date_or_text(value) if value else UNKNOWN
         if not value:
-            source.yaml_add_eol_comment(GAP_COMMENT, field)
+            # two spaces after the value, as a teacher would type it
+            column = len(f"  {field}: {UNKNOWN}  ")
+            source.yaml_add_eol_comment(f"# {GAP_COMMENT}", field, column=column)
     for field in ("url", "republished_by", "republished", "licence"):
         if getattr(details, field):
             source[field] = _date_or_text(getattr(details, field))
