@@ -238,8 +238,11 @@ def check(lessons: tuple[Path, ...]) -> None:
 @click.argument("source")
 @click.option("--name", help="The lesson's file name, without .yaml (default: from the title).")
 @click.option("--no-suggest", is_flag=True, help="Write no suggested statements.")
+@click.option(
+    "--language", default="en", show_default=True, help="The article's language (BCP 47 tag)."
+)
 @_handle_errors
-def new(source: str, name: str | None, no_suggest: bool) -> None:
+def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:
     """Draft lessons/<name>.yaml from SOURCE: a saved web page, a .txt or .md file, or - (stdin).
 
     Keeps SOURCE unchanged in seeds/ and suggests statements, each marked draft: true.
@@ -250,14 +253,16 @@ def new(source: str, name: str | None, no_suggest: bool) -> None:
         WORKING_FOLDER,
         name=name,
         with_suggestions=not no_suggest,
+        language=language,
     )
     click.echo(
         f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
         f"source kept as {made.seed})"
     )
     gaps = f", fill in {', '.join(made.gaps)}" if made.gaps else ""
+    task = "confirm or change each draft statement" if made.suggestions else "add statements"
     click.echo(
-        f"Next: read {made.lesson}, confirm or change each draft statement{gaps}, "
+        f"Next: read {made.lesson}, {task}{gaps}, "
         f"then run: medialit check {made.lesson} && medialit build {made.lesson}"
     )
 

@@ -20,6 +20,7 @@ from .webpage import extract_page
 LESSONS = "lessons"
 SEEDS = "seeds"
 MIN_ARTICLE_WORDS = 25
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
 
 
@@ -52,6 +53,10 @@ def new_lesson(
     if name is not None and not _NAME.match(name):
         raise MedialitError(
             f"--name {name!r}: use letters, digits and dashes only, such as city-traffic-2024."
+        )
+    if not _LANGUAGE.match(language):
+        raise MedialitError(
+            f"--language {language!r}: write a language tag such as en, fr or pt-BR."
         )
     received = read_source(source, stdin)
     extracted = _extract(received)
