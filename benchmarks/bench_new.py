@@ -44,11 +44,12 @@ def draft(source: Path, folder: Path) -> CheckedLesson:
     return read_lesson(made.lesson)
 
 
-def compare(curated: CheckedLesson, drafted: CheckedLesson) -> dict[str, float]:
+def compare(curated: CheckedLesson, drafted: CheckedLesson) -> tuple[dict[str, float], list[str]]:
     """Coverage, agreement and ratio of ``drafted``'s statements against ``curated``'s."""
     if [b.text for b in curated.blocks] != [b.text for b in drafted.blocks]:
         sys.exit("The drafted article differs from the curated one; compare by hand.")
     covered = agreed = 0
+    missed: list[str] = []
     for statement in curated.statements:
         overlaps = [
             (min(statement.end, s.end) - max(statement.start, s.start), s)
@@ -56,13 +57,21 @@ def compare(curated: CheckedLesson, drafted: CheckedLesson) -> dict[str, float]:
             if s.block == statement.block and s.start < statement.end and statement.start < s.end
         ]
         if not overlaps:
+            missed.append(" ".join(statement.annotation.quote.split()[:8]) + " …")
             continue
         covered += 1
         best = max(overlaps, key=lambda pair: pair[0])[1].annotation.kind
         answer = statement.annotation
         agreed += best == answer.kind or best in answer.also_accept
     total = len(curated.statements)
+    unmatched = sum(
+        not any(
+            c.block == s.block and c.start < s.end and s.start < c.end for c in curated.statements
+        )
+        for s in drafted.statements
+    )
     return {
+        "unmatched": unmatched,
         "statements": total,
         "suggestions": len(drafted.statements),
         "covered": covered,
@@ -70,7 +79,7 @@ def compare(curated: CheckedLesson, drafted: CheckedLesson) -> dict[str, float]:
         "coverage": covered / total,
         "agreement": agreed / covered if covered else 0.0,
         "ratio": len(drafted.statements) / total,
-    }
+    }, missed
 
 
 def long_article(folder: Path) -> Path:
@@ -101,7 +110,7 @@ def main() -> None:
     args = parser.parse_args()
     curated = read_lesson(CURATED)
     with tempfile.TemporaryDirectory() as tmp:
-        figures = compare(curated, draft(SEED, Path(tmp) / "seed"))
+        figures, missed = compare(curated, draft(SEED, Path(tmp) / "seed"))
         source = long_article(Path(tmp))
         words = len(read_lesson(draft(source, Path(tmp) / "warm").file).lesson.article.split())
         times = []
@@ -133,6 +142,10 @@ def main() -> None:
         f"  ratio      {figures['ratio']:6.2f}  suggestions per statement "
         f"(target <= {TARGETS['ratio']:.0f})"
     )
+    print(f"  suggestions that overlap no statement of the lesson: {figures['unmatched']}")
+    print("  statements no suggestion overlaps:")
+    for quote in missed:
+        print(f"    {quote}")
     print(f"time of new on a {words:,}-word article (median of {args.repeat}, warm):")
     print(f"  {seconds:.3f} s  (target < {TARGETS['seconds']:.0f} s)")
     print(f"  {cold:.3f} s  the medialit new command in a fresh process, imports included")
