@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from medialit.cli import main
 from medialit.drafting.suggest import load_cues, suggest
+from medialit.errors import MedialitError
 from medialit.lesson import read_lesson
 
 from .conftest import ROOT, build
@@ -183,7 +184,7 @@ def test_a_teacher_extends_the_cue_words(tmp_path: Path) -> None:
 def test_a_broken_cues_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "cues").mkdir()
     (tmp_path / "cues" / "en.yaml").write_text("families:\n  - name: new family\n    cues: [x]\n")
-    with pytest.raises(Exception, match="needs a kind and a why"):
+    with pytest.raises(MedialitError, match="needs a kind and a why"):
         load_cues("en", tmp_path)
 
 
