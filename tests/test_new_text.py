@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 
 from medialit.article import split_blocks
 from medialit.cli import main
+from medialit.drafting.cleanup import is_boilerplate
 from medialit.drafting.plaintext import extract_text
 from medialit.lesson import read_lesson
 
@@ -214,3 +215,24 @@ def test_command_runs_as_a_process(tmp_path: Path) -> None:
     kinds = {s.annotation.quote: s.annotation.kind.value for s in checked.statements}
     assert any("It is clear" in quote for quote in kinds)
     assert any(kind == "evidence" and "according to" in q.lower() for q, kind in kinds.items())
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Region: [Middle East & North Africa](#)", True),
+        ("Tags: city, traffic", True),
+        ("[Become a Member of Global Research](#)", True),
+        ("[Home](/) | [News](/news)", True),
+        ("Contact: desk@paper.example", True),
+        ("Comments (12)", True),
+        ("Copyright © 2024 The Paper", True),
+        # Article sentences that start with the same words stay.
+        ("Comments from residents were mixed, the council said on Monday.", False),
+        ("Copyright law protects the photographs, the lawyer said.", False),
+        ("Disclaimer notices are common on such sites, she wrote.", False),
+        ("Sources close to the mayor said the plan would pass.", False),
+    ],
+)
+def test_boilerplate_lines_and_article_sentences(line: str, dropped: bool) -> None:
+    assert is_boilerplate(line) is dropped

@@ -30,7 +30,7 @@ _BOILERPLATE = re.compile(
     r"^(?:"
     r"(?:region|regions|theme|themes|tags?|topics?|categor(?:y|ies)|section|filed under|"
     r"in-depth report|photo|image|credit|source|read more|related|see also|more on this)\s*:"
-    r"|featured image|comment on|comments?\b|become a (?:member|subscriber|patron)|"
+    r"|featured image|comment on|comments?\s*(?:\(\d+\)|:|$)|become a (?:member|subscriber|patron)|"
     r"support (?:us|our)|donate\b|subscribe\b|sign up\b|follow us|share (?:this|on)|"
     r"click here|read more\b|related (?:articles|stories|posts)|advertisement\b|"
     r"this article (?:first appeared|was first published|was originally published)|"
@@ -40,8 +40,8 @@ _BOILERPLATE = re.compile(
 )
 # Lines after which a site's footer begins: the article ends at the first of them.
 _FOOTER = re.compile(
-    r"^(?:copyright\b|©|\(c\)\s|the original source of this article|disclaimer\b|"
-    r"articles by\s*:|about the author\b)",
+    r"^(?:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s|the original source of this article|"
+    r"disclaimer\s*:|articles by\s*:|about the author\s*:?$)",
     re.I,
 )
 _GLOSSARY = re.compile(
