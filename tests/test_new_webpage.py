@@ -189,3 +189,32 @@ def test_nothing_is_fetched(counting_server: str, tmp_path: Path) -> None:
         )
         assert done.returncode == 0, done.stderr
     assert _CountingHandler.requests == ["/probe"]
+
+
+BARE_PAGE = """<html><body><div class="content"><h1>Library hours cut</h1>
+<p>The town library will close on Mondays from next month, the council decided on Thursday.
+It is clear that students will lose a quiet place to work after school.</p>
+<p>Apparently, the savings will pay for new books. According to the library's own figures,
+about 300 people visit on an average Monday.</p>
+</div></body></html>
+"""
+
+
+def test_a_page_without_metadata_leaves_marked_gaps_that_still_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bare.html").write_text(BARE_PAGE)
+    made = CliRunner().invoke(main, ["new", "bare.html"])
+    assert made.exit_code == 0, made.output
+    lesson = tmp_path / "lessons" / "library-hours-cut.yaml"
+    source = YAML(typ="safe").load(lesson.read_text("utf-8"))["source"]
+    assert source == {"author": "unknown", "outlet": "unknown", "published": "unknown"}
+    checked = CliRunner().invoke(main, ["check"])
+    assert checked.exit_code == 0
+    assert checked.stderr.count("is unknown: medialit new did not find it") == 3
+    outputs = build(lesson, tmp_path / "out")
+    key = subprocess.run(
+        ["pdftotext", str(outputs["key.pdf"]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Library hours cut" in key
