@@ -130,3 +130,14 @@ def test_a_bad_name_is_refused(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "use letters, digits and dashes only" in done.stderr
     assert files_in(tmp_path) == set()
+
+
+def test_a_file_in_the_way_of_lessons_leaves_nothing_behind(tmp_path: Path) -> None:
+    (tmp_path / "lessons").write_text("not a folder")
+    done = medialit(tmp_path, "new", str(SEED))
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: lessons: a file is in the way: medialit new writes into a folder of this name; "
+        "move the file away.\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["lessons"]

@@ -58,6 +58,15 @@ def new_lesson(
         raise MedialitError(
             f"--language {language!r}: write a language tag such as en, fr or pt-BR."
         )
+    for folder in (working_folder / LESSONS, working_folder / SEEDS):
+        if folder.exists() and not folder.is_dir():
+            raise MedialitError(
+                Problem(
+                    "a file is in the way: medialit new writes into a folder of this name; "
+                    "move the file away.",
+                    folder,
+                )
+            )
     received = read_source(source, stdin)
     extracted = _extract(received)
     name = name or lesson_name(extracted)
@@ -83,7 +92,12 @@ def new_lesson(
         read_lesson(lesson_path, text)  # a draft that fails its own check is a bug: say so
     if copy_seed:
         write_atomically(seed_path, received.data)
-    write_atomically(lesson_path, text.encode("utf-8"))
+    try:
+        write_atomically(lesson_path, text.encode("utf-8"))
+    except MedialitError:
+        if copy_seed:
+            seed_path.unlink(missing_ok=True)  # all or nothing: no seed without its lesson
+        raise
     gaps = [f for f in ("author", "outlet", "published") if not getattr(extracted.details, f)]
     return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary))
 
