@@ -236,3 +236,14 @@ def test_command_runs_as_a_process(tmp_path: Path) -> None:
 )
 def test_boilerplate_lines_and_article_sentences(line: str, dropped: bool) -> None:
     assert is_boilerplate(line) is dropped
+
+
+def test_an_article_that_opens_with_a_date_keeps_its_first_paragraph() -> None:
+    extracted = extract_text(
+        "Budget vote\n\nBy Ana Reyes\n\nMarch 4, 2024\n\n"
+        "On March 3, 2024, the council approved the budget by six votes to one after a long "
+        "debate.\n\nThe mayor said the vote was fair.\n"
+    )
+    assert extracted.details.published == "2024-03-04"
+    assert extracted.article.startswith("On March 3, 2024, the council approved the budget")
+    assert extracted.article.endswith("The mayor said the vote was fair.")

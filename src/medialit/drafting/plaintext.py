@@ -77,10 +77,7 @@ def _is_title(block: str) -> bool:
 
 def _starts_article(block: str) -> bool:
     return (
-        not marker(block)
-        and len(plain(block).split()) >= BODY_WORDS
-        and not is_boilerplate(block)
-        and not _DATE.search(plain(block)[:80])
+        not marker(block) and len(plain(block).split()) >= BODY_WORDS and not is_boilerplate(block)
     )
 
 
