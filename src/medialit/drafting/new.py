@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..build import write_atomically
 from ..errors import MedialitError, Problem
+from ..files import write_atomically
 from ..lesson import read_lesson
 from .draft import ExtractedArticle
 from .lessonfile import lesson_name, lesson_yaml
