@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,14 +30,15 @@ from .context import (
 from .errors import MedialitError, Problem, RenderError
 from .files import write_all
 from .layers import Configuration
+from .lesson import LESSON_SUFFIXES as LESSON_SUFFIXES
 from .lesson import CheckedLesson, read_lesson
+from .lesson import find_lessons as find_lessons
 from .pack import PackPlan, copy_file, plan_pack
 from .roster import RosterEntry, read_roster
 from .settings import Settings
 from .templates import environment, render_context
 from .variants import PLAIN, Level, Variant, document_file, plain_variants
 
-LESSON_SUFFIXES = (".yaml", ".yml")
 PACK_FILE = "class-pack.pdf"
 COVER_FILE = "cover.pdf"
 COPIES_FOLDER = "copies"
@@ -156,21 +157,6 @@ class LaidOut:
     pdf: bytes = b""
     refused: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
-
-
-def find_lessons(paths: Iterable[Path]) -> list[Path]:
-    """Lesson files named directly, plus every ``*.yaml`` in named folders (sorted)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix in LESSON_SUFFIXES and p.is_file())
-            )
-        elif path.exists():
-            found.append(path)
-        else:
-            raise MedialitError(Problem("no such file or folder; check the path.", file=path))
-    return found
 
 
 def render_html(

@@ -7,23 +7,22 @@ from __future__ import annotations
 
 import functools
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from . import __version__
-from .build import BuildOptions, build_lessons, find_lessons
 from .errors import MedialitError
-from .layers import Configuration, describe, load_configuration
-from .lesson import read_lesson
-from .model import KIND_ORDER
-from .progress import terminal_progress
-from .starter import make_working_folder
-from .templates import export_templates, template_origins
 from .variants import LEVELS, MAX_VERSIONS, Level
+
+if TYPE_CHECKING:
+    from .layers import Configuration
+
+# Each command imports the stages it uses when it runs: `medialit check` answers in a
+# fraction of a second because it never loads the templates, the settings layers or
+# WeasyPrint (see benchmarks/bench_speed.py).
 
 EXIT_INPUT = 1
 
@@ -40,6 +39,8 @@ def _handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except MedialitError as exc:
             if debug:
+                import traceback
+
                 traceback.print_exc()
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_INPUT)
@@ -91,6 +92,8 @@ def _configuration(
     template_folder: Path | None,
     paper: str | None = None,
 ) -> Configuration:
+    from .layers import load_configuration
+
     return load_configuration(
         WORKING_FOLDER, assignments, {"paper": paper, "theme": theme}, template_folder
     )
@@ -172,6 +175,10 @@ def build(
     student-<level>-<version>.pdf and key-<level>-<version>.pdf; with --roster,
     class-pack.pdf, cover.pdf and a key per level and version used.
     """
+    from .build import BuildOptions, build_lessons
+    from .lesson import find_lessons
+    from .progress import terminal_progress
+
     if split and roster is None:
         raise click.UsageError("--split needs --roster: it writes one PDF per student.")
     files = find_lessons(lessons or (Path("lessons"),))
@@ -210,6 +217,9 @@ def check(lessons: tuple[Path, ...]) -> None:
 
     Prints one line per lesson: its statements by kind, or every problem found.
     """
+    from .lesson import find_lessons, read_lesson
+    from .model import KIND_ORDER
+
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
@@ -244,6 +254,9 @@ def config(
     With a LESSON, include its worksheet: table. Origins: default, theme, file
     (medialit.toml), lesson, command line (--set, --theme).
     """
+    from .layers import describe
+    from .lesson import read_lesson
+
     configuration = _configuration(assignments, theme, template_folder)
     worksheet = read_lesson(lesson).worksheet if lesson else None
     click.echo(describe(configuration.resolve(worksheet)), nl=False)
@@ -254,6 +267,8 @@ def config(
 @_handle_errors
 def init(folder: Path) -> None:
     """Make FOLDER a new working folder: lessons/, seeds/, templates/ and medialit.toml."""
+    from .starter import make_working_folder
+
     for path in make_working_folder(folder):
         click.echo(f"created {path}")
     click.echo(f"Next: cd {folder} and run medialit build.")
@@ -271,6 +286,8 @@ def list_templates(
     assignments: tuple[str, ...], theme: str | None, template_folder: Path | None
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
+    from .templates import template_origins
+
     configuration = _configuration(assignments, theme, template_folder)
     folders = configuration.labelled_template_folders(configuration.resolve())
     origins = template_origins(folders)
@@ -285,5 +302,7 @@ def list_templates(
 @_handle_errors
 def export(folder: Path, names: tuple[str, ...]) -> None:
     """Copy the built-in templates (all, or NAMES) into FOLDER to start from."""
+    from .templates import export_templates
+
     for path in export_templates(folder, names):
         click.echo(f"wrote {path}")
