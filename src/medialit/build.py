@@ -30,6 +30,7 @@ from .context import (
 from .errors import MedialitError, Problem, RenderError
 from .files import write_all
 from .layers import Configuration
+from .layout_cache import LayoutCache, layout_key
 from .lesson import LESSON_SUFFIXES as LESSON_SUFFIXES
 from .lesson import CheckedLesson, read_lesson
 from .lesson import find_lessons as find_lessons
@@ -67,6 +68,8 @@ class BuildOptions:
     """With a roster, also write one PDF per student into ``copies/``."""
     jobs: int = 1
     """How many processes lay out documents at once."""
+    cache: bool = True
+    """Reuse layouts kept in the user's cache folder, and keep new ones (layout_cache.py)."""
 
 
 @dataclass
@@ -148,6 +151,8 @@ class Layout:
     base_folder: Path
     allowed_folders: tuple[Path, ...]
     created: datetime.datetime | None
+    keep_pages: bool = False
+    """Also keep the laid-out pages, for the layout cache."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,10 @@ class LaidOut:
     pdf: bytes = b""
     refused: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
+    fetched: tuple[str, ...] = ()
+    """Every address the layout asked for (with ``keep_pages``)."""
+    pages: bytes = b""
+    """The kept pages (with ``keep_pages``), see :func:`medialit.pdf.pdf_from_pages`."""
 
 
 def render_html(
@@ -220,24 +229,69 @@ def plan_lesson(
 
 def lay_out(layout: Layout) -> LaidOut:
     """Lay out one document; runs in a worker process when building in parallel."""
-    from .pdf import html_to_pdf  # imported late: WeasyPrint is slow to load
+    from .pdf import lay_out_html  # imported late: WeasyPrint is slow to load
 
     try:
-        pdf, refused = html_to_pdf(
+        laid_out = lay_out_html(
             layout.html,
             base_folder=layout.base_folder,
             allowed_folders=layout.allowed_folders,
             created=layout.created,
+            keep_pages=layout.keep_pages,
         )
     except MedialitError as exc:
         return LaidOut(problems=tuple(exc.problems))
-    return LaidOut(pdf=pdf, refused=tuple(refused))
+    return LaidOut(
+        pdf=laid_out.pdf,
+        refused=tuple(laid_out.refused),
+        fetched=tuple(laid_out.fetched),
+        pages=laid_out.pages,
+    )
 
 
 def lay_out_all(
+    layouts: Sequence[Layout],
+    workers: int,
+    progress: Progress | None = None,
+    cache: LayoutCache | None = None,
+) -> list[LaidOut]:
+    """Lay out every document, in ``workers`` processes when more than one.
+
+    With a ``cache``, a document laid out before from the same HTML and files is
+    taken from it, and the others are kept in it.
+    """
+    if cache is None:
+        return _lay_out_each(layouts, workers, progress)
+    from .pdf import pdf_from_pages
+
+    keys = [
+        layout_key(
+            layout.html, layout.base_folder, layout.allowed_folders, layout.created is not None
+        )
+        for layout in layouts
+    ]
+    done: dict[int, LaidOut] = {}
+    for n, (layout, key) in enumerate(zip(layouts, keys, strict=True)):
+        found = cache.get(key)
+        if found is not None:
+            pdf = pdf_from_pages(found.pages, layout.created)
+            done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused))
+            if progress:
+                progress.advance()
+    missing = [n for n in range(len(layouts)) if n not in done]
+    fresh = _lay_out_each(
+        [dataclasses.replace(layouts[n], keep_pages=True) for n in missing], workers, progress
+    )
+    for n, laid_out in zip(missing, fresh, strict=True):
+        if not laid_out.problems:
+            cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched)
+        done[n] = dataclasses.replace(laid_out, pages=b"")
+    return [done[n] for n in range(len(layouts))]
+
+
+def _lay_out_each(
     layouts: Sequence[Layout], workers: int, progress: Progress | None = None
 ) -> list[LaidOut]:
-    """Lay out every document, in ``workers`` processes when more than one."""
     if workers <= 1 or len(layouts) <= 1:
         results = []
         for layout in layouts:
@@ -288,7 +342,8 @@ def build_lessons(
     ]
     if progress:
         progress.start(len(layouts) + len(plans))
-    laid_out = iter(lay_out_all(layouts, options.jobs, progress))
+    cache = LayoutCache() if options.cache else None
+    laid_out = iter(lay_out_all(layouts, options.jobs, progress, cache))
     for lesson_file, plan in plans:
         mine = [next(laid_out) for _ in plan.documents()]
         try:

@@ -274,6 +274,25 @@ def init(folder: Path) -> None:
     click.echo(f"Next: cd {folder} and run medialit build.")
 
 
+@main.command()
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option("--quiet", is_flag=True, help="Say nothing when all went well.")
+@_handle_errors
+def clean(folder: Path, quiet: bool) -> None:
+    """Remove FOLDER's outputs (build/) and the layouts its builds kept in the cache.
+
+    FOLDER is a working folder (default: the current one). The next build lays
+    every document out again.
+    """
+    from .clean import clean_working_folder
+
+    for line in clean_working_folder(folder).summary():
+        if not quiet:
+            click.echo(line)
+
+
 @main.group()
 def templates() -> None:
     """See and copy the templates that shape the sheets."""

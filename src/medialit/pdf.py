@@ -8,6 +8,12 @@ Anything else (the network, ``/etc/passwd``) is refused and reported.
 The only date in a PDF is its creation date, taken from ``SOURCE_DATE_EPOCH``
 when that is set (the reproducible-builds convention), so that two builds of
 the same lesson are byte-identical.
+
+A layout can be kept (:func:`lay_out_html` with ``keep_pages``) as the PDF's
+objects just before their date and trailer are written, and written again
+later with another date (:func:`pdf_from_pages`): the layout cache
+(``layout_cache.py``) stores them, and the PDF is byte for byte the one a
+fresh layout would give.
 """
 
 from __future__ import annotations
@@ -17,16 +23,22 @@ import io
 import logging
 import mimetypes
 import os
+import pickle
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from .errors import RenderError, SettingsError
 
 try:
+    import pydyf
     import weasyprint
+    from weasyprint.pdf import _w3c_date_to_pdf
+    from weasyprint.pdf.stream import Stream as PageStream
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
     raise RenderError(
@@ -71,8 +83,12 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         super().__init__(timeout=1, allowed_protocols={PACKAGE_SCHEME, "file", "data"})
         self.roots = [folder.resolve() for folder in allowed_folders]
         self.refused: list[str] = []
+        self.fetched: list[str] = []
+        """Every address asked for, served or refused: what the layout depended on."""
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        if url not in self.fetched:
+            self.fetched.append(url)
         scheme = urlsplit(url).scheme.lower()
         if scheme == PACKAGE_SCHEME:
             return self._package_file(url)
@@ -134,6 +150,21 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         )
 
 
+# The options of every layout; the layout cache keys on them too.
+PDF_OPTIONS = {"pdf_tags": True}
+
+
+@dataclass(frozen=True)
+class PdfLayout:
+    """A laid-out document: its PDF, what the fetcher refused and every address it asked for."""
+
+    pdf: bytes
+    refused: list[str] = field(default_factory=list)
+    fetched: list[str] = field(default_factory=list)
+    pages: bytes = b""
+    """With ``keep_pages``: the PDF's objects before their date and trailer are written."""
+
+
 def html_to_pdf(
     html: str,
     *,
@@ -147,18 +178,83 @@ def html_to_pdf(
     tagged for screen readers. ``created`` is the only date written into the PDF,
     so the same HTML and date always give the same bytes.
     """
+    laid_out = lay_out_html(
+        html, base_folder=base_folder, allowed_folders=allowed_folders, created=created
+    )
+    return laid_out.pdf, laid_out.refused
+
+
+def lay_out_html(
+    html: str,
+    *,
+    base_folder: Path,
+    allowed_folders: Sequence[Path],
+    created: datetime.datetime | None = None,
+    keep_pages: bool = False,
+) -> PdfLayout:
+    """Lay out ``html`` as :func:`html_to_pdf` does; with ``keep_pages``, keep them to reuse."""
     fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
+    kept: list[bytes] = []
+
+    def keep(document: object, pdf: object) -> None:
+        kept.append(_pickle_pages(pdf))
+
     try:
         document = weasyprint.HTML(
             string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render(pdf_tags=True)
+        ).render(**PDF_OPTIONS)
         if created is not None:
-            stamp = created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            document.metadata.created = document.metadata.modified = stamp
-        pdf = document.write_pdf(pdf_tags=True)
+            document.metadata.created = document.metadata.modified = _w3c_date(created)
+        pdf = document.write_pdf(finisher=keep if keep_pages else None, **PDF_OPTIONS)
     except Exception as exc:
         raise RenderError(
             f"WeasyPrint could not write the PDF: {type(exc).__name__}: {exc}"
         ) from None
     assert isinstance(pdf, bytes)
-    return pdf, fetcher.refused
+    return PdfLayout(pdf, fetcher.refused, fetcher.fetched, kept[0] if kept else b"")
+
+
+def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
+    """Write kept pages (:attr:`PdfLayout.pages`) as a PDF dated ``created``.
+
+    The pages must have been laid out with a date if ``created`` is given, and
+    without one if not (the layout cache keys on that): the dates are replaced
+    in place, so the PDF's objects keep their order and the bytes are the ones
+    :func:`html_to_pdf` gives for the same HTML and date.
+    """
+    pdf = pickle.loads(pages)
+    if created is not None:
+        date = pydyf.String(_w3c_date_to_pdf(_w3c_date(created), "created"))
+        pdf.info["CreationDate"] = pdf.info["ModDate"] = date
+    options = {**weasyprint.DEFAULT_OPTIONS, **PDF_OPTIONS}
+    output = io.BytesIO()
+    pdf.write(
+        output, options["pdf_version"], options["pdf_identifier"], not options["uncompressed_pdf"]
+    )
+    return output.getvalue()
+
+
+def _w3c_date(created: datetime.datetime) -> str:
+    return created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _PagesPickler(pickle.Pickler):
+    """Keeps a page's content stream as plain PDF data, without WeasyPrint's drawing state."""
+
+    def reducer_override(self, obj: object) -> Any:
+        if type(obj) is PageStream:
+            kept = ("number", "offset", "generation", "free", "stream", "extra", "compress")
+            return _plain_stream, ({name: vars(obj)[name] for name in kept},)
+        return NotImplemented
+
+
+def _plain_stream(state: dict[str, object]) -> object:
+    stream = pydyf.Stream.__new__(pydyf.Stream)
+    vars(stream).update(state)
+    return stream
+
+
+def _pickle_pages(pdf: object) -> bytes:
+    output = io.BytesIO()
+    _PagesPickler(output, protocol=pickle.HIGHEST_PROTOCOL).dump(pdf)
+    return output.getvalue()
