@@ -20,6 +20,14 @@ GOOD = (DATA / "good-lesson.yaml").read_text()
 """A small valid lesson; tests break it in one place to check the message."""
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--refresh-golden",
+        action="store_true",
+        help="Rewrite tests/data/golden/ from the current templates (review with git diff).",
+    )
+
+
 def pdf_text(path: Path) -> str:
     """All the text of a PDF, pages joined, white space folded to single spaces."""
     reader = PdfReader(path)
