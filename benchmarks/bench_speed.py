@@ -69,13 +69,22 @@ def run_seconds(command: list[str], environ: dict[str, str]) -> tuple[float, flo
     return wall, cpu
 
 
-def check_figures(lesson: Path, repeat: int) -> dict[str, tuple[float, float]]:
-    """Median wall and CPU time of `python -c pass` and `medialit check LESSON`, taking turns."""
+def check_figures(
+    lesson: Path, repeat: int, compare: Path | None = None
+) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU time of `python -c pass` and `medialit check LESSON`, taking turns.
+
+    With ``compare`` (another checkout's ``src`` folder), its `medialit check` too.
+    """
     environ = user_environment()
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "medialit check": [*medialit_command(), "check", str(lesson)],
     }
+    if compare is not None:
+        run = f"import sys; sys.path.insert(0, {str(compare)!r}); "
+        run += "from medialit.cli import main; main()"
+        commands["medialit check, --compare"] = [sys.executable, "-c", run, "check", str(lesson)]
     for command in commands.values():
         run_seconds(command, environ)  # warm: bytecode cache, file system cache
     times: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
@@ -130,19 +139,26 @@ def main() -> None:
     parser.add_argument("--builds", type=int, default=5, help="first builds and rebuilds")
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--only", choices=["check", "rebuild"])
+    parser.add_argument(
+        "--compare", type=Path, help="the src/ folder of another checkout, to check with it too"
+    )
     args = parser.parse_args()
     lesson = (args.lesson or default_lesson()).resolve()
     print(f"lesson: {lesson}")
     print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}, Python {platform.python_version()}")
     print(f"load average: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
     if args.only in (None, "check"):
-        check = check_figures(lesson, args.repeat)
+        check = check_figures(lesson, args.repeat, args.compare)
         print(f"\ncheck (median of {args.repeat} fresh processes each, taking turns):")
         print("                                    wall       CPU")
         for label, (wall, cpu) in check.items():
             print(f"  {label:30s} {wall:7.3f} s {cpu:7.3f} s")
         (base_wall, base_cpu), (wall, cpu) = check["python -c pass"], check["medialit check"]
         print(f"  ratio to python -c pass        {wall / base_wall:7.1f}   {cpu / base_cpu:7.1f}")
+        if args.compare is not None:
+            other_wall, other_cpu = check["medialit check, --compare"]
+            ratios = f"{wall / other_wall:7.2f}   {cpu / other_cpu:7.2f}"
+            print(f"  ratio to --compare             {ratios}")
         print(f"  (target: medialit check <= {CHECK_TARGET:.2f} s)")
     if args.only in (None, "rebuild"):
         rebuild = rebuild_figures(lesson, args.builds, args.students)
