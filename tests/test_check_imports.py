@@ -24,7 +24,6 @@ BUILD_ONLY = (
     "medialit.build",
     "medialit.templates",
     "medialit.layers",
-    "medialit.settings",
     "medialit.context",
 )
 

@@ -150,6 +150,17 @@ def main(debug: bool) -> None:
     show_default=True,
     help="How many documents to lay out at once, in parallel processes.",
 )
+@click.option(
+    "--select",
+    metavar="NAME",
+    help="Build only the statements of the lesson's selection NAME (see 'selections:'), "
+    "numbered 1 to n.",
+)
+@click.option(
+    "--excerpt",
+    is_flag=True,
+    help="Print only the paragraphs that hold the statements, with omission marks.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @_handle_errors
 def build(
@@ -166,6 +177,8 @@ def build(
     roster: Path | None,
     split: bool,
     jobs: int,
+    select: str | None,
+    excerpt: bool,
     quiet: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
@@ -195,6 +208,8 @@ def build(
         roster=roster,
         split=split,
         jobs=jobs,
+        select=select,
+        excerpt=excerpt,
     )
     report = build_lessons(files, options, terminal_progress(quiet=quiet))
     for result in report.results:
