@@ -28,9 +28,8 @@ _LEVEL_MARKS: dict[Level, str] = {"guided": "K7", "standard": "M3", "independent
 class KindStyle(BaseModel):
     """How one kind is named and drawn on the sheets."""
 
-    model_config = ConfigDict(
-        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
-    )
+    # Field docstrings are for readers; pydantic is not asked to parse them (see model.py).
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     label: str
     """The kind's name as printed (tick boxes, key, legend)."""
@@ -73,9 +72,7 @@ def _default_kinds() -> dict[Kind, KindStyle]:
 class Sections(BaseModel):
     """Which optional parts of the sheets appear."""
 
-    model_config = ConfigDict(
-        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
-    )
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     source_box: bool = True
     """The box about the article's author, outlet and date."""
@@ -90,9 +87,7 @@ class Sections(BaseModel):
 class Words(BaseModel):
     """The fixed words printed on the sheets, to translate or reword them."""
 
-    model_config = ConfigDict(
-        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
-    )
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     student_worksheet: str = "Student worksheet"
     """The student sheet's label above the title."""
@@ -195,9 +190,7 @@ class Words(BaseModel):
 class Settings(BaseModel):
     """Everything a teacher can set; see ``medialit config``."""
 
-    model_config = ConfigDict(
-        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
-    )
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     paper: Paper = "a4"
     """Paper size: a4 or letter."""
