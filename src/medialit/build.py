@@ -30,7 +30,7 @@ from .context import (
 from .errors import MedialitError, Problem, RenderError
 from .files import write_all
 from .layers import Configuration
-from .layout_cache import LayoutCache, layout_key
+from .layout_cache import LayoutCache, layout_key, open_cache
 from .lesson import LESSON_SUFFIXES as LESSON_SUFFIXES
 from .lesson import CheckedLesson, read_lesson
 from .lesson import find_lessons as find_lessons
@@ -386,7 +386,7 @@ def build_lessons(
     ]
     if progress:
         progress.start(len(layouts) + len(plans))
-    cache = LayoutCache() if options.cache else None
+    cache = open_cache() if options.cache else None
     laid_out = iter(lay_out_all(layouts, options.jobs, progress, cache))
     for lesson_file, plan in plans:
         mine = [next(laid_out) for _ in plan.documents()]

@@ -221,6 +221,14 @@ class LayoutCache:
                 file.unlink(missing_ok=True)
 
 
+def open_cache() -> LayoutCache | None:
+    """The user's layout cache, or None when there is no home or working folder to use."""
+    try:
+        return LayoutCache()
+    except (OSError, RuntimeError):  # no home folder, or the working folder was removed
+        return None
+
+
 def _size(file: Path) -> int:
     try:
         return file.stat().st_size
