@@ -19,7 +19,6 @@ BUILD_ONLY = (
     "pypdf",
     "fontTools",
     "rapidfuzz",
-    "tomllib",
     "concurrent.futures.process",
     "medialit.build",
     "medialit.templates",

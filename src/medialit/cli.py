@@ -72,6 +72,13 @@ def _settings_options(command: F) -> F:
         "(default: ./templates).",
     )(command)
     command = click.option(
+        "--settings",
+        "settings_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A settings file to use instead of ./medialit.toml, e.g. a profile such as "
+        "medialit-es.toml.",
+    )(command)
+    command = click.option(
         "--theme",
         help="A theme: high-readability, default, or a folder of templates, CSS, fonts and images.",
     )(command)
@@ -90,12 +97,17 @@ def _configuration(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     paper: str | None = None,
 ) -> Configuration:
     from .layers import load_configuration
 
     return load_configuration(
-        WORKING_FOLDER, assignments, {"paper": paper, "theme": theme}, template_folder
+        WORKING_FOLDER,
+        assignments,
+        {"paper": paper, "theme": theme},
+        template_folder,
+        settings_file,
     )
 
 
@@ -162,6 +174,11 @@ def main(debug: bool) -> None:
     help="Print only the paragraphs that hold the statements, with omission marks.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop, writing nothing, if some text has characters no installed font can print.",
+)
 @_handle_errors
 def build(
     lessons: tuple[Path, ...],
@@ -171,6 +188,7 @@ def build(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     level: str,
     versions: int,
     seed: int,
@@ -180,6 +198,7 @@ def build(
     select: str | None,
     excerpt: bool,
     quiet: bool,
+    strict: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
 
@@ -197,7 +216,7 @@ def build(
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    configuration = _configuration(assignments, theme, template_folder, paper)
+    configuration = _configuration(assignments, theme, template_folder, settings_file, paper)
     options = BuildOptions(
         out=out,
         configuration=configuration,
@@ -208,10 +227,16 @@ def build(
         roster=roster,
         split=split,
         jobs=jobs,
+        strict=strict,
         select=select,
         excerpt=excerpt,
     )
-    report = build_lessons(files, options, terminal_progress(quiet=quiet))
+    report = build_lessons(
+        files,
+        options,
+        terminal_progress(quiet=quiet),
+        lambda m: click.echo(f"Warning: {m}", err=True),
+    )
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)
@@ -263,18 +288,26 @@ def config(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Print the settings in force and where each value comes from.
 
-    With a LESSON, include its worksheet: table. Origins: default, theme, file
-    (medialit.toml), lesson, command line (--set, --theme).
+    With a LESSON, include its worksheet: table and its language's words. Origins:
+    default, language (a built-in catalogue of words), theme, file (medialit.toml or
+    --settings), lesson, command line (--set, --theme). The output is TOML that can be
+    pasted into a settings file.
     """
     from .layers import describe
     from .lesson import read_lesson
 
-    configuration = _configuration(assignments, theme, template_folder)
-    worksheet = read_lesson(lesson).worksheet if lesson else None
-    click.echo(describe(configuration.resolve(worksheet)), nl=False)
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
+    checked = read_lesson(lesson) if lesson else None
+    resolved = (
+        configuration.resolve(checked.worksheet, checked.own_language, checked.file)
+        if checked
+        else configuration.resolve()
+    )
+    click.echo(describe(resolved), nl=False)
 
 
 @main.command()
@@ -317,12 +350,15 @@ def templates() -> None:
 @_settings_options
 @_handle_errors
 def list_templates(
-    assignments: tuple[str, ...], theme: str | None, template_folder: Path | None
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
     from .templates import template_origins
 
-    configuration = _configuration(assignments, theme, template_folder)
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
     folders = configuration.labelled_template_folders(configuration.resolve())
     origins = template_origins(folders)
     width = max(len(name) for name, _ in origins)
