@@ -19,6 +19,7 @@ BUILD_ONLY = (
     "pypdf",
     "fontTools",
     "rapidfuzz",
+    "babel",
     "concurrent.futures.process",
     "medialit.build",
     "medialit.templates",
