@@ -59,10 +59,12 @@ def build(lesson: Path, out: Path, **options: Any) -> dict[str, bytes]:
 def uncached(
     lesson: Path, out: Path, monkeypatch: pytest.MonkeyPatch, **options: Any
 ) -> dict[str, bytes]:
-    """The same build with an empty cache of its own."""
+    """The same build without the layout cache (and no cache folder to find)."""
     with monkeypatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(out.parent / f"{out.name}-empty-cache"))
-        return build(lesson, out, **options)
+        patch.setenv("XDG_CACHE_HOME", str(out.parent / f"{out.name}-no-cache"))
+        outputs = build(lesson, out, cache=False, **options)
+    assert not (out.parent / f"{out.name}-no-cache").exists()
+    return outputs
 
 
 def test_cache_folder_follows_xdg() -> None:

@@ -24,6 +24,7 @@ import logging
 import mimetypes
 import os
 import pickle
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -255,7 +256,21 @@ def _plain_stream(state: dict[str, object]) -> object:
     return stream
 
 
+def _compress_streams(pdf: Any) -> None:
+    """Compress each stream now, as pydyf would while writing, so that reusing kept pages
+    does not compress them again: the bytes written are the same.
+    """
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Stream) and obj.compress:
+            compressor = zlib.compressobj(level=9)  # pydyf's own setting
+            data = b"\n".join(pydyf._to_bytes(item) for item in obj.stream)
+            obj.stream = [compressor.compress(data) + compressor.flush()]
+            obj.extra["Filter"] = "/FlateDecode"
+            obj.compress = False
+
+
 def _pickle_pages(pdf: object) -> bytes:
+    _compress_streams(pdf)
     output = io.BytesIO()
     _PagesPickler(output, protocol=pickle.HIGHEST_PROTOCOL).dump(pdf)
     return output.getvalue()
