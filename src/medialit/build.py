@@ -87,6 +87,8 @@ class BuildOptions:
     """With a roster, also write one PDF per student into ``copies/``."""
     jobs: int = 1
     """How many processes lay out documents at once."""
+    fillable: bool = False
+    """Student sheets get PDF form fields (not with a roster: a pack is for printing)."""
 
 
 @dataclass
@@ -121,6 +123,8 @@ class Document:
     name: str
     html: str
     write: bool = True
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
 
 
 @dataclass
@@ -140,6 +144,7 @@ class _RenderJob:
     base_folder: Path
     allowed_folders: tuple[Path, ...]
     created: datetime.datetime | None
+    forms: bool = False
 
 
 @dataclass(frozen=True)
@@ -187,7 +192,7 @@ def render_html(
 ) -> dict[str, str]:
     """The HTML of the student worksheet and the key of one variant, by document name."""
     env = _environment(os.getcwd(), tuple(template_folders))
-    key_variant = dataclasses.replace(variant, named=False)
+    key_variant = dataclasses.replace(variant, named=False, fillable=False)
     contexts: dict[str, tuple[str, WorksheetContext | KeyContext]] = {
         "student": ("student.html", student_context(checked, settings, variant)),
         "key": ("key.html", key_context(checked, settings, key_variant)),
@@ -212,8 +217,10 @@ def plan_lesson(
     count = len(checked.statements)
     if roster is None:
         for variant in plain_variants([options.level], options.versions, options.seed, count):
+            variant = dataclasses.replace(variant, fillable=options.fillable)
             html = render_html(checked, settings, folders, variant)
-            plan.documents.append(Document(document_file("student", variant), html["student"]))
+            student = document_file("student", variant)
+            plan.documents.append(Document(student, html["student"], forms=options.fillable))
             plan.documents.append(Document(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
@@ -269,6 +276,7 @@ def _render_job(job: _RenderJob) -> _Rendered:
             base_folder=job.base_folder,
             allowed_folders=job.allowed_folders,
             created=job.created,
+            forms=job.forms,
         )
     except MedialitError as exc:
         return _Rendered(error=str(exc))
@@ -320,7 +328,13 @@ def build_lessons(
         except MedialitError as exc:
             report.failures.append((lesson_file, exc))
     jobs = [
-        _RenderJob(document.html, lesson_file.parent, plan.allowed_folders, options.created)
+        _RenderJob(
+            document.html,
+            lesson_file.parent,
+            plan.allowed_folders,
+            options.created,
+            document.forms,
+        )
         for lesson_file, plan in plans
         for document in plan.documents
     ]

@@ -142,6 +142,11 @@ def main(debug: bool) -> None:
 )
 @click.option("--split", is_flag=True, help="With --roster, also write one PDF per student.")
 @click.option(
+    "--fillable",
+    is_flag=True,
+    help="Give the student sheet form fields, to fill in on screen (not with --roster).",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(1, 64),
     default=1,
@@ -163,6 +168,7 @@ def build(
     seed: int,
     roster: Path | None,
     split: bool,
+    fillable: bool,
     jobs: int,
     quiet: bool,
 ) -> None:
@@ -175,6 +181,11 @@ def build(
     """
     if split and roster is None:
         raise click.UsageError("--split needs --roster: it writes one PDF per student.")
+    if fillable and roster is not None:
+        raise click.UsageError(
+            "--fillable makes one sheet to share on screen; a --roster pack is for printing. "
+            "Leave out one of the two."
+        )
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
@@ -188,6 +199,7 @@ def build(
         seed=seed,
         roster=roster,
         split=split,
+        fillable=fillable,
         jobs=jobs,
     )
     report = build_lessons(files, options, terminal_progress(quiet=quiet))

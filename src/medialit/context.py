@@ -43,6 +43,8 @@ class Variant:
     empty means reading order."""
     named: bool = False
     """A class-pack copy: the student's name is stamped into the top margin later."""
+    fillable: bool = False
+    """The student sheet gets PDF form fields over its tick boxes and writing lines."""
 
     def number(self, reading_number: int) -> int:
         """The printed number of the statement that is ``reading_number``-th in reading order."""
@@ -182,6 +184,8 @@ class WorksheetContext:
     """The copy carries a student's name in the top margin, so it has no Name: line."""
     example_rows: int
     """Empty rows per kind in the independent worksheet's table."""
+    fillable: bool
+    """Put PDF form fields over the tick boxes and writing lines (``build --fillable``)."""
 
 
 @dataclass(frozen=True)
@@ -294,6 +298,7 @@ def _variant_fields(checked: CheckedLesson, settings: Settings, variant: Variant
         "variant_label": variant.label,
         "named": variant.named,
         "example_rows": rows,
+        "fillable": variant.fillable,
     }
 
 

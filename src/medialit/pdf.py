@@ -15,6 +15,7 @@ import mimetypes
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -112,28 +113,52 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         )
 
 
+def _radio_buttons_unnamed(document: Any, pdf: Any) -> None:
+    """Make each radio group one field whose value is the chosen button (a WeasyPrint finisher).
+
+    WeasyPrint 70 names every button of a group like the group and lists it as a
+    field of its own, so readers see ``s3-kind.s3-kind`` beside ``s3-kind``. A
+    button should be a bare widget under its group: no name, not in the field list.
+    """
+    buttons: list[Any] = [
+        obj
+        for obj in pdf.objects
+        if isinstance(obj, dict) and "Parent" in obj and obj.get("Subtype") == "/Widget"
+    ]
+    for button in buttons:
+        button.pop("T", None)
+        button.pop("TU", None)
+    if "AcroForm" in pdf.catalog:
+        acroform = pdf.catalog["AcroForm"]
+        references = {button.reference for button in buttons}
+        kept = [field for field in acroform["Fields"] if field not in references]
+        acroform["Fields"] = type(acroform["Fields"])(kept)
+
+
 def html_to_pdf(
     html: str,
     *,
     base_folder: Path,
     allowed_folders: Sequence[Path],
     created: datetime.datetime | None = None,
+    forms: bool = False,
 ) -> tuple[bytes, list[str]]:
     """Render ``html`` to PDF bytes; also return what the fetcher refused to load.
 
     Title and language come from the HTML's ``<title>`` and ``lang``; the PDF is
     tagged for screen readers. ``created`` is the only date written into the PDF,
-    so the same HTML and date always give the same bytes.
+    so the same HTML and date always give the same bytes. With ``forms``, the
+    HTML's inputs become PDF form fields (WeasyPrint's ``pdf_forms``).
     """
     fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
     try:
         document = weasyprint.HTML(
             string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render(pdf_tags=True)
+        ).render(pdf_tags=True, pdf_forms=forms)
         if created is not None:
             stamp = created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             document.metadata.created = document.metadata.modified = stamp
-        pdf = document.write_pdf(pdf_tags=True)
+        pdf = document.write_pdf(pdf_tags=True, finisher=_radio_buttons_unnamed if forms else None)
     except Exception as exc:
         raise RenderError(
             f"WeasyPrint could not write the PDF: {type(exc).__name__}: {exc}"
