@@ -15,9 +15,10 @@ from typing import Any, TypeVar, cast
 import click
 
 from . import __version__
-from .build import BuildOptions, build_lessons, find_lessons
+from .build import BuildOptions, BuildReport, build_lessons, find_lessons
 from .config import Configuration, describe, load_configuration
 from .errors import MedialitError
+from .exports.export import FORMATS, ExportOptions, export_lessons
 from .lesson import read_lesson
 from .model import KIND_ORDER
 from .pack import MAX_VERSIONS
@@ -202,7 +203,11 @@ def build(
         fillable=fillable,
         jobs=jobs,
     )
-    report = build_lessons(files, options, terminal_progress(quiet=quiet))
+    _print_report(build_lessons(files, options, terminal_progress(quiet=quiet)), len(files))
+
+
+def _print_report(report: BuildReport, lessons: int, done: str = "built") -> None:
+    """What each lesson wrote, then every failure; exit 1 if any lesson failed."""
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)
@@ -210,9 +215,58 @@ def build(
     for _, error in report.failures:
         click.echo(f"Error: {error}", err=True)
     if report.failures:
-        others = "; the others were built" if len(report.failures) < len(files) else ""
-        click.echo(f"{len(report.failures)} of {len(files)} lessons failed{others}.", err=True)
+        others = f"; the others were {done}" if len(report.failures) < lessons else ""
+        click.echo(f"{len(report.failures)} of {lessons} lessons failed{others}.", err=True)
         sys.exit(EXIT_INPUT)
+
+
+@main.command("export")
+@click.argument("lessons", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    required=True,
+    help="moodle: a Moodle XML quiz; qti: a QTI 2.1 package for Canvas and others.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder to write into; each lesson gets a sub-folder.",
+)
+@_settings_options
+@click.option(
+    "--versions",
+    type=click.IntRange(1, MAX_VERSIONS),
+    default=1,
+    show_default=True,
+    help="How many versions, numbered as the worksheets of build --versions.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffles.")
+@_handle_errors
+def export_quiz(
+    lessons: tuple[Path, ...],
+    fmt: str,
+    out: Path,
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+    versions: int,
+    seed: int,
+) -> None:
+    """Write each LESSON as a quiz to import into a learning platform.
+
+    OUT/<lesson>/moodle.xml or OUT/<lesson>/qti.zip (with --versions, one per
+    version: moodle-A.xml…). See "Getting it into Moodle or Canvas" in the README.
+    """
+    files = find_lessons(lessons or (Path("lessons"),))
+    if not files:
+        raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
+    configuration = _configuration(assignments, theme, template_folder)
+    options = ExportOptions(fmt, out, configuration, versions, seed)
+    _print_report(export_lessons(files, options), len(files), "exported")
 
 
 @main.command()

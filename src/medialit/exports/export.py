@@ -1,0 +1,94 @@
+"""Export lessons for learning platforms: read, check, build each version's quiz, write.
+
+``medialit export LESSON --format moodle`` writes ``<out>/<lesson>/moodle.xml``
+and ``--format qti`` writes ``<out>/<lesson>/qti.zip``; with ``--versions``,
+one file per version (``moodle-A.xml``, ``qti-B.zip``), numbered as that
+version's worksheet and key are. Files are written together through the
+build's atomic writer: a lesson that fails leaves its earlier exports as they were.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..build import BuildReport, BuildResult, creation_time, write_all
+from ..config import Configuration
+from ..context import Variant, key_context
+from ..errors import MedialitError
+from ..lesson import CheckedLesson, read_lesson
+from ..pack import plain_variants, variant_suffix
+from .moodle import moodle_xml
+from .qti import qti_package
+from .quiz import Quiz, quiz_from_key
+
+
+@dataclass(frozen=True)
+class Format:
+    """A platform's format: the file it writes (``moodle`` + ``.xml``) and its writer."""
+
+    stem: str
+    suffix: str
+    write: Callable[[Quiz, CheckedLesson, datetime.datetime], bytes]
+
+
+FORMATS: dict[str, Format] = {
+    "moodle": Format("moodle", ".xml", lambda quiz, _lesson, _created: moodle_xml(quiz)),
+    "qti": Format(
+        "qti", ".zip", lambda quiz, lesson, created: qti_package(quiz, lesson.name, created)
+    ),
+}
+"""Every format ``medialit export --format`` knows, by name."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export and where: the format, the output folder, settings, versions."""
+
+    format: str = "moodle"
+    out: Path = Path("build")
+    configuration: Configuration = field(default_factory=Configuration)
+    versions: int = 1
+    seed: int = 0
+    created: datetime.datetime = field(default_factory=creation_time)
+    """The date written into zip entries (``SOURCE_DATE_EPOCH`` when set)."""
+
+
+def export_file(fmt: Format, variant: Variant) -> str:
+    """``moodle.xml``, or ``qti-B.zip`` for version B: the worksheet's naming."""
+    suffix = variant_suffix(variant)
+    return f"{fmt.stem}-{suffix}{fmt.suffix}" if suffix else f"{fmt.stem}{fmt.suffix}"
+
+
+def lesson_quizzes(checked: CheckedLesson, options: ExportOptions) -> dict[Variant, Quiz]:
+    """Each version's quiz, with the numbers and kind labels of its printed key."""
+    settings = options.configuration.resolve(checked.worksheet).settings
+    variants = plain_variants(["standard"], options.versions, options.seed, len(checked.statements))
+    return {v: quiz_from_key(key_context(checked, settings, v)) for v in variants}
+
+
+def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:
+    """Check one lesson and write its export files; raise if the lesson is wrong."""
+    fmt = FORMATS[options.format]
+    # A selection (``--select``, issue 12) narrows ``checked`` here, as the build does.
+    checked = read_lesson(lesson_file)
+    files = {
+        export_file(fmt, variant): fmt.write(quiz, checked, options.created)
+        for variant, quiz in lesson_quizzes(checked, options).items()
+    }
+    target = options.out / checked.name
+    write_all(target, files)
+    return BuildResult(lesson=lesson_file, outputs=[target / name for name in files])
+
+
+def export_lessons(lesson_files: Sequence[Path], options: ExportOptions) -> BuildReport:
+    """Export every lesson; a lesson that fails is reported and the others still export."""
+    report = BuildReport()
+    for lesson_file in lesson_files:
+        try:
+            report.results.append(export_lesson(lesson_file, options))
+        except MedialitError as exc:
+            report.failures.append((lesson_file, exc))
+    return report
