@@ -151,3 +151,30 @@ def test_cli_writes_the_file_and_refuses_bad_input(tmp_path: Path) -> None:
     )
     assert (out / "sample" / "moodle.xml").read_bytes() == before  # the earlier export stays
     assert [p.name for p in (out / "sample").iterdir()] == ["moodle.xml"]  # no temporary left
+
+
+def test_settings_name_the_kinds(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["export", str(SAMPLE), "--format", "moodle", "--out", str(tmp_path),
+         "--set", "kinds.assertion.label=Claim"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    tree = parse(tmp_path / "sample" / "moodle.xml")
+    last = questions(tree, "multichoice")[2]
+    assert [a.findtext("text") for a in last.findall("answer")] == [
+        "Evidence",
+        "Inference",
+        "Claim",
+    ]
+    assert "Statement 3: Evidence, Inference or Claim?" in text_of(last, "questiontext")
+
+
+def test_a_file_in_the_way_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "sample").write_text("not a folder")
+    result = CliRunner().invoke(
+        main, ["export", str(SAMPLE), "--format", "moodle", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path}/sample: a file is in the way")
+    assert (tmp_path / "sample").read_text() == "not a folder"

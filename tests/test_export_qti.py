@@ -227,3 +227,19 @@ def test_cli_writes_the_package(tmp_path: Path) -> None:
     assert zipfile.is_zipfile(tmp_path / "sample" / "qti.zip")
     missing = CliRunner().invoke(main, ["export", str(SAMPLE), "--out", str(tmp_path)])
     assert missing.exit_code == 2 and "Missing option '--format'" in missing.output
+
+
+def test_lesson_text_stays_text(tmp_path: Path) -> None:
+    hostile = '<!DOCTYPE q [<!ENTITY x SYSTEM "file:///etc/passwd">]> &x; </p><p> & "quotes"'
+    lesson = tmp_path / "hostile.yaml"
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "why: No support is given.", "why: >-\n      " + hostile
+    )
+    lesson.write_text(
+        text.replace("Listen for the council report.", "'" + hostile.replace("'", "''") + "'")
+    )
+    files = read_package(export(lesson, tmp_path / "out")["qti.zip"])
+    feedback = files["items/s3.xml"].find(f"{QTI}modalFeedback/{QTI}p")
+    assert feedback is not None and feedback.text == hostile and len(feedback) == 0
+    rubric = files["items/q1.xml"].find(f"{QTI}itemBody/{QTI}rubricBlock/{QTI}p")
+    assert rubric is not None and rubric.text == hostile
