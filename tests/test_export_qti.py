@@ -111,7 +111,9 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> dict[str, etree._Elemen
 def test_manifest_at_the_root_lists_every_file(package: dict[str, etree._Element]) -> None:
     manifest = package["imsmanifest.xml"]
     assert manifest.tag == f"{CP}manifest" and NCNAME.fullmatch(manifest.get("identifier", ""))
+    # How Canvas recognises QTI 2: the schema's name, or the QTI 2.1 namespace in the file.
     assert manifest.findtext(f"{CP}metadata/{CP}schema") == "QTIv2.1 Package"
+    assert QTI.strip("{}") in etree.tostring(manifest).decode().splitlines()[0]
     resources = manifest.findall(f"{CP}resources/{CP}resource")
     by_id = {r.get("identifier"): r for r in resources}
     assert all(NCNAME.fullmatch(identifier or "") for identifier in by_id)

@@ -206,9 +206,12 @@ def _manifest(name: str, identifiers: list[str]) -> ET.Element:
     def cp(tag: str) -> str:
         return f"{{{IMSCP}}}{tag}"
 
+    # Canvas tells a QTI 2 package from a QTI 1.2 one by the QTI 2.1 namespace in the
+    # manifest, or by its schema "QTIv2.1 Package": give both.
+    locations = f"{IMSCP} {IMSCP_XSD} {QTI} {QTI_XSD}"
     manifest = ET.Element(
         cp("manifest"),
-        {**_schema_location(IMSCP, IMSCP_XSD), "identifier": f"MANIFEST-{_ncname(name)}"},
+        {f"{{{XSI}}}schemaLocation": locations, "identifier": f"MANIFEST-{_ncname(name)}"},
     )
     metadata = ET.SubElement(manifest, cp("metadata"))
     ET.SubElement(metadata, cp("schema")).text = "QTIv2.1 Package"
