@@ -10,6 +10,7 @@ from lxml import etree, html
 
 from medialit.cli import main
 from medialit.context import key_context
+from medialit.errors import MedialitError
 from medialit.exports.export import ExportOptions, export_lesson
 from medialit.lesson import read_lesson
 from medialit.pack import plain_variants
@@ -178,3 +179,10 @@ def test_a_file_in_the_way_is_reported(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {tmp_path}/sample: a file is in the way")
     assert (tmp_path / "sample").read_text() == "not a folder"
+
+
+def test_an_unknown_format_from_python_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(MedialitError) as raised:
+        export_lesson(SAMPLE, ExportOptions(format="word", out=tmp_path))
+    assert str(raised.value) == '"word" is not an export format; use one of: moodle, qti.'
+    assert not any(tmp_path.iterdir())

@@ -71,7 +71,10 @@ def lesson_quizzes(checked: CheckedLesson, options: ExportOptions) -> dict[Varia
 
 def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:
     """Check one lesson and write its export files; raise if the lesson is wrong."""
-    fmt = FORMATS[options.format]
+    fmt = FORMATS.get(options.format)
+    if fmt is None:
+        known = ", ".join(sorted(FORMATS))
+        raise MedialitError(f'"{options.format}" is not an export format; use one of: {known}.')
     # A selection (``--select``, issue 12) narrows ``checked`` here, as the build does.
     checked = read_lesson(lesson_file)
     files = {
