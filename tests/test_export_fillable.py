@@ -58,6 +58,8 @@ def test_one_field_per_answer_named_for_the_teacher(sheets: dict[str, Path]) -> 
             assert field["/Opt"] == LABELS and field["/_States_"] == ["/0", "/1", "/2"]
         else:
             assert field["/FT"] == "/Tx" and not field.get("/V")  # an empty text field
+            multiline = bool(int(field.get("/Ff", 0)) & 1 << 12)
+            assert multiline == (name not in ("name", "class", "date")), name
 
 
 def test_filled_fields_read_back(sheets: dict[str, Path], tmp_path: Path) -> None:
