@@ -13,7 +13,7 @@ from medialit.context import key_context
 from medialit.errors import MedialitError
 from medialit.exports.export import ExportOptions, export_lesson
 from medialit.lesson import read_lesson
-from medialit.pack import plain_variants
+from medialit.variants import plain_variants
 from medialit.settings import Settings
 
 from .conftest import DATA, LESSONS

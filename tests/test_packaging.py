@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from .conftest import DATA, ROOT, pdf_fonts, pdf_text
+
+pytestmark = pytest.mark.slow  # builds and installs a wheel in subprocesses
 
 
 def test_wheel_builds_a_lesson_from_an_unrelated_folder(tmp_path: Path) -> None:

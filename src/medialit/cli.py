@@ -16,16 +16,15 @@ import click
 
 from . import __version__
 from .build import BuildOptions, BuildReport, build_lessons, find_lessons
-from .config import Configuration, describe, load_configuration
 from .errors import MedialitError
 from .exports.export import FORMATS, ExportOptions, export_lessons
+from .layers import Configuration, describe, load_configuration
 from .lesson import read_lesson
 from .model import KIND_ORDER
-from .pack import MAX_VERSIONS
 from .progress import terminal_progress
-from .settings import LEVELS, Level
 from .starter import make_working_folder
 from .templates import export_templates, template_origins
+from .variants import LEVELS, MAX_VERSIONS, Level
 
 EXIT_INPUT = 1
 

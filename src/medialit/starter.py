@@ -2,7 +2,9 @@
 
 The starter files are package data (``medialit/starter/``): an example lesson
 with its seed article, an empty ``templates/`` with a README on overriding,
-and a commented ``medialit.toml``.
+and a commented ``medialit.toml``. They are the one copy: the repository's own
+``lessons/``, ``seeds/``, ``medialit.toml`` and ``templates/README.md`` are
+relative links to them.
 """
 
 from __future__ import annotations

@@ -14,12 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import BuildReport, BuildResult, creation_time, write_all
-from ..config import Configuration
-from ..context import Variant, key_context
+from ..build import BuildReport, BuildResult
+from ..context import key_context
 from ..errors import MedialitError
+from ..files import write_all
+from ..layers import Configuration
 from ..lesson import CheckedLesson, read_lesson
-from ..pack import plain_variants, variant_suffix
+from ..variants import Variant, plain_variants, variant_suffix
 from .moodle import moodle_xml
 from .qti import qti_package
 from .quiz import Quiz, quiz_from_key
@@ -43,6 +44,12 @@ FORMATS: dict[str, Format] = {
 """Every format ``medialit export --format`` knows, by name."""
 
 
+def _now() -> datetime.datetime:
+    from ..pdf import creation_time  # WeasyPrint is slow to load, and only the date is needed
+
+    return creation_time()
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     """What to export and where: the format, the output folder, settings, versions."""
@@ -52,7 +59,7 @@ class ExportOptions:
     configuration: Configuration = field(default_factory=Configuration)
     versions: int = 1
     seed: int = 0
-    created: datetime.datetime = field(default_factory=creation_time)
+    created: datetime.datetime = field(default_factory=_now)
     """The date written into zip entries (``SOURCE_DATE_EPOCH`` when set)."""
 
 
