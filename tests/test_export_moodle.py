@@ -13,8 +13,8 @@ from medialit.context import key_context
 from medialit.errors import MedialitError
 from medialit.exports.export import ExportOptions, export_lesson
 from medialit.lesson import read_lesson
-from medialit.variants import plain_variants
 from medialit.settings import Settings
+from medialit.variants import plain_variants
 
 from .conftest import DATA, LESSONS
 
