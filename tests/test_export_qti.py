@@ -223,10 +223,13 @@ def test_every_shipped_lesson_makes_a_valid_package(lesson: Path, tmp_path: Path
 
 def test_cli_writes_the_package(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        main, ["export", str(SAMPLE), "--format", "qti", "--out", str(tmp_path)]
+        main,
+        ["export", str(SAMPLE), "--format", "qti", "--out", str(tmp_path)],
+        env={"SOURCE_DATE_EPOCH": "1700000000"},
     )
     assert result.exit_code == 0, result.output
-    assert zipfile.is_zipfile(tmp_path / "sample" / "qti.zip")
+    with zipfile.ZipFile(tmp_path / "sample" / "qti.zip") as package:
+        assert {info.date_time for info in package.infolist()} == {(2023, 11, 14, 22, 13, 20)}
     missing = CliRunner().invoke(main, ["export", str(SAMPLE), "--out", str(tmp_path)])
     assert missing.exit_code == 2 and "Missing option '--format'" in missing.output
 

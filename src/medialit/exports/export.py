@@ -26,28 +26,30 @@ from .qti import qti_package
 from .quiz import Quiz, quiz_from_key
 
 
+def _now() -> datetime.datetime:
+    from ..pdf import creation_time  # WeasyPrint is slow to load, and only the date is needed
+
+    return creation_time()
+
+
 @dataclass(frozen=True)
 class Format:
     """A platform's format: the file it writes (``moodle`` + ``.xml``) and its writer."""
 
     stem: str
     suffix: str
-    write: Callable[[Quiz, CheckedLesson, datetime.datetime], bytes]
+    write: Callable[[Quiz, CheckedLesson, datetime.datetime | None], bytes]
 
 
 FORMATS: dict[str, Format] = {
     "moodle": Format("moodle", ".xml", lambda quiz, _lesson, _created: moodle_xml(quiz)),
     "qti": Format(
-        "qti", ".zip", lambda quiz, lesson, created: qti_package(quiz, lesson.name, created)
+        "qti",
+        ".zip",
+        lambda quiz, lesson, created: qti_package(quiz, lesson.name, created or _now()),
     ),
 }
 """Every format ``medialit export --format`` knows, by name."""
-
-
-def _now() -> datetime.datetime:
-    from ..pdf import creation_time  # WeasyPrint is slow to load, and only the date is needed
-
-    return creation_time()
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,9 @@ class ExportOptions:
     configuration: Configuration = field(default_factory=Configuration)
     versions: int = 1
     seed: int = 0
-    created: datetime.datetime = field(default_factory=_now)
-    """The date written into zip entries (``SOURCE_DATE_EPOCH`` when set)."""
+    created: datetime.datetime | None = None
+    """The date written into zip entries; by default ``SOURCE_DATE_EPOCH`` when set, else now
+    (found only for formats that need a date: loading WeasyPrint to find it takes seconds)."""
 
 
 def export_file(fmt: Format, variant: Variant) -> str:
