@@ -71,7 +71,7 @@ def test_one_multichoice_per_statement_with_the_key_s_credit(tmp_path: Path) -> 
         assert (statement.check or "") in feedback
     # the statement's paragraph is its context: statement 2 is read after statement 1
     context = text_of(multichoice[1], "questiontext")
-    assert context.startswith("The council's report") and "Therefore the canteen" in context
+    assert context.startswith("The council’s report") and "Therefore the canteen" in context
     assert "Also accepted: Assertion." in text_of(multichoice[1], "generalfeedback")
 
 
@@ -115,7 +115,11 @@ def test_lesson_text_stays_text(tmp_path: Path) -> None:
         "multichoice",
         "essay",
     ]
-    assert text_of(questions(tree, "multichoice")[2], "generalfeedback") == HOSTILE
+    # As the printed key has it: the same text, with typographic quotes.
+    typeset = key_context(read_lesson(lesson), Settings()).statements[2].why
+    straight = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+    assert typeset.translate(straight) == HOSTILE
+    assert text_of(questions(tree, "multichoice")[2], "generalfeedback") == typeset
     assert root.findtext("question/category/text") == "$course$/top/Lunch // dinner & co"
     assert text_of(questions(tree, "essay")[0], "graderinfo") == "Slash / and & in notes"
 
@@ -186,3 +190,21 @@ def test_an_unknown_format_from_python_is_a_clear_error(tmp_path: Path) -> None:
         export_lesson(SAMPLE, ExportOptions(format="word", out=tmp_path))
     assert str(raised.value) == '"word" is not an export format; use one of: moodle, qti.'
     assert not any(tmp_path.iterdir())
+
+
+def test_a_selection_exports_its_statements_numbered_from_one(tmp_path: Path) -> None:
+    [lesson] = [p for p in LESSONS if read_lesson(p).lesson.selections]
+    core = read_lesson(lesson).lesson.selections["core"]
+    runner = CliRunner()
+    args = ["export", str(lesson), "--format", "moodle", "--out", str(tmp_path)]
+    result = runner.invoke(main, [*args, "--select", "core"])
+    assert result.exit_code == 0, result.output
+    tree = parse(tmp_path / lesson.stem / "moodle.xml")
+    names = [q.findtext("name/text") or "" for q in questions(tree, "multichoice")]
+    assert [name.split(".")[0] for name in names] == [str(n) for n in range(1, len(core) + 1)]
+
+    unknown = runner.invoke(main, [*args, "--select", "cor"])
+    assert unknown.exit_code == 1
+    assert unknown.output.startswith(
+        f'Error: {lesson}: --select names the selection "cor", which the lesson does not define;'
+    )

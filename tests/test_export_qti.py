@@ -244,7 +244,10 @@ def test_lesson_text_stays_text(tmp_path: Path) -> None:
         text.replace("Listen for the council report.", "'" + hostile.replace("'", "''") + "'")
     )
     files = read_package(export(lesson, tmp_path / "out")["qti.zip"])
+    key = key_context(read_lesson(lesson), Settings())  # typographic quotes, as printed
+    typeset = key.statements[2].why
+    assert typeset.replace("“", '"').replace("”", '"') == hostile
     feedback = files["items/s3.xml"].find(f"{QTI}modalFeedback/{QTI}p")
-    assert feedback is not None and feedback.text == hostile and len(feedback) == 0
+    assert feedback is not None and feedback.text == typeset and len(feedback) == 0
     rubric = files["items/q1.xml"].find(f"{QTI}itemBody/{QTI}rubricBlock/{QTI}p")
-    assert rubric is not None and rubric.text == hostile
+    assert rubric is not None and rubric.text == key.questions[0].notes

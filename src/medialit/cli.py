@@ -153,6 +153,17 @@ def main(debug: bool) -> None:
     show_default=True,
     help="How many documents to lay out at once, in parallel processes.",
 )
+@click.option(
+    "--select",
+    metavar="NAME",
+    help="Build only the statements of the lesson's selection NAME (see 'selections:'), "
+    "numbered 1 to n.",
+)
+@click.option(
+    "--excerpt",
+    is_flag=True,
+    help="Print only the paragraphs that hold the statements, with omission marks.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @_handle_errors
 def build(
@@ -170,6 +181,8 @@ def build(
     split: bool,
     fillable: bool,
     jobs: int,
+    select: str | None,
+    excerpt: bool,
     quiet: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
@@ -201,6 +214,8 @@ def build(
         split=split,
         fillable=fillable,
         jobs=jobs,
+        select=select,
+        excerpt=excerpt,
     )
     _print_report(build_lessons(files, options, terminal_progress(quiet=quiet)), len(files))
 
@@ -244,6 +259,11 @@ def _print_report(report: BuildReport, lessons: int, done: str = "built") -> Non
     help="How many versions, numbered as the worksheets of build --versions.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffles.")
+@click.option(
+    "--select",
+    metavar="NAME",
+    help="Only the statements of the lesson's selection NAME, numbered 1 to n, as build --select.",
+)
 @_handle_errors
 def export_quiz(
     lessons: tuple[Path, ...],
@@ -254,6 +274,7 @@ def export_quiz(
     template_folder: Path | None,
     versions: int,
     seed: int,
+    select: str | None,
 ) -> None:
     """Write each LESSON as a quiz to import into a learning platform.
 
@@ -264,7 +285,7 @@ def export_quiz(
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
     configuration = _configuration(assignments, theme, template_folder)
-    options = ExportOptions(fmt, out, configuration, versions, seed)
+    options = ExportOptions(fmt, out, configuration, versions, seed, select)
     _print_report(export_lessons(files, options), len(files), "exported")
 
 

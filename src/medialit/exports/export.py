@@ -20,6 +20,8 @@ from ..errors import MedialitError
 from ..files import write_all
 from ..layers import Configuration
 from ..lesson import CheckedLesson, read_lesson
+from ..selections import select_statements
+from ..settings import Settings
 from ..variants import Variant, plain_variants, variant_suffix
 from .moodle import moodle_xml
 from .qti import qti_package
@@ -61,6 +63,9 @@ class ExportOptions:
     configuration: Configuration = field(default_factory=Configuration)
     versions: int = 1
     seed: int = 0
+    select: str | None = None
+    """A selection of the lesson's statements (``--select``); by default the standard level's
+    (``level_selections``), else all, as the standard worksheet has them."""
     created: datetime.datetime | None = None
     """The date written into zip entries; by default ``SOURCE_DATE_EPOCH`` when set, else now
     (found only for formats that need a date: loading WeasyPrint to find it takes seconds)."""
@@ -75,8 +80,16 @@ def export_file(fmt: Format, variant: Variant) -> str:
 def lesson_quizzes(checked: CheckedLesson, options: ExportOptions) -> dict[Variant, Quiz]:
     """Each version's quiz, with the numbers and kind labels of its printed key."""
     settings = options.configuration.resolve(checked.worksheet).settings
+    checked = _selected(checked, settings, options.select)
     variants = plain_variants(["standard"], options.versions, options.seed, len(checked.statements))
     return {v: quiz_from_key(key_context(checked, settings, v)) for v in variants}
+
+
+def _selected(checked: CheckedLesson, settings: Settings, select: str | None) -> CheckedLesson:
+    """The statements the standard worksheet of the same options would have, numbered 1…n."""
+    name = select or settings.level_selections.get("standard")
+    setting = None if select else "level_selections.standard"
+    return select_statements(checked, name, setting) if name else checked
 
 
 def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:
@@ -85,7 +98,6 @@ def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise MedialitError(f'"{options.format}" is not an export format; use one of: {known}.')
-    # A selection (``--select``, issue 12) narrows ``checked`` here, as the build does.
     checked = read_lesson(lesson_file)
     files = {
         export_file(fmt, variant): fmt.write(quiz, checked, options.created)
