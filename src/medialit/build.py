@@ -73,6 +73,8 @@ class BuildOptions:
     """How many processes lay out documents at once."""
     cache: bool = True
     """Reuse layouts kept in the user's cache folder, and keep new ones (layout_cache.py)."""
+    fillable: bool = False
+    """Student sheets get PDF form fields (not with a roster: a pack is for printing)."""
     strict: bool = False
     """Characters that no installed font can print are an error, not a warning."""
     select: str | None = None
@@ -116,6 +118,8 @@ class Output:
     file: str
     """The file name in the lesson's build folder, e.g. ``key-guided-B.pdf``."""
     html: str
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,12 @@ class LessonPlan:
             html += [*self.class_pack.layouts, self.class_pack.name_tags]
         return html
 
+    def forms(self) -> list[bool]:
+        """For each of :meth:`documents`, whether its inputs become PDF form fields."""
+        return [output.forms for output in self.outputs] + [False] * (
+            len(self.documents()) - len(self.outputs)
+        )
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -168,6 +178,8 @@ class Layout:
     created: datetime.datetime | None
     keep_pages: bool = False
     """Also keep the laid-out pages, for the layout cache."""
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields."""
 
 
 @dataclass(frozen=True)
@@ -198,7 +210,7 @@ def render_html(
     sheet is laid out once first, with its statements' places marked, to measure them.
     """
     env = environment(template_folders, theme)
-    key_variant = dataclasses.replace(variant, named=False)
+    key_variant = dataclasses.replace(variant, named=False, fillable=False)
     lines = None
     if variant.level == "independent":
         from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
@@ -252,8 +264,11 @@ def plan_lesson(
     if roster is None:
         variants = plain_variants([options.level], options.versions, options.seed, count)
         for variant in variants:
+            # The key is never fillable: render_html gives it the plain variant back.
+            variant = dataclasses.replace(variant, fillable=options.fillable)
             html = render(variant, variants)
-            plan.outputs.append(Output(document_file("student", variant), html["student"]))
+            student = document_file("student", variant)
+            plan.outputs.append(Output(student, html["student"], forms=options.fillable))
             plan.outputs.append(Output(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
@@ -343,6 +358,7 @@ def lay_out(layout: Layout) -> LaidOut:
             allowed_folders=layout.allowed_folders,
             created=layout.created,
             keep_pages=layout.keep_pages,
+            forms=layout.forms,
         )
     except MedialitError as exc:
         return LaidOut(problems=tuple(exc.problems))
@@ -377,7 +393,8 @@ def lay_out_all(
     ]
     done: dict[int, LaidOut] = {}
     for n, (layout, key) in enumerate(zip(layouts, keys, strict=True)):
-        found = cache.get(key)
+        # Form fields are written by a finisher the kept pages do not replay: never cached.
+        found = None if layout.forms else cache.get(key)
         if found is not None:
             pdf = pdf_from_pages(found.pages, layout.created)
             done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused))
@@ -385,10 +402,12 @@ def lay_out_all(
                 progress.advance()
     missing = [n for n in range(len(layouts)) if n not in done]
     fresh = _lay_out_each(
-        [dataclasses.replace(layouts[n], keep_pages=True) for n in missing], workers, progress
+        [dataclasses.replace(layouts[n], keep_pages=not layouts[n].forms) for n in missing],
+        workers,
+        progress,
     )
     for n, laid_out in zip(missing, fresh, strict=True):
-        if not laid_out.problems:
+        if not laid_out.problems and not layouts[n].forms:
             cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched)
         done[n] = dataclasses.replace(laid_out, pages=b"")
     return [done[n] for n in range(len(layouts))]
@@ -456,9 +475,9 @@ def build_lessons(
             if warn:
                 warn(message)
     layouts = [
-        Layout(html, lesson_file.parent, plan.allowed_folders, options.created)
+        Layout(html, lesson_file.parent, plan.allowed_folders, options.created, forms=forms)
         for lesson_file, plan in plans
-        for html in plan.documents()
+        for html, forms in zip(plan.documents(), plan.forms(), strict=True)
     ]
     if progress:
         progress.start(len(layouts) + len(plans))

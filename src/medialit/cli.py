@@ -18,7 +18,12 @@ from .errors import MedialitError
 from .variants import LEVELS, MAX_VERSIONS, Level
 
 if TYPE_CHECKING:
+    from .build import BuildReport
     from .layers import Configuration
+
+# The formats of `medialit export` (exports.export.FORMATS, checked equal by a test), named
+# here so that loading the CLI does not load the exports and the build.
+EXPORT_FORMATS = ("moodle", "qti")
 
 # Each command imports the stages it uses when it runs: `medialit check` answers in a
 # fraction of a second because it never loads the templates, the settings layers or
@@ -156,6 +161,11 @@ def main(debug: bool) -> None:
 )
 @click.option("--split", is_flag=True, help="With --roster, also write one PDF per student.")
 @click.option(
+    "--fillable",
+    is_flag=True,
+    help="Give the student sheet form fields, to fill in on screen (not with --roster).",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(1, 64),
     default=1,
@@ -194,6 +204,7 @@ def build(
     seed: int,
     roster: Path | None,
     split: bool,
+    fillable: bool,
     jobs: int,
     select: str | None,
     excerpt: bool,
@@ -213,6 +224,11 @@ def build(
 
     if split and roster is None:
         raise click.UsageError("--split needs --roster: it writes one PDF per student.")
+    if fillable and roster is not None:
+        raise click.UsageError(
+            "--fillable makes one sheet to share on screen; a --roster pack is for printing. "
+            "Leave out one of the two."
+        )
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
@@ -226,6 +242,7 @@ def build(
         seed=seed,
         roster=roster,
         split=split,
+        fillable=fillable,
         jobs=jobs,
         strict=strict,
         select=select,
@@ -237,6 +254,11 @@ def build(
         terminal_progress(quiet=quiet),
         lambda m: click.echo(f"Warning: {m}", err=True),
     )
+    _print_report(report, len(files))
+
+
+def _print_report(report: BuildReport, lessons: int, done: str = "built") -> None:
+    """What each lesson wrote, then every failure; exit 1 if any lesson failed."""
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)
@@ -244,9 +266,68 @@ def build(
     for _, error in report.failures:
         click.echo(f"Error: {error}", err=True)
     if report.failures:
-        others = "; the others were built" if len(report.failures) < len(files) else ""
-        click.echo(f"{len(report.failures)} of {len(files)} lessons failed{others}.", err=True)
+        others = f"; the others were {done}" if len(report.failures) < lessons else ""
+        click.echo(f"{len(report.failures)} of {lessons} lessons failed{others}.", err=True)
         sys.exit(EXIT_INPUT)
+
+
+@main.command("export")
+@click.argument("lessons", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="moodle: a Moodle XML quiz; qti: a QTI 2.1 package for Canvas and others.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder to write into; each lesson gets a sub-folder.",
+)
+@_settings_options
+@click.option(
+    "--versions",
+    type=click.IntRange(1, MAX_VERSIONS),
+    default=1,
+    show_default=True,
+    help="How many versions, numbered as the worksheets of build --versions.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffles.")
+@click.option(
+    "--select",
+    metavar="NAME",
+    help="Only the statements of the lesson's selection NAME, numbered 1 to n, as build --select.",
+)
+@_handle_errors
+def export_quiz(
+    lessons: tuple[Path, ...],
+    fmt: str,
+    out: Path,
+    assignments: tuple[str, ...],
+    theme: str | None,
+    settings_file: Path | None,
+    template_folder: Path | None,
+    versions: int,
+    seed: int,
+    select: str | None,
+) -> None:
+    """Write each LESSON as a quiz to import into a learning platform.
+
+    OUT/<lesson>/moodle.xml or OUT/<lesson>/qti.zip (with --versions, one per
+    version: moodle-A.xml…). See "Getting it into Moodle or Canvas" in the README.
+    """
+    from .exports.export import ExportOptions, export_lessons
+    from .lesson import find_lessons
+
+    files = find_lessons(lessons or (Path("lessons"),))
+    if not files:
+        raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
+    options = ExportOptions(fmt, out, configuration, versions, seed, select)
+    _print_report(export_lessons(files, options), len(files), "exported")
 
 
 @main.command()

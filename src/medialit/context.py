@@ -238,6 +238,8 @@ class WorksheetContext:
     """The article is an excerpt: omitted paragraphs are ``omission`` blocks."""
     glossary: list[GlossaryItem] = field(default_factory=list)
     """The lesson's glossary; on student sheets only for the levels ``glossary_levels`` names."""
+    fillable: bool = False
+    """Put PDF form fields over the tick boxes and writing lines (``build --fillable``)."""
 
 
 @dataclass(frozen=True)
@@ -396,6 +398,7 @@ def _shared_fields(
         "variant_label": variant.marked_label(mark, settings.words, for_teacher=for_teacher),
         "named": variant.named,
         "example_rows": lesson.independent_rows or settings.independent_rows,
+        "fillable": variant.fillable,
         "level_mark": mark,
         "excerpt": checked.excerpt,
     }

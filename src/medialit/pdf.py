@@ -167,21 +167,45 @@ class PdfLayout:
     """With ``keep_pages``: the PDF's objects before their date and trailer are written."""
 
 
+def _radio_buttons_unnamed(document: Any, pdf: Any) -> None:
+    """Make each radio group one field whose value is the chosen button (a WeasyPrint finisher).
+
+    WeasyPrint 70 names every button of a group like the group and lists it as a
+    field of its own, so readers see ``s3-kind.s3-kind`` beside ``s3-kind``. A
+    button should be a bare widget under its group: no name, not in the field list.
+    """
+    buttons: list[Any] = [
+        obj
+        for obj in pdf.objects
+        if isinstance(obj, dict) and "Parent" in obj and obj.get("Subtype") == "/Widget"
+    ]
+    for button in buttons:
+        button.pop("T", None)
+        button.pop("TU", None)
+    if "AcroForm" in pdf.catalog:
+        acroform = pdf.catalog["AcroForm"]
+        references = {button.reference for button in buttons}
+        kept = [field for field in acroform["Fields"] if field not in references]
+        acroform["Fields"] = type(acroform["Fields"])(kept)
+
+
 def html_to_pdf(
     html: str,
     *,
     base_folder: Path,
     allowed_folders: Sequence[Path],
     created: datetime.datetime | None = None,
+    forms: bool = False,
 ) -> tuple[bytes, list[str]]:
     """Lay out ``html`` as PDF bytes; also return what the fetcher refused to load.
 
     Title and language come from the HTML's ``<title>`` and ``lang``; the PDF is
     tagged for screen readers. ``created`` is the only date written into the PDF,
-    so the same HTML and date always give the same bytes.
+    so the same HTML and date always give the same bytes. With ``forms``, the
+    HTML's inputs become PDF form fields (WeasyPrint's ``pdf_forms``).
     """
     laid_out = lay_out_html(
-        html, base_folder=base_folder, allowed_folders=allowed_folders, created=created
+        html, base_folder=base_folder, allowed_folders=allowed_folders, created=created, forms=forms
     )
     return laid_out.pdf, laid_out.refused
 
@@ -193,21 +217,26 @@ def lay_out_html(
     allowed_folders: Sequence[Path],
     created: datetime.datetime | None = None,
     keep_pages: bool = False,
+    forms: bool = False,
 ) -> PdfLayout:
     """Lay out ``html`` as :func:`html_to_pdf` does; with ``keep_pages``, keep them to reuse."""
     fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
     kept: list[bytes] = []
 
-    def keep(document: object, pdf: object) -> None:
-        kept.append(_pickle_pages(pdf))
+    def finish(document: object, pdf: object) -> None:
+        if forms:
+            _radio_buttons_unnamed(document, pdf)
+        if keep_pages:
+            kept.append(_pickle_pages(pdf))
 
     try:
         document = weasyprint.HTML(
             string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render(**PDF_OPTIONS)
+        ).render(**PDF_OPTIONS, pdf_forms=forms)
         if created is not None:
             document.metadata.created = document.metadata.modified = _w3c_date(created)
-        pdf = document.write_pdf(finisher=keep if keep_pages else None, **PDF_OPTIONS)
+        finisher = finish if forms or keep_pages else None
+        pdf = document.write_pdf(finisher=finisher, **PDF_OPTIONS)
     except Exception as exc:
         raise RenderError(
             f"WeasyPrint could not write the PDF: {type(exc).__name__}: {exc}"
