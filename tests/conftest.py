@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -17,6 +18,14 @@ DATA = Path(__file__).resolve().parent / "data"
 LESSONS = sorted((ROOT / "lessons").glob("*.yaml"))
 GOOD = (DATA / "good-lesson.yaml").read_text()
 """A small valid lesson; tests break it in one place to check the message."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--refresh-golden",
+        action="store_true",
+        help="Rewrite tests/data/golden/ from the current templates (review with git diff).",
+    )
 
 
 def pdf_text(path: Path) -> str:
@@ -71,6 +80,7 @@ def paint_colours(path: Path) -> set[str]:
 def assert_no_answers(lesson: Path, student_pdf: Path, student_html: Path | None = None) -> None:
     """Nothing in the student sheet (text, HTML, CSS classes, metadata) gives an answer away."""
     from medialit.lesson import read_lesson
+    from medialit.typography import typographic
 
     checked = read_lesson(lesson)
     text = pdf_text(student_pdf)
@@ -80,12 +90,14 @@ def assert_no_answers(lesson: Path, student_pdf: Path, student_html: Path | None
         annotation = statement.annotation
         secrets = [" ".join(annotation.why.split()[:6]), *annotation.techniques]
         secrets += [" ".join(annotation.check.split()[:6])] if annotation.check else []
+        secrets += [typographic(secret) for secret in secrets]  # as printed
         for secret in secrets:
             assert secret not in text and secret not in html and secret not in metadata, secret
     for kind in ("evidence", "inference", "assertion"):
         assert f"kind-{kind}" not in html and kind not in metadata.lower()
     for note in [q.notes for q in checked.lesson.questions if q.notes]:
-        assert note not in text and note not in html
+        for form in (note, typographic(note)):
+            assert form not in text and form not in html
 
 
 def configuration(**settings: object) -> Configuration:
@@ -100,6 +112,12 @@ def build(lesson: Path, out: Path, **settings: object) -> dict[str, Path]:
     options = BuildOptions(out=out, configuration=configuration(**settings), write_html=True)
     result = build_lesson(lesson, options)
     return {p.name: p for p in result.outputs}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _layout_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Builds keep their layouts in a cache of this session, never in the user's own."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

@@ -198,3 +198,31 @@ def test_benchmark_script_runs() -> None:
     assert done.returncode == 0, done.stderr
     for figure in ("coverage", "agreement", "ratio", "time of new on a"):
         assert figure in done.stdout, figure
+
+
+@pytest.mark.parametrize(
+    ("lesson", "notice", "mark"),
+    [
+        (
+            "lesson-es.yaml",
+            "Solucionario en borrador. Sugerencias de medialit new que nadie ha revisado: 1 de 3",
+            "Borrador, sin revisar",
+        ),
+        (
+            "lesson-fr.yaml",
+            "Corrigé provisoire. Suggestions de medialit new que personne n’a relues : 1 sur 3 énoncés",
+            "Brouillon, non relu",
+        ),
+    ],
+)
+def test_draft_notice_and_mark_in_the_lessons_language(
+    tmp_path: Path, lesson: str, notice: str, mark: str
+) -> None:
+    text = (ROOT / "tests" / "data" / lesson).read_text("utf-8")
+    first, rest = text.split("    kind: evidence\n", 1)
+    drafted = tmp_path / lesson
+    drafted.write_text(f"{first}    kind: evidence\n    draft: true\n{rest}", "utf-8")
+    outputs = build(drafted, tmp_path / "out")
+    key = pdf_text(outputs["key.pdf"])
+    assert notice in key and key.count(mark) == 1
+    assert "Draft" not in key

@@ -106,13 +106,14 @@ def test_metadata_fills_the_source(drafted: Path) -> None:
     )
 
 
-def test_glossary_is_offered_not_put_in_the_article(drafted: Path) -> None:
-    text = (drafted / LESSON).read_text("utf-8")
-    assert (
-        "# glossary:\n#   - term: promenade\n#     definition: a place where people walk for pleasure"
-        in text
-    )
-    assert "#   - term: receipts" in text
+def test_glossary_becomes_the_lessons_glossary_field(drafted: Path) -> None:
+    glossary = read_lesson(drafted / LESSON).lesson.glossary
+    assert [(e.term, e.definition) for e in glossary] == [
+        ("promenade", "a place where people walk for pleasure"),
+        ("shuttle", "a bus that goes back and forth between two places"),
+        ("receipts", "money that a business or government takes in"),
+    ]
+    assert "# The glossary the source carries" in (drafted / LESSON).read_text("utf-8")
 
 
 def test_source_kept_byte_for_byte(drafted: Path) -> None:
@@ -137,6 +138,7 @@ def test_drafted_page_passes_check_and_builds(drafted: Path, tmp_path: Path) -> 
     ).stdout
     total = len(checked.statements)
     assert f"Draft key: {total} of {total} statements are suggestions" in " ".join(key.split())
+    assert "Words and names" in key and "a place where people walk for pleasure" in key
     student = subprocess.run(
         ["pdftotext", str(outputs["student.pdf"]), "-"], capture_output=True, text=True, check=True
     ).stdout

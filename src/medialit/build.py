@@ -15,29 +15,34 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from . import glyphs
 from .context import (
     cover_context,
     key_context,
     name_tags_context,
+    sheet_language,
     student_context,
 )
-from .errors import MedialitError, Problem, RenderError
+from .errors import MedialitError, MissingGlyphError, Problem, RenderError
 from .files import write_all
-from .layers import Configuration
+from .layers import Configuration, Layer, ResolvedSettings
+from .layout_cache import LayoutCache, layout_key, open_cache
+from .lesson import LESSON_SUFFIXES as LESSON_SUFFIXES
 from .lesson import CheckedLesson, read_lesson
+from .lesson import find_lessons as find_lessons
 from .pack import PackPlan, copy_file, plan_pack
 from .roster import RosterEntry, read_roster
-from .settings import Settings
+from .selections import excerpt, select_statements
+from .settings import Settings, Words
 from .templates import environment, render_context
-from .variants import PLAIN, Level, Variant, document_file, plain_variants
+from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
 
-LESSON_SUFFIXES = (".yaml", ".yml")
 PACK_FILE = "class-pack.pdf"
 COVER_FILE = "cover.pdf"
 COPIES_FOLDER = "copies"
@@ -66,6 +71,16 @@ class BuildOptions:
     """With a roster, also write one PDF per student into ``copies/``."""
     jobs: int = 1
     """How many processes lay out documents at once."""
+    cache: bool = True
+    """Reuse layouts kept in the user's cache folder, and keep new ones (layout_cache.py)."""
+    fillable: bool = False
+    """Student sheets get PDF form fields (not with a roster: a pack is for printing)."""
+    strict: bool = False
+    """Characters that no installed font can print are an error, not a warning."""
+    select: str | None = None
+    """A selection of the lesson's statements to build (default: the level's, or all)."""
+    excerpt: bool = False
+    """Print only the paragraphs that hold the statements, with omission marks."""
 
 
 @dataclass
@@ -103,6 +118,8 @@ class Output:
     file: str
     """The file name in the lesson's build folder, e.g. ``key-guided-B.pdf``."""
     html: str
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +142,12 @@ class LessonPlan:
     """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
     outputs: list[Output] = field(default_factory=list)
     class_pack: ClassPackDocuments | None = None
+    words: Words = field(default_factory=Words)
+    """The fixed words in the lesson's language, for the class pack's titles."""
+    language: str = "en"
+    """The sheets' language tag."""
+    warnings: list[str] = field(default_factory=list)
+    """Found while planning, so said before anything is laid out or written."""
 
     @property
     def pack(self) -> PackPlan | None:
@@ -138,6 +161,12 @@ class LessonPlan:
             html += [*self.class_pack.layouts, self.class_pack.name_tags]
         return html
 
+    def forms(self) -> list[bool]:
+        """For each of :meth:`documents`, whether its inputs become PDF form fields."""
+        return [output.forms for output in self.outputs] + [False] * (
+            len(self.documents()) - len(self.outputs)
+        )
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -147,6 +176,10 @@ class Layout:
     base_folder: Path
     allowed_folders: tuple[Path, ...]
     created: datetime.datetime | None
+    keep_pages: bool = False
+    """Also keep the laid-out pages, for the layout cache."""
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields."""
 
 
 @dataclass(frozen=True)
@@ -156,21 +189,10 @@ class LaidOut:
     pdf: bytes = b""
     refused: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
-
-
-def find_lessons(paths: Iterable[Path]) -> list[Path]:
-    """Lesson files named directly, plus every ``*.yaml`` in named folders (sorted)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix in LESSON_SUFFIXES and p.is_file())
-            )
-        elif path.exists():
-            found.append(path)
-        else:
-            raise MedialitError(Problem("no such file or folder; check the path.", file=path))
-    return found
+    fetched: tuple[str, ...] = ()
+    """Every address the layout asked for (with ``keep_pages``)."""
+    pages: bytes = b""
+    """The kept pages (with ``keep_pages``), see :func:`medialit.pdf.pdf_from_pages`."""
 
 
 def render_html(
@@ -179,13 +201,31 @@ def render_html(
     template_folders: Sequence[Path] = (),
     variant: Variant = PLAIN,
     theme: Path | None = None,
+    allowed_folders: Sequence[Path] = (),
+    versions: Sequence[Variant] = (),
 ) -> dict[str, str]:
-    """The HTML of the student worksheet and the key of one variant, by document name."""
+    """The HTML of the student worksheet and the key of one variant, by document name.
+
+    The independent key gives each statement's line on the student sheet, so that
+    sheet is laid out once first, with its statements' places marked, to measure them.
+    """
     env = environment(template_folders, theme)
-    key_variant = dataclasses.replace(variant, named=False)
+    key_variant = dataclasses.replace(variant, named=False, fillable=False)
+    lines = None
+    if variant.level == "independent":
+        from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
+
+        measured = student_context(checked, settings, variant, measure=True)
+        lines = statement_lines(
+            render_context(env, "student.html", measured),
+            base_folder=checked.file.parent,
+            allowed_folders=[*template_folders, *allowed_folders],
+        )
     return {
         "student": render_context(env, "student.html", student_context(checked, settings, variant)),
-        "key": render_context(env, "key.html", key_context(checked, settings, key_variant)),
+        "key": render_context(
+            env, "key.html", key_context(checked, settings, key_variant, lines, versions)
+        ),
     }
 
 
@@ -194,30 +234,73 @@ def plan_lesson(
 ) -> LessonPlan:
     """Read a lesson, settle its settings and render the HTML of every document it needs."""
     checked = read_lesson(lesson_file)
-    resolved = options.configuration.resolve(checked.worksheet)
+    resolved = options.configuration.resolve(checked.worksheet, checked.own_language, checked.file)
     settings = resolved.settings
     search = options.configuration.search_path(resolved)
     folders = search.folders()
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
-    plan = LessonPlan(checked, (*folders, lesson_file.parent, *logo))
-    count = len(checked.statements)
+    plan = LessonPlan(
+        checked,
+        (*folders, lesson_file.parent, *logo),
+        words=settings.words,
+        language=sheet_language(checked, settings),
+        warnings=_glyph_warnings(checked, resolved, folders, options),
+    )
+    short = {level: _short_version(checked, settings, level, options) for level in LEVELS}
+    count = {level: len(version.statements) for level, version in short.items()}
 
-    def render(variant: Variant) -> dict[str, str]:
-        return render_html(checked, settings, folders, variant, search.theme)
+    def render(variant: Variant, versions: Sequence[Variant]) -> dict[str, str]:
+        return render_html(
+            short[variant.level],
+            settings,
+            folders,
+            variant,
+            search.theme,
+            plan.allowed_folders,
+            [v for v in versions if v.level == variant.level],
+        )
 
     if roster is None:
-        for variant in plain_variants([options.level], options.versions, options.seed, count):
-            html = render(variant)
-            plan.outputs.append(Output(document_file("student", variant), html["student"]))
+        variants = plain_variants([options.level], options.versions, options.seed, count)
+        for variant in variants:
+            # The key is never fillable: render_html gives it the plain variant back.
+            variant = dataclasses.replace(variant, fillable=options.fillable)
+            html = render(variant, variants)
+            student = document_file("student", variant)
+            plan.outputs.append(Output(student, html["student"], forms=options.fillable))
             plan.outputs.append(Output(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
     layouts = []
+    # The versions a key lists beside its own, each once, without the students' own sizes.
+    keyed = list(
+        dict.fromkeys(dataclasses.replace(v, font_size=None, theme=None) for v in pack.variants)
+    )
     for variant in pack.variants:
-        html = render(variant)
-        layouts.append(html["student"])
-        plan.outputs.append(Output(document_file("key", variant), html["key"]))
+        own = _student_layer(variant)
+        if own is None:
+            layouts.append(render(variant, pack.variants)["student"])
+        else:  # the student's own font size or theme: settings and templates of its own
+            own_resolved = options.configuration.resolve(
+                checked.worksheet, checked.own_language, checked.file, extra=[own]
+            )
+            own_search = options.configuration.search_path(own_resolved)
+            own_html = render_html(
+                short[variant.level],
+                own_resolved.settings,
+                own_search.folders(),
+                variant,
+                own_search.theme,
+                plan.allowed_folders,
+            )
+            layouts.append(own_html["student"])
+            plan.allowed_folders = (*plan.allowed_folders, *own_search.folders())
+        key_file = document_file("key", variant)
+        if all(output.file != key_file for output in plan.outputs):
+            # One key per level and version, whoever's own size or theme the copy has.
+            plain = dataclasses.replace(variant, font_size=None, theme=None)
+            plan.outputs.append(Output(key_file, render(plain, keyed)["key"]))
     env = environment(folders, search.theme)
     plan.outputs.append(
         Output(
@@ -229,29 +312,110 @@ def plan_lesson(
     return plan
 
 
+def _student_layer(variant: Variant) -> Layer | None:
+    """A student's own font size and theme (from the roster) as a settings layer."""
+    values = {"font_size": variant.font_size, "theme": variant.theme}
+    values = {key: value for key, value in values.items() if value is not None}
+    return Layer("roster", values) if values else None
+
+
+def _glyph_warnings(
+    checked: CheckedLesson,
+    resolved: ResolvedSettings,
+    folders: Sequence[Path],
+    options: BuildOptions,
+) -> list[str]:
+    """Text no installed font can print: warnings, or with ``strict`` an error."""
+    fonts = glyphs.coverage(folders)
+    problems = glyphs.lesson_problems(checked, fonts) + glyphs.settings_problems(resolved, fonts)
+    if problems and options.strict:
+        raise MissingGlyphError(problems)
+    return [str(problem) for problem in problems]
+
+
+def _short_version(
+    checked: CheckedLesson, settings: Settings, level: Level, options: BuildOptions
+) -> CheckedLesson:
+    """The lesson as ``level`` prints it: ``--select``, else the level's selection, else all;
+    then cut to an excerpt if asked."""
+    name = options.select or settings.level_selections.get(level)
+    setting = None if options.select else f"level_selections.{level}"
+    short = select_statements(checked, name, setting) if name else checked
+    return excerpt(short) if options.excerpt else short
+
+
 # -- laying out -------------------------------------------------------------------------------
 
 
 def lay_out(layout: Layout) -> LaidOut:
     """Lay out one document; runs in a worker process when building in parallel."""
-    from .pdf import html_to_pdf  # imported late: WeasyPrint is slow to load
+    from .pdf import lay_out_html  # imported late: WeasyPrint is slow to load
 
     try:
-        pdf, refused = html_to_pdf(
+        laid_out = lay_out_html(
             layout.html,
             base_folder=layout.base_folder,
             allowed_folders=layout.allowed_folders,
             created=layout.created,
+            keep_pages=layout.keep_pages,
+            forms=layout.forms,
         )
     except MedialitError as exc:
         return LaidOut(problems=tuple(exc.problems))
-    return LaidOut(pdf=pdf, refused=tuple(refused))
+    return LaidOut(
+        pdf=laid_out.pdf,
+        refused=tuple(laid_out.refused),
+        fetched=tuple(laid_out.fetched),
+        pages=laid_out.pages,
+    )
 
 
 def lay_out_all(
+    layouts: Sequence[Layout],
+    workers: int,
+    progress: Progress | None = None,
+    cache: LayoutCache | None = None,
+) -> list[LaidOut]:
+    """Lay out every document, in ``workers`` processes when more than one.
+
+    With a ``cache``, a document laid out before from the same HTML and files is
+    taken from it, and the others are kept in it.
+    """
+    if cache is None:
+        return _lay_out_each(layouts, workers, progress)
+    from .pdf import pdf_from_pages
+
+    keys = [
+        layout_key(
+            layout.html, layout.base_folder, layout.allowed_folders, layout.created is not None
+        )
+        for layout in layouts
+    ]
+    done: dict[int, LaidOut] = {}
+    for n, (layout, key) in enumerate(zip(layouts, keys, strict=True)):
+        # Form fields are written by a finisher the kept pages do not replay: never cached.
+        found = None if layout.forms else cache.get(key)
+        if found is not None:
+            pdf = pdf_from_pages(found.pages, layout.created)
+            done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused))
+            if progress:
+                progress.advance()
+    missing = [n for n in range(len(layouts)) if n not in done]
+    fresh = _lay_out_each(
+        [dataclasses.replace(layouts[n], keep_pages=not layouts[n].forms) for n in missing],
+        workers,
+        progress,
+    )
+    for n, laid_out in zip(missing, fresh, strict=True):
+        if not laid_out.problems and not layouts[n].forms:
+            cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched)
+        done[n] = dataclasses.replace(laid_out, pages=b"")
+    return [done[n] for n in range(len(layouts))]
+
+
+def _lay_out_each(
     layouts: Sequence[Layout], workers: int, progress: Progress | None = None
 ) -> list[LaidOut]:
-    """Lay out every document, in ``workers`` processes when more than one."""
     if workers <= 1 or len(layouts) <= 1:
         results = []
         for layout in layouts:
@@ -281,13 +445,24 @@ def build_lesson(lesson_file: Path, options: BuildOptions) -> BuildResult:
 
 
 def build_lessons(
-    lesson_files: Sequence[Path], options: BuildOptions, progress: Progress | None = None
+    lesson_files: Sequence[Path],
+    options: BuildOptions,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build every lesson; a failure is recorded and the others still build.
 
-    A wrong roster stops the whole build before anything is written.
+    A wrong roster stops the whole build before anything is written. ``warn``
+    is told of text that would print as empty boxes, before any layout.
     """
-    roster = read_roster(options.roster) if options.roster else None
+    roster = read_roster(options.roster, warn) if options.roster else None
+    if roster is not None and options.roster is not None:
+        names = glyphs.roster_problems(options.roster, roster, glyphs.coverage())
+        if names and options.strict:
+            raise MissingGlyphError(names)
+        for problem in names:
+            if warn:
+                warn(str(problem))
     report = BuildReport()
     plans: list[tuple[Path, LessonPlan]] = []
     for lesson_file in lesson_files:
@@ -295,14 +470,19 @@ def build_lessons(
             plans.append((lesson_file, plan_lesson(lesson_file, options, roster)))
         except MedialitError as exc:
             report.failures.append((lesson_file, exc))
+            continue
+        for message in plans[-1][1].warnings:
+            if warn:
+                warn(message)
     layouts = [
-        Layout(html, lesson_file.parent, plan.allowed_folders, options.created)
+        Layout(html, lesson_file.parent, plan.allowed_folders, options.created, forms=forms)
         for lesson_file, plan in plans
-        for html in plan.documents()
+        for html, forms in zip(plan.documents(), plan.forms(), strict=True)
     ]
     if progress:
         progress.start(len(layouts) + len(plans))
-    laid_out = iter(lay_out_all(layouts, options.jobs, progress))
+    cache = open_cache() if options.cache else None
+    laid_out = iter(lay_out_all(layouts, options.jobs, progress, cache))
     for lesson_file, plan in plans:
         mine = [next(laid_out) for _ in plan.documents()]
         try:
@@ -338,7 +518,7 @@ def _finish_lesson(
         if options.write_html:
             files[output.file.removesuffix(".pdf") + ".html"] = output.html.encode()
     if plan.class_pack is not None:
-        files.update(_pack_files(plan.checked, plan.class_pack, documents, options))
+        files.update(_pack_files(plan, plan.class_pack, documents, options))
     target = options.out / plan.checked.name
     write_all(target, files)
     result.outputs.extend(target / filename for filename in files)
@@ -356,29 +536,34 @@ def _document_names(plan: LessonPlan) -> list[str]:
 
 
 def _pack_files(
-    checked: CheckedLesson,
+    plan: LessonPlan,
     class_pack: ClassPackDocuments,
     laid_out: Iterator[LaidOut],
     options: BuildOptions,
 ) -> dict[str, bytes]:
     """``class-pack.pdf`` (and with ``split``, one file per copy) from layouts and name tags."""
-    from .stamp import split_copies, stamp_copies  # pypdf: needed for class packs only
+    from .stamp import stamp_copies, tagged_copies  # pypdf: needed for class packs only
 
     pack = class_pack.plan
-    lesson = checked.lesson
+    lesson = plan.checked.lesson
+    words = plan.words
     layouts = [next(laid_out).pdf for _ in class_pack.layouts]
     name_tags = next(laid_out).pdf
-    combined, placed = stamp_copies(
+    copy_layouts = [pack.layout_index(copy) for copy in pack.copies]
+    combined, _ = stamp_copies(
         layouts,
-        [pack.layout_index(copy) for copy in pack.copies],
+        copy_layouts,
         name_tags,
-        title=f"{lesson.title}: class pack",
-        language=lesson.language,
+        title=words.pack_title.replace("{title}", lesson.title),
+        language=plan.language,
     )
     files = {PACK_FILE: combined}
     if options.split:
-        titles = [f"{lesson.title}: worksheet for {copy.name}" for copy in pack.copies]
-        copies = split_copies(combined, placed, titles, language=lesson.language)
+        titles = [
+            words.copy_title.replace("{title}", lesson.title).replace("{name}", copy.name)
+            for copy in pack.copies
+        ]
+        copies = tagged_copies(layouts, copy_layouts, name_tags, titles, language=plan.language)
         for number, (copy, data) in enumerate(zip(pack.copies, copies, strict=True), start=1):
             files[f"{COPIES_FOLDER}/{copy_file(number, copy)}"] = data
     return files

@@ -7,25 +7,27 @@ from __future__ import annotations
 
 import functools
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from . import __version__
-from .build import BuildOptions, build_lessons, find_lessons
-from .drafting.new import new_lesson
-from .drafting.review import review_warnings
 from .errors import MedialitError
-from .layers import Configuration, describe, load_configuration
-from .lesson import read_lesson
-from .model import KIND_ORDER
-from .progress import terminal_progress
-from .starter import make_working_folder
-from .templates import export_templates, template_origins
 from .variants import LEVELS, MAX_VERSIONS, Level
+
+if TYPE_CHECKING:
+    from .build import BuildReport
+    from .layers import Configuration
+
+# The formats of `medialit export` (exports.export.FORMATS, checked equal by a test), named
+# here so that loading the CLI does not load the exports and the build.
+EXPORT_FORMATS = ("moodle", "qti")
+
+# Each command imports the stages it uses when it runs: `medialit check` answers in a
+# fraction of a second because it never loads the templates, the settings layers or
+# WeasyPrint (see benchmarks/bench_speed.py).
 
 EXIT_INPUT = 1
 
@@ -42,6 +44,8 @@ def _handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except MedialitError as exc:
             if debug:
+                import traceback
+
                 traceback.print_exc()
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_INPUT)
@@ -73,6 +77,13 @@ def _settings_options(command: F) -> F:
         "(default: ./templates).",
     )(command)
     command = click.option(
+        "--settings",
+        "settings_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A settings file to use instead of ./medialit.toml, e.g. a profile such as "
+        "medialit-es.toml.",
+    )(command)
+    command = click.option(
         "--theme",
         help="A theme: high-readability, default, or a folder of templates, CSS, fonts and images.",
     )(command)
@@ -91,10 +102,17 @@ def _configuration(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     paper: str | None = None,
 ) -> Configuration:
+    from .layers import load_configuration
+
     return load_configuration(
-        WORKING_FOLDER, assignments, {"paper": paper, "theme": theme}, template_folder
+        WORKING_FOLDER,
+        assignments,
+        {"paper": paper, "theme": theme},
+        template_folder,
+        settings_file,
     )
 
 
@@ -143,13 +161,34 @@ def main(debug: bool) -> None:
 )
 @click.option("--split", is_flag=True, help="With --roster, also write one PDF per student.")
 @click.option(
+    "--fillable",
+    is_flag=True,
+    help="Give the student sheet form fields, to fill in on screen (not with --roster).",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
     help="How many documents to lay out at once, in parallel processes.",
 )
+@click.option(
+    "--select",
+    metavar="NAME",
+    help="Build only the statements of the lesson's selection NAME (see 'selections:'), "
+    "numbered 1 to n.",
+)
+@click.option(
+    "--excerpt",
+    is_flag=True,
+    help="Print only the paragraphs that hold the statements, with omission marks.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop, writing nothing, if some text has characters no installed font can print.",
+)
 @_handle_errors
 def build(
     lessons: tuple[Path, ...],
@@ -159,13 +198,18 @@ def build(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     level: str,
     versions: int,
     seed: int,
     roster: Path | None,
     split: bool,
+    fillable: bool,
     jobs: int,
+    select: str | None,
+    excerpt: bool,
     quiet: bool,
+    strict: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
 
@@ -174,12 +218,21 @@ def build(
     student-<level>-<version>.pdf and key-<level>-<version>.pdf; with --roster,
     class-pack.pdf, cover.pdf and a key per level and version used.
     """
+    from .build import BuildOptions, build_lessons
+    from .lesson import find_lessons
+    from .progress import terminal_progress
+
     if split and roster is None:
         raise click.UsageError("--split needs --roster: it writes one PDF per student.")
+    if fillable and roster is not None:
+        raise click.UsageError(
+            "--fillable makes one sheet to share on screen; a --roster pack is for printing. "
+            "Leave out one of the two."
+        )
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    configuration = _configuration(assignments, theme, template_folder, paper)
+    configuration = _configuration(assignments, theme, template_folder, settings_file, paper)
     options = BuildOptions(
         out=out,
         configuration=configuration,
@@ -189,9 +242,23 @@ def build(
         seed=seed,
         roster=roster,
         split=split,
+        fillable=fillable,
         jobs=jobs,
+        strict=strict,
+        select=select,
+        excerpt=excerpt,
     )
-    report = build_lessons(files, options, terminal_progress(quiet=quiet))
+    report = build_lessons(
+        files,
+        options,
+        terminal_progress(quiet=quiet),
+        lambda m: click.echo(f"Warning: {m}", err=True),
+    )
+    _print_report(report, len(files))
+
+
+def _print_report(report: BuildReport, lessons: int, done: str = "built") -> None:
+    """What each lesson wrote, then every failure; exit 1 if any lesson failed."""
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)
@@ -199,9 +266,68 @@ def build(
     for _, error in report.failures:
         click.echo(f"Error: {error}", err=True)
     if report.failures:
-        others = "; the others were built" if len(report.failures) < len(files) else ""
-        click.echo(f"{len(report.failures)} of {len(files)} lessons failed{others}.", err=True)
+        others = f"; the others were {done}" if len(report.failures) < lessons else ""
+        click.echo(f"{len(report.failures)} of {lessons} lessons failed{others}.", err=True)
         sys.exit(EXIT_INPUT)
+
+
+@main.command("export")
+@click.argument("lessons", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="moodle: a Moodle XML quiz; qti: a QTI 2.1 package for Canvas and others.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder to write into; each lesson gets a sub-folder.",
+)
+@_settings_options
+@click.option(
+    "--versions",
+    type=click.IntRange(1, MAX_VERSIONS),
+    default=1,
+    show_default=True,
+    help="How many versions, numbered as the worksheets of build --versions.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffles.")
+@click.option(
+    "--select",
+    metavar="NAME",
+    help="Only the statements of the lesson's selection NAME, numbered 1 to n, as build --select.",
+)
+@_handle_errors
+def export_quiz(
+    lessons: tuple[Path, ...],
+    fmt: str,
+    out: Path,
+    assignments: tuple[str, ...],
+    theme: str | None,
+    settings_file: Path | None,
+    template_folder: Path | None,
+    versions: int,
+    seed: int,
+    select: str | None,
+) -> None:
+    """Write each LESSON as a quiz to import into a learning platform.
+
+    OUT/<lesson>/moodle.xml or OUT/<lesson>/qti.zip (with --versions, one per
+    version: moodle-A.xml…). See "Getting it into Moodle or Canvas" in the README.
+    """
+    from .exports.export import ExportOptions, export_lessons
+    from .lesson import find_lessons
+
+    files = find_lessons(lessons or (Path("lessons"),))
+    if not files:
+        raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
+    options = ExportOptions(fmt, out, configuration, versions, seed, select)
+    _print_report(export_lessons(files, options), len(files), "exported")
 
 
 @main.command()
@@ -212,6 +338,10 @@ def check(lessons: tuple[Path, ...]) -> None:
 
     Prints one line per lesson: its statements by kind, or every problem found.
     """
+    from .drafting.review import review_warnings
+    from .lesson import find_lessons, read_lesson
+    from .model import KIND_ORDER
+
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
@@ -246,6 +376,8 @@ def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:
 
     Keeps SOURCE unchanged in seeds/ and suggests statements, each marked draft: true.
     """
+    from .drafting.new import new_lesson  # trafilatura and pysbd load only for this command
+
     made = new_lesson(
         source,
         sys.stdin.buffer,
@@ -275,15 +407,26 @@ def config(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Print the settings in force and where each value comes from.
 
-    With a LESSON, include its worksheet: table. Origins: default, theme, file
-    (medialit.toml), lesson, command line (--set, --theme).
+    With a LESSON, include its worksheet: table and its language's words. Origins:
+    default, language (a built-in catalogue of words), theme, file (medialit.toml or
+    --settings), lesson, command line (--set, --theme). The output is TOML that can be
+    pasted into a settings file.
     """
-    configuration = _configuration(assignments, theme, template_folder)
-    worksheet = read_lesson(lesson).worksheet if lesson else None
-    click.echo(describe(configuration.resolve(worksheet)), nl=False)
+    from .layers import describe
+    from .lesson import read_lesson
+
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
+    checked = read_lesson(lesson) if lesson else None
+    resolved = (
+        configuration.resolve(checked.worksheet, checked.own_language, checked.file)
+        if checked
+        else configuration.resolve()
+    )
+    click.echo(describe(resolved), nl=False)
 
 
 @main.command()
@@ -291,9 +434,52 @@ def config(
 @_handle_errors
 def init(folder: Path) -> None:
     """Make FOLDER a new working folder: lessons/, seeds/, templates/ and medialit.toml."""
+    from .starter import make_working_folder
+
     for path in make_working_folder(folder):
         click.echo(f"created {path}")
     click.echo(f"Next: cd {folder} and run medialit build.")
+
+
+@main.command()
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option("--quiet", is_flag=True, help="Say nothing when all went well.")
+@_handle_errors
+def clean(folder: Path, quiet: bool) -> None:
+    """Remove FOLDER's outputs (build/) and the layouts its builds kept in the cache.
+
+    FOLDER is a working folder (default: the current one). The next build lays
+    every document out again.
+    """
+    from .clean import clean_working_folder
+
+    for line in clean_working_folder(folder).summary():
+        if not quiet:
+            click.echo(line)
+
+
+@main.command()
+@click.argument("lesson", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port (default: any free).")
+@click.option("--no-open", is_flag=True, help="Do not open the browser.")
+@_settings_options
+@_handle_errors
+def preview(
+    lesson: Path | None,
+    port: int,
+    no_open: bool,
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+    settings_file: Path | None,
+) -> None:
+    """Show LESSON's article and pages in the browser; mark statements there; live on save."""
+    from .preview import choose_lesson, serve  # the web server loads only for this command
+
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
+    serve(choose_lesson(lesson), configuration, port=port, open_browser=not no_open)
 
 
 @main.group()
@@ -305,10 +491,15 @@ def templates() -> None:
 @_settings_options
 @_handle_errors
 def list_templates(
-    assignments: tuple[str, ...], theme: str | None, template_folder: Path | None
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
-    configuration = _configuration(assignments, theme, template_folder)
+    from .templates import template_origins
+
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
     folders = configuration.labelled_template_folders(configuration.resolve())
     origins = template_origins(folders)
     width = max(len(name) for name, _ in origins)
@@ -322,5 +513,7 @@ def list_templates(
 @_handle_errors
 def export(folder: Path, names: tuple[str, ...]) -> None:
     """Copy the built-in templates (all, or NAMES) into FOLDER to start from."""
+    from .templates import export_templates
+
     for path in export_templates(folder, names):
         click.echo(f"wrote {path}")

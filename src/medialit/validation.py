@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .errors import Problem, closest
 from .loader import LoadedYaml, PathKey
 from .model import FIELD_NAMES, KIND_ORDER
-from .settings import KindStyle, Sections, Settings, Words
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+# The settings models are imported where they are used: `medialit check` of a lesson
+# without a worksheet: table never needs them, and building them takes a while.
 
 KeyPath = tuple[str, ...]
 PlaceProblem = Callable[[KeyPath, str], Problem]
@@ -37,10 +42,10 @@ def did_you_mean(word: str, choices: Sequence[str], name: str) -> str:
 
 def _fields_at(loc: tuple[Any, ...]) -> tuple[str, ...]:
     """The valid field names of the mapping at ``loc``."""
-    if not loc:
+    names = [part for part in loc if isinstance(part, str)]
+    if not names:
         return FIELD_NAMES["lesson"]
-    head = str(loc[0])
-    return FIELD_NAMES.get(head, ())
+    return FIELD_NAMES.get(names[-1], ())
 
 
 def lesson_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Problem]:
@@ -88,6 +93,23 @@ def lesson_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Problem]:
             problems.append(loaded.problem(loc, "is empty; write some text or remove the field."))
         elif kind == "too_short" and loc == ("annotations",):
             problems.append(loaded.problem(loc, "needs at least one annotation."))
+        elif kind in ("too_short", "too_long") and loc == ("marking",):
+            problems.append(
+                loaded.problem(
+                    loc,
+                    "needs exactly three bands, lowest first; remove it to use the built-in guide.",
+                )
+            )
+        elif kind == "too_short" and loc == ("plan", "steps"):
+            problems.append(loaded.problem(loc, "needs at least one timed step."))
+        elif kind == "string_pattern_mismatch" and loc[-1] != "language":
+            problems.append(
+                loaded.problem(
+                    loc,
+                    f'"{_shown(value)}" is not a usable name; use letters, digits and dashes '
+                    "(up to 40), such as asapov or core.",
+                )
+            )
         else:
             # An empty value has no place of its own; point at its key.
             message = _type_message(kind, value, error)
@@ -148,6 +170,8 @@ def _shown(value: Any) -> str:
 
 def settings_problems(values: Mapping[str, Any], problem_at: PlaceProblem) -> list[Problem]:
     """Every problem of one layer of settings, checked on top of the defaults."""
+    from .settings import Settings
+
     merged = merge(Settings().model_dump(mode="json"), values)
     try:
         Settings.model_validate(merged)
@@ -208,6 +232,8 @@ def unknown_setting_message(path: KeyPath, choices: Sequence[str]) -> str:
 
 def valid_keys(path: KeyPath) -> list[str]:
     """The setting names allowed in the table at ``path``."""
+    from .settings import KindStyle, Sections, Settings, Words
+
     model: type[BaseModel] = Settings
     if path == ("kinds",):
         return [kind.value for kind in KIND_ORDER]

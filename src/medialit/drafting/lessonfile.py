@@ -11,11 +11,22 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from ..model import UNKNOWN
+from ..model import UNKNOWN, GlossaryEntry
 from .draft import ExtractedArticle
+from .draft import GlossaryEntry as DraftGlossaryEntry
 from .suggest import Suggestion
 
 GAP_COMMENT = "not found in the source: fill it in"
+GLOSSARY_COMMENT = (
+    "The glossary the source carries, kept out of the article. Check each definition: the\n"
+    "key prints them, and so do students' sheets at the levels glossary_levels names.\n"
+)
+NO_STATEMENTS_COMMENT = (
+    "No statements yet: add at least one, for example\n"
+    "  - quote: Words copied from the article.\n"
+    "    kind: evidence\n"
+    "    why: It names where the information comes from.\n"
+)
 NAME_WORDS = 8
 
 
@@ -52,10 +63,12 @@ def lesson_yaml(
     lesson["source"] = source
     lesson["article"] = LiteralScalarString(extracted.article.rstrip() + "\n")
     lesson["annotations"] = CommentedSeq(_annotation(s) for s in suggestions)
+    if extracted.glossary:
+        lesson["glossary"] = CommentedSeq(_glossary_entry(e) for e in extracted.glossary)
+        lesson.yaml_set_comment_before_after_key("glossary", before=GLOSSARY_COMMENT)
     lesson.yaml_set_start_comment(_header(seed, len(suggestions)))
-    notes = _glossary_comment(extracted) + _no_statements_comment(suggestions)
-    if notes:
-        lesson.yaml_set_comment_before_after_key("annotations", before=notes)
+    if not suggestions:
+        lesson.yaml_set_comment_before_after_key("annotations", before=NO_STATEMENTS_COMMENT)
     yaml = YAML()
     yaml.width = 4096  # one line per value: a quote is easier to find and edit unbroken
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -110,25 +123,7 @@ def _header(seed: str, count: int) -> str:
     )
 
 
-def _glossary_comment(extracted: ExtractedArticle) -> str:
-    if not extracted.glossary:
-        return ""
-    lines = [
-        "A glossary that the source carries, kept out of the article. Use it when you",
-        "introduce the text; the lines below are ready for a 'glossary:' field.",
-        "glossary:",
-    ]
-    for entry in extracted.glossary:
-        lines += [f"  - term: {entry.term}", f"    definition: {entry.definition}"]
-    return "\n".join(lines) + "\n"
-
-
-def _no_statements_comment(suggestions: list[Suggestion]) -> str:
-    if suggestions:
-        return ""
-    return (
-        "No statements yet: add at least one, for example\n"
-        "  - quote: Words copied from the article.\n"
-        "    kind: evidence\n"
-        "    why: It names where the information comes from.\n"
-    )
+def _glossary_entry(entry: DraftGlossaryEntry) -> CommentedMap:
+    """One entry, checked as the lesson's ``glossary:`` field checks it."""
+    checked = GlossaryEntry(term=entry.term, definition=entry.definition)
+    return CommentedMap(term=checked.term, definition=checked.definition)
