@@ -11,15 +11,19 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .errors import Problem, closest
 from .loader import LoadedYaml, PathKey
 from .model import FIELD_NAMES, KIND_ORDER
-from .settings import KindStyle, Sections, Settings, Words
-from .themes import builtin_themes
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+# The settings models are imported where they are used: `medialit check` of a lesson
+# without a worksheet: table never needs them, and building them takes a while.
 
 KeyPath = tuple[str, ...]
 PlaceProblem = Callable[[KeyPath, str], Problem]
@@ -231,6 +235,8 @@ def _path_problems(
     values: Mapping[str, Any], problem_at: PlaceProblem, folder: Path, confined: bool
 ) -> list[Problem]:
     """Empty, missing or out-of-bounds logo and theme, all at once (``check`` finds them too)."""
+    from .themes import builtin_themes
+
     problems = []
     for key in PATH_KEYS:
         value = values.get(key)
@@ -273,6 +279,8 @@ def _path_problems(
 
 
 def _model_problems(values: Mapping[str, Any], problem_at: PlaceProblem) -> list[Problem]:
+    from .settings import Settings
+
     merged = merge(Settings().model_dump(mode="json"), values)
     try:
         Settings.model_validate(merged)
@@ -333,6 +341,8 @@ def unknown_setting_message(path: KeyPath, choices: Sequence[str]) -> str:
 
 def valid_keys(path: KeyPath) -> list[str]:
     """The setting names allowed in the table at ``path``."""
+    from .settings import KindStyle, Sections, Settings, Words
+
     model: type[BaseModel] = Settings
     if path == ("kinds",):
         return [kind.value for kind in KIND_ORDER]
