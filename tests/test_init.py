@@ -19,6 +19,16 @@ def test_init_makes_a_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = runner.invoke(main, ["init", str(tmp_path / "class")])
     assert result.exit_code == 0, result.output
     folder = tmp_path / "class"
+    assert result.output.splitlines() == [
+        f"Made {folder} with 8 files: lessons/, seeds/, templates/ and medialit.toml.",
+        "Start with lessons/school-start-time.yaml, a short local news story.",
+        "lessons/washington-isis-syria-2017.yaml is a long, advanced example: an opinion piece "
+        "on the war in Syria from an outlet linked to Russian disinformation, which mentions "
+        "deaths and executions. Read lessons/README.md before teaching it.",
+        f"Next: cd {folder} and run medialit build.",
+    ]
+    assert (folder / "lessons" / "school-start-time.yaml").is_file()
+    assert (folder / "seeds" / "school-start-time.txt").is_file()
     assert (folder / "lessons" / "washington-isis-syria-2017.yaml").is_file()
     assert (folder / "seeds" / "000_6720225e856085cf.txt").is_file()
     assert (folder / "templates" / "README.md").is_file()
@@ -27,6 +37,7 @@ def test_init_makes_a_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(folder)
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 0, result.output
+    assert "school-start-time.yaml: OK: 9 statements" in result.output
     assert re.search(r"washington-isis-syria-2017.yaml: OK: \d+ statements", result.output)
     result = runner.invoke(main, ["config"])
     assert result.exit_code == 0 and 'paper = "a4"  # default' in result.output
@@ -43,6 +54,11 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
 def test_starter_files_are_this_repositorys(tmp_path: Path) -> None:
     """The example lesson, seed, READMEs and medialit.toml are kept in step with the repository."""
     files = starter_files()
-    assert set(files) >= {"lessons/washington-isis-syria-2017.yaml", "medialit.toml"}
+    assert set(files) >= {
+        "lessons/school-start-time.yaml",
+        "seeds/school-start-time.txt",
+        "lessons/washington-isis-syria-2017.yaml",
+        "medialit.toml",
+    }
     for relative, data in files.items():
         assert data == (ROOT / relative).read_bytes(), relative

@@ -12,6 +12,8 @@ from medialit.model import KIND_ORDER
 from .conftest import LESSONS, pdf_text
 
 SEED_LESSON = Path(__file__).resolve().parent.parent / "lessons" / "washington-isis-syria-2017.yaml"
+FIRST_LESSONS = {"school-start-time"}
+"""Short lessons to start from: 8-12 statements and 3 questions, instead of 20-30 and 5."""
 
 
 def test_there_are_lessons() -> None:
@@ -23,13 +25,14 @@ def test_lesson_is_complete(lesson: Path) -> None:
     checked = read_lesson(lesson)
     counts = checked.count_by_kind()
     assert all(counts[kind] >= 3 for kind in KIND_ORDER), counts
-    assert 20 <= len(checked.statements) <= 30
+    first = lesson.stem in FIRST_LESSONS
+    assert (8 if first else 20) <= len(checked.statements) <= (12 if first else 30)
     for statement in checked.statements:
         annotation = statement.annotation
         assert len(annotation.why.split()) >= 15, annotation.quote
         assert annotation.check, annotation.quote
         assert annotation.kind not in annotation.also_accept
-    assert len(checked.lesson.questions) >= 5
+    assert len(checked.lesson.questions) >= (3 if first else 5)
     assert all(q.notes for q in checked.lesson.questions)
     assert checked.lesson.objectives and checked.lesson.audience
     assert checked.lesson.source.notes

@@ -23,7 +23,8 @@ from .model import KIND_ORDER
 from .pack import MAX_VERSIONS
 from .progress import terminal_progress
 from .settings import LEVELS, Level
-from .starter import make_working_folder
+from .starter import ADVANCED_LESSON, FIRST_LESSON, make_working_folder
+from .summary import written
 from .templates import export_templates, template_origins
 
 EXIT_INPUT = 1
@@ -97,8 +98,47 @@ def _configuration(
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="medialit")
+TEACHERS_ORDER = (
+    "new",
+    "preview",
+    "check",
+    "build",
+    "export",
+    "init",
+    "config",
+    "templates",
+    "clean",
+)
+"""Commands in the order a teacher meets them: write a lesson, look, check, print, share."""
+
+
+class TeachersOrderGroup(click.Group):
+    """Lists the known commands in a teacher's order, then any others alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        known = [name for name in TEACHERS_ORDER if name in names]
+        return known + [name for name in names if name not in TEACHERS_ORDER]
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    commands = ", ".join(main.list_commands(ctx))
+    click.echo(f"medialit, version {__version__}")
+    click.echo(f"Commands: {commands} (medialit --help says what each does).")
+    ctx.exit()
+
+
+@click.group(cls=TeachersOrderGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and the commands, then exit.",
+)
 @click.option("--debug", is_flag=True, help="Show a full traceback when something goes wrong.")
 def main(debug: bool) -> None:
     """Turn annotated articles (lessons) into media-literacy worksheets and answer keys."""
@@ -148,7 +188,12 @@ def main(debug: bool) -> None:
     show_default=True,
     help="How many documents to lay out at once, in parallel processes.",
 )
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--quiet",
+    is_flag=True,
+    help="Print nothing when all goes well: no progress bar, no list of files "
+    "(warnings and errors still go to standard error).",
+)
 @_handle_errors
 def build(
     lessons: tuple[Path, ...],
@@ -194,7 +239,8 @@ def build(
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)
-        click.echo(f"{result.lesson}: wrote {', '.join(str(p) for p in result.outputs)}")
+        if not quiet:
+            click.echo(f"{result.lesson}: {written(result.outputs)}")
     for _, error in report.failures:
         click.echo(f"Error: {error}", err=True)
     if report.failures:
@@ -255,8 +301,16 @@ def config(
 @_handle_errors
 def init(folder: Path) -> None:
     """Make FOLDER a new working folder: lessons/, seeds/, templates/ and medialit.toml."""
-    for path in make_working_folder(folder):
-        click.echo(f"created {path}")
+    created = make_working_folder(folder)
+    click.echo(
+        f"Made {folder} with {len(created)} files: lessons/, seeds/, templates/ and medialit.toml."
+    )
+    click.echo(f"Start with {Path('lessons', FIRST_LESSON)}, a short local news story.")
+    click.echo(
+        f"{Path('lessons', ADVANCED_LESSON)} is a long, advanced example: an opinion piece "
+        "on the war in Syria from an outlet linked to Russian disinformation, which mentions "
+        "deaths and executions. Read lessons/README.md before teaching it."
+    )
     click.echo(f"Next: cd {folder} and run medialit build.")
 
 
@@ -286,5 +340,4 @@ def list_templates(
 @_handle_errors
 def export(folder: Path, names: tuple[str, ...]) -> None:
     """Copy the built-in templates (all, or NAMES) into FOLDER to start from."""
-    for path in export_templates(folder, names):
-        click.echo(f"wrote {path}")
+    click.echo(written(export_templates(folder, names)))
