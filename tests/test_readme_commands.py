@@ -139,7 +139,9 @@ def readme_run(clone: Path) -> str:
 
 
 def test_readme_runs_top_to_bottom_in_a_fresh_clone(clone: Path, readme_run: str) -> None:
-    *_, which, where = readme_run.splitlines()
+    lines = readme_run.splitlines()
+    which = lines[lines.index("$ command -v medialit") + 1]
+    where = lines[-1]
     assert which == str(clone / ".venv" / "bin" / "medialit")
     assert where.startswith(str(clone / "src" / "medialit")), where
     assert (clone / ".venv").is_dir()
