@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -113,3 +114,22 @@ def test_exporting_every_template_is_summarised(tmp_path: Path) -> None:
     count = len(list((tmp_path / "mine").iterdir()))
     assert count > 4
     assert result.output == f"wrote {count} files to {tmp_path / 'mine'}/\n"
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    """`medialit templates list | head -1`: no 'failed unexpectedly', no traceback."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has already gone: every write fails with EPIPE
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "medialit", "templates", "list"],
+            cwd=tmp_path,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert result.stderr == ""

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a lesson, template or other input is wrong, 2 bad usage
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -47,6 +48,11 @@ def _handle_errors(command: F) -> F:
             sys.exit(EXIT_INPUT)
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader stopped early (medialit config | head): nothing went wrong here.
+            # Point stdout at nothing so that Python's final flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_INPUT)
         except Exception as exc:
             if debug:
                 raise
