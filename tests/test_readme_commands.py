@@ -155,6 +155,9 @@ def test_readme_runs_top_to_bottom_in_a_fresh_clone(clone: Path, readme_run: str
     assert (clone / "build" / "washington-isis-syria-2017" / "key.pdf").is_file()
     assert (clone / "my-worksheets" / "templates" / "student.html").is_file()
     assert "lessons/school-start-time.yaml: OK: 9 statements" in readme_run
+    quiet = next(i for i, line in enumerate(lines) if line.startswith("$ ") and "--quiet" in line)
+    assert lines[quiet + 1].startswith("$ "), lines[quiet + 1]  # printed nothing
+    assert "lessons/school-start-time.yaml: wrote 10 files to build/school-start-time/" in lines
 
 
 def test_lessons_readme_runs_in_the_clone(clone: Path, readme_run: str) -> None:
