@@ -23,8 +23,9 @@ def test_init_makes_a_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
         f"Made {folder} with 8 files: lessons/, seeds/, templates/ and medialit.toml.",
         "Start with lessons/school-start-time.yaml, a short local news story.",
         "lessons/washington-isis-syria-2017.yaml is a long, advanced example: an opinion piece "
-        "on the war in Syria from an outlet linked to Russian disinformation, which mentions "
-        "deaths and executions. Read lessons/README.md before teaching it.",
+        "on the war in Syria, from outlets that the US government describes as part of Russia's "
+        "disinformation network; it mentions deaths and executions. Read lessons/README.md "
+        "before teaching it.",
         f"Next: cd {folder} and run medialit build.",
     ]
     assert (folder / "lessons" / "school-start-time.yaml").is_file()

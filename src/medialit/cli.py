@@ -314,8 +314,9 @@ def init(folder: Path) -> None:
     click.echo(f"Start with {Path('lessons', FIRST_LESSON)}, a short local news story.")
     click.echo(
         f"{Path('lessons', ADVANCED_LESSON)} is a long, advanced example: an opinion piece "
-        "on the war in Syria from an outlet linked to Russian disinformation, which mentions "
-        "deaths and executions. Read lessons/README.md before teaching it."
+        "on the war in Syria, from outlets that the US government describes as part of Russia's "
+        "disinformation network; it mentions deaths and executions. Read lessons/README.md "
+        "before teaching it."
     )
     click.echo(f"Next: cd {folder} and run medialit build.")
 
