@@ -61,7 +61,8 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
     """The student worksheet through medialit vs its final HTML straight to WeasyPrint."""
     import weasyprint
 
-    from medialit.build import BuildOptions, render_html, write_atomically
+    from medialit.build import BuildOptions, render_html
+    from medialit.files import write_atomically
     from medialit.lesson import read_lesson
     from medialit.pdf import html_to_pdf
 
@@ -96,8 +97,7 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
 
 def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str, float]:
     """30 named copies (one level, two versions) vs one copy, in this process."""
-    from medialit.build import BuildOptions, build_lesson, plan_lesson, render_documents
-    from medialit.build import _RenderJob as RenderJob
+    from medialit.build import BuildOptions, Layout, build_lesson, lay_out_all, plan_lesson
     from medialit.lesson import read_lesson
     from medialit.pdf import html_to_pdf
     from medialit.roster import read_roster
@@ -116,15 +116,17 @@ def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str,
 
     def named_copies() -> None:
         plan = plan_lesson(lesson, options, read_roster(roster_file))
-        assert plan.pack is not None
-        wanted = [d for d in plan.documents if d.name.startswith("layout-") or d.name == "names"]
-        jobs = [RenderJob(d.html, lesson.parent, plan.allowed_folders, None) for d in wanted]
-        rendered = dict(zip([d.name for d in wanted], render_documents(jobs, 1), strict=True))
-        layouts = [rendered[f"layout-{n}"].pdf for n in range(len(plan.pack.variants))]
+        assert plan.class_pack is not None
+        pack = plan.class_pack
+        layouts = [
+            Layout(html, lesson.parent, plan.allowed_folders, None)
+            for html in [*pack.layouts, pack.name_tags]
+        ]
+        *copies, names = lay_out_all(layouts, 1)
         stamp_copies(
-            layouts,
-            [plan.pack.layout_index(c) for c in plan.pack.copies],
-            rendered["names"].pdf,
+            [copy.pdf for copy in copies],
+            [pack.plan.layout_index(c) for c in pack.plan.copies],
+            names.pdf,
             title="pack",
             language="en",
         )

@@ -10,11 +10,13 @@ from hypothesis import HealthCheck, settings
 from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
-from medialit.config import Configuration, Layer, check_layer
+from medialit.layers import Configuration, Layer, check_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 LESSONS = sorted((ROOT / "lessons").glob("*.yaml"))
+GOOD = (DATA / "good-lesson.yaml").read_text()
+"""A small valid lesson; tests break it in one place to check the message."""
 
 
 def pdf_text(path: Path) -> str:

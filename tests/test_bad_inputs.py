@@ -16,7 +16,7 @@ from medialit.errors import LessonError, MedialitError, TemplateError
 from medialit.lesson import read_lesson
 from medialit.settings import Settings
 
-from .test_lesson_errors import GOOD
+from .conftest import GOOD
 
 EXTRA = "  - quote: {quote}\n    kind: assertion\n    why: x\n"
 

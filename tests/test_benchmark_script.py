@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # runs the benchmark script in a subprocess
 
 
 def test_benchmark_script_runs_end_to_end() -> None:

@@ -115,3 +115,15 @@ def test_key_summary_does_not_overlap_the_source_box(sample_build: dict[str, Pat
 
     PdfReader(sample_build["key.pdf"]).pages[0].extract_text(visitor_text=visit)
     assert tops["At a glance"] > tops["Assertion"] > tops["About this article"] + 12
+
+
+def test_a_layout_problem_crosses_the_process_pool_with_its_place() -> None:
+    """Workers hand back typed problems (file and line), not strings."""
+    import pickle
+
+    from medialit.build import LaidOut
+    from medialit.errors import Problem
+
+    problem = Problem("WeasyPrint could not write the PDF.", file=Path("x.html"), line=3)
+    sent = pickle.loads(pickle.dumps(LaidOut(problems=(problem,))))
+    assert sent.problems == (problem,) and str(sent.problems[0]).startswith("x.html:3: ")

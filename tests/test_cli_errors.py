@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from medialit.cli import main
 
-from .test_lesson_errors import GOOD
+from .conftest import GOOD
 
 SYNTAX_ERROR = '{% extends "!student.html" %}\n{% block header %}\n{% if %}\n{% endblock %}\n'
 UNDEFINED = '{% extends "!key.html" %}\n{% block header %}\n{{ teacher_name }}\n{% endblock %}\n'

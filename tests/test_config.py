@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.build import creation_time
 from medialit.cli import main
-from medialit.config import (
+from medialit.errors import LessonError, SettingsError
+from medialit.layers import (
     Configuration,
     command_line_layer,
     load_configuration,
     read_settings_file,
 )
-from medialit.errors import LessonError, SettingsError
 from medialit.lesson import read_lesson
+from medialit.pdf import creation_time
 
 from .conftest import DATA
 
@@ -230,3 +230,19 @@ def test_commented_medialit_toml_names_only_real_settings(tmp_path: Path) -> Non
     (tmp_path / "logo.png").write_bytes(b"")
     layer = read_settings_file(tmp_path / "medialit.toml")
     assert layer.values["school"] == "Riverside High School"
+
+
+def test_settings_file_not_in_utf8_is_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A medialit.toml saved in Latin-1 (a common editor default) is not a crash."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "medialit.toml").write_bytes('school = "École Saint-Exupéry"\n'.encode("latin-1"))
+    result = CliRunner().invoke(main, ["config"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: medialit.toml:1: the settings file is not UTF-8 text (byte 11 cannot be read); "
+        "open it in a text editor and save it as UTF-8 (in the editor's Save As dialog, choose "
+        "the encoding UTF-8).\n"
+    )
+    assert "UnicodeDecodeError" not in result.output and "unexpectedly" not in result.output

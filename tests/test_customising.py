@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from medialit.build import BuildOptions, build_lesson
-from medialit.config import load_configuration
+from medialit.layers import load_configuration
 
 from .conftest import ROOT, assert_no_answers, paint_colours, pdf_fonts, pdf_text, text_sizes
 
@@ -101,6 +101,9 @@ def check_theme(built: Outputs, default: Outputs) -> None:
     assert "#f4f1de" in paint_colours(built["student.pdf"])  # the chalk image, found by asset()
     assert pdf_fonts(built["student.pdf"]) <= {"Andika", "Andika-Bold"}
     assert "RIVERSIDE HIGH SCHOOL" in text.upper()
+    # templates/student.html extends the theme's, which extends the built-in one.
+    assert "Bring this sheet to Friday's class debate." in text
+    assert text.index("Think like a fact-checker") < text.index("Sort the statements")
 
 
 CHECKS: dict[str, Callable[[Outputs, Outputs], None]] = {

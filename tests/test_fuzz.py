@@ -21,7 +21,7 @@ from medialit.errors import LessonError
 from medialit.lesson import read_lesson
 from medialit.model import FIELD_NAMES
 
-from .test_lesson_errors import GOOD
+from .conftest import GOOD
 
 FILE = Path("fuzz.yaml")
 

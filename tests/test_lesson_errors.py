@@ -11,24 +11,7 @@ from medialit.cli import main
 from medialit.errors import LessonError
 from medialit.lesson import read_lesson
 
-GOOD = """\
-title: Test lesson
-source:
-  author: A. Writer
-  outlet: The Paper
-  published: 2020-01-02
-article: |
-  The mayor said on Monday that the bridge will close. Therefore traffic will get worse.
-
-  Everyone agrees the bridge is ugly. The bridge is ugly.
-annotations:
-  - quote: The mayor said on Monday that the bridge will close.
-    kind: evidence
-    why: A named person and a date.
-  - quote: Therefore traffic will get worse.
-    kind: inference
-    why: Drawn from the closure.
-"""
+from .conftest import GOOD
 
 
 def problems_of(text: str, tmp_path: Path) -> str:

@@ -17,7 +17,7 @@ from medialit.errors import LessonError
 from medialit.lesson import MAX_ANNOTATIONS, read_lesson
 from medialit.loader import MAX_FILE_BYTES
 
-from .test_lesson_errors import GOOD
+from .conftest import GOOD
 
 GUARD_SECONDS = 30
 

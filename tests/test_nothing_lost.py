@@ -10,11 +10,10 @@ from click.testing import CliRunner
 
 from medialit.build import BuildOptions, build_lesson, build_lessons
 from medialit.cli import main
-from medialit.config import Configuration
 from medialit.errors import OutputError, TemplateError
+from medialit.layers import Configuration
 
-from .conftest import pdf_text
-from .test_lesson_errors import GOOD
+from .conftest import GOOD, pdf_text
 
 # Renders the student sheet, then fails while rendering the key.
 KEY_FAILS = '{% extends "!key.html" %}\n{% block header %}{{ 1 // 0 }}{% endblock %}\n'

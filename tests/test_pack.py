@@ -14,10 +14,11 @@ from pypdf.generic import ArrayObject
 from medialit.build import BuildOptions, build_lesson, plan_lesson
 from medialit.lesson import read_lesson
 from medialit.nametag import NAME_MAX_PT, SLOT, name_tag, name_width_em
-from medialit.pack import plan_pack, version_numberings
+from medialit.pack import plan_pack
 from medialit.pdf import html_to_pdf
 from medialit.roster import read_roster
 from medialit.stamp import stamp_copies
+from medialit.variants import version_numberings
 
 from .conftest import DATA
 
@@ -127,15 +128,15 @@ def test_a_copy_is_its_layout_with_only_the_name_added(pack: Path, roster_file: 
     options = pack_options(pack.parent / "unused", roster_file)
     plan = plan_lesson(DATA / "sample.yaml", options, read_roster(roster_file))
     assert plan.pack is not None
-    layouts = {}
-    for document in plan.documents:
-        if document.name.startswith("layout-"):
-            pdf, _ = html_to_pdf(document.html, base_folder=DATA, allowed_folders=[])
-            layouts[document.name] = PdfReader(io.BytesIO(pdf))
+    assert plan.class_pack is not None
+    layouts = []
+    for html in plan.class_pack.layouts:
+        pdf, _ = html_to_pdf(html, base_folder=DATA, allowed_folders=[])
+        layouts.append(PdfReader(io.BytesIO(pdf)))
     pack_reader = PdfReader(pack / "class-pack.pdf")
     copies = copies_in(pack / "class-pack.pdf")
     for copy, pages in zip(plan.pack.copies, copies, strict=True):
-        layout = layouts[f"layout-{plan.pack.layout_index(copy)}"]
+        layout = layouts[plan.pack.layout_index(copy)]
         assert len(pages) == len(layout.pages)
         for index, layout_page in zip(pages, layout.pages, strict=True):
             page = pack_reader.pages[index]
@@ -178,7 +179,8 @@ def test_no_answers_in_the_pack_copies_or_cover(pack: Path, roster_file: Path) -
     plan = plan_lesson(
         DATA / "sample.yaml", pack_options(pack, roster_file), read_roster(roster_file)
     )
-    htmls = [d.html for d in plan.documents if d.name.startswith("layout-") or d.name == "names"]
+    assert plan.class_pack is not None
+    htmls = [*plan.class_pack.layouts, plan.class_pack.name_tags]
     texts = [" ".join(page_texts(file)) for file in files]
     for statement in checked.statements:
         for secret in (statement.annotation.why, *statement.annotation.techniques):

@@ -17,10 +17,11 @@ from pypdf import PdfReader
 
 from .conftest import DATA, ROOT, pdf_fonts, pdf_text
 
+pytestmark = pytest.mark.slow  # builds and installs a wheel in subprocesses
+
 PACKAGE_DATA = ("templates", "themes", "fonts", "starter")
 
 
-@pytest.mark.slow
 def test_wheel_builds_a_lesson_from_an_unrelated_folder(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(

@@ -8,7 +8,7 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from medialit import context
+from medialit import context, nametag
 from medialit.settings import KindStyle, Sections, Settings, Words
 
 from .conftest import ROOT
@@ -28,7 +28,15 @@ DATACLASSES: dict[type, type | None] = {
     context.KeyStatement: context.StudentStatement,
     context.StudentQuestion: None,
     context.KeyQuestion: context.StudentQuestion,
+    context.CoverContext: None,
+    context.CoverRow: None,
+    context.NameTagsContext: None,
+    nametag.NameTag: None,
+    nametag.Slot: None,
 }
+# How the page writes each Python type in its "Type" column.
+WORDS = {"str": "text", "int": "number", "float": "number", "bool": "true/false"}
+WORDS |= {"Level": "text", "BlockKind": "text"}
 MODELS: list[type[BaseModel]] = [Settings, Sections, KindStyle, Words]
 
 # The variables a teacher's template may rely on today. Removing one breaks teachers'
@@ -49,12 +57,32 @@ STABLE_WORKSHEET_VARIABLES = {
 }
 
 
-def documented(section: str) -> set[str]:
-    """The names in the first column of the table under ``### `section` ``."""
+def documented_types(section: str) -> dict[str, str]:
+    """Each name in the first column of the table under ``### `section` ``, with its type."""
     text = DOC.read_text()
     match = re.search(rf"^### `{section}`\n(.*?)(?=^#)", text + "\n#", re.S | re.M)
     assert match, f"docs/template-context.md has no section for {section}"
-    return set(re.findall(r"^\| `([a-z_]+)` \|", match.group(1), re.M))
+    return dict(re.findall(r"^\| `([a-z_]+)` \| ([^|]+?) \|", match.group(1), re.M))
+
+
+def documented(section: str) -> set[str]:
+    """The names in the first column of the table under ``### `section` ``."""
+    return set(documented_types(section))
+
+
+def in_words(annotation: str) -> str:
+    """A field's annotation as the page writes it: ``list[str] | None`` → ``list of text or none``."""
+    annotation = annotation.split("  #")[0].strip()
+    if annotation.endswith(" | None"):
+        return in_words(annotation.removesuffix(" | None")) + " or none"
+    if annotation.startswith("list["):
+        return "list of " + in_words(annotation[5:-1])
+    if annotation.startswith("dict[str, "):
+        return "mapping of text to " + in_words(annotation[10:-1])
+    if annotation.startswith("Literal["):
+        values = [value.strip().strip("'\"") for value in annotation[8:-1].split(",")]
+        return " or ".join(f'`"{value}"`' for value in values)
+    return WORDS.get(annotation, annotation)
 
 
 @pytest.mark.parametrize("cls", DATACLASSES, ids=lambda c: c.__name__)
@@ -64,6 +92,14 @@ def test_every_context_field_is_documented(cls: type) -> None:
     if base is not None:
         fields -= {f.name for f in dataclasses.fields(base)}
     assert documented(cls.__name__) == fields
+
+
+@pytest.mark.parametrize("cls", DATACLASSES, ids=lambda c: c.__name__)
+def test_every_context_field_has_its_documented_type(cls: type) -> None:
+    documented_type = documented_types(cls.__name__)
+    for f in dataclasses.fields(cls):
+        if f.name in documented_type:
+            assert documented_type[f.name] == in_words(str(f.type)), (cls.__name__, f.name)
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
-from medialit.config import Configuration, command_line_layer, load_configuration
 from medialit.errors import TemplateError
+from medialit.layers import Configuration, command_line_layer, load_configuration
 from medialit.templates import builtin_templates, make_environment, render, template_origins
 
 from .conftest import DATA, pdf_text
@@ -36,6 +36,27 @@ def test_search_order_teacher_then_theme_then_builtin(tmp_path: Path) -> None:
     assert origins["b.html"] == f"theme: {theme / 'b.html'}"
     assert origins["student.html"] == "built-in"
     assert set(builtin_templates()) <= set(origins)
+
+
+def test_teacher_extends_theme_extends_builtin(tmp_path: Path) -> None:
+    """``!theme/`` is the theme's version of a template, ``!`` the built-in one."""
+    teacher, theme = tmp_path / "teacher", tmp_path / "theme"
+    write(
+        teacher / "fonts.css",
+        '{% extends "!theme/fonts.css" %}{% block x %}teacher {{ super() }}{% endblock %}',
+    )
+    write(theme / "fonts.css", '{% block x %}theme{% endblock %} {% include "!fonts.css" %}')
+    write(teacher / "key.html", '{% extends "!theme/key.html" %}')  # the theme has none
+    env = make_environment([teacher, theme], theme)
+    rendered = render(env, "fonts.css", {})
+    assert rendered.startswith("teacher theme /* Bundled")
+    assert render(env, "!theme/fonts.css", {}).startswith("theme /* Bundled")
+    assert render(env, "!fonts.css", {}).startswith("/* Bundled")
+    with pytest.raises(TemplateError, match="is undefined"):  # the built-in key.html, as is
+        render(env, "key.html", {})
+    # Without a theme, !theme/ is the built-in set (the default theme).
+    no_theme = make_environment([teacher])
+    assert render(no_theme, "!theme/fonts.css", {}).startswith("/* Bundled")
 
 
 def test_override_extends_builtin_and_custom_css_comes_last(tmp_path: Path) -> None:

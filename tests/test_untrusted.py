@@ -17,12 +17,11 @@ from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
-from medialit.config import Configuration
 from medialit.errors import TemplateError
+from medialit.layers import Configuration
 from medialit.templates import css_string
 
-from .conftest import pdf_text
-from .test_lesson_errors import GOOD
+from .conftest import GOOD, pdf_text
 
 HOSTILE = "{{ 7*7 }} <script>alert(1)</script> </style><h1>INJECTED</h1> <img src='/etc/passwd'>"
 

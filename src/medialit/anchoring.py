@@ -1,9 +1,11 @@
-"""Find each annotation's quote in the article.
+"""Place each annotation's quote in the article, or say why it cannot be placed.
 
 Teachers copy quotes from web pages and PDFs, so matching ignores
 differences in white space, straight vs curly quotes and apostrophes, hyphen
 vs en/em dash, and invisible characters. When a quote is not found, the
-closest passage of the article is offered as "did you mean".
+closest passage of the article is offered as "did you mean". A quote must be
+found exactly once (or say which occurrence it is), and no two quotes may
+share words.
 """
 
 from __future__ import annotations
@@ -12,16 +14,22 @@ import functools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
-from .article import Block
+from .article import Block, split_blocks
+from .errors import Problem
+from .loader import LoadedYaml, PathKey
 
 _QUOTES = {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u2039\u203a"}
 _QUOTES |= {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}
 _DASHES = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"}
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 NEEDLE_CHARS = 150
+# "Did you mean" is a fuzzy search of the whole article; past a few misses the
+# teacher has likely pasted the wrong article, and more searches only cost time.
+MAX_SUGGESTIONS = 10
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -122,3 +130,126 @@ def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 def searchable(blocks: Sequence[Block]) -> _Searchable:
     """Normalise the article's blocks once, for many quotes."""
     return _Searchable(blocks)
+
+
+def place_statements(loaded: LoadedYaml) -> tuple[list[Block], dict[int, Match], list[Problem]]:
+    """Place each annotation's quote; runs on raw data, so even when a field is wrong."""
+    data = loaded.data
+    article = data.get("article")
+    annotations = data.get("annotations")
+    if not isinstance(article, str) or not isinstance(annotations, list):
+        return [], {}, []
+    blocks = split_blocks(article)
+    index = searchable(blocks)
+    problems: list[Problem] = []
+    matches: dict[int, Match] = {}
+    seen_quotes: dict[str, int] = {}
+    missed = 0
+    for i, raw in enumerate(annotations):
+        if not isinstance(raw, dict) or not isinstance(raw.get("quote"), str):
+            continue
+        path: PathKey = ("annotations", i, "quote")
+        quote = raw["quote"]
+        occurrence = raw.get("occurrence")
+        if not quote.strip() or not _valid_occurrence(occurrence):
+            continue  # the model already reports an empty quote or a bad occurrence
+        normalised = normalise_quote(quote)
+        if not normalised:
+            problems.append(
+                loaded.problem(path, "the quote is empty; copy words from the article.")
+            )
+            continue
+        key = f"{normalised}#{occurrence}"
+        if key in seen_quotes:
+            problems.append(
+                loaded.problem(
+                    path,
+                    f"annotations[{i}] repeats the quote of annotations[{seen_quotes[key]}]; "
+                    "remove one of them.",
+                )
+            )
+            continue
+        seen_quotes[key] = i
+        found = find_matches(quote, index)
+        if not found:
+            suggest = missed < MAX_SUGGESTIONS
+            missed += 1
+            problems.append(loaded.problem(path, _not_found_message(quote, blocks, index, suggest)))
+            continue
+        if isinstance(occurrence, int):
+            if occurrence > len(found):
+                if len(found) == 1:
+                    advice = "the quote appears once; remove 'occurrence'."
+                else:
+                    n = len(found)
+                    advice = f"the quote appears {n} times; use a number from 1 to {n}."
+                problems.append(
+                    loaded.problem(
+                        ("annotations", i, "occurrence"),
+                        f"occurrence {occurrence} is out of range: {advice}",
+                    )
+                )
+                continue
+            match = found[occurrence - 1]
+        elif len(found) > 1:
+            where = ", ".join(_place_name(blocks, m.block) for m in found)
+            problems.append(
+                loaded.problem(
+                    path,
+                    f"the quote appears {len(found)} times ({where}); add 'occurrence: N' "
+                    "to say which one, or quote more words.",
+                )
+            )
+            continue
+        else:
+            match = found[0]
+        matches[i] = match
+    problems.extend(_overlaps(loaded, matches, blocks))
+    return blocks, matches, problems
+
+
+def _valid_occurrence(occurrence: Any) -> bool:
+    """None, or a whole number from 1 (what the model accepts)."""
+    if occurrence is None:
+        return True
+    return isinstance(occurrence, int) and not isinstance(occurrence, bool) and occurrence >= 1
+
+
+def _place_name(blocks: list[Block], block: int) -> str:
+    b = blocks[block]
+    if b.kind == "heading":
+        return f'the heading "{b.text}"'
+    return f"paragraph {b.number}"
+
+
+def _not_found_message(quote: str, blocks: list[Block], index: Any, suggest: bool) -> str:
+    message = "this quote is not in the article"
+    near = closest_passage(quote, index) if suggest else None
+    if near is not None and near.score >= 50:
+        passage = near.passage if len(near.passage) <= 160 else near.passage[:157] + "..."
+        message += f'; did you mean "{passage}" ({_place_name(blocks, near.block)})?'
+    else:
+        message += "; copy the words exactly from the article."
+    return message + " A quote must lie within one paragraph."
+
+
+def _overlaps(loaded: LoadedYaml, matches: dict[int, Match], blocks: list[Block]) -> list[Problem]:
+    """Each quote that shares words with an earlier one; compared with the one reaching
+    furthest, so that a long quote covering two short ones is reported for both."""
+    problems = []
+    placed = sorted(matches.items(), key=lambda item: (item[1].block, item[1].start))
+    reach: tuple[int, Match] | None = None
+    for j, b in placed:
+        if reach is not None and reach[1].block == b.block and b.start < reach[1].end:
+            i, a = reach
+            shared = blocks[a.block].text[b.start : min(a.end, b.end)]
+            problems.append(
+                loaded.problem(
+                    ("annotations", j, "quote"),
+                    f'annotations[{j}] overlaps annotations[{i}] on the words "{shared}"; '
+                    "shorten one quote so that they do not share words.",
+                )
+            )
+        if reach is None or reach[1].block != b.block or b.end > reach[1].end:
+            reach = (j, b)
+    return problems

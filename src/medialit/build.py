@@ -1,73 +1,52 @@
-"""Chain the stages: lesson file → checked lesson → context → HTML → PDF → files.
+"""Chain the stages: plan each lesson, lay out every document, finish each lesson.
 
 The CLI and the tests both call :func:`build_lesson` and :func:`build_lessons`.
-A build has three steps: plan each lesson's documents and render their HTML
-(cheap), lay out every document as a PDF (the expensive part, optionally in
-parallel processes), then finish each lesson: stamp names onto class-pack
-copies and write the files. Every output is written to a temporary file and
-moved into place only when all of a lesson's documents rendered, so a failed
-build never leaves a half-written PDF or destroys the previous one.
+A build has three steps:
 
-The only date in a PDF is its creation date, taken from ``SOURCE_DATE_EPOCH``
-when that is set (the reproducible-builds convention), so that two builds of
-the same lesson are byte-identical.
+1. **plan** (:func:`plan_lesson`): read the lesson, settle its settings and
+   render the HTML of every document it needs (Jinja; cheap);
+2. **lay out** (:func:`lay_out_all`): turn each document's HTML into PDF pages
+   (WeasyPrint; the expensive part, optionally in parallel processes);
+3. **finish**: stamp names onto class-pack copies and write the files, all or
+   nothing (:func:`medialit.files.write_all`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-import jinja2
-
-from .config import Configuration
 from .context import (
-    PLAIN,
-    CoverContext,
-    CoverRow,
-    KeyContext,
-    NameTagsContext,
-    Variant,
-    WorksheetContext,
+    cover_context,
     key_context,
+    name_tags_context,
     student_context,
 )
-from .errors import MedialitError, OutputError, Problem, RenderError, SettingsError
+from .errors import MedialitError, Problem, RenderError
+from .files import write_all
+from .layers import Configuration
 from .lesson import CheckedLesson, read_lesson
-from .pack import PackPlan, copy_file, document_file, plain_variants, plan_pack
+from .pack import PackPlan, copy_file, plan_pack
 from .roster import RosterEntry, read_roster
-from .settings import Level, Settings
-from .templates import make_environment, render
+from .settings import Settings
+from .templates import environment, render_context
+from .variants import PLAIN, Level, Variant, document_file, plain_variants
 
 LESSON_SUFFIXES = (".yaml", ".yml")
 PACK_FILE = "class-pack.pdf"
 COVER_FILE = "cover.pdf"
 COPIES_FOLDER = "copies"
-SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 
 
-def creation_time(environ: dict[str, str] | None = None) -> datetime.datetime:
-    """``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when set, otherwise now."""
-    environ = dict(os.environ) if environ is None else environ
-    epoch = environ.get(SOURCE_DATE_EPOCH, "").strip()
-    if not epoch:
-        return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    try:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
-    except (ValueError, OverflowError, OSError):
-        raise SettingsError(
-            f"{SOURCE_DATE_EPOCH}={epoch} is not a date; set it to a whole number of seconds "
-            "since 1970 (for example the date of the last commit: git log -1 --format=%ct), "
-            "or unset it."
-        ) from None
+def _now() -> datetime.datetime:
+    from .pdf import creation_time  # WeasyPrint is slow to load; `medialit check` never needs it
+
+    return creation_time()
 
 
 @dataclass(frozen=True)
@@ -77,7 +56,7 @@ class BuildOptions:
     out: Path = Path("build")
     configuration: Configuration = field(default_factory=Configuration)
     write_html: bool = False
-    created: datetime.datetime = field(default_factory=creation_time)
+    created: datetime.datetime = field(default_factory=_now)
     level: Level = "standard"
     versions: int = 1
     seed: int = 0
@@ -114,28 +93,56 @@ class Progress(Protocol):
     def advance(self) -> None: ...
 
 
-@dataclass(frozen=True)
-class Document:
-    """One PDF to lay out: an output file, or a part of the class pack (``write=False``)."""
+# -- the plan ---------------------------------------------------------------------------------
 
-    name: str
+
+@dataclass(frozen=True)
+class Output:
+    """A file that is written as laid out: a worksheet, a key or the class pack's cover."""
+
+    file: str
+    """The file name in the lesson's build folder, e.g. ``key-guided-B.pdf``."""
     html: str
-    write: bool = True
+
+
+@dataclass(frozen=True)
+class ClassPackDocuments:
+    """What a class pack lays out: each variant's worksheet once, and every name tag."""
+
+    plan: PackPlan
+    layouts: list[str]
+    """The HTML of the student worksheet of each of ``plan.variants``, in that order."""
+    name_tags: str
+    """The HTML of the pages of names stamped onto the copies."""
 
 
 @dataclass
 class LessonPlan:
-    """A lesson's documents, ready to lay out, and its class pack if there is a roster."""
+    """A lesson's documents, rendered and ready to lay out."""
 
     checked: CheckedLesson
     allowed_folders: tuple[Path, ...]
     """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
-    documents: list[Document] = field(default_factory=list)
-    pack: PackPlan | None = None
+    outputs: list[Output] = field(default_factory=list)
+    class_pack: ClassPackDocuments | None = None
+
+    @property
+    def pack(self) -> PackPlan | None:
+        """Who gets which copy of the class pack, if there is a roster."""
+        return self.class_pack.plan if self.class_pack else None
+
+    def documents(self) -> list[str]:
+        """The HTML of every document to lay out: outputs, then the class pack's."""
+        html = [output.html for output in self.outputs]
+        if self.class_pack is not None:
+            html += [*self.class_pack.layouts, self.class_pack.name_tags]
+        return html
 
 
 @dataclass(frozen=True)
-class _RenderJob:
+class Layout:
+    """One document to lay out, with the folders its layout may load files from."""
+
     html: str
     base_folder: Path
     allowed_folders: tuple[Path, ...]
@@ -143,10 +150,12 @@ class _RenderJob:
 
 
 @dataclass(frozen=True)
-class _Rendered:
+class LaidOut:
+    """A laid-out document, or the problems that stopped it (they cross process boundaries)."""
+
     pdf: bytes = b""
     refused: tuple[str, ...] = ()
-    error: str | None = None
+    problems: tuple[Problem, ...] = ()
 
 
 def find_lessons(paths: Iterable[Path]) -> list[Path]:
@@ -164,37 +173,19 @@ def find_lessons(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def template_variables(context: Any) -> dict[str, Any]:
-    """The context's fields as top-level template variables (shallow: objects stay typed)."""
-    return {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
-
-
-@functools.cache
-def _environment(working_folder: str, folders: tuple[Path, ...]) -> jinja2.Environment:
-    """One environment per search path, so templates compile once per process.
-
-    Keyed by the working folder too: the folders may be relative (messages name
-    them as the teacher wrote them), and ``templates/`` differs between folders.
-    """
-    return make_environment(folders)
-
-
 def render_html(
     checked: CheckedLesson,
     settings: Settings,
     template_folders: Sequence[Path] = (),
     variant: Variant = PLAIN,
+    theme: Path | None = None,
 ) -> dict[str, str]:
     """The HTML of the student worksheet and the key of one variant, by document name."""
-    env = _environment(os.getcwd(), tuple(template_folders))
+    env = environment(template_folders, theme)
     key_variant = dataclasses.replace(variant, named=False)
-    contexts: dict[str, tuple[str, WorksheetContext | KeyContext]] = {
-        "student": ("student.html", student_context(checked, settings, variant)),
-        "key": ("key.html", key_context(checked, settings, key_variant)),
-    }
     return {
-        name: render(env, template, template_variables(context))
-        for name, (template, context) in contexts.items()
+        "student": render_context(env, "student.html", student_context(checked, settings, variant)),
+        "key": render_context(env, "key.html", key_context(checked, settings, key_variant)),
     }
 
 
@@ -205,95 +196,80 @@ def plan_lesson(
     checked = read_lesson(lesson_file)
     resolved = options.configuration.resolve(checked.worksheet)
     settings = resolved.settings
-    folders = options.configuration.template_folders(resolved)
+    search = options.configuration.search_path(resolved)
+    folders = search.folders()
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
     plan = LessonPlan(checked, (*folders, lesson_file.parent, *logo))
     count = len(checked.statements)
+
+    def render(variant: Variant) -> dict[str, str]:
+        return render_html(checked, settings, folders, variant, search.theme)
+
     if roster is None:
         for variant in plain_variants([options.level], options.versions, options.seed, count):
-            html = render_html(checked, settings, folders, variant)
-            plan.documents.append(Document(document_file("student", variant), html["student"]))
-            plan.documents.append(Document(document_file("key", variant), html["key"]))
+            html = render(variant)
+            plan.outputs.append(Output(document_file("student", variant), html["student"]))
+            plan.outputs.append(Output(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
-    for index, variant in enumerate(pack.variants):
-        html = render_html(checked, settings, folders, variant)
-        plan.documents.append(Document(f"layout-{index}", html["student"], write=False))
-        plan.documents.append(Document(document_file("key", variant), html["key"]))
-    env = _environment(os.getcwd(), tuple(folders))
-    plan.documents.append(Document("names", _names_html(env, checked, settings, pack), write=False))
-    plan.documents.append(Document(COVER_FILE, _cover_html(env, checked, settings, pack)))
-    plan.pack = pack
+    layouts = []
+    for variant in pack.variants:
+        html = render(variant)
+        layouts.append(html["student"])
+        plan.outputs.append(Output(document_file("key", variant), html["key"]))
+    env = environment(folders, search.theme)
+    plan.outputs.append(
+        Output(
+            COVER_FILE, render_context(env, "cover.html", cover_context(checked, settings, pack))
+        )
+    )
+    name_tags = render_context(env, "names.html", name_tags_context(checked, settings, pack))
+    plan.class_pack = ClassPackDocuments(pack, layouts, name_tags)
     return plan
 
 
-def _names_html(
-    env: jinja2.Environment, checked: CheckedLesson, settings: Settings, pack: PackPlan
-) -> str:
-    from .nametag import SLOT, name_tag  # fontTools: needed for class packs only
-
-    context = NameTagsContext(
-        language=checked.lesson.language,
-        paper=settings.paper,
-        tags=[name_tag(copy.name) for copy in pack.copies],
-        slot=SLOT,
-    )
-    return render(env, "names.html", template_variables(context))
+# -- laying out -------------------------------------------------------------------------------
 
 
-def _cover_html(
-    env: jinja2.Environment, checked: CheckedLesson, settings: Settings, pack: PackPlan
-) -> str:
-    context = CoverContext(
-        title=checked.lesson.title,
-        language=checked.lesson.language,
-        settings=settings,
-        document_title=f"{checked.lesson.title}: class pack cover sheet",
-        rows=[
-            CoverRow(n, copy.name, copy.variant.level.capitalize(), copy.variant.version)
-            for n, copy in enumerate(pack.copies, start=1)
-        ],
-        keys=[document_file("key", variant) for variant in pack.variants],
-    )
-    return render(env, "cover.html", template_variables(context))
-
-
-def _render_job(job: _RenderJob) -> _Rendered:
+def lay_out(layout: Layout) -> LaidOut:
     """Lay out one document; runs in a worker process when building in parallel."""
     from .pdf import html_to_pdf  # imported late: WeasyPrint is slow to load
 
     try:
         pdf, refused = html_to_pdf(
-            job.html,
-            base_folder=job.base_folder,
-            allowed_folders=job.allowed_folders,
-            created=job.created,
+            layout.html,
+            base_folder=layout.base_folder,
+            allowed_folders=layout.allowed_folders,
+            created=layout.created,
         )
     except MedialitError as exc:
-        return _Rendered(error=str(exc))
-    return _Rendered(pdf=pdf, refused=tuple(refused))
+        return LaidOut(problems=tuple(exc.problems))
+    return LaidOut(pdf=pdf, refused=tuple(refused))
 
 
-def render_documents(
-    jobs: Sequence[_RenderJob], workers: int, progress: Progress | None = None
-) -> list[_Rendered]:
+def lay_out_all(
+    layouts: Sequence[Layout], workers: int, progress: Progress | None = None
+) -> list[LaidOut]:
     """Lay out every document, in ``workers`` processes when more than one."""
-    if workers <= 1 or len(jobs) <= 1:
+    if workers <= 1 or len(layouts) <= 1:
         results = []
-        for job in jobs:
-            results.append(_render_job(job))
+        for layout in layouts:
+            results.append(lay_out(layout))
             if progress:
                 progress.advance()
         return results
-    done: dict[int, _Rendered] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as executor:
-        futures = {executor.submit(_render_job, job): n for n, job in enumerate(jobs)}
+    done: dict[int, LaidOut] = {}
+    with ProcessPoolExecutor(max_workers=min(workers, len(layouts))) as executor:
+        futures = {executor.submit(lay_out, layout): n for n, layout in enumerate(layouts)}
         for future in as_completed(futures):
             done[futures[future]] = future.result()
             if progress:
                 progress.advance()
-    return [done[n] for n in range(len(jobs))]
+    return [done[n] for n in range(len(layouts))]
+
+
+# -- building ---------------------------------------------------------------------------------
 
 
 def build_lesson(lesson_file: Path, options: BuildOptions) -> BuildResult:
@@ -319,18 +295,18 @@ def build_lessons(
             plans.append((lesson_file, plan_lesson(lesson_file, options, roster)))
         except MedialitError as exc:
             report.failures.append((lesson_file, exc))
-    jobs = [
-        _RenderJob(document.html, lesson_file.parent, plan.allowed_folders, options.created)
+    layouts = [
+        Layout(html, lesson_file.parent, plan.allowed_folders, options.created)
         for lesson_file, plan in plans
-        for document in plan.documents
+        for html in plan.documents()
     ]
     if progress:
-        progress.start(len(jobs) + len(plans))
-    rendered = iter(render_documents(jobs, options.jobs, progress))
+        progress.start(len(layouts) + len(plans))
+    laid_out = iter(lay_out_all(layouts, options.jobs, progress))
     for lesson_file, plan in plans:
-        outcomes = {document.name: next(rendered) for document in plan.documents}
+        mine = [next(laid_out) for _ in plan.documents()]
         try:
-            report.results.append(_finish_lesson(lesson_file, plan, outcomes, options))
+            report.results.append(_finish_lesson(lesson_file, plan, mine, options))
         except MedialitError as exc:
             report.failures.append((lesson_file, exc))
         if progress:
@@ -339,43 +315,63 @@ def build_lessons(
 
 
 def _finish_lesson(
-    lesson_file: Path, plan: LessonPlan, outcomes: dict[str, _Rendered], options: BuildOptions
+    lesson_file: Path, plan: LessonPlan, laid_out: list[LaidOut], options: BuildOptions
 ) -> BuildResult:
-    """Stamp the class pack if there is one, then write every file of the lesson."""
-    errors = [outcome.error for outcome in outcomes.values() if outcome.error]
-    if errors:
-        raise RenderError([Problem(error, file=lesson_file) for error in errors])
+    """Stamp the class pack if there is one, then write every file of the lesson.
+
+    ``laid_out`` is in the order of :meth:`LessonPlan.documents`.
+    """
+    problems = [
+        problem if problem.file else dataclasses.replace(problem, file=lesson_file)
+        for document in laid_out
+        for problem in document.problems
+    ]
+    if problems:
+        raise RenderError(problems)
     result = BuildResult(lesson=lesson_file)
+    for name, document in zip(_document_names(plan), laid_out, strict=True):
+        result.warnings.extend(f"{name}: {message}" for message in document.refused)
+    documents = iter(laid_out)
     files: dict[str, bytes] = {}
-    for document in plan.documents:
-        outcome = outcomes[document.name]
-        result.warnings.extend(f"{document.name}: {message}" for message in outcome.refused)
-        if document.write:
-            files[document.name] = outcome.pdf
-            if options.write_html:
-                files[document.name.removesuffix(".pdf") + ".html"] = document.html.encode()
-    if plan.pack is not None:
-        files.update(_pack_files(plan, outcomes, options))
+    for output in plan.outputs:
+        files[output.file] = next(documents).pdf
+        if options.write_html:
+            files[output.file.removesuffix(".pdf") + ".html"] = output.html.encode()
+    if plan.class_pack is not None:
+        files.update(_pack_files(plan.checked, plan.class_pack, documents, options))
     target = options.out / plan.checked.name
     write_all(target, files)
     result.outputs.extend(target / filename for filename in files)
     return result
 
 
+def _document_names(plan: LessonPlan) -> list[str]:
+    """What each document is, in the order of :meth:`LessonPlan.documents`, for warnings."""
+    names = [output.file for output in plan.outputs]
+    if plan.class_pack is not None:
+        variants = plan.class_pack.plan.variants
+        names += [f"{PACK_FILE} ({document_file('student', v)})" for v in variants]
+        names.append(f"{PACK_FILE} (name tags)")
+    return names
+
+
 def _pack_files(
-    plan: LessonPlan, outcomes: dict[str, _Rendered], options: BuildOptions
+    checked: CheckedLesson,
+    class_pack: ClassPackDocuments,
+    laid_out: Iterator[LaidOut],
+    options: BuildOptions,
 ) -> dict[str, bytes]:
     """``class-pack.pdf`` (and with ``split``, one file per copy) from layouts and name tags."""
     from .stamp import split_copies, stamp_copies  # pypdf: needed for class packs only
 
-    pack = plan.pack
-    assert pack is not None
-    lesson = plan.checked.lesson
-    layouts = [outcomes[f"layout-{n}"].pdf for n in range(len(pack.variants))]
+    pack = class_pack.plan
+    lesson = checked.lesson
+    layouts = [next(laid_out).pdf for _ in class_pack.layouts]
+    name_tags = next(laid_out).pdf
     combined, placed = stamp_copies(
         layouts,
         [pack.layout_index(copy) for copy in pack.copies],
-        outcomes["names"].pdf,
+        name_tags,
         title=f"{lesson.title}: class pack",
         language=lesson.language,
     )
@@ -386,75 +382,3 @@ def _pack_files(
         for number, (copy, data) in enumerate(zip(pack.copies, copies, strict=True), start=1):
             files[f"{COPIES_FOLDER}/{copy_file(number, copy)}"] = data
     return files
-
-
-def write_all(folder: Path, files: dict[str, bytes]) -> None:
-    """Write every file to a temporary beside its target, then move them all into place.
-
-    Nothing is replaced until every file has been written in full, so a full disk
-    or a folder in the way leaves the previous outputs as they were.
-    """
-    _prepare_folder(folder)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for filename, data in files.items():
-            target = folder / filename
-            if target.parent != folder:  # class-pack copies go in a sub-folder
-                _prepare_folder(target.parent)
-            if target.exists() and not target.is_file():
-                raise OutputError(
-                    Problem("this is not a file, so it cannot be replaced; move it away.", target)
-                )
-            staged.append((_write_temporary(target, data), target))
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    except OSError as exc:
-        raise OutputError(
-            Problem(f"cannot write here ({exc.strerror}); check the folder and free space.", folder)
-        ) from None
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write one file through a temporary, so it is never seen half-written."""
-    write_all(target.parent, {target.name: data})
-
-
-def _prepare_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise OutputError(
-            Problem(
-                "a file is in the way of this output folder; move it away or choose another "
-                "--out folder.",
-                folder,
-            )
-        ) from None
-    except OSError as exc:
-        raise OutputError(
-            Problem(f"cannot make this folder ({exc.strerror}); check --out.", folder)
-        ) from None
-
-
-def _write_temporary(target: Path, data: bytes) -> Path:
-    """``data`` in a hidden temporary file beside ``target``, readable like any new file."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        # mkstemp makes files only the owner can read; outputs follow the umask.
-        os.chmod(temporary, 0o666 & ~_umask())
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

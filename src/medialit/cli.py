@@ -17,16 +17,15 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build_lessons, find_lessons
-from .config import Configuration, describe, load_configuration
 from .errors import MedialitError
+from .layers import Configuration, describe, load_configuration
 from .lesson import read_lesson
 from .model import KIND_ORDER
-from .pack import MAX_VERSIONS
 from .progress import terminal_progress
-from .settings import LEVELS, Level
 from .starter import ADVANCED_LESSON, FIRST_LESSON, make_working_folder
 from .summary import written
 from .templates import export_templates, template_origins
+from .variants import LEVELS, MAX_VERSIONS, Level
 
 EXIT_INPUT = 1
 

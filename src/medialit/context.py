@@ -1,7 +1,8 @@
-"""Turn a checked lesson and the settings into the template context.
+"""Turn a checked lesson and the settings into the template contexts.
 
-The context is the contract with teachers' templates: every variable a
-template receives is defined here, typed, and documented in
+The contexts are the contract with teachers' templates: every variable a
+template receives (student worksheet, answer key, class-pack cover sheet,
+name tags) is defined here, typed, and documented in
 ``docs/template-context.md``. Pure: no I/O, no rendering.
 
 The student context is built from types that have no kind, explanation or
@@ -19,47 +20,14 @@ from typing import TYPE_CHECKING, Any, Literal
 from .article import BlockKind
 from .lesson import CheckedLesson, Statement
 from .model import KIND_ORDER, Kind
-from .settings import KindStyle, Level, Settings
+from .pack import PackPlan
+from .settings import KindStyle, Settings
+from .variants import PLAIN, Level, Variant, document_file
 
 if TYPE_CHECKING:  # measuring names needs fontTools, which `medialit check` does not
     from .nametag import NameTag, Slot
 
 OPENING_WORDS = 8
-
-
-@dataclass(frozen=True)
-class Variant:
-    """Which worksheet of a lesson: its level, its version and the numbers statements get.
-
-    Versions shuffle which number each statement gets; the article's marks and
-    the sorting table always use the same numbers, and so does the version's key.
-    """
-
-    level: Level = "standard"
-    version: str | None = None
-    """The version's letter (``A``, ``B``…), or ``None`` when there is only one version."""
-    numbers: tuple[int, ...] = ()
-    """``numbers[i]`` is the printed number of the (i+1)-th statement in reading order;
-    empty means reading order."""
-    named: bool = False
-    """A class-pack copy: the student's name is stamped into the top margin later."""
-
-    def number(self, reading_number: int) -> int:
-        """The printed number of the statement that is ``reading_number``-th in reading order."""
-        return self.numbers[reading_number - 1] if self.numbers else reading_number
-
-    @property
-    def label(self) -> str:
-        """Printed discreetly on every page (``Guided · Version B``); empty for a plain build."""
-        if self.level == "standard" and self.version is None and not self.named:
-            return ""
-        parts = [self.level.capitalize()]
-        if self.version:
-            parts.append(f"Version {self.version}")
-        return " · ".join(parts)
-
-
-PLAIN = Variant()
 
 
 @dataclass(frozen=True)
@@ -223,9 +191,7 @@ def _source(checked: CheckedLesson) -> SourceInfo:
 
 def _opening(text: str) -> str:
     words = text.split()
-    if len(words) <= OPENING_WORDS:
-        return text
-    return " ".join(words[:OPENING_WORDS]) + " …"
+    return text if len(words) <= OPENING_WORDS else " ".join(words[:OPENING_WORDS]) + " …"
 
 
 def _statement_text(checked: CheckedLesson, statement: Statement) -> str:
@@ -252,10 +218,8 @@ def _blocks(
                 segments.append(Segment(block.text[at : statement.start]))
             text = block.text[statement.start : statement.end]
             number = variant.number(statement.number)
-            if with_kinds:
-                segments.append(KeySegment(text, number, statement.annotation.kind.value))
-            else:
-                segments.append(Segment(text, number))
+            kind = statement.annotation.kind.value
+            segments.append(KeySegment(text, number, kind) if with_kinds else Segment(text, number))
             at = statement.end
         if at < len(block.text):
             segments.append(Segment(block.text[at:]))
@@ -264,36 +228,41 @@ def _blocks(
 
 
 def _kinds(settings: Settings, counts: dict[Kind, int] | None) -> list[KindInfo]:
-    result = []
-    for kind in KIND_ORDER:
-        style: KindStyle = settings.kinds[kind]
-        result.append(
-            KindInfo(
-                name=kind.value,
-                label=style.label,
-                badge=style.badge,
-                colour=style.colour,
-                definition=style.definition,
-                example=style.example,
-                count=counts[kind] if counts is not None else None,
-            )
+    styles: list[tuple[Kind, KindStyle]] = [(kind, settings.kinds[kind]) for kind in KIND_ORDER]
+    return [
+        KindInfo(
+            name=kind.value,
+            label=style.label,
+            badge=style.badge,
+            colour=style.colour,
+            definition=style.definition,
+            example=style.example,
+            count=counts[kind] if counts is not None else None,
         )
-    return result
+        for kind, style in styles
+    ]
 
 
 def _logo_url(settings: Settings) -> str | None:
-    # The settings hold the logo as an absolute path (see medialit.config).
+    # The settings hold the logo as an absolute path (see medialit.layers).
     return Path(settings.logo).absolute().as_uri() if settings.logo else None
 
 
-def _variant_fields(checked: CheckedLesson, settings: Settings, variant: Variant) -> dict[str, Any]:
-    rows = checked.lesson.independent_rows or settings.independent_rows
+def _shared_fields(checked: CheckedLesson, settings: Settings, variant: Variant) -> dict[str, Any]:
+    """The fields the worksheet and the key have in common."""
+    lesson = checked.lesson
     return {
+        "title": lesson.title,
+        "language": lesson.language,
+        "audience": lesson.audience,
+        "source": _source(checked),
+        "settings": settings,
+        "logo_url": _logo_url(settings),
         "level": variant.level,
         "version": variant.version,
         "variant_label": variant.label,
         "named": variant.named,
-        "example_rows": rows,
+        "example_rows": lesson.independent_rows or settings.independent_rows,
     }
 
 
@@ -318,18 +287,12 @@ def student_context(
     ]
     return WorksheetContext(
         document="student",
-        title=lesson.title,
-        language=lesson.language,
-        audience=lesson.audience,
-        source=_source(checked),
         blocks=_blocks(checked, variant, with_kinds=False, marked=marked),
         statements=sorted(statements, key=lambda s: s.number) if marked else [],
         questions=[StudentQuestion(n, q.text) for n, q in enumerate(lesson.questions, start=1)],
         kinds=_kinds(settings, None),
-        settings=settings,
         document_title=f"{lesson.title}: student worksheet",
-        logo_url=_logo_url(settings),
-        **_variant_fields(checked, settings, variant),
+        **_shared_fields(checked, settings, variant),
     )
 
 
@@ -337,41 +300,32 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
     """The teacher key's context: the worksheet's, plus every answer and note."""
     lesson = checked.lesson
     labels = {kind: settings.kinds[kind].label for kind in KIND_ORDER}
-    statements = []
-    for s in checked.statements:
-        annotation = s.annotation
-        text = _statement_text(checked, s)
-        statements.append(
-            KeyStatement(
-                number=variant.number(s.number),
-                text=text,
-                opening=_opening(text),
-                paragraph=checked.blocks[s.block].number,
-                kind=annotation.kind.value,
-                kind_label=labels[annotation.kind],
-                also_accept=[labels[k] for k in annotation.also_accept],
-                why=annotation.why,
-                check=annotation.check,
-                techniques=list(annotation.techniques),
-            )
+    statements = [
+        KeyStatement(
+            number=variant.number(s.number),
+            text=(text := _statement_text(checked, s)),
+            opening=_opening(text),
+            paragraph=checked.blocks[s.block].number,
+            kind=s.annotation.kind.value,
+            kind_label=labels[s.annotation.kind],
+            also_accept=[labels[k] for k in s.annotation.also_accept],
+            why=s.annotation.why,
+            check=s.annotation.check,
+            techniques=list(s.annotation.techniques),
         )
+        for s in checked.statements
+    ]
     kinds = _kinds(settings, checked.count_by_kind())
     return KeyContext(
         document="key",
-        title=lesson.title,
-        language=lesson.language,
-        audience=lesson.audience,
-        source=_source(checked),
         blocks=_blocks(checked, variant, with_kinds=True),
         statements=sorted(statements, key=lambda s: s.number),
         questions=[
             KeyQuestion(n, q.text, q.notes) for n, q in enumerate(lesson.questions, start=1)
         ],
         kinds=kinds,
-        settings=settings,
         document_title=f"{lesson.title}: answer key",
-        logo_url=_logo_url(settings),
-        **_variant_fields(checked, settings, variant),
+        **_shared_fields(checked, settings, variant),
         objectives=list(lesson.objectives),
         source_notes=lesson.source.notes,
         total=len(checked.statements),
@@ -414,3 +368,32 @@ class NameTagsContext:
     """Each copy's name and the font size (points) at which it fits."""
     slot: Slot
     """Where the name goes: ``left``, ``top``, ``width``, ``height``, ``label`` in mm."""
+
+
+def cover_context(checked: CheckedLesson, settings: Settings, pack: PackPlan) -> CoverContext:
+    """The class pack's cover sheet: who got which level and version, and the keys to use."""
+    return CoverContext(
+        title=checked.lesson.title,
+        language=checked.lesson.language,
+        settings=settings,
+        document_title=f"{checked.lesson.title}: class pack cover sheet",
+        rows=[
+            CoverRow(n, copy.name, copy.variant.level.capitalize(), copy.variant.version)
+            for n, copy in enumerate(pack.copies, start=1)
+        ],
+        keys=[document_file("key", variant) for variant in pack.variants],
+    )
+
+
+def name_tags_context(
+    checked: CheckedLesson, settings: Settings, pack: PackPlan
+) -> NameTagsContext:
+    """Every copy's name, sized to fit the name slot, to stamp onto the laid-out copies."""
+    from .nametag import SLOT, name_tag  # fontTools: needed for class packs only
+
+    return NameTagsContext(
+        language=checked.lesson.language,
+        paper=settings.paper,
+        tags=[name_tag(copy.name) for copy in pack.copies],
+        slot=SLOT,
+    )

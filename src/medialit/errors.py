@@ -1,13 +1,24 @@
 """One hierarchy of errors, each naming the file, the line and what to do.
 
 The CLI turns any :class:`MedialitError` into a message and exit code 1;
-nothing else is expected to reach the user.
+nothing else is expected to reach the user. The two helpers every message
+shares live here too: the closest valid name ("did you mean") and the
+nearest known place of a value in its file.
 """
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+# How alike a typo and a valid name must be (difflib's ratio) to be offered as "did you mean".
+CLOSE_ENOUGH = 0.6
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -66,8 +77,26 @@ class RosterError(MedialitError):
 
 
 class RenderError(MedialitError):
-    """WeasyPrint could not write the PDF, or refused a resource."""
+    """WeasyPrint could not lay out the PDF, or refused a resource."""
 
 
 class OutputError(MedialitError):
     """An output file or folder cannot be written."""
+
+
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    """The valid name that ``word`` is most likely a typo of, if any is close enough."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=CLOSE_ENOUGH)
+    return close[0] if close else None
+
+
+def nearest(places: Mapping[tuple[K, ...], V], path: tuple[K, ...]) -> V | None:
+    """The place of ``path``, or of its nearest enclosing key that has one.
+
+    A missing field has no place of its own; it is reported where the table
+    or mapping it is missing from is written.
+    """
+    for end in range(len(path), -1, -1):
+        if path[:end] in places:
+            return places[path[:end]]
+    return None

@@ -18,7 +18,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from .errors import LessonError, Problem
+from .errors import LessonError, Problem, nearest
+from .files import SAVE_AS_UTF8, read_text
 
 PathKey = tuple[str | int, ...]
 
@@ -30,6 +31,7 @@ MAX_DEPTH = 50
 # The article is capped at 200,000 characters; with 500 annotations a lesson
 # stays well under this. Checked before parsing, which is slow for huge files.
 MAX_FILE_BYTES = 1_000_000
+_UNREADABLE = "the file cannot be read ({reason}); check its permissions."
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 
 _STANDARD_TAGS = {
@@ -59,11 +61,7 @@ class LoadedYaml:
         Falls back to the nearest enclosing value that has a place, so that a
         missing field is reported at the mapping it is missing from.
         """
-        for end in range(len(path), -1, -1):
-            key = tuple(path[:end])
-            if key in self.places:
-                return self.places[key]
-        return None, None
+        return nearest(self.places, path) or (None, None)
 
     def key_place(self, path: PathKey) -> tuple[int | None, int | None]:
         """Where the *key* of ``path`` is written (for unknown keys)."""
@@ -224,26 +222,17 @@ def _read_text(file: Path) -> str:
             raise LessonError(Problem("no such file; check the path.", file=file))
         if not file.is_file():
             raise LessonError(Problem("this is not a regular file; name a lesson file.", file=file))
-        with file.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise LessonError(
-            Problem(f"the file cannot be read ({exc.strerror}); check its permissions.", file=file)
-        ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise LessonError(_too_large(file))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise LessonError(
-            Problem(
-                f"the file is not UTF-8 text (byte {exc.start + 1:,} cannot be read); if it is a "
-                "lesson, open it in a text editor and save it as UTF-8.",
-                file=file,
-                line=line,
-            )
-        ) from None
+        raise LessonError(Problem(_UNREADABLE.format(reason=exc.strerror), file=file)) from None
+    return read_text(
+        file,
+        LessonError,
+        unreadable=_UNREADABLE,
+        not_utf8="the file is not UTF-8 text (byte {byte} cannot be read); if it is a lesson, "
+        f"{SAVE_AS_UTF8}.",
+        max_bytes=MAX_FILE_BYTES,
+        too_large=_too_large(file).message,
+    )
 
 
 def _too_large(file: Path) -> Problem:

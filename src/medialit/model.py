@@ -104,7 +104,7 @@ class Lesson(_Strict):
     )
     """The article's language as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
     worksheet: dict[str, Any] = Field(default_factory=dict)
-    """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``medialit.config``)."""
+    """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``validation.py``)."""
 
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {

@@ -1,9 +1,13 @@
-"""Write HTML to PDF with WeasyPrint: the only module that imports it.
+"""Lay out HTML as a PDF with WeasyPrint: the only module that imports it.
 
 WeasyPrint may fetch only what a worksheet legitimately uses: medialit's
 own fonts and stylesheets (``medialit:`` URLs), files inside the allowed
 folders (templates, theme, the lesson's own folder), and ``data:`` images.
 Anything else (the network, ``/etc/passwd``) is refused and reported.
+
+The only date in a PDF is its creation date, taken from ``SOURCE_DATE_EPOCH``
+when that is set (the reproducible-builds convention), so that two builds of
+the same lesson are byte-identical.
 """
 
 from __future__ import annotations
@@ -12,13 +16,14 @@ import datetime
 import io
 import logging
 import mimetypes
+import os
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from .errors import RenderError
+from .errors import RenderError, SettingsError
 
 try:
     import weasyprint
@@ -40,6 +45,23 @@ ALLOWED_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ttf", ".otf", ".woff", ".woff2", ".css"}
 )
 NETWORK_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "ws", "wss"})
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+def creation_time(environ: dict[str, str] | None = None) -> datetime.datetime:
+    """``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when set, otherwise now."""
+    environ = dict(os.environ) if environ is None else environ
+    epoch = environ.get(SOURCE_DATE_EPOCH, "").strip()
+    if not epoch:
+        return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    try:
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise SettingsError(
+            f"{SOURCE_DATE_EPOCH}={epoch} is not a date; set it to a whole number of seconds "
+            "since 1970 (for example the date of the last commit: git log -1 --format=%ct), "
+            "or unset it."
+        ) from None
 
 
 class GuardedFetcher(URLFetcher):  # type: ignore[misc]
@@ -119,7 +141,7 @@ def html_to_pdf(
     allowed_folders: Sequence[Path],
     created: datetime.datetime | None = None,
 ) -> tuple[bytes, list[str]]:
-    """Render ``html`` to PDF bytes; also return what the fetcher refused to load.
+    """Lay out ``html`` as PDF bytes; also return what the fetcher refused to load.
 
     Title and language come from the HTML's ``<title>`` and ``lang``; the PDF is
     tagged for screen readers. ``created`` is the only date written into the PDF,

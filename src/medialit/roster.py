@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
-import string
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, RosterError
-from .settings import LEVELS, Level
+from .files import read_text
+from .variants import LEVELS, VERSION_LETTERS, Level
 
 MAX_STUDENTS = 2000
 MAX_NAME_CHARS = 80
-VERSION_LETTERS = string.ascii_uppercase
 _SNIFF_CHARS = 8192
 
 
@@ -35,7 +34,12 @@ class RosterEntry:
 
 def read_roster(file: Path) -> list[RosterEntry]:
     """The students of ``file`` in order; a :class:`RosterError` lists every bad row."""
-    text = _read_text(file)
+    text = read_text(
+        file,
+        RosterError,
+        unreadable="cannot read the roster ({reason}); check the path.",
+        not_utf8="the roster is not UTF-8 text; in your spreadsheet, save it as 'CSV UTF-8'.",
+    )
     rows = _rows(file, text)
     if not rows:
         raise RosterError(
@@ -86,26 +90,6 @@ def read_roster(file: Path) -> list[RosterEntry]:
             )
         )
     return students
-
-
-def _read_text(file: Path) -> str:
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise RosterError(
-            Problem(f"cannot read the roster ({exc.strerror}); check the path.", file=file)
-        ) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise RosterError(
-            Problem(
-                "the roster is not UTF-8 text; in your spreadsheet, save it as 'CSV UTF-8'.",
-                file=file,
-                line=line,
-            )
-        ) from None
 
 
 def _rows(file: Path, text: str) -> list[tuple[int, list[str]]]:

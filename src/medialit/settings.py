@@ -19,8 +19,6 @@ Paper = Literal["a4", "letter"]
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+)$")]
 FontSize = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(pt|px|mm)$")]
 FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
-Level = Literal["guided", "standard", "independent"]
-LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 
 
 class KindStyle(BaseModel):

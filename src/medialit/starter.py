@@ -3,6 +3,8 @@
 The starter files are package data (``medialit/starter/``): a short example
 lesson to start from and a long, advanced one, each with its seed article, an
 empty ``templates/`` with a README on overriding, and a commented ``medialit.toml``.
+They are the one copy: the repository's own ``lessons/``, ``seeds/``,
+``medialit.toml`` and ``templates/README.md`` are relative links to them.
 """
 
 from __future__ import annotations

@@ -3,14 +3,17 @@
 Templates are searched in an explicit list of folders, first match wins:
 the teacher's folder (``--templates DIR`` or the working folder's
 ``templates/``), then the theme's folder, then the built-in set. A template
-may extend the built-in version of itself with a leading ``!``:
-``{% extends "!student.html" %}``. Fonts and images are found the same way
+may extend the version of itself that it replaces: ``!theme/student.html``
+is the theme's (or the built-in one when the theme has none), and
+``!student.html`` the built-in one. Fonts and images are found the same way
 by the ``asset()`` function that templates call.
 """
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
+import functools
+import os
 import re
 import shutil
 from collections.abc import Callable, Sequence
@@ -24,27 +27,40 @@ import markupsafe
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import MedialitError, Problem, TemplateError
+from .errors import MedialitError, Problem, TemplateError, closest
 
 BUILTIN_PREFIX = "!"
+THEME_PREFIX = "!theme/"
 TEMPLATE_SUFFIXES = (".html", ".css")
 BUILTIN = "built-in"
 
 
-class _BuiltinFirstLoader(jinja2.BaseLoader):
-    """Teacher folders first; names starting with ``!`` go straight to the built-in set."""
+class _SearchPathLoader(jinja2.BaseLoader):
+    """Teacher folders first, then the built-in set.
 
-    def __init__(self, folders: Sequence[Path]) -> None:
+    ``!theme/name`` starts the search at the theme (then the built-in set);
+    ``!name`` goes straight to the built-in set.
+    """
+
+    def __init__(self, folders: Sequence[Path], theme: Path | None = None) -> None:
         self.teacher = jinja2.FileSystemLoader([str(f) for f in folders])
+        self.theme = jinja2.FileSystemLoader([str(theme)] if theme is not None else [])
         self.builtin = jinja2.PackageLoader("medialit", "templates")
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template.startswith(THEME_PREFIX):
+            return self._first(environment, template[len(THEME_PREFIX) :], self.theme)
         if template.startswith(BUILTIN_PREFIX):
             return self.builtin.get_source(environment, template[len(BUILTIN_PREFIX) :])
+        return self._first(environment, template, self.teacher)
+
+    def _first(
+        self, environment: jinja2.Environment, template: str, loader: jinja2.BaseLoader
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
         try:
-            return self.teacher.get_source(environment, template)
+            return loader.get_source(environment, template)
         except jinja2.TemplateNotFound:
             return self.builtin.get_source(environment, template)
 
@@ -98,16 +114,17 @@ def asset_finder(folders: Sequence[Path]) -> Callable[[str], str]:
     return asset
 
 
-def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
+def make_environment(folders: Sequence[Path] = (), theme: Path | None = None) -> jinja2.Environment:
     """A strict, sandboxed environment: autoescaped HTML, undefined variables raise.
 
     ``folders`` is the search path before the built-in set, first match winning:
-    the teacher's templates folder, then the theme's. Teachers share template
-    folders, so a template is untrusted: the sandbox stops
-    ``{{ cycler.__init__.__globals__.os }}`` and the like from running code.
+    the teacher's templates folder, then the theme's (``theme``, which
+    ``!theme/`` names). Teachers share template folders, so a template is
+    untrusted: the sandbox stops ``{{ cycler.__init__.__globals__.os }}`` and the
+    like from running code.
     """
     env = ImmutableSandboxedEnvironment(
-        loader=_BuiltinFirstLoader(folders),
+        loader=_SearchPathLoader(folders, theme),
         autoescape=jinja2.select_autoescape(["html", "htm"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -118,6 +135,32 @@ def make_environment(folders: Sequence[Path] = ()) -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.globals["asset"] = asset_finder(folders)
     return env
+
+
+@functools.cache
+def _cached_environment(
+    working_folder: str, folders: tuple[Path, ...], theme: Path | None
+) -> jinja2.Environment:
+    return make_environment(folders, theme)
+
+
+def environment(folders: Sequence[Path] = (), theme: Path | None = None) -> jinja2.Environment:
+    """:func:`make_environment`, made once per search path so templates compile once per process.
+
+    Keyed by the working folder too: the folders may be relative (messages name
+    them as the teacher wrote them), and ``templates/`` differs between folders.
+    """
+    return _cached_environment(os.getcwd(), tuple(folders), theme)
+
+
+def template_variables(context: Any) -> dict[str, Any]:
+    """A context's fields as top-level template variables (shallow: objects stay typed)."""
+    return {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+
+
+def render_context(env: jinja2.Environment, name: str, context: Any) -> str:
+    """Render template ``name`` with a typed context's fields as its variables."""
+    return render(env, name, template_variables(context))
 
 
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
@@ -233,7 +276,7 @@ def export_templates(target: Path, names: Sequence[str] = ()) -> list[Path]:
             [
                 Problem(
                     f'there is no built-in template "{name}"; '
-                    f"{_closest(name, available)}Run medialit templates list to see them all."
+                    f"{_did_you_mean(name, available)}Run medialit templates list to see them all."
                 )
                 for name in unknown
             ]
@@ -257,6 +300,6 @@ def export_templates(target: Path, names: Sequence[str] = ()) -> list[Path]:
     return written
 
 
-def _closest(name: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
-    return f'did you mean "{close[0]}"? ' if close else ""
+def _did_you_mean(name: str, choices: Sequence[str]) -> str:
+    close = closest(name, choices)
+    return f'did you mean "{close}"? ' if close else ""

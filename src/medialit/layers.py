@@ -12,28 +12,26 @@ remembers the origin of every value for ``medialit config``.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from .errors import Problem, SettingsError
-from .model import KIND_ORDER
-from .settings import KindStyle, Sections, Settings, Words
+from .errors import Problem, SettingsError, nearest
+from .files import SAVE_AS_UTF8, read_text
+from .settings import Settings
+from .themes import THEME_SETTINGS_FILE, NoSuchTheme, SearchPath, builtin_themes, find_theme
+from .validation import KeyPath, merge, settings_problems
 
 SETTINGS_FILE = "medialit.toml"
-THEME_SETTINGS_FILE = "theme.toml"
 TEMPLATES_FOLDER = "templates"
-DEFAULT_THEME = "default"
+WORKSHEET_PREFIX = "worksheet."
 
 SourceKind = Literal["default", "theme", "file", "lesson", "command line"]
-KeyPath = tuple[str, ...]
 # Settings whose values are paths, resolved against the folder of the file that names them.
 PATH_SETTINGS: tuple[KeyPath, ...] = (("logo",), ("theme",))
 
@@ -74,10 +72,7 @@ class Layer:
 
     def place(self, path: KeyPath) -> tuple[int | None, int | None]:
         """The line and column of ``path``'s key, or of its nearest enclosing table."""
-        for end in range(len(path), -1, -1):
-            if path[:end] in self.lines:
-                return self.lines[path[:end]]
-        return None, None
+        return nearest(self.lines, path) or (None, None)
 
     def problem(self, path: KeyPath, message: str) -> Problem:
         """A problem at ``path``, placed in this layer's file, or named as a ``--set``."""
@@ -108,12 +103,13 @@ class ResolvedSettings:
 
 def read_settings_file(path: Path, source: SourceKind = "file") -> Layer:
     """Read ``medialit.toml`` (or a theme's ``theme.toml``) into a checked layer."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise SettingsError(
-            Problem(f"could not read the settings file ({exc.strerror}).", file=path)
-        ) from None
+    text = read_text(
+        path,
+        SettingsError,
+        unreadable="could not read the settings file ({reason}).",
+        not_utf8="the settings file is not UTF-8 text (byte {byte} cannot be read); "
+        f"{SAVE_AS_UTF8} (in the editor's Save As dialog, choose the encoding UTF-8).",
+    )
     try:
         values = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -131,20 +127,21 @@ def read_settings_file(path: Path, source: SourceKind = "file") -> Layer:
     return layer
 
 
-def lesson_layer(
-    file: Path,
-    table: Mapping[str, Any],
-    place_of: Callable[[KeyPath], tuple[int | None, int | None]],
-) -> Layer:
-    """A lesson's ``worksheet:`` table as a layer; ``place_of`` finds a key's line and column."""
-    lines = {
-        path: (line, column)
-        for path in _all_paths(table)
-        for line, column in [place_of(path)]
-        if line is not None
-    }
-    values = _resolve_paths(dict(table), file.parent)
-    return Layer("lesson", values, file, lines, field_prefix="worksheet.")
+class TableInFile(Protocol):
+    """A table of settings written inside another file: a lesson's ``worksheet:``."""
+
+    @property
+    def file(self) -> Path: ...
+    @property
+    def values(self) -> Mapping[str, Any]: ...
+    @property
+    def lines(self) -> Mapping[KeyPath, tuple[int, int | None]]: ...
+
+
+def lesson_layer(table: TableInFile) -> Layer:
+    """A lesson's ``worksheet:`` table as a layer; its paths are relative to the lesson."""
+    values = _resolve_paths(dict(table.values), table.file.parent)
+    return Layer("lesson", values, table.file, table.lines, field_prefix=WORKSHEET_PREFIX)
 
 
 def command_line_layer(
@@ -213,85 +210,9 @@ def _resolve_paths(values: dict[str, Any], folder: Path) -> dict[str, Any]:
 
 def check_layer(layer: Layer) -> None:
     """Raise :class:`SettingsError` listing every unknown or invalid setting in ``layer``."""
-    problems = layer_problems(layer)
+    problems = settings_problems(layer.values, layer.problem)
     if problems:
         raise SettingsError(problems)
-
-
-def layer_problems(layer: Layer) -> list[Problem]:
-    """Every problem of one layer, checked on top of the defaults."""
-    merged = _merge(Settings().model_dump(mode="json"), layer.values)
-    try:
-        Settings.model_validate(merged)
-    except ValidationError as exc:
-        errors = exc.errors()
-        # An unknown kind also makes its fields "missing"; its own message says it all.
-        unknown_kinds = {_kind_of(e) for e in errors if e["type"] == "enum"} - {None}
-        problems = [
-            _problem(layer, error)
-            for error in errors
-            if not (error["type"] == "missing" and _kind_of(error) in unknown_kinds)
-        ]
-        return sorted(problems, key=lambda p: p.line or 0)
-    return []
-
-
-_FONT_HINT = 'a font name; write one name, such as "Andika", without quotes or commas'
-_PATTERN_HINTS = {
-    "font_size": 'a size; write it as a number and a unit, such as "12pt"',
-    "colour": 'a colour; write it as "#b35806" or a colour name such as "orange"',
-    "font_family": _FONT_HINT,
-    "heading_font_family": _FONT_HINT,
-}
-
-
-def _kind_of(error: Any) -> str | None:
-    """The kind name an error is about, for errors inside the ``kinds`` table."""
-    loc = error["loc"]
-    return str(loc[1]) if len(loc) >= 2 and loc[0] == "kinds" else None
-
-
-def _problem(layer: Layer, error: Any) -> Problem:
-    loc = tuple(str(part) for part in error["loc"])
-    kind = error["type"]
-    value = error.get("input")
-    if kind == "extra_forbidden" or (kind == "enum" and loc[:1] == ("kinds",)):
-        # An unknown kind name is reported by pydantic as an invalid dictionary key.
-        path = loc if kind == "extra_forbidden" else loc[:2]
-        choices = valid_keys(path[:-1])
-        return layer.problem(path, unknown_setting_message(path, choices))
-    if kind == "literal_error":
-        return layer.problem(loc, f'"{value}" is not allowed; {error["msg"].lower()}.')
-    if kind == "missing":
-        return layer.problem(loc, "is required but missing; add it.")
-    if kind == "string_pattern_mismatch":
-        return layer.problem(
-            loc, f'"{value}" is not {_PATTERN_HINTS.get(loc[-1], "allowed here")}.'
-        )
-    return layer.problem(loc, f"{error['msg']} (got {value!r}); see medialit config.")
-
-
-def unknown_setting_message(path: KeyPath, choices: Sequence[str]) -> str:
-    """``"scool" is not a setting; did you mean "school"?`` with the valid names listed."""
-    name = path[-1]
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
-    hint = f'did you mean "{close[0]}"? ' if close else ""
-    where = f" in [{'.'.join(path[:-1])}]" if len(path) > 1 else ""
-    return f'"{name}" is not a setting{where}; {hint}(valid: {", ".join(choices)})'
-
-
-def valid_keys(path: KeyPath) -> list[str]:
-    """The setting names allowed in the table at ``path``."""
-    model: type[BaseModel] = Settings
-    if path == ("kinds",):
-        return [kind.value for kind in KIND_ORDER]
-    if len(path) == 2 and path[0] == "kinds":
-        model = KindStyle
-    elif path == ("sections",):
-        model = Sections
-    elif path == ("words",):
-        model = Words
-    return list(model.model_fields)
 
 
 # -- merging ----------------------------------------------------------------------------------
@@ -303,14 +224,13 @@ def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
     Each layer must already be checked; the theme is looked up here, because
     any layer may choose it.
     """
-    theme = _chosen_theme(layers)
-    theme_folder = find_theme(theme[0], theme[1]) if theme else None
+    theme_folder = _theme_folder(layers)
     if theme_folder is not None and (theme_folder / THEME_SETTINGS_FILE).is_file():
         layers = [read_settings_file(theme_folder / THEME_SETTINGS_FILE, "theme"), *layers]
     merged: dict[str, Any] = Settings().model_dump(mode="json")
     origins: dict[str, Origin] = {}
     for layer in layers:
-        merged = _merge(merged, layer.values)
+        merged = merge(merged, layer.values)
         for path, _ in _leaves(layer.values):
             origins[".".join(path)] = layer.origin(path)
     try:
@@ -329,46 +249,15 @@ def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
     return ResolvedSettings(settings, origins, theme_folder)
 
 
-def _chosen_theme(layers: Sequence[Layer]) -> tuple[str, Layer] | None:
-    chosen = None
-    for layer in layers:
-        if isinstance(layer.values.get("theme"), str):
-            chosen = (layer.values["theme"], layer)
-    return chosen
-
-
-def builtin_themes() -> list[str]:
-    """The names of the themes medialit ships (``default`` is the built-in templates alone)."""
-    folder = resources.files("medialit") / "themes"
-    return [DEFAULT_THEME, *sorted(t.name for t in folder.iterdir() if t.is_dir())]
-
-
-def find_theme(name: str, layer: Layer) -> Path | None:
-    """The folder of theme ``name`` (a built-in name or a folder), or ``None`` for the default."""
-    if name == DEFAULT_THEME:
+def _theme_folder(layers: Sequence[Layer]) -> Path | None:
+    """The folder of the theme the last layer to choose one chose (``None``: the default)."""
+    chosen = [layer for layer in layers if isinstance(layer.values.get("theme"), str)]
+    if not chosen:
         return None
-    if name in builtin_themes():
-        return Path(str(resources.files("medialit") / "themes" / name))
-    folder = Path(name)
-    if not folder.is_dir():
-        raise SettingsError(
-            layer.problem(
-                ("theme",),
-                f'there is no theme "{name}": give a folder of templates, or one of the '
-                f"built-in themes ({', '.join(builtin_themes())}).",
-            )
-        )
-    return folder
-
-
-def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
-    result = dict(base)
-    for key, value in over.items():
-        if isinstance(value, Mapping) and isinstance(result.get(key), dict):
-            result[key] = _merge(result[key], value)
-        else:
-            result[key] = value
-    return result
+    try:
+        return find_theme(chosen[-1].values["theme"])
+    except NoSuchTheme as exc:
+        raise SettingsError(chosen[-1].problem(("theme",), str(exc))) from None
 
 
 def _leaves(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
@@ -377,13 +266,6 @@ def _leaves(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[K
             yield from _leaves(value, (*prefix, str(key)))
         else:
             yield (*prefix, str(key)), value
-
-
-def _all_paths(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[KeyPath]:
-    for key, value in values.items():
-        yield (*prefix, str(key))
-        if isinstance(value, Mapping):
-            yield from _all_paths(value, (*prefix, str(key)))
 
 
 # -- TOML lines -------------------------------------------------------------------------------
@@ -429,19 +311,23 @@ class Configuration:
     command_line: Layer | None = None
     templates: Path | None = None
 
-    def resolve(self, lesson: Layer | None = None) -> ResolvedSettings:
-        """The settings in force for a lesson with the given ``worksheet:`` layer."""
-        layers = [*self.file_layers, *(x for x in (lesson, self.command_line) if x is not None)]
+    def resolve(self, lesson: TableInFile | None = None) -> ResolvedSettings:
+        """The settings in force for a lesson with the given ``worksheet:`` table."""
+        worksheet = lesson_layer(lesson) if lesson is not None else None
+        layers = [*self.file_layers, *(x for x in (worksheet, self.command_line) if x is not None)]
         return resolve(layers)
+
+    def search_path(self, resolved: ResolvedSettings) -> SearchPath:
+        """Where templates are looked for before the built-in set: teacher's folder, theme."""
+        return SearchPath(self.templates, resolved.theme_folder)
 
     def template_folders(self, resolved: ResolvedSettings) -> list[Path]:
         """Where templates are looked for before the built-in set, first match winning."""
-        return [folder for _, folder in self.labelled_template_folders(resolved)]
+        return self.search_path(resolved).folders()
 
     def labelled_template_folders(self, resolved: ResolvedSettings) -> list[tuple[str, Path]]:
         """:meth:`template_folders`, each with what it is: the teacher's folder or the theme."""
-        folders = [("teacher's folder", self.templates), ("theme", resolved.theme_folder)]
-        return [(label, folder) for label, folder in folders if folder is not None]
+        return self.search_path(resolved).labelled()
 
 
 def load_configuration(

@@ -1,0 +1,62 @@
+"""Themes, and the template search path they are part of.
+
+A theme is a folder of templates, stylesheets, fonts and images, with an
+optional ``theme.toml`` of settings. Templates are looked for in the
+teacher's folder first, then the theme's, then medialit's built-in set;
+``default`` is the built-in set alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_THEME = "default"
+THEME_SETTINGS_FILE = "theme.toml"
+TEACHER = "teacher's folder"
+THEME = "theme"
+
+
+class NoSuchTheme(LookupError):
+    """A theme name that is neither built in nor a folder; the message says what to give."""
+
+
+def builtin_themes() -> list[str]:
+    """The names of the themes medialit ships (``default`` is the built-in templates alone)."""
+    folder = resources.files("medialit") / "themes"
+    return [DEFAULT_THEME, *sorted(t.name for t in folder.iterdir() if t.is_dir())]
+
+
+def find_theme(name: str) -> Path | None:
+    """The folder of theme ``name`` (a built-in name or a folder), or ``None`` for the default."""
+    if name == DEFAULT_THEME:
+        return None
+    if name in builtin_themes():
+        return Path(str(resources.files("medialit") / "themes" / name))
+    folder = Path(name)
+    if not folder.is_dir():
+        raise NoSuchTheme(
+            f'there is no theme "{name}": give a folder of templates, or one of the '
+            f"built-in themes ({', '.join(builtin_themes())})."
+        )
+    return folder
+
+
+@dataclass(frozen=True)
+class SearchPath:
+    """Where templates are looked for before the built-in set, first match winning."""
+
+    teacher: Path | None = None
+    """The teacher's folder: ``--templates DIR`` or the working folder's ``templates/``."""
+    theme: Path | None = None
+    """The theme's folder; ``None`` for the default theme (the built-in set alone)."""
+
+    def labelled(self) -> list[tuple[str, Path]]:
+        """Each folder in search order, with what it is: the teacher's folder or the theme."""
+        folders = [(TEACHER, self.teacher), (THEME, self.theme)]
+        return [(label, folder) for label, folder in folders if folder is not None]
+
+    def folders(self) -> list[Path]:
+        """The folders in search order."""
+        return [folder for _, folder in self.labelled()]
