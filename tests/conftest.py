@@ -71,6 +71,7 @@ def paint_colours(path: Path) -> set[str]:
 def assert_no_answers(lesson: Path, student_pdf: Path, student_html: Path | None = None) -> None:
     """Nothing in the student sheet (text, HTML, CSS classes, metadata) gives an answer away."""
     from medialit.lesson import read_lesson
+    from medialit.typography import typographic
 
     checked = read_lesson(lesson)
     text = pdf_text(student_pdf)
@@ -80,12 +81,14 @@ def assert_no_answers(lesson: Path, student_pdf: Path, student_html: Path | None
         annotation = statement.annotation
         secrets = [" ".join(annotation.why.split()[:6]), *annotation.techniques]
         secrets += [" ".join(annotation.check.split()[:6])] if annotation.check else []
+        secrets += [typographic(secret) for secret in secrets]  # as printed
         for secret in secrets:
             assert secret not in text and secret not in html and secret not in metadata, secret
     for kind in ("evidence", "inference", "assertion"):
         assert f"kind-{kind}" not in html and kind not in metadata.lower()
     for note in [q.notes for q in checked.lesson.questions if q.notes]:
-        assert note not in text and note not in html
+        for form in (note, typographic(note)):
+            assert form not in text and form not in html
 
 
 def configuration(**settings: object) -> Configuration:

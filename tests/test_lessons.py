@@ -8,6 +8,7 @@ import pytest
 
 from medialit.lesson import read_lesson
 from medialit.model import KIND_ORDER
+from medialit.typography import typographic
 
 from .conftest import LESSONS, pdf_text
 
@@ -25,8 +26,9 @@ def test_lesson_is_complete(lesson: Path) -> None:
     checked = read_lesson(lesson)
     counts = checked.count_by_kind()
     assert all(counts[kind] >= 3 for kind in KIND_ORDER), counts
+    # A long article may have many statements; a selection gives the class a short version.
     first = lesson.stem in FIRST_LESSONS
-    assert (8 if first else 20) <= len(checked.statements) <= (12 if first else 30)
+    assert (8 if first else 20) <= len(checked.statements) <= (12 if first else 40)
     for statement in checked.statements:
         annotation = statement.annotation
         assert len(annotation.why.split()) >= 15, annotation.quote
@@ -64,27 +66,29 @@ def test_seed_student_sheet_has_statements_and_no_answers(seed_build: dict[str, 
     html = seed_build["student.html"].read_text()
     folded = " ".join(text.split())
     for statement in checked.statements:
-        opening = " ".join(
-            checked.blocks[statement.block].text[statement.start : statement.end].split()[:5]
+        opening = typographic(
+            " ".join(
+                checked.blocks[statement.block].text[statement.start : statement.end].split()[:5]
+            )
         )
         assert opening in folded, opening
-        why_start = " ".join(statement.annotation.why.split()[:8])
+        why_start = typographic(" ".join(statement.annotation.why.split()[:8]))
         assert why_start not in folded and why_start not in html
         if statement.annotation.check:
-            check_start = " ".join(statement.annotation.check.split()[:8])
+            check_start = typographic(" ".join(statement.annotation.check.split()[:8]))
             assert check_start not in folded
     for kind in KIND_ORDER:
         assert f"kind-{kind.value}" not in html
     assert "Also accept" not in folded and "Techniques" not in folded
     notes = checked.lesson.source.notes or ""
-    assert " ".join(notes.split()[:8]) not in folded
+    assert typographic(" ".join(notes.split()[:8])) not in folded
 
 
 def test_seed_key_has_every_explanation(seed_build: dict[str, Path]) -> None:
     checked = read_lesson(SEED_LESSON)
     text = " ".join(pdf_text(seed_build["key.pdf"]).split())
     for statement in checked.statements:
-        assert " ".join(statement.annotation.why.split()[:8]) in text
+        assert typographic(" ".join(statement.annotation.why.split()[:8])) in text
     counts = checked.count_by_kind()
     assert f"At a glance: {len(checked.statements)} statements" in text
     for kind in KIND_ORDER:

@@ -50,6 +50,7 @@ def test_independent_has_no_marks_and_an_empty_table(levels: dict[str, Path]) ->
     html = levels["student-independent-A.html"].read_text()
     text = pdf_text(levels["student-independent-A.pdf"])
     assert 'class="statement"' not in html and 'class="num"' not in html
+    assert "data-statement" not in html  # only the never-printed measuring copy marks them
     assert "Sort the statements" not in text and "Find your own examples" in text
     for label in ("Evidence", "Inference", "Assertion"):
         assert html.count(f'<td class="category-col">{label}</td>') == 2  # the default rows
@@ -74,12 +75,17 @@ def test_level_sheets_never_show_answers(levels: dict[str, Path]) -> None:
 
 
 def test_level_and_version_on_every_page(levels: dict[str, Path]) -> None:
+    """Students' copies carry the level's neutral code; the key names the level and the code."""
     for name, label in (
-        ("student-guided-B.pdf", "Guided · Version B"),
-        ("key-independent-A.pdf", "Independent · Version A"),
+        ("student-guided-B.pdf", "K7 · Version B"),
+        ("student-independent-A.pdf", "T5 · Version A"),
+        ("key-independent-A.pdf", "Independent (T5) · Version A"),
     ):
         for page in PdfReader(levels[name]).pages:
             assert label in " ".join((page.extract_text() or "").split())
+    for name in ("student-guided-B.pdf", "student-independent-A.pdf"):
+        text = pdf_text(levels[name])
+        assert "Guided" not in text and "Independent" not in text
 
 
 def test_versions_number_article_and_table_alike(levels: dict[str, Path]) -> None:

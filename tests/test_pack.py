@@ -33,11 +33,11 @@ Dora Quist,,
 """
 # (name, label printed on every page, key file) in roster order: versions in turn A, B, A…
 EXPECTED = [
-    ("Ana Wolanski", "Standard · Version A", "key-A.pdf"),
-    (LONG_NAME, "Standard · Version B", "key-B.pdf"),
-    ("Ana Wolanski", "Guided · Version A", "key-guided-A.pdf"),
-    ("Chidi Okonkwo", "Independent · Version B", "key-independent-B.pdf"),
-    ("Dora Quist", "Standard · Version A", "key-A.pdf"),
+    ("Ana Wolanski", "M3 · Version A", "key-A.pdf"),
+    (LONG_NAME, "M3 · Version B", "key-B.pdf"),
+    ("Ana Wolanski", "K7 · Version A", "key-guided-A.pdf"),
+    ("Chidi Okonkwo", "T5 · Version B", "key-independent-B.pdf"),
+    ("Dora Quist", "M3 · Version A", "key-A.pdf"),
 ]
 
 
@@ -199,9 +199,9 @@ def test_cover_lists_who_got_what(pack: Path) -> None:
     text = " ".join(page_texts(pack / "cover.pdf"))
     assert len(PdfReader(pack / "cover.pdf").pages) == 1
     assert "5 copies" in text
-    assert "1 Ana Wolanski Standard A" in text
-    assert "3 Ana Wolanski Guided A" in text
-    assert "4 Chidi Okonkwo Independent B" in text
+    assert "1 Ana Wolanski Standard (M3) A" in text
+    assert "3 Ana Wolanski Guided (K7) A" in text
+    assert "4 Chidi Okonkwo Independent (T5) B" in text
     assert "key-guided-A.pdf" in text
 
 

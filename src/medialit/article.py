@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-BlockKind = Literal["paragraph", "item", "heading"]
+BlockKind = Literal["paragraph", "item", "heading", "omission"]
+"""``omission`` marks paragraphs left out of an excerpt (see :mod:`medialit.selections`)."""
 
 
 @dataclass(frozen=True)

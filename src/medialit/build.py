@@ -33,9 +33,10 @@ from .layers import Configuration
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, copy_file, plan_pack
 from .roster import RosterEntry, read_roster
+from .selections import excerpt, select_statements
 from .settings import Settings
 from .templates import environment, render_context
-from .variants import PLAIN, Level, Variant, document_file, plain_variants
+from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
 
 LESSON_SUFFIXES = (".yaml", ".yml")
 PACK_FILE = "class-pack.pdf"
@@ -66,6 +67,10 @@ class BuildOptions:
     """With a roster, also write one PDF per student into ``copies/``."""
     jobs: int = 1
     """How many processes lay out documents at once."""
+    select: str | None = None
+    """A selection of the lesson's statements to build (default: the level's, or all)."""
+    excerpt: bool = False
+    """Print only the paragraphs that hold the statements, with omission marks."""
 
 
 @dataclass
@@ -179,13 +184,31 @@ def render_html(
     template_folders: Sequence[Path] = (),
     variant: Variant = PLAIN,
     theme: Path | None = None,
+    allowed_folders: Sequence[Path] = (),
+    versions: Sequence[Variant] = (),
 ) -> dict[str, str]:
-    """The HTML of the student worksheet and the key of one variant, by document name."""
+    """The HTML of the student worksheet and the key of one variant, by document name.
+
+    The independent key gives each statement's line on the student sheet, so that
+    sheet is laid out once first, with its statements' places marked, to measure them.
+    """
     env = environment(template_folders, theme)
     key_variant = dataclasses.replace(variant, named=False)
+    lines = None
+    if variant.level == "independent":
+        from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
+
+        measured = student_context(checked, settings, variant, measure=True)
+        lines = statement_lines(
+            render_context(env, "student.html", measured),
+            base_folder=checked.file.parent,
+            allowed_folders=[*template_folders, *allowed_folders],
+        )
     return {
         "student": render_context(env, "student.html", student_context(checked, settings, variant)),
-        "key": render_context(env, "key.html", key_context(checked, settings, key_variant)),
+        "key": render_context(
+            env, "key.html", key_context(checked, settings, key_variant, lines, versions)
+        ),
     }
 
 
@@ -201,21 +224,31 @@ def plan_lesson(
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
     plan = LessonPlan(checked, (*folders, lesson_file.parent, *logo))
-    count = len(checked.statements)
+    short = {level: _short_version(checked, settings, level, options) for level in LEVELS}
+    count = {level: len(version.statements) for level, version in short.items()}
 
-    def render(variant: Variant) -> dict[str, str]:
-        return render_html(checked, settings, folders, variant, search.theme)
+    def render(variant: Variant, versions: Sequence[Variant]) -> dict[str, str]:
+        return render_html(
+            short[variant.level],
+            settings,
+            folders,
+            variant,
+            search.theme,
+            plan.allowed_folders,
+            [v for v in versions if v.level == variant.level],
+        )
 
     if roster is None:
-        for variant in plain_variants([options.level], options.versions, options.seed, count):
-            html = render(variant)
+        variants = plain_variants([options.level], options.versions, options.seed, count)
+        for variant in variants:
+            html = render(variant, variants)
             plan.outputs.append(Output(document_file("student", variant), html["student"]))
             plan.outputs.append(Output(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
     layouts = []
     for variant in pack.variants:
-        html = render(variant)
+        html = render(variant, pack.variants)
         layouts.append(html["student"])
         plan.outputs.append(Output(document_file("key", variant), html["key"]))
     env = environment(folders, search.theme)
@@ -227,6 +260,17 @@ def plan_lesson(
     name_tags = render_context(env, "names.html", name_tags_context(checked, settings, pack))
     plan.class_pack = ClassPackDocuments(pack, layouts, name_tags)
     return plan
+
+
+def _short_version(
+    checked: CheckedLesson, settings: Settings, level: Level, options: BuildOptions
+) -> CheckedLesson:
+    """The lesson as ``level`` prints it: ``--select``, else the level's selection, else all;
+    then cut to an excerpt if asked."""
+    name = options.select or settings.level_selections.get(level)
+    setting = None if options.select else f"level_selections.{level}"
+    short = select_statements(checked, name, setting) if name else checked
+    return excerpt(short) if options.excerpt else short
 
 
 # -- laying out -------------------------------------------------------------------------------

@@ -194,6 +194,17 @@ def main(debug: bool) -> None:
     help="How many documents to lay out at once, in parallel processes.",
 )
 @click.option(
+    "--select",
+    metavar="NAME",
+    help="Build only the statements of the lesson's selection NAME (see 'selections:'), "
+    "numbered 1 to n.",
+)
+@click.option(
+    "--excerpt",
+    is_flag=True,
+    help="Print only the paragraphs that hold the statements, with omission marks.",
+)
+@click.option(
     "--quiet",
     is_flag=True,
     help="Print nothing when all goes well: no progress bar, no list of files "
@@ -214,6 +225,8 @@ def build(
     roster: Path | None,
     split: bool,
     jobs: int,
+    select: str | None,
+    excerpt: bool,
     quiet: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
@@ -239,6 +252,8 @@ def build(
         roster=roster,
         split=split,
         jobs=jobs,
+        select=select,
+        excerpt=excerpt,
     )
     report = build_lessons(files, options, terminal_progress(quiet=quiet))
     for result in report.results:

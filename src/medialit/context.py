@@ -13,21 +13,26 @@ even by mistake.
 from __future__ import annotations
 
 import datetime
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .article import BlockKind
 from .lesson import CheckedLesson, Statement
+from .marking import DEFAULT_MARKING
 from .model import KIND_ORDER, Kind
 from .pack import PackPlan
 from .settings import KindStyle, Settings
+from .typography import typographic, typographic_or_none
 from .variants import PLAIN, Level, Variant, document_file
 
 if TYPE_CHECKING:  # measuring names needs fontTools, which `medialit check` does not
     from .nametag import NameTag, Slot
 
 OPENING_WORDS = 8
+_PARENTHESES = re.compile(r" *\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,9 @@ class KeyStatement(StudentStatement):
     why: str
     check: str | None
     techniques: list[str]
+    line: int | None = None
+    """Independent level: the line of the paragraph where the statement starts, as numbered
+    on the student sheet."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,10 @@ class SourceInfo:
     licence: str | None
     credit: str
     """One line for the footer: author, outlet, date, republisher."""
+    title: str | None = None
+    """The article's own headline, if the lesson gives it."""
+    citation: str = ""
+    """The full citation: author, headline, outlet, date, republisher, address."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +132,65 @@ class KeyQuestion(StudentQuestion):
     """A discussion question with the teacher's notes."""
 
     notes: str | None
+
+
+@dataclass(frozen=True)
+class GlossaryItem:
+    """A word or name explained."""
+
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class PlanStepInfo:
+    """One timed step of the lesson plan; ``start`` and ``end`` are minutes from the start."""
+
+    minutes: int
+    start: int
+    end: int
+    activity: str
+    details: str | None
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """The lesson plan."""
+
+    minutes: int
+    steps: list[PlanStepInfo]
+    preparation: list[str]
+    content_note: str | None
+    extension: str | None
+
+
+@dataclass(frozen=True)
+class MarkingBandInfo:
+    """One band of the marking guide."""
+
+    band: str
+    description: str
+    sample: str
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One number in the key's answers-at-a-glance grid."""
+
+    number: int
+    kind: str
+    badge: str
+    kind_label: str
+    also_accept: list[str]
+    """Badges of the other defensible kinds (``A``)."""
+
+
+@dataclass(frozen=True)
+class VersionGrid:
+    """Another version's answers at a glance."""
+
+    version: str
+    cells: list[GridCell]
 
 
 @dataclass(frozen=True)
@@ -150,6 +221,12 @@ class WorksheetContext:
     """The copy carries a student's name in the top margin, so it has no Name: line."""
     example_rows: int
     """Empty rows per kind in the independent worksheet's table."""
+    level_mark: str = ""
+    """The level's neutral code (``K7``), printed on students' copies instead of its name."""
+    excerpt: bool = False
+    """The article is an excerpt: omitted paragraphs are ``omission`` blocks."""
+    glossary: list[GlossaryItem] = field(default_factory=list)
+    """The lesson's glossary; on student sheets only for the levels ``glossary_levels`` names."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +239,16 @@ class KeyContext(WorksheetContext):
     source_notes: str | None = None
     total: int = 0
     kinds_by_name: dict[str, KindInfo] = field(default_factory=dict)
+    plan: PlanInfo | None = None
+    """The lesson plan, if the lesson has one."""
+    grid: list[GridCell] = field(default_factory=list)
+    """Every number of this version with its kind: the answers at a glance."""
+    marking: list[MarkingBandInfo] = field(default_factory=list)
+    """The marking guide's three bands, lowest first (the lesson's, or the built-in guide)."""
+    selection: str | None = None
+    """The selection this sheet was built from, if any."""
+    version_grids: list[VersionGrid] = field(default_factory=list)
+    """The other versions' grids (same level), when there are several versions."""
 
 
 def format_date(date: datetime.date | None) -> str | None:
@@ -174,18 +261,28 @@ def _source(checked: CheckedLesson) -> SourceInfo:
     published = format_date(source.published) or ""
     credit = f"{source.author}, {source.outlet}, {published}"
     if source.republished_by:
-        credit += f"; republished by {source.republished_by}"
+        # The footer is one line: "Global Research (Centre for …)" is shortened to its name.
+        credit += f"; republished by {_PARENTHESES.sub('', source.republished_by)}"
         if source.republished:
             credit += f", {format_date(source.republished)}"
+    headline = f"“{typographic(source.title)}”, " if source.title else ""
+    citation = f"{source.author}, {headline}{source.outlet}, {published}"
+    if source.republished_by:
+        citation += f"; republished by {source.republished_by}"
+        if source.republished:
+            citation += f", {format_date(source.republished)}"
+    citation += f". {source.url}" if source.url else "."
     return SourceInfo(
-        author=source.author,
-        outlet=source.outlet,
+        author=typographic(source.author),
+        outlet=typographic(source.outlet),
         published=published,
         url=source.url,
-        republished_by=source.republished_by,
+        republished_by=typographic_or_none(source.republished_by),
         republished=format_date(source.republished),
-        licence=source.licence,
-        credit=credit,
+        licence=typographic_or_none(source.licence),
+        credit=typographic(credit),
+        title=typographic_or_none(source.title),
+        citation=typographic(citation),
     )
 
 
@@ -195,7 +292,7 @@ def _opening(text: str) -> str:
 
 
 def _statement_text(checked: CheckedLesson, statement: Statement) -> str:
-    return checked.blocks[statement.block].text[statement.start : statement.end]
+    return typographic(checked.blocks[statement.block].text[statement.start : statement.end])
 
 
 def _blocks(
@@ -203,7 +300,7 @@ def _blocks(
 ) -> list[ArticleBlock]:
     if not marked:
         return [
-            ArticleBlock(block.kind, block.number, [Segment(block.text)])
+            ArticleBlock(block.kind, block.number, [Segment(typographic(block.text))])
             for block in checked.blocks
         ]
     by_block: dict[int, list[Statement]] = {}
@@ -215,14 +312,14 @@ def _blocks(
         at = 0
         for statement in by_block.get(index, []):
             if statement.start > at:
-                segments.append(Segment(block.text[at : statement.start]))
-            text = block.text[statement.start : statement.end]
+                segments.append(Segment(typographic(block.text[at : statement.start])))
+            text = typographic(block.text[statement.start : statement.end])
             number = variant.number(statement.number)
             kind = statement.annotation.kind.value
             segments.append(KeySegment(text, number, kind) if with_kinds else Segment(text, number))
             at = statement.end
         if at < len(block.text):
-            segments.append(Segment(block.text[at:]))
+            segments.append(Segment(typographic(block.text[at:])))
         blocks.append(ArticleBlock(block.kind, block.number, segments))
     return blocks
 
@@ -232,11 +329,11 @@ def _kinds(settings: Settings, counts: dict[Kind, int] | None) -> list[KindInfo]
     return [
         KindInfo(
             name=kind.value,
-            label=style.label,
+            label=typographic(style.label),
             badge=style.badge,
             colour=style.colour,
-            definition=style.definition,
-            example=style.example,
+            definition=typographic(style.definition),
+            example=typographic(style.example),
             count=counts[kind] if counts is not None else None,
         )
         for kind, style in styles
@@ -248,34 +345,82 @@ def _logo_url(settings: Settings) -> str | None:
     return Path(settings.logo).absolute().as_uri() if settings.logo else None
 
 
-def _shared_fields(checked: CheckedLesson, settings: Settings, variant: Variant) -> dict[str, Any]:
+def _shared_fields(
+    checked: CheckedLesson, settings: Settings, variant: Variant, *, for_teacher: bool
+) -> dict[str, Any]:
     """The fields the worksheet and the key have in common."""
     lesson = checked.lesson
+    mark = settings.level_marks.get(variant.level, "")
     return {
-        "title": lesson.title,
+        "title": typographic(lesson.title),
         "language": lesson.language,
-        "audience": lesson.audience,
+        "audience": typographic_or_none(lesson.audience),
         "source": _source(checked),
         "settings": settings,
         "logo_url": _logo_url(settings),
         "level": variant.level,
         "version": variant.version,
-        "variant_label": variant.label,
+        "variant_label": variant.marked_label(mark, for_teacher=for_teacher),
         "named": variant.named,
         "example_rows": lesson.independent_rows or settings.independent_rows,
+        "level_mark": mark,
+        "excerpt": checked.excerpt,
     }
 
 
+def _glossary(checked: CheckedLesson) -> list[GlossaryItem]:
+    return [
+        GlossaryItem(typographic(entry.term), typographic(entry.definition))
+        for entry in checked.lesson.glossary
+    ]
+
+
+def _plan(checked: CheckedLesson) -> PlanInfo | None:
+    plan = checked.lesson.plan
+    if plan is None:
+        return None
+    steps = []
+    start = 0
+    for step in plan.steps:
+        steps.append(
+            PlanStepInfo(
+                step.minutes,
+                start,
+                start + step.minutes,
+                typographic(step.activity),
+                typographic_or_none(step.details),
+            )
+        )
+        start += step.minutes
+    return PlanInfo(
+        minutes=plan.minutes,
+        steps=steps,
+        preparation=[typographic(p) for p in plan.preparation],
+        content_note=typographic_or_none(plan.content_note),
+        extension=typographic_or_none(plan.extension),
+    )
+
+
+def _marking(checked: CheckedLesson) -> list[MarkingBandInfo]:
+    bands = checked.lesson.marking or DEFAULT_MARKING
+    return [
+        MarkingBandInfo(typographic(b.band), typographic(b.description), typographic(b.sample))
+        for b in bands
+    ]
+
+
 def student_context(
-    checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN
+    checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN, *, measure: bool = False
 ) -> WorksheetContext:
     """The student worksheet's context: no kinds, explanations or teacher notes.
 
     At the independent level the article carries no marks and the context no
-    statements, so that students find their own examples.
+    statements, so that students find their own examples. ``measure`` keeps the
+    statements' places in the article, for a copy that is laid out to find their
+    lines and never printed.
     """
     lesson = checked.lesson
-    marked = variant.level != "independent"
+    marked = variant.level != "independent" or measure
     statements = [
         StudentStatement(
             number=variant.number(s.number),
@@ -289,15 +434,30 @@ def student_context(
         document="student",
         blocks=_blocks(checked, variant, with_kinds=False, marked=marked),
         statements=sorted(statements, key=lambda s: s.number) if marked else [],
-        questions=[StudentQuestion(n, q.text) for n, q in enumerate(lesson.questions, start=1)],
+        questions=[
+            StudentQuestion(n, typographic(q.text)) for n, q in enumerate(lesson.questions, start=1)
+        ],
         kinds=_kinds(settings, None),
-        document_title=f"{lesson.title}: student worksheet",
-        **_shared_fields(checked, settings, variant),
+        document_title=f"{typographic(lesson.title)}: student worksheet",
+        **_shared_fields(checked, settings, variant, for_teacher=False),
+        glossary=_glossary(checked) if variant.level in settings.glossary_levels else [],
     )
 
 
-def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN) -> KeyContext:
-    """The teacher key's context: the worksheet's, plus every answer and note."""
+def key_context(
+    checked: CheckedLesson,
+    settings: Settings,
+    variant: Variant = PLAIN,
+    lines: dict[int, int] | None = None,
+    versions: Sequence[Variant] = (),
+) -> KeyContext:
+    """The teacher key's context: the worksheet's, plus every answer and note.
+
+    ``lines`` gives, by reading-order number, the line of its paragraph where each
+    statement starts on the independent student sheet (measured by the PDF stage).
+    ``versions`` are the other versions of the same level, whose grids the key also
+    prints so that one key marks a mixed pile.
+    """
     lesson = checked.lesson
     labels = {kind: settings.kinds[kind].label for kind in KIND_ORDER}
     statements = [
@@ -309,9 +469,10 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
             kind=s.annotation.kind.value,
             kind_label=labels[s.annotation.kind],
             also_accept=[labels[k] for k in s.annotation.also_accept],
-            why=s.annotation.why,
-            check=s.annotation.check,
-            techniques=list(s.annotation.techniques),
+            why=typographic(s.annotation.why),
+            check=typographic_or_none(s.annotation.check),
+            techniques=[typographic(t) for t in s.annotation.techniques],
+            line=(lines or {}).get(s.number),
         )
         for s in checked.statements
     ]
@@ -321,16 +482,46 @@ def key_context(checked: CheckedLesson, settings: Settings, variant: Variant = P
         blocks=_blocks(checked, variant, with_kinds=True),
         statements=sorted(statements, key=lambda s: s.number),
         questions=[
-            KeyQuestion(n, q.text, q.notes) for n, q in enumerate(lesson.questions, start=1)
+            KeyQuestion(n, typographic(q.text), typographic_or_none(q.notes))
+            for n, q in enumerate(lesson.questions, start=1)
         ],
         kinds=kinds,
-        document_title=f"{lesson.title}: answer key",
-        **_shared_fields(checked, settings, variant),
-        objectives=list(lesson.objectives),
-        source_notes=lesson.source.notes,
+        document_title=f"{typographic(lesson.title)}: answer key",
+        **_shared_fields(checked, settings, variant, for_teacher=True),
+        glossary=_glossary(checked),
+        objectives=[typographic(o) for o in lesson.objectives],
+        source_notes=typographic_or_none(lesson.source.notes),
         total=len(checked.statements),
         kinds_by_name={k.name: k for k in kinds},
+        plan=_plan(checked),
+        grid=_grid(checked, settings, variant),
+        version_grids=[
+            VersionGrid(other.version, _grid(checked, settings, other))
+            for other in versions
+            # independent sheets number nothing: every version's key has the same grid
+            if other.version and other.version != variant.version and other.numbers
+        ],
+        marking=_marking(checked),
+        selection=checked.selection,
     )
+
+
+def _grid(checked: CheckedLesson, settings: Settings, variant: Variant) -> list[GridCell]:
+    """Every number of ``variant`` with its kind and the badges of the kinds also accepted."""
+    cells = []
+    for statement in checked.statements:
+        annotation = statement.annotation
+        style = settings.kinds[annotation.kind]
+        cells.append(
+            GridCell(
+                variant.number(statement.number),
+                annotation.kind.value,
+                style.badge,
+                typographic(style.label),
+                [settings.kinds[k].badge for k in annotation.also_accept],
+            )
+        )
+    return sorted(cells, key=lambda cell: cell.number)
 
 
 @dataclass(frozen=True)
@@ -341,7 +532,7 @@ class CoverRow:
     """The copy's place in the pack (1 is the first)."""
     name: str
     level: str
-    """The level as printed (``Guided``)."""
+    """The level as printed, with its code (``Guided (K7)``)."""
     version: str | None
 
 
@@ -370,15 +561,23 @@ class NameTagsContext:
     """Where the name goes: ``left``, ``top``, ``width``, ``height``, ``label`` in mm."""
 
 
+def _level_with_mark(level: Level, settings: Settings) -> str:
+    """``Guided (K7)``: the level's name with the code its students' copies carry."""
+    return f"{level.capitalize()} ({settings.level_marks.get(level, '')})"
+
+
 def cover_context(checked: CheckedLesson, settings: Settings, pack: PackPlan) -> CoverContext:
     """The class pack's cover sheet: who got which level and version, and the keys to use."""
+    title = typographic(checked.lesson.title)
     return CoverContext(
-        title=checked.lesson.title,
+        title=title,
         language=checked.lesson.language,
         settings=settings,
-        document_title=f"{checked.lesson.title}: class pack cover sheet",
+        document_title=f"{title}: class pack cover sheet",
         rows=[
-            CoverRow(n, copy.name, copy.variant.level.capitalize(), copy.variant.version)
+            CoverRow(
+                n, copy.name, _level_with_mark(copy.variant.level, settings), copy.variant.version
+            )
             for n, copy in enumerate(pack.copies, start=1)
         ],
         keys=[document_file("key", variant) for variant in pack.variants],

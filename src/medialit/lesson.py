@@ -19,7 +19,7 @@ from .article import Block
 from .errors import LessonError, Problem, nearest
 from .loader import LoadedYaml, load_yaml
 from .model import KIND_ORDER, Annotation, Kind, Lesson
-from .validation import KeyPath, lesson_problems, settings_problems
+from .validation import KeyPath, did_you_mean, lesson_problems, settings_problems
 
 MAX_ARTICLE_CHARS = 200_000
 MAX_ANNOTATIONS = 500
@@ -63,6 +63,10 @@ class CheckedLesson:
     statements: list[Statement]
     worksheet: WorksheetTable | None = None
     """The lesson's ``worksheet:`` settings, with their lines, if it has any."""
+    selection: str | None = None
+    """The selection the statements were narrowed to, if any."""
+    excerpt: bool = False
+    """Only the paragraphs holding the statements are kept (with omission marks)."""
 
     @property
     def name(self) -> str:
@@ -90,6 +94,8 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
         lesson = Lesson.model_validate(data)
     except ValidationError as exc:
         problems.extend(lesson_problems(loaded, exc))
+    if lesson is not None:
+        problems.extend(_reference_problems(loaded, lesson))
     blocks, matches, anchor_problems = place_statements(loaded)
     problems.extend(anchor_problems)
     worksheet = _worksheet_table(loaded)
@@ -103,6 +109,79 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
         for n, i in enumerate(order, start=1)
     ]
     return CheckedLesson(file, lesson, blocks, statements, worksheet)
+
+
+def _reference_problems(loaded: LoadedYaml, lesson: Lesson) -> list[Problem]:
+    """Statement ids are unique, selections name known ids, plan steps add up."""
+    problems = []
+    ids: dict[str, int] = {}
+    for i, annotation in enumerate(lesson.annotations):
+        if annotation.id is None:
+            continue
+        if annotation.id in ids:
+            problems.append(
+                loaded.problem(
+                    ("annotations", i, "id"),
+                    f'the id "{annotation.id}" is already used by '
+                    f"annotations[{ids[annotation.id]}]; give each statement its own id.",
+                )
+            )
+        else:
+            ids[annotation.id] = i
+    known = sorted(ids)
+    for name, chosen in lesson.selections.items():
+        if not chosen:
+            problems.append(
+                loaded.problem(("selections", name), "is empty; list the ids of its statements.")
+            )
+        seen: set[str] = set()
+        for j, statement_id in enumerate(chosen):
+            if statement_id in seen:
+                problems.append(
+                    loaded.problem(
+                        ("selections", name, j), f'"{statement_id}" is listed twice; remove one.'
+                    )
+                )
+            elif statement_id not in ids:
+                advice = (
+                    did_you_mean(statement_id, known, "ids")
+                    if known
+                    else "no annotation has an id yet; add 'id: NAME' to those you select."
+                )
+                problems.append(
+                    loaded.problem(
+                        ("selections", name, j),
+                        f'no annotation has the id "{statement_id}"; {advice}',
+                    )
+                )
+            seen.add(statement_id)
+    chosen_by_level = lesson.worksheet.get("level_selections")
+    if isinstance(chosen_by_level, dict):
+        for level, name in chosen_by_level.items():
+            if isinstance(name, str) and name not in lesson.selections:
+                names = sorted(lesson.selections)
+                advice = (
+                    did_you_mean(name, names, "selections")
+                    if names
+                    else "add it to a 'selections:' table."
+                )
+                problems.append(
+                    loaded.problem(
+                        ("worksheet", "level_selections", level),
+                        f'the lesson has no selection "{name}"; {advice}',
+                    )
+                )
+    if lesson.plan is not None:
+        total = sum(step.minutes for step in lesson.plan.steps)
+        if total != lesson.plan.minutes:
+            problems.append(
+                loaded.problem(
+                    ("plan", "minutes"),
+                    f"the steps add up to {total} minutes, not {lesson.plan.minutes}; "
+                    "change a step or the lesson's minutes.",
+                )
+            )
+    return problems
 
 
 def _worksheet_table(loaded: LoadedYaml) -> WorksheetTable | None:

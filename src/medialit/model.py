@@ -14,6 +14,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# A short stable name for a statement or a selection: letters, digits and dashes.
+Name = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")]
 
 
 class Kind(StrEnum):
@@ -46,6 +48,8 @@ class Source(_Strict):
     """Who republished it, when the copy the class reads is a republication."""
     republished: datetime.date | None = None
     """When it was republished (YYYY-MM-DD)."""
+    title: Text | None = None
+    """The article's own headline, as published (for the full citation)."""
     licence: Text | None = None
     """The copyright line and the republishing terms that the page states."""
     notes: Text | None = None
@@ -69,6 +73,8 @@ class Annotation(_Strict):
     """Names of rhetorical techniques used, e.g. vague attribution."""
     occurrence: Annotated[int, Field(ge=1, strict=True)] | None = None
     """Which match to use (1-based) when the quote appears more than once."""
+    id: Name | None = None
+    """A short stable name for the statement (``asapov``), used by ``selections``."""
 
 
 class Question(_Strict):
@@ -78,6 +84,52 @@ class Question(_Strict):
     """The question as the students read it."""
     notes: Text | None = None
     """What to listen for; printed in the key only."""
+
+
+class PlanStep(_Strict):
+    """One timed step of the lesson plan."""
+
+    minutes: Annotated[int, Field(ge=1, le=240, strict=True)]
+    """How long the step takes."""
+    activity: Text
+    """What happens, in a few words (printed in bold)."""
+    details: Text | None = None
+    """What the teacher does and says."""
+
+
+class Plan(_Strict):
+    """The lesson plan printed on the key's first pages."""
+
+    minutes: Annotated[int, Field(ge=5, le=240, strict=True)]
+    """The length of the lesson; the steps must add up to it."""
+    steps: list[PlanStep] = Field(min_length=1)
+    """The timed steps, in order."""
+    preparation: list[Text] = Field(default_factory=list)
+    """What to prepare before class (copies, devices, a map)."""
+    content_note: Text | None = None
+    """What students should be warned about before reading."""
+    extension: Text | None = None
+    """Further work for fast students or a second lesson."""
+
+
+class GlossaryEntry(_Strict):
+    """A word or name students meet in the article, explained."""
+
+    term: Text
+    """The word or name as the article writes it."""
+    definition: Text
+    """A short, neutral explanation (with a source where it helps)."""
+
+
+class MarkingBand(_Strict):
+    """One band of the marking guide for the "how do you know?" answers."""
+
+    band: Text
+    """The band's name (Beginning, Developing, Secure)."""
+    description: Text
+    """What an answer in this band does."""
+    sample: Text
+    """A sample answer in this band."""
 
 
 class Lesson(_Strict):
@@ -105,6 +157,14 @@ class Lesson(_Strict):
     """The article's language as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
     worksheet: dict[str, Any] = Field(default_factory=dict)
     """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``validation.py``)."""
+    selections: dict[Name, list[Name]] = Field(default_factory=dict)
+    """Named short versions: a selection's name and the ``id`` of each statement in it."""
+    plan: Plan | None = None
+    """The lesson plan printed on the key."""
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
+    """Words and names to explain, printed on the key (and on student sheets when asked)."""
+    marking: Annotated[list[MarkingBand], Field(min_length=3, max_length=3)] | None = None
+    """The marking guide's three bands, lowest first (default: the built-in guide)."""
 
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -112,4 +172,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "source": tuple(Source.model_fields),
     "annotations": tuple(Annotation.model_fields),
     "questions": tuple(Question.model_fields),
+    "plan": tuple(Plan.model_fields),
+    "steps": tuple(PlanStep.model_fields),
+    "glossary": tuple(GlossaryEntry.model_fields),
+    "marking": tuple(MarkingBand.model_fields),
 }

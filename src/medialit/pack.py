@@ -24,7 +24,9 @@ from .variants import (
     LEVELS,
     VERSION_LETTERS,
     Level,
+    StatementCounts,
     Variant,
+    count_for,
     make_variant,
     version_letters,
     version_numberings,
@@ -53,7 +55,11 @@ class PackPlan:
 
 
 def plan_pack(
-    roster: Sequence[RosterEntry], level: Level, versions: int, seed: int, statements: int
+    roster: Sequence[RosterEntry],
+    level: Level,
+    versions: int,
+    seed: int,
+    statements: StatementCounts,
 ) -> PackPlan:
     """Give each student a variant: level and version as the roster says, else by default.
 
@@ -63,12 +69,13 @@ def plan_pack(
     """
     said = [VERSION_LETTERS.index(e.version) + 1 for e in roster if e.version]
     count = max([versions, *said])
-    numberings = version_numberings(statements, count, seed)
     letters = version_letters(count)
     copies = []
     for index, entry in enumerate(roster):
         letter = (entry.version or letters[index % count]) if count > 1 else None
-        variant = make_variant(entry.level or level, letter, numberings, named=True)
+        copy_level = entry.level or level
+        numberings = version_numberings(count_for(statements, copy_level), count, seed)
+        variant = make_variant(copy_level, letter, numberings, named=True)
         copies.append(Copy(entry.name, entry.line, variant))
     order = {lv: n for n, lv in enumerate(LEVELS)}
     variants = sorted(

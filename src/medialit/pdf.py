@@ -20,6 +20,7 @@ import os
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -27,6 +28,7 @@ from .errors import RenderError, SettingsError
 
 try:
     import weasyprint
+    from weasyprint.formatting_structure.boxes import LineBox
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
     raise RenderError(
@@ -162,3 +164,55 @@ def html_to_pdf(
         ) from None
     assert isinstance(pdf, bytes)
     return pdf, fetcher.refused
+
+
+STATEMENT_ATTRIBUTE = "data-statement"
+
+
+def statement_lines(
+    html: str, *, base_folder: Path, allowed_folders: Sequence[Path]
+) -> dict[int, int]:
+    """Lay out ``html`` and give, for each ``data-statement="N"`` span, the line of its
+    paragraph where it starts (1 is the paragraph's first line).
+
+    Used on a copy of the independent student sheet whose statements are wrapped in
+    such spans: the spans change no layout, so the lines are the printed sheet's.
+    """
+    fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render()
+    except Exception as exc:
+        raise RenderError(
+            f"WeasyPrint could not lay out the sheet: {type(exc).__name__}: {exc}"
+        ) from None
+    lines: dict[int, int] = {}
+    for page in document.pages:
+        _find_statement_lines(page._page_box, lines)
+    return lines
+
+
+def _find_statement_lines(box: Any, lines: dict[int, int]) -> None:
+    children = getattr(box, "children", [])
+    if getattr(box, "element_tag", None) in ("p", "li") and any(
+        isinstance(child, LineBox) for child in children
+    ):
+        line_boxes = [child for child in children if isinstance(child, LineBox)]
+        for number, line_box in enumerate(line_boxes, start=1):
+            for statement in _statements_in(line_box):
+                lines.setdefault(statement, number)
+        return
+    for child in children:
+        _find_statement_lines(child, lines)
+
+
+def _statements_in(box: Any) -> list[int]:
+    found = []
+    element = getattr(box, "element", None)
+    value = element.get(STATEMENT_ATTRIBUTE) if element is not None else None
+    if value is not None and value.isdigit():
+        found.append(int(value))
+    for child in getattr(box, "children", []):
+        found.extend(_statements_in(child))
+    return found

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .model import Kind
+from .variants import Level
 
 Paper = Literal["a4", "letter"]
 # A class called 10 is text: numbers given where text is expected are kept as text.
@@ -19,6 +20,9 @@ Paper = Literal["a4", "letter"]
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+)$")]
 FontSize = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(pt|px|mm)$")]
 FontFamily = Annotated[str, StringConstraints(pattern=r"^[\w][\w \-]*$")]
+_GLOSSARY_LEVELS: tuple[Level, ...] = ("guided",)
+# Arbitrary codes: a student cannot tell from them which copy does more for its reader.
+_LEVEL_MARKS: dict[Level, str] = {"guided": "K7", "standard": "M3", "independent": "T5"}
 
 
 class KindStyle(BaseModel):
@@ -168,6 +172,24 @@ class Words(BaseModel):
     """Before other defensible kinds."""
     question_notes: str = "Discussion questions: notes"
     """The heading of the key's question notes."""
+    glossary: str = "Words and names"
+    """The title of the glossary box."""
+    answer_grid: str = "Answers at a glance"
+    """The title of the key's grid of numbers and kinds."""
+    lesson_plan: str = "Lesson plan: {minutes} minutes"
+    """The title of the key's lesson plan; {minutes} is its length."""
+    preparation: str = "Before class"
+    """The heading of the plan's preparation list."""
+    content_note: str = "Content note"
+    """The heading of the plan's content note."""
+    extension: str = "Extension"
+    """The heading of the plan's extension."""
+    marking_guide: str = "Marking guide: “How do you know? What would you check?”"
+    """The title of the key's marking guide."""
+    sample_answer: str = "Sample:"
+    """Before each band's sample answer."""
+    line: str = "line"
+    """In the independent key's ``¶ 3, line 12``."""
 
 
 class Settings(BaseModel):
@@ -229,6 +251,8 @@ class Settings(BaseModel):
     """Words offered in the guided worksheet's word bank."""
     independent_rows: int = Field(default=2, ge=1, le=10)
     """Empty rows per kind in the independent worksheet's table (a lesson may set its own)."""
+    glossary_levels: list[Level] = Field(default_factory=lambda: list(_GLOSSARY_LEVELS))
+    """Levels whose student sheets print the lesson's glossary (the key always does)."""
     logo: str | None = None
     """A logo image for the header (a path, relative to the file that sets it)."""
     theme: str = "default"
@@ -239,3 +263,8 @@ class Settings(BaseModel):
     """Labels, colours and definitions of the three kinds."""
     words: Words = Field(default_factory=Words)
     """The fixed words on the sheets (headings, labels), to translate or reword them."""
+    # Tables last: "medialit config" prints them as TOML tables after the plain values.
+    level_selections: dict[Level, str] = Field(default_factory=dict)
+    """A selection each level uses when ``--select`` is not given, e.g. ``{guided = "core"}``."""
+    level_marks: dict[Level, str] = Field(default_factory=lambda: dict(_LEVEL_MARKS))
+    """The neutral code printed on students' copies instead of the level's name."""

@@ -37,10 +37,10 @@ def did_you_mean(word: str, choices: Sequence[str], name: str) -> str:
 
 def _fields_at(loc: tuple[Any, ...]) -> tuple[str, ...]:
     """The valid field names of the mapping at ``loc``."""
-    if not loc:
+    names = [part for part in loc if isinstance(part, str)]
+    if not names:
         return FIELD_NAMES["lesson"]
-    head = str(loc[0])
-    return FIELD_NAMES.get(head, ())
+    return FIELD_NAMES.get(names[-1], ())
 
 
 def lesson_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Problem]:
@@ -88,6 +88,23 @@ def lesson_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Problem]:
             problems.append(loaded.problem(loc, "is empty; write some text or remove the field."))
         elif kind == "too_short" and loc == ("annotations",):
             problems.append(loaded.problem(loc, "needs at least one annotation."))
+        elif kind in ("too_short", "too_long") and loc == ("marking",):
+            problems.append(
+                loaded.problem(
+                    loc,
+                    "needs exactly three bands, lowest first; remove it to use the built-in guide.",
+                )
+            )
+        elif kind == "too_short" and loc == ("plan", "steps"):
+            problems.append(loaded.problem(loc, "needs at least one timed step."))
+        elif kind == "string_pattern_mismatch" and loc[-1] != "language":
+            problems.append(
+                loaded.problem(
+                    loc,
+                    f'"{_shown(value)}" is not a usable name; use letters, digits and dashes '
+                    "(up to 40), such as asapov or core.",
+                )
+            )
         else:
             # An empty value has no place of its own; point at its key.
             message = _type_message(kind, value, error)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import random
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -58,6 +58,14 @@ class Variant:
         if self.version:
             parts.append(f"Version {self.version}")
         return " · ".join(parts)
+
+    def marked_label(self, mark: str, *, for_teacher: bool) -> str:
+        """The label with the level's neutral code: ``K7 · Version B`` on students' copies,
+        ``Guided (K7) · Version B`` on the key; empty for a plain build."""
+        if not self.label:
+            return ""
+        level = f"{self.level.capitalize()} ({mark})" if for_teacher else mark
+        return " · ".join([level, *([f"Version {self.version}"] if self.version else [])])
 
 
 PLAIN = Variant()
@@ -101,14 +109,27 @@ def make_variant(
     return Variant(level=level, version=version, numbers=numbers, named=named)
 
 
+StatementCounts = int | Mapping[Level, int]
+"""How many statements a sheet has: one number, or one per level (a level may use a selection)."""
+
+
+def count_for(statements: StatementCounts, level: Level) -> int:
+    """The number of statements at ``level``."""
+    return statements if isinstance(statements, int) else statements[level]
+
+
 def plain_variants(
-    levels: Sequence[Level], versions: int, seed: int, statements: int
+    levels: Sequence[Level], versions: int, seed: int, statements: StatementCounts
 ) -> list[Variant]:
     """The worksheets of a build without a roster: every level × version asked for."""
-    numberings = version_numberings(statements, versions, seed)
     letters: list[str | None] = list(version_letters(versions)) if versions > 1 else [None]
     return [
-        make_variant(level, letter, numberings, named=False)
+        make_variant(
+            level,
+            letter,
+            version_numberings(count_for(statements, level), versions, seed),
+            named=False,
+        )
         for level in levels
         for letter in letters
     ]
