@@ -15,26 +15,28 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from . import glyphs
 from .context import (
     cover_context,
     key_context,
     name_tags_context,
+    sheet_language,
     student_context,
 )
-from .errors import MedialitError, Problem, RenderError
+from .errors import MedialitError, MissingGlyphError, Problem, RenderError
 from .files import write_all
-from .layers import Configuration
+from .layers import Configuration, Layer, ResolvedSettings
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, copy_file, plan_pack
 from .roster import RosterEntry, read_roster
 from .selections import excerpt, select_statements
-from .settings import Settings
+from .settings import Settings, Words
 from .templates import environment, render_context
 from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
 
@@ -67,6 +69,8 @@ class BuildOptions:
     """With a roster, also write one PDF per student into ``copies/``."""
     jobs: int = 1
     """How many processes lay out documents at once."""
+    strict: bool = False
+    """Characters that no installed font can print are an error, not a warning."""
     select: str | None = None
     """A selection of the lesson's statements to build (default: the level's, or all)."""
     excerpt: bool = False
@@ -130,6 +134,12 @@ class LessonPlan:
     """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
     outputs: list[Output] = field(default_factory=list)
     class_pack: ClassPackDocuments | None = None
+    words: Words = field(default_factory=Words)
+    """The fixed words in the lesson's language, for the class pack's titles."""
+    language: str = "en"
+    """The sheets' language tag."""
+    warnings: list[str] = field(default_factory=list)
+    """Found while planning, so said before anything is laid out or written."""
 
     @property
     def pack(self) -> PackPlan | None:
@@ -217,13 +227,19 @@ def plan_lesson(
 ) -> LessonPlan:
     """Read a lesson, settle its settings and render the HTML of every document it needs."""
     checked = read_lesson(lesson_file)
-    resolved = options.configuration.resolve(checked.worksheet)
+    resolved = options.configuration.resolve(checked.worksheet, checked.own_language, checked.file)
     settings = resolved.settings
     search = options.configuration.search_path(resolved)
     folders = search.folders()
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
-    plan = LessonPlan(checked, (*folders, lesson_file.parent, *logo))
+    plan = LessonPlan(
+        checked,
+        (*folders, lesson_file.parent, *logo),
+        words=settings.words,
+        language=sheet_language(checked, settings),
+        warnings=_glyph_warnings(checked, resolved, folders, options),
+    )
     short = {level: _short_version(checked, settings, level, options) for level in LEVELS}
     count = {level: len(version.statements) for level, version in short.items()}
 
@@ -247,10 +263,34 @@ def plan_lesson(
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
     layouts = []
+    # The versions a key lists beside its own, each once, without the students' own sizes.
+    keyed = list(
+        dict.fromkeys(dataclasses.replace(v, font_size=None, theme=None) for v in pack.variants)
+    )
     for variant in pack.variants:
-        html = render(variant, pack.variants)
-        layouts.append(html["student"])
-        plan.outputs.append(Output(document_file("key", variant), html["key"]))
+        own = _student_layer(variant)
+        if own is None:
+            layouts.append(render(variant, pack.variants)["student"])
+        else:  # the student's own font size or theme: settings and templates of its own
+            own_resolved = options.configuration.resolve(
+                checked.worksheet, checked.own_language, checked.file, extra=[own]
+            )
+            own_search = options.configuration.search_path(own_resolved)
+            own_html = render_html(
+                short[variant.level],
+                own_resolved.settings,
+                own_search.folders(),
+                variant,
+                own_search.theme,
+                plan.allowed_folders,
+            )
+            layouts.append(own_html["student"])
+            plan.allowed_folders = (*plan.allowed_folders, *own_search.folders())
+        key_file = document_file("key", variant)
+        if all(output.file != key_file for output in plan.outputs):
+            # One key per level and version, whoever's own size or theme the copy has.
+            plain = dataclasses.replace(variant, font_size=None, theme=None)
+            plan.outputs.append(Output(key_file, render(plain, keyed)["key"]))
     env = environment(folders, search.theme)
     plan.outputs.append(
         Output(
@@ -260,6 +300,27 @@ def plan_lesson(
     name_tags = render_context(env, "names.html", name_tags_context(checked, settings, pack))
     plan.class_pack = ClassPackDocuments(pack, layouts, name_tags)
     return plan
+
+
+def _student_layer(variant: Variant) -> Layer | None:
+    """A student's own font size and theme (from the roster) as a settings layer."""
+    values = {"font_size": variant.font_size, "theme": variant.theme}
+    values = {key: value for key, value in values.items() if value is not None}
+    return Layer("roster", values) if values else None
+
+
+def _glyph_warnings(
+    checked: CheckedLesson,
+    resolved: ResolvedSettings,
+    folders: Sequence[Path],
+    options: BuildOptions,
+) -> list[str]:
+    """Text no installed font can print: warnings, or with ``strict`` an error."""
+    fonts = glyphs.coverage(folders)
+    problems = glyphs.lesson_problems(checked, fonts) + glyphs.settings_problems(resolved, fonts)
+    if problems and options.strict:
+        raise MissingGlyphError(problems)
+    return [str(problem) for problem in problems]
 
 
 def _short_version(
@@ -325,13 +386,24 @@ def build_lesson(lesson_file: Path, options: BuildOptions) -> BuildResult:
 
 
 def build_lessons(
-    lesson_files: Sequence[Path], options: BuildOptions, progress: Progress | None = None
+    lesson_files: Sequence[Path],
+    options: BuildOptions,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build every lesson; a failure is recorded and the others still build.
 
-    A wrong roster stops the whole build before anything is written.
+    A wrong roster stops the whole build before anything is written. ``warn``
+    is told of text that would print as empty boxes, before any layout.
     """
-    roster = read_roster(options.roster) if options.roster else None
+    roster = read_roster(options.roster, warn) if options.roster else None
+    if roster is not None and options.roster is not None:
+        names = glyphs.roster_problems(options.roster, roster, glyphs.coverage())
+        if names and options.strict:
+            raise MissingGlyphError(names)
+        for problem in names:
+            if warn:
+                warn(str(problem))
     report = BuildReport()
     plans: list[tuple[Path, LessonPlan]] = []
     for lesson_file in lesson_files:
@@ -339,6 +411,10 @@ def build_lessons(
             plans.append((lesson_file, plan_lesson(lesson_file, options, roster)))
         except MedialitError as exc:
             report.failures.append((lesson_file, exc))
+            continue
+        for message in plans[-1][1].warnings:
+            if warn:
+                warn(message)
     layouts = [
         Layout(html, lesson_file.parent, plan.allowed_folders, options.created)
         for lesson_file, plan in plans
@@ -382,7 +458,7 @@ def _finish_lesson(
         if options.write_html:
             files[output.file.removesuffix(".pdf") + ".html"] = output.html.encode()
     if plan.class_pack is not None:
-        files.update(_pack_files(plan.checked, plan.class_pack, documents, options))
+        files.update(_pack_files(plan, plan.class_pack, documents, options))
     target = options.out / plan.checked.name
     write_all(target, files)
     result.outputs.extend(target / filename for filename in files)
@@ -400,29 +476,34 @@ def _document_names(plan: LessonPlan) -> list[str]:
 
 
 def _pack_files(
-    checked: CheckedLesson,
+    plan: LessonPlan,
     class_pack: ClassPackDocuments,
     laid_out: Iterator[LaidOut],
     options: BuildOptions,
 ) -> dict[str, bytes]:
     """``class-pack.pdf`` (and with ``split``, one file per copy) from layouts and name tags."""
-    from .stamp import split_copies, stamp_copies  # pypdf: needed for class packs only
+    from .stamp import stamp_copies, tagged_copies  # pypdf: needed for class packs only
 
     pack = class_pack.plan
-    lesson = checked.lesson
+    lesson = plan.checked.lesson
+    words = plan.words
     layouts = [next(laid_out).pdf for _ in class_pack.layouts]
     name_tags = next(laid_out).pdf
-    combined, placed = stamp_copies(
+    copy_layouts = [pack.layout_index(copy) for copy in pack.copies]
+    combined, _ = stamp_copies(
         layouts,
-        [pack.layout_index(copy) for copy in pack.copies],
+        copy_layouts,
         name_tags,
-        title=f"{lesson.title}: class pack",
-        language=lesson.language,
+        title=words.pack_title.replace("{title}", lesson.title),
+        language=plan.language,
     )
     files = {PACK_FILE: combined}
     if options.split:
-        titles = [f"{lesson.title}: worksheet for {copy.name}" for copy in pack.copies]
-        copies = split_copies(combined, placed, titles, language=lesson.language)
+        titles = [
+            words.copy_title.replace("{title}", lesson.title).replace("{name}", copy.name)
+            for copy in pack.copies
+        ]
+        copies = tagged_copies(layouts, copy_layouts, name_tags, titles, language=plan.language)
         for number, (copy, data) in enumerate(zip(pack.copies, copies, strict=True), start=1):
             files[f"{COPIES_FOLDER}/{copy_file(number, copy)}"] = data
     return files

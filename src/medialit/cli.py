@@ -78,6 +78,13 @@ def _settings_options(command: F) -> F:
         "(default: ./templates).",
     )(command)
     command = click.option(
+        "--settings",
+        "settings_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A settings file to use instead of ./medialit.toml, e.g. a profile such as "
+        "medialit-es.toml.",
+    )(command)
+    command = click.option(
         "--theme",
         help="A theme: high-readability, default, or a folder of templates, CSS, fonts and images.",
     )(command)
@@ -96,10 +103,15 @@ def _configuration(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     paper: str | None = None,
 ) -> Configuration:
     return load_configuration(
-        WORKING_FOLDER, assignments, {"paper": paper, "theme": theme}, template_folder
+        WORKING_FOLDER,
+        assignments,
+        {"paper": paper, "theme": theme},
+        template_folder,
+        settings_file,
     )
 
 
@@ -210,6 +222,11 @@ def main(debug: bool) -> None:
     help="Print nothing when all goes well: no progress bar, no list of files "
     "(warnings and errors still go to standard error).",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop, writing nothing, if some text has characters no installed font can print.",
+)
 @_handle_errors
 def build(
     lessons: tuple[Path, ...],
@@ -219,6 +236,7 @@ def build(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
     level: str,
     versions: int,
     seed: int,
@@ -228,6 +246,7 @@ def build(
     select: str | None,
     excerpt: bool,
     quiet: bool,
+    strict: bool,
 ) -> None:
     """Build the student worksheet and answer key of each LESSON.
 
@@ -241,7 +260,7 @@ def build(
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    configuration = _configuration(assignments, theme, template_folder, paper)
+    configuration = _configuration(assignments, theme, template_folder, settings_file, paper)
     options = BuildOptions(
         out=out,
         configuration=configuration,
@@ -252,10 +271,16 @@ def build(
         roster=roster,
         split=split,
         jobs=jobs,
+        strict=strict,
         select=select,
         excerpt=excerpt,
     )
-    report = build_lessons(files, options, terminal_progress(quiet=quiet))
+    report = build_lessons(
+        files,
+        options,
+        terminal_progress(quiet=quiet),
+        lambda m: click.echo(f"Warning: {m}", err=True),
+    )
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)
@@ -305,15 +330,23 @@ def config(
     assignments: tuple[str, ...],
     theme: str | None,
     template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Print the settings in force and where each value comes from.
 
-    With a LESSON, include its worksheet: table. Origins: default, theme, file
-    (medialit.toml), lesson, command line (--set, --theme).
+    With a LESSON, include its worksheet: table and its language's words. Origins:
+    default, language (a built-in catalogue of words), theme, file (medialit.toml or
+    --settings), lesson, command line (--set, --theme). The output is TOML that can be
+    pasted into a settings file.
     """
-    configuration = _configuration(assignments, theme, template_folder)
-    worksheet = read_lesson(lesson).worksheet if lesson else None
-    click.echo(describe(configuration.resolve(worksheet)), nl=False)
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
+    checked = read_lesson(lesson) if lesson else None
+    resolved = (
+        configuration.resolve(checked.worksheet, checked.own_language, checked.file)
+        if checked
+        else configuration.resolve()
+    )
+    click.echo(describe(resolved), nl=False)
 
 
 @main.command()
@@ -344,10 +377,13 @@ def templates() -> None:
 @_settings_options
 @_handle_errors
 def list_templates(
-    assignments: tuple[str, ...], theme: str | None, template_folder: Path | None
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+    settings_file: Path | None,
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
-    configuration = _configuration(assignments, theme, template_folder)
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
     folders = configuration.labelled_template_folders(configuration.resolve())
     origins = template_origins(folders)
     width = max(len(name) for name, _ in origins)

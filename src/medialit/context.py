@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .article import BlockKind
+from .languages import direction, join_list, long_date
 from .lesson import CheckedLesson, Statement
-from .marking import DEFAULT_MARKING
+from .marking import builtin_marking
 from .model import KIND_ORDER, Kind
 from .pack import PackPlan
 from .settings import KindStyle, Settings
 from .typography import typographic, typographic_or_none
-from .variants import PLAIN, Level, Variant, document_file
+from .variants import PLAIN, Level, Variant, document_file, level_name
 
 if TYPE_CHECKING:  # measuring names needs fontTools, which `medialit check` does not
     from .nametag import NameTag, Slot
@@ -78,6 +80,8 @@ class KeyStatement(StudentStatement):
     kind_label: str
     also_accept: list[str]
     """Labels of other defensible kinds."""
+    also_accept_text: str
+    """Those labels as a list in the sheets' language (``Inference and Assertion``)."""
     why: str
     check: str | None
     techniques: list[str]
@@ -200,6 +204,13 @@ class WorksheetContext:
     document: Literal["student", "key"]
     title: str
     language: str
+    """The sheets' language (``lang`` on the HTML): the ``language`` setting, or the lesson's."""
+    direction: str
+    """``rtl`` for a language written right to left (``dir`` on the HTML), else ``ltr``."""
+    article_language: str
+    """The article's own language (the lesson's ``language:``), for ``lang`` on the article."""
+    article_direction: str
+    """The article's direction: ``rtl`` for Arabic, Hebrew…, else ``ltr``."""
     audience: str | None
     source: SourceInfo
     blocks: list[ArticleBlock]
@@ -251,26 +262,44 @@ class KeyContext(WorksheetContext):
     """The other versions' grids (same level), when there are several versions."""
 
 
-def format_date(date: datetime.date | None) -> str | None:
-    """``3 October 2017``."""
-    return f"{date.day} {date:%B %Y}" if date else None
+def format_date(date: datetime.date | None, language: str = "en") -> str | None:
+    """``3 October 2017``, ``3 de octubre de 2017``: the language's long date."""
+    return long_date(date, language) if date else None
 
 
-def _source(checked: CheckedLesson) -> SourceInfo:
+def sheet_language(checked: CheckedLesson, settings: Settings) -> str:
+    """The language of the sheets' words: the ``language`` setting, or else the lesson's."""
+    return settings.language or checked.lesson.language
+
+
+def _isolated(text: str) -> str:
+    """Right-to-left text kept whole inside a line of another direction (Unicode isolates)."""
+    if any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return f"\u2068{text}\u2069"
+    return text
+
+
+def _source(checked: CheckedLesson, settings: Settings) -> SourceInfo:
     source = checked.lesson.source
-    published = format_date(source.published) or ""
-    credit = f"{source.author}, {source.outlet}, {published}"
+    language = sheet_language(checked, settings)
+    published = format_date(source.published, language) or ""
+    credit = f"{_isolated(source.author)}, {_isolated(source.outlet)}, {published}"
     if source.republished_by:
         # The footer is one line: "Global Research (Centre for …)" is shortened to its name.
-        credit += f"; republished by {_PARENTHESES.sub('', source.republished_by)}"
+        republisher = _isolated(_PARENTHESES.sub("", source.republished_by))
+        credit += f"; {settings.words.republished_credit} {republisher}"
         if source.republished:
-            credit += f", {format_date(source.republished)}"
-    headline = f"“{typographic(source.title)}”, " if source.title else ""
+            credit += f", {format_date(source.republished, language)}"
+    headline = (
+        f"{settings.words.quote_open}{typographic(source.title)}{settings.words.quote_close}, "
+        if source.title
+        else ""
+    )
     citation = f"{source.author}, {headline}{source.outlet}, {published}"
     if source.republished_by:
-        citation += f"; republished by {source.republished_by}"
+        citation += f"; {settings.words.republished_credit} {source.republished_by}"
         if source.republished:
-            citation += f", {format_date(source.republished)}"
+            citation += f", {format_date(source.republished, language)}"
     citation += f". {source.url}" if source.url else "."
     return SourceInfo(
         author=typographic(source.author),
@@ -278,7 +307,7 @@ def _source(checked: CheckedLesson) -> SourceInfo:
         published=published,
         url=source.url,
         republished_by=typographic_or_none(source.republished_by),
-        republished=format_date(source.republished),
+        republished=format_date(source.republished, language),
         licence=typographic_or_none(source.licence),
         credit=typographic(credit),
         title=typographic_or_none(source.title),
@@ -350,17 +379,21 @@ def _shared_fields(
 ) -> dict[str, Any]:
     """The fields the worksheet and the key have in common."""
     lesson = checked.lesson
+    language = sheet_language(checked, settings)
     mark = settings.level_marks.get(variant.level, "")
     return {
         "title": typographic(lesson.title),
-        "language": lesson.language,
+        "language": language,
+        "direction": direction(language),
+        "article_language": lesson.language,
+        "article_direction": direction(lesson.language),
         "audience": typographic_or_none(lesson.audience),
-        "source": _source(checked),
+        "source": _source(checked, settings),
         "settings": settings,
         "logo_url": _logo_url(settings),
         "level": variant.level,
         "version": variant.version,
-        "variant_label": variant.marked_label(mark, for_teacher=for_teacher),
+        "variant_label": variant.marked_label(mark, settings.words, for_teacher=for_teacher),
         "named": variant.named,
         "example_rows": lesson.independent_rows or settings.independent_rows,
         "level_mark": mark,
@@ -401,8 +434,8 @@ def _plan(checked: CheckedLesson) -> PlanInfo | None:
     )
 
 
-def _marking(checked: CheckedLesson) -> list[MarkingBandInfo]:
-    bands = checked.lesson.marking or DEFAULT_MARKING
+def _marking(checked: CheckedLesson, settings: Settings) -> list[MarkingBandInfo]:
+    bands = checked.lesson.marking or builtin_marking(sheet_language(checked, settings))
     return [
         MarkingBandInfo(typographic(b.band), typographic(b.description), typographic(b.sample))
         for b in bands
@@ -438,7 +471,7 @@ def student_context(
             StudentQuestion(n, typographic(q.text)) for n, q in enumerate(lesson.questions, start=1)
         ],
         kinds=_kinds(settings, None),
-        document_title=f"{typographic(lesson.title)}: student worksheet",
+        document_title=settings.words.student_title.replace("{title}", typographic(lesson.title)),
         **_shared_fields(checked, settings, variant, for_teacher=False),
         glossary=_glossary(checked) if variant.level in settings.glossary_levels else [],
     )
@@ -459,6 +492,7 @@ def key_context(
     prints so that one key marks a mixed pile.
     """
     lesson = checked.lesson
+    language = sheet_language(checked, settings)
     labels = {kind: settings.kinds[kind].label for kind in KIND_ORDER}
     statements = [
         KeyStatement(
@@ -469,6 +503,7 @@ def key_context(
             kind=s.annotation.kind.value,
             kind_label=labels[s.annotation.kind],
             also_accept=[labels[k] for k in s.annotation.also_accept],
+            also_accept_text=join_list([labels[k] for k in s.annotation.also_accept], language),
             why=typographic(s.annotation.why),
             check=typographic_or_none(s.annotation.check),
             techniques=[typographic(t) for t in s.annotation.techniques],
@@ -486,7 +521,7 @@ def key_context(
             for n, q in enumerate(lesson.questions, start=1)
         ],
         kinds=kinds,
-        document_title=f"{typographic(lesson.title)}: answer key",
+        document_title=settings.words.key_title.replace("{title}", typographic(lesson.title)),
         **_shared_fields(checked, settings, variant, for_teacher=True),
         glossary=_glossary(checked),
         objectives=[typographic(o) for o in lesson.objectives],
@@ -501,7 +536,7 @@ def key_context(
             # independent sheets number nothing: every version's key has the same grid
             if other.version and other.version != variant.version and other.numbers
         ],
-        marking=_marking(checked),
+        marking=_marking(checked, settings),
         selection=checked.selection,
     )
 
@@ -534,6 +569,8 @@ class CoverRow:
     level: str
     """The level as printed, with its code (``Guided (K7)``)."""
     version: str | None
+    adjustments: str = ""
+    """The copy's own font size and theme, if the roster gives them (``14pt, high-readability``)."""
 
 
 @dataclass(frozen=True)
@@ -542,11 +579,15 @@ class CoverContext:
 
     title: str
     language: str
+    direction: str
+    """``rtl`` for a language written right to left, else ``ltr``."""
     settings: Settings
     document_title: str
     rows: list[CoverRow]
     keys: list[str]
     """The key files that go with the pack, e.g. ``key-guided-A.pdf``."""
+    keys_text: str
+    """Those file names as a list in the sheets' language."""
 
 
 @dataclass(frozen=True)
@@ -555,6 +596,8 @@ class NameTagsContext:
 
     language: str
     paper: str
+    label: str
+    """The word before each name (``Name:``) in the sheets' language."""
     tags: list[NameTag]
     """Each copy's name and the font size (points) at which it fits."""
     slot: Slot
@@ -563,24 +606,32 @@ class NameTagsContext:
 
 def _level_with_mark(level: Level, settings: Settings) -> str:
     """``Guided (K7)``: the level's name with the code its students' copies carry."""
-    return f"{level.capitalize()} ({settings.level_marks.get(level, '')})"
+    return f"{level_name(level, settings.words)} ({settings.level_marks.get(level, '')})"
 
 
 def cover_context(checked: CheckedLesson, settings: Settings, pack: PackPlan) -> CoverContext:
     """The class pack's cover sheet: who got which level and version, and the keys to use."""
+    language = sheet_language(checked, settings)
     title = typographic(checked.lesson.title)
+    keys = list(dict.fromkeys(document_file("key", variant) for variant in pack.variants))
     return CoverContext(
         title=title,
-        language=checked.lesson.language,
+        language=language,
+        direction=direction(language),
         settings=settings,
-        document_title=f"{title}: class pack cover sheet",
+        document_title=settings.words.cover_title.replace("{title}", title),
         rows=[
             CoverRow(
-                n, copy.name, _level_with_mark(copy.variant.level, settings), copy.variant.version
+                n,
+                copy.name,
+                _level_with_mark(copy.variant.level, settings),
+                copy.variant.version,
+                copy.variant.adjustments,
             )
             for n, copy in enumerate(pack.copies, start=1)
         ],
-        keys=[document_file("key", variant) for variant in pack.variants],
+        keys=keys,
+        keys_text=join_list(keys, language),
     )
 
 
@@ -591,8 +642,9 @@ def name_tags_context(
     from .nametag import SLOT, name_tag  # fontTools: needed for class packs only
 
     return NameTagsContext(
-        language=checked.lesson.language,
+        language=sheet_language(checked, settings),
         paper=settings.paper,
+        label=settings.words.name,
         tags=[name_tag(copy.name) for copy in pack.copies],
         slot=SLOT,
     )

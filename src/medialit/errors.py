@@ -80,6 +80,10 @@ class RenderError(MedialitError):
     """WeasyPrint could not lay out the PDF, or refused a resource."""
 
 
+class MissingGlyphError(MedialitError):
+    """With ``--strict``: some text has characters that no installed font can print."""
+
+
 class OutputError(MedialitError):
     """An output file or folder cannot be written."""
 

@@ -12,6 +12,7 @@ remembers the origin of every value for ``medialit config``.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -23,6 +24,7 @@ from pydantic import ValidationError
 
 from .errors import Problem, SettingsError, nearest
 from .files import SAVE_AS_UTF8, read_text
+from .languages import ENGLISH, catalogue_layer_values
 from .settings import Settings
 from .themes import THEME_SETTINGS_FILE, NoSuchTheme, SearchPath, builtin_themes, find_theme
 from .validation import KeyPath, merge, settings_problems
@@ -31,7 +33,7 @@ SETTINGS_FILE = "medialit.toml"
 TEMPLATES_FOLDER = "templates"
 WORKSHEET_PREFIX = "worksheet."
 
-SourceKind = Literal["default", "theme", "file", "lesson", "command line"]
+SourceKind = Literal["default", "language", "theme", "file", "lesson", "command line", "roster"]
 # Settings whose values are paths, resolved against the folder of the file that names them.
 PATH_SETTINGS: tuple[KeyPath, ...] = (("logo",), ("theme",))
 
@@ -218,15 +220,18 @@ def check_layer(layer: Layer) -> None:
 # -- merging ----------------------------------------------------------------------------------
 
 
-def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
+def resolve(layers: Sequence[Layer], language: Layer | None = None) -> ResolvedSettings:
     """Merge ``layers`` over the defaults (later wins); add the theme's own layer if one is chosen.
 
     Each layer must already be checked; the theme is looked up here, because
-    any layer may choose it.
+    any layer may choose it. The words of the language come just above the
+    defaults: the ``language`` setting chooses them, or else ``language`` (a layer
+    holding the lesson's own ``language:``).
     """
     theme_folder = _theme_folder(layers)
     if theme_folder is not None and (theme_folder / THEME_SETTINGS_FILE).is_file():
         layers = [read_settings_file(theme_folder / THEME_SETTINGS_FILE, "theme"), *layers]
+    layers = [*_language_layers(layers, language), *layers]
     merged: dict[str, Any] = Settings().model_dump(mode="json")
     origins: dict[str, Origin] = {}
     for layer in layers:
@@ -247,6 +252,26 @@ def resolve(layers: Sequence[Layer]) -> ResolvedSettings:
             )
         )
     return ResolvedSettings(settings, origins, theme_folder)
+
+
+def _language_layers(layers: Sequence[Layer], lesson: Layer | None) -> list[Layer]:
+    """The chosen language's catalogue as a layer (none for English), then the lesson's choice.
+
+    The ``language`` setting chooses the sheets' words; without it, the lesson's own
+    ``language:`` (the article's) does.
+    """
+    setter = next((x for x in reversed(layers) if "language" in x.values), None) or lesson
+    language = str(setter.values["language"]) if setter else ENGLISH
+    try:
+        name, values = catalogue_layer_values(language)
+    except LookupError as exc:
+        if setter is None:
+            raise SettingsError(str(exc)) from None
+        raise SettingsError(setter.problem(("language",), str(exc))) from None
+    chosen = [lesson] if lesson is not None and setter is lesson else []
+    if not values:
+        return chosen
+    return [Layer("language", values, Path(f"catalogues/{name}.toml")), *chosen]
 
 
 def _theme_folder(layers: Sequence[Layer]) -> Path | None:
@@ -311,11 +336,23 @@ class Configuration:
     command_line: Layer | None = None
     templates: Path | None = None
 
-    def resolve(self, lesson: TableInFile | None = None) -> ResolvedSettings:
-        """The settings in force for a lesson with the given ``worksheet:`` table."""
+    def resolve(
+        self,
+        lesson: TableInFile | None = None,
+        language: str | None = None,
+        lesson_file: Path | None = None,
+        extra: Sequence[Layer] = (),
+    ) -> ResolvedSettings:
+        """The settings in force for a lesson with the given ``worksheet:`` table.
+
+        ``language`` is the lesson's own ``language:`` (written in ``lesson_file``), which
+        chooses the sheets' words unless a ``language`` setting does; ``extra`` layers (a
+        student's own font size and theme from the roster) win over every other.
+        """
         worksheet = lesson_layer(lesson) if lesson is not None else None
         layers = [*self.file_layers, *(x for x in (worksheet, self.command_line) if x is not None)]
-        return resolve(layers)
+        chosen = Layer("lesson", {"language": language}, lesson_file) if language else None
+        return resolve([*layers, *extra], chosen)
 
     def search_path(self, resolved: ResolvedSettings) -> SearchPath:
         """Where templates are looked for before the built-in set: teacher's folder, theme."""
@@ -335,12 +372,21 @@ def load_configuration(
     assignments: Sequence[str] = (),
     options: Mapping[str, Any] | None = None,
     templates: Path | None = None,
+    settings_file: Path | None = None,
 ) -> Configuration:
     """The configuration of working folder ``folder``: its ``medialit.toml`` and ``templates/``.
 
-    ``templates`` (``--templates DIR``) replaces the working folder's ``templates/``.
+    ``templates`` (``--templates DIR``) replaces the working folder's ``templates/``;
+    ``settings_file`` (``--settings FILE``, e.g. a Spanish profile) its ``medialit.toml``.
     """
-    settings_file = folder / SETTINGS_FILE
+    if settings_file is not None and not settings_file.is_file():
+        raise SettingsError(
+            Problem(
+                "there is no such settings file; check the path given to --settings.",
+                file=settings_file,
+            )
+        )
+    settings_file = settings_file or folder / SETTINGS_FILE
     file_layers = (read_settings_file(settings_file),) if settings_file.is_file() else ()
     if templates is None and (folder / TEMPLATES_FOLDER).is_dir():
         templates = folder / TEMPLATES_FOLDER
@@ -355,6 +401,10 @@ def describe(resolved: ResolvedSettings) -> str:
     table: KeyPath = ()
     for key, value, origin in resolved.values():
         path = tuple(key.split("."))
+        if isinstance(value, dict):  # an empty table, such as level_selections = {}
+            table = path
+            lines.append(f"\n[{key}]\n# empty  ({origin})")
+            continue
         if path[:-1] != table:
             table = path[:-1]
             lines.append(f"\n[{'.'.join(table)}]")
@@ -366,9 +416,11 @@ def describe(resolved: ResolvedSettings) -> str:
 
 
 def _toml_literal(value: Any) -> str:
+    """``value`` as TOML: lists as arrays, text as a basic string (JSON's escapes are TOML's)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{text}"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_literal(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)

@@ -73,6 +73,11 @@ class CheckedLesson:
         """The lesson's file name without ``.yaml``: the name of its build folder."""
         return self.file.stem
 
+    @property
+    def own_language(self) -> str | None:
+        """The lesson's ``language:`` if it writes one (it chooses the sheets' words)."""
+        return self.lesson.language if "language" in self.lesson.model_fields_set else None
+
     def count_by_kind(self) -> dict[Kind, int]:
         counts = dict.fromkeys(KIND_ORDER, 0)
         for statement in self.statements:

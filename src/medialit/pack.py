@@ -14,11 +14,11 @@ keys named in :mod:`medialit.variants`:
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .filenames import safe_stem
 from .roster import RosterEntry
 from .variants import (
     LEVELS,
@@ -76,17 +76,16 @@ def plan_pack(
         copy_level = entry.level or level
         numberings = version_numberings(count_for(statements, copy_level), count, seed)
         variant = make_variant(copy_level, letter, numberings, named=True)
+        variant = dataclasses.replace(variant, font_size=entry.font_size, theme=entry.theme)
         copies.append(Copy(entry.name, entry.line, variant))
     order = {lv: n for n, lv in enumerate(LEVELS)}
     variants = sorted(
         {copy.variant for copy in copies},
-        key=lambda v: (order[v.level], v.version or ""),
+        key=lambda v: (order[v.level], v.version or "", v.font_size or "", v.theme or ""),
     )
     return PackPlan(copies=copies, variants=variants)
 
 
 def copy_file(number: int, copy: Copy) -> str:
-    """``03-ana-lopez.pdf``: the position in the pack keeps duplicate names apart."""
-    ascii_name = unicodedata.normalize("NFKD", copy.name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40] or "student"
-    return f"{number:02d}-{slug}.pdf"
+    """``03-ana-lópez.pdf``, ``04-王小明.pdf``: the position in the pack keeps duplicates apart."""
+    return f"{number:02d}-{safe_stem(copy.name, 'student')}.pdf"

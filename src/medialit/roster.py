@@ -1,5 +1,9 @@
 """Read a class roster: a CSV with a ``name`` column and optional ``level`` and ``version``.
 
+A roster may also give a student's own ``font_size`` (``14pt``) and ``theme``
+(``high-readability`` or a folder, relative to the roster): that student's copy
+is laid out with them. Other columns are reported as a warning and ignored.
+
 Teachers export rosters from spreadsheets, so the file may be UTF-8 with or
 without a byte-order mark, and separated by commas or semicolons. Every
 problem is reported at once, each with its row's line in the file.
@@ -9,12 +13,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, RosterError
 from .files import read_text
+from .themes import builtin_themes
 from .variants import LEVELS, VERSION_LETTERS, Level
+
+COLUMNS = ("name", "level", "version", "font_size", "theme")
+_FONT_SIZE = re.compile(r"^\d+(\.\d+)?(pt|px|mm)$")
 
 MAX_STUDENTS = 2000
 MAX_NAME_CHARS = 80
@@ -30,10 +40,17 @@ class RosterEntry:
     """The line in the CSV file where the student's row is, for messages and the cover."""
     level: Level | None = None
     version: str | None = None
+    font_size: str | None = None
+    """The student's own base font size (``14pt``), or ``None`` for the setting's."""
+    theme: str | None = None
+    """The student's own theme: a built-in name or an absolute folder."""
 
 
-def read_roster(file: Path) -> list[RosterEntry]:
-    """The students of ``file`` in order; a :class:`RosterError` lists every bad row."""
+def read_roster(file: Path, warn: Callable[[str], None] | None = None) -> list[RosterEntry]:
+    """The students of ``file`` in order; a :class:`RosterError` lists every bad row.
+
+    ``warn`` is told of columns medialit does not know (they are ignored).
+    """
     text = read_text(
         file,
         RosterError,
@@ -58,6 +75,20 @@ def read_roster(file: Path) -> list[RosterEntry]:
                 f"(found: {', '.join(repr(c) for c in columns if c) or 'nothing'}).",
                 file=file,
                 line=header_line,
+            )
+        )
+    unknown = [c for c in columns if c and c not in COLUMNS]
+    if unknown and warn is not None:
+        warn(
+            str(
+                Problem(
+                    f"medialit does not know the column{'s' if len(unknown) > 1 else ''} "
+                    f"{', '.join(repr(c) for c in unknown)} and ignores "
+                    f"{'them' if len(unknown) > 1 else 'it'}; the columns it reads are "
+                    f"{', '.join(COLUMNS)}.",
+                    file=file,
+                    line=header_line,
+                )
             )
         )
     students: list[RosterEntry] = []
@@ -151,6 +182,23 @@ def _entry(
     if version is not None and (len(version) != 1 or version not in VERSION_LETTERS):
         problem(f"unknown version '{values['version']}'; use a letter (A, B, …) or leave it empty.")
         version = None
+    font_size = values.get("font_size", "").replace(" ", "").lower() or None
+    if font_size is not None and font_size.replace(".", "", 1).isdigit():
+        font_size += "pt"  # a spreadsheet cell of 14 means 14 points
+    if font_size is not None and not _FONT_SIZE.match(font_size):
+        problem(
+            f"unknown font size '{values['font_size']}'; write a size such as 14pt, or leave "
+            "it empty."
+        )
+    theme = values.get("theme") or None
+    if theme is not None and theme not in builtin_themes():
+        folder = (file.parent / theme).resolve()
+        if not folder.is_dir():
+            problem(
+                f"there is no theme '{theme}'; use a built-in theme "
+                f"({', '.join(builtin_themes())}) or a folder beside the roster, or leave it empty."
+            )
+        theme = str(folder)
     if problems:
         return None, problems
-    return RosterEntry(name, line, level, version), problems
+    return RosterEntry(name, line, level, version, font_size, theme), problems

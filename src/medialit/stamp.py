@@ -9,7 +9,11 @@ copy's pages are the variant's pages with the copy's tag drawn over them.
 The variant's page content is shared by every copy in the file, not
 repeated, and the tag is drawn as a form XObject after it, so that its
 fonts cannot clash with the page's: nothing on the page changes except the
-name.
+name, which is marked as an artifact (untagged content a screen reader skips).
+
+A student's own copy (``--split``) is made from the tagged layout itself, so
+it keeps the structure tree, language and title that screen readers need;
+the combined pack, which is for the printer, is not tagged.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import cast
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
+    BooleanObject,
     DecodedStreamObject,
     DictionaryObject,
     IndirectObject,
@@ -47,7 +52,7 @@ class _Stamper:
         self.writer = writer
         self.tags = tags
         self.begin = self._stream(b"q\n")
-        self.end = self._stream(b"\nQ\nq " + _TAG_XOBJECT.encode() + b" Do Q\n")
+        self.end = self._stream(b"\nQ\n/Artifact BMC q " + _TAG_XOBJECT.encode() + b" Do Q EMC\n")
         self.forms: dict[int, IndirectObject] = {}
 
     def _stream(self, data: bytes) -> IndirectObject:
@@ -70,8 +75,11 @@ class _Stamper:
 
     def add_page(self, page: PageObject, tag_index: int | None) -> None:
         added = self.writer.add_page(page)
-        if tag_index is None:
-            return
+        if tag_index is not None:
+            self.stamp(added, tag_index)
+
+    def stamp(self, added: PageObject, tag_index: int) -> None:
+        """Draw tag page ``tag_index`` over a page of this writer."""
         # Copies: the page's own resources are shared by every copy of the layout.
         resource_dict = DictionaryObject(cast(DictionaryObject, added["/Resources"].get_object()))
         xobjects = DictionaryObject(
@@ -128,15 +136,31 @@ def _finish(writer: PdfWriter, title: str, language: str) -> bytes:
     return buffer.getvalue()
 
 
-def split_copies(
-    pack_pdf: bytes, copies: Sequence[StampedCopy], titles: Sequence[str], *, language: str
+def tagged_copies(
+    layouts: Sequence[bytes],
+    copy_layouts: Sequence[int],
+    tags_pdf: bytes,
+    titles: Sequence[str],
+    *,
+    language: str,
 ) -> list[bytes]:
-    """Each copy of a combined PDF as a PDF of its own (no blank pages), with its title."""
-    reader = PdfReader(io.BytesIO(pack_pdf))
+    """Each student's copy as a PDF of its own: the tagged layout, cloned whole, with the name.
+
+    Keeping the layout whole keeps the structure tree, the marked content it points
+    to and the document's language, so the copy stays as accessible as a single
+    worksheet.
+    """
+    tags = PdfReader(io.BytesIO(tags_pdf))
+    readers = [PdfReader(io.BytesIO(layout)) for layout in layouts]  # each parsed once
     files = []
-    for copy, title in zip(copies, titles, strict=True):
-        writer = PdfWriter()
-        for number in range(copy.first_page, copy.last_page + 1):
-            writer.add_page(reader.pages[number - 1])
+    for index, (layout, title) in enumerate(zip(copy_layouts, titles, strict=True)):
+        # An incremental update: the layout's bytes as they are, the name and title appended.
+        writer = PdfWriter(readers[layout], incremental=True)
+        stamper = _Stamper(writer, tags)
+        for page in writer.pages:
+            stamper.stamp(page, index)
+        writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+            {NameObject("/DisplayDocTitle"): BooleanObject(True)}
+        )
         files.append(_finish(writer, title, language))
     return files

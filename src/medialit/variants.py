@@ -19,7 +19,11 @@ import random
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # settings names levels, so it is imported by this module's users
+    from .settings import Words
 
 Level = Literal["guided", "standard", "independent"]
 LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
@@ -44,6 +48,16 @@ class Variant:
     empty means reading order."""
     named: bool = False
     """A class-pack copy: the student's name is stamped into the top margin later."""
+    font_size: str | None = None
+    """A student's own base font size, from the roster (class packs only)."""
+    theme: str | None = None
+    """A student's own theme, from the roster: a built-in name or a folder."""
+
+    @property
+    def adjustments(self) -> str:
+        """Font size and theme from the roster, as on the cover (``14pt, high-readability``)."""
+        theme = Path(self.theme).name if self.theme else None
+        return ", ".join(x for x in (self.font_size, theme) if x)
 
     def number(self, reading_number: int) -> int:
         """The printed number of the statement that is ``reading_number``-th in reading order."""
@@ -59,16 +73,22 @@ class Variant:
             parts.append(f"Version {self.version}")
         return " · ".join(parts)
 
-    def marked_label(self, mark: str, *, for_teacher: bool) -> str:
-        """The label with the level's neutral code: ``K7 · Version B`` on students' copies,
-        ``Guided (K7) · Version B`` on the key; empty for a plain build."""
+    def marked_label(self, mark: str, words: Words, *, for_teacher: bool) -> str:
+        """The label with the level's neutral code, in the sheets' language: ``K7 · Version B``
+        on students' copies, ``Guided (K7) · Version B`` on the key; empty for a plain build."""
         if not self.label:
             return ""
-        level = f"{self.level.capitalize()} ({mark})" if for_teacher else mark
-        return " · ".join([level, *([f"Version {self.version}"] if self.version else [])])
+        level = f"{level_name(self.level, words)} ({mark})" if for_teacher else mark
+        version = [words.version.replace("{letter}", self.version)] if self.version else []
+        return " · ".join([level, *version])
 
 
 PLAIN = Variant()
+
+
+def level_name(level: Level, words: Words) -> str:
+    """The level as printed: ``Guided``, ``Guiado``, ``Guidé``."""
+    return str(getattr(words, level))
 
 
 def version_letters(versions: int) -> list[str]:
