@@ -107,7 +107,7 @@ LESSONS = [
     pytest.param(
         GOOD.replace("  - quote: Therefore", "  - qoute: Therefore"),
         'FILE:14:5: annotations[1].qoute: "qoute" is not a field here; did you mean "quote"? '
-        "(fields: quote, kind, why, also_accept, check, techniques, occurrence, id)",
+        "(fields: quote, kind, why, also_accept, check, techniques, occurrence, id, draft)",
         id="unknown-key",
     ),
     pytest.param(
@@ -119,7 +119,7 @@ LESSONS = [
     pytest.param(
         GOOD.replace("    kind: inference\n", "    kind: inference\n    colour: red\n"),
         'FILE:16:5: annotations[1].colour: "colour" is not a field here; use one of the fields: '
-        "quote, kind, why, also_accept, check, techniques, occurrence, id.",
+        "quote, kind, why, also_accept, check, techniques, occurrence, id, draft.",
         id="unknown-key-far-from-any",
     ),
     pytest.param(

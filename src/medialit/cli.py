@@ -368,6 +368,28 @@ def init(folder: Path) -> None:
     click.echo(f"Next: cd {folder} and run medialit build.")
 
 
+@main.command()
+@click.argument("lesson", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port (default: any free).")
+@click.option("--no-open", is_flag=True, help="Do not open the browser.")
+@_settings_options
+@_handle_errors
+def preview(
+    lesson: Path | None,
+    port: int,
+    no_open: bool,
+    assignments: tuple[str, ...],
+    theme: str | None,
+    template_folder: Path | None,
+    settings_file: Path | None,
+) -> None:
+    """Show LESSON's article and pages in the browser; mark statements there; live on save."""
+    from .preview import choose_lesson, serve  # the web server loads only for this command
+
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
+    serve(choose_lesson(lesson), configuration, port=port, open_browser=not no_open)
+
+
 @main.group()
 def templates() -> None:
     """See and copy the templates that shape the sheets."""

@@ -75,6 +75,8 @@ class Annotation(_Strict):
     """Which match to use (1-based) when the quote appears more than once."""
     id: Name | None = None
     """A short stable name for the statement (``asapov``), used by ``selections``."""
+    draft: bool = False
+    """A suggestion from `medialit new` that the teacher has not confirmed yet."""
 
 
 class Question(_Strict):

@@ -1,0 +1,181 @@
+"""Measure `medialit preview`: from a save to the page, in the system Chromium.
+
+Run from the repository (needs the test tools: Playwright, and /usr/bin/chromium):
+
+    .venv/bin/python benchmarks/bench_preview.py [LESSON] [--repeat 10]
+
+LESSON defaults to the first lesson in ./lessons (the seed lesson: a seven- or eight-page
+worksheet). A real `medialit preview` serves a copy of it; Chromium shows it.
+
+- **highlight pane**: the lesson file is saved on disk (one annotation's kind
+  changed, as an editor would) until the article pane shows the new kind; and a
+  click on a kind button in the page until the pane shows it (written to the
+  file and read back). Targets: under 0.5 s.
+- **page images**: the same save until every page image of the student sheet
+  has loaded in the page (WeasyPrint layout in a worker process, pdfium, PNG);
+  and the layout alone (student sheet and key in two workers), warm. Target for
+  the seven-page worksheet: under 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+KINDS = ("evidence", "inference", "assertion")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("lesson", nargs="?", type=Path)
+    parser.add_argument("--repeat", type=int, default=10)
+    options = parser.parse_args()
+    seed = options.lesson or sorted(Path("lessons").glob("*.yaml"))[0]
+    print(f"lesson: {seed}")
+    print(f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as folder:
+        lesson = Path(folder) / seed.name
+        shutil.copy(seed, lesson)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert server.stdout is not None
+        url = server.stdout.readline().strip()
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                # wait_for_function evaluates its predicate as a string: the CSP refuses that.
+                page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)
+                page.goto(url)
+                page.wait_for_function("document.querySelectorAll('#pages img').length > 0")
+                measure_all(page, lesson, options.repeat)
+                browser.close()
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=20)
+    layout_alone(seed, options.repeat)
+
+
+def measure_all(page: Page, lesson: Path, repeat: int) -> None:
+    pane, images, clicks = [], [], []
+    for round_ in range(repeat):
+        kind = KINDS[round_ % 3]
+        text = lesson.read_text(encoding="utf-8")
+        marker = "    kind: assertion\n" if kind != "assertion" else "    kind: inference\n"
+        changed_index = annotation_index(text, marker)
+        # From a quiet preview: the layouts of the previous change are done.
+        page.wait_for_function(
+            "() => !document.getElementById('pages').classList.contains('busy')",
+            polling="raf",
+            timeout=60_000,
+        )
+        generation = page.evaluate("() => document.querySelector('#pages img').src")
+        started = time.perf_counter()
+        lesson.write_text(text.replace(marker, f"    kind: {kind}\n", 1), encoding="utf-8")
+        page.wait_for_function(
+            "([i, k]) => document.querySelector(`mark[data-index='${i}']`)"
+            "?.classList.contains(`kind-${k}`)",
+            arg=[changed_index, kind],
+            polling="raf",
+        )
+        pane.append(time.perf_counter() - started)
+        page.wait_for_function(
+            "(old) => { const all = [...document.querySelectorAll('#pages img')];"
+            " return all.length > 0 && all[0].src !== old"
+            " && all.every(i => i.complete && i.naturalWidth > 0); }",
+            arg=generation,
+            polling="raf",
+            timeout=60_000,
+        )
+        images.append(time.perf_counter() - started)
+        clicks.append(click_a_kind(page, round_))
+    report("save on disk → highlight pane updated", pane, 0.5)
+    report("kind button clicked → file written, pane updated", clicks, 0.5)
+    pages = page.locator("#pages img").count()
+    report(f"save on disk → all {pages} student page images loaded", images, 3.0)
+
+
+def annotation_index(text: str, marker: str) -> int:
+    """The index in ``annotations`` of the first item containing ``marker``."""
+    head = text[: text.index(marker)]
+    return head.split("\nannotations:\n", 1)[1].count("\n  - quote:") - 1
+
+
+def click_a_kind(page: Page, round_: int) -> float:
+    mark = page.locator("#article mark.hl").nth(round_ % 5)
+    mark.click()
+    current = mark.get_attribute("class") or ""
+    kind = next(k for k in KINDS if f"kind-{k}" not in current)
+    index = mark.get_attribute("data-index")
+    started = time.perf_counter()
+    page.locator(f"#kind-buttons .kind-{kind}").click()
+    page.wait_for_function(
+        "([i, k]) => document.querySelector(`mark[data-index='${i}']`)"
+        "?.classList.contains(`kind-${k}`)",
+        arg=[index, kind],
+        polling="raf",
+    )
+    elapsed = time.perf_counter() - started
+    page.get_by_role("button", name="Close").click()
+    return elapsed
+
+
+def layout_alone(lesson: Path, repeat: int) -> None:
+    from medialit.layers import Configuration
+    from medialit.preview.pages import (
+        PageChoice,
+        lay_out_all,
+        make_executor,
+        plan_documents,
+        warm_up,
+    )
+
+    with make_executor() as executor:
+        for future in [executor.submit(warm_up) for _ in range(2)]:
+            future.result()
+        times: dict[str, list[float]] = {"student": [], "key": []}
+        pages: dict[str, int] = {}
+        for _ in range(repeat):
+            for job in plan_documents(lesson, Configuration(), PageChoice()):
+                started = time.perf_counter()
+                (name, laid_out), *_ = lay_out_all(executor, [job], lesson.parent)
+                times[name].append(time.perf_counter() - started)
+                pages[name] = len(laid_out.pages)
+    for name, seconds in times.items():
+        report(f"{name} ({pages[name]} pages): layout and images alone, warm worker", seconds, 3.0)
+
+
+def report(what: str, seconds: list[float], target: float) -> None:
+    median = statistics.median(seconds)
+    worst = max(seconds)
+    verdict = "within" if worst < target else "OVER"
+    print(
+        f"{what}: median {median:.3f} s, max {worst:.3f} s over {len(seconds)} runs "
+        f"(target {target} s: {verdict}; median/target {median / target:.2f})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""The state of a preview: the lesson as the pages show it, its page images, and the
+event streams that keep every open page up to date."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import Executor
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from watchfiles import awatch
+
+from ..layers import Configuration
+from .editing import LessonEditor, read_version
+from .pages import (
+    DOCUMENTS,
+    Job,
+    LaidOut,
+    PageChoice,
+    lay_out,
+    make_executor,
+    page_warnings,
+    plan_and_lay_out_first,
+    warm_up,
+)
+from .view import lesson_view
+
+DOCUMENT_LABELS = {"student": "student sheet", "key": "answer key"}
+HEARTBEAT_SECONDS = 15.0
+
+
+class Preview:
+    """The state of one lesson's preview, shared by every open page."""
+
+    def __init__(
+        self,
+        lesson: Path,
+        configuration: Configuration,
+        executor_factory: Callable[[], Executor] | None = make_executor,
+    ) -> None:
+        self.lesson = lesson
+        self.configuration = configuration
+        self.editor = LessonEditor(lesson)
+        self.executor_factory = executor_factory
+        self.executor: Executor | None = None
+        self.view: dict[str, Any] = {}
+        self.choice = PageChoice()
+        self.pages: dict[str, Any] = {"busy": True, "documents": []}
+        self.documents: dict[str, dict[str, Any]] = {}
+        self.shown_choice = PageChoice()
+        self.generation = 0
+        self.pending_key: tuple[PageChoice, Job, int] | None = None
+        self.key_task: asyncio.Task[None] | None = None
+        self.student_busy = False
+        self.images: dict[tuple[int, str, int], bytes] = {}
+        self.counts: dict[tuple[PageChoice, str], int] = {}
+        self.subscribers: set[asyncio.Queue[str | None]] = set()
+        self.render_wanted = asyncio.Event()
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    # -- the lesson --------------------------------------------------------------------
+
+    async def refresh(self, *, skip_same_version: bool = False) -> None:
+        """Read the lesson again and tell every page, if it changed.
+
+        ``skip_same_version``: not if the bytes are those shown (the page's own save).
+        """
+        if skip_same_version:
+            with contextlib.suppress(OSError):
+                current = await asyncio.to_thread(read_version, self.lesson)
+                if current.version == self.view.get("version"):
+                    return
+        self.set_view(await asyncio.to_thread(lesson_view, self.lesson, self.configuration))
+
+    def set_view(self, view: dict[str, Any]) -> None:
+        if view.get("version") == self.view.get("version") and view == self.view:
+            return
+        self.view = view
+        if not view["problems"]:
+            self.editor.checked_version = view["version"]
+        self.publish("lesson", view)
+        if not view["problems"]:
+            self.render_wanted.set()
+
+    async def watch(self, stop: asyncio.Event) -> None:
+        """Follow edits made in any editor; they reach the pages within a fraction of a second."""
+        target = self.lesson.resolve()
+        # The folder, not the file: editors often save by replacing the file.
+        async for changes in awatch(
+            target.parent, step=50, debounce=400, stop_event=stop, recursive=False
+        ):
+            if any(Path(path).resolve() == target for _, path in changes):
+                await self.refresh(skip_same_version=True)
+
+    # -- the pages ---------------------------------------------------------------------
+
+    async def render_pages(self, stop: asyncio.Event) -> None:
+        """Lay out the pages whenever asked; asks made meanwhile are served by one layout."""
+        if self.executor_factory is None:
+            return
+        self.executor = self.executor_factory()
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self.executor, warm_up)
+        while not stop.is_set():
+            await self.render_wanted.wait()
+            self.render_wanted.clear()
+            if self.view.get("problems", True):
+                continue
+            await self._render_once()
+
+    async def _render_once(self) -> None:
+        """The student sheet first, shown as soon as it is ready; then the key, unless a
+        newer change has come meanwhile (that key would be out of date at once)."""
+        assert self.executor is not None
+        choice = self.choice
+        self._publish_pages(busy=True)
+        loop = asyncio.get_running_loop()
+        self.student_busy = True
+        try:
+            result, rest = await loop.run_in_executor(
+                self.executor, plan_and_lay_out_first, self.lesson, self.configuration, choice
+            )
+        finally:
+            self.student_busy = False
+        if not rest:  # the templates failed: nothing was laid out
+            self._publish_pages(busy=False, error=result.error)
+            return
+        self.generation += 1
+        # Only the newest key is worth laying out; one key at a time.
+        self.pending_key = (choice, rest[0], self.generation)
+        self._store(choice, DOCUMENTS[0], result, self.generation)
+        if self.key_task is None or self.key_task.done():
+            self.key_task = asyncio.create_task(self._render_keys())
+
+    async def _render_keys(self) -> None:
+        while self.pending_key is not None:
+            if self.render_wanted.is_set() or self.student_busy:
+                await asyncio.sleep(0.05)  # a newer student sheet goes first
+                continue
+            choice, (name, html, folders), generation = self.pending_key
+            self.pending_key = None
+            self._store(choice, name, await self._lay_out(html, folders), generation)
+        self._publish_pages(busy=False)
+
+    async def _lay_out(self, html: str, folders: tuple[Path, ...]) -> LaidOut:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, lay_out, html, self.lesson.parent, folders)
+
+    def _store(self, choice: PageChoice, name: str, result: LaidOut, generation: int) -> None:
+        previous = self.counts.get((choice, name))
+        self.counts[(choice, name)] = len(result.pages)
+        self.images = {key: png for key, png in self.images.items() if key[1] != name}
+        for number, png in enumerate(result.pages, start=1):
+            self.images[(generation, name, number)] = png
+        self.documents[name] = {
+            "name": name,
+            "generation": generation,
+            "count": len(result.pages),
+            "warnings": page_warnings(name, result, previous, DOCUMENT_LABELS[name]),
+            "error": result.error,
+        }
+        self.shown_choice = choice
+        self._publish_pages(busy=self.render_wanted.is_set() or self.pending_key is not None)
+
+    def _publish_pages(self, *, busy: bool, error: str | None = None) -> None:
+        self.pages = {
+            "busy": busy,
+            "level": self.shown_choice.level,
+            "version": self.shown_choice.version,
+            "error": error,
+            "documents": [self.documents[name] for name in DOCUMENTS if name in self.documents],
+        }
+        self.publish("pages", self.pages)
+
+    # -- the pages open in browsers ----------------------------------------------------
+
+    def publish(self, event: str, data: dict[str, Any]) -> None:
+        message = f"event: {event}\ndata: {json.dumps(data)}\n\n"
+        for queue in self.subscribers:
+            queue.put_nowait(message)
+
+    async def events(self, request: Request) -> AsyncIterator[str]:
+        queue: asyncio.Queue[str | None] = asyncio.Queue()
+        self.subscribers.add(queue)
+        try:
+            yield f"event: lesson\ndata: {json.dumps(self.view)}\n\n"
+            yield f"event: pages\ndata: {json.dumps(self.pages)}\n\n"
+            while True:
+                try:
+                    message = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
+                except TimeoutError:
+                    message = ": still here\n\n"
+                if message is None:
+                    return
+                yield message
+        finally:
+            self.subscribers.discard(queue)
+
+    def stop_soon(self) -> None:
+        """End every event stream, so that the server can stop at once (safe from a signal)."""
+
+        def stop() -> None:
+            for queue in self.subscribers:
+                queue.put_nowait(None)
+
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(stop)

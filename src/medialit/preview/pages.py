@@ -1,0 +1,173 @@
+"""The pages pane: the real PDF pages, laid out by WeasyPrint and drawn by pdfium.
+
+Layout takes about a second, so it runs in worker processes (one per document)
+and the server keeps answering meanwhile. Each document comes back as PNG
+images, with how full its last page is, for the warnings a teacher needs
+before printing: a change that adds a page, a last page left nearly empty.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import multiprocessing
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..build import BuildOptions, plan_lesson
+from ..errors import MedialitError
+from ..layers import Configuration
+from ..variants import Level, version_letters
+
+DOCUMENTS = ("student", "key")
+SCALE = 1.5  # 108 dpi: the page's text is readable on screen
+NEARLY_EMPTY = 0.25
+MAX_VERSIONS_SHOWN = 4
+# A preview's PDFs are never kept; a fixed date spares the server loading WeasyPrint for it.
+_NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+# The printable area of the built-in sheets, as fractions of the page height: the
+# margin boxes (page numbers, footer) stand outside it and must not count as content.
+_CONTENT_TOP, _CONTENT_BOTTOM = 0.06, 0.925
+
+
+@dataclass(frozen=True)
+class PageChoice:
+    """Which worksheet the pages pane shows: level and version (``None``: one version)."""
+
+    level: Level = "standard"
+    version: str | None = None
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """One document's pages as PNG images, and how much of its last page is used (0–1)."""
+
+    pages: list[bytes] = field(default_factory=list)
+    last_page_used: float = 1.0
+    error: str | None = None
+
+
+def make_executor() -> ProcessPoolExecutor:
+    """One worker: on a two-core computer a second one slows the page and the first alike
+    (measured in benchmarks/bench_preview.py)."""
+    # spawn: a fork of a server with threads and an event loop is not safe.
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
+def warm_up() -> None:
+    """Import WeasyPrint in a worker before the first real job (it takes a second)."""
+    from .. import pdf  # noqa: F401
+
+
+def plan_documents(
+    lesson: Path, configuration: Configuration, choice: PageChoice
+) -> list[tuple[str, str, tuple[Path, ...]]]:
+    """The HTML of the student sheet and the key that ``choice`` names, and their folders.
+
+    Rendering the HTML is quick and stays in the server; only layout goes to the workers.
+    """
+    letters = version_letters(MAX_VERSIONS_SHOWN)
+    pair = letters.index(choice.version) if choice.version in letters else 0
+    versions = pair + 1 if choice.version else 1  # version B's numbers do not depend on C's
+    options = BuildOptions(
+        configuration=configuration, level=choice.level, versions=versions, created=_NO_DATE
+    )
+    plan = plan_lesson(lesson, options)
+    pair_documents = plan.outputs[2 * pair : 2 * pair + 2]
+    return [
+        (name, document.html, plan.allowed_folders)
+        for name, document in zip(DOCUMENTS, pair_documents, strict=True)
+    ]
+
+
+Job = tuple[str, str, tuple[Path, ...]]
+"""A document to lay out: its name (``student``, ``key``), its HTML and its allowed folders."""
+
+
+def plan_and_lay_out_first(
+    lesson: Path, configuration: Configuration, choice: PageChoice
+) -> tuple[LaidOut, list[Job]]:
+    """In a worker: render every document's HTML, lay out the first; the rest to follow.
+
+    Rendering the templates happens here too, so that the server's own process stays
+    free to answer the page while a layout is made.
+    """
+    try:
+        first, *rest = plan_documents(lesson, configuration, choice)
+    except MedialitError as exc:
+        return LaidOut(error=str(exc)), []
+    _, html, folders = first
+    return lay_out(html, lesson.parent, folders), rest
+
+
+def lay_out(html: str, base_folder: Path, allowed_folders: tuple[Path, ...]) -> LaidOut:
+    """Lay out one document and draw its pages; runs in a worker process."""
+    from ..pdf import html_to_pdf
+
+    try:
+        pdf, _ = html_to_pdf(html, base_folder=base_folder, allowed_folders=allowed_folders)
+    except MedialitError as exc:
+        return LaidOut(error=str(exc))
+    return rasterise(pdf)
+
+
+def rasterise(pdf: bytes, scale: float = SCALE) -> LaidOut:
+    """Each page of ``pdf`` as a PNG, and the share of the last page's printable area used."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    pages = []
+    used = 1.0
+    try:
+        for number in range(len(document)):
+            image = document[number].render(scale=scale).to_pil()
+            if number == len(document) - 1:
+                used = _share_used(image)
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG", compress_level=1)
+            pages.append(buffer.getvalue())
+    finally:
+        document.close()
+    return LaidOut(pages, used)
+
+
+def _share_used(image: object) -> float:
+    from PIL import Image, ImageOps
+
+    assert isinstance(image, Image.Image)
+    top, bottom = int(image.height * _CONTENT_TOP), int(image.height * _CONTENT_BOTTOM)
+    area = ImageOps.invert(image.convert("L").crop((0, top, image.width, bottom)))
+    # Near-white (anti-aliasing, faint tints) is paper, not content.
+    box = area.point(lambda value: 255 if value > 24 else 0).getbbox()
+    return 0.0 if box is None else box[3] / area.height
+
+
+def lay_out_all(
+    executor: Executor, jobs: list[tuple[str, str, tuple[Path, ...]]], base_folder: Path
+) -> list[tuple[str, LaidOut]]:
+    """Lay out the documents in parallel; used by the benchmark and the server's thread."""
+    futures = [
+        (name, executor.submit(lay_out, html, base_folder, folders)) for name, html, folders in jobs
+    ]
+    return [(name, future.result()) for name, future in futures]
+
+
+def page_warnings(
+    name: str, laid_out: LaidOut, previous_count: int | None, label: str
+) -> list[str]:
+    """What a teacher should know before printing this document."""
+    warnings = []
+    count = len(laid_out.pages)
+    if previous_count is not None and count > previous_count:
+        warnings.append(
+            f"The {label} grew from {previous_count} to {count} pages with the last change."
+        )
+    if count > 1 and laid_out.last_page_used < NEARLY_EMPTY:
+        share = round(laid_out.last_page_used * 100)
+        warnings.append(
+            f"The last page of the {label} is nearly empty (about {share}% used): printed "
+            "double-sided, a whole sheet carries only a few lines. Shorten the text or "
+            "change the font size to save it."
+        )
+    return warnings

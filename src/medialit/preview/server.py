@@ -1,0 +1,98 @@
+"""Start the preview: a loopback socket, a fresh token, Uvicorn, and the browser."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import socket
+import threading
+import webbrowser
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+
+import uvicorn
+
+from ..build import find_lessons
+from ..errors import MedialitError, Problem
+from ..layers import Configuration
+from .app import create_app
+
+LOOPBACK = "127.0.0.1"
+
+
+def choose_lesson(lesson: Path | None, folder: Path = Path("lessons")) -> Path:
+    """The lesson named, or the only one in ``lessons/``."""
+    if lesson is not None:
+        if not lesson.is_file():
+            raise MedialitError(Problem("no such lesson file; check the path.", file=lesson))
+        return lesson
+    found = find_lessons([folder]) if folder.is_dir() else []
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise MedialitError("No lesson to preview: name one, e.g. lessons/my-lesson.yaml.")
+    names = ", ".join(str(path) for path in found)
+    raise MedialitError(f"Several lessons ({names}): name the one to preview.")
+
+
+def listen(port: int) -> socket.socket:
+    """A socket on the loopback address only; port 0 picks a free one."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((LOOPBACK, port))
+        # Listen now: a browser opened at once waits in the queue until the server is ready.
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise MedialitError(
+            f"Cannot listen on port {port} ({exc.strerror}); choose another with --port, "
+            "or leave --port out to use a free one."
+        ) from None
+    return sock
+
+
+def serve(
+    lesson: Path,
+    configuration: Configuration,
+    *,
+    port: int = 0,
+    open_browser: bool = True,
+    echo: Callable[[str], None] | None = None,
+) -> None:
+    """Preview ``lesson`` until Ctrl-C; the first line printed is the address to open."""
+    echo = echo or _say
+    sock = listen(port)
+    port = sock.getsockname()[1]
+    token = secrets.token_urlsafe(24)
+    hosts = {f"{LOOPBACK}:{port}", f"localhost:{port}"}
+    app = create_app(lesson, configuration, token=token, hosts=hosts)
+    url = f"http://{LOOPBACK}:{port}/?token={token}"
+    echo(url)
+    echo(f"Previewing {lesson}; press Ctrl-C to stop.")
+    server = _Server(
+        uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2, access_log=False),
+        on_exit=app.on_exit,
+    )
+    if open_browser:
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    with contextlib.suppress(KeyboardInterrupt):  # re-raised by Uvicorn once it has stopped
+        server.run(sockets=[sock])
+    echo("Preview stopped.")
+
+
+class _Server(uvicorn.Server):
+    """Uvicorn, telling the app when Ctrl-C arrives: open event streams then end at once."""
+
+    def __init__(self, config: uvicorn.Config, on_exit: Callable[[], None]) -> None:
+        super().__init__(config)
+        self.on_exit = on_exit
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.on_exit()
+        super().handle_exit(sig, frame)
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)  # at once, even into a pipe: the address is awaited

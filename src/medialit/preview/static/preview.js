@@ -1,0 +1,439 @@
+// medialit preview: the article pane, the editor and the pages pane.
+// Plain DOM with text nodes only: nothing from the lesson file is parsed as HTML.
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  lesson: null, // the article pane's data, as /api/lesson gives it
+  version: null, // the file version this page shows; every change quotes it
+  editing: null, // {mode: "new", selection} or {mode: "edit", annotation}
+  saving: 0,
+  documentShown: "student",
+  pages: null,
+};
+
+// ---- messages ------------------------------------------------------------------------
+
+function say(text) {
+  $("status").textContent = text;
+}
+
+function warn(message, problems = []) {
+  $("alert-message").textContent = message;
+  $("alert-problems").replaceChildren(
+    ...problems.map((problem) => {
+      const item = document.createElement("li");
+      item.textContent = problem;
+      return item;
+    }),
+  );
+  $("alert").hidden = false;
+}
+
+function clearWarning() {
+  $("alert").hidden = true;
+}
+
+function clock() {
+  return new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
+// ---- the article pane ------------------------------------------------------------------
+
+function kindOf(name) {
+  return state.lesson.kinds.find((kind) => kind.name === name);
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function showLesson(view, origin) {
+  if (!view) return;
+  const first = state.version === null;
+  const changed = view.version !== state.version;
+  state.version = view.version;
+  $("file").textContent = view.file;
+  if (view.problems.length) {
+    warn(
+      "The lesson has problems, as medialit check reports them below. The page shows the last " +
+        "version that worked; fix the file and save it, and this page updates by itself.",
+      view.problems,
+    );
+    $("article").classList.add("stale");
+    closeEditor();
+    return;
+  }
+  if (origin !== "stale") clearWarning();
+  $("article").classList.remove("stale");
+  if (!changed && state.lesson) return;
+  state.lesson = view;
+  document.title = `${view.title} · medialit preview`;
+  $("title").textContent = view.title;
+  $("article").lang = view.language;
+  for (const kind of view.kinds) {
+    document.documentElement.style.setProperty(`--kind-${kind.name}`, kind.colour);
+  }
+  renderLegend(view);
+  renderArticle(view);
+  if (origin === "file" && !first && state.saving === 0) say(`Updated from the file at ${clock()}.`);
+  refreshEditor();
+}
+
+function renderLegend(view) {
+  $("legend").replaceChildren(
+    ...view.kinds.map((kind) => {
+      const item = element("span", `hl kind-${kind.name}`);
+      item.append(element("span", `badge kind-${kind.name}`, kind.badge), kind.label);
+      return item;
+    }),
+  );
+}
+
+function renderArticle(view) {
+  const article = $("article");
+  const scroll = article.scrollTop;
+  const nodes = [];
+  let list = null;
+  view.blocks.forEach((block, index) => {
+    const tag = block.kind === "heading" ? "h3" : block.kind === "item" ? "li" : "p";
+    const node = element(tag, `block ${block.kind}`);
+    node.dataset.block = index;
+    if (block.number !== null) node.append(element("span", "pno", String(block.number)));
+    node.append(blockText(block));
+    if (block.kind === "item") {
+      if (!list) {
+        list = element("ul", "items");
+        nodes.push(list);
+      }
+      list.append(node);
+    } else {
+      list = null;
+      nodes.push(node);
+    }
+  });
+  article.replaceChildren(...nodes);
+  article.scrollTop = scroll;
+}
+
+function blockText(block) {
+  const text = element("span", "text");
+  let at = 0;
+  for (const mark of block.marks) {
+    if (mark.start > at) text.append(block.text.slice(at, mark.start));
+    const kind = kindOf(mark.kind);
+    const highlight = element("mark", `hl kind-${mark.kind}${mark.draft ? " draft" : ""}`);
+    highlight.dataset.index = mark.index;
+    highlight.tabIndex = 0;
+    highlight.title = `Statement ${mark.number}: ${kind.label}${mark.draft ? " (draft)" : ""}`;
+    const badge = element("span", `badge kind-${mark.kind}`, `${mark.number} ${kind.badge}`);
+    badge.setAttribute("aria-hidden", "true");
+    highlight.append(badge, block.text.slice(mark.start, mark.end));
+    text.append(highlight);
+    at = mark.end;
+  }
+  if (at < block.text.length) text.append(block.text.slice(at));
+  return text;
+}
+
+// The character offset of a DOM position in its block's text (badges and numbers left out).
+function offsetIn(text, node, offset) {
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(node, offset);
+  const fragment = range.cloneContents();
+  fragment.querySelectorAll(".badge").forEach((badge) => badge.remove());
+  return fragment.textContent.length;
+}
+
+function selectionInArticle() {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+  const range = selection.getRangeAt(0);
+  const startBlock = blockOf(range.startContainer);
+  const endBlock = blockOf(range.endContainer);
+  if (!startBlock && !endBlock) return null;
+  if (startBlock !== endBlock) return { error: "Select words within one paragraph." };
+  const text = startBlock.querySelector(".text");
+  const clamp = (container, offset, fallback) =>
+    text.contains(container) ? offsetIn(text, container, offset) : fallback;
+  const start = clamp(range.startContainer, range.startOffset, 0);
+  const end = clamp(range.endContainer, range.endOffset, text.textContent.length);
+  return {
+    block: Number(startBlock.dataset.block),
+    start,
+    end,
+    rect: range.getBoundingClientRect(),
+    range: range.cloneRange(),
+  };
+}
+
+function blockOf(node) {
+  const elementNode = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  const block = elementNode && elementNode.closest(".block");
+  return block && $("article").contains(block) ? block : null;
+}
+
+function onSelect() {
+  if (!state.lesson || $("article").classList.contains("stale")) return;
+  const selected = selectionInArticle();
+  if (!selected) return;
+  if (selected.error) {
+    say(selected.error);
+    return;
+  }
+  const block = state.lesson.blocks[selected.block];
+  const quote = block.text.slice(selected.start, selected.end).trim();
+  if (!quote) return;
+  openEditor({ mode: "new", selection: selected, quote }, selected.rect);
+}
+
+// ---- the editor ------------------------------------------------------------------------
+
+// The words being marked stay visible while the teacher types in the editor.
+function showPending(range) {
+  if (!window.CSS || !CSS.highlights) return;
+  if (range) CSS.highlights.set("pending", new Highlight(range));
+  else CSS.highlights.delete("pending");
+}
+
+function openEditor(editing, rect) {
+  state.editing = editing;
+  showPending(editing.mode === "new" ? editing.selection.range : null);
+  $("why").value = editing.mode === "edit" ? editing.annotation.why : "";
+  $("check").value = editing.mode === "edit" ? editing.annotation.check : "";
+  refreshEditor();
+  const editor = $("editor");
+  editor.hidden = false;
+  const width = editor.offsetWidth;
+  const height = editor.offsetHeight;
+  const paneRight = $("article").getBoundingClientRect().right;
+  let left;
+  let top;
+  if (window.innerWidth - paneRight >= width + 24) {
+    // Beside the article, over the pages, level with the words: the text stays in view.
+    left = paneRight + 12;
+    top = Math.min(Math.max(8, rect.top - 24), window.innerHeight - height - 8);
+  } else {
+    left = Math.min(Math.max(8, rect.left), window.innerWidth - width - 8);
+    top = rect.bottom + 8 + height > window.innerHeight ? rect.top - height - 8 : rect.bottom + 8;
+  }
+  editor.style.setProperty("left", `${left + window.scrollX}px`);
+  editor.style.setProperty("top", `${Math.max(8, top) + window.scrollY}px`);
+}
+
+function closeEditor() {
+  state.editing = null;
+  showPending(null);
+  $("editor").hidden = true;
+}
+
+function refreshEditor() {
+  const editing = state.editing;
+  if (!editing || !state.lesson) return;
+  if (editing.mode === "edit") {
+    // After a reload the annotation may have moved or gone: find it by its quote.
+    const found = state.lesson.annotations.find((a) => a.quote === editing.annotation.quote);
+    if (!found) {
+      closeEditor();
+      return;
+    }
+    editing.annotation = found;
+  }
+  const annotation = editing.mode === "edit" ? editing.annotation : null;
+  $("editor-title").textContent = annotation
+    ? `Statement ${annotation.number}: ${kindOf(annotation.kind).label}`
+    : "Mark the selected words as";
+  $("editor-quote").textContent = annotation ? annotation.quote : editing.quote;
+  $("editor-draft").hidden = !(annotation && annotation.draft);
+  $("kind-buttons").replaceChildren(
+    ...state.lesson.kinds.map((kind) => {
+      const button = element("button", `kind-button kind-${kind.name}`, kind.label);
+      button.type = "button";
+      button.dataset.kind = kind.name;
+      button.setAttribute("aria-pressed", String(!!annotation && annotation.kind === kind.name));
+      button.addEventListener("click", () => chooseKind(kind.name));
+      return button;
+    }),
+  );
+  $("save").hidden = !annotation;
+  $("delete").hidden = !annotation;
+  $("confirm").hidden = !(annotation && annotation.draft);
+}
+
+function chooseKind(kind) {
+  const editing = state.editing;
+  if (!editing) return;
+  if (editing.mode === "new") {
+    const { block, start, end } = editing.selection;
+    const body = { block, start, end, kind, why: $("why").value, check: $("check").value };
+    window.getSelection().removeAllRanges();
+    save("/api/annotations", body).then((lesson) => {
+      // Keep the editor open on the new annotation, to write why and how to check.
+      const added = lesson && newest(lesson);
+      if (added && state.editing === editing) {
+        showPending(null);
+        state.editing = { mode: "edit", annotation: added };
+        refreshEditor();
+      }
+    });
+  } else {
+    changeAnnotation({ kind });
+  }
+}
+
+function newest(lesson) {
+  return lesson.annotations.reduce((a, b) => (b.index > a.index ? b : a), lesson.annotations[0]);
+}
+
+function changeAnnotation(fields) {
+  const annotation = state.editing.annotation;
+  return save(`/api/annotations/${annotation.index}`, { quote: annotation.quote, ...fields });
+}
+
+// ---- saving: one change at a time, each quoting the version it was made on ----------------
+
+let queue = Promise.resolve();
+
+function save(url, body) {
+  state.saving += 1;
+  say("Saving…");
+  const done = queue.then(() => send(url, body));
+  queue = done.catch(() => undefined);
+  return done.finally(() => {
+    state.saving -= 1;
+  });
+}
+
+async function send(url, body) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ ...body, version: state.version }),
+  });
+  const data = await response.json().catch(() => ({ message: "The server gave no answer." }));
+  if (response.ok) {
+    showLesson(data.lesson, "save");
+    say(`Saved to ${data.lesson.file} at ${clock()}.`);
+    return data.lesson;
+  }
+  if (response.status === 409) {
+    showLesson(data.lesson, "stale");
+    say("Reloaded from the file.");
+  } else {
+    say("Not saved.");
+  }
+  warn(data.message, data.problems || []);
+  return null;
+}
+
+// ---- the pages pane --------------------------------------------------------------------
+
+function showPages(pages) {
+  state.pages = pages;
+  if (pages.level) {
+    // Another tab may have chosen: show what the images are.
+    $("level").value = pages.level;
+    $("version").value = pages.version || "";
+  }
+  const shown = pages.documents.find((d) => d.name === state.documentShown);
+  const counts = pages.documents
+    .map((d) => `${LABELS[d.name]}: ${d.count} ${d.count === 1 ? "page" : "pages"}`)
+    .join(" · ");
+  $("page-count").textContent = pages.busy ? `Laying out the pages… ${counts}` : counts;
+  $("pages").classList.toggle("busy", !!pages.busy);
+  const problems = [pages.error, ...pages.documents.map((d) => d.error)].filter(Boolean);
+  const warnings = [...problems, ...pages.documents.flatMap((d) => d.warnings)];
+  $("page-warnings").replaceChildren(...warnings.map((text) => element("li", "", text)));
+  if (!shown) return;
+  const images = [];
+  for (let number = 1; number <= shown.count; number += 1) {
+    const image = element("img", "page");
+    image.src = `/pages/${shown.generation}/${shown.name}/${number}.png`;
+    image.alt = `${LABELS[shown.name]}, page ${number} of ${shown.count}`;
+    images.push(image);
+  }
+  const container = $("pages");
+  const old = container.querySelectorAll("img");
+  if (old.length === images.length) {
+    images.forEach((image, i) => {
+      if (old[i].src !== image.src) Object.assign(old[i], { src: image.src, alt: image.alt });
+    });
+  } else {
+    container.replaceChildren(...images);
+  }
+}
+
+const LABELS = { student: "Student sheet", key: "Answer key" };
+
+function showDocument(name) {
+  state.documentShown = name;
+  for (const tab of document.querySelectorAll("[role=tab]")) {
+    tab.setAttribute("aria-selected", String(tab.dataset.document === name));
+  }
+  $("pages").setAttribute("aria-labelledby", `tab-${name}`);
+  $("pages").replaceChildren();
+  if (state.pages) showPages(state.pages);
+}
+
+async function choosePages() {
+  const body = { level: $("level").value, version: $("version").value || null };
+  await fetch("/api/pages", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+// ---- wiring ------------------------------------------------------------------------------
+
+function start() {
+  $("article").addEventListener("mouseup", () => setTimeout(onSelect, 0));
+  $("article").addEventListener("keyup", (event) => {
+    if (event.shiftKey) onSelect();
+  });
+  $("article").addEventListener("click", (event) => {
+    const highlight = event.target.closest("mark.hl");
+    if (!highlight || !window.getSelection().isCollapsed || !state.lesson) return;
+    const annotation = state.lesson.annotations.find((a) => a.index === Number(highlight.dataset.index));
+    if (annotation) openEditor({ mode: "edit", annotation }, highlight.getBoundingClientRect());
+  });
+  $("article").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.matches("mark.hl")) event.target.click();
+  });
+  $("save").addEventListener("click", () =>
+    changeAnnotation({ why: $("why").value, check: $("check").value }),
+  );
+  $("confirm").addEventListener("click", () => changeAnnotation({ confirm: true }));
+  $("delete").addEventListener("click", () => {
+    const annotation = state.editing.annotation;
+    closeEditor();
+    save(`/api/annotations/${annotation.index}/delete`, { quote: annotation.quote });
+  });
+  $("close").addEventListener("click", closeEditor);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeEditor();
+  });
+  for (const tab of document.querySelectorAll("[role=tab]")) {
+    tab.addEventListener("click", () => showDocument(tab.dataset.document));
+  }
+  $("level").addEventListener("change", choosePages);
+  $("version").addEventListener("change", choosePages);
+
+  fetch("/api/lesson")
+    .then((response) => response.json())
+    .then((view) => showLesson(view, "load"));
+  fetch("/api/pages")
+    .then((response) => response.json())
+    .then(showPages);
+  const events = new EventSource("/events");
+  events.addEventListener("lesson", (event) => showLesson(JSON.parse(event.data), "file"));
+  events.addEventListener("pages", (event) => showPages(JSON.parse(event.data)));
+  events.addEventListener("error", () => say("Lost the connection to medialit preview; is it still running?"));
+  events.addEventListener("open", () => say(""));
+}
+
+start();

@@ -1,0 +1,34 @@
+"""A small lesson for the preview tests, with the comments and styles a teacher writes."""
+
+from __future__ import annotations
+
+LESSON = """\
+# A teacher's comment at the top: kept by every save.
+title: 'The library hours'
+source:
+  author: Sam Reporter
+  outlet: Riverside Gazette
+  published: 2024-03-01
+article: |
+  The council's website says the library closes at 6 pm on Saturdays. Everyone knows the old hours were better.
+
+  So the new hours will surely drive readers away. Some readers complained.
+
+  Some readers complained. The mayor did not answer.
+annotations:
+  # --- Paragraph 1 ---
+  - quote: "The council's website says the library closes at 6 pm on Saturdays."
+    kind: evidence   # a comment after a value
+    why: >-
+      It names where the information comes from, and anyone can look it up.
+  - quote: "Everyone knows the old hours were better."
+    kind: assertion
+    why: No support is given.
+    draft: true
+"""
+
+FIRST = "The council's website says the library closes at 6 pm on Saturdays."
+ASSERTION = "Everyone knows the old hours were better."
+INFERENCE = "So the new hours will surely drive readers away."
+TWICE = "Some readers complained."
+MAYOR = "The mayor did not answer."

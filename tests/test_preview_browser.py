@@ -1,0 +1,252 @@
+"""`medialit preview` in Debian's Chromium, driven by Playwright, against the real server.
+
+The server runs as `medialit preview` in a subprocess on 127.0.0.1; its first line
+of output is the address with the token. Never `playwright install`: the browser
+is the system's.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .preview_helpers import FIRST, INFERENCE, LESSON, MAYOR
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LIVE_SECONDS = 2.0
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 900}}
+
+
+@dataclass
+class Served:
+    url: str
+    lesson: Path
+    process: subprocess.Popen[str]
+
+    @property
+    def origin(self) -> str:
+        return self.url.split("/?")[0]
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    lesson = tmp_path / "lesson.yaml"
+    lesson.write_text(LESSON, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    url = process.stdout.readline().strip()
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?token=[\w-]{20,}", url), url
+    yield Served(url, lesson, process)
+    process.send_signal(signal.SIGINT)  # Ctrl-C
+    _, errors = process.communicate(timeout=20)
+    assert process.returncode == 0
+    assert "Traceback" not in errors
+
+
+def open_preview(page: Page, served: Served) -> list[str]:
+    """Open the page with its token; return the console messages it will log."""
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    page.goto(served.url)
+    expect(page.locator("#title")).to_have_text("The library hours")
+    return messages
+
+
+def select(page: Page, words: str) -> None:
+    """Select ``words`` in the article the way a mouse does, and release."""
+    page.evaluate(
+        """(words) => {
+          for (const text of document.querySelectorAll('#article .text')) {
+            const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const at = node.data.indexOf(words);
+              if (at === -1) continue;
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + words.length);
+              getSelection().removeAllRanges();
+              getSelection().addRange(range);
+              text.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+              return;
+            }
+          }
+          throw new Error('not in the article: ' + words);
+        }""",
+        words,
+    )
+
+
+def wait_for_file(lesson: Path, predicate: Any, seconds: float = 5.0) -> str:
+    deadline = time.monotonic() + seconds
+    while True:
+        text = lesson.read_text(encoding="utf-8")
+        if predicate(text) or time.monotonic() > deadline:
+            return text
+        time.sleep(0.05)
+
+
+def test_without_the_token_the_page_says_what_to_open(page: Page, served: Served) -> None:
+    response = page.goto(served.origin + "/")
+    assert response is not None and response.status == 403
+    expect(page.locator("h1")).to_have_text("Open the address that medialit preview printed")
+    expect(page.locator("#article")).to_have_count(0)
+
+
+def test_with_the_token_the_article_and_pages_show(page: Page, served: Served) -> None:
+    messages = open_preview(page, served)
+    assert "?token" not in page.url  # the token left the address for a cookie
+    marks = page.locator("#article mark.hl")
+    expect(marks).to_have_count(2)
+    expect(marks.first).to_have_class(re.compile(r"\bkind-evidence\b"))
+    expect(marks.nth(1)).to_have_class(re.compile(r"\bdraft\b"))
+    expect(page.get_by_alt_text("Student sheet, page 1 of 1")).to_be_visible(timeout=30_000)
+    loaded = page.get_by_alt_text("Student sheet, page 1 of 1").evaluate("i => i.naturalWidth")
+    assert loaded > 500
+    expect(page.locator("#page-count")).to_contain_text("Student sheet: 1 page")
+    page.get_by_role("tab", name="Answer key").click()
+    expect(page.get_by_alt_text(re.compile(r"Answer key, page 1 of \d+"))).to_be_visible()
+    assert not [m for m in messages if m.startswith("error")], messages
+
+
+def test_select_a_sentence_and_choose_a_kind(page: Page, served: Served) -> None:
+    open_preview(page, served)
+    select(page, INFERENCE)
+    page.get_by_label("Why").fill("It concludes from the new hours what readers will do.")
+    page.get_by_role("button", name="Inference", exact=True).click()
+    expect(page.locator("#article mark.hl")).to_have_count(3)
+    text = wait_for_file(served.lesson, lambda t: INFERENCE in t.split("annotations:")[1])
+    assert text.startswith(LESSON)  # the comments and everything else kept
+    assert text[len(LESSON) :] == (
+        f'  - quote: "{INFERENCE}"\n'
+        "    kind: inference\n"
+        "    why: It concludes from the new hours what readers will do.\n"
+    )
+    # The editor stays open on the new statement, to add how to check it.
+    expect(page.locator("#editor-title")).to_have_text("Statement 3: Inference")
+    page.get_by_label("How to check").fill("Ask the library for visitor numbers.")
+    page.get_by_role("button", name="Save").click()
+    text = wait_for_file(served.lesson, lambda t: "visitor numbers" in t)
+    assert text.endswith("    check: Ask the library for visitor numbers.\n")
+
+
+def test_choose_evidence_then_confirm_a_draft(page: Page, served: Served) -> None:
+    open_preview(page, served)
+    select(page, MAYOR)
+    page.get_by_role("button", name="Evidence").click()
+    text = wait_for_file(served.lesson, lambda t: MAYOR in t.split("annotations:")[1])
+    assert text.startswith(LESSON)
+    assert f'  - quote: "{MAYOR}"\n    kind: evidence\n' in text
+    page.get_by_role("button", name="Close").click()
+    page.locator("#article mark.hl.draft", has_text="Everyone knows").first.click()
+    page.get_by_role("button", name="Confirm draft").click()
+    text = wait_for_file(
+        served.lesson, lambda t: "draft: true\n    why" not in t and t.count("draft") == 1
+    )
+    assert "No support is given.\n  - quote" in text  # the assertion's draft mark is gone
+
+
+def test_an_edit_on_disk_reaches_the_page_within_two_seconds(page: Page, served: Served) -> None:
+    open_preview(page, served)
+    expect(page.locator("#article mark.hl")).to_have_count(2)
+    changed = LESSON.replace("title: 'The library hours'", "title: 'Opening hours'")
+    changed += f'  - quote: "{MAYOR}"\n    kind: assertion\n    why: Said without a source.\n'
+    served.lesson.write_text(changed, encoding="utf-8")
+    started = time.monotonic()
+    expect(page.locator("#title")).to_have_text("Opening hours", timeout=LIVE_SECONDS * 1000)
+    expect(page.locator("#article mark.hl")).to_have_count(3, timeout=1000)
+    assert time.monotonic() - started < LIVE_SECONDS
+
+
+def test_a_broken_lesson_shows_the_check_message_until_fixed(page: Page, served: Served) -> None:
+    open_preview(page, served)
+    broken = LESSON.replace("    kind: assertion\n", "    kind: [assertion\n")
+    served.lesson.write_text(broken, encoding="utf-8")
+    alert = page.get_by_role("alert")
+    expect(alert).to_be_visible(timeout=LIVE_SECONDS * 1000)
+    expect(alert).to_contain_text("The lesson has problems")
+    check = subprocess.run(
+        [sys.executable, "-m", "medialit", "check", str(served.lesson)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    message = check.stderr.splitlines()[0].removeprefix("Error: ")
+    assert message.startswith(f"{served.lesson}:21:8: YAML syntax error")
+    expect(alert.locator("li")).to_have_text([message])
+    expect(page.locator("#article")).to_have_class(re.compile(r"\bstale\b"))
+    served.lesson.write_text(LESSON, encoding="utf-8")  # fixed: the server kept running
+    expect(alert).to_be_hidden(timeout=LIVE_SECONDS * 1000)
+    expect(page.locator("#article mark.hl")).to_have_count(2)
+
+
+def test_two_saves_racing_lose_nothing(page: Page, served: Served) -> None:
+    open_preview(page, served)
+    # Two marks in quick succession: the second is sent before the first is answered.
+    select(page, INFERENCE)
+    page.get_by_role("button", name="Inference", exact=True).click()
+    select(page, MAYOR)
+    page.get_by_role("button", name="Assertion").click()
+    expect(page.locator("#article mark.hl")).to_have_count(4)
+    text = wait_for_file(served.lesson, lambda t: MAYOR in t.split("annotations:")[1])
+    marked = text[len(LESSON) :]
+    assert text.startswith(LESSON)
+    assert f'"{INFERENCE}"\n    kind: inference' in marked
+    assert f'"{MAYOR}"\n    kind: assertion' in marked
+
+
+def test_a_stale_page_reloads_and_says_so(page: Page, served: Served) -> None:
+    # No live updates reach this page, so it keeps the version it loaded.
+    page.route("**/events", lambda route: route.abort())
+    open_preview(page, served)
+    other = LESSON.replace("title: 'The library hours'", "title: 'Edited elsewhere'")
+    served.lesson.write_text(other, encoding="utf-8")
+    select(page, MAYOR)
+    page.get_by_role("button", name="Evidence").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("The lesson file changed on disk since this page loaded it")
+    expect(page.locator("#title")).to_have_text("Edited elsewhere")
+    assert served.lesson.read_text(encoding="utf-8") == other
+
+
+def test_the_first_statement_is_highlighted_like_the_key(page: Page, served: Served) -> None:
+    open_preview(page, served)
+    first = page.locator("#article mark.hl").first
+    expect(first).to_contain_text(FIRST)
+    expect(first.locator(".badge")).to_have_text("1 E")
+    colour = first.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert colour == "rgb(196, 220, 238)"  # the key's default evidence colour, #c4dcee
