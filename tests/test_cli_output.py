@@ -14,7 +14,7 @@ from medialit.cli import main
 
 from .conftest import DATA
 
-TEACHERS_ORDER = ["check", "build", "init", "config", "templates"]
+TEACHERS_ORDER = ["preview", "check", "build", "init", "config", "templates"]
 """The commands on this branch, in the order new, preview, check, build, export, init,
 config, templates, clean (the others are added by other branches)."""
 
