@@ -6,6 +6,7 @@ Run from the repository (standard library only, plus medialit itself):
 
 LESSON defaults to the first lesson in ./lessons, else benchmarks/lessons/. Every
 figure and ratio is measured in this one run on this machine; nothing is estimated.
+Builds here do not use the layout cache (bench_speed.py measures what it saves).
 """
 
 from __future__ import annotations
@@ -134,7 +135,9 @@ def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str,
     def whole_build(jobs: int) -> Callable[[], object]:
         return lambda: build_lesson(
             lesson,
-            BuildOptions(out=out / f"whole-{jobs}", roster=roster_file, versions=2, jobs=jobs),
+            BuildOptions(
+                out=out / f"whole-{jobs}", roster=roster_file, versions=2, jobs=jobs, cache=False
+            ),
         )
 
     return median_seconds(
@@ -155,7 +158,8 @@ def child(lesson: Path, students: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         roster = write_roster(Path(folder), students)
         start = time.perf_counter()
-        result = build_lesson(lesson, BuildOptions(out=Path(folder), roster=roster, versions=2))
+        options = BuildOptions(out=Path(folder), roster=roster, versions=2, cache=False)
+        result = build_lesson(lesson, options)
         seconds = time.perf_counter() - start
         from pypdf import PdfReader
 

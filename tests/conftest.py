@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -17,6 +18,14 @@ DATA = Path(__file__).resolve().parent / "data"
 LESSONS = sorted((ROOT / "lessons").glob("*.yaml"))
 GOOD = (DATA / "good-lesson.yaml").read_text()
 """A small valid lesson; tests break it in one place to check the message."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--refresh-golden",
+        action="store_true",
+        help="Rewrite tests/data/golden/ from the current templates (review with git diff).",
+    )
 
 
 def pdf_text(path: Path) -> str:
@@ -103,6 +112,12 @@ def build(lesson: Path, out: Path, **settings: object) -> dict[str, Path]:
     options = BuildOptions(out=out, configuration=configuration(**settings), write_html=True)
     result = build_lesson(lesson, options)
     return {p.name: p for p in result.outputs}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _layout_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Builds keep their layouts in a cache of this session, never in the user's own."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

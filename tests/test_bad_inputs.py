@@ -20,6 +20,8 @@ from .conftest import GOOD
 
 EXTRA = "  - quote: {quote}\n    kind: assertion\n    why: x\n"
 
+# The one table of bad lessons: each case with its whole message. (The fragments that
+# test_lesson_errors.py once checked for the same files are all inside these messages.)
 LESSONS = [
     # YAML syntax and what the file is
     pytest.param(
@@ -211,6 +213,11 @@ LESSONS = [
         GOOD + EXTRA.format(quote='"\\u200b\\u200d"'),
         "FILE:17:12: annotations[2].quote: the quote is empty; copy words from the article.",
         id="empty-quote-zero-width",
+    ),
+    pytest.param(
+        GOOD + EXTRA.format(quote='"\\u200b"'),
+        "FILE:17:12: annotations[2].quote: the quote is empty; copy words from the article.",
+        id="empty-quote-one-zero-width",
     ),
     pytest.param(
         GOOD + EXTRA.format(quote='"   "'),

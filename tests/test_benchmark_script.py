@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -31,4 +33,28 @@ def test_benchmark_script_runs_end_to_end() -> None:
     assert result.returncode == 0, result.stderr
     assert "the two PDFs are byte-identical: yes" in result.stdout
     for figure in ("ratio", "named copies", "4 students", "peak memory"):
+        assert figure in result.stdout, figure
+
+
+def test_speed_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    lesson = ROOT / "benchmarks" / "lessons" / "library-hours.yaml"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench_speed.py"),
+            str(lesson),
+            "--repeat",
+            "1",
+            "--builds",
+            "1",
+            "--students",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+    )
+    assert result.returncode == 0, result.stderr
+    for figure in ("medialit check", "python -c pass", "rebuild with a new roster", "ratio"):
         assert figure in result.stdout, figure

@@ -15,6 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from medialit import loader
 from medialit.anchoring import closest_passage, find_matches, normalise_quote
 from medialit.article import split_blocks
 from medialit.errors import LessonError
@@ -177,3 +178,38 @@ def test_closest_passage_never_fails(quote: str, paragraphs: list[str]) -> None:
     if near is not None:
         assert 0 <= near.block < len(blocks)
         assert near.passage in blocks[near.block].text
+
+
+def pure_and_fast_agree(text: str) -> None:
+    """libyaml's reading of a file, when used, gives what the Python parser gives."""
+    fast = loader._load_fast(FILE, text)
+    if fast is None:
+        return  # read by the Python parser, as before
+    pure = loader.LoadedYaml(FILE, None)
+    yaml = YAML(typ="safe", pure=True)
+    root = yaml.compose(text)
+    if root is not None:
+        builder = loader._Builder(yaml, pure)
+        pure.data = builder.build(root, ())
+        assert builder.problems == []
+    assert (fast.data, fast.places, fast.key_places) == (pure.data, pure.places, pure.key_places)
+
+
+@given(st.one_of(YAML_ISH, STRUCTURES.map(dump)))
+def test_libyaml_reads_as_the_python_parser_does(text: str) -> None:
+    pure_and_fast_agree(text)
+
+
+@given(st.lists(st.tuples(st.integers(0, len(GOOD)), YAML_ISH | TEXT), min_size=1, max_size=4))
+def test_libyaml_reads_edited_lessons_as_the_python_parser_does(
+    edits: list[tuple[int, str]],
+) -> None:
+    text = GOOD
+    for at, inserted in edits:
+        text = text[:at] + inserted + text[at:]
+    pure_and_fast_agree(text)
+
+
+def test_libyaml_is_used_for_good_lessons() -> None:
+    assert loader.C_PARSER, "ruamel.yaml.clib is a dependency; reading lessons needs it to be quick"
+    assert loader._load_fast(FILE, GOOD) is not None

@@ -40,6 +40,7 @@ SKIP_MARKERS = (
     "(starts a server)",
     "(runs the test suite)",
     "(another way to install)",
+    "(your own saved page)",
 )
 """Trailing comments that mark a command the test does not run, with the reason shown."""
 

@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from .article import Block, split_blocks
 from .errors import Problem
 from .loader import LoadedYaml, PathKey
@@ -99,6 +97,8 @@ def find_matches(quote: str, blocks: Sequence[Block] | _Searchable) -> list[Matc
 
 def closest_passage(quote: str, blocks: Sequence[Block] | _Searchable) -> NearMiss | None:
     """The passage of the article that looks most like ``quote``."""
+    from rapidfuzz import fuzz  # only a quote that is not found needs it
+
     searchable = blocks if isinstance(blocks, _Searchable) else _Searchable(blocks)
     # Fuzzy alignment costs grow with the needle's length times the text's;
     # a quote's opening words are enough to find where it was copied from.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +32,10 @@ from .context import (
 from .errors import MedialitError, MissingGlyphError, Problem, RenderError
 from .files import write_all
 from .layers import Configuration, Layer, ResolvedSettings
+from .layout_cache import LayoutCache, layout_key, open_cache
+from .lesson import LESSON_SUFFIXES as LESSON_SUFFIXES
 from .lesson import CheckedLesson, read_lesson
+from .lesson import find_lessons as find_lessons
 from .pack import PackPlan, copy_file, plan_pack
 from .roster import RosterEntry, read_roster
 from .selections import excerpt, select_statements
@@ -40,7 +43,6 @@ from .settings import Settings, Words
 from .templates import environment, render_context
 from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
 
-LESSON_SUFFIXES = (".yaml", ".yml")
 PACK_FILE = "class-pack.pdf"
 COVER_FILE = "cover.pdf"
 COPIES_FOLDER = "copies"
@@ -69,6 +71,10 @@ class BuildOptions:
     """With a roster, also write one PDF per student into ``copies/``."""
     jobs: int = 1
     """How many processes lay out documents at once."""
+    cache: bool = True
+    """Reuse layouts kept in the user's cache folder, and keep new ones (layout_cache.py)."""
+    fillable: bool = False
+    """Student sheets get PDF form fields (not with a roster: a pack is for printing)."""
     strict: bool = False
     """Characters that no installed font can print are an error, not a warning."""
     select: str | None = None
@@ -112,6 +118,8 @@ class Output:
     file: str
     """The file name in the lesson's build folder, e.g. ``key-guided-B.pdf``."""
     html: str
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,12 @@ class LessonPlan:
             html += [*self.class_pack.layouts, self.class_pack.name_tags]
         return html
 
+    def forms(self) -> list[bool]:
+        """For each of :meth:`documents`, whether its inputs become PDF form fields."""
+        return [output.forms for output in self.outputs] + [False] * (
+            len(self.documents()) - len(self.outputs)
+        )
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -162,6 +176,10 @@ class Layout:
     base_folder: Path
     allowed_folders: tuple[Path, ...]
     created: datetime.datetime | None
+    keep_pages: bool = False
+    """Also keep the laid-out pages, for the layout cache."""
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields."""
 
 
 @dataclass(frozen=True)
@@ -171,21 +189,10 @@ class LaidOut:
     pdf: bytes = b""
     refused: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
-
-
-def find_lessons(paths: Iterable[Path]) -> list[Path]:
-    """Lesson files named directly, plus every ``*.yaml`` in named folders (sorted)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix in LESSON_SUFFIXES and p.is_file())
-            )
-        elif path.exists():
-            found.append(path)
-        else:
-            raise MedialitError(Problem("no such file or folder; check the path.", file=path))
-    return found
+    fetched: tuple[str, ...] = ()
+    """Every address the layout asked for (with ``keep_pages``)."""
+    pages: bytes = b""
+    """The kept pages (with ``keep_pages``), see :func:`medialit.pdf.pdf_from_pages`."""
 
 
 def render_html(
@@ -203,7 +210,7 @@ def render_html(
     sheet is laid out once first, with its statements' places marked, to measure them.
     """
     env = environment(template_folders, theme)
-    key_variant = dataclasses.replace(variant, named=False)
+    key_variant = dataclasses.replace(variant, named=False, fillable=False)
     lines = None
     if variant.level == "independent":
         from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
@@ -257,8 +264,11 @@ def plan_lesson(
     if roster is None:
         variants = plain_variants([options.level], options.versions, options.seed, count)
         for variant in variants:
+            # The key is never fillable: render_html gives it the plain variant back.
+            variant = dataclasses.replace(variant, fillable=options.fillable)
             html = render(variant, variants)
-            plan.outputs.append(Output(document_file("student", variant), html["student"]))
+            student = document_file("student", variant)
+            plan.outputs.append(Output(student, html["student"], forms=options.fillable))
             plan.outputs.append(Output(document_file("key", variant), html["key"]))
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
@@ -339,24 +349,73 @@ def _short_version(
 
 def lay_out(layout: Layout) -> LaidOut:
     """Lay out one document; runs in a worker process when building in parallel."""
-    from .pdf import html_to_pdf  # imported late: WeasyPrint is slow to load
+    from .pdf import lay_out_html  # imported late: WeasyPrint is slow to load
 
     try:
-        pdf, refused = html_to_pdf(
+        laid_out = lay_out_html(
             layout.html,
             base_folder=layout.base_folder,
             allowed_folders=layout.allowed_folders,
             created=layout.created,
+            keep_pages=layout.keep_pages,
+            forms=layout.forms,
         )
     except MedialitError as exc:
         return LaidOut(problems=tuple(exc.problems))
-    return LaidOut(pdf=pdf, refused=tuple(refused))
+    return LaidOut(
+        pdf=laid_out.pdf,
+        refused=tuple(laid_out.refused),
+        fetched=tuple(laid_out.fetched),
+        pages=laid_out.pages,
+    )
 
 
 def lay_out_all(
+    layouts: Sequence[Layout],
+    workers: int,
+    progress: Progress | None = None,
+    cache: LayoutCache | None = None,
+) -> list[LaidOut]:
+    """Lay out every document, in ``workers`` processes when more than one.
+
+    With a ``cache``, a document laid out before from the same HTML and files is
+    taken from it, and the others are kept in it.
+    """
+    if cache is None:
+        return _lay_out_each(layouts, workers, progress)
+    from .pdf import pdf_from_pages
+
+    keys = [
+        layout_key(
+            layout.html, layout.base_folder, layout.allowed_folders, layout.created is not None
+        )
+        for layout in layouts
+    ]
+    done: dict[int, LaidOut] = {}
+    for n, (layout, key) in enumerate(zip(layouts, keys, strict=True)):
+        # Form fields are written by a finisher the kept pages do not replay: never cached.
+        found = None if layout.forms else cache.get(key)
+        if found is not None:
+            pdf = pdf_from_pages(found.pages, layout.created)
+            done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused))
+            if progress:
+                progress.advance()
+    missing = [n for n in range(len(layouts)) if n not in done]
+    fresh = _lay_out_each(
+        [dataclasses.replace(layouts[n], keep_pages=not layouts[n].forms) for n in missing],
+        workers,
+        progress,
+    )
+    for n, laid_out in zip(missing, fresh, strict=True):
+        if not laid_out.problems and not layouts[n].forms:
+            cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched)
+        done[n] = dataclasses.replace(laid_out, pages=b"")
+    return [done[n] for n in range(len(layouts))]
+
+
+def _lay_out_each(
     layouts: Sequence[Layout], workers: int, progress: Progress | None = None
 ) -> list[LaidOut]:
-    """Lay out every document, in ``workers`` processes when more than one."""
     if workers <= 1 or len(layouts) <= 1:
         results = []
         for layout in layouts:
@@ -416,13 +475,14 @@ def build_lessons(
             if warn:
                 warn(message)
     layouts = [
-        Layout(html, lesson_file.parent, plan.allowed_folders, options.created)
+        Layout(html, lesson_file.parent, plan.allowed_folders, options.created, forms=forms)
         for lesson_file, plan in plans
-        for html in plan.documents()
+        for html, forms in zip(plan.documents(), plan.forms(), strict=True)
     ]
     if progress:
         progress.start(len(layouts) + len(plans))
-    laid_out = iter(lay_out_all(layouts, options.jobs, progress))
+    cache = open_cache() if options.cache else None
+    laid_out = iter(lay_out_all(layouts, options.jobs, progress, cache))
     for lesson_file, plan in plans:
         mine = [next(laid_out) for _ in plan.documents()]
         try:

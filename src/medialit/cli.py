@@ -8,24 +8,28 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from . import __version__
-from .build import BuildOptions, build_lessons, find_lessons
 from .errors import MedialitError
-from .layers import Configuration, describe, load_configuration
-from .lesson import read_lesson
-from .model import KIND_ORDER
-from .progress import terminal_progress
-from .starter import ADVANCED_LESSON, FIRST_LESSON, make_working_folder
 from .summary import written
-from .templates import export_templates, template_origins
 from .variants import LEVELS, MAX_VERSIONS, Level
+
+if TYPE_CHECKING:
+    from .build import BuildReport
+    from .layers import Configuration
+
+# The formats of `medialit export` (exports.export.FORMATS, checked equal by a test), named
+# here so that loading the CLI does not load the exports and the build.
+EXPORT_FORMATS = ("moodle", "qti")
+
+# Each command imports the stages it uses when it runs: `medialit check` answers in a
+# fraction of a second because it never loads the templates, the settings layers or
+# WeasyPrint (see benchmarks/bench_speed.py).
 
 EXIT_INPUT = 1
 
@@ -42,6 +46,8 @@ def _handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except MedialitError as exc:
             if debug:
+                import traceback
+
                 traceback.print_exc()
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_INPUT)
@@ -106,6 +112,8 @@ def _configuration(
     settings_file: Path | None,
     paper: str | None = None,
 ) -> Configuration:
+    from .layers import load_configuration
+
     return load_configuration(
         WORKING_FOLDER,
         assignments,
@@ -199,6 +207,11 @@ def main(debug: bool) -> None:
 )
 @click.option("--split", is_flag=True, help="With --roster, also write one PDF per student.")
 @click.option(
+    "--fillable",
+    is_flag=True,
+    help="Give the student sheet form fields, to fill in on screen (not with --roster).",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(1, 64),
     default=1,
@@ -242,6 +255,7 @@ def build(
     seed: int,
     roster: Path | None,
     split: bool,
+    fillable: bool,
     jobs: int,
     select: str | None,
     excerpt: bool,
@@ -255,8 +269,17 @@ def build(
     student-<level>-<version>.pdf and key-<level>-<version>.pdf; with --roster,
     class-pack.pdf, cover.pdf and a key per level and version used.
     """
+    from .build import BuildOptions, build_lessons
+    from .lesson import find_lessons
+    from .progress import terminal_progress
+
     if split and roster is None:
         raise click.UsageError("--split needs --roster: it writes one PDF per student.")
+    if fillable and roster is not None:
+        raise click.UsageError(
+            "--fillable makes one sheet to share on screen; a --roster pack is for printing. "
+            "Leave out one of the two."
+        )
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
@@ -270,6 +293,7 @@ def build(
         seed=seed,
         roster=roster,
         split=split,
+        fillable=fillable,
         jobs=jobs,
         strict=strict,
         select=select,
@@ -281,6 +305,11 @@ def build(
         terminal_progress(quiet=quiet),
         lambda m: click.echo(f"Warning: {m}", err=True),
     )
+    _print_report(report, len(files), quiet)
+
+
+def _print_report(report: BuildReport, lessons: int, quiet: bool, done: str = "built") -> None:
+    """What each lesson wrote (unless quiet), then every failure; exit 1 if any lesson failed."""
     for result in report.results:
         for warning in result.warnings:
             click.echo(f"Warning: {result.lesson}: {warning}", err=True)
@@ -289,9 +318,74 @@ def build(
     for _, error in report.failures:
         click.echo(f"Error: {error}", err=True)
     if report.failures:
-        others = "; the others were built" if len(report.failures) < len(files) else ""
-        click.echo(f"{len(report.failures)} of {len(files)} lessons failed{others}.", err=True)
+        others = f"; the others were {done}" if len(report.failures) < lessons else ""
+        click.echo(f"{len(report.failures)} of {lessons} lessons failed{others}.", err=True)
         sys.exit(EXIT_INPUT)
+
+
+@main.command("export")
+@click.argument("lessons", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="moodle: a Moodle XML quiz; qti: a QTI 2.1 package for Canvas and others.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder to write into; each lesson gets a sub-folder.",
+)
+@_settings_options
+@click.option(
+    "--versions",
+    type=click.IntRange(1, MAX_VERSIONS),
+    default=1,
+    show_default=True,
+    help="How many versions, numbered as the worksheets of build --versions.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffles.")
+@click.option(
+    "--select",
+    metavar="NAME",
+    help="Only the statements of the lesson's selection NAME, numbered 1 to n, as build --select.",
+)
+@click.option(
+    "--quiet",
+    is_flag=True,
+    help="Print nothing when all goes well (warnings and errors still go to standard error).",
+)
+@_handle_errors
+def export_quiz(
+    lessons: tuple[Path, ...],
+    fmt: str,
+    out: Path,
+    assignments: tuple[str, ...],
+    theme: str | None,
+    settings_file: Path | None,
+    template_folder: Path | None,
+    versions: int,
+    seed: int,
+    select: str | None,
+    quiet: bool,
+) -> None:
+    """Write each LESSON as a quiz to import into a learning platform.
+
+    OUT/<lesson>/moodle.xml or OUT/<lesson>/qti.zip (with --versions, one per
+    version: moodle-A.xml…). See "Getting it into Moodle or Canvas" in the README.
+    """
+    from .exports.export import ExportOptions, export_lessons
+    from .lesson import find_lessons
+
+    files = find_lessons(lessons or (Path("lessons"),))
+    if not files:
+        raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
+    configuration = _configuration(assignments, theme, template_folder, settings_file)
+    options = ExportOptions(fmt, out, configuration, versions, seed, select)
+    _print_report(export_lessons(files, options), len(files), quiet, "exported")
 
 
 @main.command()
@@ -302,6 +396,10 @@ def check(lessons: tuple[Path, ...]) -> None:
 
     Prints one line per lesson: its statements by kind, or every problem found.
     """
+    from .drafting.review import review_warnings
+    from .lesson import find_lessons, read_lesson
+    from .model import KIND_ORDER
+
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
@@ -316,9 +414,46 @@ def check(lessons: tuple[Path, ...]) -> None:
         counts = checked.count_by_kind()
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
         click.echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
+        for warning in review_warnings(checked):
+            click.echo(f"Warning: {warning}", err=True)
     if failed:
         click.echo(f"{failed} of {len(files)} lessons have problems.", err=True)
         sys.exit(EXIT_INPUT)
+
+
+@main.command()
+@click.argument("source")
+@click.option("--name", help="The lesson's file name, without .yaml (default: from the title).")
+@click.option("--no-suggest", is_flag=True, help="Write no suggested statements.")
+@click.option(
+    "--language", default="en", show_default=True, help="The article's language (BCP 47 tag)."
+)
+@_handle_errors
+def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:
+    """Draft lessons/<name>.yaml from SOURCE: a saved web page, a .txt or .md file, or - (stdin).
+
+    Keeps SOURCE unchanged in seeds/ and suggests statements, each marked draft: true.
+    """
+    from .drafting.new import new_lesson  # trafilatura and pysbd load only for this command
+
+    made = new_lesson(
+        source,
+        sys.stdin.buffer,
+        WORKING_FOLDER,
+        name=name,
+        with_suggestions=not no_suggest,
+        language=language,
+    )
+    click.echo(
+        f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
+        f"source kept as {made.seed})"
+    )
+    gaps = f", fill in {', '.join(made.gaps)}" if made.gaps else ""
+    task = "confirm or change each draft statement" if made.suggestions else "add statements"
+    click.echo(
+        f"Next: read {made.lesson}, {task}{gaps}, "
+        f"then run: medialit check {made.lesson} && medialit build {made.lesson}"
+    )
 
 
 @main.command()
@@ -339,6 +474,9 @@ def config(
     --settings), lesson, command line (--set, --theme). The output is TOML that can be
     pasted into a settings file.
     """
+    from .layers import describe
+    from .lesson import read_lesson
+
     configuration = _configuration(assignments, theme, template_folder, settings_file)
     checked = read_lesson(lesson) if lesson else None
     resolved = (
@@ -354,6 +492,8 @@ def config(
 @_handle_errors
 def init(folder: Path) -> None:
     """Make FOLDER a new working folder: lessons/, seeds/, templates/ and medialit.toml."""
+    from .starter import ADVANCED_LESSON, FIRST_LESSON, make_working_folder
+
     created = make_working_folder(folder)
     click.echo(
         f"Made {folder} with {len(created)} files: lessons/, seeds/, templates/ and medialit.toml."
@@ -366,6 +506,25 @@ def init(folder: Path) -> None:
         "before teaching it."
     )
     click.echo(f"Next: cd {folder} and run medialit build.")
+
+
+@main.command()
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option("--quiet", is_flag=True, help="Say nothing when all went well.")
+@_handle_errors
+def clean(folder: Path, quiet: bool) -> None:
+    """Remove FOLDER's outputs (build/) and the layouts its builds kept in the cache.
+
+    FOLDER is a working folder (default: the current one). The next build lays
+    every document out again.
+    """
+    from .clean import clean_working_folder
+
+    for line in clean_working_folder(folder).summary():
+        if not quiet:
+            click.echo(line)
 
 
 @main.command()
@@ -405,6 +564,8 @@ def list_templates(
     settings_file: Path | None,
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
+    from .templates import template_origins
+
     configuration = _configuration(assignments, theme, template_folder, settings_file)
     folders = configuration.labelled_template_folders(configuration.resolve())
     origins = template_origins(folders)
@@ -419,4 +580,6 @@ def list_templates(
 @_handle_errors
 def export(folder: Path, names: tuple[str, ...]) -> None:
     """Copy the built-in templates (all, or NAMES) into FOLDER to start from."""
+    from .templates import export_templates
+
     click.echo(written(export_templates(folder, names)))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .article import BlockKind
-from .languages import direction, join_list, long_date
+from .languages import direction, join_list, long_date, month_and_year
 from .lesson import CheckedLesson, Statement
 from .marking import builtin_marking
 from .model import KIND_ORDER, Kind
@@ -85,6 +85,8 @@ class KeyStatement(StudentStatement):
     why: str
     check: str | None
     techniques: list[str]
+    draft: bool = False
+    """A suggestion from ``medialit new`` that the teacher has not confirmed yet."""
     line: int | None = None
     """Independent level: the line of the paragraph where the statement starts, as numbered
     on the student sheet."""
@@ -238,6 +240,8 @@ class WorksheetContext:
     """The article is an excerpt: omitted paragraphs are ``omission`` blocks."""
     glossary: list[GlossaryItem] = field(default_factory=list)
     """The lesson's glossary; on student sheets only for the levels ``glossary_levels`` names."""
+    fillable: bool = False
+    """Put PDF form fields over the tick boxes and writing lines (``build --fillable``)."""
 
 
 @dataclass(frozen=True)
@@ -250,6 +254,8 @@ class KeyContext(WorksheetContext):
     source_notes: str | None = None
     total: int = 0
     kinds_by_name: dict[str, KindInfo] = field(default_factory=dict)
+    drafts: int = 0
+    """How many statements are unconfirmed suggestions from ``medialit new``."""
     plan: PlanInfo | None = None
     """The lesson plan, if the lesson has one."""
     grid: list[GridCell] = field(default_factory=list)
@@ -262,8 +268,20 @@ class KeyContext(WorksheetContext):
     """The other versions' grids (same level), when there are several versions."""
 
 
-def format_date(date: datetime.date | None, language: str = "en") -> str | None:
-    """``3 October 2017``, ``3 de octubre de 2017``: the language's long date."""
+def format_date(date: datetime.date | str | None, language: str = "en") -> str | None:
+    """``3 October 2017``, ``3 de octubre de 2017``: the language's long date.
+
+    A partial date is written as far as it goes (``May 2016``, ``mayo de 2016``); a year,
+    or ``unknown``, as given.
+    """
+    if isinstance(date, str):
+        parts = date.split("-")
+        if len(parts) == 3:
+            date = datetime.date.fromisoformat(date)
+        elif len(parts) == 2:
+            return month_and_year(datetime.date(int(parts[0]), int(parts[1]), 1), language)
+        else:
+            return date
     return long_date(date, language) if date else None
 
 
@@ -396,6 +414,7 @@ def _shared_fields(
         "variant_label": variant.marked_label(mark, settings.words, for_teacher=for_teacher),
         "named": variant.named,
         "example_rows": lesson.independent_rows or settings.independent_rows,
+        "fillable": variant.fillable,
         "level_mark": mark,
         "excerpt": checked.excerpt,
     }
@@ -508,6 +527,7 @@ def key_context(
             check=typographic_or_none(s.annotation.check),
             techniques=[typographic(t) for t in s.annotation.techniques],
             line=(lines or {}).get(s.number),
+            draft=s.annotation.draft,
         )
         for s in checked.statements
     ]
@@ -528,6 +548,7 @@ def key_context(
         source_notes=typographic_or_none(lesson.source.notes),
         total=len(checked.statements),
         kinds_by_name={k.name: k for k in kinds},
+        drafts=sum(s.draft for s in statements),
         plan=_plan(checked),
         grid=_grid(checked, settings, variant),
         version_grids=[

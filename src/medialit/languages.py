@@ -16,11 +16,13 @@ import functools
 import tomllib
 from collections.abc import Iterable
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.lists import format_list
+if TYPE_CHECKING:
+    from babel import Locale
+
+# Babel is imported where dates and lists are written: the settings need only the
+# catalogues, and `medialit check` should not wait for Babel's locale machinery.
 
 CATALOGUES = "catalogues"
 ENGLISH = "en"
@@ -72,6 +74,8 @@ def direction(language: str) -> str:
 
 @functools.cache
 def _locale(language: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
     tag = _REGION_FOR.get(language.lower(), language)
     try:
         return Locale.parse(tag, sep="-")
@@ -84,11 +88,22 @@ def _locale(language: str) -> Locale:
 
 def long_date(date: datetime.date, language: str) -> str:
     """``3 October 2017``, ``3 de octubre de 2017``, ``3 octobre 2017``."""
+    from babel.dates import format_date
+
     return str(format_date(date, "long", locale=_locale(language)))
+
+
+def month_and_year(date: datetime.date, language: str) -> str:
+    """``May 2016``, ``mayo de 2016``, ``mai 2016``: a date known only to the month."""
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("yMMMM", date, locale=_locale(language)))
 
 
 def join_list(items: Iterable[Any], language: str) -> str:
     """``a, b and c``, ``a, b y c``, ``a, b et c``."""
+    from babel.lists import format_list
+
     return str(format_list([str(item) for item in items], locale=_locale(language)))
 
 

@@ -7,7 +7,7 @@ in the article (anchoring). Every problem of all three is reported at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .anchoring import place_statements
 from .article import Block
-from .errors import LessonError, Problem, nearest
+from .errors import LessonError, MedialitError, Problem, nearest
 from .loader import LoadedYaml, load_yaml
 from .model import KIND_ORDER, Annotation, Kind, Lesson
 from .validation import KeyPath, did_you_mean, lesson_problems, settings_problems
@@ -24,6 +24,7 @@ from .validation import KeyPath, did_you_mean, lesson_problems, settings_problem
 MAX_ARTICLE_CHARS = 200_000
 MAX_ANNOTATIONS = 500
 WORKSHEET = "worksheet"
+LESSON_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,21 @@ class CheckedLesson:
         for statement in self.statements:
             counts[statement.annotation.kind] += 1
         return counts
+
+
+def find_lessons(paths: Iterable[Path]) -> list[Path]:
+    """Lesson files named directly, plus every ``*.yaml`` in named folders (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir() if p.suffix in LESSON_SUFFIXES and p.is_file())
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise MedialitError(Problem("no such file or folder; check the path.", file=path))
+    return found
 
 
 def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:

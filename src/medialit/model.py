@@ -11,11 +11,36 @@ import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # A short stable name for a statement or a selection: letters, digits and dashes.
 Name = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")]
+
+UNKNOWN = "unknown"
+"""A source detail that ``medialit new`` could not find: ``medialit check`` warns about it."""
+
+
+def _partial_date(value: Any) -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a teacher may know only the month), or unknown."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = str(value).strip() if isinstance(value, str | int) else ""
+    if text.lower() == UNKNOWN:
+        return UNKNOWN
+    parts = text.split("-")
+    formats = {1: "%Y", 2: "%Y-%m", 3: "%Y-%m-%d"}
+    if len(parts) in formats and len(parts[0]) == 4:
+        try:
+            datetime.datetime.strptime(text, formats[len(parts)])
+            return text
+        except ValueError:
+            pass
+    raise PydanticCustomError("date_partial", "not a date")
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
 
 
 class Kind(StrEnum):
@@ -30,7 +55,10 @@ KIND_ORDER: tuple[Kind, ...] = (Kind.evidence, Kind.inference, Kind.assertion)
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    # The field docstrings are for readers. pydantic is not asked to read them
+    # (use_attribute_docstrings): it would parse this module's source once per model,
+    # a tenth of the time `medialit check` takes, for descriptions nothing prints.
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Source(_Strict):
@@ -40,8 +68,8 @@ class Source(_Strict):
     """Who wrote the article, as the byline gives it."""
     outlet: Text
     """The publication that first published it."""
-    published: datetime.date
-    """The date of first publication (YYYY-MM-DD)."""
+    published: PartialDate
+    """The date of first publication: YYYY-MM-DD, or YYYY-MM or YYYY when that is all known."""
     url: Text | None = None
     """The address of the original, if known."""
     republished_by: Text | None = None

@@ -8,6 +8,12 @@ Anything else (the network, ``/etc/passwd``) is refused and reported.
 The only date in a PDF is its creation date, taken from ``SOURCE_DATE_EPOCH``
 when that is set (the reproducible-builds convention), so that two builds of
 the same lesson are byte-identical.
+
+A layout can be kept (:func:`lay_out_html` with ``keep_pages``) as the PDF's
+objects just before their date and trailer are written, and written again
+later with another date (:func:`pdf_from_pages`): the layout cache
+(``layout_cache.py``) stores them, and the PDF is byte for byte the one a
+fresh layout would give.
 """
 
 from __future__ import annotations
@@ -17,7 +23,10 @@ import io
 import logging
 import mimetypes
 import os
+import pickle
+import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,8 +36,11 @@ from urllib.request import url2pathname
 from .errors import RenderError, SettingsError
 
 try:
+    import pydyf
     import weasyprint
     from weasyprint.formatting_structure.boxes import LineBox
+    from weasyprint.pdf import _w3c_date_to_pdf
+    from weasyprint.pdf.stream import Stream as PageStream
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
     raise RenderError(
@@ -73,8 +85,12 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         super().__init__(timeout=1, allowed_protocols={PACKAGE_SCHEME, "file", "data"})
         self.roots = [folder.resolve() for folder in allowed_folders]
         self.refused: list[str] = []
+        self.fetched: list[str] = []
+        """Every address asked for, served or refused: what the layout depended on."""
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        if url not in self.fetched:
+            self.fetched.append(url)
         scheme = urlsplit(url).scheme.lower()
         if scheme == PACKAGE_SCHEME:
             return self._package_file(url)
@@ -136,34 +152,157 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         )
 
 
+# The options of every layout; the layout cache keys on them too.
+PDF_OPTIONS = {"pdf_tags": True}
+
+
+@dataclass(frozen=True)
+class PdfLayout:
+    """A laid-out document: its PDF, what the fetcher refused and every address it asked for."""
+
+    pdf: bytes
+    refused: list[str] = field(default_factory=list)
+    fetched: list[str] = field(default_factory=list)
+    pages: bytes = b""
+    """With ``keep_pages``: the PDF's objects before their date and trailer are written."""
+
+
+def _radio_buttons_unnamed(document: Any, pdf: Any) -> None:
+    """Make each radio group one field whose value is the chosen button (a WeasyPrint finisher).
+
+    WeasyPrint 70 names every button of a group like the group and lists it as a
+    field of its own, so readers see ``s3-kind.s3-kind`` beside ``s3-kind``. A
+    button should be a bare widget under its group: no name, not in the field list.
+    """
+    buttons: list[Any] = [
+        obj
+        for obj in pdf.objects
+        if isinstance(obj, dict) and "Parent" in obj and obj.get("Subtype") == "/Widget"
+    ]
+    for button in buttons:
+        button.pop("T", None)
+        button.pop("TU", None)
+    if "AcroForm" in pdf.catalog:
+        acroform = pdf.catalog["AcroForm"]
+        references = {button.reference for button in buttons}
+        kept = [field for field in acroform["Fields"] if field not in references]
+        acroform["Fields"] = type(acroform["Fields"])(kept)
+
+
 def html_to_pdf(
     html: str,
     *,
     base_folder: Path,
     allowed_folders: Sequence[Path],
     created: datetime.datetime | None = None,
+    forms: bool = False,
 ) -> tuple[bytes, list[str]]:
     """Lay out ``html`` as PDF bytes; also return what the fetcher refused to load.
 
     Title and language come from the HTML's ``<title>`` and ``lang``; the PDF is
     tagged for screen readers. ``created`` is the only date written into the PDF,
-    so the same HTML and date always give the same bytes.
+    so the same HTML and date always give the same bytes. With ``forms``, the
+    HTML's inputs become PDF form fields (WeasyPrint's ``pdf_forms``).
     """
+    laid_out = lay_out_html(
+        html, base_folder=base_folder, allowed_folders=allowed_folders, created=created, forms=forms
+    )
+    return laid_out.pdf, laid_out.refused
+
+
+def lay_out_html(
+    html: str,
+    *,
+    base_folder: Path,
+    allowed_folders: Sequence[Path],
+    created: datetime.datetime | None = None,
+    keep_pages: bool = False,
+    forms: bool = False,
+) -> PdfLayout:
+    """Lay out ``html`` as :func:`html_to_pdf` does; with ``keep_pages``, keep them to reuse."""
     fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
+    kept: list[bytes] = []
+
+    def finish(document: object, pdf: object) -> None:
+        if forms:
+            _radio_buttons_unnamed(document, pdf)
+        if keep_pages:
+            kept.append(_pickle_pages(pdf))
+
     try:
         document = weasyprint.HTML(
             string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render(pdf_tags=True)
+        ).render(**PDF_OPTIONS, pdf_forms=forms)
         if created is not None:
-            stamp = created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            document.metadata.created = document.metadata.modified = stamp
-        pdf = document.write_pdf(pdf_tags=True)
+            document.metadata.created = document.metadata.modified = _w3c_date(created)
+        finisher = finish if forms or keep_pages else None
+        pdf = document.write_pdf(finisher=finisher, **PDF_OPTIONS)
     except Exception as exc:
         raise RenderError(
             f"WeasyPrint could not write the PDF: {type(exc).__name__}: {exc}"
         ) from None
     assert isinstance(pdf, bytes)
-    return pdf, fetcher.refused
+    return PdfLayout(pdf, fetcher.refused, fetcher.fetched, kept[0] if kept else b"")
+
+
+def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
+    """Write kept pages (:attr:`PdfLayout.pages`) as a PDF dated ``created``.
+
+    The pages must have been laid out with a date if ``created`` is given, and
+    without one if not (the layout cache keys on that): the dates are replaced
+    in place, so the PDF's objects keep their order and the bytes are the ones
+    :func:`html_to_pdf` gives for the same HTML and date.
+    """
+    pdf = pickle.loads(pages)
+    if created is not None:
+        date = pydyf.String(_w3c_date_to_pdf(_w3c_date(created), "created"))
+        pdf.info["CreationDate"] = pdf.info["ModDate"] = date
+    options = {**weasyprint.DEFAULT_OPTIONS, **PDF_OPTIONS}
+    output = io.BytesIO()
+    pdf.write(
+        output, options["pdf_version"], options["pdf_identifier"], not options["uncompressed_pdf"]
+    )
+    return output.getvalue()
+
+
+def _w3c_date(created: datetime.datetime) -> str:
+    return created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _PagesPickler(pickle.Pickler):
+    """Keeps a page's content stream as plain PDF data, without WeasyPrint's drawing state."""
+
+    def reducer_override(self, obj: object) -> Any:
+        if type(obj) is PageStream:
+            kept = ("number", "offset", "generation", "free", "stream", "extra", "compress")
+            return _plain_stream, ({name: vars(obj)[name] for name in kept},)
+        return NotImplemented
+
+
+def _plain_stream(state: dict[str, object]) -> object:
+    stream = pydyf.Stream.__new__(pydyf.Stream)
+    vars(stream).update(state)
+    return stream
+
+
+def _compress_streams(pdf: Any) -> None:
+    """Compress each stream now, as pydyf would while writing, so that reusing kept pages
+    does not compress them again: the bytes written are the same.
+    """
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Stream) and obj.compress:
+            compressor = zlib.compressobj(level=9)  # pydyf's own setting
+            data = b"\n".join(pydyf._to_bytes(item) for item in obj.stream)
+            obj.stream = [compressor.compress(data) + compressor.flush()]
+            obj.extra["Filter"] = "/FlateDecode"
+            obj.compress = False
+
+
+def _pickle_pages(pdf: object) -> bytes:
+    _compress_streams(pdf)
+    output = io.BytesIO()
+    _PagesPickler(output, protocol=pickle.HIGHEST_PROTOCOL).dump(pdf)
+    return output.getvalue()
 
 
 STATEMENT_ATTRIBUTE = "data-statement"

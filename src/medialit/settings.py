@@ -31,9 +31,8 @@ _LEVEL_MARKS: dict[Level, str] = {"guided": "K7", "standard": "M3", "independent
 class KindStyle(BaseModel):
     """How one kind is named and drawn on the sheets."""
 
-    model_config = ConfigDict(
-        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
-    )
+    # Field docstrings are for readers; pydantic is not asked to parse them (see model.py).
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     label: str
     """The kind's name as printed (tick boxes, key, legend)."""
@@ -56,9 +55,7 @@ def _default_kinds() -> dict[Kind, KindStyle]:
 class Sections(BaseModel):
     """Which optional parts of the sheets appear."""
 
-    model_config = ConfigDict(
-        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
-    )
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     source_box: bool = True
     """The box about the article's author, outlet and date."""
@@ -77,9 +74,7 @@ class Words(BaseModel):
     language gets its own catalogue's words, and these settings change single words.
     """
 
-    model_config = ConfigDict(
-        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
-    )
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     student_worksheet: str = _ENGLISH_WORDS["student_worksheet"]
     """The student sheet's label above the title."""
@@ -233,14 +228,17 @@ class Words(BaseModel):
     """The class pack's PDF title."""
     copy_title: str = _ENGLISH_WORDS["copy_title"]
     """A student's own copy's PDF title; {name} is the student's name."""
+    drafts_notice: str = _ENGLISH_WORDS["drafts_notice"]
+    """On the key's first page while some statements are unconfirmed suggestions from
+    ``medialit new``; {drafts} is how many, {total} the number of statements."""
+    draft: str = _ENGLISH_WORDS["draft"]
+    """Beside each unconfirmed suggestion in the key's answers."""
 
 
 class Settings(BaseModel):
     """Everything a teacher can set; see ``medialit config``."""
 
-    model_config = ConfigDict(
-        extra="forbid", use_attribute_docstrings=True, coerce_numbers_to_str=True
-    )
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     language: LanguageTag | None = None
     """The language of the sheets' fixed words (en, es, fr…); without it, the lesson's language."""

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .errors import Problem, closest
 from .loader import LoadedYaml, PathKey
 from .model import FIELD_NAMES, KIND_ORDER
-from .settings import KindStyle, Sections, Settings, Words
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+# The settings models are imported where they are used: `medialit check` of a lesson
+# without a worksheet: table never needs them, and building them takes a while.
 
 KeyPath = tuple[str, ...]
 PlaceProblem = Callable[[KeyPath, str], Problem]
@@ -165,6 +170,8 @@ def _shown(value: Any) -> str:
 
 def settings_problems(values: Mapping[str, Any], problem_at: PlaceProblem) -> list[Problem]:
     """Every problem of one layer of settings, checked on top of the defaults."""
+    from .settings import Settings
+
     merged = merge(Settings().model_dump(mode="json"), values)
     try:
         Settings.model_validate(merged)
@@ -225,6 +232,8 @@ def unknown_setting_message(path: KeyPath, choices: Sequence[str]) -> str:
 
 def valid_keys(path: KeyPath) -> list[str]:
     """The setting names allowed in the table at ``path``."""
+    from .settings import KindStyle, Sections, Settings, Words
+
     model: type[BaseModel] = Settings
     if path == ("kinds",):
         return [kind.value for kind in KIND_ORDER]

@@ -48,6 +48,8 @@ class Variant:
     empty means reading order."""
     named: bool = False
     """A class-pack copy: the student's name is stamped into the top margin later."""
+    fillable: bool = False
+    """The student sheet gets PDF form fields over its tick boxes and writing lines."""
     font_size: str | None = None
     """A student's own base font size, from the roster (class packs only)."""
     theme: str | None = None

@@ -1,0 +1,133 @@
+"""``medialit new``: read a source, draft a lesson from it, keep the source, write both."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import MedialitError, Problem
+from ..files import write_atomically
+from ..lesson import read_lesson
+from .draft import ExtractedArticle
+from .lessonfile import lesson_name, lesson_yaml
+from .plaintext import extract_text
+from .reading import SourceError, SourceFile, read_source
+from .suggest import Suggestion, load_cues, suggest
+from .webpage import extract_page
+
+LESSONS = "lessons"
+SEEDS = "seeds"
+MIN_ARTICLE_WORDS = 25
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
+
+
+@dataclass(frozen=True)
+class NewLesson:
+    """What ``medialit new`` wrote."""
+
+    lesson: Path
+    seed: Path
+    suggestions: list[Suggestion]
+    gaps: list[str]
+    """Source fields that were not found (``author``, ``published``…)."""
+    glossary: int
+
+
+def new_lesson(
+    source: str,
+    stdin: BinaryIO,
+    working_folder: Path,
+    *,
+    name: str | None = None,
+    with_suggestions: bool = True,
+    language: str = "en",
+) -> NewLesson:
+    """Draft ``lessons/<name>.yaml`` from SOURCE and keep SOURCE in ``seeds/``.
+
+    Everything is checked before anything is written: a refused source, an
+    existing lesson or seed leaves the working folder as it was.
+    """
+    if name is not None and not _NAME.match(name):
+        raise MedialitError(
+            f"--name {name!r}: use letters, digits and dashes only, such as city-traffic-2024."
+        )
+    if not _LANGUAGE.match(language):
+        raise MedialitError(
+            f"--language {language!r}: write a language tag such as en, fr or pt-BR."
+        )
+    for folder in (working_folder / LESSONS, working_folder / SEEDS):
+        if folder.exists() and not folder.is_dir():
+            raise MedialitError(
+                Problem(
+                    "a file is in the way: medialit new writes into a folder of this name; "
+                    "move the file away.",
+                    folder,
+                )
+            )
+    received = read_source(source, stdin)
+    extracted = _extract(received)
+    name = name or lesson_name(extracted)
+    lesson_path = working_folder / LESSONS / f"{name}.yaml"
+    if lesson_path.exists():
+        raise MedialitError(
+            Problem(
+                "this lesson exists already, and medialit new never overwrites one; "
+                "choose another name with --name, or move the old lesson away.",
+                lesson_path,
+            )
+        )
+    seed_path, copy_seed = _seed_place(received, working_folder, name)
+    families = load_cues(language, working_folder) if with_suggestions else None
+    suggestions = suggest(extracted.article, families, language) if families else []
+    seed_shown = (
+        seed_path.relative_to(working_folder)
+        if seed_path.is_relative_to(working_folder)
+        else seed_path
+    )
+    text = lesson_yaml(extracted, suggestions, str(seed_shown), language)
+    if suggestions:
+        read_lesson(lesson_path, text)  # a draft that fails its own check is a bug: say so
+    if copy_seed:
+        write_atomically(seed_path, received.data)
+    try:
+        write_atomically(lesson_path, text.encode("utf-8"))
+    except MedialitError:
+        if copy_seed:
+            seed_path.unlink(missing_ok=True)  # all or nothing: no seed without its lesson
+        raise
+    gaps = [f for f in ("author", "outlet", "published") if not getattr(extracted.details, f)]
+    return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary))
+
+
+def _extract(received: SourceFile) -> ExtractedArticle:
+    extracted = (
+        extract_page(received.text) if received.kind == "page" else extract_text(received.text)
+    )
+    if extracted is None or len(extracted.article.split()) < MIN_ARTICLE_WORDS:
+        what = "page" if received.kind == "page" else "text"
+        raise SourceError(
+            f"{received.name}: no article text was found in this {what}; save the page that "
+            "shows the whole article, or copy the article's text into a .txt file."
+        )
+    return extracted
+
+
+def _seed_place(received: SourceFile, working_folder: Path, name: str) -> tuple[Path, bool]:
+    """Where the source is kept, and whether it must be copied there."""
+    seeds = (working_folder / SEEDS).resolve()
+    if received.path is not None and received.path.resolve().parent == seeds:
+        return received.path, False  # already kept in seeds/
+    seed = working_folder / SEEDS / f"{name}{received.suffix}"
+    if seed.exists():
+        if seed.is_file() and seed.read_bytes() == received.data:
+            return seed, False
+        raise MedialitError(
+            Problem(
+                "another source is kept under this name; choose another name with --name.",
+                seed,
+            )
+        )
+    return seed, True

@@ -1,0 +1,146 @@
+"""The article and its source details from text as pasted or saved from a site.
+
+The seed ``seeds/000_6720225e856085cf.txt`` is the model: a title, a header of
+byline and dates, the article, and a footer of copyright, calls to action and
+disclaimers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from .cleanup import (
+    article_text,
+    body,
+    is_boilerplate,
+    is_footer,
+    join_broken,
+    marker,
+    plain,
+    split_raw_blocks,
+    take_glossary,
+)
+from .draft import ExtractedArticle, SourceDetails
+
+BODY_WORDS = 12
+"""A paragraph this long (or longer) starts the article; shorter lines above it are its header."""
+TITLE_WORDS = 25
+
+_BYLINE = re.compile(r"^by\s+(?P<name>[^,|]+)", re.I)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = re.compile(
+    rf"(?P<mdy>\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b)"
+    rf"|(?P<dmy>\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b)"
+    r"|(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
+    rf"|(?P<my>\b(?:{_MONTHS})\.?\s+\d{{4}}\b)",
+    re.I,
+)
+_ORIGINAL_SOURCE = re.compile(
+    r"^the original source of this article is\s+(?P<outlet>.+?)\.?$", re.I
+)
+_COPYRIGHT = re.compile(r"(?:copyright\s*)?©.*|copyright\b.*", re.I)
+
+
+def extract_text(text: str) -> ExtractedArticle:
+    """The article of a pasted or saved text, with what its header and footer say."""
+    blocks = split_raw_blocks(text)
+    details = SourceDetails()
+    if blocks and _is_title(blocks[0]):
+        details.title = plain(body(blocks.pop(0)))
+    start = next((i for i, b in enumerate(blocks) if _starts_article(b)), 0)
+    header, rest = blocks[:start], blocks[start:]
+    _read_header(header, details)
+    end = next(
+        (i for i, b in enumerate(rest) if i > 0 and (is_footer(b) or _is_bio(b, details))),
+        len(rest),
+    )
+    article_blocks, footer = rest[:end], rest[end:]
+    _read_footer(footer, details)
+    kept = [b for b in article_blocks if not is_boilerplate(b)]
+    kept, glossary = take_glossary(join_broken(kept))
+    return ExtractedArticle(article_text(kept), details, glossary)
+
+
+def _is_title(block: str) -> bool:
+    text = plain(body(block))
+    return (
+        marker(block) != "- "
+        and len(text.split()) <= TITLE_WORDS
+        and not text.endswith(".")
+        and not is_boilerplate(block)
+    )
+
+
+def _starts_article(block: str) -> bool:
+    return (
+        not marker(block) and len(plain(block).split()) >= BODY_WORDS and not is_boilerplate(block)
+    )
+
+
+def _is_bio(block: str, details: SourceDetails) -> bool:
+    """ "Alexander Orlov is a political scientist…": the author's note that ends an article."""
+    author = details.author
+    return bool(author) and plain(block).startswith(f"{author} is ")
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ``YYYY-MM-DD`` (or ``YYYY-MM`` for "October 2017")."""
+    found = _DATE.search(text)
+    if not found:
+        return None
+    words = found.group(0).replace(",", " ").replace(".", " ")
+    words = re.sub(r"\bsept\b", "sep", words, flags=re.I)
+    for pattern, shape in (
+        ("%B %d %Y", "%Y-%m-%d"),
+        ("%b %d %Y", "%Y-%m-%d"),
+        ("%d %B %Y", "%Y-%m-%d"),
+        ("%d %b %Y", "%Y-%m-%d"),
+        ("%Y-%m-%d", "%Y-%m-%d"),
+        ("%B %Y", "%Y-%m"),
+        ("%b %Y", "%Y-%m"),
+    ):
+        try:
+            return datetime.datetime.strptime(" ".join(words.split()), pattern).strftime(shape)
+        except ValueError:
+            continue
+    return None
+
+
+def _read_header(header: list[str], details: SourceDetails) -> None:
+    """Byline and "Outlet, date" lines; the earliest date is the first publication."""
+    dated: list[tuple[str, str | None]] = []
+    for block in header:
+        text = plain(body(block))
+        byline = _BYLINE.match(text)
+        if byline and details.author is None:
+            details.author = byline["name"].strip()
+            continue
+        if is_boilerplate(block):
+            continue
+        found = _DATE.search(text)
+        date = parse_date(text)
+        if found and date:
+            name = (text[: found.start()] + text[found.end() :]).strip(" ,|–—-·:")
+            dated.append((date, name or None))
+    dated.sort(key=lambda item: item[0])
+    if dated:
+        details.published, details.outlet = dated[0]
+    later = [item for item in dated[1:] if item[1] and item[1] != details.outlet]
+    if later and len(later[-1][0]) == 10:
+        details.republished, details.republished_by = later[-1]
+
+
+def _read_footer(footer: list[str], details: SourceDetails) -> None:
+    for block in footer:
+        text = plain(body(block))
+        copyright = _COPYRIGHT.search(text)
+        if copyright and details.licence is None:
+            details.licence = copyright.group(0).strip()
+            text = text[: copyright.start()].strip()
+        original = _ORIGINAL_SOURCE.match(text)
+        if original and details.outlet is None:
+            details.outlet = original["name"].strip()

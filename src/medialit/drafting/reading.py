@@ -1,0 +1,130 @@
+"""Read a source for ``medialit new``: a file or standard input, refused early when unusable.
+
+A source is refused before anything is written: an empty file, a binary file, one too
+large for a lesson, or one whose encoding cannot be read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from ..errors import MedialitError, Problem
+
+STDIN = "-"
+MAX_PAGE_BYTES = 5_000_000
+"""A saved page carries markup, styles and scripts around the article, so it may be larger."""
+MAX_TEXT_CHARS = 200_000
+"""The same limit as a lesson's article (``medialit.lesson.MAX_ARTICLE_CHARS``)."""
+WEB_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+SourceKind = Literal["page", "text"]
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_LOOKS_LIKE_HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.I)
+
+
+class SourceError(MedialitError):
+    """A source given to ``medialit new`` cannot become a lesson."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The source as received (``data``, kept byte for byte) and as text."""
+
+    name: str
+    """The file as the teacher named it, or ``standard input``."""
+    path: Path | None
+    data: bytes
+    text: str
+    kind: SourceKind
+
+    @property
+    def suffix(self) -> str:
+        """The seed file's extension."""
+        if self.path is not None and self.path.suffix:
+            return self.path.suffix.lower()
+        return ".html" if self.kind == "page" else ".txt"
+
+
+def read_source(source: str, stdin: BinaryIO) -> SourceFile:
+    """Read SOURCE (a path, or ``-`` for ``stdin``) and decode it, or raise :class:`SourceError`."""
+    if source == STDIN:
+        data = stdin.read(MAX_PAGE_BYTES + 1)
+        return _decoded("standard input", None, data, _sniff(data))
+    path = Path(source)
+    try:
+        if not path.is_file():
+            raise SourceError(
+                Problem("there is no such file; name a saved web page or a text file.", path)
+            )
+        with path.open("rb") as stream:
+            data = stream.read(MAX_PAGE_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(
+            Problem(f"the file cannot be read ({exc.strerror}); check its permissions.", path)
+        ) from None
+    suffix = path.suffix.lower()
+    if suffix in WEB_SUFFIXES:
+        kind: SourceKind = "page"
+    elif suffix in TEXT_SUFFIXES:
+        kind = "text"
+    else:
+        kind = _sniff(data)
+    return _decoded(str(path), path, data, kind)
+
+
+def _sniff(data: bytes) -> SourceKind:
+    return "page" if _LOOKS_LIKE_HTML.match(data[:1000].lstrip(b"\xef\xbb\xbf")) else "text"
+
+
+def _refuse(name: str, message: str) -> SourceError:
+    return SourceError(f"{name}: {message}")
+
+
+def _decoded(name: str, path: Path | None, data: bytes, kind: SourceKind) -> SourceFile:
+    if not data.strip():
+        raise _refuse(name, "the file is empty; save the article's page or text into it first.")
+    if len(data) > MAX_PAGE_BYTES:
+        raise _refuse(
+            name,
+            f"the file is larger than {MAX_PAGE_BYTES // 1_000_000} MB, too large for one "
+            "article; save only the article's page, or paste an excerpt into a text file.",
+        )
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _refuse(
+            name,
+            "this is not a web page or a text file (it holds binary data); save the article "
+            "as a web page (.html) or copy its text into a .txt file.",
+        )
+    encoding = _encoding(data, kind)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise _refuse(
+            name,
+            f"the text cannot be read as {encoding.removesuffix('-sig').upper()}; open it in a "
+            "text editor and save it as UTF-8.",
+        ) from None
+    if kind == "text" and len(text) > MAX_TEXT_CHARS:
+        raise _refuse(
+            name,
+            f"the text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} a lesson "
+            "can hold; keep only the article, or an excerpt of it.",
+        )
+    return SourceFile(name, path, data, text.replace("\r\n", "\n").replace("\r", "\n"), kind)
+
+
+def _encoding(data: bytes, kind: SourceKind) -> str:
+    """UTF-8 (with or without a byte order mark), UTF-16 with one, or a page's declared charset."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if kind == "page" and not data.startswith(codecs.BOM_UTF8):
+        declared = _CHARSET.search(data[:4096])
+        if declared:
+            return declared.group(1).decode("ascii").lower()
+    return "utf-8-sig"

@@ -1,0 +1,76 @@
+"""The article and its source details from a saved web page, with trafilatura.
+
+trafilatura finds the main text and the page's metadata (title, author, date,
+site name, address). It works on the markup it is given and fetches nothing:
+no image, script, style sheet or frame is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+
+from .cleanup import (
+    article_text,
+    body,
+    is_boilerplate,
+    join_broken,
+    plain,
+    split_raw_blocks,
+    take_glossary,
+)
+from .draft import ExtractedArticle, SourceDetails
+
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def extract_page(html: str) -> ExtractedArticle | None:
+    """The page's article in lesson markup, or ``None`` when it holds no article text."""
+    document = trafilatura.bare_extraction(
+        html,
+        output_format="python",
+        with_metadata=True,
+        include_formatting=True,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        include_tables=True,
+        deduplicate=False,
+    )
+    if document is None:
+        return None
+    metadata = document if isinstance(document, dict) else document.as_dict()
+    markdown = trafilatura.extract(
+        html,
+        output_format="markdown",
+        with_metadata=False,
+        include_formatting=True,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        include_tables=True,
+    )
+    date = metadata.get("date") or ""
+    details = SourceDetails(
+        title=_clean(metadata.get("title")),
+        author=_clean(metadata.get("author")),
+        outlet=_clean(metadata.get("sitename")),
+        published=date if _FULL_DATE.match(date) else None,
+        url=_clean(metadata.get("url")),
+        licence=_clean(metadata.get("license")),
+    )
+    blocks = split_raw_blocks(markdown or "")
+    if blocks and details.title and plain(body(blocks[0])) == details.title:
+        blocks.pop(0)  # trafilatura repeats the page's title as the first heading
+    kept = [b for b in blocks if not is_boilerplate(b)]
+    kept, glossary = take_glossary(join_broken(kept))
+    article = article_text(kept)
+    if not article.strip():
+        return None
+    return ExtractedArticle(article, details, glossary)
+
+
+def _clean(value: str | None) -> str | None:
+    text = plain(value or "")
+    return text or None

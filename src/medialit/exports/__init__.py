@@ -1,0 +1,8 @@
+"""Digital copies of a lesson for learning platforms: a Moodle quiz and a QTI package.
+
+The answer key's context is the one source: :mod:`.quiz` turns it into plain
+questions, :mod:`.moodle` and :mod:`.qti` write them in each platform's format,
+and :mod:`.export` reads the lesson and writes the files (the CLI calls it).
+The fillable student PDF is not here: it is the student sheet built with
+``medialit build --fillable``.
+"""

@@ -1,0 +1,138 @@
+"""Turn an answer key's context into the questions of an online quiz.
+
+One choice question per statement (its paragraph as context, the kinds as the
+choices, full credit for the key's kind and partial credit for kinds it also
+accepts, the explanation as feedback) and one essay question per discussion
+question. Pure: the writers of each platform's format take it from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..context import KeyContext, KeySegment
+
+PARTIAL_CREDIT = 0.5
+"""The credit for a kind that the key also accepts: half (Moodle knows 50 %)."""
+
+# XML 1.0 forbids these characters even escaped; a lesson cannot mean them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters that XML 1.0 cannot carry."""
+    return _NOT_XML.sub("", text)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of a paragraph's text; ``highlighted`` for the statement being asked about."""
+
+    text: str
+    highlighted: bool = False
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer a student can pick: a kind, its label and the credit (0 to 1) it earns."""
+
+    kind: str
+    label: str
+    credit: float
+    feedback: str
+
+
+@dataclass(frozen=True)
+class StatementQuestion:
+    """Which kind is this statement? Asked with its paragraph around it."""
+
+    number: int
+    opening: str
+    prompt: str
+    context: list[Run]
+    choices: list[Choice]
+    explanation: str
+    """Why the key gives its answer, and how a student could check (general feedback)."""
+
+    @property
+    def answer(self) -> Choice:
+        """The key's kind (full credit)."""
+        return next(choice for choice in self.choices if choice.credit == 1)
+
+
+@dataclass(frozen=True)
+class EssayQuestion:
+    """A discussion question, answered in writing; ``notes`` are for the marker only."""
+
+    number: int
+    text: str
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """A lesson's questions for one version: statements by printed number, then discussion."""
+
+    title: str
+    language: str
+    version: str | None
+    credit: str
+    """Where the article comes from, one line."""
+    statements: list[StatementQuestion]
+    questions: list[EssayQuestion]
+
+
+def quiz_from_key(key: KeyContext) -> Quiz:
+    """The quiz of one version of a lesson, from that version's answer-key context."""
+    return Quiz(
+        title=xml_safe(key.title),
+        language=key.language,
+        version=key.version,
+        credit=xml_safe(key.source.credit),
+        statements=[_statement_question(key, n) for n in range(len(key.statements))],
+        questions=[
+            EssayQuestion(q.number, xml_safe(q.text), xml_safe(q.notes) if q.notes else None)
+            for q in key.questions
+        ],
+    )
+
+
+def _statement_question(key: KeyContext, index: int) -> StatementQuestion:
+    statement = key.statements[index]
+    labels = [kind.label for kind in key.kinds]
+    answer = statement.kind_label
+    choices = []
+    for kind in key.kinds:
+        if kind.name == statement.kind:
+            credit, feedback = 1.0, f"Yes: the key says {answer}."
+        elif kind.label in statement.also_accept:
+            credit = PARTIAL_CREDIT
+            feedback = f"Defensible, for part of the marks: the key says {answer}."
+        else:
+            credit, feedback = 0.0, f"The key says {answer}."
+        choices.append(Choice(kind.name, xml_safe(kind.label), credit, xml_safe(feedback)))
+    explanation = statement.why
+    if statement.also_accept:
+        explanation += f" Also accepted: {', '.join(statement.also_accept)}."
+    if statement.check:
+        explanation += f" How to check: {statement.check}"
+    return StatementQuestion(
+        number=statement.number,
+        opening=xml_safe(statement.opening),
+        prompt=xml_safe(f"Statement {statement.number}: {', '.join(labels[:-1])} or {labels[-1]}?"),
+        context=_context(key, statement.number),
+        choices=choices,
+        explanation=xml_safe(explanation),
+    )
+
+
+def _context(key: KeyContext, number: int) -> list[Run]:
+    """The paragraph (or heading, or list item) that holds statement ``number``."""
+    for block in key.blocks:
+        if any(segment.statement == number for segment in block.segments):
+            return [
+                Run(xml_safe(s.text), isinstance(s, KeySegment) and s.statement == number)
+                for s in block.segments
+            ]
+    raise ValueError(f"statement {number} is in no paragraph")  # anchoring placed every one
