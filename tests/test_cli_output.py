@@ -14,9 +14,18 @@ from medialit.cli import main
 
 from .conftest import DATA
 
-TEACHERS_ORDER = ["preview", "check", "build", "init", "config", "templates"]
-"""The commands on this branch, in the order new, preview, check, build, export, init,
-config, templates, clean (the others are added by other branches)."""
+TEACHERS_ORDER = [
+    "new",
+    "preview",
+    "check",
+    "build",
+    "export",
+    "init",
+    "config",
+    "templates",
+    "clean",
+]
+"""Every command, in the order a teacher meets them."""
 
 
 def medialit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -71,6 +80,17 @@ def test_quiet_prints_nothing_on_success(tmp_path: Path) -> None:
         "key.pdf",
         "student.pdf",
     ]
+
+
+def test_quiet_export_prints_nothing_on_success(tmp_path: Path) -> None:
+    lesson = tmp_path / "lesson.yaml"
+    lesson.write_text((DATA / "sample.yaml").read_text())
+    result = medialit("export", "lesson.yaml", "--format", "moodle", "--quiet", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (result.stdout, result.stderr) == ("", "")
+    assert (tmp_path / "build" / "lesson" / "moodle.xml").is_file()
+    loud = medialit("export", "lesson.yaml", "--format", "moodle", cwd=tmp_path)
+    assert loud.stdout == f"lesson.yaml: wrote {Path('build', 'lesson', 'moodle.xml')}\n"
 
 
 def test_quiet_still_prints_warnings_and_errors(tmp_path: Path) -> None:
