@@ -28,6 +28,7 @@ install: $(BIN)/medialit
 
 build: install
 	$(BIN)/medialit build lessons
+	@echo "To use the medialit command in this terminal, run:  . $(VENV)/bin/activate"
 
 $(VENV)/.test-tools: pyproject.toml $(BIN)/medialit
 	@scripts/install-system-packages --test
@@ -43,8 +44,11 @@ test: lint
 	$(BIN)/python -m pytest
 
 # The before/after pictures of docs/customising.md (needs pdftoppm, from poppler-utils).
+# The README's picture is the first page of the first lesson's student sheet.
 pictures: install
 	MEDIALIT=$(abspath $(BIN))/medialit docs/examples/make-pictures.sh
+	SOURCE_DATE_EPOCH=0 $(BIN)/medialit build lessons/school-start-time.yaml --out build/pictures --quiet
+	pdftoppm -png -r 60 -f 1 -l 1 -singlefile build/pictures/school-start-time/student.pdf docs/student-page-1
 
 clean:
 	rm -rf build $(VENV)

@@ -20,6 +20,17 @@ def test_init_makes_a_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = runner.invoke(main, ["init", str(tmp_path / "class")])
     assert result.exit_code == 0, result.output
     folder = tmp_path / "class"
+    assert result.output.splitlines() == [
+        f"Made {folder} with 8 files: lessons/, seeds/, templates/ and medialit.toml.",
+        "Start with lessons/school-start-time.yaml, a short local news story.",
+        "lessons/washington-isis-syria-2017.yaml is a long, advanced example: an opinion piece "
+        "on the war in Syria, from outlets that the US government describes as part of Russia's "
+        "disinformation network; it mentions deaths and executions. Read lessons/README.md "
+        "before teaching it.",
+        f"Next: cd {folder} and run medialit build.",
+    ]
+    assert (folder / "lessons" / "school-start-time.yaml").is_file()
+    assert (folder / "seeds" / "school-start-time.txt").is_file()
     assert (folder / "lessons" / "washington-isis-syria-2017.yaml").is_file()
     assert (folder / "seeds" / "000_6720225e856085cf.txt").is_file()
     assert (folder / "templates" / "README.md").is_file()
@@ -28,6 +39,7 @@ def test_init_makes_a_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(folder)
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 0, result.output
+    assert "school-start-time.yaml: OK: 9 statements" in result.output
     assert re.search(r"washington-isis-syria-2017.yaml: OK: \d+ statements", result.output)
     result = runner.invoke(main, ["config"])
     assert result.exit_code == 0 and 'paper = "a4"  # default' in result.output
@@ -61,6 +73,11 @@ def test_repository_links_to_the_one_copy_of_the_starter_files(relative: str) ->
 
 def test_every_starter_file_is_in_the_repository_folder() -> None:
     files = starter_files()
-    assert set(files) >= {"lessons/washington-isis-syria-2017.yaml", "medialit.toml"}
+    assert set(files) >= {
+        "lessons/school-start-time.yaml",
+        "seeds/school-start-time.txt",
+        "lessons/washington-isis-syria-2017.yaml",
+        "medialit.toml",
+    }
     for relative, data in files.items():
         assert data == (ROOT / relative).read_bytes(), relative

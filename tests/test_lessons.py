@@ -13,6 +13,8 @@ from medialit.typography import typographic
 from .conftest import LESSONS, pdf_text
 
 SEED_LESSON = Path(__file__).resolve().parent.parent / "lessons" / "washington-isis-syria-2017.yaml"
+FIRST_LESSONS = {"school-start-time"}
+"""Short lessons to start from: 8-12 statements and 3 questions, instead of 20-30 and 5."""
 
 
 def test_there_are_lessons() -> None:
@@ -25,13 +27,14 @@ def test_lesson_is_complete(lesson: Path) -> None:
     counts = checked.count_by_kind()
     assert all(counts[kind] >= 3 for kind in KIND_ORDER), counts
     # A long article may have many statements; a selection gives the class a short version.
-    assert 20 <= len(checked.statements) <= 40
+    first = lesson.stem in FIRST_LESSONS
+    assert (8 if first else 20) <= len(checked.statements) <= (12 if first else 40)
     for statement in checked.statements:
         annotation = statement.annotation
         assert len(annotation.why.split()) >= 15, annotation.quote
         assert annotation.check, annotation.quote
         assert annotation.kind not in annotation.also_accept
-    assert len(checked.lesson.questions) >= 5
+    assert len(checked.lesson.questions) >= (3 if first else 5)
     assert all(q.notes for q in checked.lesson.questions)
     assert checked.lesson.objectives and checked.lesson.audience
     assert checked.lesson.source.notes

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a lesson, template or other input is wrong, 2 bad usage
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -16,6 +17,7 @@ import click
 
 from . import __version__
 from .errors import MedialitError, escape_controls
+from .summary import written
 from .variants import LEVELS, MAX_VERSIONS, Level
 
 if TYPE_CHECKING:
@@ -63,6 +65,11 @@ def _handle_errors(command: F) -> F:
             sys.exit(EXIT_INPUT)
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader stopped early (medialit config | head): nothing went wrong here.
+            # Point stdout at nothing so that Python's final flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_INPUT)
         except Exception as exc:
             if debug:
                 raise
@@ -128,8 +135,47 @@ def _configuration(
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="medialit")
+TEACHERS_ORDER = (
+    "new",
+    "preview",
+    "check",
+    "build",
+    "export",
+    "init",
+    "config",
+    "templates",
+    "clean",
+)
+"""Commands in the order a teacher meets them: write a lesson, look, check, print, share."""
+
+
+class TeachersOrderGroup(click.Group):
+    """Lists the known commands in a teacher's order, then any others alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        known = [name for name in TEACHERS_ORDER if name in names]
+        return known + [name for name in names if name not in TEACHERS_ORDER]
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    commands = ", ".join(main.list_commands(ctx))
+    click.echo(f"medialit, version {__version__}")
+    click.echo(f"Commands: {commands} (medialit --help says what each does).")
+    ctx.exit()
+
+
+@click.group(cls=TeachersOrderGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and the commands, then exit.",
+)
 @click.option("--debug", is_flag=True, help="Show a full traceback when something goes wrong.")
 def main(debug: bool) -> None:
     """Turn annotated articles (lessons) into media-literacy worksheets and answer keys."""
@@ -196,7 +242,12 @@ def main(debug: bool) -> None:
     is_flag=True,
     help="Print only the paragraphs that hold the statements, with omission marks.",
 )
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--quiet",
+    is_flag=True,
+    help="Print nothing when all goes well: no progress bar, no list of files "
+    "(warnings and errors still go to standard error).",
+)
 @click.option(
     "--strict",
     is_flag=True,
@@ -267,15 +318,16 @@ def build(
         terminal_progress(quiet=quiet),
         lambda m: _echo(f"Warning: {m}", err=True),
     )
-    _print_report(report, len(files))
+    _print_report(report, len(files), quiet)
 
 
-def _print_report(report: BuildReport, lessons: int, done: str = "built") -> None:
-    """What each lesson wrote, then every failure; exit 1 if any lesson failed."""
+def _print_report(report: BuildReport, lessons: int, quiet: bool, done: str = "built") -> None:
+    """What each lesson wrote (unless quiet), then every failure; exit 1 if any lesson failed."""
     for result in report.results:
         for warning in result.warnings:
             _echo(f"Warning: {result.lesson}: {warning}", err=True)
-        _echo(f"{result.lesson}: wrote {', '.join(str(p) for p in result.outputs)}")
+        if not quiet:
+            _echo(f"{result.lesson}: {written(result.outputs)}")
     for _, error in report.failures:
         _echo(f"Error: {error}", err=True)
     if report.failures:
@@ -314,6 +366,11 @@ def _print_report(report: BuildReport, lessons: int, done: str = "built") -> Non
     metavar="NAME",
     help="Only the statements of the lesson's selection NAME, numbered 1 to n, as build --select.",
 )
+@click.option(
+    "--quiet",
+    is_flag=True,
+    help="Print nothing when all goes well (warnings and errors still go to standard error).",
+)
 @_handle_errors
 def export_quiz(
     lessons: tuple[Path, ...],
@@ -326,6 +383,7 @@ def export_quiz(
     versions: int,
     seed: int,
     select: str | None,
+    quiet: bool,
 ) -> None:
     """Write each LESSON as a quiz to import into a learning platform.
 
@@ -340,7 +398,7 @@ def export_quiz(
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
     configuration = _configuration(assignments, theme, template_folder, settings_file)
     options = ExportOptions(fmt, out, configuration, versions, seed, select)
-    _print_report(export_lessons(files, options), len(files), "exported")
+    _print_report(export_lessons(files, options), len(files), quiet, "exported")
 
 
 @main.command()
@@ -450,10 +508,19 @@ def config(
 @_handle_errors
 def init(folder: Path) -> None:
     """Make FOLDER a new working folder: lessons/, seeds/, templates/ and medialit.toml."""
-    from .starter import make_working_folder
+    from .starter import ADVANCED_LESSON, FIRST_LESSON, make_working_folder
 
-    for path in make_working_folder(folder):
-        _echo(f"created {path}")
+    created = make_working_folder(folder)
+    _echo(
+        f"Made {folder} with {len(created)} files: lessons/, seeds/, templates/ and medialit.toml."
+    )
+    _echo(f"Start with {Path('lessons', FIRST_LESSON)}, a short local news story.")
+    _echo(
+        f"{Path('lessons', ADVANCED_LESSON)} is a long, advanced example: an opinion piece "
+        "on the war in Syria, from outlets that the US government describes as part of Russia's "
+        "disinformation network; it mentions deaths and executions. Read lessons/README.md "
+        "before teaching it."
+    )
     _echo(f"Next: cd {folder} and run medialit build.")
 
 
@@ -531,5 +598,4 @@ def export(folder: Path, names: tuple[str, ...]) -> None:
     """Copy the built-in templates (all, or NAMES) into FOLDER to start from."""
     from .templates import export_templates
 
-    for path in export_templates(folder, names):
-        _echo(f"wrote {path}")
+    _echo(written(export_templates(folder, names)))

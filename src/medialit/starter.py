@@ -1,10 +1,10 @@
 """``medialit init DIR``: a new working folder, laid out as medialit's own repository is.
 
-The starter files are package data (``medialit/starter/``): an example lesson
-with its seed article, an empty ``templates/`` with a README on overriding,
-and a commented ``medialit.toml``. They are the one copy: the repository's own
-``lessons/``, ``seeds/``, ``medialit.toml`` and ``templates/README.md`` are
-relative links to them.
+The starter files are package data (``medialit/starter/``): a short example
+lesson to start from and a long, advanced one, each with its seed article, an
+empty ``templates/`` with a README on overriding, and a commented ``medialit.toml``.
+They are the one copy: the repository's own ``lessons/``, ``seeds/``,
+``medialit.toml`` and ``templates/README.md`` are relative links to them.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ from pathlib import Path
 from .errors import MedialitError, Problem
 
 STARTER = "starter"
+FIRST_LESSON = "school-start-time.yaml"
+"""The short example lesson a new working folder starts from."""
+ADVANCED_LESSON = "washington-isis-syria-2017.yaml"
+"""The long seed lesson, offered as a second, advanced example."""
 
 
 def starter_files() -> dict[str, bytes]:
