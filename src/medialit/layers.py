@@ -27,7 +27,7 @@ from .files import SAVE_AS_UTF8, read_text
 from .languages import ENGLISH, catalogue_layer_values
 from .settings import Settings
 from .themes import THEME_SETTINGS_FILE, NoSuchTheme, SearchPath, builtin_themes, find_theme
-from .validation import KeyPath, merge, settings_problems
+from .validation import KeyPath, leaves, merge, settings_problems
 
 SETTINGS_FILE = "medialit.toml"
 TEMPLATES_FOLDER = "templates"
@@ -95,7 +95,7 @@ class ResolvedSettings:
 
     def values(self) -> Iterator[tuple[str, Any, Origin]]:
         """Every setting as ``(dotted key, value, origin)``, in the order of the model."""
-        for path, value in _leaves(self.settings.model_dump(mode="json")):
+        for path, value in leaves(self.settings.model_dump(mode="json")):
             key = ".".join(path)
             yield key, value, self.origins.get(key, Origin("default"))
 
@@ -237,7 +237,7 @@ def resolve(layers: Sequence[Layer], language: Layer | None = None) -> ResolvedS
     origins: dict[str, Origin] = {}
     for layer in layers:
         merged = merge(merged, layer.values)
-        for path, _ in _leaves(layer.values):
+        for path, _ in leaves(layer.values):
             origins[".".join(path)] = layer.origin(path)
     try:
         settings = Settings.model_validate(merged)
@@ -284,14 +284,6 @@ def _theme_folder(layers: Sequence[Layer]) -> Path | None:
         return find_theme(chosen[-1].values["theme"])
     except NoSuchTheme as exc:
         raise SettingsError(chosen[-1].problem(("theme",), str(exc))) from None
-
-
-def _leaves(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    for key, value in values.items():
-        if isinstance(value, Mapping) and value:
-            yield from _leaves(value, (*prefix, str(key)))
-        else:
-            yield (*prefix, str(key)), value
 
 
 # -- TOML lines -------------------------------------------------------------------------------

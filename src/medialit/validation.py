@@ -200,10 +200,11 @@ def settings_problems(
     return sorted(_model_problems(values, problem_at) + paths, key=lambda p: p.line or 0)
 
 
-def _leaves(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+def leaves(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    """Every non-table value of ``values`` with the path of keys that leads to it."""
     for key, value in values.items():
         if isinstance(value, Mapping) and value:
-            yield from _leaves(value, (*prefix, str(key)))
+            yield from leaves(value, (*prefix, str(key)))
         else:
             yield (*prefix, str(key)), value
 
@@ -211,7 +212,7 @@ def _leaves(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[K
 def _size_problems(values: Mapping[str, Any], problem_at: PlaceProblem) -> list[Problem]:
     """Settings too long for a sheet: every value reaches a template, so each is bounded."""
     problems = []
-    for path, value in _leaves(values):
+    for path, value in leaves(values):
         if isinstance(value, str) and len(value) > MAX_SETTING_CHARS:
             problems.append(
                 problem_at(
