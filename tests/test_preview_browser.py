@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from .preview_helpers import FIRST, INFERENCE, LESSON, MAYOR
 
@@ -87,10 +87,10 @@ def open_preview(page: Page, served: Served) -> list[str]:
     return messages
 
 
-def select(page: Page, words: str) -> None:
-    """Select ``words`` in the article the way a mouse does, and release."""
+def select(page: Page, words: str, *, release: bool = True) -> None:
+    """Select ``words`` in the article the way a mouse does, and release it unless told not to."""
     page.evaluate(
-        """(words) => {
+        """([words, release]) => {
           for (const text of document.querySelectorAll('#article .text')) {
             const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -101,13 +101,20 @@ def select(page: Page, words: str) -> None:
               range.setEnd(node, at + words.length);
               getSelection().removeAllRanges();
               getSelection().addRange(range);
-              text.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+              if (release) text.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
               return;
             }
           }
           throw new Error('not in the article: ' + words);
         }""",
-        words,
+        [words, release],
+    )
+
+
+def release_mouse(page: Page) -> None:
+    page.evaluate(
+        "document.querySelector('#article .text')"
+        ".dispatchEvent(new MouseEvent('mouseup', {bubbles: true}))"
     )
 
 
@@ -225,6 +232,39 @@ def test_two_saves_racing_lose_nothing(page: Page, served: Served) -> None:
     text = wait_for_file(served.lesson, lambda t: MAYOR in t.split("annotations:")[1])
     marked = text[len(LESSON) :]
     assert text.startswith(LESSON)
+    assert f'"{INFERENCE}"\n    kind: inference' in marked
+    assert f'"{MAYOR}"\n    kind: assertion' in marked
+
+
+def test_a_save_answered_while_the_next_words_are_selected_keeps_both(
+    page: Page, served: Served
+) -> None:
+    # The first save's answer redraws the article while the teacher is still selecting the
+    # next words: the selection must survive the redraw and mark the new words, not change
+    # the kind of the statement just saved.
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:  # the first save waits; any later one goes through
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/api/annotations", hold)
+    open_preview(page, served)
+    select(page, INFERENCE)
+    page.get_by_role("button", name="Inference", exact=True).click()
+    select(page, MAYOR, release=False)  # the mouse button is still down
+    while not held:
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    expect(page.locator("#article mark.hl")).to_have_count(3)  # the answer has been drawn
+    release_mouse(page)
+    expect(page.locator("#editor-quote")).to_have_text(MAYOR)
+    page.get_by_role("button", name="Assertion").click()
+    expect(page.locator("#article mark.hl")).to_have_count(4)
+    text = wait_for_file(served.lesson, lambda t: MAYOR in t.split("annotations:")[1])
+    marked = text[len(LESSON) :]
     assert f'"{INFERENCE}"\n    kind: inference' in marked
     assert f'"{MAYOR}"\n    kind: assertion' in marked
 

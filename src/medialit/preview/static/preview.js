@@ -96,6 +96,10 @@ function renderLegend(view) {
 function renderArticle(view) {
   const article = $("article");
   const scroll = article.scrollTop;
+  // A save's answer or a change on disk may arrive while the teacher is selecting words:
+  // the redraw keeps the selection (and the words being marked), so it is never lost
+  // and never leaves the editor on the statement saved just before.
+  const selected = selectionInArticle();
   const nodes = [];
   let list = null;
   view.blocks.forEach((block, index) => {
@@ -117,6 +121,45 @@ function renderArticle(view) {
   });
   article.replaceChildren(...nodes);
   article.scrollTop = scroll;
+  if (selected && !selected.error) {
+    const range = rangeIn(selected.block, selected.start, selected.end);
+    if (range) {
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    }
+  }
+  const editing = state.editing;
+  if (editing && editing.mode === "new") {
+    const { block, start, end } = editing.selection;
+    editing.selection.range = rangeIn(block, start, end);
+    showPending(editing.selection.range);
+  }
+}
+
+// A range over characters start–end of block `index`'s text (badges and numbers left out).
+function rangeIn(index, start, end) {
+  const block = $("article").querySelector(`.block[data-block="${index}"] .text`);
+  if (!block) return null;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement.closest(".badge") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const range = document.createRange();
+  let at = 0;
+  let started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.data.length;
+    if (!started && start <= at + length) {
+      range.setStart(node, start - at);
+      started = true;
+    }
+    if (started && end <= at + length) {
+      range.setEnd(node, end - at);
+      return range;
+    }
+    at += length;
+  }
+  return null;
 }
 
 function blockText(block) {
