@@ -62,10 +62,11 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
     """The student worksheet through medialit vs its final HTML straight to WeasyPrint."""
     import weasyprint
 
-    from medialit.build import BuildOptions, render_html
+    from medialit.build import BuildOptions
     from medialit.files import write_atomically
     from medialit.lesson import read_lesson
     from medialit.pdf import html_to_pdf
+    from medialit.planning import render_html
 
     options = BuildOptions(out=out)
 
@@ -98,9 +99,11 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
 
 def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str, float]:
     """30 named copies (one level, two versions) vs one copy, in this process."""
-    from medialit.build import BuildOptions, Layout, build_lesson, lay_out_all, plan_lesson
+    from medialit.build import BuildOptions, build_lesson
+    from medialit.laying_out import Layout, lay_out_all
     from medialit.lesson import read_lesson
     from medialit.pdf import html_to_pdf
+    from medialit.planning import plan_lesson
     from medialit.roster import read_roster
     from medialit.stamp import stamp_copies
 
@@ -108,7 +111,7 @@ def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str,
     options = BuildOptions(out=out / "pack", roster=roster_file, versions=2, seed=1)
 
     def one_copy() -> None:
-        from medialit.build import render_html
+        from medialit.planning import render_html
 
         checked = read_lesson(lesson)
         settings = options.configuration.resolve(checked.worksheet).settings

@@ -20,7 +20,9 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from medialit.build import BuildOptions, Layout, lay_out, plan_lesson
+from medialit.build import BuildOptions
+from medialit.laying_out import Layout, lay_out
+from medialit.planning import plan_lesson
 from medialit.roster import RosterEntry
 from medialit.stamp import stamp_copies, tagged_copies
 

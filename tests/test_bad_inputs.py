@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from medialit.build import find_lessons, render_html
+from medialit.build import find_lessons
 from medialit.errors import LessonError, MedialitError, TemplateError
 from medialit.lesson import read_lesson
+from medialit.planning import render_html
 from medialit.settings import Settings
 
 from .conftest import GOOD

@@ -124,8 +124,8 @@ def test_a_layout_problem_crosses_the_process_pool_with_its_place() -> None:
     """Workers hand back typed problems (file and line), not strings."""
     import pickle
 
-    from medialit.build import LaidOut
     from medialit.errors import Problem
+    from medialit.laying_out import LaidOut
 
     problem = Problem("WeasyPrint could not write the PDF.", file=Path("x.html"), line=3)
     sent = pickle.loads(pickle.dumps(LaidOut(problems=(problem,))))

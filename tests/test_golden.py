@@ -13,7 +13,8 @@ import difflib
 
 import pytest
 
-from medialit.build import BuildOptions, plan_lesson
+from medialit.build import BuildOptions
+from medialit.planning import plan_lesson
 
 from .conftest import DATA
 

@@ -15,9 +15,10 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import BuildOptions, plan_lesson
+from ..build import BuildOptions
 from ..errors import MedialitError
 from ..layers import Configuration
+from ..planning import plan_lesson
 from ..variants import Level, version_letters
 
 DOCUMENTS = ("student", "key")

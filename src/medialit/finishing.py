@@ -1,0 +1,153 @@
+"""Finish each lesson: stamp names onto the class pack's copies, then write every file of the
+lesson, all or nothing (:func:`medialit.files.write_all`), and tidy what earlier builds left.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build_options import BuildOptions
+from .errors import OutputError, Problem, RenderError
+from .files import remove_stale_temporaries, write_all
+from .laying_out import LaidOut
+from .pack import copy_file
+from .planning import ClassPackDocuments, LessonPlan
+from .variants import document_file
+
+PACK_FILE = "class-pack.pdf"
+COPIES_FOLDER = "copies"
+
+
+@dataclass
+class BuildResult:
+    """What one lesson's build wrote, and any resources it refused to load."""
+
+    lesson: Path
+    outputs: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def finish_lesson(
+    lesson_file: Path, plan: LessonPlan, laid_out: list[LaidOut], options: BuildOptions
+) -> BuildResult:
+    """Stamp the class pack if there is one, then write every file of the lesson.
+
+    ``laid_out`` is in the order of :meth:`LessonPlan.documents`.
+    """
+    problems = [
+        problem if problem.file else dataclasses.replace(problem, file=lesson_file)
+        for document in laid_out
+        for problem in document.problems
+    ]
+    if problems:
+        raise RenderError(problems)
+    result = BuildResult(lesson=lesson_file)
+    for name, document in zip(_document_names(plan), laid_out, strict=True):
+        result.warnings.extend(f"{name}: {message}" for message in document.refused)
+    documents = iter(laid_out)
+    files: dict[str, bytes] = {}
+    for output in plan.outputs:
+        files[output.file] = next(documents).pdf
+        if options.write_html:
+            files[output.file.removesuffix(".pdf") + ".html"] = output.html.encode()
+    if plan.class_pack is not None:
+        files.update(_pack_files(plan, plan.class_pack, documents, options))
+    target = options.out / plan.checked.name
+    write_all(target, files)
+    earlier = _tidy_earlier_outputs(target, files, class_pack=plan.class_pack is not None)
+    result.warnings.extend([earlier] if earlier else [])
+    result.outputs.extend(target / filename for filename in files)
+    return result
+
+
+# What a build writes; other files a teacher puts in an output folder are left alone.
+_OUTPUT_SUFFIXES = (".pdf", ".html")
+_SHOWN_EARLIER = 8
+
+
+def _tidy_earlier_outputs(folder: Path, files: dict[str, bytes], class_pack: bool) -> str | None:
+    """Sheets of earlier builds beside this build's: a class pack replaces the copies of the
+    last one (a shorter roster leaves none of the longer one's); anything else (another
+    level's sheets, a version no longer asked for) is kept, and named in the warning returned.
+    """
+    current = {folder / name for name in files}
+    copies = folder / COPIES_FOLDER
+    earlier: list[Path] = []
+    try:
+        for sub in (folder, copies):
+            if not sub.is_dir():
+                continue
+            remove_stale_temporaries(sub)
+            for path in sorted(sub.iterdir()):
+                if path.suffix not in _OUTPUT_SUFFIXES or not path.is_file() or path in current:
+                    continue
+                if class_pack and sub == copies:
+                    path.unlink()
+                else:
+                    earlier.append(path)
+        if class_pack and copies.is_dir() and not any(copies.iterdir()):
+            copies.rmdir()
+    except OSError as exc:
+        raise OutputError(
+            Problem(
+                f"the new sheets were written, but an older copy could not be removed "
+                f"({exc.strerror}); delete the class pack's earlier copies by hand.",
+                copies,
+            )
+        ) from None
+    if not earlier:
+        return None
+    names = ", ".join(str(p.relative_to(folder)) for p in earlier[:_SHOWN_EARLIER])
+    more = f" and {len(earlier) - _SHOWN_EARLIER} more" if len(earlier) > _SHOWN_EARLIER else ""
+    return (
+        f"{folder} also holds {len(earlier)} sheet{'s' if len(earlier) > 1 else ''} of earlier "
+        f"builds that this one did not write ({names}{more}); delete them if they are out of "
+        "date."
+    )
+
+
+def _document_names(plan: LessonPlan) -> list[str]:
+    """What each document is, in the order of :meth:`LessonPlan.documents`, for warnings."""
+    names = [output.file for output in plan.outputs]
+    if plan.class_pack is not None:
+        variants = plan.class_pack.plan.variants
+        names += [f"{PACK_FILE} ({document_file('student', v)})" for v in variants]
+        names.append(f"{PACK_FILE} (name tags)")
+    return names
+
+
+def _pack_files(
+    plan: LessonPlan,
+    class_pack: ClassPackDocuments,
+    laid_out: Iterator[LaidOut],
+    options: BuildOptions,
+) -> dict[str, bytes]:
+    """``class-pack.pdf`` (and with ``split``, one file per copy) from layouts and name tags."""
+    from .stamp import stamp_copies, tagged_copies  # pypdf: needed for class packs only
+
+    pack = class_pack.plan
+    lesson = plan.checked.lesson
+    words = plan.words
+    layouts = [next(laid_out).pdf for _ in class_pack.layouts]
+    name_tags = next(laid_out).pdf
+    copy_layouts = [pack.layout_index(copy) for copy in pack.copies]
+    combined, _ = stamp_copies(
+        layouts,
+        copy_layouts,
+        name_tags,
+        title=words.pack_title.replace("{title}", lesson.title),
+        language=plan.language,
+    )
+    files = {PACK_FILE: combined}
+    if options.split:
+        titles = [
+            words.copy_title.replace("{title}", lesson.title).replace("{name}", copy.name)
+            for copy in pack.copies
+        ]
+        copies = tagged_copies(layouts, copy_layouts, name_tags, titles, language=plan.language)
+        for number, (copy, data) in enumerate(zip(pack.copies, copies, strict=True), start=1):
+            files[f"{COPIES_FOLDER}/{copy_file(number, copy)}"] = data
+    return files

@@ -1,0 +1,240 @@
+"""Plan each lesson: read it, settle its settings and render the HTML of every document it
+needs (Jinja; cheap), ready to lay out.
+
+A :class:`LessonPlan` holds a lesson's outputs (worksheets, keys, the class pack's cover) and,
+with a roster, the class pack's documents: each variant's worksheet and the name tags.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import glyphs
+from .build_options import BuildOptions
+from .context import (
+    cover_context,
+    key_context,
+    name_tags_context,
+    sheet_language,
+    student_context,
+)
+from .errors import MissingGlyphError
+from .layers import Layer, ResolvedSettings
+from .lesson import CheckedLesson, read_lesson
+from .pack import PackPlan, plan_pack
+from .roster import RosterEntry
+from .selections import excerpt, select_statements
+from .settings import Settings, Words
+from .templates import environment, render_context
+from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
+
+COVER_FILE = "cover.pdf"
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file that is written as laid out: a worksheet, a key or the class pack's cover."""
+
+    file: str
+    """The file name in the lesson's build folder, e.g. ``key-guided-B.pdf``."""
+    html: str
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
+
+
+@dataclass(frozen=True)
+class ClassPackDocuments:
+    """What a class pack lays out: each variant's worksheet once, and every name tag."""
+
+    plan: PackPlan
+    layouts: list[str]
+    """The HTML of the student worksheet of each of ``plan.variants``, in that order."""
+    name_tags: str
+    """The HTML of the pages of names stamped onto the copies."""
+
+
+@dataclass
+class LessonPlan:
+    """A lesson's documents, rendered and ready to lay out."""
+
+    checked: CheckedLesson
+    allowed_folders: tuple[Path, ...]
+    """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
+    outputs: list[Output] = field(default_factory=list)
+    class_pack: ClassPackDocuments | None = None
+    words: Words = field(default_factory=Words)
+    """The fixed words in the lesson's language, for the class pack's titles."""
+    language: str = "en"
+    """The sheets' language tag."""
+    warnings: list[str] = field(default_factory=list)
+    """Found while planning, so said before anything is laid out or written."""
+
+    @property
+    def pack(self) -> PackPlan | None:
+        """Who gets which copy of the class pack, if there is a roster."""
+        return self.class_pack.plan if self.class_pack else None
+
+    def documents(self) -> list[str]:
+        """The HTML of every document to lay out: outputs, then the class pack's."""
+        html = [output.html for output in self.outputs]
+        if self.class_pack is not None:
+            html += [*self.class_pack.layouts, self.class_pack.name_tags]
+        return html
+
+    def forms(self) -> list[bool]:
+        """For each of :meth:`documents`, whether its inputs become PDF form fields."""
+        return [output.forms for output in self.outputs] + [False] * (
+            len(self.documents()) - len(self.outputs)
+        )
+
+
+def render_html(
+    checked: CheckedLesson,
+    settings: Settings,
+    template_folders: Sequence[Path] = (),
+    variant: Variant = PLAIN,
+    theme: Path | None = None,
+    allowed_folders: Sequence[Path] = (),
+    versions: Sequence[Variant] = (),
+) -> dict[str, str]:
+    """The HTML of the student worksheet and the key of one variant, by document name.
+
+    The independent key gives each statement's line on the student sheet, so that
+    sheet is laid out once first, with its statements' places marked, to measure them.
+    """
+    env = environment(template_folders, theme)
+    key_variant = dataclasses.replace(variant, named=False, fillable=False)
+    lines = None
+    if variant.level == "independent":
+        from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
+
+        measured = student_context(checked, settings, variant, measure=True)
+        lines = statement_lines(
+            render_context(env, "student.html", measured),
+            base_folder=checked.file.parent,
+            allowed_folders=[*template_folders, *allowed_folders],
+        )
+    return {
+        "student": render_context(env, "student.html", student_context(checked, settings, variant)),
+        "key": render_context(
+            env, "key.html", key_context(checked, settings, key_variant, lines, versions)
+        ),
+    }
+
+
+def plan_lesson(
+    lesson_file: Path, options: BuildOptions, roster: Sequence[RosterEntry] | None = None
+) -> LessonPlan:
+    """Read a lesson, settle its settings and render the HTML of every document it needs."""
+    checked = read_lesson(lesson_file)
+    resolved = options.configuration.resolve(checked.worksheet, checked.own_language, checked.file)
+    settings = resolved.settings
+    search = options.configuration.search_path(resolved)
+    folders = search.folders()
+    # The logo is named by the teacher's own settings, so its folder may be read too.
+    logo = [Path(settings.logo).parent] if settings.logo else []
+    plan = LessonPlan(
+        checked,
+        (*folders, lesson_file.parent, *logo),
+        words=settings.words,
+        language=sheet_language(checked, settings),
+        warnings=_glyph_warnings(checked, resolved, folders, options),
+    )
+    short = {level: _short_version(checked, settings, level, options) for level in LEVELS}
+    count = {level: len(version.statements) for level, version in short.items()}
+
+    def render(variant: Variant, versions: Sequence[Variant]) -> dict[str, str]:
+        return render_html(
+            short[variant.level],
+            settings,
+            folders,
+            variant,
+            search.theme,
+            plan.allowed_folders,
+            [v for v in versions if v.level == variant.level],
+        )
+
+    if roster is None:
+        variants = plain_variants([options.level], options.versions, options.seed, count)
+        for variant in variants:
+            # The key is never fillable: render_html gives it the plain variant back.
+            variant = dataclasses.replace(variant, fillable=options.fillable)
+            html = render(variant, variants)
+            student = document_file("student", variant)
+            plan.outputs.append(Output(student, html["student"], forms=options.fillable))
+            plan.outputs.append(Output(document_file("key", variant), html["key"]))
+        return plan
+    pack = plan_pack(roster, options.level, options.versions, options.seed, count)
+    layouts = []
+    # The versions a key lists beside its own, each once, without the students' own sizes.
+    keyed = list(
+        dict.fromkeys(dataclasses.replace(v, font_size=None, theme=None) for v in pack.variants)
+    )
+    for variant in pack.variants:
+        own = _student_layer(variant)
+        if own is None:
+            layouts.append(render(variant, pack.variants)["student"])
+        else:  # the student's own font size or theme: settings and templates of its own
+            own_resolved = options.configuration.resolve(
+                checked.worksheet, checked.own_language, checked.file, extra=[own]
+            )
+            own_search = options.configuration.search_path(own_resolved)
+            own_html = render_html(
+                short[variant.level],
+                own_resolved.settings,
+                own_search.folders(),
+                variant,
+                own_search.theme,
+                plan.allowed_folders,
+            )
+            layouts.append(own_html["student"])
+            plan.allowed_folders = (*plan.allowed_folders, *own_search.folders())
+        key_file = document_file("key", variant)
+        if all(output.file != key_file for output in plan.outputs):
+            # One key per level and version, whoever's own size or theme the copy has.
+            plain = dataclasses.replace(variant, font_size=None, theme=None)
+            plan.outputs.append(Output(key_file, render(plain, keyed)["key"]))
+    env = environment(folders, search.theme)
+    plan.outputs.append(
+        Output(
+            COVER_FILE, render_context(env, "cover.html", cover_context(checked, settings, pack))
+        )
+    )
+    name_tags = render_context(env, "names.html", name_tags_context(checked, settings, pack))
+    plan.class_pack = ClassPackDocuments(pack, layouts, name_tags)
+    return plan
+
+
+def _student_layer(variant: Variant) -> Layer | None:
+    """A student's own font size and theme (from the roster) as a settings layer."""
+    values = {"font_size": variant.font_size, "theme": variant.theme}
+    values = {key: value for key, value in values.items() if value is not None}
+    return Layer("roster", values) if values else None
+
+
+def _glyph_warnings(
+    checked: CheckedLesson,
+    resolved: ResolvedSettings,
+    folders: Sequence[Path],
+    options: BuildOptions,
+) -> list[str]:
+    """Text no installed font can print: warnings, or with ``strict`` an error."""
+    fonts = glyphs.coverage(folders)
+    problems = glyphs.lesson_problems(checked, fonts) + glyphs.settings_problems(resolved, fonts)
+    if problems and options.strict:
+        raise MissingGlyphError(problems)
+    return [str(problem) for problem in problems]
+
+
+def _short_version(
+    checked: CheckedLesson, settings: Settings, level: Level, options: BuildOptions
+) -> CheckedLesson:
+    """The lesson as ``level`` prints it: ``--select``, else the level's selection, else all;
+    then cut to an excerpt if asked."""
+    name = options.select or settings.level_selections.get(level)
+    setting = None if options.select else f"level_selections.{level}"
+    short = select_statements(checked, name, setting) if name else checked
+    return excerpt(short) if options.excerpt else short
