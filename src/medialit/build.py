@@ -28,21 +28,17 @@ from pathlib import Path
 from typing import Protocol
 
 from . import glyphs
-from .context import (
-    cover_context,
-    key_context,
-    name_tags_context,
-    sheet_language,
-    student_context,
-)
+from .context import sheet_language, student_context
 from .errors import MedialitError, MissingGlyphError, OutputError, Problem, RenderError
 from .files import remove_stale_temporaries, write_all
+from .key_context import key_context
 from .layers import Configuration, Layer, ResolvedSettings
 from .layout_cache import LayoutCache, layout_key, open_cache
 from .lesson import LESSON_SUFFIXES as LESSON_SUFFIXES
 from .lesson import CheckedLesson, read_lesson
 from .lesson import find_lessons as find_lessons
 from .pack import PackPlan, copy_file, plan_pack
+from .pack_context import cover_context, name_tags_context
 from .roster import RosterEntry, read_roster
 from .selections import excerpt, select_statements
 from .settings import Settings, Words
