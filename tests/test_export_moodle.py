@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from lxml import etree, html
 
 from medialit.cli import main
-from medialit.context import key_context
 from medialit.errors import MedialitError
 from medialit.exports.export import ExportOptions, export_lesson
+from medialit.key_context import key_context
 from medialit.lesson import read_lesson
 from medialit.settings import Settings
 from medialit.variants import plain_variants

@@ -17,8 +17,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from medialit.cli import main
-from medialit.context import key_context
 from medialit.exports.export import ExportOptions, export_lesson
+from medialit.key_context import key_context
 from medialit.lesson import read_lesson
 from medialit.model import KIND_ORDER
 from medialit.settings import Settings

@@ -8,7 +8,7 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from medialit import context, nametag
+from medialit import context, key_context, nametag, pack_context
 from medialit.settings import KindStyle, Sections, Settings, Words
 
 from .conftest import ROOT
@@ -18,25 +18,25 @@ DOC = ROOT / "docs" / "template-context.md"
 # Each documented type, and the type it extends (its section lists only what it adds).
 DATACLASSES: dict[type, type | None] = {
     context.WorksheetContext: None,
-    context.KeyContext: context.WorksheetContext,
+    key_context.KeyContext: context.WorksheetContext,
     context.SourceInfo: None,
     context.KindInfo: None,
     context.ArticleBlock: None,
     context.Segment: None,
     context.KeySegment: context.Segment,
     context.StudentStatement: None,
-    context.KeyStatement: context.StudentStatement,
+    key_context.KeyStatement: context.StudentStatement,
     context.StudentQuestion: None,
-    context.KeyQuestion: context.StudentQuestion,
+    key_context.KeyQuestion: context.StudentQuestion,
     context.GlossaryItem: None,
-    context.PlanInfo: None,
-    context.PlanStepInfo: None,
-    context.MarkingBandInfo: None,
-    context.GridCell: None,
-    context.VersionGrid: None,
-    context.CoverContext: None,
-    context.CoverRow: None,
-    context.NameTagsContext: None,
+    key_context.PlanInfo: None,
+    key_context.PlanStepInfo: None,
+    key_context.MarkingBandInfo: None,
+    key_context.GridCell: None,
+    key_context.VersionGrid: None,
+    pack_context.CoverContext: None,
+    pack_context.CoverRow: None,
+    pack_context.NameTagsContext: None,
     nametag.NameTag: None,
     nametag.Slot: None,
 }

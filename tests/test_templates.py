@@ -11,7 +11,8 @@ from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
 from medialit.errors import TemplateError
 from medialit.layers import Configuration, command_line_layer, load_configuration
-from medialit.templates import builtin_templates, make_environment, render, template_origins
+from medialit.template_files import builtin_templates, template_origins
+from medialit.templates import make_environment, render
 
 from .conftest import DATA, pdf_text
 
@@ -109,6 +110,32 @@ def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
             BuildOptions(out=tmp_path / "out", configuration=Configuration(templates=templates)),
         )
     assert f"{templates / 'key.html'}:3: template syntax error" in str(caught.value)
+
+
+def test_template_not_utf8_names_file_and_line(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    # Saved as Latin-1 by an older editor: "é" on line 3 is the byte 0xE9.
+    (templates / "student.html").write_bytes(
+        '{% extends "!student.html" %}\n{% block header %}\n<h1>Fiche élève</h1>\n'
+        "{% endblock %}\n".encode("latin-1")
+    )
+    with pytest.raises(TemplateError) as caught:
+        build_lesson(
+            DATA / "sample.yaml",
+            BuildOptions(out=tmp_path / "out", configuration=Configuration(templates=templates)),
+        )
+    assert str(caught.value) == (
+        f"{templates / 'student.html'}:3: this template is not UTF-8 text; save it as UTF-8."
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_template_with_byte_order_mark_renders(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_bytes(b"\xef\xbb\xbf<p>{{ word }}</p>\n")
+    assert render(make_environment([templates]), "page.html", {"word": "é"}) == "<p>é</p>\n"
 
 
 def test_asset_finds_teacher_then_theme_then_package(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
 from medialit.errors import TemplateError
 from medialit.layers import Configuration
-from medialit.templates import css_string
+from medialit.template_filters import css_string
 
 from .conftest import GOOD, pdf_text
 

@@ -580,7 +580,7 @@ def list_templates(
     settings_file: Path | None,
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
-    from .templates import template_origins
+    from .template_files import template_origins
 
     configuration = _configuration(assignments, theme, template_folder, settings_file)
     folders = configuration.labelled_template_folders(configuration.resolve())
@@ -596,6 +596,6 @@ def list_templates(
 @_handle_errors
 def export(folder: Path, names: tuple[str, ...]) -> None:
     """Copy the built-in templates (all, or NAMES) into FOLDER to start from."""
-    from .templates import export_templates
+    from .template_files import export_templates
 
     _echo(written(export_templates(folder, names)))

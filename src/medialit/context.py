@@ -1,9 +1,11 @@
-"""Turn a checked lesson and the settings into the template contexts.
+"""Turn a checked lesson and the settings into the student worksheet's template context.
 
 The contexts are the contract with teachers' templates: every variable a
-template receives (student worksheet, answer key, class-pack cover sheet,
-name tags) is defined here, typed, and documented in
-``docs/template-context.md``. Pure: no I/O, no rendering.
+template receives is typed and documented in ``docs/template-context.md``.
+This module holds the student worksheet's context and the pieces every sheet
+shares (the article, the source, the kinds); the answer key's context is in
+:mod:`medialit.key_context`, the class pack's cover sheet and name tags in
+:mod:`medialit.pack_context`. Pure: no I/O, no rendering.
 
 The student context is built from types that have no kind, explanation or
 teacher note in them at all, so a student template cannot leak an answer
@@ -15,23 +17,17 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from .article import BlockKind
-from .languages import direction, join_list, long_date, month_and_year
+from .languages import direction, long_date, month_and_year
 from .lesson import CheckedLesson, Statement
-from .marking import builtin_marking
 from .model import KIND_ORDER, Kind
-from .pack import PackPlan
 from .settings import KindStyle, Settings
 from .typography import typographic, typographic_or_none
-from .variants import PLAIN, Level, Variant, document_file, level_name
-
-if TYPE_CHECKING:  # measuring names needs fontTools, which `medialit check` does not
-    from .nametag import NameTag, Slot
+from .variants import PLAIN, Level, Variant
 
 OPENING_WORDS = 8
 _PARENTHESES = re.compile(r" *\([^)]*\)")
@@ -70,26 +66,6 @@ class StudentStatement:
     opening: str
     """The statement's first words, for the sorting table."""
     paragraph: int | None
-
-
-@dataclass(frozen=True)
-class KeyStatement(StudentStatement):
-    """A numbered statement with its answer, for the key."""
-
-    kind: str
-    kind_label: str
-    also_accept: list[str]
-    """Labels of other defensible kinds."""
-    also_accept_text: str
-    """Those labels as a list in the sheets' language (``Inference and Assertion``)."""
-    why: str
-    check: str | None
-    techniques: list[str]
-    draft: bool = False
-    """A suggestion from ``medialit new`` that the teacher has not confirmed yet."""
-    line: int | None = None
-    """Independent level: the line of the paragraph where the statement starts, as numbered
-    on the student sheet."""
 
 
 @dataclass(frozen=True)
@@ -134,69 +110,11 @@ class StudentQuestion:
 
 
 @dataclass(frozen=True)
-class KeyQuestion(StudentQuestion):
-    """A discussion question with the teacher's notes."""
-
-    notes: str | None
-
-
-@dataclass(frozen=True)
 class GlossaryItem:
     """A word or name explained."""
 
     term: str
     definition: str
-
-
-@dataclass(frozen=True)
-class PlanStepInfo:
-    """One timed step of the lesson plan; ``start`` and ``end`` are minutes from the start."""
-
-    minutes: int
-    start: int
-    end: int
-    activity: str
-    details: str | None
-
-
-@dataclass(frozen=True)
-class PlanInfo:
-    """The lesson plan."""
-
-    minutes: int
-    steps: list[PlanStepInfo]
-    preparation: list[str]
-    content_note: str | None
-    extension: str | None
-
-
-@dataclass(frozen=True)
-class MarkingBandInfo:
-    """One band of the marking guide."""
-
-    band: str
-    description: str
-    sample: str
-
-
-@dataclass(frozen=True)
-class GridCell:
-    """One number in the key's answers-at-a-glance grid."""
-
-    number: int
-    kind: str
-    badge: str
-    kind_label: str
-    also_accept: list[str]
-    """Badges of the other defensible kinds (``A``)."""
-
-
-@dataclass(frozen=True)
-class VersionGrid:
-    """Another version's answers at a glance."""
-
-    version: str
-    cells: list[GridCell]
 
 
 @dataclass(frozen=True)
@@ -242,30 +160,6 @@ class WorksheetContext:
     """The lesson's glossary; on student sheets only for the levels ``glossary_levels`` names."""
     fillable: bool = False
     """Put PDF form fields over the tick boxes and writing lines (``build --fillable``)."""
-
-
-@dataclass(frozen=True)
-class KeyContext(WorksheetContext):
-    """Everything the teacher key template receives: the worksheet's context plus the answers."""
-
-    statements: list[KeyStatement]  # type: ignore[assignment]
-    questions: list[KeyQuestion]  # type: ignore[assignment]
-    objectives: list[str] = field(default_factory=list)
-    source_notes: str | None = None
-    total: int = 0
-    kinds_by_name: dict[str, KindInfo] = field(default_factory=dict)
-    drafts: int = 0
-    """How many statements are unconfirmed suggestions from ``medialit new``."""
-    plan: PlanInfo | None = None
-    """The lesson plan, if the lesson has one."""
-    grid: list[GridCell] = field(default_factory=list)
-    """Every number of this version with its kind: the answers at a glance."""
-    marking: list[MarkingBandInfo] = field(default_factory=list)
-    """The marking guide's three bands, lowest first (the lesson's, or the built-in guide)."""
-    selection: str | None = None
-    """The selection this sheet was built from, if any."""
-    version_grids: list[VersionGrid] = field(default_factory=list)
-    """The other versions' grids (same level), when there are several versions."""
 
 
 def format_date(date: datetime.date | str | None, language: str = "en") -> str | None:
@@ -333,18 +227,24 @@ def _source(checked: CheckedLesson, settings: Settings) -> SourceInfo:
     )
 
 
-def _opening(text: str) -> str:
+def opening_words(text: str) -> str:
+    """The statement's first words, for the sorting table (`` …`` when it goes on)."""
     words = text.split()
     return text if len(words) <= OPENING_WORDS else " ".join(words[:OPENING_WORDS]) + " …"
 
 
-def _statement_text(checked: CheckedLesson, statement: Statement) -> str:
+def statement_text(checked: CheckedLesson, statement: Statement) -> str:
+    """The statement's words as printed, with typographic quotes and dashes."""
     return typographic(checked.blocks[statement.block].text[statement.start : statement.end])
 
 
-def _blocks(
+def article_blocks(
     checked: CheckedLesson, variant: Variant, *, with_kinds: bool, marked: bool = True
 ) -> list[ArticleBlock]:
+    """The article's blocks, each statement a numbered segment (with its kind if ``with_kinds``).
+
+    Unless ``marked``, the blocks are plain text: the independent sheet marks nothing.
+    """
     if not marked:
         return [
             ArticleBlock(block.kind, block.number, [Segment(typographic(block.text))])
@@ -371,7 +271,8 @@ def _blocks(
     return blocks
 
 
-def _kinds(settings: Settings, counts: dict[Kind, int] | None) -> list[KindInfo]:
+def kind_infos(settings: Settings, counts: dict[Kind, int] | None) -> list[KindInfo]:
+    """The kinds in the sheets' order; ``counts`` (key only) says how many statements each has."""
     styles: list[tuple[Kind, KindStyle]] = [(kind, settings.kinds[kind]) for kind in KIND_ORDER]
     return [
         KindInfo(
@@ -392,7 +293,7 @@ def _logo_url(settings: Settings) -> str | None:
     return Path(settings.logo).absolute().as_uri() if settings.logo else None
 
 
-def _shared_fields(
+def shared_fields(
     checked: CheckedLesson, settings: Settings, variant: Variant, *, for_teacher: bool
 ) -> dict[str, Any]:
     """The fields the worksheet and the key have in common."""
@@ -420,44 +321,11 @@ def _shared_fields(
     }
 
 
-def _glossary(checked: CheckedLesson) -> list[GlossaryItem]:
+def glossary_items(checked: CheckedLesson) -> list[GlossaryItem]:
+    """The lesson's glossary, with typographic quotes."""
     return [
         GlossaryItem(typographic(entry.term), typographic(entry.definition))
         for entry in checked.lesson.glossary
-    ]
-
-
-def _plan(checked: CheckedLesson) -> PlanInfo | None:
-    plan = checked.lesson.plan
-    if plan is None:
-        return None
-    steps = []
-    start = 0
-    for step in plan.steps:
-        steps.append(
-            PlanStepInfo(
-                step.minutes,
-                start,
-                start + step.minutes,
-                typographic(step.activity),
-                typographic_or_none(step.details),
-            )
-        )
-        start += step.minutes
-    return PlanInfo(
-        minutes=plan.minutes,
-        steps=steps,
-        preparation=[typographic(p) for p in plan.preparation],
-        content_note=typographic_or_none(plan.content_note),
-        extension=typographic_or_none(plan.extension),
-    )
-
-
-def _marking(checked: CheckedLesson, settings: Settings) -> list[MarkingBandInfo]:
-    bands = checked.lesson.marking or builtin_marking(sheet_language(checked, settings))
-    return [
-        MarkingBandInfo(typographic(b.band), typographic(b.description), typographic(b.sample))
-        for b in bands
     ]
 
 
@@ -476,196 +344,21 @@ def student_context(
     statements = [
         StudentStatement(
             number=variant.number(s.number),
-            text=(text := _statement_text(checked, s)),
-            opening=_opening(text),
+            text=(text := statement_text(checked, s)),
+            opening=opening_words(text),
             paragraph=checked.blocks[s.block].number,
         )
         for s in checked.statements
     ]
     return WorksheetContext(
         document="student",
-        blocks=_blocks(checked, variant, with_kinds=False, marked=marked),
+        blocks=article_blocks(checked, variant, with_kinds=False, marked=marked),
         statements=sorted(statements, key=lambda s: s.number) if marked else [],
         questions=[
             StudentQuestion(n, typographic(q.text)) for n, q in enumerate(lesson.questions, start=1)
         ],
-        kinds=_kinds(settings, None),
+        kinds=kind_infos(settings, None),
         document_title=settings.words.student_title.replace("{title}", typographic(lesson.title)),
-        **_shared_fields(checked, settings, variant, for_teacher=False),
-        glossary=_glossary(checked) if variant.level in settings.glossary_levels else [],
-    )
-
-
-def key_context(
-    checked: CheckedLesson,
-    settings: Settings,
-    variant: Variant = PLAIN,
-    lines: dict[int, int] | None = None,
-    versions: Sequence[Variant] = (),
-) -> KeyContext:
-    """The teacher key's context: the worksheet's, plus every answer and note.
-
-    ``lines`` gives, by reading-order number, the line of its paragraph where each
-    statement starts on the independent student sheet (measured by the PDF stage).
-    ``versions`` are the other versions of the same level, whose grids the key also
-    prints so that one key marks a mixed pile.
-    """
-    lesson = checked.lesson
-    language = sheet_language(checked, settings)
-    labels = {kind: settings.kinds[kind].label for kind in KIND_ORDER}
-    statements = [
-        KeyStatement(
-            number=variant.number(s.number),
-            text=(text := _statement_text(checked, s)),
-            opening=_opening(text),
-            paragraph=checked.blocks[s.block].number,
-            kind=s.annotation.kind.value,
-            kind_label=labels[s.annotation.kind],
-            also_accept=[labels[k] for k in s.annotation.also_accept],
-            also_accept_text=join_list([labels[k] for k in s.annotation.also_accept], language),
-            why=typographic(s.annotation.why),
-            check=typographic_or_none(s.annotation.check),
-            techniques=[typographic(t) for t in s.annotation.techniques],
-            line=(lines or {}).get(s.number),
-            draft=s.annotation.draft,
-        )
-        for s in checked.statements
-    ]
-    kinds = _kinds(settings, checked.count_by_kind())
-    return KeyContext(
-        document="key",
-        blocks=_blocks(checked, variant, with_kinds=True),
-        statements=sorted(statements, key=lambda s: s.number),
-        questions=[
-            KeyQuestion(n, typographic(q.text), typographic_or_none(q.notes))
-            for n, q in enumerate(lesson.questions, start=1)
-        ],
-        kinds=kinds,
-        document_title=settings.words.key_title.replace("{title}", typographic(lesson.title)),
-        **_shared_fields(checked, settings, variant, for_teacher=True),
-        glossary=_glossary(checked),
-        objectives=[typographic(o) for o in lesson.objectives],
-        source_notes=typographic_or_none(lesson.source.notes),
-        total=len(checked.statements),
-        kinds_by_name={k.name: k for k in kinds},
-        drafts=sum(s.draft for s in statements),
-        plan=_plan(checked),
-        grid=_grid(checked, settings, variant),
-        version_grids=[
-            VersionGrid(other.version, _grid(checked, settings, other))
-            for other in versions
-            # independent sheets number nothing: every version's key has the same grid
-            if other.version and other.version != variant.version and other.numbers
-        ],
-        marking=_marking(checked, settings),
-        selection=checked.selection,
-    )
-
-
-def _grid(checked: CheckedLesson, settings: Settings, variant: Variant) -> list[GridCell]:
-    """Every number of ``variant`` with its kind and the badges of the kinds also accepted."""
-    cells = []
-    for statement in checked.statements:
-        annotation = statement.annotation
-        style = settings.kinds[annotation.kind]
-        cells.append(
-            GridCell(
-                variant.number(statement.number),
-                annotation.kind.value,
-                style.badge,
-                typographic(style.label),
-                [settings.kinds[k].badge for k in annotation.also_accept],
-            )
-        )
-    return sorted(cells, key=lambda cell: cell.number)
-
-
-@dataclass(frozen=True)
-class CoverRow:
-    """One student on the class pack's cover sheet."""
-
-    copy: int
-    """The copy's place in the pack (1 is the first)."""
-    name: str
-    level: str
-    """The level as printed, with its code (``Guided (K7)``)."""
-    version: str | None
-    adjustments: str = ""
-    """The copy's own font size and theme, if the roster gives them (``14pt, high-readability``)."""
-
-
-@dataclass(frozen=True)
-class CoverContext:
-    """Everything the class pack's cover sheet template (``cover.html``) receives."""
-
-    title: str
-    language: str
-    direction: str
-    """``rtl`` for a language written right to left, else ``ltr``."""
-    settings: Settings
-    document_title: str
-    rows: list[CoverRow]
-    keys: list[str]
-    """The key files that go with the pack, e.g. ``key-guided-A.pdf``."""
-    keys_text: str
-    """Those file names as a list in the sheets' language."""
-
-
-@dataclass(frozen=True)
-class NameTagsContext:
-    """What ``names.html`` receives: one name tag per copy, and where the slot is."""
-
-    language: str
-    paper: str
-    label: str
-    """The word before each name (``Name:``) in the sheets' language."""
-    tags: list[NameTag]
-    """Each copy's name and the font size (points) at which it fits."""
-    slot: Slot
-    """Where the name goes: ``left``, ``top``, ``width``, ``height``, ``label`` in mm."""
-
-
-def _level_with_mark(level: Level, settings: Settings) -> str:
-    """``Guided (K7)``: the level's name with the code its students' copies carry."""
-    return f"{level_name(level, settings.words)} ({settings.level_marks.get(level, '')})"
-
-
-def cover_context(checked: CheckedLesson, settings: Settings, pack: PackPlan) -> CoverContext:
-    """The class pack's cover sheet: who got which level and version, and the keys to use."""
-    language = sheet_language(checked, settings)
-    title = typographic(checked.lesson.title)
-    keys = list(dict.fromkeys(document_file("key", variant) for variant in pack.variants))
-    return CoverContext(
-        title=title,
-        language=language,
-        direction=direction(language),
-        settings=settings,
-        document_title=settings.words.cover_title.replace("{title}", title),
-        rows=[
-            CoverRow(
-                n,
-                copy.name,
-                _level_with_mark(copy.variant.level, settings),
-                copy.variant.version,
-                copy.variant.adjustments,
-            )
-            for n, copy in enumerate(pack.copies, start=1)
-        ],
-        keys=keys,
-        keys_text=join_list(keys, language),
-    )
-
-
-def name_tags_context(
-    checked: CheckedLesson, settings: Settings, pack: PackPlan
-) -> NameTagsContext:
-    """Every copy's name, sized to fit the name slot, to stamp onto the laid-out copies."""
-    from .nametag import SLOT, name_tag  # fontTools: needed for class packs only
-
-    return NameTagsContext(
-        language=sheet_language(checked, settings),
-        paper=settings.paper,
-        label=settings.words.name,
-        tags=[name_tag(copy.name) for copy in pack.copies],
-        slot=SLOT,
+        **shared_fields(checked, settings, variant, for_teacher=False),
+        glossary=glossary_items(checked) if variant.level in settings.glossary_levels else [],
     )

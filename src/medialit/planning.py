@@ -14,17 +14,13 @@ from pathlib import Path
 
 from . import glyphs
 from .build_options import BuildOptions
-from .context import (
-    cover_context,
-    key_context,
-    name_tags_context,
-    sheet_language,
-    student_context,
-)
+from .context import sheet_language, student_context
 from .errors import MissingGlyphError
+from .key_context import key_context
 from .layers import Layer, ResolvedSettings
 from .lesson import CheckedLesson, read_lesson
 from .pack import PackPlan, plan_pack
+from .pack_context import cover_context, name_tags_context
 from .roster import RosterEntry
 from .selections import excerpt, select_statements
 from .settings import Settings, Words

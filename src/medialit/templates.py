@@ -1,12 +1,10 @@
-"""The Jinja environment: where templates are found, and how their errors are reported.
+"""The Jinja environment: a strict sandbox over the template search path, and rendering.
 
-Templates are searched in an explicit list of folders, first match wins:
-the teacher's folder (``--templates DIR`` or the working folder's
-``templates/``), then the theme's folder, then the built-in set. A template
-may extend the version of itself that it replaces: ``!theme/student.html``
-is the theme's (or the built-in one when the theme has none), and
-``!student.html`` the built-in one. Fonts and images are found the same way
-by the ``asset()`` function that templates call.
+The environment finds templates through :mod:`medialit.template_search`
+(teacher's folder, then theme, then the built-in set) and gives them the
+filters and functions of :mod:`medialit.template_filters`. Rendering is
+bounded (a template that writes too much or runs too long is stopped), and
+every mistake in a template is reported with its file and line.
 """
 
 from __future__ import annotations
@@ -15,135 +13,27 @@ import contextlib
 import dataclasses
 import functools
 import os
-import re
 import signal
-import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from importlib import resources
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import jinja2
-import markupsafe
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import MedialitError, Problem, TemplateError, closest
-
-BUILTIN_PREFIX = "!"
-THEME_PREFIX = "!theme/"
-TEMPLATE_SUFFIXES = (".html", ".css")
-BUILTIN = "built-in"
-
+from .errors import Problem, TemplateError
+from .template_filters import asset_finder, css_string, paragraphs
+from .template_search import SearchPathLoader
 
 # Rendering limits: a shared template that writes gigabytes or loops for hours is
 # stopped with a message naming it. The built-in templates render a lesson at the
 # size limits in about a second, into a few megabytes.
 RENDER_SECONDS = 60.0
 MAX_RENDER_CHARS = 50_000_000
-
-
-class _FolderLoader(jinja2.BaseLoader):
-    """Templates in a teacher's folders (or a theme's), first match winning.
-
-    A shared folder is untrusted: a template in it that is a link to a file
-    outside the folder is refused, never read, and a template that cannot be
-    read is an error rather than silently replaced by the built-in one.
-    """
-
-    def __init__(self, folders: Sequence[Path]) -> None:
-        self.folders = list(folders)
-        self.listing = jinja2.FileSystemLoader([str(f) for f in folders])
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        pieces = jinja2.loaders.split_template_path(template)  # refuses ".."
-        for folder in self.folders:
-            found = _teacher_template(folder, folder.joinpath(*pieces))
-            if found is not None:
-                return found
-        raise jinja2.TemplateNotFound(template)
-
-    def list_templates(self) -> list[str]:
-        return self.listing.list_templates()
-
-
-class _SearchPathLoader(jinja2.BaseLoader):
-    """Teacher folders first, then the built-in set.
-
-    ``!theme/name`` starts the search at the theme (then the built-in set);
-    ``!name`` goes straight to the built-in set.
-    """
-
-    def __init__(self, folders: Sequence[Path], theme: Path | None = None) -> None:
-        self.teacher = _FolderLoader(folders)
-        self.theme = _FolderLoader([theme] if theme is not None else [])
-        self.builtin = jinja2.PackageLoader("medialit", "templates")
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        if template.startswith(THEME_PREFIX):
-            return self._first(environment, template[len(THEME_PREFIX) :], self.theme)
-        if template.startswith(BUILTIN_PREFIX):
-            return self.builtin.get_source(environment, template[len(BUILTIN_PREFIX) :])
-        return self._first(environment, template, self.teacher)
-
-    def _first(
-        self, environment: jinja2.Environment, template: str, loader: jinja2.BaseLoader
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        try:
-            return loader.get_source(environment, template)
-        except jinja2.TemplateNotFound:
-            return self.builtin.get_source(environment, template)
-
-    def list_templates(self) -> list[str]:
-        return sorted(set(self.teacher.list_templates()) | set(self.builtin.list_templates()))
-
-
-def _teacher_template(folder: Path, path: Path) -> tuple[str, str, Callable[[], bool]] | None:
-    """The source of ``path`` in a teacher's ``folder``, None if absent; refuse what leaves it."""
-    try:
-        if not os.path.lexists(path):
-            os.listdir(folder)  # an unreadable folder hides its files: say so
-            return None
-        real = path.resolve()
-        if not real.is_relative_to(folder.resolve()):
-            raise TemplateError(
-                Problem(
-                    f"this template is a link to {real}, outside its folder {folder}; a template "
-                    "may only use files inside its own folder, so copy the file in instead.",
-                    file=path,
-                )
-            )
-        if not real.is_file():
-            return None
-        source = real.read_text(encoding="utf-8-sig")
-        modified = real.stat().st_mtime
-    except OSError as exc:
-        raise TemplateError(
-            Problem(
-                f"this template or its folder cannot be read ({exc.strerror}); check their "
-                "permissions, or move the template away to use the built-in one.",
-                file=Path(exc.filename) if exc.filename else path,
-            )
-        ) from None
-    except UnicodeDecodeError:
-        raise TemplateError(
-            Problem("this template is not UTF-8 text; save it as UTF-8.", file=path)
-        ) from None
-
-    def uptodate() -> bool:
-        try:
-            return real.stat().st_mtime == modified
-        except OSError:
-            return False
-
-    return source, str(path), uptodate
 
 
 class _BoundedEnvironment(ImmutableSandboxedEnvironment):
@@ -166,58 +56,6 @@ class _RenderStopped(Exception):
     """A template ran past a rendering limit."""
 
 
-# Quote marks and backslashes would end the string; every control character
-# (CSS counts form feed as a line end, which ends a string and its rule); "<"
-# and ">" could close the <style> element the CSS sits in ("</style>").
-_CSS_UNSAFE = re.compile(r'["\'\\<>&\x00-\x1f\x7f-\x9f]')
-
-
-def _css_escape(char: str) -> str:
-    # CSS Syntax 4.3.7: U+0000 is not allowed even escaped; it reads as U+FFFD.
-    return f"\\{ord(char) or 0xFFFD:x} "
-
-
-def css_string(value: Any) -> str:
-    """Quote ``value`` as a CSS string, e.g. for ``content:`` in page footers.
-
-    Safe inside an HTML ``<style>`` element: every character that could end the
-    string, its rule or the element is written as a CSS escape (``\\c ``).
-    """
-    text = _CSS_UNSAFE.sub(lambda m: _css_escape(m.group()), str(value))
-    return f'"{text}"'
-
-
-def paragraphs(value: Any) -> markupsafe.Markup:
-    """Text with a paragraph per line (YAML's ``>-`` keeps blank lines as line breaks), escaped."""
-    parts = [part.strip() for part in str(value).splitlines() if part.strip()]
-    return markupsafe.Markup("").join(markupsafe.Markup("<p>{}</p>").format(part) for part in parts)
-
-
-def asset_finder(folders: Sequence[Path]) -> Callable[[str], str]:
-    """``asset("fonts/x.ttf")``: the URL of a file in the first folder that has it.
-
-    Falls back to medialit's own files (``medialit:fonts/...``), which the PDF
-    fetcher serves; every folder searched is one the fetcher allows.
-    """
-
-    def asset(path: str) -> str:
-        parts = Path(path).parts
-        if not parts or Path(path).is_absolute() or ".." in parts:
-            raise LookupError(f'asset("{path}") must name a file inside a templates folder.')
-        for folder in folders:
-            candidate = folder / path
-            if candidate.is_file():
-                return candidate.resolve().as_uri()
-        if resources.files("medialit").joinpath(*parts).is_file():
-            return f"medialit:{Path(path).as_posix()}"
-        raise LookupError(
-            f'asset("{path}") found no such file in the templates folder, the theme or '
-            "medialit's own files; check the name and where the file is."
-        )
-
-    return asset
-
-
 def make_environment(folders: Sequence[Path] = (), theme: Path | None = None) -> jinja2.Environment:
     """A strict, sandboxed environment: autoescaped HTML, undefined variables raise.
 
@@ -228,7 +66,7 @@ def make_environment(folders: Sequence[Path] = (), theme: Path | None = None) ->
     like from running code.
     """
     env = _BoundedEnvironment(
-        loader=_SearchPathLoader(folders, theme),
+        loader=SearchPathLoader(folders, theme),
         autoescape=jinja2.select_autoescape(["html", "htm"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -386,98 +224,3 @@ def _template_frame(tb: TracebackType | None) -> tuple[Path | None, int | None]:
             found = (Path(filename), tb.tb_lineno)
         tb = tb.tb_next
     return found
-
-
-def builtin_templates() -> list[str]:
-    """The names of the built-in templates and stylesheets."""
-    folder = resources.files("medialit") / "templates"
-    return sorted(t.name for t in folder.iterdir() if t.name.endswith(TEMPLATE_SUFFIXES))
-
-
-def template_origins(folders: Sequence[tuple[str, Path]]) -> list[tuple[str, str]]:
-    """Every template and stylesheet in use, and where it comes from.
-
-    ``folders`` is the search path before the built-in set, as for
-    :func:`make_environment`, each with a label (``teacher's folder``, ``theme``).
-    """
-    names = set(builtin_templates())
-    for _, folder in folders:
-        names |= {
-            p.relative_to(folder).as_posix()
-            for p in folder.rglob("*")
-            if p.is_file() and p.suffix in TEMPLATE_SUFFIXES
-        }
-    result = []
-    for name in sorted(names):
-        origin = next(
-            (f"{label}: {folder / name}" for label, folder in folders if (folder / name).is_file()),
-            BUILTIN,
-        )
-        result.append((name, origin))
-    return result
-
-
-def export_templates(target: Path, names: Sequence[str] = ()) -> list[Path]:
-    """Copy built-in templates (all, or ``names``) into ``target`` to start from.
-
-    Refuses to overwrite a file, so a teacher's edits are never lost.
-    """
-    available = builtin_templates()
-    unknown = [n for n in names if n not in available]
-    if unknown:
-        raise MedialitError(
-            [
-                Problem(
-                    f'there is no built-in template "{name}"; '
-                    f"{_did_you_mean(name, available)}Run medialit templates list to see them all."
-                )
-                for name in unknown
-            ]
-        )
-    chosen = list(names) or available
-    existing = [target / n for n in chosen if (target / n).exists()]
-    if existing:
-        raise MedialitError(
-            [
-                Problem("already exists; move it away or export into another folder.", file=p)
-                for p in existing
-            ]
-        )
-    files = {
-        name: (resources.files("medialit") / "templates" / name).read_bytes() for name in chosen
-    }
-    _write_new_files(target, files)
-    return [target / name for name in chosen]
-
-
-def _write_new_files(target: Path, files: dict[str, bytes]) -> None:
-    """Write every file, or none: each goes to a temporary first (a full disk leaves nothing)."""
-    created = not target.exists()
-    staged: list[tuple[Path, Path]] = []
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        for name, data in files.items():
-            handle, temporary_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
-            staged.append((Path(temporary_name), target / name))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-        for temporary, final in staged:
-            os.replace(temporary, final)
-    except OSError as exc:
-        raise MedialitError(
-            Problem(
-                f"cannot write the templates here ({exc.strerror}); check the folder's "
-                "permissions and free space, or export into another folder.",
-                file=target,
-            )
-        ) from None
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        if created and target.is_dir() and not any(target.iterdir()):
-            target.rmdir()
-
-
-def _did_you_mean(name: str, choices: Sequence[str]) -> str:
-    close = closest(name, choices)
-    return f'did you mean "{close}"? ' if close else ""

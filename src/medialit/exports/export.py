@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import BuildReport, BuildResult, output_folder_problems
-from ..context import key_context
 from ..errors import MedialitError
 from ..files import write_all
+from ..key_context import key_context
 from ..layers import Configuration
 from ..lesson import CheckedLesson, read_lesson
 from ..selections import select_statements
