@@ -7,14 +7,14 @@ Exit codes: 0 success, 1 a lesson, template or other input is wrong, 2 bad usage
 
 from __future__ import annotations
 
+import importlib
 import signal
+from collections.abc import Mapping
+from typing import Any, cast
 
 import click
 
 from . import __version__
-from .cli_folder import clean, config, init, templates
-from .cli_lessons import check, new, preview
-from .cli_sheets import build, export_quiz
 
 
 def _stop_on_terminate(signum: int, frame: object) -> None:
@@ -36,14 +36,51 @@ TEACHERS_ORDER = (
 )
 """Commands in the order a teacher meets them: write a lesson, look, check, print, share."""
 
+COMMANDS = {
+    "new": "cli_lessons:new",
+    "preview": "cli_lessons:preview",
+    "check": "cli_lessons:check",
+    "build": "cli_sheets:build",
+    "export": "cli_sheets:export_quiz",
+    "init": "cli_folder:init",
+    "config": "cli_folder:config",
+    "templates": "cli_folder:templates",
+    "clean": "cli_folder:clean",
+}
+"""Where each command is defined: a command's module is imported only when it runs (or for
+--help), so that `medialit check` does not define every other command's options."""
+
 
 class TeachersOrderGroup(click.Group):
-    """Lists the known commands in a teacher's order, then any others alphabetically."""
+    """Lists the known commands in a teacher's order, then any others alphabetically.
+
+    ``lazy_commands`` names commands as ``module:attribute`` in this package, loaded on use.
+    """
+
+    def __init__(
+        self, *args: Any, lazy_commands: Mapping[str, str] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        names = super().list_commands(ctx)
+        names = sorted({*super().list_commands(ctx), *self.lazy_commands})
         known = [name for name in TEACHERS_ORDER if name in names]
         return known + [name for name in names if name not in TEACHERS_ORDER]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands:
+            self._load(cmd_name)
+        elif cmd_name not in self.commands:
+            for name in self.lazy_commands:  # an unknown name: "did you mean" needs them all
+                self._load(name)
+        return super().get_command(ctx, cmd_name)
+
+    def _load(self, name: str) -> None:
+        if name not in self.commands:
+            module, attribute = self.lazy_commands[name].split(":")
+            command = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
+            self.add_command(cast(click.Command, command), name)
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -55,7 +92,11 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     ctx.exit()
 
 
-@click.group(cls=TeachersOrderGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=TeachersOrderGroup,
+    lazy_commands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--version",
     is_flag=True,
@@ -68,7 +109,3 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 def main(debug: bool) -> None:
     """Turn annotated articles (lessons) into media-literacy worksheets and answer keys."""
     signal.signal(signal.SIGTERM, _stop_on_terminate)
-
-
-for command in (new, preview, check, build, export_quiz, init, config, templates, clean):
-    main.add_command(command)
