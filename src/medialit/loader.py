@@ -7,6 +7,7 @@ each node's line and column, keyed by its path (``("annotations", 7, "kind")``).
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from collections.abc import Iterable
@@ -253,6 +254,7 @@ def _load_fast(file: Path, text: str) -> LoadedYaml | None:
     return None if builder.problems else loaded
 
 
+@functools.lru_cache(maxsize=1)  # asked twice of each file: the nesting guard, the fast path
 def _libyaml_reads_as_ruamel(text: str) -> bool:
     """libyaml's parser is installed, and ``text`` has nothing the two parsers read differently."""
     return C_PARSER and not any(pattern.search(text) for pattern in _DISAGREE)
