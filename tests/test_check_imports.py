@@ -25,6 +25,8 @@ BUILD_ONLY = (
     "medialit.templates",
     "medialit.context",
 )
+# The other commands' modules: `check` defines only its own command's options.
+OTHER_COMMANDS = ("medialit.cli_sheets", "medialit.cli_folder", "medialit.config_printout")
 # medialit.layers is allowed: `check` resolves the working folder's settings as `build` does
 # (issue 15), so both report the same problems; it loads none of the slow modules above.
 
@@ -50,3 +52,4 @@ def test_check_loads_no_build_only_module() -> None:
     loaded = set(json.loads(result.stdout.splitlines()[-1]))
     assert "medialit.lesson" in loaded  # the probe did check the lesson
     assert sorted(name for name in BUILD_ONLY if name in loaded) == []
+    assert sorted(name for name in OTHER_COMMANDS if name in loaded) == []

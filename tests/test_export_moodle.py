@@ -211,7 +211,7 @@ def test_a_selection_exports_its_statements_numbered_from_one(tmp_path: Path) ->
 
 
 def test_the_cli_offers_every_export_format() -> None:
-    from medialit.cli import EXPORT_FORMATS
+    from medialit.cli_sheets import EXPORT_FORMATS
     from medialit.exports.export import FORMATS
 
     assert set(EXPORT_FORMATS) == set(FORMATS)

@@ -76,6 +76,13 @@ NOT_HUNG = [
         id="deep-flow-nesting",
     ),
     pytest.param(
+        "# a tab:\there, so ruamel's own scanner looks for the nesting, not libyaml's\n"
+        + deep_flow(),
+        "2: the file nests lists or mappings more than 50 levels deep; a lesson never does, so "
+        "check the file is a medialit lesson.",
+        id="deep-flow-nesting-python-scanner",
+    ),
+    pytest.param(
         deep_blocks(),
         " the file nests lists or mappings more than 50 levels deep; a lesson never does, so "
         "check the file is a medialit lesson.",

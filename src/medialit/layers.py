@@ -7,14 +7,12 @@ working folder's ``medialit.toml``, a lesson's ``worksheet:`` table, and
 values of an earlier one (``kinds.assertion.label`` alone keeps the
 assertion colour). Every layer is checked on its own, so each mistake is
 reported with its own file and line; :func:`resolve` merges them and
-remembers the origin of every value for ``medialit config``.
+remembers the origin of every value for ``medialit config``. Settings files are
+read by :mod:`medialit.toml_settings`; :mod:`medialit.config_printout` prints them.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +21,10 @@ from typing import Any, Literal, Protocol
 from pydantic import ValidationError
 
 from .errors import Problem, SettingsError, nearest
-from .files import SAVE_AS_UTF8, read_text
 from .languages import ENGLISH, catalogue_layer_values
 from .settings import Settings
 from .themes import THEME_SETTINGS_FILE, NoSuchTheme, SearchPath, builtin_themes, find_theme
+from .toml_settings import read_settings_toml, toml_value
 from .validation import KeyPath, leaves, merge, settings_problems
 
 SETTINGS_FILE = "medialit.toml"
@@ -105,26 +103,8 @@ class ResolvedSettings:
 
 def read_settings_file(path: Path, source: SourceKind = "file") -> Layer:
     """Read ``medialit.toml`` (or a theme's ``theme.toml``) into a checked layer."""
-    text = read_text(
-        path,
-        SettingsError,
-        unreadable="could not read the settings file ({reason}).",
-        not_utf8="the settings file is not UTF-8 text (byte {byte} cannot be read); "
-        f"{SAVE_AS_UTF8} (in the editor's Save As dialog, choose the encoding UTF-8).",
-    )
-    try:
-        values = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = _toml_error_line(str(exc))
-        raise SettingsError(
-            Problem(
-                f"TOML syntax error: {exc}. Write each setting as name = value, "
-                'with text in quotes: school = "Riverside High School".',
-                file=path,
-                line=line,
-            )
-        ) from None
-    layer = Layer(source, _resolve_paths(values, path.parent), path, _toml_lines(text))
+    values, lines = read_settings_toml(path)
+    layer = Layer(source, _resolve_paths(values, path.parent), path, lines)
     check_layer(layer)
     return layer
 
@@ -168,7 +148,7 @@ def command_line_layer(
                 )
             )
             continue
-        _put(values, path, _toml_value(raw.strip()))
+        _put(values, path, toml_value(raw.strip()))
     if problems:
         raise SettingsError(problems)
     named: dict[KeyPath, str] = {
@@ -177,14 +157,6 @@ def command_line_layer(
     layer = Layer("command line", _resolve_paths(values, Path.cwd()), options=named)
     check_layer(layer)
     return layer
-
-
-def _toml_value(raw: str) -> Any:
-    """``3`` → 3, ``false`` → False, ``"a b"`` → a b; anything else is kept as text."""
-    try:
-        return tomllib.loads(f"value = {raw}")["value"]
-    except tomllib.TOMLDecodeError:
-        return raw
 
 
 def _put(values: dict[str, Any], path: KeyPath, value: Any) -> None:
@@ -286,34 +258,6 @@ def _theme_folder(layers: Sequence[Layer]) -> Path | None:
         raise SettingsError(chosen[-1].problem(("theme",), str(exc))) from None
 
 
-# -- TOML lines -------------------------------------------------------------------------------
-
-_TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
-
-
-def _toml_lines(text: str) -> dict[KeyPath, tuple[int, int | None]]:
-    """The line of each key and table, for messages (tomllib keeps no positions)."""
-    lines: dict[KeyPath, tuple[int, int | None]] = {}
-    table: KeyPath = ()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if match := _TABLE.match(line):
-            table = _dotted(match.group(1))
-            lines.setdefault(table, (number, None))
-        elif match := _KEY.match(line):
-            lines.setdefault((*table, *_dotted(match.group(1))), (number, match.start(1) + 1))
-    return lines
-
-
-def _dotted(key: str) -> KeyPath:
-    return tuple(part.strip().strip("\"'") for part in key.split("."))
-
-
-def _toml_error_line(message: str) -> int | None:
-    match = re.search(r"at line (\d+)", message)
-    return int(match.group(1)) if match else None
-
-
 # -- a working folder -------------------------------------------------------------------------
 
 
@@ -386,34 +330,3 @@ def load_configuration(
     configuration = Configuration(file_layers, command_line_layer(assignments, options), templates)
     configuration.resolve()  # a missing theme or logo is reported once, before any lesson
     return configuration
-
-
-def describe(resolved: ResolvedSettings) -> str:
-    """The settings in force as TOML, each line saying where its value comes from."""
-    lines = []
-    table: KeyPath = ()
-    for key, value, origin in resolved.values():
-        path = tuple(key.split("."))
-        if isinstance(value, dict):  # an empty table, such as level_selections = {}
-            table = path
-            lines.append(f"\n[{key}]\n# empty  ({origin})")
-            continue
-        if path[:-1] != table:
-            table = path[:-1]
-            lines.append(f"\n[{'.'.join(table)}]")
-        if value is None:
-            lines.append(f"# {path[-1]} is not set  ({origin})")
-        else:
-            lines.append(f"{path[-1]} = {_toml_literal(value)}  # {origin}")
-    return "\n".join(lines).strip() + "\n"
-
-
-def _toml_literal(value: Any) -> str:
-    """``value`` as TOML: lists as arrays, text as a basic string (JSON's escapes are TOML's)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_literal(item) for item in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
