@@ -16,10 +16,10 @@ from pydantic import ValidationError
 
 from .anchoring import place_statements
 from .article import Block
-from .errors import LessonError, MedialitError, Problem, nearest
+from .errors import LessonError, MedialitError, Problem, did_you_mean, nearest
 from .loader import LoadedYaml, load_yaml
 from .model import KIND_ORDER, Annotation, Kind, Lesson
-from .validation import KeyPath, did_you_mean, lesson_problems, settings_problems
+from .validation import KeyPath, lesson_problems, settings_problems
 
 MAX_ARTICLE_CHARS = 200_000
 MAX_ANNOTATIONS = 500

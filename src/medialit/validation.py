@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, closest
+from .errors import Problem, closest, did_you_mean
 from .loader import LoadedYaml, PathKey
 from .model import KIND_ORDER, Lesson
 
@@ -28,14 +28,6 @@ from .model import KIND_ORDER, Lesson
 KeyPath = tuple[str, ...]
 PlaceProblem = Callable[[KeyPath, str], Problem]
 """Makes a problem at a setting's path, placed in the file (or option) that gave it."""
-
-
-def did_you_mean(word: str, choices: Sequence[str], name: str) -> str:
-    """``did you mean "quote"? (fields: …)``, or the choices when none is close."""
-    close = closest(word, choices)
-    if close:
-        return f'did you mean "{close}"? ({name}: {", ".join(choices)})'
-    return f"use one of the {name}: {', '.join(choices)}."
 
 
 # -- the one translator ------------------------------------------------------------------------
