@@ -1,9 +1,9 @@
 """Turn pydantic's validation errors into problems a teacher can act on.
 
-The one translator of pydantic errors: a lesson's fields (placed by the
-YAML loader) and a layer of settings (placed by the layer's own lines)
-both come here, so every message says what is wrong and what to write
-instead, with a "did you mean" for a misspelt name.
+The one translator of pydantic errors (:func:`translate`): a lesson's or a
+cues file's fields (placed by the YAML loader) and a layer of settings
+(placed by the layer's own lines) all come here, so every message says what
+is wrong and what to write instead, with a "did you mean" for a misspelt name.
 """
 
 from __future__ import annotations
@@ -11,16 +11,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, closest, did_you_mean
 from .loader import LoadedYaml, PathKey
-from .model import KIND_ORDER, Lesson
+from .model import KIND_ORDER, keys_at
 
 # The settings models are imported where they are used: `medialit check` of a lesson
 # without a worksheet: table never needs them, and building them takes a while.
@@ -157,48 +155,7 @@ _PATTERN_HINTS = {
 """What a value checked by a pattern must look like, by field; any other is a name (an id)."""
 
 
-def keys_at(model: type[BaseModel], path: PathKey) -> tuple[str, ...]:
-    """The names allowed in the table at ``path`` of ``model``: fields, or a table's fixed keys."""
-    shape: Any = model
-    for part in path:
-        shape = _inside(_unwrapped(shape), part)
-    shape = _unwrapped(shape)
-    if isinstance(shape, type) and issubclass(shape, BaseModel):
-        return tuple(shape.model_fields)
-    if get_origin(shape) is dict:
-        key = _unwrapped(get_args(shape)[0])
-        if isinstance(key, type) and issubclass(key, Enum):
-            return tuple(str(member.value) for member in key)
-        if get_origin(key) is Literal:
-            return tuple(str(choice) for choice in get_args(key))
-    return ()
-
-
-def _unwrapped(shape: Any) -> Any:
-    """``shape`` without ``Annotated`` and ``| None``."""
-    while True:
-        origin = get_origin(shape)
-        if origin is Annotated:
-            shape = get_args(shape)[0]
-        elif origin in (Union, UnionType):
-            shape = next((arg for arg in get_args(shape) if arg is not type(None)), None)
-        else:
-            return shape
-
-
-def _inside(shape: Any, part: str | int) -> Any:
-    """The type of the value at ``part`` of a value of type ``shape``."""
-    if isinstance(shape, type) and issubclass(shape, BaseModel):
-        field = shape.model_fields.get(str(part))
-        return field.annotation if field else None
-    if get_origin(shape) is list:
-        return get_args(shape)[0]
-    if get_origin(shape) is dict:
-        return get_args(shape)[1]
-    return None
-
-
-# -- a lesson ---------------------------------------------------------------------------------
+# -- a YAML file: a lesson, a cues file ---------------------------------------------------------
 
 
 def _not_a_field(path: PathKey, choices: Sequence[str]) -> str:
@@ -214,11 +171,6 @@ def yaml_problems(
     return translate(
         exc, lambda path, message, at_key: loaded.problem(path, message, at_key=at_key), wording
     )
-
-
-def lesson_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Problem]:
-    """Every field problem of a lesson, placed at its line in the lesson file."""
-    return yaml_problems(loaded, exc, Lesson)
 
 
 _EXPECTED = {
