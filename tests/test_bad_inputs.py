@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from medialit.build import find_lessons
+from medialit.drafting.suggest import load_cues
 from medialit.errors import LessonError, MedialitError, TemplateError
 from medialit.lesson import read_lesson
 from medialit.planning import render_html
@@ -371,6 +372,46 @@ def test_bad_template(name: str, source: str, expected: str, tmp_path: Path) -> 
     with pytest.raises(TemplateError) as caught:
         render_html(read_lesson(lesson), Settings(), [folder])
     assert str(caught.value) == expected.replace("TEMPLATE", str(folder / name))
+
+
+CUES = [
+    pytest.param(
+        "families:\n  - name: praise\n    kind: assertion\n    wyh: Praise words.\n",
+        'CUES:4:5: families[0].wyh: "wyh" is not a field here; did you mean "why"? (fields: '
+        "name, kind, also_accept, technique, why, numbers, cues)",
+        id="cues-wrong-field",
+    ),
+    pytest.param(
+        "families:\n  - name: praise\n    kind: opinion\n    why: Praise words.\n",
+        'CUES:3:11: families[0].kind: "opinion" is not a kind; use one of the kinds: evidence, '
+        "inference, assertion.",
+        id="cues-unknown-kind",
+    ),
+    pytest.param(
+        "families:\n  - name: praise\n    cues: [a triumph]\n",
+        'CUES:2:5: families[0]: the new cue family "praise" needs a kind and a why.',
+        id="cues-new-family-without-kind",
+    ),
+    pytest.param(
+        "families:\n  - name: caf\xe9\n".encode("latin-1"),
+        "CUES:2: this cues file is not UTF-8 text (byte 24 cannot be read); open it in a text "
+        "editor and save it as UTF-8.",
+        id="cues-not-utf8",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), CUES)
+def test_bad_cues_file(content: str | bytes, expected: str, tmp_path: Path) -> None:
+    file = tmp_path / "cues" / "en.yaml"
+    file.parent.mkdir()
+    if isinstance(content, bytes):
+        file.write_bytes(content)
+    else:
+        file.write_text(content, encoding="utf-8")
+    with pytest.raises(MedialitError) as caught:
+        load_cues("en", tmp_path)
+    assert str(caught.value) == expected.replace("CUES", str(file))
 
 
 ACCEPTED = [

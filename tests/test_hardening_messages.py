@@ -100,3 +100,36 @@ def test_characters_without_a_glyph_are_reported(
     assert code == 0, output
     assert "lessons/lesson.yaml:1: no installed font has a glyph for" in output, output
     assert f"{odd} (U+{ord(odd):04X})" in output
+
+
+def test_a_lesson_saved_in_latin1_after_the_check_gets_the_utf8_message(tmp_path: Path) -> None:
+    # The glyph check reads the file again for line numbers: the same reader, the same message.
+    from medialit.errors import LessonError
+    from medialit.glyphs import coverage, lesson_problems
+    from medialit.lesson import read_lesson
+
+    fonts = coverage()
+    odd = next(c for c in ("\U00010570", "\U00010d4a", "\U0010fffd") if not fonts.has(ord(c)))
+    file = tmp_path / "lesson.yaml"
+    file.write_text(GOOD.replace("title: Test lesson", f"title: Test lesson {odd}"), "utf-8")
+    checked = read_lesson(file)
+    file.write_bytes(GOOD.replace("A. Writer", "Andr\xe9 Writer").encode("latin-1"))
+    with pytest.raises(LessonError) as caught:
+        lesson_problems(checked, fonts)
+    assert str(caught.value) == (
+        f"{file}:3: the file is not UTF-8 text (byte 42 cannot be read); if it is a lesson, "
+        "open it in a text editor and save it as UTF-8."
+    )
+
+
+def test_the_preview_shows_a_latin1_lesson_as_a_problem_with_its_line(tmp_path: Path) -> None:
+    from medialit.layers import load_configuration
+    from medialit.preview.view import lesson_view
+
+    file = tmp_path / "lesson.yaml"
+    file.write_bytes(GOOD.replace("A. Writer", "Andr\xe9 Writer").encode("latin-1"))
+    view = lesson_view(file, load_configuration(tmp_path, []))
+    assert view["problems"] == [
+        f"{file}:3: the file is not UTF-8 text (byte 42 cannot be read); if it is a lesson, "
+        "open it in a text editor and save it as UTF-8."
+    ]

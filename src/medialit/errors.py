@@ -104,6 +104,14 @@ def closest(word: str, choices: Sequence[str]) -> str | None:
     return close[0] if close else None
 
 
+def did_you_mean(word: str, choices: Sequence[str], name: str) -> str:
+    """``did you mean "quote"? (fields: …)``, or the choices when none is close."""
+    close = closest(word, choices)
+    if close:
+        return f'did you mean "{close}"? ({name}: {", ".join(choices)})'
+    return f"use one of the {name}: {', '.join(choices)}."
+
+
 def nearest(places: Mapping[tuple[K, ...], V], path: tuple[K, ...]) -> V | None:
     """The place of ``path``, or of its nearest enclosing key that has one.
 

@@ -26,6 +26,7 @@ from fontTools.ttLib import TTFont, TTLibError
 from .errors import Problem
 from .layers import ResolvedSettings
 from .lesson import CheckedLesson
+from .loader import read_lesson_text
 from .roster import RosterEntry
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
@@ -196,10 +197,8 @@ def lesson_problems(checked: CheckedLesson, fonts: Coverage) -> list[Problem]:
     absent = missing(text, fonts)
     if not absent:
         return []
-    try:
-        source = checked.file.read_text(encoding="utf-8-sig")
-    except OSError:
-        source = ""
+    # Read as the check read it: a file changed since to another encoding gets the same message.
+    source = read_lesson_text(checked.file)
     by_line: dict[int | None, str] = {}
     for char in absent:
         line = line_of(source, char)

@@ -16,10 +16,10 @@ from pydantic import ValidationError
 
 from .anchoring import place_statements
 from .article import Block
-from .errors import LessonError, MedialitError, Problem, nearest
+from .errors import LessonError, MedialitError, Problem, did_you_mean, nearest
 from .loader import LoadedYaml, load_yaml
 from .model import KIND_ORDER, Annotation, Kind, Lesson
-from .validation import KeyPath, did_you_mean, lesson_problems, settings_problems
+from .validation import KeyPath, settings_problems, yaml_problems
 
 MAX_ARTICLE_CHARS = 200_000
 MAX_ANNOTATIONS = 500
@@ -127,7 +127,7 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
     try:
         lesson = Lesson.model_validate(data)
     except ValidationError as exc:
-        problems.extend(lesson_problems(loaded, exc))
+        problems.extend(yaml_problems(loaded, exc, Lesson))
     if lesson is not None:
         problems.extend(_reference_problems(loaded, lesson))
     blocks, matches, anchor_problems = place_statements(loaded)

@@ -27,7 +27,7 @@ from ruamel.yaml.tokens import (
 )
 
 from .errors import LessonError, Problem, nearest
-from .files import SAVE_AS_UTF8, read_text
+from .files import SAVE_AS_UTF8, decode_text, read_text
 
 PathKey = tuple[str | int, ...]
 
@@ -40,6 +40,9 @@ MAX_DEPTH = 50
 # stays well under this. Checked before parsing, which is slow for huge files.
 MAX_FILE_BYTES = 1_000_000
 _UNREADABLE = "the file cannot be read ({reason}); check its permissions."
+_NOT_UTF8 = (
+    f"the file is not UTF-8 text (byte {{byte}} cannot be read); if it is a lesson, {SAVE_AS_UTF8}."
+)
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 # libyaml's parser (from ruamel.yaml.clib), when installed; see _load_fast.
 C_PARSER = importlib.util.find_spec("_ruamel_yaml") is not None
@@ -202,7 +205,7 @@ def load_yaml(file: Path, text: str | None = None) -> LoadedYaml:
     tags, files too large or too deeply nested to be a lesson.
     """
     if text is None:
-        text = _read_text(file)
+        text = read_lesson_text(file)
     if len(text) > MAX_FILE_BYTES:
         raise LessonError(_too_large(file))
     _refuse_deep_brackets(file, text)
@@ -289,7 +292,7 @@ def _syntax_problem(file: Path, exc: MarkedYAMLError) -> Problem:
     )
 
 
-def _read_text(file: Path) -> str:
+def read_lesson_text(file: Path) -> str:
     """The file's text, refusing what cannot be a lesson before reading it whole."""
     try:
         if file.is_dir():
@@ -304,11 +307,15 @@ def _read_text(file: Path) -> str:
         file,
         LessonError,
         unreadable=_UNREADABLE,
-        not_utf8="the file is not UTF-8 text (byte {byte} cannot be read); if it is a lesson, "
-        f"{SAVE_AS_UTF8}.",
+        not_utf8=_NOT_UTF8,
         max_bytes=MAX_FILE_BYTES,
         too_large=_too_large(file).message,
     )
+
+
+def decode_lesson(data: bytes, file: Path) -> str:
+    """A lesson's bytes already read as text, refused as :func:`read_lesson_text` refuses them."""
+    return decode_text(data, file, LessonError, _NOT_UTF8)
 
 
 def _tag_message(tag: str) -> str:

@@ -8,8 +8,10 @@ such as ``qoute`` is reported instead of ignored.
 from __future__ import annotations
 
 import datetime
-from enum import StrEnum
-from typing import Annotated, Any
+from collections.abc import Sequence
+from enum import Enum, StrEnum
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -220,3 +222,47 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "glossary": tuple(GlossaryEntry.model_fields),
     "marking": tuple(MarkingBand.model_fields),
 }
+
+
+def keys_at(model: type[BaseModel], path: Sequence[str | int]) -> tuple[str, ...]:
+    """The names allowed in the table at ``path`` of ``model``: fields, or a table's fixed keys.
+
+    Lessons, settings and cues files alike: "did you mean" offers one of these.
+    """
+    shape: Any = model
+    for part in path:
+        shape = _inside(_unwrapped(shape), part)
+    shape = _unwrapped(shape)
+    if isinstance(shape, type) and issubclass(shape, BaseModel):
+        return tuple(shape.model_fields)
+    if get_origin(shape) is dict:
+        key = _unwrapped(get_args(shape)[0])
+        if isinstance(key, type) and issubclass(key, Enum):
+            return tuple(str(member.value) for member in key)
+        if get_origin(key) is Literal:
+            return tuple(str(choice) for choice in get_args(key))
+    return ()
+
+
+def _unwrapped(shape: Any) -> Any:
+    """``shape`` without ``Annotated`` and ``| None``."""
+    while True:
+        origin = get_origin(shape)
+        if origin is Annotated:
+            shape = get_args(shape)[0]
+        elif origin in (Union, UnionType):
+            shape = next((arg for arg in get_args(shape) if arg is not type(None)), None)
+        else:
+            return shape
+
+
+def _inside(shape: Any, part: str | int) -> Any:
+    """The type of the value at ``part`` of a value of type ``shape``."""
+    if isinstance(shape, type) and issubclass(shape, BaseModel):
+        field = shape.model_fields.get(str(part))
+        return field.annotation if field else None
+    if get_origin(shape) is list:
+        return get_args(shape)[0]
+    if get_origin(shape) is dict:
+        return get_args(shape)[1]
+    return None

@@ -9,9 +9,8 @@ from __future__ import annotations
 import dataclasses
 
 from .article import Block
-from .errors import LessonError, Problem
+from .errors import LessonError, Problem, did_you_mean
 from .lesson import CheckedLesson
-from .validation import did_you_mean
 
 OMISSION = Block("omission", "[…]", None)
 """The mark printed where paragraphs of the article are left out."""

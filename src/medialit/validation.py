@@ -1,26 +1,24 @@
 """Turn pydantic's validation errors into problems a teacher can act on.
 
-The one translator of pydantic errors: a lesson's fields (placed by the
-YAML loader) and a layer of settings (placed by the layer's own lines)
-both come here, so every message says what is wrong and what to write
-instead, with a "did you mean" for a misspelt name.
+The one translator of pydantic errors (:func:`translate`): a lesson's or a
+cues file's fields (placed by the YAML loader) and a layer of settings
+(placed by the layer's own lines) all come here, so every message says what
+is wrong and what to write instead, with a "did you mean" for a misspelt name.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, closest
+from .errors import Problem, closest, did_you_mean
 from .loader import LoadedYaml, PathKey
-from .model import FIELD_NAMES, KIND_ORDER
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel
+from .model import KIND_ORDER, keys_at
 
 # The settings models are imported where they are used: `medialit check` of a lesson
 # without a worksheet: table never needs them, and building them takes a while.
@@ -30,92 +28,149 @@ PlaceProblem = Callable[[KeyPath, str], Problem]
 """Makes a problem at a setting's path, placed in the file (or option) that gave it."""
 
 
-def did_you_mean(word: str, choices: Sequence[str], name: str) -> str:
-    """``did you mean "quote"? (fields: …)``, or the choices when none is close."""
-    close = closest(word, choices)
-    if close:
-        return f'did you mean "{close}"? ({name}: {", ".join(choices)})'
-    return f"use one of the {name}: {', '.join(choices)}."
+# -- the one translator ------------------------------------------------------------------------
 
 
-# -- a lesson ---------------------------------------------------------------------------------
+Place = Callable[[PathKey, str, bool], Problem]
+"""Makes a problem at a path of the checked data (``True``: at its key rather than its value)."""
 
 
-def _fields_at(loc: tuple[Any, ...]) -> tuple[str, ...]:
-    """The valid field names of the mapping at ``loc``."""
-    names = [part for part in loc if isinstance(part, str)]
-    if not names:
-        return FIELD_NAMES["lesson"]
-    return FIELD_NAMES.get(names[-1], ())
+@dataclass(frozen=True)
+class Wording:
+    """What differs between the files the translator words problems for."""
+
+    model: type[BaseModel]
+    """The model checked: it tells which names are allowed at each path."""
+    unknown_key: Callable[[PathKey, Sequence[str]], str]
+    """The message for a name that is not allowed, given the names that are."""
+    type_message: Callable[[str, Any, Any], str]
+    """The message for the errors that the shared branches do not cover."""
 
 
-def lesson_problems(loaded: LoadedYaml, exc: ValidationError) -> list[Problem]:
-    """Every field problem of a lesson, placed at its line in the lesson file."""
-    problems = []
-    errors = exc.errors()
-    # A misspelt key ("qoute") also makes its field missing; the typo's message says it all.
-    misspelt = {
-        (*error["loc"][:-1], close)
-        for error in errors
-        if error["type"] == "extra_forbidden"
-        and (close := closest(str(error["loc"][-1]), _fields_at(error["loc"][:-1])))
-    }
+def translate(exc: ValidationError, place: Place, wording: Wording) -> list[Problem]:
+    """Every error of ``exc`` as a problem a teacher can act on, in pydantic's order.
+
+    A field reported missing is dropped when its parent already has a clearer
+    error: a misspelt key ("qoute") is reported as a typo of the field it stands
+    for, and a table under an unknown name (``[kinds.asertion]``) as that name.
+    """
+    errors = [_Error.of(error) for error in exc.errors()]
+    told = _told(errors, wording.model)
+    return [_problem(error, place, wording) for error in errors if not _told_already(error, told)]
+
+
+def _told_already(error: _Error, told: set[PathKey]) -> bool:
+    """A missing field whose own path, or a parent's, is reported by a clearer error."""
+    path = error.path
+    return error.kind == "missing" and any(path[:end] in told for end in range(1, len(path) + 1))
+
+
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error, its path the field or key it is about."""
+
+    path: PathKey
+    kind: str
+    value: Any
+    details: Any
+    on_key: bool
+    """About a table's key (pydantic's ``[key]``), not its value."""
+
+    @classmethod
+    def of(cls, error: Any) -> _Error:
+        loc = tuple(error["loc"])
+        on_key = bool(loc) and loc[-1] == "[key]"
+        path = loc[:-1] if on_key else loc
+        return cls(path, error["type"], error.get("input"), error, on_key)
+
+    def unknown_key(self, model: type[BaseModel]) -> bool:
+        """A name that is not allowed here: a key not in the model, or not one of a table's keys."""
+        if self.kind == "extra_forbidden":
+            return True
+        return (
+            self.on_key
+            and self.kind in ("enum", "literal_error")
+            and bool(keys_at(model, self.path[:-1]))
+        )
+
+
+def _told(errors: list[_Error], model: type[BaseModel]) -> set[PathKey]:
+    """The paths a teacher is told about already: each unknown key and the field it is a typo of."""
+    told = set()
     for error in errors:
-        loc: PathKey = tuple(error["loc"])
-        kind = error["type"]
-        value = error.get("input")
-        if kind == "missing" and loc in misspelt:
-            continue
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            fields = _fields_at(loc[:-1])
-            problems.append(
-                loaded.problem(
-                    loc,
-                    f'"{key}" is not a field here; {did_you_mean(key, fields, "fields")}',
-                    at_key=True,
-                )
-            )
-        elif kind == "missing":
-            problems.append(loaded.problem(loc, "is required but missing; add it."))
-        elif kind == "enum":
-            kinds = [k.value for k in KIND_ORDER]
-            problems.append(
-                loaded.problem(
-                    loc,
-                    f'"{_shown(value)}" is not a kind; {did_you_mean(str(value), kinds, "kinds")}',
-                )
-            )
-        elif kind.startswith("date"):
-            problems.append(
-                loaded.problem(loc, f'"{_shown(value)}" is not a date; write it as YYYY-MM-DD.')
-            )
-        elif kind == "string_too_short":
-            problems.append(loaded.problem(loc, "is empty; write some text or remove the field."))
-        elif kind == "too_short" and loc == ("annotations",):
-            problems.append(loaded.problem(loc, "needs at least one annotation."))
-        elif kind in ("too_short", "too_long") and loc == ("marking",):
-            problems.append(
-                loaded.problem(
-                    loc,
-                    "needs exactly three bands, lowest first; remove it to use the built-in guide.",
-                )
-            )
-        elif kind == "too_short" and loc == ("plan", "steps"):
-            problems.append(loaded.problem(loc, "needs at least one timed step."))
-        elif kind == "string_pattern_mismatch" and loc[-1] != "language":
-            problems.append(
-                loaded.problem(
-                    loc,
-                    f'"{_shown(value)}" is not a usable name; use letters, digits and dashes '
-                    "(up to 40), such as asapov or core.",
-                )
-            )
-        else:
-            # An empty value has no place of its own; point at its key.
-            message = _type_message(kind, value, error)
-            problems.append(loaded.problem(loc, message, at_key=value is None))
-    return problems
+        if error.unknown_key(model):
+            told.add(error.path)
+            guess = closest(str(error.path[-1]), keys_at(model, error.path[:-1]))
+            if guess:
+                told.add((*error.path[:-1], guess))
+    return told
+
+
+def _problem(error: _Error, place: Place, wording: Wording) -> Problem:
+    path, kind, value = error.path, error.kind, error.value
+    if error.unknown_key(wording.model):
+        choices = keys_at(wording.model, path[:-1])
+        return place(path, wording.unknown_key(path, choices), True)
+    if kind == "missing":
+        return place(path, "is required but missing; add it.", False)
+    if kind == "enum":
+        kinds = [k.value for k in KIND_ORDER]
+        message = f'"{_shown(value)}" is not a kind; {did_you_mean(str(value), kinds, "kinds")}'
+        return place(path, message, error.on_key)
+    if kind == "literal_error":
+        return place(
+            path, f'"{value}" is not allowed; {error.details["msg"].lower()}.', error.on_key
+        )
+    if kind.startswith("date"):
+        return place(path, f'"{_shown(value)}" is not a date; write it as YYYY-MM-DD.', False)
+    if kind == "string_too_short":
+        return place(path, "is empty; write some text or remove the field.", False)
+    if (kind, path) in _PARTICULAR:
+        return place(path, _PARTICULAR[kind, path], False)
+    if kind == "string_pattern_mismatch":
+        hint = _PATTERN_HINTS.get(str(path[-1]) if not error.on_key else "", _NAME_HINT)
+        return place(path, f'"{_shown(value)}" is not {hint}.', error.on_key)
+    # An empty value has no place of its own; point at its key.
+    return place(path, wording.type_message(kind, value, error.details), value is None)
+
+
+_BANDS = "needs exactly three bands, lowest first; remove it to use the built-in guide."
+_PARTICULAR: dict[tuple[str, PathKey], str] = {
+    ("too_short", ("annotations",)): "needs at least one annotation.",
+    ("too_short", ("marking",)): _BANDS,
+    ("too_long", ("marking",)): _BANDS,
+    ("too_short", ("plan", "steps")): "needs at least one timed step.",
+}
+"""Messages for one field of a lesson, where pydantic's general one would not say what to do."""
+
+_FONT_HINT = 'a font name; write one name, such as "Andika", without quotes or commas'
+_NAME_HINT = "a usable name; use letters, digits and dashes (up to 40), such as asapov or core"
+_PATTERN_HINTS = {
+    "language": "a language tag; write one such as en, fr or pt-BR",
+    "font_size": 'a size; write it as a number and a unit, such as "12pt"',
+    "colour": 'a colour; write it as "#b35806" or a colour name such as "orange"',
+    "font_family": _FONT_HINT,
+    "heading_font_family": _FONT_HINT,
+}
+"""What a value checked by a pattern must look like, by field; any other is a name (an id)."""
+
+
+# -- a YAML file: a lesson, a cues file ---------------------------------------------------------
+
+
+def _not_a_field(path: PathKey, choices: Sequence[str]) -> str:
+    key = str(path[-1])
+    return f'"{key}" is not a field here; {did_you_mean(key, choices, "fields")}'
+
+
+def yaml_problems(
+    loaded: LoadedYaml, exc: ValidationError, model: type[BaseModel]
+) -> list[Problem]:
+    """Every field problem of a YAML file (a lesson, a cues file), placed at its line."""
+    wording = Wording(model, _not_a_field, _type_message)
+    return translate(
+        exc, lambda path, message, at_key: loaded.problem(path, message, at_key=at_key), wording
+    )
 
 
 _EXPECTED = {
@@ -286,74 +341,26 @@ def _model_problems(values: Mapping[str, Any], problem_at: PlaceProblem) -> list
     try:
         Settings.model_validate(merged)
     except ValidationError as exc:
-        errors = exc.errors()
-        # An unknown kind also makes its fields "missing"; its own message says it all.
-        unknown_kinds = {_kind_of(e) for e in errors if e["type"] == "enum"} - {None}
-        problems = [
-            _problem(problem_at, error)
-            for error in errors
-            if not (error["type"] == "missing" and _kind_of(error) in unknown_kinds)
-        ]
+        wording = Wording(Settings, unknown_setting_message, _pydantic_message)
+        problems = translate(
+            exc,
+            lambda path, message, _: problem_at(tuple(str(part) for part in path), message),
+            wording,
+        )
         return sorted(problems, key=lambda p: p.line or 0)
     return []
 
 
-_FONT_HINT = 'a font name; write one name, such as "Andika", without quotes or commas'
-_PATTERN_HINTS = {
-    "font_size": 'a size; write it as a number and a unit, such as "12pt"',
-    "colour": 'a colour; write it as "#b35806" or a colour name such as "orange"',
-    "font_family": _FONT_HINT,
-    "heading_font_family": _FONT_HINT,
-}
+def _pydantic_message(kind: str, value: Any, error: Any) -> str:
+    """Settings keep pydantic's words, and point to ``medialit config`` for the values in force."""
+    return f"{error['msg']} (got {value!r}); see medialit config."
 
 
-def _kind_of(error: Any) -> str | None:
-    """The kind name an error is about, for errors inside the ``kinds`` table."""
-    loc = error["loc"]
-    return str(loc[1]) if len(loc) >= 2 and loc[0] == "kinds" else None
-
-
-def _problem(problem_at: PlaceProblem, error: Any) -> Problem:
-    loc = tuple(str(part) for part in error["loc"])
-    kind = error["type"]
-    value = error.get("input")
-    if kind == "extra_forbidden" or (kind == "enum" and loc[:1] == ("kinds",)):
-        # An unknown kind name is reported by pydantic as an invalid dictionary key.
-        path = loc if kind == "extra_forbidden" else loc[:2]
-        choices = valid_keys(path[:-1])
-        return problem_at(path, unknown_setting_message(path, choices))
-    if kind == "literal_error":
-        return problem_at(loc, f'"{value}" is not allowed; {error["msg"].lower()}.')
-    if kind == "missing":
-        return problem_at(loc, "is required but missing; add it.")
-    if kind == "string_pattern_mismatch":
-        return problem_at(loc, f'"{value}" is not {_PATTERN_HINTS.get(loc[-1], "allowed here")}.')
-    return problem_at(loc, f"{error['msg']} (got {value!r}); see medialit config.")
-
-
-def unknown_setting_message(path: KeyPath, choices: Sequence[str]) -> str:
+def unknown_setting_message(path: PathKey, choices: Sequence[str]) -> str:
     """``"scool" is not a setting; did you mean "school"?`` with the valid names listed."""
-    name = path[-1]
-    close = closest(name, choices)
-    hint = f'did you mean "{close}"? ' if close else ""
-    where = f" in [{'.'.join(path[:-1])}]" if len(path) > 1 else ""
-    return f'"{name}" is not a setting{where}; {hint}(valid: {", ".join(choices)})'
-
-
-def valid_keys(path: KeyPath) -> list[str]:
-    """The setting names allowed in the table at ``path``."""
-    from .settings import KindStyle, Sections, Settings, Words
-
-    model: type[BaseModel] = Settings
-    if path == ("kinds",):
-        return [kind.value for kind in KIND_ORDER]
-    if len(path) == 2 and path[0] == "kinds":
-        model = KindStyle
-    elif path == ("sections",):
-        model = Sections
-    elif path == ("words",):
-        model = Words
-    return list(model.model_fields)
+    name = str(path[-1])
+    where = f" in [{'.'.join(str(part) for part in path[:-1])}]" if len(path) > 1 else ""
+    return f'"{name}" is not a setting{where}; {did_you_mean(name, choices, "settings")}'
 
 
 def merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:

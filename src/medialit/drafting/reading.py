@@ -121,6 +121,8 @@ def _decoded(name: str, path: Path | None, data: bytes, kind: SourceKind) -> Sou
 
 def _encoding(data: bytes, kind: SourceKind) -> str:
     """UTF-8 (with or without a byte order mark), UTF-16 with one, or a page's declared charset."""
+    # Not files.decode_text: a teacher's own files (lessons, settings, rosters, cues) must be
+    # UTF-8, but a saved web page or a text from elsewhere comes in whatever it declares.
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if kind == "page" and not data.startswith(codecs.BOM_UTF8):

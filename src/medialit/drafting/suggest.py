@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pysbd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from ..anchoring import find_matches, searchable
 from ..article import split_blocks
-from ..errors import MedialitError, Problem
+from ..errors import LessonError, MedialitError
+from ..files import SAVE_AS_UTF8, read_text
+from ..loader import MAX_FILE_BYTES, LoadedYaml, load_yaml
 from ..model import Kind
+from ..validation import yaml_problems
 
 CUES_FOLDER = "cues"
 MIN_SENTENCE_WORDS = 4
@@ -101,17 +102,31 @@ def load_cues(language: str, working_folder: Path | None = None) -> list[CueFami
     if working_folder is not None:
         own = working_folder / CUES_FOLDER / f"{base}.yaml"
         if own.is_file():
-            files.append((str(own), own.read_text("utf-8-sig")))
+            files.append((str(own), _read_own(own)))
     if not files:
         return None
     return _compiled(tuple(files))
+
+
+def _read_own(file: Path) -> str:
+    return read_text(
+        file,
+        MedialitError,
+        unreadable="this cues file cannot be read ({reason}); check its permissions.",
+        not_utf8="this cues file is not UTF-8 text (byte {byte} cannot be read); "
+        f"{SAVE_AS_UTF8}.",
+        max_bytes=MAX_FILE_BYTES,
+        too_large=f"this cues file is larger than {MAX_FILE_BYTES:,} bytes; keep only cue words "
+        "in it.",
+    )
 
 
 @cache
 def _compiled(files: tuple[tuple[str, str], ...]) -> list[CueFamily]:
     merged: dict[str, CueFamilyFile] = {}
     for name, text in files:
-        for family in _parse(name, text).families:
+        cues, loaded = _parse(name, text)
+        for number, family in enumerate(cues.families):
             if family.name in merged:
                 old = merged[family.name]
                 merged[family.name] = old.model_copy(
@@ -122,8 +137,9 @@ def _compiled(files: tuple[tuple[str, str], ...]) -> list[CueFamily]:
                 )
             elif family.kind is None or family.why is None:
                 raise MedialitError(
-                    Problem(
-                        f'the new cue family "{family.name}" needs a kind and a why.', Path(name)
+                    loaded.problem(
+                        ("families", number),
+                        f'the new cue family "{family.name}" needs a kind and a why.',
                     )
                 )
             else:
@@ -142,17 +158,17 @@ def _compiled(files: tuple[tuple[str, str], ...]) -> list[CueFamily]:
     ]
 
 
-def _parse(name: str, text: str) -> CuesFile:
+def _parse(name: str, text: str) -> tuple[CuesFile, LoadedYaml]:
+    """The cues file, or every problem in it at its line, worded as for a lesson."""
     try:
-        data = YAML(typ="safe").load(text)
-        return CuesFile.model_validate(data)
-    except YAMLError as exc:
-        problem = f"this cues file is not valid YAML ({' '.join(str(exc).split())[:120]})."
+        loaded = load_yaml(Path(name), text)
+    except LessonError as exc:  # the loader's words fit any YAML file: syntax, tags, size
+        raise MedialitError(exc.problems) from None
+    try:
+        # An empty file has no families: the model says so.
+        return CuesFile.model_validate(loaded.data or {}), loaded
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        problem = f"{where}: {first['msg']}; see the comments of the built-in cues/en.yaml."
-    raise MedialitError(Problem(problem, Path(name)))
+        raise MedialitError(yaml_problems(loaded, exc, CuesFile)) from None
 
 
 def _pattern(cues: list[str]) -> re.Pattern[str] | None:

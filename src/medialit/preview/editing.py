@@ -34,7 +34,7 @@ from ..article import split_blocks
 from ..errors import LessonError
 from ..files import write_atomically
 from ..lesson import CheckedLesson, read_lesson
-from ..loader import MAX_FILE_BYTES
+from ..loader import MAX_FILE_BYTES, decode_lesson
 from ..model import Kind
 
 NOT_EXPLAINED = "Not explained yet: say why this is the kind chosen."
@@ -78,8 +78,8 @@ def read_version(path: Path) -> LessonText:
         data = stream.read(MAX_FILE_BYTES + 1)
     text: str | None = None
     if len(data) <= MAX_FILE_BYTES:
-        with contextlib.suppress(UnicodeDecodeError):
-            text = data.decode("utf-8-sig")
+        with contextlib.suppress(LessonError):  # read_lesson gives the message, with the line
+            text = decode_lesson(data, path)
     return LessonText(text, version_of(data), data.startswith(b"\xef\xbb\xbf"))
 
 
