@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from medialit.lesson import MAX_ANNOTATIONS, MAX_ARTICLE_CHARS
-from medialit.loader import MAX_FILE_BYTES
+from medialit.lesson_text import MAX_FILE_BYTES
 from medialit.model import MAX_LABEL_CHARS
 
 SOURCE = "source: {author: A. Writer, outlet: The Paper, published: 2020-01-01}\n"

@@ -15,7 +15,7 @@ import pytest
 
 from medialit.errors import LessonError
 from medialit.lesson import MAX_ANNOTATIONS, read_lesson
-from medialit.loader import MAX_FILE_BYTES
+from medialit.lesson_text import MAX_FILE_BYTES
 
 from .conftest import GOOD
 

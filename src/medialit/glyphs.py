@@ -26,7 +26,7 @@ from fontTools.ttLib import TTFont, TTLibError
 from .errors import Problem
 from .layers import ResolvedSettings
 from .lesson import CheckedLesson
-from .loader import read_lesson_text
+from .lesson_text import read_lesson_text
 from .roster import RosterEntry
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".woff", ".woff2")

@@ -27,7 +27,7 @@ from ruamel.yaml.tokens import (
 )
 
 from .errors import LessonError, Problem, nearest
-from .files import SAVE_AS_UTF8, decode_text, read_text
+from .lesson_text import MAX_FILE_BYTES, read_lesson_text, too_large
 
 PathKey = tuple[str | int, ...]
 
@@ -36,13 +36,6 @@ PathKey = tuple[str | int, ...]
 # lesson at all. Kept low so that such a file is refused in a fraction of a second.
 MAX_VALUES = 20_000
 MAX_DEPTH = 50
-# The article is capped at 200,000 characters; with 500 annotations a lesson
-# stays well under this. Checked before parsing, which is slow for huge files.
-MAX_FILE_BYTES = 1_000_000
-_UNREADABLE = "the file cannot be read ({reason}); check its permissions."
-_NOT_UTF8 = (
-    f"the file is not UTF-8 text (byte {{byte}} cannot be read); if it is a lesson, {SAVE_AS_UTF8}."
-)
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 # libyaml's parser (from ruamel.yaml.clib), when installed; see _load_fast.
 C_PARSER = importlib.util.find_spec("_ruamel_yaml") is not None
@@ -207,7 +200,7 @@ def load_yaml(file: Path, text: str | None = None) -> LoadedYaml:
     if text is None:
         text = read_lesson_text(file)
     if len(text) > MAX_FILE_BYTES:
-        raise LessonError(_too_large(file))
+        raise LessonError(too_large(file))
     _refuse_deep_brackets(file, text)
     fast = _load_fast(file, text)
     if fast is not None:
@@ -292,32 +285,6 @@ def _syntax_problem(file: Path, exc: MarkedYAMLError) -> Problem:
     )
 
 
-def read_lesson_text(file: Path) -> str:
-    """The file's text, refusing what cannot be a lesson before reading it whole."""
-    try:
-        if file.is_dir():
-            raise LessonError(Problem("this is a folder, not a lesson file.", file=file))
-        if not file.exists():
-            raise LessonError(Problem("no such file; check the path.", file=file))
-        if not file.is_file():
-            raise LessonError(Problem("this is not a regular file; name a lesson file.", file=file))
-    except OSError as exc:
-        raise LessonError(Problem(_UNREADABLE.format(reason=exc.strerror), file=file)) from None
-    return read_text(
-        file,
-        LessonError,
-        unreadable=_UNREADABLE,
-        not_utf8=_NOT_UTF8,
-        max_bytes=MAX_FILE_BYTES,
-        too_large=_too_large(file).message,
-    )
-
-
-def decode_lesson(data: bytes, file: Path) -> str:
-    """A lesson's bytes already read as text, refused as :func:`read_lesson_text` refuses them."""
-    return decode_text(data, file, LessonError, _NOT_UTF8)
-
-
 def _tag_message(tag: str) -> str:
     return (
         f"the YAML tag {tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in a "
@@ -334,14 +301,6 @@ def _too_large_expanded(file: Path, line: int) -> LessonError:
             file=file,
             line=line,
         )
-    )
-
-
-def _too_large(file: Path) -> Problem:
-    return Problem(
-        f"the file is larger than the {MAX_FILE_BYTES:,} bytes a lesson may have; "
-        "check it is a medialit lesson, and use an excerpt of a long article.",
-        file=file,
     )
 
 

@@ -21,7 +21,8 @@ from ..anchoring import find_matches, searchable
 from ..article import split_blocks
 from ..errors import LessonError, MedialitError
 from ..files import SAVE_AS_UTF8, read_text
-from ..loader import MAX_FILE_BYTES, LoadedYaml, load_yaml
+from ..lesson_text import MAX_FILE_BYTES
+from ..loader import LoadedYaml, load_yaml
 from ..model import Kind
 from ..validation import yaml_problems
 

@@ -34,7 +34,7 @@ from ..article import split_blocks
 from ..errors import LessonError
 from ..files import write_atomically
 from ..lesson import CheckedLesson, read_lesson
-from ..loader import MAX_FILE_BYTES, decode_lesson
+from ..lesson_text import MAX_FILE_BYTES, decode_lesson
 from ..model import Kind
 
 NOT_EXPLAINED = "Not explained yet: say why this is the kind chosen."
