@@ -189,7 +189,8 @@ def test_unknown_selection_is_an_error_with_did_you_mean(lesson: Path, tmp_path:
 
 
 def test_standard_sheet_has_no_glossary_unless_asked(lesson: Path, tmp_path: Path) -> None:
-    assert build(lesson, tmp_path, "--select", "short")[0] == 0
+    code, output = build(lesson, tmp_path, "--select", "short")
+    assert code == 0, output  # the message says why, if a build ever fails here
     assert "Words and names" not in pdf_text(tmp_path / "bridge" / "student.pdf")
     assert "Words and names" in pdf_text(tmp_path / "bridge" / "key.pdf")
     code, _ = build(lesson, tmp_path, "--select", "short", "--set", 'glossary_levels=["standard"]')
@@ -197,7 +198,8 @@ def test_standard_sheet_has_no_glossary_unless_asked(lesson: Path, tmp_path: Pat
 
 
 def test_excerpt_keeps_only_the_paragraphs_with_statements(lesson: Path, tmp_path: Path) -> None:
-    assert build(lesson, tmp_path, "--select", "short", "--excerpt")[0] == 0
+    code, output = build(lesson, tmp_path, "--select", "short", "--excerpt")
+    assert code == 0, output  # the message says why, if a build ever fails here
     text = pdf_text(tmp_path / "bridge" / "student.pdf")
     assert "Everyone agrees" not in text and "Nobody will miss it" not in text
     assert text.count("[…]") >= 3  # two omissions in the article, and the note that explains
@@ -215,7 +217,8 @@ def test_independent_key_gives_paragraph_and_line(lesson: Path, tmp_path: Path) 
     long_lesson = lesson.parent / "long.yaml"
     filler = "This sentence only fills the line so that the next one wraps. " * 6
     long_lesson.write_text(LESSON.replace("  Everyone agrees", f"  {filler}Everyone agrees"))
-    assert build(long_lesson, tmp_path, "--level", "independent")[0] == 0
+    code, output = build(long_lesson, tmp_path, "--level", "independent")
+    assert code == 0, output  # the message says why, if a build ever fails here
     key = pdf_text(tmp_path / "long" / "key-independent.pdf")
     assert "The mayor said on Monday that the bridge will close.” (¶ 1, line 1)" in key
     found = re.search(r"Everyone agrees the bridge is ugly\.” \(¶ 2, line (\d+)\)", key)
