@@ -35,12 +35,13 @@ def default_lesson() -> Path:
         found = sorted(folder.glob("*.yaml"))
         if found:
             return found[0]
-    raise SystemExit("No lesson found: name one, e.g. python benchmarks/bench.py lesson.yaml")
+    raise SystemExit(f"No lesson found: name one, e.g. python {sys.argv[0]} lesson.yaml")
 
 
-def write_roster(folder: Path, students: int) -> Path:
-    roster = folder / f"class-{students}.csv"
-    rows = [f"{NAMES[n % len(NAMES)]} Student-{n + 1:03d}" for n in range(students)]
+def write_roster(folder: Path, students: int, first: int = 0) -> Path:
+    """A class list of ``students`` names, numbered from ``first + 1``."""
+    roster = folder / f"class-{first}-{students}.csv"
+    rows = [f"{NAMES[n % len(NAMES)]} Student-{n + 1:03d}" for n in range(first, first + students)]
     roster.write_text("name\n" + "\n".join(rows) + "\n", encoding="utf-8")
     return roster
 

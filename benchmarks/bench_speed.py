@@ -32,18 +32,11 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-NAMES = ["Ana", "Ben", "Chidi", "Dora", "Emil", "Fatima", "Gus", "Hana", "Ivo", "Jun"]
+# This folder is the script's first import path: bench.py's helpers serve here too.
+from bench import cpu_model, default_lesson, write_roster
+
 CHECK_TARGET = 0.30
 REBUILD_TARGET = 0.30
-
-
-def default_lesson() -> Path:
-    for folder in (Path("lessons"), HERE / "lessons"):
-        found = sorted(folder.glob("*.yaml"))
-        if found:
-            return found[0]
-    raise SystemExit("No lesson found: name one, e.g. python benchmarks/bench_speed.py l.yaml")
 
 
 def medialit_command() -> list[str]:
@@ -98,13 +91,6 @@ def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
-def write_roster(folder: Path, students: int, first: int) -> Path:
-    roster = folder / f"class-{first}.csv"
-    rows = [f"{NAMES[n % len(NAMES)]} Student-{n + 1:03d}" for n in range(first, first + students)]
-    roster.write_text("name\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    return roster
-
-
 def rebuild_figures(lesson: Path, builds: int, students: int) -> dict[str, tuple[float, float]]:
     """Median of first builds (empty cache) and of rebuilds with a new roster (cache kept)."""
     times: dict[str, list[tuple[float, float]]] = {"first build": [], "rebuild, new roster": []}
@@ -120,16 +106,6 @@ def rebuild_figures(lesson: Path, builds: int, students: int) -> dict[str, tuple
                 times[label].append(run_seconds(command, environ))
             shutil.rmtree(cache)
     return {label: medians(values) for label, values in times.items()}
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> None:
