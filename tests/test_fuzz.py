@@ -20,7 +20,16 @@ from medialit.anchoring import closest_passage, find_matches, normalise_quote
 from medialit.article import split_blocks
 from medialit.errors import LessonError
 from medialit.lesson import read_lesson
-from medialit.model import FIELD_NAMES
+from medialit.model import (
+    Annotation,
+    GlossaryEntry,
+    Lesson,
+    MarkingBand,
+    Plan,
+    PlanStep,
+    Question,
+    Source,
+)
 
 from .conftest import GOOD
 
@@ -47,7 +56,8 @@ YAML_TOKENS = [
     *["title", "article", "annotations", "quote", "kind", "occurrence", "\u200b", "\u0301"],
 ]
 YAML_ISH = st.lists(st.sampled_from(YAML_TOKENS), max_size=40).map("".join)
-KEYS = st.sampled_from(sorted({name for names in FIELD_NAMES.values() for name in names}))
+MODELS = (Lesson, Source, Annotation, Question, Plan, PlanStep, GlossaryEntry, MarkingBand)
+KEYS = st.sampled_from(sorted({name for model in MODELS for name in model.model_fields}))
 
 SCALARS = st.one_of(
     st.none(),

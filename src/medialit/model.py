@@ -212,18 +212,6 @@ class Lesson(_Strict):
     """The marking guide's three bands, lowest first (default: the built-in guide)."""
 
 
-FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "lesson": tuple(Lesson.model_fields),
-    "source": tuple(Source.model_fields),
-    "annotations": tuple(Annotation.model_fields),
-    "questions": tuple(Question.model_fields),
-    "plan": tuple(Plan.model_fields),
-    "steps": tuple(PlanStep.model_fields),
-    "glossary": tuple(GlossaryEntry.model_fields),
-    "marking": tuple(MarkingBand.model_fields),
-}
-
-
 def keys_at(model: type[BaseModel], path: Sequence[str | int]) -> tuple[str, ...]:
     """The names allowed in the table at ``path`` of ``model``: fields, or a table's fixed keys.
 
