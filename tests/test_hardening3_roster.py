@@ -1,0 +1,128 @@
+"""Hardening, round three (issue 26): rosters, unreadable templates, lesson size in bytes.
+
+Rosters too large or too wide are refused before they are parsed (items 17a
+and 17b); an unreadable templates folder, template or theme gets a message
+naming it (item 18); a lesson's size after its aliases is counted in UTF-8
+bytes, as the README says (item 19). Each case runs the real CLI in a process;
+the permission cases make permissions hold for root (``hardening_support``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from medialit.errors import RosterError
+from medialit.roster import MAX_BYTES, MAX_COLUMNS, MAX_NAME_CHARS, MAX_STUDENTS, read_roster
+
+from .hardening_support import GOOD, run_medialit
+
+# -- rosters (items 17a, 17b) ------------------------------------------------------------------
+
+TOO_LARGE = (
+    "class.csv: the roster is larger than the 1,000,000 bytes a roster may have (room for "
+    "2,000 students); check it is a class roster, and split a larger class into several rosters."
+)
+
+
+def _working_folder(folder: Path) -> Path:
+    (folder / "lessons").mkdir(parents=True)
+    (folder / "lessons" / "lesson.yaml").write_text(GOOD)
+    return folder
+
+
+def test_a_twelve_megabyte_roster_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """12 MB of short rows took 18 s and 1.2 GB before it was refused at row 2,002."""
+    folder = _working_folder(tmp_path)
+    (folder / "class.csv").write_text("name\n" + "S\n" * 6_000_000)
+    started = time.monotonic()
+    result = run_medialit(
+        ["build", "--quiet", "--roster", "class.csv", "lessons/lesson.yaml"],
+        folder,
+        max_memory_bytes=1024**3,
+        timeout=60,
+    )
+    seconds = time.monotonic() - started
+    assert result.returncode == 1, result.stdout
+    assert result.stderr == f"Error: {TOO_LARGE}\n", result.stderr
+    assert not (folder / "build").exists()
+    assert seconds < 30, seconds
+
+
+def test_a_roster_one_byte_over_the_limit_is_refused(tmp_path: Path) -> None:
+    roster = tmp_path / "class.csv"
+    text = "name\nAna\n"
+    roster.write_text(text + "\n" * (MAX_BYTES - len(text)))  # empty lines are skipped
+    assert [student.name for student in read_roster(roster)] == ["Ana"]
+    roster.write_text(text + "\n" * (MAX_BYTES - len(text) + 1))
+    with pytest.raises(RosterError) as caught:
+        read_roster(roster)
+    assert str(caught.value).replace(str(tmp_path) + "/", "") == TOO_LARGE
+
+
+def test_two_thousand_long_names_in_four_byte_letters_fit(tmp_path: Path) -> None:
+    """The byte limit leaves room for the largest roster the other limits allow."""
+    roster = tmp_path / "class.csv"
+    name = "\U00020000" * MAX_NAME_CHARS  # a CJK letter of 4 bytes in UTF-8
+    rows = "".join(f"{name},independent,B,14pt,high-readability\n" for _ in range(MAX_STUDENTS))
+    roster.write_text("name,level,version,font_size,theme\n" + rows)
+    assert roster.stat().st_size < MAX_BYTES
+    students = read_roster(roster)
+    assert len(students) == MAX_STUDENTS and students[-1].name == name
+
+
+def _wide_header(columns: int) -> str:
+    return "name," + ",".join(f"co{n}" for n in range(columns - 1)) + "\nAna\n"
+
+
+def test_a_roster_with_a_hundred_thousand_columns_is_refused_at_once(tmp_path: Path) -> None:
+    """A 789 KB header of 100,000 columns ran for minutes (a count inside a comprehension)."""
+    folder = _working_folder(tmp_path)
+    (folder / "class.csv").write_text(_wide_header(100_000))
+    result = run_medialit(
+        ["build", "--quiet", "--roster", "class.csv", "lessons/lesson.yaml"], folder, timeout=60
+    )
+    assert result.returncode == 1, result.stdout
+    assert result.stderr == (
+        "Error: class.csv:1: the first row has 100,000 columns, more than the 1,000 a roster "
+        "may have; keep the columns medialit reads (name, level, version, font_size, theme), "
+        "delete the others and save the roster again.\n"
+    ), result.stderr
+
+
+def test_columns_named_twice_in_a_header_at_the_limit_are_all_named(tmp_path: Path) -> None:
+    roster = tmp_path / "class.csv"
+    header = ["name", "level", *(f"co{n % (MAX_COLUMNS // 2)}" for n in range(MAX_COLUMNS - 3))]
+    roster.write_text(",".join([*header, "level"]) + "\nAna\n")
+    started = time.monotonic()
+    with pytest.raises(RosterError) as caught:
+        read_roster(roster)
+    assert time.monotonic() - started < 1
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 1 + (MAX_COLUMNS - 3) - MAX_COLUMNS // 2
+    assert lines[0].endswith(
+        "class.csv:1: the column 'co0' is named twice in the first row; medialit cannot tell "
+        "which one to use, so rename or delete one of them."
+    )
+    assert "the column 'level' is named twice" in str(caught.value)
+    roster.write_text(_wide_header(MAX_COLUMNS + 1))
+    with pytest.raises(RosterError, match="the first row has 1,001 columns, more than the 1,000"):
+        read_roster(roster)
+
+
+def test_rows_without_a_name_count_towards_the_student_limit(tmp_path: Path) -> None:
+    """A roster of nameless rows stops at 2,000 of them, not at the end of the file."""
+    roster = tmp_path / "class.csv"
+    roster.write_text("name,level\n" + ",guided\n" * 100_000)
+    with pytest.raises(RosterError) as caught:
+        read_roster(roster)
+    lines = str(caught.value).replace(str(tmp_path) + "/", "").splitlines()
+    assert len(lines) == MAX_STUDENTS + 1
+    assert lines[0] == "class.csv:2: this row has no name; fill it in or delete the row."
+    assert lines[-1] == (
+        f"class.csv:{MAX_STUDENTS + 2}: the roster has more than 2,000 students; split it into "
+        "several rosters."
+    )
