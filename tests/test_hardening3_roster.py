@@ -126,3 +126,84 @@ def test_rows_without_a_name_count_towards_the_student_limit(tmp_path: Path) -> 
         f"class.csv:{MAX_STUDENTS + 2}: the roster has more than 2,000 students; split it into "
         "several rosters."
     )
+
+
+# -- unreadable templates (item 18) ------------------------------------------------------------
+
+FOLDER_UNREADABLE = (
+    "Error: templates: this folder of templates cannot be read (Permission denied); check its "
+    "permissions, or move it away to use the built-in templates.\n"
+)
+
+
+def _no_crash(stderr: str) -> None:
+    assert "unexpectedly" not in stderr and "Traceback" not in stderr, stderr
+
+
+def _with_template(folder: Path) -> Path:
+    (folder / "templates").mkdir()
+    (folder / "templates" / "student.html").write_text('{% extends "!student.html" %}')
+    return folder
+
+
+@pytest.mark.parametrize("mode", [0o000, 0o311], ids=["unreadable", "not-listable"])
+def test_templates_list_with_an_unreadable_templates_folder(tmp_path: Path, mode: int) -> None:
+    folder = _with_template(_working_folder(tmp_path))
+    (folder / "templates").chmod(mode)
+    try:
+        listed = run_medialit(["templates", "list"], folder, permissions=True)
+        built = run_medialit(["build", "--quiet", "lessons/lesson.yaml"], folder, permissions=True)
+    finally:
+        (folder / "templates").chmod(0o755)
+    assert listed.returncode == 1, listed.stdout
+    assert listed.stderr == FOLDER_UNREADABLE
+    assert built.returncode == 1, built.stdout
+    assert built.stderr == FOLDER_UNREADABLE + "1 of 1 lessons failed.\n"
+    assert not (folder / "build" / "lesson").exists()
+
+
+def test_templates_list_with_an_unreadable_template(tmp_path: Path) -> None:
+    folder = _with_template(_working_folder(tmp_path))
+    (folder / "templates" / "student.html").chmod(0o000)
+    result = run_medialit(["templates", "list"], folder, permissions=True)
+    assert result.returncode == 1, result.stdout
+    assert result.stderr == (
+        "Error: templates/student.html: this template or its folder cannot be read (Permission "
+        "denied); check their permissions, or move the template away to use the built-in one.\n"
+    )
+
+
+def test_templates_export_under_an_unreadable_folder(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir(mode=0o000)
+    try:
+        for names in ([], ["key.css"]):
+            result = run_medialit(
+                ["templates", "export", "shared/mine", *names], tmp_path, permissions=True
+            )
+            assert result.returncode == 1, result.stdout
+            assert result.stderr == (
+                "Error: shared/mine: cannot write the templates here (Permission denied); check "
+                "the folder's permissions and free space, or export into another folder.\n"
+            )
+    finally:
+        (tmp_path / "shared").chmod(0o755)
+    assert os.listdir(tmp_path / "shared") == []
+
+
+@pytest.mark.parametrize("command", [["templates", "list"], ["build", "lessons/lesson.yaml"]])
+def test_an_unreadable_theme_folder(tmp_path: Path, command: list[str]) -> None:
+    folder = _working_folder(tmp_path)
+    (folder / "medialit.toml").write_text('theme = "house"\n')
+    (folder / "house").mkdir()
+    (folder / "house" / "theme.toml").write_text('font_size = "12pt"\n')
+    (folder / "house").chmod(0o000)
+    try:
+        result = run_medialit(command, folder, permissions=True)
+    finally:
+        (folder / "house").chmod(0o755)
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.startswith(
+        f'Error: medialit.toml:1:1: theme: the theme folder "{folder / "house"}" cannot be read '
+        "(Permission denied); check its permissions, or choose another theme.\n"
+    ), result.stderr
+    _no_crash(result.stderr)
