@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.errors import RosterError
+from medialit.errors import LessonError, RosterError
+from medialit.loader import load_yaml
 from medialit.roster import MAX_BYTES, MAX_COLUMNS, MAX_NAME_CHARS, MAX_STUDENTS, read_roster
 
 from .hardening_support import GOOD, run_medialit
@@ -207,3 +208,63 @@ def test_an_unreadable_theme_folder(tmp_path: Path, command: list[str]) -> None:
         "(Permission denied); check its permissions, or choose another theme.\n"
     ), result.stderr
     _no_crash(result.stderr)
+
+
+# -- a lesson's size after its aliases, in bytes (item 19) -------------------------------------
+
+MEMORY_CAP = 4 * 1024**3
+
+
+def _alias_lesson(folder: Path, why: str, statements: int) -> Path:
+    """``statements`` statements that all give the same ``why``, written once with an anchor."""
+    article = " ".join(["a"] * 250)
+    first = f"  - {{quote: a, occurrence: 1, kind: assertion, why: &why {why}}}\n"
+    others = "".join(
+        f"  - {{quote: a, occurrence: {n}, kind: assertion, why: *why}}\n"
+        for n in range(2, statements + 1)
+    )
+    text = (
+        "title: t\nsource: {author: a, outlet: b, published: 2020-01-01}\n"
+        f"article: |\n  {article}\nannotations:\n{first}{others}"
+    )
+    (folder / "lessons").mkdir(parents=True)
+    (folder / "lessons" / "lesson.yaml").write_text(text)
+    return folder
+
+
+def test_aliases_of_four_byte_characters_count_in_bytes(tmp_path: Path) -> None:
+    """5,000 emoji are 20,000 bytes: 51 of them fill in to 1,020,000 bytes, 255,000 characters.
+
+    The same bytes in ASCII get the same message, word for word.
+    """
+    emoji = _alias_lesson(tmp_path / "emoji", "\U0001f600" * 5_000, 51)
+    ascii_ = _alias_lesson(tmp_path / "ascii", "x" * 20_000, 51)
+    assert (emoji / "lessons" / "lesson.yaml").stat().st_size < 40_000
+    results = [run_medialit(["check"], f, max_memory_bytes=MEMORY_CAP) for f in (emoji, ascii_)]
+    for result in results:
+        assert result.returncode == 1, result.stdout
+        assert result.stderr == (
+            "Error: lessons/lesson.yaml:6: the file holds more than 1,000,000 bytes of text "
+            "after its aliases (*name) are filled in, more than a lesson may have; write each "
+            "text once, without aliases that repeat it.\n1 of 1 lessons have problems.\n"
+        ), result.stderr
+
+
+def test_four_byte_characters_under_the_limit_are_accepted(tmp_path: Path) -> None:
+    """49 × 20,000 bytes: 980,000 bytes of text after the aliases, under the limit."""
+    folder = _alias_lesson(tmp_path, "\U0001f600" * 5_000, 49)
+    result = run_medialit(["check"], folder, max_memory_bytes=MEMORY_CAP)
+    assert result.returncode == 0, result.stderr
+    assert "OK: 49 statements" in result.stdout
+
+
+def test_text_handed_to_the_loader_is_measured_in_bytes() -> None:
+    """The preview hands text, not a file: 300,000 emoji are 1,200,000 bytes, too many."""
+    text = "title: " + "\U0001f600" * 300_000 + "\n"
+    with pytest.raises(LessonError) as caught:
+        load_yaml(Path("lesson.yaml"), text)
+    assert str(caught.value) == (
+        "lesson.yaml: the file is larger than the 1,000,000 bytes a lesson may have; check it is "
+        "a medialit lesson, and use an excerpt of a long article."
+    )
+    assert load_yaml(Path("lesson.yaml"), "title: " + "\U0001f600" * 249_000).data is not None
