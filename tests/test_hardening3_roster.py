@@ -3,8 +3,8 @@
 Rosters too large or too wide are refused before they are parsed (items 17a
 and 17b); an unreadable templates folder, template or theme gets a message
 naming it (item 18); a lesson's size after its aliases is counted in UTF-8
-bytes, as the README says (item 19). Each case runs the real CLI in a process;
-the permission cases make permissions hold for root (``hardening_support``).
+bytes, as the README says (item 19). The cases run the real CLI in a process, but
+the limits at their edge, read in-process; permissions hold for root (``hardening_support``).
 """
 
 from __future__ import annotations
@@ -98,10 +98,8 @@ def test_columns_named_twice_in_a_header_at_the_limit_are_all_named(tmp_path: Pa
     roster = tmp_path / "class.csv"
     header = ["name", "level", *(f"co{n % (MAX_COLUMNS // 2)}" for n in range(MAX_COLUMNS - 3))]
     roster.write_text(",".join([*header, "level"]) + "\nAna\n")
-    started = time.monotonic()
     with pytest.raises(RosterError) as caught:
         read_roster(roster)
-    assert time.monotonic() - started < 1
     lines = str(caught.value).splitlines()
     assert len(lines) == 1 + (MAX_COLUMNS - 3) - MAX_COLUMNS // 2
     assert lines[0].endswith(
