@@ -53,3 +53,9 @@ def too_large(file: Path) -> Problem:
         "check it is a medialit lesson, and use an excerpt of a long article.",
         file=file,
     )
+
+
+def utf8_bytes(text: str) -> int:
+    """The size of ``text`` in UTF-8, the unit of :data:`MAX_FILE_BYTES`; ASCII is not encoded."""
+    # surrogatepass: a YAML escape such as "\ud800" gives a lone surrogate (3 bytes).
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))

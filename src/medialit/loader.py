@@ -27,7 +27,7 @@ from ruamel.yaml.tokens import (
 )
 
 from .errors import LessonError, Problem, nearest
-from .lesson_text import MAX_FILE_BYTES, read_lesson_text, too_large
+from .lesson_text import MAX_FILE_BYTES, read_lesson_text, too_large, utf8_bytes
 
 PathKey = tuple[str | int, ...]
 
@@ -117,7 +117,7 @@ class _Builder:
         self.yaml = yaml
         self.loaded = loaded
         self.count = 0
-        self.chars = 0
+        self.bytes = 0
         self.problems: list[Problem] = []
 
     def build(self, node: Node, path: PathKey) -> Any:
@@ -133,9 +133,10 @@ class _Builder:
                 )
             )
         if isinstance(node, ScalarNode):
-            # An alias repeats its value without repeating its text: count what it expands to.
-            self.chars += len(node.value)
-            if self.chars > MAX_FILE_BYTES:
+            # An alias repeats its value without repeating its text: count what it expands to,
+            # in UTF-8 bytes, as the file's own size is counted.
+            self.bytes += utf8_bytes(node.value)
+            if self.bytes > MAX_FILE_BYTES:
                 raise _too_large_expanded(self.loaded.file, node.start_mark.line + 1)
         self.loaded.places[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         tag = _tag(node)
@@ -199,7 +200,8 @@ def load_yaml(file: Path, text: str | None = None) -> LoadedYaml:
     """
     if text is None:
         text = read_lesson_text(file)
-    if len(text) > MAX_FILE_BYTES:
+    # A UTF-8 character has at most 4 bytes: most lessons are not encoded to be measured.
+    if len(text) * 4 > MAX_FILE_BYTES and utf8_bytes(text) > MAX_FILE_BYTES:
         raise LessonError(too_large(file))
     _refuse_deep_brackets(file, text)
     fast = _load_fast(file, text)
@@ -295,7 +297,7 @@ def _tag_message(tag: str) -> str:
 def _too_large_expanded(file: Path, line: int) -> LessonError:
     return LessonError(
         Problem(
-            f"the file holds more than {MAX_FILE_BYTES:,} characters of text after its aliases "
+            f"the file holds more than {MAX_FILE_BYTES:,} bytes of text after its aliases "
             "(*name) are filled in, more than a lesson may have; write each text once, without "
             "aliases that repeat it.",
             file=file,

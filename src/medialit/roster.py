@@ -14,7 +14,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,13 @@ _FONT_SIZE = re.compile(r"^\d+(\.\d+)?(pt|px|mm)$")
 
 MAX_STUDENTS = 2000
 MAX_NAME_CHARS = 80
+# A class roster is a few KB. This leaves 500 bytes a row for 2,000 students: an
+# 80-character name in 4-byte characters (320 bytes), the other columns and some
+# of the teacher's own. Checked before parsing, which takes seconds and
+# gigabytes for a file of many megabytes.
+MAX_BYTES = 1_000_000
+# Five columns are read; a spreadsheet export may carry others, which are ignored.
+MAX_COLUMNS = 1000
 _SNIFF_CHARS = 8192
 
 
@@ -56,9 +64,16 @@ def read_roster(file: Path, warn: Callable[[str], None] | None = None) -> list[R
         RosterError,
         unreadable="cannot read the roster ({reason}); check the path.",
         not_utf8="the roster is not UTF-8 text; in your spreadsheet, save it as 'CSV UTF-8'.",
+        max_bytes=MAX_BYTES,
+        too_large=(
+            f"the roster is larger than the {MAX_BYTES:,} bytes a roster may have (room for "
+            f"{MAX_STUDENTS:,} students); check it is a class roster, and split a larger class "
+            "into several rosters."
+        ),
     )
     rows = _rows(file, text)
-    if not rows:
+    first = next(rows, None)
+    if first is None:
         raise RosterError(
             Problem(
                 "the roster is empty; the first row must name the columns (name, and optionally "
@@ -66,7 +81,9 @@ def read_roster(file: Path, warn: Callable[[str], None] | None = None) -> list[R
                 file=file,
             )
         )
-    header_line, header = rows[0]
+    header_line, header = first
+    if len(header) > MAX_COLUMNS:  # before the other rows are read
+        raise RosterError(_too_many_columns(file, header_line, len(header)))
     columns = [cell.strip().lstrip("\ufeff").lower() for cell in header]
     if "name" not in columns:
         raise RosterError(
@@ -77,7 +94,7 @@ def read_roster(file: Path, warn: Callable[[str], None] | None = None) -> list[R
                 line=header_line,
             )
         )
-    twice = sorted({c for c in columns if c and columns.count(c) > 1})
+    twice = sorted(c for c, count in Counter(columns).items() if c and count > 1)
     if twice:
         raise RosterError(
             [
@@ -106,10 +123,11 @@ def read_roster(file: Path, warn: Callable[[str], None] | None = None) -> list[R
         )
     students: list[RosterEntry] = []
     problems: list[Problem] = []
-    for line, cells in rows[1:]:
+    counted = 0  # rows with a student, good or bad: the rest of a huge file is never read
+    for line, cells in rows:
         if not any(cell.strip() for cell in cells):
             continue  # spreadsheets often end with empty rows
-        if len(students) == MAX_STUDENTS:
+        if counted == MAX_STUDENTS:
             problems.append(
                 Problem(
                     f"the roster has more than {MAX_STUDENTS:,} students; split it into "
@@ -119,6 +137,7 @@ def read_roster(file: Path, warn: Callable[[str], None] | None = None) -> list[R
                 )
             )
             break
+        counted += 1
         entry, row_problems = _entry(file, line, columns, cells)
         problems.extend(row_problems)
         if entry is not None:
@@ -136,19 +155,21 @@ def read_roster(file: Path, warn: Callable[[str], None] | None = None) -> list[R
     return students
 
 
-def _rows(file: Path, text: str) -> list[tuple[int, list[str]]]:
-    """Every row with the file line it ends on (a quoted cell may span lines)."""
+def _rows(file: Path, text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each row that has cells, with the file line it ends on (a quoted cell may span lines).
+
+    Rows are read one at a time, as they are asked for.
+    """
     sample = text[:_SNIFF_CHARS]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;").delimiter
     except csv.Error:
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[tuple[int, list[str]]] = []
     try:
         for cells in reader:
             if cells:
-                rows.append((reader.line_num, cells))
+                yield reader.line_num, cells
     except csv.Error as exc:
         raise RosterError(
             Problem(
@@ -158,7 +179,16 @@ def _rows(file: Path, text: str) -> list[tuple[int, list[str]]]:
                 line=reader.line_num,
             )
         ) from None
-    return rows
+
+
+def _too_many_columns(file: Path, line: int, count: int) -> Problem:
+    return Problem(
+        f"the first row has {count:,} columns, more than the {MAX_COLUMNS:,} a roster may have; "
+        f"keep the columns medialit reads ({', '.join(COLUMNS)}), delete the others and save "
+        "the roster again.",
+        file=file,
+        line=line,
+    )
 
 
 def _entry(

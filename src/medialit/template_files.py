@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from .errors import MedialitError, Problem, closest
+from .errors import MedialitError, Problem, TemplateError, closest
+from .template_search import unreadable
 
 TEMPLATE_SUFFIXES = (".html", ".css")
 BUILTIN = "built-in"
@@ -30,22 +31,44 @@ def template_origins(folders: Sequence[tuple[str, Path]]) -> list[tuple[str, str
 
     ``folders`` is the search path before the built-in set, as for
     :func:`make_environment`, each with a label (``teacher's folder``, ``theme``).
+    A folder or template that cannot be read is a :class:`TemplateError`, as in a build.
     """
     names = set(builtin_templates())
+    problems: list[Problem] = []
     for _, folder in folders:
-        names |= {
-            p.relative_to(folder).as_posix()
-            for p in folder.rglob("*")
-            if p.is_file() and p.suffix in TEMPLATE_SUFFIXES
-        }
+        try:
+            names |= _templates_in(folder)
+        except OSError as exc:
+            problems.append(unreadable(folder, folder, exc.strerror))
+    if problems:
+        raise TemplateError(problems)
     result = []
     for name in sorted(names):
-        origin = next(
-            (f"{label}: {folder / name}" for label, folder in folders if (folder / name).is_file()),
-            BUILTIN,
-        )
+        origin = BUILTIN
+        for label, folder in folders:
+            try:
+                if (folder / name).is_file():
+                    with (folder / name).open("rb"):
+                        pass  # build will read it: say now if it cannot
+                    origin = f"{label}: {folder / name}"
+                    break
+            except OSError as exc:
+                problems.append(unreadable(folder / name, folder, exc.strerror))
+                break
         result.append((name, origin))
+    if problems:
+        raise TemplateError(problems)
     return result
+
+
+def _templates_in(folder: Path) -> set[str]:
+    """The templates in a teacher's ``folder`` (or a theme's)."""
+    os.listdir(folder)  # rglob passes over a folder it cannot read: say so, as build does
+    return {
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix in TEMPLATE_SUFFIXES
+    }
 
 
 def export_templates(target: Path, names: Sequence[str] = ()) -> list[Path]:
@@ -66,7 +89,10 @@ def export_templates(target: Path, names: Sequence[str] = ()) -> list[Path]:
             ]
         )
     chosen = list(names) or available
-    existing = [target / n for n in chosen if (target / n).exists()]
+    try:
+        existing = [target / n for n in chosen if (target / n).exists()]
+    except OSError as exc:  # a folder on the way that may not be read
+        raise MedialitError(_cannot_write(target, exc.strerror)) from None
     if existing:
         raise MedialitError(
             [
@@ -95,18 +121,20 @@ def _write_new_files(target: Path, files: dict[str, bytes]) -> None:
         for temporary, final in staged:
             os.replace(temporary, final)
     except OSError as exc:
-        raise MedialitError(
-            Problem(
-                f"cannot write the templates here ({exc.strerror}); check the folder's "
-                "permissions and free space, or export into another folder.",
-                file=target,
-            )
-        ) from None
+        raise MedialitError(_cannot_write(target, exc.strerror)) from None
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         if created and target.is_dir() and not any(target.iterdir()):
             target.rmdir()
+
+
+def _cannot_write(target: Path, reason: str | None) -> Problem:
+    return Problem(
+        f"cannot write the templates here ({reason}); check the folder's permissions and free "
+        "space, or export into another folder.",
+        file=target,
+    )
 
 
 def _did_you_mean(name: str, choices: Sequence[str]) -> str:

@@ -104,11 +104,7 @@ def _teacher_template(folder: Path, path: Path) -> tuple[str, str, Callable[[], 
         modified = real.stat().st_mtime
     except OSError as exc:
         raise TemplateError(
-            Problem(
-                f"this template or its folder cannot be read ({exc.strerror}); check their "
-                "permissions, or move the template away to use the built-in one.",
-                file=Path(exc.filename) if exc.filename else path,
-            )
+            unreadable(Path(exc.filename) if exc.filename else path, folder, exc.strerror)
         ) from None
     # The one UTF-8 reader: a byte-order mark is dropped, a bad byte is named by its line.
     source = decode_text(data, path, TemplateError, NOT_UTF8)
@@ -120,3 +116,18 @@ def _teacher_template(folder: Path, path: Path) -> tuple[str, str, Callable[[], 
             return False
 
     return source, str(path), uptodate
+
+
+def unreadable(path: Path, folder: Path, reason: str | None) -> Problem:
+    """``path`` (a template, or its ``folder`` itself) cannot be read, for ``reason``."""
+    if path == folder:
+        return Problem(
+            f"this folder of templates cannot be read ({reason}); check its permissions, or "
+            "move it away to use the built-in templates.",
+            file=folder,
+        )
+    return Problem(
+        f"this template or its folder cannot be read ({reason}); check their permissions, "
+        "or move the template away to use the built-in one.",
+        file=path,
+    )

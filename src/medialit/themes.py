@@ -8,6 +8,7 @@ teacher's folder first, then the theme's, then medialit's built-in set;
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,7 @@ THEME = "theme"
 
 
 class NoSuchTheme(LookupError):
-    """A theme name that is neither built in nor a folder; the message says what to give."""
+    """A theme that is neither built in nor a folder that can be read; the message says why."""
 
 
 def builtin_themes() -> list[str]:
@@ -40,6 +41,18 @@ def find_theme(name: str) -> Path | None:
             f'there is no theme "{name}": give a folder of templates, or one of the '
             f"built-in themes ({', '.join(builtin_themes())})."
         )
+    try:
+        # Its theme.toml and templates are read later, where less can be said.
+        with os.scandir(folder):
+            pass
+        os.stat(folder / THEME_SETTINGS_FILE)
+    except FileNotFoundError:
+        pass  # a theme may have no settings
+    except OSError as exc:
+        raise NoSuchTheme(
+            f'the theme folder "{name}" cannot be read ({exc.strerror}); check its permissions, '
+            "or choose another theme."
+        ) from None
     return folder
 
 
