@@ -192,6 +192,7 @@ def test_the_browser_opens_an_address_that_works_once(lesson: Path, tmp_path: Pa
         assert served.token not in opened
         assert re.fullmatch(re.escape(served.origin) + r"/open/[\w-]{20,}", opened), opened
         with httpx.Client(timeout=10) as client:
+            assert client.head(opened).status_code == 403  # only a GET uses it up
             first = client.get(opened)
             assert first.status_code == 303
             page = client.get(served.origin + first.headers["location"])

@@ -94,6 +94,8 @@ class Guard:
             return self._change_refusal(request, host)
         if path.startswith("/open/"):
             code = path[len("/open/") :]
+            if request.method != "GET":  # a HEAD (a link checker, say) does not use it up
+                return _refused()
             if code not in self._once:  # str hashes are salted per process: timing tells nothing
                 return HTMLResponse(_USED_PAGE, status_code=403)
             self._once.discard(code)
