@@ -25,10 +25,10 @@ from .preview_helpers import ASSERTION, FIRST, INFERENCE, LESSON, MAYOR, TWICE
 
 TOKEN = "test-token-0123456789"
 HOST = "127.0.0.1:8123"
-COOKIE = "medialit-preview-8123"
+PAGE = f"/s/{TOKEN}/"  # the page and all it loads live under the secret path
 
 
-def make_client(lesson: Path) -> TestClient:
+def make_client(lesson: Path, base: str = PAGE) -> TestClient:
     app = create_app(
         lesson,
         Configuration(),
@@ -36,7 +36,7 @@ def make_client(lesson: Path) -> TestClient:
         hosts={HOST, "localhost:8123"},
         executor_factory=None,  # the pages pane has tests of its own
     )
-    return TestClient(app, base_url=f"http://{HOST}", follow_redirects=False)
+    return TestClient(app, base_url=f"http://{HOST}{base}", follow_redirects=False)
 
 
 @pytest.fixture
@@ -49,7 +49,6 @@ def lesson(tmp_path: Path) -> Path:
 @pytest.fixture
 def client(lesson: Path) -> TestClient:
     with make_client(lesson) as client:
-        assert client.get(f"/?token={TOKEN}").status_code == 303
         yield client
 
 
@@ -91,8 +90,9 @@ def add(client: TestClient, words: str, kind: str, version: str | None = None, *
 
 
 def test_without_the_token_nothing_is_served(lesson: Path) -> None:
-    with make_client(lesson) as client:
-        for path in ("/", "/api/lesson", "/static/preview.js", "/events", "/api/pages"):
+    with make_client(lesson, base="/") as client:
+        paths = ["/", "/api/lesson", "/static/preview.js", "/events", "/api/pages"]
+        for path in [*paths, *(f"/s/wrong{path}" for path in paths), f"/s/{TOKEN[:-1]}/"]:
             response = client.get(path)
             assert response.status_code == 403, path
             assert "Open the address that <code>medialit preview</code> printed" in response.text
@@ -102,17 +102,17 @@ def test_without_the_token_nothing_is_served(lesson: Path) -> None:
         assert lesson.read_text(encoding="utf-8") == LESSON
 
 
-def test_the_token_becomes_a_cookie_and_leaves_the_address(lesson: Path) -> None:
-    with make_client(lesson) as client:
+def test_the_printed_address_leads_to_the_page_under_its_secret_path(lesson: Path) -> None:
+    with make_client(lesson, base="/") as client:
         response = client.get(f"/?token={TOKEN}")
         assert response.status_code == 303
-        assert response.headers["location"] == "/"
-        cookie = response.headers["set-cookie"]
-        assert f"{COOKIE}={TOKEN}" in cookie and "HttpOnly" in cookie
-        assert "samesite=strict" in cookie.lower()
-        page = client.get("/")
+        assert response.headers["location"] == PAGE
+        assert "set-cookie" not in response.headers  # a cookie would reach every local port
+        assert client.get(PAGE[:-1]).headers["location"] == PAGE
+        page = client.get(PAGE)
         assert page.status_code == 200
-        assert '<script type="module" src="/static/preview.js">' in page.text
+        assert '<script type="module" src="static/preview.js">' in page.text
+        assert client.get(f"{PAGE}static/preview.js").status_code == 200
 
 
 def test_a_foreign_host_header_is_refused_even_with_the_token(client: TestClient) -> None:
@@ -129,8 +129,7 @@ def test_every_response_carries_the_content_security_policy(client: TestClient) 
     responses = [client.get(path) for path in paths]
     responses.append(client.get("/", headers={"Host": "evil.example:8123"}))
     stranger = TestClient(client.app, base_url=f"http://{HOST}")
-    stranger.cookies.set(COOKIE, "wrong")
-    responses.append(stranger.get("/"))
+    responses.append(stranger.get("/s/wrong/"))
     for response in responses:
         assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
         assert response.headers["x-content-type-options"] == "nosniff"
@@ -225,7 +224,6 @@ def test_adding_then_deleting_gives_back_the_seed_lesson_byte_for_byte(tmp_path:
     lesson = tmp_path / seed.name
     shutil.copy(seed, lesson)
     with make_client(lesson) as client:
-        client.get(f"/?token={TOKEN}")
         view = client.get("/api/lesson").json()
         block, start, end = unmarked_words(view)
         body = {"version": view["version"], "block": block, "start": start, "end": end}
@@ -265,15 +263,13 @@ def live_server(lesson: Path) -> Iterator[str]:
     thread.start()
     while not server.started:
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
+    yield f"http://127.0.0.1:{port}{PAGE}"
     server.should_exit = True
     thread.join(timeout=10)
 
 
 def test_two_racing_saves_never_overwrite_each_other(live_server: str, lesson: Path) -> None:
-    port = live_server.rpartition(":")[2]
     client = httpx.Client(base_url=live_server)
-    client.cookies.set(f"medialit-preview-{port}", TOKEN)
     view = client.get("/api/lesson").json()
     bodies = []
     for words, kind in ((INFERENCE, "inference"), (MAYOR, "evidence")):
@@ -286,7 +282,6 @@ def test_two_racing_saves_never_overwrite_each_other(live_server: str, lesson: P
 
     def post(body: dict) -> None:
         with httpx.Client(base_url=live_server) as raw:
-            raw.cookies.set(f"medialit-preview-{port}", TOKEN)
             barrier.wait()
             results.append(raw.post("/api/annotations", json=body).status_code)
 

@@ -108,4 +108,4 @@ def preview(
     from .preview import choose_lesson, serve  # the web server loads only for this command
 
     configuration = working_configuration(assignments, theme, template_folder, settings_file)
-    serve(choose_lesson(lesson), configuration, port=port, open_browser=not no_open)
+    serve(choose_lesson(lesson), configuration, port=port, open_browser=not no_open, echo=echo)

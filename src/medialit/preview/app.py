@@ -1,6 +1,6 @@
 """The preview's web application: one lesson, its article pane, its pages, live updates.
 
-Routes (all behind :class:`Guard`):
+Routes (all behind :class:`Guard`, under the secret path ``/s/<token>/``):
 
 - ``/``: the page; ``/static/…`` its scripts and styles; ``/fonts/…`` medialit's fonts;
 - ``GET /api/lesson``: the article pane's data (see :mod:`.view`);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import secrets
 import socket
 import threading
@@ -14,7 +15,7 @@ from types import FrameType
 import uvicorn
 
 from ..build import find_lessons
-from ..errors import MedialitError, Problem
+from ..errors import MedialitError, Problem, escape_controls
 from ..layers import Configuration
 from .app import create_app
 
@@ -68,15 +69,18 @@ def serve(
     token = secrets.token_urlsafe(24)
     hosts = {f"{LOOPBACK}:{port}", f"localhost:{port}"}
     app = create_app(lesson, configuration, token=token, hosts=hosts)
-    url = f"http://{LOOPBACK}:{port}/?token={token}"
-    echo(url)
+    origin = f"http://{LOOPBACK}:{port}"
+    echo(f"{origin}/?token={token}")
     echo(f"Previewing {lesson}; press Ctrl-C to stop.")
-    server = _Server(
-        uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2, access_log=False),
-        on_exit=app.on_exit,
+    config = uvicorn.Config(
+        app, log_level="warning", timeout_graceful_shutdown=2, access_log=False, ws="none"
     )
+    logging.getLogger("uvicorn.error").addFilter(_no_websocket_advice)
+    server = _Server(config, on_exit=app.on_exit)
     if open_browser:
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        # Not the printed address: other accounts can read the launcher's command line.
+        once = origin + app.one_time_path()
+        threading.Thread(target=webbrowser.open, args=(once,), daemon=True).start()
     with contextlib.suppress(KeyboardInterrupt):  # re-raised by Uvicorn once it has stopped
         server.run(sockets=[sock])
     echo("Preview stopped.")
@@ -94,5 +98,16 @@ class _Server(uvicorn.Server):
         super().handle_exit(sig, frame)
 
 
+def _no_websocket_advice(record: logging.LogRecord) -> bool:
+    """Drop Uvicorn's advice to install WebSocket support, meant for developers.
+
+    The preview uses none (``ws="none"``) and the guard refuses an upgrade
+    request plainly, but Uvicorn still logs the advice for each one.
+    """
+    message = record.getMessage()
+    return "upgrade request" not in message and "WebSocket library" not in message
+
+
 def _say(line: str) -> None:
-    print(line, flush=True)  # at once, even into a pipe: the address is awaited
+    # At once, even into a pipe: the address is awaited. A file name may hold escapes.
+    print(escape_controls(line), flush=True)

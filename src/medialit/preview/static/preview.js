@@ -1,5 +1,6 @@
 // medialit preview: the article pane, the editor and the pages pane.
 // Plain DOM with text nodes only: nothing from the lesson file is parsed as HTML.
+// Every address below is relative: the page lives under its secret path, /s/<token>/ (guard.py).
 
 const $ = (id) => document.getElementById(id);
 
@@ -314,7 +315,7 @@ function chooseKind(kind) {
     const { block, start, end } = editing.selection;
     const body = { block, start, end, kind, why: $("why").value, check: $("check").value };
     window.getSelection().removeAllRanges();
-    save("/api/annotations", body).then((lesson) => {
+    save("api/annotations", body).then((lesson) => {
       // Keep the editor open on the new annotation, to write why and how to check.
       const added = lesson && newest(lesson);
       if (added && state.editing === editing) {
@@ -334,7 +335,7 @@ function newest(lesson) {
 
 function changeAnnotation(fields) {
   const annotation = state.editing.annotation;
-  return save(`/api/annotations/${annotation.index}`, { quote: annotation.quote, ...fields });
+  return save(`api/annotations/${annotation.index}`, { quote: annotation.quote, ...fields });
 }
 
 // ---- saving: one change at a time, each quoting the version it was made on ----------------
@@ -395,7 +396,7 @@ function showPages(pages) {
   const images = [];
   for (let number = 1; number <= shown.count; number += 1) {
     const image = element("img", "page");
-    image.src = `/pages/${shown.generation}/${shown.name}/${number}.png`;
+    image.src = `pages/${shown.generation}/${shown.name}/${number}.png`;
     image.alt = `${LABELS[shown.name]}, page ${number} of ${shown.count}`;
     images.push(image);
   }
@@ -424,7 +425,7 @@ function showDocument(name) {
 
 async function choosePages() {
   const body = { level: $("level").value, version: $("version").value || null };
-  await fetch("/api/pages", {
+  await fetch("api/pages", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
@@ -454,7 +455,7 @@ function start() {
   $("delete").addEventListener("click", () => {
     const annotation = state.editing.annotation;
     closeEditor();
-    save(`/api/annotations/${annotation.index}/delete`, { quote: annotation.quote });
+    save(`api/annotations/${annotation.index}/delete`, { quote: annotation.quote });
   });
   $("close").addEventListener("click", closeEditor);
   document.addEventListener("keydown", (event) => {
@@ -466,13 +467,13 @@ function start() {
   $("level").addEventListener("change", choosePages);
   $("version").addEventListener("change", choosePages);
 
-  fetch("/api/lesson")
+  fetch("api/lesson")
     .then((response) => response.json())
     .then((view) => showLesson(view, "load"));
-  fetch("/api/pages")
+  fetch("api/pages")
     .then((response) => response.json())
     .then(showPages);
-  const events = new EventSource("/events");
+  const events = new EventSource("events");
   events.addEventListener("lesson", (event) => showLesson(JSON.parse(event.data), "file"));
   events.addEventListener("pages", (event) => showPages(JSON.parse(event.data)));
   events.addEventListener("error", () => say("Lost the connection to medialit preview; is it still running?"));
