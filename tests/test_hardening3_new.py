@@ -63,3 +63,53 @@ def test_a_good_name_and_language_still_make_a_lesson_that_check_accepts(tmp_pat
     assert [p.name for p in (tmp_path / "lessons").iterdir()] == ["x.yaml"]
     checked = run_medialit(["check"], tmp_path)
     assert checked.returncode == 0, checked.stderr
+
+
+# Item 21: a read-only folder; the advice used to name build's --out, which new does not have.
+ADVICE = (
+    "it keeps the lesson in lessons/ and the source in seeds/ of the folder it runs in; run it "
+    "in a folder you may write to, or change this folder's permissions.\n"
+)
+
+
+def test_a_read_only_working_folder_gets_advice_that_fits_new(tmp_path: Path) -> None:
+    (tmp_path / "story.html").write_bytes(STORY)
+    folder = tmp_path / "class"
+    folder.mkdir(mode=0o555)
+    try:
+        done = run_medialit(["new", "../story.html"], folder, permissions=True)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: lessons: medialit new cannot make this folder (Permission denied): " + ADVICE
+    )
+    assert list(folder.iterdir()) == []
+
+
+def test_a_read_only_lessons_folder_leaves_no_seed_behind(tmp_path: Path) -> None:
+    (tmp_path / "story.html").write_bytes(STORY)
+    (tmp_path / "lessons").mkdir(mode=0o555)
+    try:
+        done = run_medialit(["new", "story.html"], tmp_path, permissions=True)
+    finally:
+        (tmp_path / "lessons").chmod(0o755)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: lessons: medialit new cannot write in this folder (Permission denied): " + ADVICE
+    )
+    assert files_in(tmp_path) == {Path("story.html"), Path("lessons")}
+
+
+# Issue 27: with --name, an existing lesson is refused before the page is read for its article.
+def test_an_existing_lesson_is_refused_before_the_page_is_extracted(tmp_path: Path) -> None:
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "story.yaml").write_text("the teacher's work\n")
+    (tmp_path / "empty-page.html").write_text("<html><body><nav>Home</nav></body></html>")
+    done = run_medialit(["new", "empty-page.html", "--name", "story"], tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: lessons/story.yaml: this lesson exists already, and medialit new never "
+        "overwrites one; choose another name with --name, or move the old lesson away.\n"
+    )
+    assert (tmp_path / "lessons" / "story.yaml").read_text() == "the teacher's work\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -50,27 +51,18 @@ def new_lesson(
     problem = (name_problem(name) if name is not None else None) or language_problem(language)
     if problem:
         raise MedialitError(problem)
-    for folder in (working_folder / LESSONS, working_folder / SEEDS):
-        if folder.exists() and not folder.is_dir():
-            raise MedialitError(
-                Problem(
-                    "a file is in the way: medialit new writes into a folder of this name; "
-                    "move the file away.",
-                    folder,
-                )
-            )
+    folders = (working_folder / LESSONS, working_folder / SEEDS)
+    for folder in folders:
+        _check_folder(folder)
+    if name is not None:  # refused before the page's extraction, which may take a while
+        _refuse_existing(working_folder / LESSONS / f"{name}.yaml")
     received = read_source(source, stdin)
+    if name is not None:
+        _seed_place(received, working_folder, name)
     extracted = _extract(received)
     name = name or lesson_name(extracted)
     lesson_path = working_folder / LESSONS / f"{name}.yaml"
-    if lesson_path.exists():
-        raise MedialitError(
-            Problem(
-                "this lesson exists already, and medialit new never overwrites one; "
-                "choose another name with --name, or move the old lesson away.",
-                lesson_path,
-            )
-        )
+    _refuse_existing(lesson_path)
     seed_path, copy_seed = _seed_place(received, working_folder, name)
     families = load_cues(language, working_folder) if with_suggestions else None
     suggestions = suggest(extracted.article, families, language) if families else []
@@ -82,6 +74,8 @@ def new_lesson(
     text = lesson_yaml(extracted, suggestions, str(seed_shown), language)
     if suggestions:
         read_lesson(lesson_path, text)  # a draft that fails its own check is a bug: say so
+    for folder in folders:
+        _make_folder(folder)
     if copy_seed:
         write_atomically(seed_path, received.data)
     try:
@@ -92,6 +86,51 @@ def new_lesson(
         raise
     gaps = [f for f in ("author", "outlet", "published") if not getattr(extracted.details, f)]
     return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary))
+
+
+def _check_folder(folder: Path) -> None:
+    """Refuse, before any work, a folder that ``new`` could not make or write in."""
+    if folder.exists() and not folder.is_dir():
+        raise MedialitError(
+            Problem(
+                "a file is in the way: medialit new writes into a folder of this name; "
+                "move the file away.",
+                folder,
+            )
+        )
+    # os.access: no folder is made yet, so that a refused source leaves nothing behind.
+    if not os.access(folder if folder.exists() else folder.parent, os.W_OK | os.X_OK):
+        raise _cannot_write(folder, "Permission denied")
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise _cannot_write(folder, exc.strerror) from None
+
+
+def _cannot_write(folder: Path, reason: str | None) -> MedialitError:
+    made = "write in" if folder.exists() else "make"
+    return MedialitError(
+        Problem(
+            f"medialit new cannot {made} this folder ({reason}): it keeps the lesson in "
+            f"{LESSONS}/ and the source in {SEEDS}/ of the folder it runs in; run it in a "
+            "folder you may write to, or change this folder's permissions.",
+            folder,
+        )
+    )
+
+
+def _refuse_existing(lesson_path: Path) -> None:
+    if lesson_path.exists():
+        raise MedialitError(
+            Problem(
+                "this lesson exists already, and medialit new never overwrites one; "
+                "choose another name with --name, or move the old lesson away.",
+                lesson_path,
+            )
+        )
 
 
 def _extract(received: SourceFile) -> ExtractedArticle:
