@@ -113,3 +113,69 @@ def test_an_existing_lesson_is_refused_before_the_page_is_extracted(tmp_path: Pa
         "overwrites one; choose another name with --name, or move the old lesson away.\n"
     )
     assert (tmp_path / "lessons" / "story.yaml").read_text() == "the teacher's work\n"
+
+
+# Item 15: a declared charset that names no text encoding, read as browsers read it.
+def page_declaring(charset: bytes, story: bytes = STORY) -> bytes:
+    """The news story declaring CHARSET, with one word that is not ASCII (in UTF-8)."""
+    page = story.replace(b'<meta charset="utf-8">', b'<meta charset="' + charset + b'">')
+    return page.replace(b"cars every Saturday", "cars every Saturday (caf\u00e9s too)".encode())
+
+
+@pytest.mark.parametrize("label", ["punycode", "undefined", "rot13", "base64", "utf-7", "utf-16"])
+def test_a_charset_that_is_no_page_encoding_is_ignored_as_browsers_do(
+    tmp_path: Path, label: str
+) -> None:
+    # Browsers ignore a label the Encoding Standard does not know; UTF-16 declared in the
+    # markup (not by a byte order mark) means UTF-8 there too.
+    (tmp_path / "story.html").write_bytes(page_declaring(label.encode()))
+    done = run_medialit(["new", "story.html", "--no-suggest", "--name", "story"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "cars every Saturday (caf\u00e9s too)" in (tmp_path / "lessons" / "story.yaml").read_text()
+    )
+
+
+def test_an_ignored_charset_on_a_page_that_is_not_utf8_is_refused_by_name(tmp_path: Path) -> None:
+    page = page_declaring(b"punycode").replace(
+        "caf\u00e9s".encode(), "caf\u00e9s".encode("latin-1")
+    )
+    (tmp_path / "story.html").write_bytes(page)
+    done = run_medialit(["new", "story.html"], tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: story.html: the page declares the character set 'punycode', which web pages "
+        "cannot use, and its text cannot be read as UTF-8; open it in a text editor and save it "
+        "as UTF-8.\n"
+    )
+    assert files_in(tmp_path) == {Path("story.html")}
+
+
+def test_a_charset_browsers_refuse_to_read_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "story.html").write_bytes(page_declaring(b"ISO-2022-KR"))
+    done = run_medialit(["new", "story.html"], tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: story.html: the page declares the character set 'ISO-2022-KR', which browsers "
+        "refuse to read (it has been used to hide scripts); open it in a text editor and save "
+        "it as UTF-8.\n"
+    )
+    assert files_in(tmp_path) == {Path("story.html")}
+
+
+def test_latin1_is_read_as_windows_1252_as_browsers_do(tmp_path: Path) -> None:
+    # Python's latin-1 would turn the curly quotes (0x93, 0x94) into control characters.
+    page = page_declaring(b"ISO-8859-1").replace("caf\u00e9s too".encode(), b"\x93caf\xe9s\x94 too")
+    (tmp_path / "story.html").write_bytes(page)
+    done = run_medialit(["new", "story.html", "--no-suggest", "--name", "story"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    lesson = (tmp_path / "lessons" / "story.yaml").read_text()
+    assert "cars every Saturday (\u201ccaf\u00e9s\u201d too)" in lesson
+
+
+def test_a_large_punycode_page_is_read_at_once(tmp_path: Path) -> None:
+    # Python's punycode decoder is quadratic: 2.4 MB of digits ran for minutes.
+    tail = b"<!--x-" + b"ab" * 1_200_000
+    (tmp_path / "story.html").write_bytes(page_declaring(b"punycode") + tail)
+    done = run_medialit(["new", "story.html", "--no-suggest"], tmp_path, timeout=30)
+    assert done.returncode == 0, done.stderr
