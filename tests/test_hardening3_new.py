@@ -9,6 +9,10 @@ before anything is read, and a read-only folder gets advice that fits ``new``.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -179,3 +183,94 @@ def test_a_large_punycode_page_is_read_at_once(tmp_path: Path) -> None:
     (tmp_path / "story.html").write_bytes(page_declaring(b"punycode") + tail)
     done = run_medialit(["new", "story.html", "--no-suggest"], tmp_path, timeout=30)
     assert done.returncode == 0, done.stderr
+
+
+# Item 14: pages that would keep trafilatura busy for minutes, in C code that ignores signals.
+def many_paragraphs(count: int, *, nested: bool = False) -> str:
+    paragraph = "<div><p>a</p></div>" if nested else "<p>a</p>"
+    return f"<!doctype html><html><head><title>Many</title></head><body>{paragraph * count}</body></html>"
+
+
+def test_a_page_with_too_many_elements_is_refused_before_extraction(tmp_path: Path) -> None:
+    # 60,000 tiny paragraphs (480 KB): over a minute in trafilatura; refused at once.
+    (tmp_path / "many.html").write_text(many_paragraphs(60_000))
+    done = run_medialit(["new", "many.html"], tmp_path, timeout=20)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: many.html: the page has 60,004 elements (paragraphs, links and the like), more "
+        "than the 50,000 of even a long article's page, and finding its article would take far "
+        "too long; save only the article's page, or copy the article's text into a .txt file.\n"
+    )
+    assert files_in(tmp_path) == {Path("many.html")}
+
+
+# 40,000 elements (under the cap) that take trafilatura minutes: nested the way pages nest.
+SLOW_PAGE = many_paragraphs(20_000, nested=True)
+
+
+def test_a_slow_page_is_stopped_at_its_time_limit(tmp_path: Path) -> None:
+    (tmp_path / "slow.html").write_text(SLOW_PAGE)
+    started = time.monotonic()
+    done = run_medialit(
+        ["new", "slow.html"],
+        tmp_path,
+        prelude="import medialit.drafting.new as new\nnew.PAGE_SECONDS = 2",
+        timeout=30,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: slow.html: finding the article in this page took longer than 2 seconds, so "
+        "medialit stopped; save only the article's page, or copy the article's text into a "
+        ".txt file.\n"
+    )
+    assert time.monotonic() - started < 15
+    assert files_in(tmp_path) == {Path("slow.html")}
+
+
+def _children(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(n) for n in children.read_text().split()] if children.exists() else []
+
+
+def _gone(pid: int) -> bool:
+    """The process has ended (a zombie that no one has reaped yet counts as ended)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=str)
+def test_a_slow_page_stops_at_once_on_a_signal(tmp_path: Path, stop: signal.Signals) -> None:
+    (tmp_path / "slow.html").write_text(SLOW_PAGE)
+    code = "from medialit.cli import main\nmain(prog_name='medialit')"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "new", "slow.html"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not _children(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = _children(process.pid)
+        time.sleep(1)  # well inside trafilatura now
+        sent = time.monotonic()
+        process.send_signal(stop)
+        _, stderr = process.communicate(timeout=10)
+        assert time.monotonic() - sent < 3
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode != 0
+    assert "Traceback" not in stderr
+    assert workers and all(_gone(worker) for worker in workers)
+    assert files_in(tmp_path) == {Path("slow.html")}

@@ -15,11 +15,14 @@ from .lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
 from .plaintext import extract_text
 from .reading import SourceError, SourceFile, read_source
 from .suggest import Suggestion, load_cues, suggest
-from .webpage import extract_page
+from .timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
+from .webpage import MAX_PAGE_ELEMENTS, element_count, extract_page
 
 LESSONS = "lessons"
 SEEDS = "seeds"
 MIN_ARTICLE_WORDS = 25
+PAGE_SECONDS = 60.0
+"""The time limit for finding a page's article: a real article's page takes under a second."""
 
 
 @dataclass(frozen=True)
@@ -99,13 +102,14 @@ def _check_folder(folder: Path) -> None:
             )
         )
     # os.access: no folder is made yet, so that a refused source leaves nothing behind.
-    if not os.access(folder if folder.exists() else folder.parent, os.W_OK | os.X_OK):
+    existing = next(f for f in (folder, *folder.parents) if f.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
         raise _cannot_write(folder, "Permission denied")
 
 
 def _make_folder(folder: Path) -> None:
     try:
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _cannot_write(folder, exc.strerror) from None
 
@@ -134,16 +138,38 @@ def _refuse_existing(lesson_path: Path) -> None:
 
 
 def _extract(received: SourceFile) -> ExtractedArticle:
-    extracted = (
-        extract_page(received.text) if received.kind == "page" else extract_text(received.text)
-    )
+    what = "page" if received.kind == "page" else "text"
+    extracted = _page_article(received) if what == "page" else extract_text(received.text)
     if extracted is None or len(extracted.article.split()) < MIN_ARTICLE_WORDS:
-        what = "page" if received.kind == "page" else "text"
         raise SourceError(
             f"{received.name}: no article text was found in this {what}; save the page that "
             "shows the whole article, or copy the article's text into a .txt file."
         )
     return extracted
+
+
+def _page_article(received: SourceFile) -> ExtractedArticle | None:
+    """trafilatura's work, bounded: pages with too many elements refused, a time limit."""
+    instead = "save only the article's page, or copy the article's text into a .txt file."
+    elements = element_count(received.text)
+    if elements > MAX_PAGE_ELEMENTS:
+        raise SourceError(
+            f"{received.name}: the page has {elements:,} elements (paragraphs, links and the "
+            f"like), more than the {MAX_PAGE_ELEMENTS:,} of even a long article's page, and "
+            f"finding its article would take far too long; {instead}"
+        )
+    try:
+        return run_with_time_limit(extract_page, received.text, PAGE_SECONDS)
+    except TimeLimitReached:
+        raise SourceError(
+            f"{received.name}: finding the article in this page took longer than "
+            f"{PAGE_SECONDS:g} seconds, so medialit stopped; {instead}"
+        ) from None
+    except ChildEnded:
+        raise SourceError(
+            f"{received.name}: finding the article in this page stopped half-way (the "
+            f"computer may have run short of memory); {instead}"
+        ) from None
 
 
 def _seed_place(received: SourceFile, working_folder: Path, name: str) -> tuple[Path, bool]:
