@@ -274,3 +274,19 @@ def test_a_slow_page_stops_at_once_on_a_signal(tmp_path: Path, stop: signal.Sign
     assert "Traceback" not in stderr
     assert workers and all(_gone(worker) for worker in workers)
     assert files_in(tmp_path) == {Path("slow.html")}
+
+
+# Found on the way: more sentences with cue words than a lesson may hold made a draft that
+# failed its own check ("530 annotations is more than the 500 a worksheet can hold").
+def test_suggestions_stop_at_the_most_statements_a_lesson_holds(tmp_path: Path) -> None:
+    sentences = [f"Officials claim that plan number {n} will clearly work." for n in range(530)]
+    paragraphs = [" ".join(sentences[n : n + 5]) for n in range(0, 530, 5)]
+    (tmp_path / "plans.txt").write_text("\n\n".join(["Plans for the town", *paragraphs]))
+    done = run_medialit(["new", "plans.txt", "--name", "plans"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (
+        "Warning: 30 more sentences with cue words were not suggested: a lesson holds at most "
+        "500 statements; to draft them all, split the article into several lessons.\n"
+    )
+    assert (tmp_path / "lessons" / "plans.yaml").read_text().count("\n    draft: true\n") == 500
+    assert run_medialit(["check"], tmp_path).returncode == 0

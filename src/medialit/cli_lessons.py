@@ -101,6 +101,13 @@ def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:
         f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
         f"source kept as {made.seed})"
     )
+    if made.left_out:
+        echo(
+            f"Warning: {made.left_out:,} more sentences with cue words were not suggested: a "
+            f"lesson holds at most {len(made.suggestions):,} statements; to draft them all, "
+            "split the article into several lessons.",
+            err=True,
+        )
     gaps = f", fill in {', '.join(made.gaps)}" if made.gaps else ""
     task = "confirm or change each draft statement" if made.suggestions else "add statements"
     echo(

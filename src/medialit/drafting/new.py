@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from ..errors import MedialitError, Problem
 from ..files import write_atomically
-from ..lesson import read_lesson
+from ..lesson import MAX_ANNOTATIONS, read_lesson
 from .draft import ExtractedArticle
 from .lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
 from .plaintext import extract_text
@@ -35,6 +35,8 @@ class NewLesson:
     gaps: list[str]
     """Source fields that were not found (``author``, ``published``…)."""
     glossary: int
+    left_out: int = 0
+    """Sentences with a cue word past the most statements a lesson can hold."""
 
 
 def new_lesson(
@@ -68,7 +70,8 @@ def new_lesson(
     _refuse_existing(lesson_path)
     seed_path, copy_seed = _seed_place(received, working_folder, name)
     families = load_cues(language, working_folder) if with_suggestions else None
-    suggestions = suggest(extracted.article, families, language) if families else []
+    found = suggest(extracted.article, families, language) if families else []
+    suggestions = found[:MAX_ANNOTATIONS]  # more would make a lesson that check refuses
     seed_shown = (
         seed_path.relative_to(working_folder)
         if seed_path.is_relative_to(working_folder)
@@ -88,7 +91,8 @@ def new_lesson(
             seed_path.unlink(missing_ok=True)  # all or nothing: no seed without its lesson
         raise
     gaps = [f for f in ("author", "outlet", "published") if not getattr(extracted.details, f)]
-    return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary))
+    left_out = len(found) - len(suggestions)
+    return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary), left_out)
 
 
 def _check_folder(folder: Path) -> None:
