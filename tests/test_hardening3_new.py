@@ -140,6 +140,17 @@ def test_a_charset_that_is_no_page_encoding_is_ignored_as_browsers_do(
     )
 
 
+def test_a_charset_in_http_equiv_is_read_the_same_way(tmp_path: Path) -> None:
+    page = STORY.replace(
+        b'<meta charset="utf-8">',
+        b'<meta http-equiv="Content-Type" content="text/html; charset=punycode">',
+    )
+    (tmp_path / "story.html").write_bytes(page.replace(b"cars every", "caf\u00e9s every".encode()))
+    done = run_medialit(["new", "story.html", "--no-suggest", "--name", "story"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "caf\u00e9s every Saturday" in (tmp_path / "lessons" / "story.yaml").read_text()
+
+
 def test_an_ignored_charset_on_a_page_that_is_not_utf8_is_refused_by_name(tmp_path: Path) -> None:
     page = page_declaring(b"punycode").replace(
         "caf\u00e9s".encode(), "caf\u00e9s".encode("latin-1")
