@@ -257,7 +257,9 @@ def _gone(pid: int) -> bool:
     return False
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=str)
+@pytest.mark.parametrize(
+    "stop", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name
+)
 def test_a_slow_page_stops_at_once_on_a_signal(tmp_path: Path, stop: signal.Signals) -> None:
     (tmp_path / "slow.html").write_text(SLOW_PAGE)
     code = "from medialit.cli import main\nmain(prog_name='medialit')"
