@@ -127,8 +127,8 @@ def test_a_different_source_under_the_same_seed_name_is_refused(tmp_path: Path) 
 
 def test_a_bad_name_is_refused(tmp_path: Path) -> None:
     done = medialit(tmp_path, "new", str(SEED), "--name", "../outside")
-    assert done.returncode == 1
-    assert "use letters, digits and dashes only" in done.stderr
+    assert done.returncode == 2  # a usage error, found before the source is read
+    assert "'../outside' cannot name a lesson file: use letters (a-z, A-Z)" in done.stderr
     assert files_in(tmp_path) == set()
 
 

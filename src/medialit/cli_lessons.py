@@ -54,12 +54,32 @@ def check(lessons: tuple[Path, ...]) -> None:
         sys.exit(EXIT_INPUT)
 
 
+def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--name`` and ``--language`` checked before the source is read: a usage error."""
+    from .drafting.lessonfile import language_problem, name_problem
+
+    if value is None:
+        return None
+    problem = name_problem(value) if param.name == "name" else language_problem(value)
+    if problem:
+        raise click.BadParameter(problem, ctx, param)
+    return value
+
+
 @click.command()
 @click.argument("source")
-@click.option("--name", help="The lesson's file name, without .yaml (default: from the title).")
+@click.option(
+    "--name",
+    callback=_checked,
+    help="The lesson's file name, without .yaml (default: from the title).",
+)
 @click.option("--no-suggest", is_flag=True, help="Write no suggested statements.")
 @click.option(
-    "--language", default="en", show_default=True, help="The article's language (BCP 47 tag)."
+    "--language",
+    default="en",
+    show_default=True,
+    callback=_checked,
+    help="The article's language (BCP 47 tag).",
 )
 @handle_errors
 def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:
@@ -81,6 +101,13 @@ def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:
         f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
         f"source kept as {made.seed})"
     )
+    if made.left_out:
+        echo(
+            f"Warning: {made.left_out:,} more sentences with cue words were not suggested: a "
+            f"lesson holds at most {len(made.suggestions):,} statements; to draft them all, "
+            "split the article into several lessons.",
+            err=True,
+        )
     gaps = f", fill in {', '.join(made.gaps)}" if made.gaps else ""
     task = "confirm or change each draft statement" if made.suggestions else "add statements"
     echo(

@@ -32,6 +32,10 @@ Label = Annotated[
 """A line of text: a title, a name, a technique."""
 # A short stable name for a statement or a selection: letters, digits and dashes.
 Name = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")]
+LanguageTag = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)
+]
+"""A BCP 47 language tag (``en``, ``fr``, ``pt-BR``); ``medialit new --language`` checks it too."""
 
 UNKNOWN = "unknown"
 """A source detail that ``medialit new`` could not find: ``medialit check`` warns about it."""
@@ -196,9 +200,7 @@ class Lesson(_Strict):
     """Discussion questions."""
     independent_rows: Annotated[int, Field(ge=1, le=10)] | None = None
     """Empty rows per kind in the independent worksheet's table (default: the setting)."""
-    language: Annotated[
-        str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)
-    ] = "en"
+    language: LanguageTag = "en"
     """The article's language as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
     worksheet: dict[str, Any] = Field(default_factory=dict)
     """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``validation.py``)."""

@@ -7,11 +7,12 @@ import io
 import re
 import unicodedata
 
+from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from ..model import UNKNOWN, GlossaryEntry
+from ..model import UNKNOWN, GlossaryEntry, LanguageTag
 from .draft import ExtractedArticle
 from .draft import GlossaryEntry as DraftGlossaryEntry
 from .suggest import Suggestion
@@ -28,6 +29,32 @@ NO_STATEMENTS_COMMENT = (
     "    why: It names where the information comes from.\n"
 )
 NAME_WORDS = 8
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
+_LANGUAGE_TAG: TypeAdapter[str] = TypeAdapter(LanguageTag)
+
+
+def name_problem(name: str) -> str | None:
+    """What is wrong with NAME as a lesson's file name (``--name``), or ``None``."""
+    # fullmatch: a name must not end in a new line, which `$` would let through.
+    if _NAME.fullmatch(name):
+        return None
+    return (
+        f"{name!r} cannot name a lesson file: use letters (a-z, A-Z), digits, dashes, dots "
+        "and underscores, starting with a letter or a digit, at most 81 of them, such as "
+        "city-traffic-2024."
+    )
+
+
+def language_problem(language: str) -> str | None:
+    """What is wrong with LANGUAGE as a lesson's language (``--language``), or ``None``."""
+    try:
+        _LANGUAGE_TAG.validate_python(language)  # the lesson's own rule, so check agrees
+    except ValidationError:
+        return (
+            f"{language!r} is not a language tag: write two or three letters, optionally "
+            "followed by dash-separated parts, such as en, fr or pt-BR."
+        )
+    return None
 
 
 def lesson_name(extracted: ExtractedArticle) -> str:

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import re
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import MedialitError, Problem
 from ..files import write_atomically
-from ..lesson import read_lesson
+from ..lesson import MAX_ANNOTATIONS, read_lesson
 from .draft import ExtractedArticle
-from .lessonfile import lesson_name, lesson_yaml
+from .lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
 from .plaintext import extract_text
 from .reading import SourceError, SourceFile, read_source
 from .suggest import Suggestion, load_cues, suggest
-from .webpage import extract_page
+from .timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
+from .webpage import MAX_PAGE_ELEMENTS, element_count, extract_page
 
 LESSONS = "lessons"
 SEEDS = "seeds"
 MIN_ARTICLE_WORDS = 25
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
+PAGE_SECONDS = 60.0
+"""The time limit for finding a page's article: a real article's page takes under a second."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class NewLesson:
     gaps: list[str]
     """Source fields that were not found (``author``, ``published``…)."""
     glossary: int
+    left_out: int = 0
+    """Sentences with a cue word past the most statements a lesson can hold."""
 
 
 def new_lesson(
@@ -50,38 +53,25 @@ def new_lesson(
     Everything is checked before anything is written: a refused source, an
     existing lesson or seed leaves the working folder as it was.
     """
-    if name is not None and not _NAME.match(name):
-        raise MedialitError(
-            f"--name {name!r}: use letters, digits and dashes only, such as city-traffic-2024."
-        )
-    if not _LANGUAGE.match(language):
-        raise MedialitError(
-            f"--language {language!r}: write a language tag such as en, fr or pt-BR."
-        )
-    for folder in (working_folder / LESSONS, working_folder / SEEDS):
-        if folder.exists() and not folder.is_dir():
-            raise MedialitError(
-                Problem(
-                    "a file is in the way: medialit new writes into a folder of this name; "
-                    "move the file away.",
-                    folder,
-                )
-            )
+    problem = (name_problem(name) if name is not None else None) or language_problem(language)
+    if problem:
+        raise MedialitError(problem)
+    folders = (working_folder / LESSONS, working_folder / SEEDS)
+    for folder in folders:
+        _check_folder(folder)
+    if name is not None:  # refused before the page's extraction, which may take a while
+        _refuse_existing(working_folder / LESSONS / f"{name}.yaml")
     received = read_source(source, stdin)
+    if name is not None:
+        _seed_place(received, working_folder, name)
     extracted = _extract(received)
     name = name or lesson_name(extracted)
     lesson_path = working_folder / LESSONS / f"{name}.yaml"
-    if lesson_path.exists():
-        raise MedialitError(
-            Problem(
-                "this lesson exists already, and medialit new never overwrites one; "
-                "choose another name with --name, or move the old lesson away.",
-                lesson_path,
-            )
-        )
+    _refuse_existing(lesson_path)
     seed_path, copy_seed = _seed_place(received, working_folder, name)
     families = load_cues(language, working_folder) if with_suggestions else None
-    suggestions = suggest(extracted.article, families, language) if families else []
+    found = suggest(extracted.article, families, language) if families else []
+    suggestions = found[:MAX_ANNOTATIONS]  # more would make a lesson that check refuses
     seed_shown = (
         seed_path.relative_to(working_folder)
         if seed_path.is_relative_to(working_folder)
@@ -90,6 +80,8 @@ def new_lesson(
     text = lesson_yaml(extracted, suggestions, str(seed_shown), language)
     if suggestions:
         read_lesson(lesson_path, text)  # a draft that fails its own check is a bug: say so
+    for folder in folders:
+        _make_folder(folder)
     if copy_seed:
         write_atomically(seed_path, received.data)
     try:
@@ -99,20 +91,89 @@ def new_lesson(
             seed_path.unlink(missing_ok=True)  # all or nothing: no seed without its lesson
         raise
     gaps = [f for f in ("author", "outlet", "published") if not getattr(extracted.details, f)]
-    return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary))
+    left_out = len(found) - len(suggestions)
+    return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary), left_out)
+
+
+def _check_folder(folder: Path) -> None:
+    """Refuse, before any work, a folder that ``new`` could not make or write in."""
+    if folder.exists() and not folder.is_dir():
+        raise MedialitError(
+            Problem(
+                "a file is in the way: medialit new writes into a folder of this name; "
+                "move the file away.",
+                folder,
+            )
+        )
+    # os.access: no folder is made yet, so that a refused source leaves nothing behind.
+    existing = next(f for f in (folder, *folder.parents) if f.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise _cannot_write(folder, "Permission denied")
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _cannot_write(folder, exc.strerror) from None
+
+
+def _cannot_write(folder: Path, reason: str | None) -> MedialitError:
+    made = "write in" if folder.exists() else "make"
+    return MedialitError(
+        Problem(
+            f"medialit new cannot {made} this folder ({reason}): it keeps the lesson in "
+            f"{LESSONS}/ and the source in {SEEDS}/ of the folder it runs in; run it in a "
+            "folder you may write to, or change this folder's permissions.",
+            folder,
+        )
+    )
+
+
+def _refuse_existing(lesson_path: Path) -> None:
+    if lesson_path.exists():
+        raise MedialitError(
+            Problem(
+                "this lesson exists already, and medialit new never overwrites one; "
+                "choose another name with --name, or move the old lesson away.",
+                lesson_path,
+            )
+        )
 
 
 def _extract(received: SourceFile) -> ExtractedArticle:
-    extracted = (
-        extract_page(received.text) if received.kind == "page" else extract_text(received.text)
-    )
+    what = "page" if received.kind == "page" else "text"
+    extracted = _page_article(received) if what == "page" else extract_text(received.text)
     if extracted is None or len(extracted.article.split()) < MIN_ARTICLE_WORDS:
-        what = "page" if received.kind == "page" else "text"
         raise SourceError(
             f"{received.name}: no article text was found in this {what}; save the page that "
             "shows the whole article, or copy the article's text into a .txt file."
         )
     return extracted
+
+
+def _page_article(received: SourceFile) -> ExtractedArticle | None:
+    """trafilatura's work, bounded: pages with too many elements refused, a time limit."""
+    instead = "save only the article's page, or copy the article's text into a .txt file."
+    elements = element_count(received.text)
+    if elements > MAX_PAGE_ELEMENTS:
+        raise SourceError(
+            f"{received.name}: the page has {elements:,} elements (paragraphs, links and the "
+            f"like), more than the {MAX_PAGE_ELEMENTS:,} of even a long article's page, and "
+            f"finding its article would take far too long; {instead}"
+        )
+    try:
+        return run_with_time_limit(extract_page, received.text, PAGE_SECONDS)
+    except TimeLimitReached:
+        raise SourceError(
+            f"{received.name}: finding the article in this page took longer than "
+            f"{PAGE_SECONDS:g} seconds, so medialit stopped; {instead}"
+        ) from None
+    except ChildEnded:
+        raise SourceError(
+            f"{received.name}: finding the article in this page stopped half-way (the "
+            f"computer may have run short of memory); {instead}"
+        ) from None
 
 
 def _seed_place(received: SourceFile, working_folder: Path, name: str) -> tuple[Path, bool]:

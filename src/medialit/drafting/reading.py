@@ -1,7 +1,9 @@
 """Read a source for ``medialit new``: a file or standard input, refused early when unusable.
 
 A source is refused before anything is written: an empty file, a binary file, one too
-large for a lesson, or one whose encoding cannot be read.
+large for a lesson, or one whose encoding cannot be read. A page's declared charset is
+read as browsers read it (the WHATWG Encoding Standard's labels, with ``webencodings``):
+a label that names no text encoding (``punycode``, ``base64``, ``utf-7``) is ignored.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
+
+import webencodings
 
 from ..errors import MedialitError, Problem
 
@@ -101,15 +105,17 @@ def _decoded(name: str, path: Path | None, data: bytes, kind: SourceKind) -> Sou
             "this is not a web page or a text file (it holds binary data); save the article "
             "as a web page (.html) or copy its text into a .txt file.",
         )
-    encoding = _encoding(data, kind)
+    encoding = _encoding(name, data, kind)
     try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise _refuse(
-            name,
-            f"the text cannot be read as {encoding.removesuffix('-sig').upper()}; open it in a "
-            "text editor and save it as UTF-8.",
-        ) from None
+        text = data.decode(encoding.codec)
+    except UnicodeDecodeError:
+        why = f"the text cannot be read as {encoding.name}"
+        if encoding.ignored:
+            why = (
+                f"the page declares the character set {encoding.ignored!r}, which web pages "
+                f"cannot use, and its text cannot be read as {encoding.name}"
+            )
+        raise _refuse(name, f"{why}; open it in a text editor and save it as UTF-8.") from None
     if kind == "text" and len(text) > MAX_TEXT_CHARS:
         raise _refuse(
             name,
@@ -119,14 +125,44 @@ def _decoded(name: str, path: Path | None, data: bytes, kind: SourceKind) -> Sou
     return SourceFile(name, path, data, text.replace("\r\n", "\n").replace("\r", "\n"), kind)
 
 
-def _encoding(data: bytes, kind: SourceKind) -> str:
+@dataclass(frozen=True)
+class _Encoding:
+    codec: str
+    """Python's name for it."""
+    name: str
+    """The name a teacher sees."""
+    ignored: str | None = None
+    """A declared label that names no encoding a browser knows, ignored as browsers do."""
+
+
+_UTF8 = _Encoding("utf-8-sig", "UTF-8")
+# The HTML standard's changes to a charset declared in the page (encoding sniffing).
+_DECLARED_INSTEAD = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "windows-1252"}
+
+
+def _encoding(name: str, data: bytes, kind: SourceKind) -> _Encoding:
     """UTF-8 (with or without a byte order mark), UTF-16 with one, or a page's declared charset."""
     # Not files.decode_text: a teacher's own files (lessons, settings, rosters, cues) must be
     # UTF-8, but a saved web page or a text from elsewhere comes in whatever it declares.
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if kind == "page" and not data.startswith(codecs.BOM_UTF8):
-        declared = _CHARSET.search(data[:4096])
-        if declared:
-            return declared.group(1).decode("ascii").lower()
-    return "utf-8-sig"
+        return _Encoding("utf-16", "UTF-16")
+    if kind != "page" or data.startswith(codecs.BOM_UTF8):
+        return _UTF8
+    declared = _CHARSET.search(data[:4096])
+    if not declared:
+        return _UTF8
+    label = declared.group(1).decode("ascii")
+    # Only the Encoding Standard's labels: Python's codecs also "decode" punycode, base64,
+    # zip or rot13, some of them in quadratic time, and raise errors no teacher can act on.
+    known = webencodings.lookup(label)
+    if known is None:
+        return _Encoding("utf-8-sig", "UTF-8", ignored=label)
+    if known.name == "replacement":
+        raise _refuse(
+            name,
+            f"the page declares the character set {label!r}, which browsers refuse to read "
+            "(it has been used to hide scripts); open it in a text editor and save it as UTF-8.",
+        )
+    whatwg = _DECLARED_INSTEAD.get(known.name, known.name)
+    codec = "utf-8-sig" if whatwg == "utf-8" else webencodings.lookup(whatwg).codec_info.name
+    return _Encoding(codec, whatwg.upper())

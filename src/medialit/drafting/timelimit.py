@@ -1,0 +1,84 @@
+"""Run one slow step in a child process: with a time limit, and stopped at once by Ctrl-C.
+
+Finding a page's article (trafilatura) takes time that grows with the square of
+the page's elements, inside lxml's C code, where Python delivers no signal: a
+hostile page held a teacher's terminal for minutes and ignored SIGTERM. A child
+process can be killed at any moment; the parent only waits, and a signal
+interrupts waiting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import multiprocessing.context
+import os
+import signal
+import sys
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+_PR_SET_PDEATHSIG = 1
+
+
+class TimeLimitReached(Exception):
+    """The step took longer than its time limit and was stopped."""
+
+
+class ChildEnded(Exception):
+    """The child process ended without an answer (killed, or out of memory)."""
+
+
+def run_with_time_limit(step: Callable[[A], R], argument: A, seconds: float) -> R:
+    """``step(argument)`` in a child process, stopped after ``seconds``.
+
+    Ctrl-C and SIGTERM reach the parent while it waits; the child is killed on
+    every way out, and with the parent even by ``kill -9`` (on Linux).
+    """
+    # fork: the child starts with the step's modules already imported (spawn elsewhere).
+    context: multiprocessing.context.ForkContext | multiprocessing.context.SpawnContext = (
+        multiprocessing.get_context("fork")
+        if sys.platform.startswith("linux")
+        else multiprocessing.get_context("spawn")
+    )
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(writer, step, argument, os.getpid()), daemon=True)
+    child.start()
+    writer.close()
+    try:
+        if not reader.poll(seconds):
+            raise TimeLimitReached
+        try:
+            done, value = reader.recv()
+        except EOFError:
+            raise ChildEnded from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        reader.close()
+    if not done:
+        raise value
+    return value  # type: ignore[no-any-return]
+
+
+def _child(writer: Connection, step: Callable[[Any], Any], argument: Any, parent: int) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ends at once, even inside C code
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    with contextlib.suppress(OSError, AttributeError):  # not Linux
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
+    try:
+        answer: tuple[bool, Any] = (True, step(argument))
+    except Exception as exc:  # the parent raises it, as if the step had run there
+        answer = (False, exc)
+    try:
+        writer.send(answer)
+    except Exception:  # an exception that cannot be pickled: its words still can be
+        writer.send((False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
