@@ -22,14 +22,21 @@ from playwright.sync_api import Page, expect
 from starlette.testclient import TestClient
 
 import medialit.preview.editing as editing
+import medialit.preview.saving as saving
 from medialit.lesson import read_lesson
 from medialit.preview.app import STALE_MESSAGE
-from medialit.preview.editing import EDIT_WHILE_MISSING, Changes, EditRefused, LessonEditor
+from medialit.preview.editing import (
+    EDIT_WHILE_MISSING,
+    Changes,
+    EditRefused,
+    LessonEditor,
+    StaleWrite,
+)
 from medialit.preview.fields import unstorable
 from medialit.preview.view import FILE_MISSING
 
 from .hardening_support import permissions_hold
-from .preview_helpers import ASSERTION, FIRST, LESSON, MAYOR
+from .preview_helpers import ASSERTION, FIRST, INFERENCE, LESSON, MAYOR
 from .test_preview_browser import (  # noqa: F401 (fixtures)
     LIVE_SECONDS,
     Served,
@@ -90,6 +97,55 @@ def test_an_editors_save_while_the_page_saves_is_kept(
         assert lesson.read_text(encoding="utf-8") == edited
     leftovers = {p.name for p in lesson.parent.iterdir()} - {"lesson.yaml", "lesson.yaml~"}
     assert not leftovers  # no temporary left behind
+
+
+@pytest.mark.parametrize("how", list(EDITOR_SAVES))
+def test_an_editors_save_just_before_the_swap_is_given_back(
+    lesson: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    # Later still: the file was read back unchanged, and the editor saves before the swap.
+    real_exchange = saving._exchange
+    edited = LESSON.replace("The library hours", "Saved in the editor")
+    swaps: list[Path] = []
+
+    def editor_saves_then_swap(first: Path, second: Path) -> bool:
+        if not swaps:
+            editor_saves(lesson, edited, EDITOR_SAVES[how])
+        swaps.append(first)
+        return real_exchange(first, second)
+
+    monkeypatch.setattr(saving, "_exchange", editor_saves_then_swap)
+    editor = LessonEditor(lesson)
+    with pytest.raises(StaleWrite):
+        editor.change(editing.read_version(lesson).version, 0, FIRST, Changes(why="New."))
+    assert swaps  # the swap was made, then undone
+    assert lesson.read_text(encoding="utf-8") == edited
+    assert not [p for p in lesson.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_where_files_cannot_be_swapped_the_check_before_the_replace_holds(
+    client: TestClient,  # noqa: F811
+    lesson: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(saving, "_renameat2", None)  # as on macOS, or a file system without it
+    assert add(client, MAYOR, "evidence", why="Checked.").status_code == 200
+    assert "why: Checked." in lesson.read_text(encoding="utf-8")
+    real_read_lesson = editing.read_lesson
+    edited = LESSON.replace("The library hours", "Saved in the editor")
+
+    def check_then_editor_saves(path: Path, text: str | None = None) -> Any:
+        checked = real_read_lesson(path, text)
+        if text is not None and text != path.read_text(encoding="utf-8"):
+            editor_saves(path, edited, EDITOR_SAVES["renamed over"])
+        return checked
+
+    monkeypatch.setattr(editing, "read_lesson", check_then_editor_saves)
+    response = add(client, INFERENCE, "inference", why="It guesses.")
+    assert response.status_code == 409
+    assert lesson.read_text(encoding="utf-8") == edited
 
 
 # -- item 10: a lesson moved away and back -------------------------------------------------
