@@ -5,7 +5,8 @@ and the line breaks of everything that is not edited. Every edit is checked
 before it is written: it must start from the file the page last saw (else it
 is a *stale* write, refused so that an edit made in another editor is never
 overwritten) and must leave a lesson that ``medialit check`` accepts. The
-file is replaced atomically, so no reader ever sees half of it.
+file is replaced atomically, so no reader ever sees half of it (:mod:`.saving`), and
+what the teacher typed must read back exactly (:mod:`.fields`).
 """
 
 from __future__ import annotations
@@ -22,9 +23,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-)
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..anchoring import find_matches
 from ..article import split_blocks
