@@ -105,6 +105,11 @@ def _stage(path: Path, target: Path, data: bytes) -> Path:
     """``data`` in a hidden temporary beside ``target``, with ``target``'s permissions."""
     try:
         mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:  # moved away since it was read
+        raise ChangedMeanwhile() from None
+    except OSError as exc:
+        raise NotSaved(_cannot_write(path, target, exc)) from None
+    try:
         handle, name = tempfile.mkstemp(
             prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
         )
@@ -124,7 +129,7 @@ def _stage(path: Path, target: Path, data: bytes) -> Path:
 
 def _cannot_write(path: Path, target: Path, exc: OSError) -> Problem:
     reason = exc.strerror or type(exc).__name__
-    if target != Path(os.path.abspath(path)):
+    if path.is_symlink():
         return Problem(
             f"this lesson is a link to {target}, and that file cannot be written there "
             f"({reason}), so your change was not saved; ask whoever shares it for write "
