@@ -5,7 +5,8 @@ and the line breaks of everything that is not edited. Every edit is checked
 before it is written: it must start from the file the page last saw (else it
 is a *stale* write, refused so that an edit made in another editor is never
 overwritten) and must leave a lesson that ``medialit check`` accepts. The
-file is replaced atomically, so no reader ever sees half of it.
+file is replaced atomically, so no reader ever sees half of it (:mod:`.saving`), and
+what the teacher typed must read back exactly (:mod:`.fields`).
 """
 
 from __future__ import annotations
@@ -22,23 +23,23 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    FoldedScalarString,
-    LiteralScalarString,
-    SingleQuotedScalarString,
-)
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..anchoring import find_matches
 from ..article import split_blocks
 from ..errors import LessonError
-from ..files import write_atomically
 from ..lesson import CheckedLesson, read_lesson
 from ..lesson_text import MAX_FILE_BYTES, decode_lesson
 from ..model import Kind
+from .fields import FIELD_LABELS, scalar, unstorable
+from .saving import ChangedMeanwhile, NotSaved, write_lesson
 
 NOT_EXPLAINED = "Not explained yet: say why this is the kind chosen."
 """The ``why`` of an annotation marked before its explanation is written (kept a draft)."""
+EDIT_WHILE_MISSING = (
+    "The lesson file is missing (moved, renamed or deleted), so your change was not saved. "
+    "Put the file back, and make your change again."
+)
 
 
 class StaleWrite(Exception):
@@ -65,6 +66,7 @@ class LessonText:
     text: str | None
     version: str
     bom: bool = False
+    data: bytes = b""
 
 
 def version_of(data: bytes) -> str:
@@ -80,7 +82,7 @@ def read_version(path: Path) -> LessonText:
     if len(data) <= MAX_FILE_BYTES:
         with contextlib.suppress(LessonError):  # read_lesson gives the message, with the line
             text = decode_lesson(data, path)
-    return LessonText(text, version_of(data), data.startswith(b"\xef\xbb\xbf"))
+    return LessonText(text, version_of(data), data.startswith(b"\xef\xbb\xbf"), data)
 
 
 @dataclass(frozen=True)
@@ -125,22 +127,28 @@ class LessonEditor:
         return self._apply(version, lambda data: _add(data, selection, changes))
 
     def change(self, version: str, index: int, quote: str, changes: Changes) -> Saved:
-        return self._apply(version, lambda data: _change(_annotation(data, index, quote), changes))
+        return self._apply(
+            version, lambda data: _change(_annotation(data, index, quote), index, changes)
+        )
 
     def delete(self, version: str, index: int, quote: str) -> Saved:
-        def remove(data: CommentedMap) -> None:
+        def remove(data: CommentedMap) -> Typed:
             _annotation(data, index, quote)
             annotations = data["annotations"]
             if len(annotations) == 1:
                 raise EditRefused("A lesson needs at least one annotation; add another first.")
             del annotations[index]
+            return Typed(index, {})
 
         return self._apply(version, remove)
 
-    def _apply(self, version: str, edit: Callable[[CommentedMap], None]) -> Saved:
+    def _apply(self, version: str, edit: Callable[[CommentedMap], Typed]) -> Saved:
         """Check the version, edit, check the result, write; give back the checked lesson."""
         with self._lock:
-            current = read_version(self.path)
+            try:
+                current = read_version(self.path)
+            except OSError as exc:
+                raise EditRefused(_unreadable_message(exc)) from None
             if current.version != version:
                 raise StaleWrite()
             # The safe loader first: the round-trip loader must never see an alias bomb.
@@ -155,7 +163,7 @@ class LessonEditor:
             assert current.text is not None  # read_lesson read the bytes as a lesson
             yaml = _yaml(*guess_indent(current.text))
             data = yaml.load(current.text)
-            edit(data)
+            typed = edit(data)
             text = _dump(yaml, data, current.text)
             try:
                 checked = read_lesson(self.path, text)
@@ -164,10 +172,25 @@ class LessonEditor:
                     "This change was not saved, because the lesson would not pass the check:",
                     [p.message for p in exc.problems],
                 ) from None
+            _check_stored(checked, typed)
             data_bytes = ("\ufeff" if current.bom else "").encode() + text.encode()
-            write_atomically(self.path, data_bytes)
+            try:
+                write_lesson(self.path, data_bytes, unless_changed_from=current.data)
+            except ChangedMeanwhile:
+                raise StaleWrite() from None
+            except NotSaved as exc:
+                raise EditRefused(str(exc.problem)) from None
             self.checked_version = version_of(data_bytes)
             return Saved(checked, self.checked_version)
+
+
+def _unreadable_message(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return EDIT_WHILE_MISSING
+    return (
+        f"The lesson file cannot be read ({exc.strerror}), so your change was not saved; "
+        "check its permissions, then make the change again."
+    )
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:
@@ -224,7 +247,7 @@ def _annotation(data: CommentedMap, index: int, quote: str) -> CommentedMap:
     return item
 
 
-def _add(data: CommentedMap, selection: Selection, changes: Changes) -> None:
+def _add(data: CommentedMap, selection: Selection, changes: Changes) -> Typed:
     blocks = split_blocks(str(data["article"]))
     if not 0 <= selection.block < len(blocks):
         raise EditRefused("Select words in the article.")
@@ -246,17 +269,22 @@ def _add(data: CommentedMap, selection: Selection, changes: Changes) -> None:
     if len(matches) > 1:
         item["occurrence"] = place.index((selection.block, start)) + 1
     item["kind"] = _kind(changes.kind)
-    why = (changes.why or "").strip()
-    item["why"] = why or NOT_EXPLAINED
-    check = (changes.check or "").strip()
-    if check:
-        item["check"] = check
-    if not why:
+    typed: dict[str, str] = {}
+    why = _typed("why", changes.why or "")
+    if why:
+        item["why"] = typed["why"] = scalar(why, None)
+    else:
+        item["why"] = NOT_EXPLAINED
         item["draft"] = True
+    check = _typed("check", changes.check or "")
+    if check:
+        item["check"] = typed["check"] = scalar(check, None)
     data["annotations"].append(item)
+    return Typed(len(data["annotations"]) - 1, typed)
 
 
-def _change(item: CommentedMap, changes: Changes) -> None:
+def _change(item: CommentedMap, index: int, changes: Changes) -> Typed:
+    typed: dict[str, str] = {}
     if changes.kind is not None:
         item["kind"] = _kind(changes.kind)
         also = item.get("also_accept")
@@ -265,35 +293,55 @@ def _change(item: CommentedMap, changes: Changes) -> None:
             if not also:
                 del item["also_accept"]
     if changes.why is not None:
-        why = changes.why.strip()
+        why = _typed("why", changes.why)
         if not why:
             raise EditRefused("Write why (the key prints it), or delete the annotation.")
-        _set_text(item, "why", why)
+        typed["why"] = _set_text(item, "why", why)
     if changes.check is not None:
-        check = changes.check.strip()
+        check = _typed("check", changes.check)
         if check:
-            _set_text(item, "check", check)
+            typed["check"] = _set_text(item, "check", check)
         elif "check" in item:
             del item["check"]
     if changes.confirm and "draft" in item:
         del item["draft"]
+    return Typed(index, typed)
 
 
-def _set_text(item: CommentedMap, key: str, value: str) -> None:
-    """Set a text field in the style the teacher wrote it (folded, quoted…)."""
-    old = item.get(key)
-    if old == value:
+@dataclass(frozen=True)
+class Typed:
+    """What the teacher typed into annotation ``index``: it must read back exactly."""
+
+    index: int
+    fields: dict[str, str]
+
+
+def _typed(key: str, value: str) -> str:
+    """The text as the lesson keeps it (without surrounding space), if a lesson can hold it."""
+    problem = unstorable(FIELD_LABELS[key], value)
+    if problem:
+        raise EditRefused(problem)
+    return value.strip()
+
+
+def _set_text(item: CommentedMap, key: str, value: str) -> str:
+    """Set a text field in the style the teacher wrote it (folded, quoted…) where it can be."""
+    if item.get(key) != value:
+        item[key] = scalar(value, item.get(key))
+    return value
+
+
+def _check_stored(checked: CheckedLesson, typed: Typed) -> None:
+    """Refuse a save that would not give back what was typed (a safety net: none is known)."""
+    if not typed.fields:
         return
-    for style in (
-        FoldedScalarString,
-        LiteralScalarString,
-        DoubleQuotedScalarString,
-        SingleQuotedScalarString,
-    ):
-        if isinstance(old, style):
-            item[key] = style(value)
-            return
-    item[key] = value
+    annotation = checked.lesson.annotations[typed.index]
+    for key, value in typed.fields.items():
+        if getattr(annotation, key) != value:
+            raise EditRefused(
+                f"This change was not saved, because {FIELD_LABELS[key]} would not read back "
+                "exactly as typed; write it into the lesson file in your text editor instead."
+            )
 
 
 def _kind(kind: str | None) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Executor
 from pathlib import Path
@@ -31,6 +32,8 @@ from .view import lesson_view
 
 DOCUMENT_LABELS = {"student": "student sheet", "key": "answer key"}
 HEARTBEAT_SECONDS = 15.0
+WATCH_RETRY_SECONDS = 0.5
+_log = logging.getLogger(__name__)
 
 
 class Preview:
@@ -87,14 +90,26 @@ class Preview:
             self.render_wanted.set()
 
     async def watch(self, stop: asyncio.Event) -> None:
-        """Follow edits made in any editor; they reach the pages within a fraction of a second."""
-        target = self.lesson.resolve()
-        # The folder, not the file: editors often save by replacing the file.
-        async for changes in awatch(
-            target.parent, step=50, debounce=400, stop_event=stop, recursive=False
-        ):
-            if any(Path(path).resolve() == target for _, path in changes):
-                await self.refresh(skip_same_version=True)
+        """Follow edits made in any editor; they reach the pages within a fraction of a second.
+
+        The folder is watched, not the file: editors and sync tools save by replacing the
+        file, or move it away and back. A link's own folder and its target's are both
+        watched. Nothing that happens to the file stops the watching.
+        """
+        lesson = self.lesson.absolute()
+        while not stop.is_set():
+            folders = {lesson.parent, lesson.resolve().parent}
+            try:
+                async for changes in awatch(
+                    *folders, step=50, debounce=400, stop_event=stop, recursive=False
+                ):
+                    names = {lesson, lesson.resolve()}
+                    if any(Path(path) in names for _, path in changes):
+                        await self.refresh(skip_same_version=True)
+            except Exception as exc:  # the folder gone, say: watch again once it is back
+                _log.warning("Watching %s: %s; trying again.", lesson.parent, exc)
+            if not stop.is_set():
+                await asyncio.sleep(WATCH_RETRY_SECONDS)
 
     # -- the pages ---------------------------------------------------------------------
 

@@ -9,26 +9,54 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import MedialitError
+from ..errors import LessonError, MedialitError
 from ..layers import Configuration
 from ..lesson import CheckedLesson, read_lesson
+from ..lesson_text import read_lesson_text
 from ..model import KIND_ORDER
 from ..settings import Settings
 from .editing import read_version
 
+FILE_MISSING = (
+    "The lesson file is missing: it was moved, renamed or deleted. The page shows the last "
+    "version it read; put the file back (or save it again from your editor), and this page "
+    "updates by itself."
+)
 
-def lesson_view(path: Path, configuration: Configuration) -> dict[str, Any]:
+
+def lesson_view(path: Path, configuration: Configuration, *, again: bool = True) -> dict[str, Any]:
     """The article with its marks, the annotations and the kinds; or the problems found.
 
     ``problems`` are the very lines ``medialit check`` prints, file and line first.
     """
-    current = read_version(path)
+    try:
+        current = read_version(path)
+    except OSError as exc:
+        return _unreadable(path, configuration, exc, again=again)
     try:
         checked = read_lesson(path, current.text)
     except MedialitError as exc:
         problems = [str(problem) for problem in exc.problems]
         return {"file": str(path), "version": current.version, "problems": problems}
     return checked_view(checked, current.version, configuration)
+
+
+def _unreadable(
+    path: Path, configuration: Configuration, error: OSError, *, again: bool
+) -> dict[str, Any]:
+    """The view of a file that cannot be read: moved away (for now, often), or locked."""
+    problems = [f"{path}: the file cannot be read ({error.strerror})."]
+    try:
+        read_lesson_text(path)
+    except LessonError as exc:
+        problems = [str(problem) for problem in exc.problems]
+    else:
+        if again:  # it came back meanwhile
+            return lesson_view(path, configuration, again=False)
+    view = {"file": str(path), "version": "", "problems": problems}
+    if not path.exists():
+        view["message"] = FILE_MISSING
+    return view
 
 
 def checked_view(

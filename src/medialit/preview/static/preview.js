@@ -60,8 +60,10 @@ function showLesson(view, origin) {
   $("file").textContent = view.file;
   if (view.problems.length) {
     warn(
-      "The lesson has problems, as medialit check reports them below. The page shows the last " +
-        "version that worked; fix the file and save it, and this page updates by itself.",
+      // The server names a missing file itself; other problems are medialit check's.
+      view.message ||
+        "The lesson has problems, as medialit check reports them below. The page shows the " +
+          "last version that worked; fix the file and save it, and this page updates by itself.",
       view.problems,
     );
     $("article").classList.add("stale");
