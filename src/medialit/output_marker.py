@@ -20,9 +20,13 @@ from .errors import OutputError, Problem
 MARKER = ".made-by-medialit"
 _MAX_BYTES = 64 * 1024  # a marker is a few hundred bytes; a larger file is not ours
 
-# The sheets' names (student.pdf, key-guided-A.html, class-pack.pdf) and the copies'
-# (03-ana.pdf): how a lesson folder of a build older than the marker is recognised.
-KNOWN_OUTPUT = re.compile(r"(student|key)(-[^/]+)?\.(pdf|html)|class-pack\.pdf")
+# The names of sheets and exports (student.pdf, key-guided-A.html, cover.pdf, qti-B.zip):
+# how a lesson folder of a build older than the marker is recognised. And the copies'
+# (03-ana.pdf): the only files a class pack's tidying removes from copies/.
+KNOWN_OUTPUT = re.compile(
+    r"(student|key)(-[^/]+)?\.(pdf|html)|(class-pack|cover)\.pdf"
+    r"|moodle(-\w+)?\.xml|qti(-\w+)?\.zip"
+)
 COPY_NAME = re.compile(r"\d{2,}-.+\.pdf")
 
 
