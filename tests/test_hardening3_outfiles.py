@@ -322,3 +322,22 @@ def test_a_second_lesson_with_the_same_name_does_not_replace_the_first_ones_shee
     assert code == 0, output
     code, output = _cli(moved, "build", "--quiet", "lessons/x.yml", monkeypatch=monkeypatch)
     assert code == 0, output  # and the marker now names it
+
+
+def test_both_lesson_files_built_at_once_after_one_was_built_alone_are_both_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = _working_folder(tmp_path / "work")
+    assert _cli(work, "build", "--quiet", monkeypatch=monkeypatch)[0] == 0
+    sheets = _contents(work / "build" / "x")
+    (work / "lessons" / "x.yml").write_text(GOOD.replace("Test lesson", "Another lesson"))
+    code, output = _cli(work, "build", "--quiet", monkeypatch=monkeypatch)
+    assert code == 1
+    assert output == (
+        "Error: lessons/x.yaml: this lesson and lessons/x.yml would both be written to "
+        "build/x; rename one of them so that each has its own output folder.\n"
+        "Error: lessons/x.yml: this lesson and lessons/x.yaml would both be written to "
+        "build/x; rename one of them so that each has its own output folder.\n"
+        "2 of 2 lessons failed.\n"
+    )
+    assert _contents(work / "build" / "x") == sheets

@@ -61,12 +61,6 @@ def output_folder_problems(lesson_files: Sequence[Path], out: Path) -> dict[Path
                 )
             )
             continue
-        try:
-            refuse_links(out, out / name / COPIES_FOLDER)
-            refuse_earlier_lesson(out / name, file)
-        except OutputError as exc:
-            problems[file] = exc
-            continue
         by_folder.setdefault(name.casefold(), []).append(file)
     for files in by_folder.values():
         for file in files if len(files) > 1 else ():
@@ -78,6 +72,13 @@ def output_folder_problems(lesson_files: Sequence[Path], out: Path) -> dict[Path
                     file=file,
                 )
             )
+    for file in lesson_files:
+        if file not in problems:
+            try:
+                refuse_links(out, out / file.stem / COPIES_FOLDER)
+                refuse_earlier_lesson(out / file.stem, file)
+            except OutputError as exc:
+                problems[file] = exc
     return problems
 
 

@@ -80,7 +80,7 @@ def _tidy_earlier_outputs(folder: Path, files: dict[str, bytes], class_pack: boo
     """Sheets of earlier builds beside this build's: a class pack replaces the copies of the
     last one (a shorter roster leaves none of the longer one's); anything else (another
     level's sheets, a version no longer asked for) is kept, and named in the warning returned.
-    Only files named as copies are (``03-ana.pdf``), and no link or what it points to.
+    Only files named as copies (``03-ana.pdf``) are removed, never a link or what it leads to.
     """
     current = {folder / name for name in files}
     copies = folder / COPIES_FOLDER

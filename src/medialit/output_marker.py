@@ -42,7 +42,7 @@ def marker_text(lesson_file: Path, folder: Path) -> bytes:
         "lesson": lesson,
         "lesson_from_here": os.path.relpath(lesson, os.path.abspath(folder)),
     }
-    return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
+    return (json.dumps(record, indent=2) + "\n").encode()
 
 
 def has_marker(folder: Path) -> bool:
@@ -63,7 +63,9 @@ def earlier_lesson(folder: Path, lesson_file: Path) -> Path | None:
     existing = [c for c in candidates if c.name and c.is_file()]
     if not existing or any(_same(c, lesson_file) for c in existing):
         return None
-    return Path(os.path.normpath(os.path.relpath(os.path.abspath(existing[0]))))
+    found = os.path.abspath(existing[0])
+    here = os.path.relpath(found)
+    return Path(found if here.startswith("..") else here)  # as the teacher would type it
 
 
 def refuse_earlier_lesson(folder: Path, lesson_file: Path) -> None:
