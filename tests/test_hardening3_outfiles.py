@@ -70,10 +70,11 @@ PACK = ("build", "--quiet", "--roster", "class.csv", "--split")
 # -- item 3: links below the output folder ---------------------------------------------------
 
 
-def test_copies_linked_to_another_folder_are_refused_and_its_files_kept(tmp_path: Path) -> None:
+def test_copies_linked_to_another_folder_are_refused_and_its_files_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     work = _working_folder(tmp_path / "work")
-    first = run_medialit(list(PACK), work)
-    assert first.returncode == 0, first.stderr
+    assert _cli(work, *PACK, monkeypatch=monkeypatch)[0] == 0  # an earlier build's sheets
     lesson_out = work / "build" / "x"
     shutil.rmtree(lesson_out / "copies")
     elsewhere = tmp_path / "elsewhere"
@@ -81,7 +82,7 @@ def test_copies_linked_to_another_folder_are_refused_and_its_files_kept(tmp_path
     (lesson_out / "copies").symlink_to(Path("..", "..", "..", "elsewhere"))
     before = _contents(lesson_out)
 
-    result = run_medialit(list(PACK), work)
+    result = run_medialit(list(PACK), work)  # the teacher's build, in a real process
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stderr == (
@@ -126,6 +127,16 @@ def test_an_output_folder_that_is_a_link_is_the_teachers_choice(
         "01-ana.pdf",
         "02-ben.pdf",
     ]
+    # clean follows no link, not even this one: it says so and leaves the sheets on the stick.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    code, output = _cli(work, "clean", monkeypatch=monkeypatch)
+    assert code == 1
+    assert output == (
+        f"Error: build: this is a link to {stick}, and clean follows no link, so it and what it "
+        "leads to were left alone; delete the sheets there yourself if you no longer need "
+        "them.\n"
+    )
+    assert (stick / "x" / "class-pack.pdf").is_file()
 
     shutil.rmtree(stick / "x" / "copies")
     elsewhere = tmp_path / "elsewhere"

@@ -11,6 +11,7 @@ clean before anything is removed. No link is followed.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,11 +44,20 @@ def remove_outputs(folder: Path) -> RemovedOutputs:
     removed = RemovedOutputs()
     if not outputs.is_symlink() and not outputs.exists():
         return removed
-    if outputs.is_symlink() or not outputs.is_dir():
+    if outputs.is_symlink():
         raise OutputError(
             Problem(
-                "this is not a folder of medialit's outputs (clean follows no link), so it was "
-                "left alone; remove it yourself if you no longer need it.",
+                f"this is a link to {os.readlink(outputs)}, and clean follows no link, so it "
+                "and what it leads to were left alone; delete the sheets there yourself if you "
+                "no longer need them.",
+                file=outputs,
+            )
+        )
+    if not outputs.is_dir():
+        raise OutputError(
+            Problem(
+                "this is not a folder of medialit's outputs, so it was left alone; remove it "
+                "yourself if you no longer need it.",
                 file=outputs,
             )
         )
