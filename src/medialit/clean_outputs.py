@@ -11,13 +11,13 @@ clean before anything is removed. No link is followed.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError, Problem
+from .files import link_target
 from .lesson import LESSON_SUFFIXES
 from .output_marker import KNOWN_OUTPUT, MARKER, has_marker
 
@@ -47,7 +47,7 @@ def remove_outputs(folder: Path) -> RemovedOutputs:
     if outputs.is_symlink():
         raise OutputError(
             Problem(
-                f"this is a link to {os.readlink(outputs)}, and clean follows no link, so it "
+                f"this is a link{link_target(outputs)}, and clean follows no link, so it "
                 "and what it leads to were left alone; delete the sheets there yourself if you "
                 "no longer need them.",
                 file=outputs,

@@ -93,7 +93,7 @@ def refuse_links(root: Path, path: Path) -> None:
         except OSError:
             return  # nothing further exists (or writing will say why it cannot)
         if stat.S_ISLNK(mode):
-            raise OutputError(Problem(_LINK_REFUSED.format(link=_link_target(current)), current))
+            raise OutputError(Problem(_LINK_REFUSED.format(link=link_target(current)), current))
 
 
 _LINK_REFUSED = (
@@ -103,7 +103,8 @@ _LINK_REFUSED = (
 )
 
 
-def _link_target(link: Path) -> str:
+def link_target(link: Path) -> str:
+    """`` to <where the link leads>``, or nothing if that cannot be read."""
     try:
         return f" to {os.readlink(link)}"
     except OSError:
