@@ -77,6 +77,7 @@ def test_quiet_prints_nothing_on_success(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (result.stdout, result.stderr) == ("", "")
     assert sorted(p.name for p in (tmp_path / "build" / "lesson").iterdir()) == [
+        ".made-by-medialit",
         "key.pdf",
         "student.pdf",
     ]

@@ -137,16 +137,18 @@ def test_every_shipped_lesson_exports(lesson: Path, tmp_path: Path) -> None:
 def test_cli_writes_the_file_and_refuses_bad_input(tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "out"
-    ok = runner.invoke(main, ["export", str(SAMPLE), "--format", "moodle", "--out", str(out)])
+    lesson = tmp_path / "sample.yaml"  # the lesson a teacher exports, then breaks
+    lesson.write_text(SAMPLE.read_text())
+    ok = runner.invoke(main, ["export", str(lesson), "--format", "moodle", "--out", str(out)])
     assert ok.exit_code == 0, ok.output
-    assert ok.output == f"{SAMPLE}: wrote {out}/sample/moodle.xml\n"
+    assert ok.output == f"{lesson}: wrote {out}/sample/moodle.xml\n"
     before = (out / "sample" / "moodle.xml").read_bytes()
 
     unknown = runner.invoke(main, ["export", str(SAMPLE), "--format", "word", "--out", str(out)])
     assert unknown.exit_code == 2
     assert "Invalid value for '--format': 'word' is not one of 'moodle', 'qti'." in unknown.output
 
-    broken = tmp_path / "sample.yaml"
+    broken = lesson
     broken.write_text(SAMPLE.read_text().replace("kind: assertion", "kind: opinion"))
     failed = runner.invoke(main, ["export", str(broken), "--format", "moodle", "--out", str(out)])
     assert failed.exit_code == 1
@@ -155,7 +157,8 @@ def test_cli_writes_the_file_and_refuses_bad_input(tmp_path: Path) -> None:
         "use one of the kinds: evidence, inference, assertion.\n1 of 1 lessons failed.\n"
     )
     assert (out / "sample" / "moodle.xml").read_bytes() == before  # the earlier export stays
-    assert [p.name for p in (out / "sample").iterdir()] == ["moodle.xml"]  # no temporary left
+    # no temporary left, only the export and the mark saying which lesson made the folder
+    assert sorted(p.name for p in (out / "sample").iterdir()) == [".made-by-medialit", "moodle.xml"]
 
 
 def test_settings_name_the_kinds(tmp_path: Path) -> None:

@@ -124,6 +124,7 @@ def test_cli_writes_level_files_and_stays_quiet_without_a_terminal(tmp_path: Pat
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "sample").iterdir()) == [
+        ".made-by-medialit",
         "key-guided.pdf",
         "student-guided.pdf",
     ]

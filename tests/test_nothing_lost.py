@@ -38,6 +38,7 @@ def test_failing_key_template_keeps_previous_outputs(
 ) -> None:
     lesson, out, before = built
     assert sorted(before) == [
+        "bridge/.made-by-medialit",
         "bridge/key.html",
         "bridge/key.pdf",
         "bridge/student.html",

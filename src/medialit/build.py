@@ -20,12 +20,14 @@ from pathlib import Path
 from . import glyphs
 from .build_options import BuildOptions as BuildOptions
 from .errors import MedialitError, MissingGlyphError, OutputError, Problem
+from .files import refuse_links
+from .finishing import COPIES_FOLDER, finish_lesson
 from .finishing import BuildResult as BuildResult
-from .finishing import finish_lesson
 from .laying_out import Layout, Progress, lay_out_all
 from .layout_cache import open_cache
 from .lesson import LESSON_SUFFIXES as LESSON_SUFFIXES
 from .lesson import find_lessons as find_lessons
+from .output_marker import refuse_earlier_lesson
 from .planning import LessonPlan, plan_lesson
 from .roster import read_roster
 
@@ -42,7 +44,9 @@ def output_folder_problems(lesson_files: Sequence[Path], out: Path) -> dict[Path
     """Lessons whose output folder (``out/<file name without .yaml>``) cannot be theirs.
 
     A name such as ``..`` would write outside ``out``; two lessons with one name
-    (``lunch.yaml`` and ``lunch.yml``) would overwrite each other's sheets.
+    (``lunch.yaml`` and ``lunch.yml``) would overwrite each other's sheets, in one build
+    or in two (the folder's marker names the lesson that made it); a link below ``out``
+    would take the sheets out of it. Checked before the slow layout; finishing checks again.
     """
     problems: dict[Path, OutputError] = {}
     by_folder: dict[str, list[Path]] = {}
@@ -68,6 +72,13 @@ def output_folder_problems(lesson_files: Sequence[Path], out: Path) -> dict[Path
                     file=file,
                 )
             )
+    for file in lesson_files:
+        if file not in problems:
+            try:
+                refuse_links(out, out / file.stem / COPIES_FOLDER)
+                refuse_earlier_lesson(out / file.stem, file)
+            except OutputError as exc:
+                problems[file] = exc
     return problems
 
 

@@ -71,8 +71,9 @@ def init(folder: Path) -> None:
 def clean(folder: Path, quiet: bool) -> None:
     """Remove FOLDER's outputs (build/) and the layouts its builds kept in the cache.
 
-    FOLDER is a working folder (default: the current one). The next build lays
-    every document out again.
+    FOLDER is a working folder (default: the current one). Only the lesson folders
+    medialit made in build/ are removed; anything else there is left and named. The
+    next build lays every document out again.
     """
     from .clean import clean_working_folder
 

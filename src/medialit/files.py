@@ -6,7 +6,8 @@ optional size cap, and a message naming the file and the line when it is
 not UTF-8. Every output goes through :func:`write_all`: written to a
 temporary beside its target and moved into place only when all of them are
 written, so a failed build never leaves a half-written file or destroys the
-previous one.
+previous one. Below the output folder, nothing is written through a link
+(:func:`refuse_links`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -59,14 +61,54 @@ def decode_text(data: bytes, file: Path, error: type[MedialitError], not_utf8: s
         raise error(Problem(message, file=file, line=line)) from None
 
 
-def write_all(folder: Path, files: dict[str, bytes]) -> None:
+def write_all(folder: Path, files: dict[str, bytes], *, within: Path | None = None) -> None:
     """Write every file to a temporary beside its target, then move them all into place.
 
     Nothing is replaced until every file has been written in full, so a full disk
-    or a folder in the way leaves the previous outputs as they were.
+    or a folder in the way leaves the previous outputs as they were. With ``within``
+    (the output folder ``folder`` is in), nothing is written if a folder or file on the
+    way from ``within`` to a target is a link.
     """
+    if within is not None:
+        for filename in files:
+            refuse_links(within, folder / filename)
     with _interruptions_held():
         _write_all(folder, files)
+
+
+def refuse_links(root: Path, path: Path) -> None:
+    """Raise :class:`OutputError` if ``path``, or a folder between ``root`` and it, is a link.
+
+    ``root`` itself (``--out``) may be a link: a teacher may point ``build`` at a USB
+    stick. Below it, a link (a working folder received as a zip may hold one) would
+    send the sheets, and the tidying of earlier copies, into a folder that is not
+    medialit's, so none is followed. Paths that do not exist yet are fine: medialit
+    makes real folders and files there.
+    """
+    current = root
+    for part in path.relative_to(root).parts:
+        current = current / part
+        try:
+            mode = os.lstat(current).st_mode
+        except OSError:
+            return  # nothing further exists (or writing will say why it cannot)
+        if stat.S_ISLNK(mode):
+            raise OutputError(Problem(_LINK_REFUSED.format(link=link_target(current)), current))
+
+
+_LINK_REFUSED = (
+    "this is a link{link}, and medialit writes and tidies only inside its output folder, "
+    "never through a link, so nothing was written; remove the link (medialit then makes a "
+    "real folder or file here), or choose another --out folder."
+)
+
+
+def link_target(link: Path) -> str:
+    """`` to <where the link leads>``, or nothing if that cannot be read."""
+    try:
+        return f" to {os.readlink(link)}"
+    except OSError:
+        return ""
 
 
 @contextlib.contextmanager
@@ -150,7 +192,7 @@ def remove_stale_temporaries(folder: Path) -> None:
                 stale = not _running(int(parts[1]))
             else:
                 stale = time.time() - path.stat().st_mtime > _STALE_SECONDS
-            if stale and path.is_file():
+            if stale and path.is_file() and not path.is_symlink():
                 path.unlink(missing_ok=True)
     except OSError:
         pass  # leaving a stale file is harmless; writing reports real problems

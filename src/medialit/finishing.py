@@ -1,5 +1,8 @@
 """Finish each lesson: stamp names onto the class pack's copies, then write every file of the
 lesson, all or nothing (:func:`medialit.files.write_all`), and tidy what earlier builds left.
+
+Nothing is written or tidied through a link below the output folder, and the lesson folder
+gets its marker (:mod:`medialit.output_marker`), which says which lesson file made it.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from pathlib import Path
 
 from .build_options import BuildOptions
 from .errors import OutputError, Problem, RenderError
-from .files import remove_stale_temporaries, write_all
+from .files import refuse_links, remove_stale_temporaries, write_all
 from .laying_out import LaidOut
+from .output_marker import COPY_NAME, MARKER, marker_text, refuse_earlier_lesson
 from .pack import copy_file
 from .planning import ClassPackDocuments, LessonPlan
 from .variants import document_file
@@ -56,7 +60,11 @@ def finish_lesson(
     if plan.class_pack is not None:
         files.update(_pack_files(plan, plan.class_pack, documents, options))
     target = options.out / plan.checked.name
-    write_all(target, files)
+    # Checked before anything is written: a link below --out would take the sheets (and the
+    # tidying of the class pack's earlier copies) out of it; another lesson's sheets stay.
+    refuse_links(options.out, target / COPIES_FOLDER)
+    refuse_earlier_lesson(target, lesson_file)
+    write_all(target, {**files, MARKER: marker_text(lesson_file, target)}, within=options.out)
     earlier = _tidy_earlier_outputs(target, files, class_pack=plan.class_pack is not None)
     result.warnings.extend([earlier] if earlier else [])
     result.outputs.extend(target / filename for filename in files)
@@ -72,23 +80,26 @@ def _tidy_earlier_outputs(folder: Path, files: dict[str, bytes], class_pack: boo
     """Sheets of earlier builds beside this build's: a class pack replaces the copies of the
     last one (a shorter roster leaves none of the longer one's); anything else (another
     level's sheets, a version no longer asked for) is kept, and named in the warning returned.
+    Only files named as copies (``03-ana.pdf``) are removed, never a link or what it leads to.
     """
     current = {folder / name for name in files}
     copies = folder / COPIES_FOLDER
     earlier: list[Path] = []
     try:
         for sub in (folder, copies):
-            if not sub.is_dir():
+            if sub.is_symlink() or not sub.is_dir():
                 continue
             remove_stale_temporaries(sub)
             for path in sorted(sub.iterdir()):
-                if path.suffix not in _OUTPUT_SUFFIXES or not path.is_file() or path in current:
+                if path.suffix not in _OUTPUT_SUFFIXES or path.is_symlink() or not path.is_file():
                     continue
-                if class_pack and sub == copies:
+                if path in current:
+                    continue
+                if class_pack and sub == copies and COPY_NAME.fullmatch(path.name):
                     path.unlink()
                 else:
                     earlier.append(path)
-        if class_pack and copies.is_dir() and not any(copies.iterdir()):
+        if class_pack and not copies.is_symlink() and copies.is_dir() and not any(copies.iterdir()):
             copies.rmdir()
     except OSError as exc:
         raise OutputError(

@@ -20,6 +20,7 @@ from ..files import write_all
 from ..key_context import key_context
 from ..layers import Configuration
 from ..lesson import CheckedLesson, read_lesson
+from ..output_marker import MARKER, marker_text
 from ..selections import select_statements
 from ..settings import Settings
 from ..variants import Variant, plain_variants, variant_suffix
@@ -104,7 +105,7 @@ def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:
         for variant, quiz in lesson_quizzes(checked, options).items()
     }
     target = options.out / checked.name
-    write_all(target, files)
+    write_all(target, {**files, MARKER: marker_text(lesson_file, target)}, within=options.out)
     return BuildResult(lesson=lesson_file, outputs=[target / name for name in files])
 
 
