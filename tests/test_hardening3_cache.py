@@ -17,6 +17,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -268,3 +269,35 @@ def test_a_cache_size_that_is_not_a_size_is_refused(
         "or unset it.\n"
     )
     assert not (teacher / "build").exists()
+
+
+def test_a_link_to_the_cache_folder_is_used_and_a_pipe_in_it_is_refused(tmp_path: Path) -> None:
+    """A link *to* the cache folder (``~/.cache`` on another disk) is fine; a pipe put in an
+    entry's place is refused at once, not waited on (it would never end)."""
+    from medialit.layout_cache import FORMAT, CachedLayout, LayoutCache
+
+    real = tmp_path / "disk" / "medialit"
+    real.mkdir(parents=True, mode=0o700)
+    link = tmp_path / "medialit"
+    link.symlink_to(real, target_is_directory=True)
+    key = "ab" * 32
+    store = LayoutCache(link, owner=tmp_path, max_bytes=10**9)
+    store.put(key, b"kept pages", [], [])
+    assert store.get(key) == CachedLayout(b"kept pages", [])
+    assert store.refused is None
+    about = real / FORMAT / "ab" / f"{key}.json"
+    about.unlink()
+    os.mkfifo(about)
+    found: list[object] = []
+    reader = threading.Thread(
+        target=lambda: found.append(LayoutCache(link, owner=tmp_path).get(key))
+    )
+    reader.daemon = True
+    reader.start()
+    reader.join(timeout=20)
+    assert found == [None], "reading the cache waited on a pipe"
+    again = LayoutCache(link, owner=tmp_path)
+    assert again.get(key) is None
+    assert again.refused == (
+        f"{about} is not a file, but medialit keeps layouts there; remove it: rm {about}"
+    )

@@ -44,17 +44,19 @@ class CacheRefused(Exception):
     """The layout cache, or one thing in it, may not be used; the message says what to do."""
 
 
-def prepare(root: Path, create: bool) -> bool:
+def prepare(root: Path, create: bool) -> Path | None:
     """Check the cache folder ``root`` and every folder above it; with ``create``, make the
-    missing ones (private). False when ``root`` does not exist and ``create`` is false.
+    missing ones (private). Returns the folder's real place (a link to the cache folder is
+    fine: its target is what is checked, and what is used); None when it does not exist
+    and ``create`` is false.
     """
-    root = Path(os.path.realpath(root))  # a link to the cache folder is fine; its target is checked
+    root = Path(os.path.realpath(root))
     for path in [*reversed(root.parents), root]:
         try:
             status = os.lstat(path)
         except FileNotFoundError:
             if not create:
-                return False
+                return None
             with contextlib.suppress(FileExistsError):  # another build made it meanwhile
                 os.mkdir(path, 0o700)
             status = os.lstat(path)
@@ -69,7 +71,7 @@ def prepare(root: Path, create: bool) -> bool:
                 os.chmod(path, 0o700)  # made by an older medialit: the names in it are private
         else:
             _check_above(path, status, root)
-    return True
+    return root
 
 
 def _check_above(path: Path, status: os.stat_result, root: Path) -> None:
@@ -198,6 +200,13 @@ def create_private(file: Path, data: bytes) -> bool:
         os.link(name, file)  # never replaces: two builds starting at once keep one file
     except FileExistsError:
         return False
+    except OSError:  # a file system without hard links: made in place (a reader may see it empty)
+        try:
+            handle = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        except FileExistsError:
+            return False
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
     finally:
         Path(name).unlink(missing_ok=True)
     return True

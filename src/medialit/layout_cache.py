@@ -266,8 +266,11 @@ class LayoutCache:
         if self._checked:
             return True
         try:
-            if not safety.prepare(self.root, create):
+            root = safety.prepare(self.root, create)
+            if root is None:
                 return False
+            # Used from now on where it was checked, whatever a link to it may come to name.
+            self.root, self.folder = root, root / FORMAT
             if not safety.subfolder(self.folder, self.root, create):
                 return False
             if create:
@@ -300,7 +303,11 @@ class LayoutCache:
         for folder in safety.scan(self.folder, self.skipped, folders=True):
             files = {entry.name: entry for entry in safety.scan(Path(folder.path), self.skipped)}
             for name, pages_file in files.items():
-                if not name.endswith(PAGES) or not pages_file.is_file(follow_symlinks=False):
+                if (
+                    not name.endswith(PAGES)
+                    or not name.startswith(folder.name)  # elsewhere, its folder would be another
+                    or not pages_file.is_file(follow_symlinks=False)
+                ):
                     continue
                 key = name.removesuffix(PAGES)
                 about_file = files.get(key + ABOUT)
@@ -319,7 +326,9 @@ class LayoutCache:
         return folder / f"{key}{ABOUT}", folder / f"{key}{PAGES}"
 
     def _remove(self, key: str) -> None:
-        # unlink removes a link itself, never its target; the folder was checked not a link.
+        # unlink removes a link itself, never its target; a folder that is a link is left.
+        if os.path.islink(self.folder / key[:2]):
+            return
         for file in self._files(key):
             with contextlib.suppress(OSError):
                 file.unlink(missing_ok=True)
