@@ -193,7 +193,9 @@ def write_private(file: Path, data: bytes, root: Path) -> None:
 
 def create_private(file: Path, data: bytes) -> bool:
     """Make ``file`` with ``data`` (owner only) unless it exists; False if it did."""
-    handle, name = tempfile.mkstemp(prefix=f".{file.name}.{os.getpid()}.", dir=file.parent)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{file.name}.{os.getpid()}.", suffix=".tmp", dir=file.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -386,6 +386,6 @@ def _max_bytes() -> int:
     except (ValueError, OverflowError):  # not a number, or infinite (inf, 1e400)
         raise SettingsError(
             f"{MAX_BYTES_VARIABLE}={value} is not a size; set it to the most megabytes "
-            f"of laid-out documents to keep (a number such as 500, or 0 to keep none), "
+            "of laid-out documents to keep (a number such as 500, or 0 to keep none), "
             "or unset it."
         ) from None
