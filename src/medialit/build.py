@@ -101,6 +101,7 @@ def build_lessons(
     A wrong roster stops the whole build before anything is written. ``warn``
     is told of text that would print as empty boxes, before any layout.
     """
+    cache = open_cache() if options.cache else None  # first: a bad MEDIALIT_CACHE_MAX_MB stops
     roster = read_roster(options.roster, warn) if options.roster else None
     if roster is not None and options.roster is not None:
         names = glyphs.roster_problems(options.roster, roster, glyphs.coverage())
@@ -131,8 +132,9 @@ def build_lessons(
     ]
     if progress:
         progress.start(len(layouts) + len(plans))
-    cache = open_cache() if options.cache else None
     laid_out = iter(lay_out_all(layouts, options.jobs, progress, cache))
+    if cache is not None and cache.refused is not None and warn:
+        warn(f"the layout cache was not used, so documents were laid out afresh: {cache.refused}")
     for lesson_file, plan in plans:
         mine = [next(laid_out) for _ in plan.documents()]
         try:

@@ -26,6 +26,8 @@ class Cleaned:
     cache_entries: int = 0
     cache_bytes: int = 0
     cache_folder: Path = field(default_factory=Path)
+    warnings: list[str] = field(default_factory=list)
+    """What was left alone in the layout cache, and why (a link, another user's folder)."""
 
     def summary(self) -> list[str]:
         """One line per thing removed (or one saying there was nothing), then what was left."""
@@ -49,6 +51,9 @@ def clean_working_folder(folder: Path, cache: LayoutCache | None = None) -> Clea
     cleaned = Cleaned(cache_folder=cache.folder.parent)
     cleaned.outputs = remove_outputs(folder)
     cleaned.cache_entries, cleaned.cache_bytes = cache.remove_owner(folder)
+    if cache.refused is not None:
+        cleaned.warnings.append(f"the kept layouts were left alone: {cache.refused}")
+    cleaned.warnings.extend(f"left alone: {reason}" for reason in cache.skipped)
     return cleaned
 
 

@@ -77,9 +77,12 @@ def clean(folder: Path, quiet: bool) -> None:
     """
     from .clean import clean_working_folder
 
-    for line in clean_working_folder(folder).summary():
+    cleaned = clean_working_folder(folder)
+    for line in cleaned.summary():
         if not quiet:
             echo(line)
+    for warning in cleaned.warnings:
+        echo(f"Warning: {warning}", err=True)
 
 
 @click.group()

@@ -108,11 +108,16 @@ def lay_out_all(
     for n, (layout, key) in enumerate(zip(layouts, keys, strict=True)):
         # Form fields are written by a finisher the kept pages do not replay: never cached.
         found = None if layout.forms else cache.get(key)
-        if found is not None:
+        if found is None:
+            continue
+        try:
             pdf = pdf_from_pages(found.pages, layout.created)
-            done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused))
-            if progress:
-                progress.advance()
+        except ValueError:  # kept by a medialit that wrote pages otherwise: lay out again
+            cache.forget(key)
+            continue
+        done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused))
+        if progress:
+            progress.advance()
     missing = [n for n in range(len(layouts)) if n not in done]
     fresh = _lay_out_each(
         [dataclasses.replace(layouts[n], keep_pages=not layouts[n].forms) for n in missing],

@@ -8,10 +8,10 @@ when that is set (the reproducible-builds convention), so that two builds of
 the same lesson are byte-identical.
 
 A layout can be kept (:func:`lay_out_html` with ``keep_pages``) as the PDF's
-objects just before their date and trailer are written, and written again
-later with another date (:func:`pdf_from_pages`): the layout cache
-(``layout_cache.py``) stores them, and the PDF is byte for byte the one a
-fresh layout would give.
+objects just before their date and trailer are written (``kept_pages.py``: plain
+data, never a pickle), and written again later with another date
+(:func:`pdf_from_pages`): the layout cache (``layout_cache.py``) stores them,
+and the PDF is byte for byte the one a fresh layout would give.
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ import datetime
 import io
 import logging
 import os
-import pickle
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import kept_pages
 from .errors import RenderError, SettingsError
 
 try:
@@ -34,7 +33,6 @@ try:
     import weasyprint
     from weasyprint.formatting_structure.boxes import LineBox
     from weasyprint.pdf import _w3c_date_to_pdf
-    from weasyprint.pdf.stream import Stream as PageStream
 except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
     raise RenderError(
         "WeasyPrint could not load the Pango text library it needs "
@@ -144,7 +142,7 @@ def lay_out_html(
         if forms:
             _radio_buttons_unnamed(document, pdf)
         if keep_pages:
-            kept.append(_pickle_pages(pdf))
+            kept.append(kept_pages.keep(pdf))
 
     try:
         document = weasyprint.HTML(
@@ -189,9 +187,9 @@ def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
     The pages must have been laid out with a date if ``created`` is given, and
     without one if not (the layout cache keys on that): the dates are replaced
     in place, so the PDF's objects keep their order and the bytes are the ones
-    :func:`html_to_pdf` gives for the same HTML and date.
+    :func:`html_to_pdf` gives for the same HTML and date. Damaged pages raise ValueError.
     """
-    pdf = pickle.loads(pages)
+    pdf = kept_pages.restore(pages)
     if created is not None:
         date = pydyf.String(_w3c_date_to_pdf(_w3c_date(created), "created"))
         pdf.info["CreationDate"] = pdf.info["ModDate"] = date
@@ -205,42 +203,6 @@ def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
 
 def _w3c_date(created: datetime.datetime) -> str:
     return created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-class _PagesPickler(pickle.Pickler):
-    """Keeps a page's content stream as plain PDF data, without WeasyPrint's drawing state."""
-
-    def reducer_override(self, obj: object) -> Any:
-        if type(obj) is PageStream:
-            kept = ("number", "offset", "generation", "free", "stream", "extra", "compress")
-            return _plain_stream, ({name: vars(obj)[name] for name in kept},)
-        return NotImplemented
-
-
-def _plain_stream(state: dict[str, object]) -> object:
-    stream = pydyf.Stream.__new__(pydyf.Stream)
-    vars(stream).update(state)
-    return stream
-
-
-def _compress_streams(pdf: Any) -> None:
-    """Compress each stream now, as pydyf would while writing, so that reusing kept pages
-    does not compress them again: the bytes written are the same.
-    """
-    for obj in pdf.objects:
-        if isinstance(obj, pydyf.Stream) and obj.compress:
-            compressor = zlib.compressobj(level=9)  # pydyf's own setting
-            data = b"\n".join(pydyf._to_bytes(item) for item in obj.stream)
-            obj.stream = [compressor.compress(data) + compressor.flush()]
-            obj.extra["Filter"] = "/FlateDecode"
-            obj.compress = False
-
-
-def _pickle_pages(pdf: object) -> bytes:
-    _compress_streams(pdf)
-    output = io.BytesIO()
-    _PagesPickler(output, protocol=pickle.HIGHEST_PROTOCOL).dump(pdf)
-    return output.getvalue()
 
 
 STATEMENT_ATTRIBUTE = "data-statement"
