@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import types
 from collections.abc import Mapping
 from typing import Any, NoReturn
@@ -89,20 +90,12 @@ def readable(obj: Any, attribute: str) -> bool:
     return False
 
 
-def _sandboxed_format(obj: Any) -> bool:
-    """Jinja's stand-in for ``str.format``, which reads fields through the sandbox's getattr."""
-    return (
-        isinstance(obj, types.FunctionType)
-        and obj.__module__ == "jinja2.sandbox"
-        and obj.__qualname__.endswith("wrap_str_format.<locals>.wrapper")
-    )
-
-
 def _what(obj: Any) -> str:
     """``a Settings object``, ``the class Cycler``: what a template reached into, for a message."""
     if isinstance(obj, type):
         return f"the class {obj.__name__}"
-    return f"a {type(obj).__name__} object"
+    name = type(obj).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name} object"
 
 
 def _short_name(obj: Any) -> str:
@@ -119,6 +112,13 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**"})
 
+    @functools.cached_property
+    def _format_code(self) -> types.CodeType:
+        """The code of Jinja's stand-in for ``str.format`` (one function, made per call)."""
+        wrapper = self.wrap_str_format("".format)
+        assert isinstance(wrapper, types.FunctionType)
+        return wrapper.__code__
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return super().is_safe_attribute(obj, attr, value) and readable(obj, attr)
 
@@ -131,8 +131,8 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             return True  # the template's own macros and blocks, joiner(), a recursive loop
         if any(obj is value for value in self.globals.values()):
             return True  # asset(), and Jinja's range, dict, cycler, joiner, namespace, lipsum
-        if _sandboxed_format(obj):
-            return True
+        if isinstance(obj, types.FunctionType) and obj.__code__ is self._format_code:
+            return True  # Jinja's str.format, which reads fields through this same getattr
         owner = getattr(obj, "__self__", None)
         bound = isinstance(obj, types.BuiltinMethodType | types.MethodType)
         return bound and owner is not None and readable(owner, obj.__name__)
