@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import shutil
-import subprocess
 import unicodedata
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -86,6 +84,9 @@ def _file_characters(path: Path) -> frozenset[int]:
 @functools.cache
 def _fontconfig_ranges() -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Every installed font's coverage as sorted, merged ranges (empty without fontconfig)."""
+    import shutil  # here: most lessons never need fontconfig, and `check` starts faster
+    import subprocess
+
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return (), ()
@@ -126,11 +127,8 @@ def drawn(char: str) -> bool:
 
 def missing(text: str, fonts: Coverage) -> str:
     """The characters of ``text`` that no font covers, each once, in order of appearance."""
-    seen: dict[str, None] = {}
-    for char in text:
-        if char not in seen and drawn(char) and not fonts.has(ord(char)):
-            seen[char] = None
-    return "".join(seen)
+    # Each distinct character is looked at once: an article is long, its alphabet short.
+    return "".join(c for c in dict.fromkeys(text) if drawn(c) and not fonts.has(ord(c)))
 
 
 def script_of(char: str) -> str:

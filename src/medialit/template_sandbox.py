@@ -63,31 +63,42 @@ CYCLER_ATTRIBUTES = frozenset({"current", "next", "reset"})
 
 def readable(obj: Any, attribute: str) -> bool:
     """Whether a template may read ``obj.attribute``: data, or a method on the lists above."""
-    if isinstance(obj, type):
-        return False  # a class offers constructors and class methods, never a sheet's data
-    if isinstance(obj, BaseModel):
-        return attribute in type(obj).model_fields
-    if dataclasses.is_dataclass(obj):
-        return attribute in {f.name for f in dataclasses.fields(obj)}
-    if isinstance(obj, enum.Enum) and attribute in ENUM_ATTRIBUTES:
-        return True
-    if isinstance(obj, markupsafe.Markup):
-        return attribute in MARKUP_METHODS
-    if isinstance(obj, str):
-        return attribute in TEXT_METHODS
-    if isinstance(obj, list | tuple):
-        return attribute in SEQUENCE_METHODS
-    if isinstance(obj, Mapping):
-        return attribute in MAPPING_METHODS
-    if isinstance(obj, Namespace | TemplateModule):
-        return True  # what the template itself stored ({% set ns.x %}) or exported (macros)
-    if isinstance(obj, LoopContext):
-        return attribute in LOOP_ATTRIBUTES
-    if isinstance(obj, Cycler):
-        return attribute in CYCLER_ATTRIBUTES
-    if isinstance(obj, BlockReference):
-        return attribute == "super"
-    return False
+    cls: type = type(obj)
+    names = _readable_names(cls)
+    return names is None or attribute in names
+
+
+@functools.cache
+def _readable_names(cls: type) -> frozenset[str] | None:
+    """The attributes a template may read on an object of class ``cls``; None for any name.
+
+    The rules are per class, so each class is looked at once.
+    """
+    if issubclass(cls, type):
+        return frozenset()  # a class offers constructors and class methods, never data
+    if issubclass(cls, BaseModel):
+        return frozenset(cls.model_fields)
+    if dataclasses.is_dataclass(cls):
+        return frozenset(f.name for f in dataclasses.fields(cls))
+    if issubclass(cls, Namespace | TemplateModule):
+        return None  # what the template itself stored ({% set ns.x %}) or exported (macros)
+    extra = ENUM_ATTRIBUTES if issubclass(cls, enum.Enum) else frozenset()
+    for kind, names in _METHODS:
+        if issubclass(cls, kind):
+            return names | extra
+    return extra
+
+
+_METHODS: tuple[tuple[type, frozenset[str]], ...] = (
+    (markupsafe.Markup, MARKUP_METHODS),
+    (str, TEXT_METHODS),
+    (list, SEQUENCE_METHODS),
+    (tuple, SEQUENCE_METHODS),
+    (Mapping, MAPPING_METHODS),
+    (LoopContext, LOOP_ATTRIBUTES),
+    (Cycler, CYCLER_ATTRIBUTES),
+    (BlockReference, frozenset({"super"})),
+)
 
 
 def _what(obj: Any) -> str:
@@ -120,7 +131,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         return wrapper.__code__
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        return super().is_safe_attribute(obj, attr, value) and readable(obj, attr)
+        return readable(obj, attr) and super().is_safe_attribute(obj, attr, value)
 
     def is_safe_callable(self, obj: Any) -> bool:
         if isinstance(obj, Undefined):

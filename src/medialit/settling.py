@@ -1,0 +1,78 @@
+"""Settle a lesson before anything is rendered: what ``build`` and ``check`` both do first.
+
+Read and check the lesson, resolve its settings and template search path, find the
+text that no installed font can print, and cut each level's short version. Nothing
+here loads Jinja or WeasyPrint, so ``medialit check`` stays quick; rendering is
+:mod:`medialit.planning`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from . import glyphs
+from .errors import MissingGlyphError
+from .layers import Configuration, ResolvedSettings
+from .lesson import CheckedLesson, read_lesson
+from .selections import excerpt, select_statements
+from .settings import Settings
+from .template_files import TEMPLATE_SUFFIXES
+from .themes import SearchPath
+from .variants import Level
+
+
+@dataclass(frozen=True)
+class SettledLesson:
+    """A checked lesson with its settings and template search path, ready to render."""
+
+    checked: CheckedLesson
+    resolved: ResolvedSettings
+    search: SearchPath
+    warnings: list[str]
+    """Text that no installed font can print, one message each (build and check print them)."""
+
+    @property
+    def settings(self) -> Settings:
+        return self.resolved.settings
+
+
+def settle(lesson_file: Path, configuration: Configuration, strict: bool = False) -> SettledLesson:
+    """Read ``lesson_file`` and settle its settings and templates; text that no installed font
+    can print gives warnings, or with ``strict`` a :class:`MissingGlyphError`."""
+    checked = read_lesson(lesson_file)
+    resolved = configuration.resolve(checked.worksheet, checked.own_language, checked.file)
+    search = configuration.search_path(resolved)
+    fonts = glyphs.coverage(search.folders())
+    problems = glyphs.lesson_problems(checked, fonts) + glyphs.settings_problems(resolved, fonts)
+    if problems and strict:
+        raise MissingGlyphError(problems)
+    return SettledLesson(checked, resolved, search, [str(problem) for problem in problems])
+
+
+def short_version(
+    checked: CheckedLesson,
+    settings: Settings,
+    level: Level,
+    select: str | None = None,
+    cut: bool = False,
+) -> CheckedLesson:
+    """The lesson as ``level`` prints it: ``select`` (``--select``), else the level's
+    selection, else all; then cut to an excerpt if asked (``--excerpt``)."""
+    name = select or settings.level_selections.get(level)
+    setting = None if select else f"level_selections.{level}"
+    short = select_statements(checked, name, setting) if name else checked
+    return excerpt(short) if cut else short
+
+
+def own_templates(search: SearchPath) -> list[Path]:
+    """The templates and stylesheets on the search path that are not medialit's own: the
+    teacher's folder's, and a theme's unless it is a built-in theme."""
+    package = Path(str(resources.files("medialit"))).resolve()
+    found: list[Path] = []
+    for folder in search.folders():
+        if folder.resolve().is_relative_to(package):
+            continue
+        found += sorted(p for p in folder.rglob("*") if p.suffix in TEMPLATE_SUFFIXES)
+    return found
