@@ -1,11 +1,15 @@
-"""Issue 26, item 1: a template reads data and calls a short list of harmless methods, nothing else.
+"""Issue 26, items 1 and 20: the template sandbox, and `check` rendering what `build` renders.
 
-A shared template (a ``templates/`` folder, or a lesson's own theme) could call a
-pydantic model's ``parse_raw(..., allow_pickle=True)`` and run a command during
-``medialit build``, silently, exit 0. Each known way out is tried here on the real
-sandbox with a real context, and a walk over every attribute a template can
-reach from the real contexts of this repository's lessons finds no callable
-that docs/template-context.md does not list.
+Item 1: a shared template (a ``templates/`` folder, or a lesson's own theme) could
+call a pydantic model's ``parse_raw(..., allow_pickle=True)`` and run a command
+during ``medialit build``, silently, exit 0. Each known way out is tried here on the
+real sandbox with a real context, and a walk over every attribute a template can
+reach from the real contexts of this repository's lessons finds no callable that
+docs/template-context.md does not list.
+
+Item 20: ``medialit check`` said OK to a lesson whose theme template ``build`` rejects,
+and to text that ``build --strict`` rejects; now it renders the lesson's own templates
+and runs the glyph check, with the same messages.
 """
 
 from __future__ import annotations
@@ -451,3 +455,135 @@ def test_security_error_is_raised_where_the_attribute_is_read() -> None:
     with pytest.raises(SecurityError):
         env.getattr(Settings(), "parse_raw")
     assert dataclasses.is_dataclass(student_context(read_lesson(LESSONS[0]), Settings()))
+
+
+# --- Issue 26, item 20: `check` rejects what `build` rejects, with the same message ---------
+
+
+def _lesson_with_theme(root: Path, template: str, name: str = "student.html") -> Path:
+    """A working folder whose lesson has its own theme folder holding ``template``."""
+    (root / "lessons" / "mytheme").mkdir(parents=True)
+    (root / "lessons" / "mytheme" / name).write_text(template)
+    lesson = root / "lessons" / "lesson.yaml"
+    lesson.write_text(GOOD + "worksheet:\n  theme: mytheme\n")
+    return lesson
+
+
+def _errors(result: Any) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+
+
+def test_check_rejects_a_theme_template_with_an_undefined_variable(tmp_path: Path) -> None:
+    """On main, `check` said OK (exit 0) and `build` failed."""
+    _lesson_with_theme(
+        tmp_path, '{% extends "!student.html" %}\n{% block task_box %}{{ titel }}{% endblock %}\n'
+    )
+    checked = run_medialit(["check", "lessons/lesson.yaml"], tmp_path)
+    built = run_medialit(["build", "lessons/lesson.yaml"], tmp_path)
+    file = tmp_path / "lessons" / "mytheme" / "student.html"
+    message = (
+        f"Error: {file}:2: 'titel' is undefined. See docs/template-context.md for the "
+        "variables a template receives."
+    )
+    assert (checked.returncode, built.returncode) == (1, 1), checked.stderr
+    assert _errors(checked) == _errors(built) == [message]
+    assert checked.stdout == "" and "Traceback" not in checked.stderr
+
+
+@pytest.mark.parametrize(
+    "name, template, where",
+    [
+        # a branch taken only at one level: `build --level guided` finds it, so must `check`
+        (
+            "student.html",
+            '{% extends "!student.html" %}{% block task_box %}\n{% if level == "guided" %}{{ wordbank }}{% endif %}{% endblock %}',
+            "wordbank",
+        ),
+        (
+            "key.html",
+            '{% extends "!key.html" %}{% block answers %}\n{% if version_grids %}{{ grids }}{% endif %}{% endblock %}',
+            "grids",
+        ),
+        (
+            "student.html",
+            '{% extends "!student.html" %}{% block task_box %}\n{% if fillable %}{{ fields }}{% endif %}{% endblock %}',
+            "fields",
+        ),
+        (
+            "student.html",
+            '{% extends "!student.html" %}{% block task_box %}\n{% if named %}{{ tag }}{% endif %}{% endblock %}',
+            "tag",
+        ),
+        ("cover.html", "<p>{{ title }}</p>\n{{ rows[0].nam }}", "nam"),
+        ("names.html", "<p>{{ label }}</p>\n{{ tags[0].size }}", "size"),
+    ],
+    ids=["level", "versions", "fillable", "class pack copy", "cover", "name tags"],
+)
+def test_check_renders_every_kind_of_sheet(
+    name: str, template: str, where: str, tmp_path: Path
+) -> None:
+    lesson = _lesson_with_theme(tmp_path, template, name)
+    result = run_medialit(["check", str(lesson)], tmp_path)
+    assert result.returncode == 1, result.stderr
+    file = lesson.parent / "mytheme" / name
+    assert _errors(result)[0].startswith(f"Error: {file}:2: "), result.stderr
+    assert where in _errors(result)[0]
+
+
+def test_check_renders_the_independent_key_with_line_numbers(tmp_path: Path) -> None:
+    """Nothing is laid out, yet a key template that counts lines gets numbers, as in a build."""
+    _lesson_with_theme(
+        tmp_path,
+        '{% extends "!key.html" %}{% block answers %}\n{% if level == "independent" %}'
+        "{{ statements[0].line + 1 }}{% endif %}{{ super() }}{% endblock %}",
+        "key.html",
+    )
+    result = run_medialit(["check", "lessons/lesson.yaml"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout
+        == "lessons/lesson.yaml: OK: 2 statements (1 evidence, 1 inference, 0 assertion)\n"
+    )
+
+
+def test_check_rejects_a_template_that_escapes_the_sandbox(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "lesson.yaml").write_text(GOOD)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "student.html").write_text(_exploit(marker))
+    result = run_medialit(["check", "lessons/lesson.yaml"], tmp_path)
+    assert not marker.exists()
+    what = '"parse_raw" of a Settings object is not data a template may read'
+    assert _errors(result) == [
+        "Error: " + REFUSED.format(file="templates/student.html", line=3, what=what)
+    ]
+
+
+def _unprintable() -> str:
+    from medialit.glyphs import coverage
+
+    fonts = coverage()
+    return next(c for c in ("\U00010570", "\U00010d4a", "\U0010fffd") if not fonts.has(ord(c)))
+
+
+def test_check_reports_text_no_font_can_print_as_build_does(tmp_path: Path) -> None:
+    """On main, `check` said nothing, and had no --strict."""
+    odd = _unprintable()
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "lesson.yaml").write_text(
+        GOOD.replace("title: Test lesson", f"title: Test lesson {odd}")
+    )
+    message = (
+        f"lessons/lesson.yaml:1: no installed font has a glyph for {odd} (U+{ord(odd):04X}), "
+        "so it would print as an empty box. Install a font for "
+    )
+    checked = run_medialit(["check", "lessons/lesson.yaml"], tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stderr.startswith("Warning: " + message), checked.stderr
+    strict = run_medialit(["check", "--strict", "lessons/lesson.yaml"], tmp_path)
+    built = run_medialit(["build", "--strict", "lessons/lesson.yaml"], tmp_path)
+    assert (strict.returncode, built.returncode) == (1, 1), strict.stderr
+    assert _errors(strict) == _errors(built)
+    assert _errors(strict)[0].startswith("Error: " + message)
+    assert not (tmp_path / "build").exists()
