@@ -587,3 +587,26 @@ def test_check_reports_text_no_font_can_print_as_build_does(tmp_path: Path) -> N
     assert _errors(strict) == _errors(built)
     assert _errors(strict)[0].startswith("Error: " + message)
     assert not (tmp_path / "build").exists()
+
+
+def test_check_renders_when_the_templates_folder_cannot_be_read(tmp_path: Path) -> None:
+    """A folder `check` cannot look into may hold templates: it renders, and says what build says."""
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "lesson.yaml").write_text(GOOD)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "student.html").write_text("{{ titel }}")
+    templates.chmod(0o300)  # no listing: os.walk cannot see student.html
+    try:
+        checked = run_medialit(["check", "lessons/lesson.yaml"], tmp_path, permissions=True)
+        built = run_medialit(["build", "lessons/lesson.yaml"], tmp_path, permissions=True)
+    finally:
+        templates.chmod(0o755)
+    assert (checked.returncode, built.returncode) == (1, 1), checked.stderr
+    assert _errors(checked) == _errors(built), checked.stderr
+
+
+def test_check_and_template_files_agree_on_what_a_template_is() -> None:
+    from medialit import settling, template_files
+
+    assert settling.TEMPLATE_SUFFIXES == template_files.TEMPLATE_SUFFIXES

@@ -36,7 +36,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     from .drafting.review import review_warnings
     from .lesson import find_lessons
     from .model import KIND_ORDER
-    from .settling import own_templates, settle
+    from .settling import has_own_templates, settle
 
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
@@ -49,7 +49,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
             settled = settle(file, configuration, strict)
             # medialit's own templates render every valid lesson (the tests see to that);
             # a teacher's or a theme's may not, so those are rendered as a build would.
-            if own_templates(settled.search):
+            if has_own_templates(settled.search):
                 from .planning import check_sheets  # Jinja; never WeasyPrint
 
                 check_sheets(settled)

@@ -8,6 +8,7 @@ here loads Jinja or WeasyPrint, so ``medialit check`` stays quick; rendering is
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,9 +19,11 @@ from .layers import Configuration, ResolvedSettings
 from .lesson import CheckedLesson, read_lesson
 from .selections import excerpt, select_statements
 from .settings import Settings
-from .template_files import TEMPLATE_SUFFIXES
 from .themes import SearchPath
 from .variants import Level
+
+# As medialit.template_files has them (not imported: the template modules load Jinja).
+TEMPLATE_SUFFIXES = (".html", ".css")
 
 
 @dataclass(frozen=True)
@@ -66,13 +69,18 @@ def short_version(
     return excerpt(short) if cut else short
 
 
-def own_templates(search: SearchPath) -> list[Path]:
-    """The templates and stylesheets on the search path that are not medialit's own: the
-    teacher's folder's, and a theme's unless it is a built-in theme."""
+def has_own_templates(search: SearchPath) -> bool:
+    """Whether the search path holds templates or stylesheets that are not medialit's own
+    (the teacher's folder's, or a theme's that is not built in), or a folder that cannot be
+    read, which only rendering reports as a build does."""
     package = Path(str(resources.files("medialit"))).resolve()
-    found: list[Path] = []
     for folder in search.folders():
         if folder.resolve().is_relative_to(package):
             continue
-        found += sorted(p for p in folder.rglob("*") if p.suffix in TEMPLATE_SUFFIXES)
-    return found
+        failed: list[OSError] = []
+        for _, _, files in os.walk(folder, onerror=failed.append):
+            if any(name.endswith(TEMPLATE_SUFFIXES) for name in files):
+                return True
+        if failed:
+            return True
+    return False
