@@ -257,20 +257,24 @@ def test_what_templates_need_still_works(tmp_path: Path) -> None:
     folder = tmp_path / "templates"
     folder.mkdir()
     (folder / "student.html").write_text(
-        '{% extends "!student.html" %}{% block task_box %}'
+        '{% extends "!student.html" %}{% block task_box %}[['
         "{% set ns = namespace(n=0) %}{% set c = cycler('odd', 'even') %}{% set j = joiner('/') %}"
         "{% for s in statements %}{% set ns.n = ns.n + 1 %}{{ j() }}{{ c.next() }}"
-        "{{ loop.index }}{{ loop.cycle('a', 'b') }}{% endfor %}"
+        "{{ loop.index }}{{ loop.cycle('a', 'b') }}{% endfor %}{{ ns.n }}"
         "|{{ title.split(' ')[0].upper() }}|{{ '{0.number}-{0.opening}'.format(statements[0]) }}"
         "|{{ settings.kinds.items()|list|length }}|{{ {'a': 'b'}.get('a') }}"
         "|{{ settings.words.name|replace(':', '') }}|{{ (settings.kinds|list)[0].value }}"
         "|{{ ('<b>x</b>'|safe).striptags() }}|{{ range(3)|join }}|{{ self.task_extra() }}"
-        "|{{ super() }}{% endblock %}{% block task_extra %}extra{% endblock %}"
+        "]]{{ super() }}{% endblock %}{% block task_extra %}extra{% endblock %}"
     )
     env = make_environment([folder])
     html = render(env, "student.html", _student_variables())
-    assert "/even3b|" in html or "even" in html
-    assert "|x|" in html and "|3|" in html and "|012|" in html and "extra" in html
+    shown = html[html.index("[[") + 2 : html.index("]]")]
+    assert shown == (
+        "odd1a/even2b2|TEST|1-The mayor said on Monday that the bridge …"
+        "|3|b|Name|evidence|x|012|extra"
+    )
+    assert "Your task" in html  # super(): the built-in box follows
 
 
 # --- The walk: every callable a template can reach is one the docs list ----------------------
