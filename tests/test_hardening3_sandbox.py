@@ -614,3 +614,40 @@ def test_check_and_template_files_agree_on_what_a_template_is() -> None:
     from medialit import settling, template_files
 
     assert settling.TEMPLATE_SUFFIXES == template_files.TEMPLATE_SUFFIXES
+
+
+def test_check_renders_only_when_templates_of_ones_own_are_on_the_search_path(
+    tmp_path: Path,
+) -> None:
+    """medialit's own templates and built-in themes are not rendered again by `check`."""
+    from medialit.settling import has_own_templates
+    from medialit.themes import SearchPath, find_theme
+
+    teacher = tmp_path / "templates"
+    teacher.mkdir()
+    (teacher / "README.md").write_text("Templates go here.")
+    assert not has_own_templates(SearchPath(teacher, find_theme("high-readability")))
+    (teacher / "fonts").mkdir()
+    (teacher / "fonts" / "custom.css").write_text("p { color: red; }")
+    assert has_own_templates(SearchPath(teacher, None))
+    assert has_own_templates(SearchPath(None, tmp_path))  # a theme folder of one's own
+
+
+def test_check_rejects_a_level_selection_the_lesson_lacks(tmp_path: Path) -> None:
+    """A setting in medialit.toml names a selection this lesson does not have: every build of it
+    fails; on main `check` said OK."""
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "lesson.yaml").write_text(GOOD)
+    (tmp_path / "medialit.toml").write_text('[level_selections]\nguided = "core"\n')
+    checked = run_medialit(["check", "lessons/lesson.yaml"], tmp_path)
+    built = run_medialit(["build", "lessons/lesson.yaml"], tmp_path)
+    assert (checked.returncode, built.returncode) == (1, 1), checked.stderr
+    assert (
+        _errors(checked)
+        == _errors(built)
+        == [
+            'Error: lessons/lesson.yaml: the setting level_selections.guided names the selection "core", '
+            "which the lesson does not define; this lesson has none; add a 'selections:' table (see "
+            "lessons/README.md)."
+        ]
+    )

@@ -36,7 +36,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     from .drafting.review import review_warnings
     from .lesson import find_lessons
     from .model import KIND_ORDER
-    from .settling import has_own_templates, settle
+    from .settling import has_own_templates, settle, short_versions
 
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
@@ -47,6 +47,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     for file in files:
         try:
             settled = settle(file, configuration, strict)
+            short_versions(settled)  # each level's selection, as every build cuts them
             # medialit's own templates render every valid lesson (the tests see to that);
             # a teacher's or a theme's may not, so those are rendered as a build would.
             if has_own_templates(settled.search):

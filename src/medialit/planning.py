@@ -21,7 +21,7 @@ from .pack import PackPlan, plan_pack
 from .pack_context import cover_context, name_tags_context
 from .roster import RosterEntry
 from .settings import Settings, Words
-from .settling import SettledLesson, settle, short_version
+from .settling import SettledLesson, settle, short_versions
 from .templates import environment, render_context
 from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
 
@@ -140,10 +140,7 @@ def plan_lesson(
         language=sheet_language(checked, settings),
         warnings=settled.warnings,
     )
-    short = {
-        level: short_version(checked, settings, level, options.select, options.excerpt)
-        for level in LEVELS
-    }
+    short = short_versions(settled, options.select, options.excerpt)
     count = {level: len(version.statements) for level, version in short.items()}
 
     def render(variant: Variant, versions: Sequence[Variant]) -> dict[str, str]:
@@ -226,7 +223,7 @@ def check_sheets(settled: SettledLesson) -> None:
     """
     checked, settings, search = settled.checked, settled.settings, settled.search
     folders = search.folders()
-    short = {level: short_version(checked, settings, level) for level in LEVELS}
+    short = short_versions(settled)
 
     def render(variant: Variant, versions: Sequence[Variant] = ()) -> None:
         render_html(

@@ -20,7 +20,7 @@ from .lesson import CheckedLesson, read_lesson
 from .selections import excerpt, select_statements
 from .settings import Settings
 from .themes import SearchPath
-from .variants import Level
+from .variants import LEVELS, Level
 
 # As medialit.template_files has them (not imported: the template modules load Jinja).
 TEMPLATE_SUFFIXES = (".html", ".css")
@@ -67,6 +67,17 @@ def short_version(
     setting = None if select else f"level_selections.{level}"
     short = select_statements(checked, name, setting) if name else checked
     return excerpt(short) if cut else short
+
+
+def short_versions(
+    settled: SettledLesson, select: str | None = None, cut: bool = False
+) -> dict[Level, CheckedLesson]:
+    """The lesson as each level prints it (:func:`short_version`): a selection that a setting
+    names and the lesson lacks is an error here, before anything is rendered."""
+    return {
+        level: short_version(settled.checked, settled.settings, level, select, cut)
+        for level in LEVELS
+    }
 
 
 def has_own_templates(search: SearchPath) -> bool:
