@@ -33,10 +33,10 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     text no installed font can print. Prints one line per lesson: its statements by kind,
     or every problem found.
     """
+    from .checking import check_lesson
     from .drafting.review import review_warnings
     from .lesson import find_lessons
     from .model import KIND_ORDER
-    from .settling import has_own_templates, settle, short_versions
 
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
@@ -46,14 +46,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     failed = 0
     for file in files:
         try:
-            settled = settle(file, configuration, strict)
-            short_versions(settled)  # each level's selection, as every build cuts them
-            # medialit's own templates render every valid lesson (the tests see to that);
-            # a teacher's or a theme's may not, so those are rendered as a build would.
-            if has_own_templates(settled.search):
-                from .planning import check_sheets  # Jinja; never WeasyPrint
-
-                check_sheets(settled)
+            settled = check_lesson(file, configuration, strict)
         except MedialitError as exc:
             failed += 1
             echo(f"Error: {exc}", err=True)
