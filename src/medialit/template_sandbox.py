@@ -130,8 +130,19 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         assert isinstance(wrapper, types.FunctionType)
         return wrapper.__code__
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decided: dict[tuple[type, str], bool] = {}
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        return readable(obj, attr) and super().is_safe_attribute(obj, attr, value)
+        # Every rule, these and Jinja's, looks at the object's class and the name only, so
+        # each pair is decided once (rendering asks thousands of times).
+        key = (type(obj), attr)
+        decided = self._decided.get(key)
+        if decided is None:
+            decided = readable(obj, attr) and super().is_safe_attribute(obj, attr, value)
+            self._decided[key] = decided
+        return decided
 
     def is_safe_callable(self, obj: Any) -> bool:
         if isinstance(obj, Undefined):
