@@ -9,22 +9,24 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from .conftest import LESSONS
 
-# Each is slow to import and needed only to build, configure or explain a typo.
+# Each is slow to import and needed only to lay out, build, configure or explain a typo.
 BUILD_ONLY = (
     "weasyprint",
-    "jinja2",
     "pypdf",
-    "fontTools",
     "rapidfuzz",
-    "babel",
     "concurrent.futures.process",
     "medialit.build",
-    "medialit.templates",
-    "medialit.context",
+    "medialit.pdf",
 )
+# Needed only to render a lesson's own templates or theme (issue 26, item 20: `check` renders
+# them as a build would); medialit's own templates are not rendered by `check`.
+RENDER_ONLY = ("jinja2", "babel", "medialit.templates", "medialit.context")
+# fontTools is allowed since issue 26 (item 20): `check` looks for text that no installed
+# font can print, as `build` does, and reads the fonts' character maps with it.
 # The other commands' modules: `check` defines only its own command's options.
 OTHER_COMMANDS = ("medialit.cli_sheets", "medialit.cli_folder", "medialit.config_printout")
 # medialit.layers is allowed: `check` resolves the working folder's settings as `build` does
@@ -41,15 +43,30 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 
-def test_check_loads_no_build_only_module() -> None:
+def _loaded(lesson: Path, folder: Path | None = None) -> set[str]:
+    """The modules a fresh `medialit check LESSON` process has loaded, run in ``folder``."""
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(LESSONS[0])],
+        [sys.executable, "-c", PROBE, str(lesson)],
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
+        cwd=folder,
     )
-    loaded = set(json.loads(result.stdout.splitlines()[-1]))
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def test_check_loads_no_build_only_module() -> None:
+    loaded = _loaded(LESSONS[0])
     assert "medialit.lesson" in loaded  # the probe did check the lesson
-    assert sorted(name for name in BUILD_ONLY if name in loaded) == []
+    assert "medialit.glyphs" in loaded  # and its text against the fonts
+    assert sorted(name for name in BUILD_ONLY + RENDER_ONLY if name in loaded) == []
     assert sorted(name for name in OTHER_COMMANDS if name in loaded) == []
+
+
+def test_check_renders_a_teachers_templates_without_laying_out(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "student.html").write_text('{% extends "!student.html" %}')
+    loaded = _loaded(LESSONS[0], tmp_path)
+    assert sorted(name for name in RENDER_ONLY if name in loaded) == sorted(RENDER_ONLY)
+    assert sorted(name for name in BUILD_ONLY if name in loaded) == []

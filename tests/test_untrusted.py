@@ -187,7 +187,8 @@ def test_template_cannot_run_code(tmp_path: Path) -> None:
         )
     assert str(caught.value) == (
         f"{templates / 'student.html'}:3: the template tried something templates may not do "
-        "(access to attribute '__init__' of 'type' object is unsafe). Use only the variables in "
+        '("__init__" of the class Cycler is not data a template may read). Use only the variables '
+        "in "
         "docs/template-context.md, and remove this template if you do not know where it came "
         "from."
     )

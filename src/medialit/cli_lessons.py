@@ -20,14 +20,22 @@ from .errors import MedialitError
 
 @click.command()
 @click.argument("lessons", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail, as build --strict does, if some text has characters no installed font can print.",
+)
 @handle_errors
-def check(lessons: tuple[Path, ...]) -> None:
-    """Check each LESSON (file or folder; default ./lessons) without rendering.
+def check(lessons: tuple[Path, ...], strict: bool) -> None:
+    """Check each LESSON (file or folder; default ./lessons) as a build would, without laying out.
 
-    Prints one line per lesson: its statements by kind, or every problem found.
+    Reads the lesson and its settings, renders your own templates and theme, and looks for
+    text no installed font can print. Prints one line per lesson: its statements by kind,
+    or every problem found.
     """
+    from .checking import check_lesson
     from .drafting.review import review_warnings
-    from .lesson import find_lessons, read_lesson
+    from .lesson import find_lessons
     from .model import KIND_ORDER
 
     files = find_lessons(lessons or (Path("lessons"),))
@@ -38,12 +46,14 @@ def check(lessons: tuple[Path, ...]) -> None:
     failed = 0
     for file in files:
         try:
-            checked = read_lesson(file)
-            configuration.resolve(checked.worksheet, checked.own_language, checked.file)
+            settled = check_lesson(file, configuration, strict)
         except MedialitError as exc:
             failed += 1
             echo(f"Error: {exc}", err=True)
             continue
+        for message in settled.warnings:  # as build says them, before anything else
+            echo(f"Warning: {message}", err=True)
+        checked = settled.checked
         counts = checked.count_by_kind()
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
         echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")

@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-import shutil
-import subprocess
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -38,19 +35,32 @@ _NAME_CUTS = (" CAPITAL", " SMALL", " LETTER", " SYLLABLE", " DIGIT", " SIGN", "
 MAX_LISTED = 12
 
 
-@dataclass(frozen=True)
 class Coverage:
-    """The characters some font can draw: a set for font files, ranges for fontconfig's."""
+    """The characters some font can draw: the font files' character maps, then fontconfig's
+    coverage of every installed font.
 
-    characters: frozenset[int]
-    starts: tuple[int, ...] = ()
-    ends: tuple[int, ...] = ()
+    Each is read only when a character is not found in those before it: the first bundled
+    font has nearly every lesson's characters, and fontconfig's list takes longest to read.
+    """
+
+    def __init__(self, files: Iterable[Path], installed: bool = True) -> None:
+        self._unread = list(files)
+        self._characters: set[int] = set()
+        self._installed = installed
+        self._ranges: tuple[tuple[int, ...], tuple[int, ...]] | None = None
 
     def has(self, code: int) -> bool:
-        if code in self.characters:
+        if code in self._characters:
             return True
-        index = bisect.bisect_right(self.starts, code) - 1
-        return index >= 0 and code <= self.ends[index]
+        while self._unread:
+            self._characters |= _file_characters(self._unread.pop(0))
+            if code in self._characters:
+                return True
+        if self._ranges is None:
+            self._ranges = _fontconfig_ranges() if self._installed else ((), ())
+        starts, ends = self._ranges
+        index = bisect.bisect_right(starts, code) - 1
+        return index >= 0 and code <= ends[index]
 
 
 def font_files(folders: Iterable[Path]) -> list[Path]:
@@ -74,6 +84,9 @@ def _file_characters(path: Path) -> frozenset[int]:
 @functools.cache
 def _fontconfig_ranges() -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Every installed font's coverage as sorted, merged ranges (empty without fontconfig)."""
+    import shutil  # here: most lessons never need fontconfig, and `check` starts faster
+    import subprocess
+
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return (), ()
@@ -101,11 +114,7 @@ def _fontconfig_ranges() -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 def coverage(folders: Sequence[Path] = ()) -> Coverage:
     """What the bundled fonts, the fonts in ``folders`` and the installed fonts can draw."""
-    characters: frozenset[int] = frozenset().union(
-        *(_file_characters(path) for path in font_files(folders))
-    )
-    starts, ends = _fontconfig_ranges()
-    return Coverage(characters, starts, ends)
+    return Coverage(font_files(folders))
 
 
 def drawn(char: str) -> bool:
@@ -118,11 +127,8 @@ def drawn(char: str) -> bool:
 
 def missing(text: str, fonts: Coverage) -> str:
     """The characters of ``text`` that no font covers, each once, in order of appearance."""
-    seen: dict[str, None] = {}
-    for char in text:
-        if char not in seen and drawn(char) and not fonts.has(ord(char)):
-            seen[char] = None
-    return "".join(seen)
+    # Each distinct character is looked at once: an article is long, its alphabet short.
+    return "".join(c for c in dict.fromkeys(text) if drawn(c) and not fonts.has(ord(c)))
 
 
 def script_of(char: str) -> str:

@@ -12,18 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import glyphs
 from .build_options import BuildOptions
 from .context import sheet_language, student_context
-from .errors import MissingGlyphError
 from .key_context import key_context
-from .layers import Layer, ResolvedSettings
-from .lesson import CheckedLesson, read_lesson
+from .layers import Layer
+from .lesson import CheckedLesson
 from .pack import PackPlan, plan_pack
 from .pack_context import cover_context, name_tags_context
 from .roster import RosterEntry
-from .selections import excerpt, select_statements
 from .settings import Settings, Words
+from .settling import SettledLesson, settle, short_versions
 from .templates import environment, render_context
 from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
 
@@ -95,16 +93,21 @@ def render_html(
     theme: Path | None = None,
     allowed_folders: Sequence[Path] = (),
     versions: Sequence[Variant] = (),
+    measure: bool = True,
 ) -> dict[str, str]:
     """The HTML of the student worksheet and the key of one variant, by document name.
 
     The independent key gives each statement's line on the student sheet, so that
     sheet is laid out once first, with its statements' places marked, to measure them.
+    Unless ``measure``: nothing is laid out, and every statement is said to start on
+    line 1 (for ``medialit check``, which renders the templates to find their mistakes).
     """
     env = environment(template_folders, theme)
     key_variant = dataclasses.replace(variant, named=False, fillable=False)
     lines = None
-    if variant.level == "independent":
+    if variant.level == "independent" and not measure:
+        lines = {statement.number: 1 for statement in checked.statements}
+    elif variant.level == "independent":
         from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
 
         measured = student_context(checked, settings, variant, measure=True)
@@ -125,10 +128,8 @@ def plan_lesson(
     lesson_file: Path, options: BuildOptions, roster: Sequence[RosterEntry] | None = None
 ) -> LessonPlan:
     """Read a lesson, settle its settings and render the HTML of every document it needs."""
-    checked = read_lesson(lesson_file)
-    resolved = options.configuration.resolve(checked.worksheet, checked.own_language, checked.file)
-    settings = resolved.settings
-    search = options.configuration.search_path(resolved)
+    settled = settle(lesson_file, options.configuration, options.strict)
+    checked, settings, search = settled.checked, settled.settings, settled.search
     folders = search.folders()
     # The logo is named by the teacher's own settings, so its folder may be read too.
     logo = [Path(settings.logo).parent] if settings.logo else []
@@ -137,9 +138,9 @@ def plan_lesson(
         (*folders, lesson_file.parent, *logo),
         words=settings.words,
         language=sheet_language(checked, settings),
-        warnings=_glyph_warnings(checked, resolved, folders, options),
+        warnings=settled.warnings,
     )
-    short = {level: _short_version(checked, settings, level, options) for level in LEVELS}
+    short = short_versions(settled, options.select, options.excerpt)
     count = {level: len(version.statements) for level, version in short.items()}
 
     def render(variant: Variant, versions: Sequence[Variant]) -> dict[str, str]:
@@ -211,26 +212,44 @@ def _student_layer(variant: Variant) -> Layer | None:
     return Layer("roster", values) if values else None
 
 
-def _glyph_warnings(
-    checked: CheckedLesson,
-    resolved: ResolvedSettings,
-    folders: Sequence[Path],
-    options: BuildOptions,
-) -> list[str]:
-    """Text no installed font can print: warnings, or with ``strict`` an error."""
-    fonts = glyphs.coverage(folders)
-    problems = glyphs.lesson_problems(checked, fonts) + glyphs.settings_problems(resolved, fonts)
-    if problems and options.strict:
-        raise MissingGlyphError(problems)
-    return [str(problem) for problem in problems]
+def check_sheets(settled: SettledLesson) -> None:
+    """Render, without laying out, one of each kind of sheet the lesson's builds can make, so
+    that a mistake in a template is found by ``medialit check`` as ``build`` would find it.
 
+    Each value a template can branch on is rendered once: the worksheet and the key at
+    every level (one version, not fillable, no name), a fillable worksheet, and a class
+    pack of four (two versions of the standard level, one student at each other level):
+    a named copy, its key with the other version's grid, the cover and the name tags.
+    """
+    checked, settings, search = settled.checked, settled.settings, settled.search
+    folders = search.folders()
+    short = short_versions(settled)
 
-def _short_version(
-    checked: CheckedLesson, settings: Settings, level: Level, options: BuildOptions
-) -> CheckedLesson:
-    """The lesson as ``level`` prints it: ``--select``, else the level's selection, else all;
-    then cut to an excerpt if asked."""
-    name = options.select or settings.level_selections.get(level)
-    setting = None if options.select else f"level_selections.{level}"
-    short = select_statements(checked, name, setting) if name else checked
-    return excerpt(short) if options.excerpt else short
+    def render(variant: Variant, versions: Sequence[Variant] = ()) -> None:
+        render_html(
+            short[variant.level],
+            settings,
+            folders,
+            variant,
+            search.theme,
+            (),
+            versions,
+            measure=False,
+        )
+
+    for level in LEVELS:
+        render(Variant(level))
+    env = environment(folders, search.theme)
+    fillable = Variant(fillable=True)
+    render_context(env, "student.html", student_context(short["standard"], settings, fillable))
+    levels: list[Level] = ["standard", "standard", "guided", "independent"]
+    roster = [
+        RosterEntry(f"{settings.words.student} {n}", n, level=level)
+        for n, level in enumerate(levels, start=1)
+    ]
+    counts = {level: len(lesson.statements) for level, lesson in short.items()}
+    pack = plan_pack(roster, "standard", 2, 0, counts)
+    first = pack.copies[0].variant
+    render(first, [v for v in pack.variants if v.level == first.level])
+    render_context(env, "cover.html", cover_context(checked, settings, pack))
+    render_context(env, "names.html", name_tags_context(checked, settings, pack))

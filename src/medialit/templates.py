@@ -23,33 +23,15 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import Problem, TemplateError
 from .template_filters import asset_finder, css_string, paragraphs
+from .template_sandbox import MAX_RENDER_CHARS, TemplateSandbox
 from .template_search import SearchPathLoader
 
-# Rendering limits: a shared template that writes gigabytes or loops for hours is
-# stopped with a message naming it. The built-in templates render a lesson at the
-# size limits in about a second, into a few megabytes.
+# A shared template that loops for hours is stopped with a message naming it. The
+# built-in templates render a lesson at the size limits in about a second.
 RENDER_SECONDS = 60.0
-MAX_RENDER_CHARS = 50_000_000
-
-
-class _BoundedEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, with ``*`` and ``**`` unable to build a value too large to hold."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
-            for sequence, times in ((left, right), (right, left)):
-                countable = isinstance(sequence, str | list | tuple) and isinstance(times, int)
-                if countable and len(sequence) * times > MAX_RENDER_CHARS:
-                    raise SecurityError("a value too large to print")
-        if operator == "**" and isinstance(right, int) and abs(right) > 1_000:
-            raise SecurityError("a number too large to print")
-        return super().call_binop(context, operator, left, right)
 
 
 class _RenderStopped(Exception):
@@ -62,10 +44,12 @@ def make_environment(folders: Sequence[Path] = (), theme: Path | None = None) ->
     ``folders`` is the search path before the built-in set, first match winning:
     the teacher's templates folder, then the theme's (``theme``, which
     ``!theme/`` names). Teachers share template folders, so a template is
-    untrusted: the sandbox stops ``{{ cycler.__init__.__globals__.os }}`` and the
-    like from running code.
+    untrusted: the sandbox (:mod:`medialit.template_sandbox`) lets it read data
+    and call only a short list of harmless methods, so that
+    ``{{ settings.parse_raw(...) }}`` or ``{{ cycler.__init__.__globals__.os }}``
+    cannot run code.
     """
-    env = _BoundedEnvironment(
+    env = TemplateSandbox(
         loader=SearchPathLoader(folders, theme),
         autoescape=jinja2.select_autoescape(["html", "htm"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
