@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: all install build test lint system-check clean pictures lock lock-check
+.PHONY: all install build test lint system-check clean pictures lock lock-check test-floors test-newest
 
 all: build
 
@@ -58,6 +58,29 @@ lint: $(VENV)/.test-tools
 
 test: lint
 	$(BIN)/python -m pytest
+
+# CI, besides `make test`: the tests that use the dependencies most (both lessons built, check,
+# new, an export, the layout cache on WeasyPrint's and pydyf's internals, class packs stamped by
+# pypdf, resources refused through WeasyPrint's fetcher), in their own venvs, at the oldest
+# versions pyproject.toml allows (requirements/floors.txt, as MkDocs does) and at the newest.
+QUICK = -q -p no:cacheprovider -m 'not slow and not browser' \
+  tests/test_lessons.py tests/test_new_webpage.py tests/test_cli_output.py \
+  tests/test_export_qti.py tests/test_layout_cache.py tests/test_pack.py tests/test_untrusted.py
+
+test-floors: $(VENV)/.test-tools
+	rm -rf $(VENV)/floors
+	$(BIN)/uv venv --quiet --python $(PYTHON) $(VENV)/floors
+	$(BIN)/uv pip sync --quiet --python $(VENV)/floors/bin/python --require-hashes requirements/floors.txt
+	$(BIN)/uv pip install --quiet --python $(VENV)/floors/bin/python --no-deps --no-build-isolation -e .
+	@$(BIN)/uv pip list --python $(VENV)/floors/bin/python | grep -iE '^(weasyprint|pydyf|pydantic|jinja2|trafilatura) '
+	$(VENV)/floors/bin/python -m pytest $(QUICK)
+
+test-newest: $(VENV)/.test-tools
+	rm -rf $(VENV)/newest
+	$(BIN)/uv venv --quiet --python $(PYTHON) $(VENV)/newest
+	$(BIN)/uv pip install --quiet --python $(VENV)/newest/bin/python -e '.[test]'
+	@$(BIN)/uv pip list --python $(VENV)/newest/bin/python | grep -iE '^(weasyprint|pydyf|pydantic|jinja2|trafilatura) '
+	$(VENV)/newest/bin/python -m pytest $(QUICK)
 
 # The before/after pictures of docs/customising.md (needs pdftoppm, from poppler-utils).
 # The README's picture is the first page of the first lesson's student sheet.
