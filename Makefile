@@ -72,14 +72,14 @@ test-floors: $(VENV)/.test-tools
 	$(BIN)/uv venv --quiet --python $(PYTHON) $(VENV)/floors
 	$(BIN)/uv pip sync --quiet --python $(VENV)/floors/bin/python --require-hashes requirements/floors.txt
 	$(BIN)/uv pip install --quiet --python $(VENV)/floors/bin/python --no-deps --no-build-isolation -e .
-	@$(BIN)/uv pip list --python $(VENV)/floors/bin/python | grep -iE '^(weasyprint|pydyf|pydantic|jinja2|trafilatura) '
+	@$(BIN)/uv pip list --python $(VENV)/floors/bin/python | grep -iE '^(weasyprint|pydyf|pypdf|pydantic|click|trafilatura) '
 	$(VENV)/floors/bin/python -m pytest $(QUICK)
 
 test-newest: $(VENV)/.test-tools
 	rm -rf $(VENV)/newest
 	$(BIN)/uv venv --quiet --python $(PYTHON) $(VENV)/newest
 	$(BIN)/uv pip install --quiet --python $(VENV)/newest/bin/python -e '.[test]'
-	@$(BIN)/uv pip list --python $(VENV)/newest/bin/python | grep -iE '^(weasyprint|pydyf|pydantic|jinja2|trafilatura) '
+	@$(BIN)/uv pip list --python $(VENV)/newest/bin/python | grep -iE '^(weasyprint|pydyf|pypdf|pydantic|click|trafilatura) '
 	$(VENV)/newest/bin/python -m pytest $(QUICK)
 
 # The before/after pictures of docs/customising.md (needs pdftoppm, from poppler-utils).
