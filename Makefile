@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: all install build test lint system-check clean pictures
+.PHONY: all install build test lint system-check clean pictures lock lock-check test-floors test-newest
 
 all: build
 
@@ -18,10 +18,13 @@ system-check:
 	  { echo "WeasyPrint needs the Pango libraries. On Debian/Ubuntu run:"; \
 	    echo "  sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; exit 1; }
 
-$(BIN)/medialit: pyproject.toml | system-check
+# The exact versions of requirements/, each file checked against its hash, with the venv's own
+# pip; then medialit itself (editable: no hash to check) with the locked build backend.
+$(BIN)/medialit: pyproject.toml requirements/lock.txt | system-check
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not make a virtual environment. On Debian/Ubuntu run: sudo apt-get install -y python3-venv"; exit 1; }
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(MAKE) --no-print-directory lock-check
 	@touch $@
 
 install: $(BIN)/medialit
@@ -30,10 +33,23 @@ build: install
 	$(BIN)/medialit build lessons
 	@echo "To use the medialit command in this terminal, run:  . $(VENV)/bin/activate"
 
-$(VENV)/.test-tools: pyproject.toml $(BIN)/medialit
+$(VENV)/.test-tools: pyproject.toml requirements/lock-test.txt $(BIN)/medialit
 	@scripts/install-system-packages --test
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/lock-test.txt
+	@$(MAKE) --no-print-directory lock-check
 	@touch $@
+
+# A dependency added to pyproject.toml but not to the lock files fails here, not at run time.
+lock-check:
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
+	  echo "requirements/ does not match pyproject.toml: run  make lock"; exit 1; }
+
+# Refresh requirements/ after changing pyproject.toml's dependencies (see README). uv comes from
+# the current lock, so this works while the lock is out of date.
+lock:
+	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && \
+	  $(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/lock-test.txt; }
+	UV=$(BIN)/uv PYTHON=$(BIN)/python scripts/lock
 
 lint: $(VENV)/.test-tools
 	$(BIN)/ruff check src tests $(wildcard benchmarks)
@@ -42,6 +58,29 @@ lint: $(VENV)/.test-tools
 
 test: lint
 	$(BIN)/python -m pytest
+
+# CI, besides `make test`: the tests that use the dependencies most (both lessons built, check,
+# new, an export, the layout cache on WeasyPrint's and pydyf's internals, class packs stamped by
+# pypdf, resources refused through WeasyPrint's fetcher), in their own venvs, at the oldest
+# versions pyproject.toml allows (requirements/floors.txt, as MkDocs does) and at the newest.
+QUICK = -q -p no:cacheprovider -m 'not slow and not browser' \
+  tests/test_lessons.py tests/test_new_webpage.py tests/test_cli_output.py \
+  tests/test_export_qti.py tests/test_layout_cache.py tests/test_pack.py tests/test_untrusted.py
+
+test-floors: $(VENV)/.test-tools
+	rm -rf $(VENV)/floors
+	$(BIN)/uv venv --quiet --python $(PYTHON) $(VENV)/floors
+	$(BIN)/uv pip sync --quiet --python $(VENV)/floors/bin/python --require-hashes requirements/floors.txt
+	$(BIN)/uv pip install --quiet --python $(VENV)/floors/bin/python --no-deps --no-build-isolation -e .
+	@$(BIN)/uv pip list --python $(VENV)/floors/bin/python | grep -iE '^(weasyprint|pydyf|pypdf|pydantic|click|trafilatura) '
+	$(VENV)/floors/bin/python -m pytest $(QUICK)
+
+test-newest: $(VENV)/.test-tools
+	rm -rf $(VENV)/newest
+	$(BIN)/uv venv --quiet --python $(PYTHON) $(VENV)/newest
+	$(BIN)/uv pip install --quiet --python $(VENV)/newest/bin/python -e '.[test]'
+	@$(BIN)/uv pip list --python $(VENV)/newest/bin/python | grep -iE '^(weasyprint|pydyf|pypdf|pydantic|click|trafilatura) '
+	$(VENV)/newest/bin/python -m pytest $(QUICK)
 
 # The before/after pictures of docs/customising.md (needs pdftoppm, from poppler-utils).
 # The README's picture is the first page of the first lesson's student sheet.
