@@ -38,6 +38,9 @@ LanguageTag = Annotated[
 """A BCP 47 language tag (``en``, ``fr``, ``pt-BR``); ``medialit new --language`` checks it too."""
 
 UNKNOWN = "unknown"
+Level = Literal["guided", "standard", "independent"]
+"""How much help a sheet gives; lessons and settings both name levels, so they are defined here."""
+LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 """A source detail that ``medialit new`` could not find: ``medialit check`` warns about it."""
 
 
