@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from medialit.cli import main
+from medialit.creation_date import creation_time
 from medialit.errors import LessonError, SettingsError
 from medialit.layers import (
     Configuration,
@@ -17,7 +18,6 @@ from medialit.layers import (
     read_settings_file,
 )
 from medialit.lesson import read_lesson
-from medialit.pdf import creation_time
 
 from .conftest import DATA
 
