@@ -43,7 +43,7 @@ def import_graph(package: Path = PACKAGE) -> Graph:
     graph: Graph = {}
     for module, file in files.items():
         own = {".".join(module.split(".")[:i]) for i in range(1, module.count(".") + 1)}
-        targets = set()
+        targets: set[str] = set()
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 is_package = file.name == "__init__.py"
