@@ -102,3 +102,25 @@ def test_a_cycle_under_type_checking_is_found(tmp_path: Path) -> None:
     graph = import_graph(package)
     assert graph["pkg.c"] == {"pkg.a"}
     assert cycles(graph) == [["pkg.a", "pkg.sub.b"]]
+
+
+# The first stage: a lesson file read, validated and anchored (README, "reading").
+READING = {
+    "errors",
+    "files",
+    "lesson_text",
+    "loader",
+    "model",
+    "validation",
+    "article",
+    "anchoring",
+    "lesson",
+}
+
+
+def test_the_reading_stage_imports_nothing_above_it() -> None:
+    graph = import_graph()
+    reading = {f"medialit.{name}" for name in READING}
+    assert reading <= set(graph)
+    upward = {(module, target) for module in reading for target in graph[module] - reading}
+    assert upward == set()

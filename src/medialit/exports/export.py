@@ -19,10 +19,11 @@ from ..errors import MedialitError
 from ..files import write_all
 from ..key_context import key_context
 from ..layers import Configuration
-from ..lesson import CheckedLesson, read_lesson
+from ..lesson import CheckedLesson
 from ..output_marker import MARKER, marker_text
 from ..reports import BuildReport, BuildResult, each_lesson
 from ..selections import select_statements
+from ..setting_checks import read_lesson_with_settings
 from ..settings import Settings
 from ..variants import Variant, plain_variants, variant_suffix
 from .moodle import moodle_xml
@@ -94,7 +95,7 @@ def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise MedialitError(f'"{options.format}" is not an export format; use one of: {known}.')
-    checked = read_lesson(lesson_file)
+    checked = read_lesson_with_settings(lesson_file)
     files = {
         export_file(fmt, variant): fmt.write(quiz, checked, options.created)
         for variant, quiz in lesson_quizzes(checked, options).items()
