@@ -206,7 +206,7 @@ class Lesson(_Strict):
     language: LanguageTag = "en"
     """The article's language as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
     worksheet: dict[str, Any] = Field(default_factory=dict)
-    """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``setting_checks.py``)."""
+    """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``setting_checks``)."""
     selections: dict[Name, list[Name]] = Field(default_factory=dict, max_length=MAX_ITEMS)
     """Named short versions: a selection's name and the ``id`` of each statement in it."""
     plan: Plan | None = None
