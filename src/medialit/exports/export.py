@@ -22,9 +22,8 @@ from ..layers import Configuration
 from ..lesson import CheckedLesson
 from ..output_marker import MARKER, marker_text
 from ..reports import BuildReport, BuildResult, each_lesson
-from ..selections import select_statements
 from ..setting_checks import read_lesson_with_settings
-from ..settings import Settings
+from ..settling import short_version
 from ..variants import Variant, plain_variants, variant_suffix
 from .moodle import moodle_xml
 from .qti import qti_package
@@ -77,16 +76,10 @@ def export_file(fmt: Format, variant: Variant) -> str:
 def lesson_quizzes(checked: CheckedLesson, options: ExportOptions) -> dict[Variant, Quiz]:
     """Each version's quiz, with the numbers and kind labels of its printed key."""
     settings = options.configuration.resolve(checked.worksheet).settings
-    checked = _selected(checked, settings, options.select)
+    # The statements the standard worksheet of the same options has, numbered 1…n.
+    checked = short_version(checked, settings, "standard", options.select)
     variants = plain_variants(["standard"], options.versions, options.seed, len(checked.statements))
     return {v: quiz_from_key(key_context(checked, settings, v)) for v in variants}
-
-
-def _selected(checked: CheckedLesson, settings: Settings, select: str | None) -> CheckedLesson:
-    """The statements the standard worksheet of the same options would have, numbered 1…n."""
-    name = select or settings.level_selections.get("standard")
-    setting = None if select else "level_selections.standard"
-    return select_statements(checked, name, setting) if name else checked
 
 
 def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:
