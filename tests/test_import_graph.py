@@ -11,6 +11,8 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 import medialit
 
 PACKAGE = Path(medialit.__file__).parent
@@ -104,23 +106,20 @@ def test_a_cycle_under_type_checking_is_found(tmp_path: Path) -> None:
     assert cycles(graph) == [["pkg.a", "pkg.sub.b"]]
 
 
-# The first stage: a lesson file read, validated and anchored (README, "reading").
-READING = {
-    "errors",
-    "files",
-    "lesson_text",
-    "loader",
-    "model",
-    "validation",
-    "article",
-    "anchoring",
-    "lesson",
+# The first stages, bottom up (README, "reading" and "settings"): each imports only itself and
+# the stages below it.
+STAGES = {
+    "reading": "errors files lesson_text loader model validation article anchoring lesson",
+    "settings": "settings languages toml_settings setting_checks layers themes config_printout",
 }
 
 
-def test_the_reading_stage_imports_nothing_above_it() -> None:
+@pytest.mark.parametrize("stage", list(STAGES))
+def test_the_first_stages_import_nothing_above_them(stage: str) -> None:
     graph = import_graph()
-    reading = {f"medialit.{name}" for name in READING}
-    assert reading <= set(graph)
-    upward = {(module, target) for module in reading for target in graph[module] - reading}
+    modules = {f"medialit.{name}" for name in STAGES[stage].split()}
+    up_to = list(STAGES)[: list(STAGES).index(stage) + 1]
+    allowed = {f"medialit.{name}" for below in up_to for name in STAGES[below].split()}
+    assert modules <= set(graph)
+    upward = {(module, target) for module in modules for target in graph[module] - allowed}
     assert upward == set()
