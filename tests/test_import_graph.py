@@ -8,6 +8,7 @@ The graph is read from the source with :mod:`ast`, so imports inside functions a
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def _imported(node: ast.Import | ast.ImportFrom, module: str, is_package: bool) 
         yield from (".".join(parts[:i]) for i in range(1, len(parts) + 1))
 
 
+@functools.cache  # read once for all the tests below
 def import_graph(package: Path = PACKAGE) -> Graph:
     """Each module of ``package`` and the modules of it that it imports, anywhere in its text."""
     files = {_name(file, package): file for file in package.rglob("*.py")}
@@ -123,3 +125,19 @@ def test_the_first_stages_import_nothing_above_them(stage: str) -> None:
     assert modules <= set(graph)
     upward = {(module, target) for module in modules for target in graph[module] - allowed}
     assert upward == set()
+
+
+def _reached(graph: Graph, module: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        for target in graph[todo.pop()] - seen:
+            seen.add(target)
+            todo.append(target)
+    return seen
+
+
+@pytest.mark.parametrize("module", ["build_options", "exports.export"])
+def test_the_build_date_is_found_without_weasyprint(module: str) -> None:
+    # SOURCE_DATE_EPOCH is read in creation_date; medialit.pdf is the module that loads WeasyPrint.
+    assert "medialit.pdf" not in _reached(import_graph(), f"medialit.{module}")
