@@ -65,14 +65,14 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
 
     from medialit.build import BuildOptions
     from medialit.files import write_atomically
-    from medialit.lesson import read_lesson
     from medialit.pdf import html_to_pdf
     from medialit.planning import render_html
+    from medialit.setting_checks import read_lesson_with_settings
 
     options = BuildOptions(out=out)
 
     def through_medialit() -> None:
-        checked = read_lesson(lesson)
+        checked = read_lesson_with_settings(lesson)
         settings = options.configuration.resolve(checked.worksheet).settings
         html = render_html(checked, settings)["student"]
         pdf, _ = html_to_pdf(html, base_folder=lesson.parent, allowed_folders=[])
@@ -80,7 +80,7 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
 
     # The same final HTML, with medialit's package URLs turned into plain file URLs.
     package = Path(str(resources.files("medialit")))
-    checked = read_lesson(lesson)
+    checked = read_lesson_with_settings(lesson)
     html = render_html(checked, options.configuration.resolve(checked.worksheet).settings)[
         "student"
     ]
@@ -102,10 +102,10 @@ def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str,
     """30 named copies (one level, two versions) vs one copy, in this process."""
     from medialit.build import BuildOptions, build_lesson
     from medialit.laying_out import Layout, lay_out_all
-    from medialit.lesson import read_lesson
     from medialit.pdf import html_to_pdf
     from medialit.planning import plan_lesson
     from medialit.roster import read_roster
+    from medialit.setting_checks import read_lesson_with_settings
     from medialit.stamp import stamp_copies
 
     roster_file = write_roster(out, students)
@@ -114,7 +114,7 @@ def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str,
     def one_copy() -> None:
         from medialit.planning import render_html
 
-        checked = read_lesson(lesson)
+        checked = read_lesson_with_settings(lesson)
         settings = options.configuration.resolve(checked.worksheet).settings
         html = render_html(checked, settings)["student"]
         html_to_pdf(html, base_folder=lesson.parent, allowed_folders=[])

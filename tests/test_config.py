@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from medialit.cli import main
+from medialit.creation_date import creation_time
 from medialit.errors import LessonError, SettingsError
 from medialit.layers import (
     Configuration,
@@ -17,7 +18,7 @@ from medialit.layers import (
     read_settings_file,
 )
 from medialit.lesson import read_lesson
-from medialit.pdf import creation_time
+from medialit.setting_checks import read_lesson_with_settings
 
 from .conftest import DATA
 
@@ -142,7 +143,7 @@ def test_bad_worksheet_table_is_a_lesson_problem_with_its_line(tmp_path: Path) -
     lesson = tmp_path / "lesson.yaml"
     lesson.write_text((DATA / "sample.yaml").read_text() + "worksheet:\n  font_sise: 12pt\n")
     with pytest.raises(LessonError) as caught:
-        read_lesson(lesson)
+        read_lesson_with_settings(lesson)
     assert (
         'lesson.yaml:33:3: worksheet.font_sise: "font_sise" is not a setting; '
         'did you mean "font_size"?'

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel import Locale
 from pypdf import PdfReader
 
 from medialit.build import BuildOptions, build_lesson
 from medialit.errors import MedialitError
-from medialit.languages import available, catalogue, english, join_list, long_date
+from medialit.languages import available, catalogue, direction, english, join_list, long_date
 from medialit.layers import Configuration, Layer, check_layer, command_line_layer
 
 from .conftest import DATA
@@ -164,22 +165,32 @@ def test_language_setting_chooses_when_the_lesson_gives_none(tmp_path: Path) -> 
     assert "1 mars 2024" in text
 
 
-def test_a_language_without_catalogue_lists_those_available(tmp_path: Path) -> None:
+# "zz" is a tag Babel does not know either: its article is written left to right, and the
+# message is the same.
+@pytest.mark.parametrize("tag", ["de", "zz"])
+def test_a_language_without_catalogue_lists_those_available(tag: str, tmp_path: Path) -> None:
     lesson = tmp_path / "lesson.yaml"
     lesson.write_text(
         (DATA / "lesson-fr.yaml")
         .read_text(encoding="utf-8")
-        .replace("language: fr", "language: de")
+        .replace("language: fr", f"language: {tag}")
     )
     with pytest.raises(MedialitError) as error:
         build_lesson(lesson, BuildOptions(out=tmp_path / "out"))
     assert str(error.value) == (
-        f'{lesson}: language: medialit has no words for the language "de" yet; the languages '
+        f'{lesson}: language: medialit has no words for the language "{tag}" yet; the languages '
         "with built-in words are en, es, fr. To print the sheets' words in one of them, set it "
         'as a setting: language = "en" in medialit.toml, or language: en in the lesson\'s '
         "worksheet: table."
     )
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("tag", ["ar", "he", "fa", "ur", "ku", "ckb", "syr", "en", "ku-Arab"])
+def test_babel_decides_which_way_an_article_is_written(tag: str) -> None:
+    # Kurmanji (ku) is written in Latin letters; Sorani (ckb) and Syriac (syr) right to left.
+    assert direction(tag) == Locale.parse(tag, sep="-").text_direction
+    assert direction("zz") == "ltr"  # a tag Babel does not know
 
 
 def test_every_catalogue_has_every_word_and_is_valid_settings() -> None:

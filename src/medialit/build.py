@@ -14,72 +14,22 @@ A build has three steps:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import glyphs
 from .build_options import BuildOptions as BuildOptions
-from .errors import MedialitError, MissingGlyphError, OutputError, Problem
-from .files import refuse_links
-from .finishing import COPIES_FOLDER, finish_lesson
-from .finishing import BuildResult as BuildResult
+from .errors import MedialitError, MissingGlyphError
+from .finishing import finish_lesson
 from .laying_out import Layout, Progress, lay_out_all
 from .layout_cache import open_cache
 from .lesson import LESSON_SUFFIXES as LESSON_SUFFIXES
 from .lesson import find_lessons as find_lessons
-from .output_marker import refuse_earlier_lesson
 from .planning import LessonPlan, plan_lesson
+from .reports import BuildReport as BuildReport
+from .reports import BuildResult as BuildResult
+from .reports import each_lesson
+from .reports import output_folder_problems as output_folder_problems
 from .roster import read_roster
-
-
-@dataclass
-class BuildReport:
-    """The outcome of building several lessons: every success and every failure."""
-
-    results: list[BuildResult] = field(default_factory=list)
-    failures: list[tuple[Path, MedialitError]] = field(default_factory=list)
-
-
-def output_folder_problems(lesson_files: Sequence[Path], out: Path) -> dict[Path, OutputError]:
-    """Lessons whose output folder (``out/<file name without .yaml>``) cannot be theirs.
-
-    A name such as ``..`` would write outside ``out``; two lessons with one name
-    (``lunch.yaml`` and ``lunch.yml``) would overwrite each other's sheets, in one build
-    or in two (the folder's marker names the lesson that made it); a link below ``out``
-    would take the sheets out of it. Checked before the slow layout; finishing checks again.
-    """
-    problems: dict[Path, OutputError] = {}
-    by_folder: dict[str, list[Path]] = {}
-    for file in lesson_files:
-        name = file.stem
-        if name in ("", ".", "..") or Path(name).name != name:
-            problems[file] = OutputError(
-                Problem(
-                    f'"{name}" cannot be the name of an output folder (the sheets would land '
-                    "outside the output folder); rename the lesson file, e.g. to lesson.yaml.",
-                    file=file,
-                )
-            )
-            continue
-        by_folder.setdefault(name.casefold(), []).append(file)
-    for files in by_folder.values():
-        for file in files if len(files) > 1 else ():
-            others = ", ".join(str(other) for other in files if other != file)
-            problems[file] = OutputError(
-                Problem(
-                    f"this lesson and {others} would both be written to {out / file.stem}; "
-                    "rename one of them so that each has its own output folder.",
-                    file=file,
-                )
-            )
-    for file in lesson_files:
-        if file not in problems:
-            try:
-                refuse_links(out, out / file.stem / COPIES_FOLDER)
-                refuse_earlier_lesson(out / file.stem, file)
-            except OutputError as exc:
-                problems[file] = exc
-    return problems
 
 
 def build_lesson(lesson_file: Path, options: BuildOptions) -> BuildResult:
@@ -112,17 +62,12 @@ def build_lessons(
                 warn(str(problem))
     report = BuildReport()
     plans: list[tuple[Path, LessonPlan]] = []
-    refused = output_folder_problems(lesson_files, options.out)
-    for lesson_file in lesson_files:
-        if lesson_file in refused:
-            report.failures.append((lesson_file, refused[lesson_file]))
-            continue
-        try:
-            plans.append((lesson_file, plan_lesson(lesson_file, options, roster)))
-        except MedialitError as exc:
-            report.failures.append((lesson_file, exc))
-            continue
-        for message in plans[-1][1].warnings:
+    planned = each_lesson(
+        lesson_files, options.out, report, lambda file: plan_lesson(file, options, roster)
+    )
+    for lesson_file, plan in planned:
+        plans.append((lesson_file, plan))
+        for message in plan.warnings:
             if warn:
                 warn(message)
     layouts = [

@@ -9,14 +9,9 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .creation_date import creation_time
 from .layers import Configuration
 from .variants import Level
-
-
-def _now() -> datetime.datetime:
-    from .pdf import creation_time  # WeasyPrint is slow to load; `medialit check` never needs it
-
-    return creation_time()
 
 
 @dataclass(frozen=True)
@@ -26,7 +21,7 @@ class BuildOptions:
     out: Path = Path("build")
     configuration: Configuration = field(default_factory=Configuration)
     write_html: bool = False
-    created: datetime.datetime = field(default_factory=_now)
+    created: datetime.datetime = field(default_factory=creation_time)
     level: Level = "standard"
     versions: int = 1
     seed: int = 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean_outputs import RemovedOutputs, left_lines, remove_outputs, removed_line
+from .clean_outputs import RemovedOutputs, count, left_lines, remove_outputs, removed_line
 from .errors import MedialitError, Problem
 from .layout_cache import LayoutCache
 
@@ -36,7 +36,7 @@ class Cleaned:
         if self.cache_entries:
             megabytes = self.cache_bytes / (1024 * 1024)
             lines.append(
-                f"removed {_count(self.cache_entries, 'kept layout')} ({megabytes:.1f} MB) "
+                f"removed {count(self.cache_entries, 'kept layout')} ({megabytes:.1f} MB) "
                 f"from {self.cache_folder}"
             )
         nothing = "nothing to remove: no outputs and no kept layouts of this folder."
@@ -55,7 +55,3 @@ def clean_working_folder(folder: Path, cache: LayoutCache | None = None) -> Clea
         cleaned.warnings.append(f"the kept layouts were left alone: {cache.refused}")
     cleaned.warnings.extend(f"left alone: {reason}" for reason in cache.skipped)
     return cleaned
-
-
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"

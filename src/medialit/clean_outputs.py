@@ -82,10 +82,10 @@ def remove_outputs(folder: Path) -> RemovedOutputs:
 def removed_line(removed: RemovedOutputs) -> str | None:
     """The line that says what was removed from ``build/``, if anything was."""
     if removed.whole is not None:
-        return f"removed {removed.whole} ({_count(removed.files, 'file')})"
+        return f"removed {removed.whole} ({count(removed.files, 'file')})"
     if removed.lesson_folders:
         names = ", ".join(str(path) for path in removed.lesson_folders)
-        return f"removed {names} ({_count(removed.files, 'file')})"
+        return f"removed {names} ({count(removed.files, 'file')})"
     return None
 
 
@@ -161,5 +161,6 @@ def _remove(path: Path, remove: Callable[[Path], None]) -> None:
         ) from None
 
 
-def _count(number: int, thing: str) -> str:
+def count(number: int, thing: str) -> str:
+    """``1 file``, ``3 files``: ``thing`` counted, for the lines ``medialit clean`` prints."""
     return f"{number} {thing}{'' if number == 1 else 's'}"

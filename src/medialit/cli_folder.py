@@ -29,10 +29,10 @@ def config(
     pasted into a settings file.
     """
     from .config_printout import describe
-    from .lesson import read_lesson
+    from .setting_checks import read_lesson_with_settings
 
     configuration = working_configuration(assignments, theme, template_folder, settings_file)
-    checked = read_lesson(lesson) if lesson else None
+    checked = read_lesson_with_settings(lesson) if lesson else None
     resolved = (
         configuration.resolve(checked.worksheet, checked.own_language, checked.file)
         if checked

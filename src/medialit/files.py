@@ -221,14 +221,15 @@ def _write_temporary(target: Path, data: bytes) -> Path:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         # mkstemp makes files only the owner can read; outputs follow the umask.
-        os.chmod(temporary, 0o666 & ~_umask())
+        os.chmod(temporary, 0o666 & ~umask())
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     return temporary
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's umask (Python can read it only by setting it, so it is set back)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

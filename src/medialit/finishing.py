@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build_options import BuildOptions
@@ -19,19 +18,11 @@ from .laying_out import LaidOut
 from .output_marker import COPY_NAME, MARKER, marker_text, refuse_earlier_lesson
 from .pack import copy_file
 from .planning import ClassPackDocuments, LessonPlan
+from .reports import COPIES_FOLDER as COPIES_FOLDER
+from .reports import BuildResult
 from .variants import document_file
 
 PACK_FILE = "class-pack.pdf"
-COPIES_FOLDER = "copies"
-
-
-@dataclass
-class BuildResult:
-    """What one lesson's build wrote, and any resources it refused to load."""
-
-    lesson: Path
-    outputs: list[Path] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 def finish_lesson(

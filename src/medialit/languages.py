@@ -6,7 +6,7 @@ instructions and every word in ``[words]``. The English one gives the
 settings their defaults; another language's is a settings layer just above
 them, so a teacher's ``[words]`` still change single words. Dates and lists
 follow the language through Babel's locale data (CLDR), not hand-written
-month names.
+month names, nor a list of right-to-left languages.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ CATALOGUES = "catalogues"
 ENGLISH = "en"
 # English without a region is British English, as medialit's own wording is.
 _REGION_FOR = {"en": "en-GB"}
-_RIGHT_TO_LEFT = {"ar", "arc", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
 
 
 def available() -> list[str]:
@@ -68,8 +67,12 @@ def base_language(language: str) -> str:
 
 
 def direction(language: str) -> str:
-    """``rtl`` for languages written right to left (Arabic, Hebrew…), else ``ltr``."""
-    return "rtl" if base_language(language) in _RIGHT_TO_LEFT else "ltr"
+    """``rtl`` for languages written right to left (Arabic, Hebrew…), else ``ltr``.
+
+    CLDR decides, script included (``ku`` is Latin, ``ku-Arab`` and ``ckb`` are not); a
+    tag it does not know is written left to right, as English is.
+    """
+    return "rtl" if _locale(language).text_direction == "rtl" else "ltr"
 
 
 @functools.cache

@@ -22,10 +22,11 @@ from pydantic import ValidationError
 
 from .errors import Problem, SettingsError, nearest
 from .languages import ENGLISH, catalogue_layer_values
+from .setting_checks import settings_problems
 from .settings import Settings
 from .themes import THEME_SETTINGS_FILE, NoSuchTheme, SearchPath, builtin_themes, find_theme
 from .toml_settings import read_settings_toml, toml_value
-from .validation import KeyPath, leaves, merge, settings_problems
+from .validation import KeyPath, leaves, merge
 
 SETTINGS_FILE = "medialit.toml"
 TEMPLATES_FOLDER = "templates"

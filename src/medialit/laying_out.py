@@ -7,8 +7,6 @@ Documents and their outcomes cross the process pool as typed values (:class:`Lay
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import dataclasses
 import datetime
 import os
@@ -23,6 +21,7 @@ from typing import Protocol
 
 from .errors import MedialitError, Problem
 from .layout_cache import LayoutCache, layout_key
+from .processes import die_with_parent
 
 
 class Progress(Protocol):
@@ -163,9 +162,6 @@ def _lay_out_each(
     return [done[n] for n in range(len(layouts))]
 
 
-_PR_SET_PDEATHSIG = 1
-
-
 def _end_with_parent(parent: int) -> None:
     """In each worker: exit when the build that started it is gone, even by ``kill -9``.
 
@@ -173,8 +169,7 @@ def _end_with_parent(parent: int) -> None:
     as a second line, a thread notices that the worker has been orphaned.
     """
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() ends it quietly
-    with contextlib.suppress(OSError, AttributeError):  # not Linux
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    die_with_parent()
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -7,7 +7,7 @@ in the article (anchoring). Every problem of all three is reported at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from .article import Block
 from .errors import LessonError, MedialitError, Problem, did_you_mean, nearest
 from .loader import LoadedYaml, load_yaml
 from .model import KIND_ORDER, Annotation, Kind, Lesson
-from .validation import KeyPath, settings_problems, yaml_problems
+from .validation import KeyPath, yaml_problems
 
 MAX_ARTICLE_CHARS = 200_000
 MAX_ANNOTATIONS = 500
@@ -114,8 +114,17 @@ def find_lessons(paths: Iterable[Path]) -> list[Path]:
     return list(found.values())
 
 
-def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
-    """Load, validate and anchor a lesson; raise one :class:`LessonError` listing every problem."""
+def read_lesson(
+    file: Path,
+    text: str | None = None,
+    check_settings: Callable[[WorksheetTable], list[Problem]] | None = None,
+) -> CheckedLesson:
+    """Load, validate and anchor a lesson; raise one :class:`LessonError` listing every problem.
+
+    The settings stage checks the ``worksheet:`` table (``check_settings``, given by
+    :func:`medialit.setting_checks.read_lesson_with_settings`), so that its problems
+    are listed with the rest; without it, the table is read but not checked.
+    """
     loaded = load_yaml(file, text)
     data = loaded.data
     if not isinstance(data, dict):
@@ -133,11 +142,8 @@ def read_lesson(file: Path, text: str | None = None) -> CheckedLesson:
     blocks, matches, anchor_problems = place_statements(loaded)
     problems.extend(anchor_problems)
     worksheet = _worksheet_table(loaded)
-    if worksheet is not None:
-        # A lesson's paths stay inside its folder: a shared lesson cannot widen its reach.
-        problems.extend(
-            settings_problems(worksheet.values, worksheet.problem, file.parent, confined=True)
-        )
+    if worksheet is not None and check_settings is not None:
+        problems.extend(check_settings(worksheet))
     if problems or lesson is None:
         raise LessonError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
     order = sorted(matches, key=lambda i: (matches[i].block, matches[i].start))

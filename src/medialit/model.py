@@ -38,6 +38,9 @@ LanguageTag = Annotated[
 """A BCP 47 language tag (``en``, ``fr``, ``pt-BR``); ``medialit new --language`` checks it too."""
 
 UNKNOWN = "unknown"
+Level = Literal["guided", "standard", "independent"]
+"""How much help a sheet gives; lessons and settings both name levels, so they are defined here."""
+LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 """A source detail that ``medialit new`` could not find: ``medialit check`` warns about it."""
 
 
@@ -203,7 +206,7 @@ class Lesson(_Strict):
     language: LanguageTag = "en"
     """The article's language as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
     worksheet: dict[str, Any] = Field(default_factory=dict)
-    """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``validation.py``)."""
+    """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``setting_checks``)."""
     selections: dict[Name, list[Name]] = Field(default_factory=dict, max_length=MAX_ITEMS)
     """Named short versions: a selection's name and the ``id`` of each statement in it."""
     plan: Plan | None = None

@@ -3,9 +3,9 @@
 WeasyPrint may fetch only what a worksheet legitimately uses (``fetching.py``
 says what); anything else is refused and reported.
 
-The only date in a PDF is its creation date, taken from ``SOURCE_DATE_EPOCH``
-when that is set (the reproducible-builds convention), so that two builds of
-the same lesson are byte-identical.
+The only date in a PDF is its creation date, given by the build
+(:mod:`medialit.creation_date`), so that two builds of the same lesson are
+byte-identical.
 
 A layout can be kept (:func:`lay_out_html` with ``keep_pages``) as the PDF's
 objects just before their date and trailer are written (``kept_pages.py``: plain
@@ -19,14 +19,13 @@ from __future__ import annotations
 import datetime
 import io
 import logging
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import kept_pages
-from .errors import RenderError, SettingsError
+from .errors import RenderError
 
 try:
     import pydyf
@@ -45,25 +44,6 @@ from .fetching import GuardedFetcher, RefusedResource
 
 # WeasyPrint logs every CSS rule it skips; a teacher needs only our own report.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
-
-SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
-
-
-def creation_time(environ: dict[str, str] | None = None) -> datetime.datetime:
-    """``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when set, otherwise now."""
-    environ = dict(os.environ) if environ is None else environ
-    epoch = environ.get(SOURCE_DATE_EPOCH, "").strip()
-    if not epoch:
-        return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    try:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
-    except (ValueError, OverflowError, OSError):
-        raise SettingsError(
-            f"{SOURCE_DATE_EPOCH}={epoch} is not a date; set it to a whole number of seconds "
-            "since 1970 (for example the date of the last commit: git log -1 --format=%ct), "
-            "or unset it."
-        ) from None
-
 
 # The options of every layout; the layout cache keys on them too.
 PDF_OPTIONS = {"pdf_tags": True}

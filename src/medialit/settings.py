@@ -11,8 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .languages import english
-from .model import Kind
-from .variants import Level
+from .model import Kind, Level
 
 Paper = Literal["a4", "letter"]
 # A class called 10 is text: numbers given where text is expected are kept as text.

@@ -16,8 +16,9 @@ from pathlib import Path
 from . import glyphs
 from .errors import MissingGlyphError
 from .layers import Configuration, ResolvedSettings
-from .lesson import CheckedLesson, read_lesson
+from .lesson import CheckedLesson
 from .selections import excerpt, select_statements
+from .setting_checks import read_lesson_with_settings
 from .settings import Settings
 from .themes import SearchPath
 from .variants import LEVELS, Level
@@ -44,7 +45,7 @@ class SettledLesson:
 def settle(lesson_file: Path, configuration: Configuration, strict: bool = False) -> SettledLesson:
     """Read ``lesson_file`` and settle its settings and templates; text that no installed font
     can print gives warnings, or with ``strict`` a :class:`MissingGlyphError`."""
-    checked = read_lesson(lesson_file)
+    checked = read_lesson_with_settings(lesson_file)
     resolved = configuration.resolve(checked.worksheet, checked.own_language, checked.file)
     search = configuration.search_path(resolved)
     fonts = glyphs.coverage(search.folders())

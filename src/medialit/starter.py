@@ -17,6 +17,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .errors import MedialitError, Problem
+from .files import umask
 
 STARTER = "starter"
 FIRST_LESSON = "school-start-time.yaml"
@@ -74,7 +75,7 @@ def make_working_folder(target: Path) -> list[Path]:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private
+        staging.chmod(0o777 & ~umask())  # mkdtemp makes it private
         os.rename(staging, target)  # also onto an empty folder
     except OSError as exc:
         raise MedialitError(
@@ -87,9 +88,3 @@ def make_working_folder(target: Path) -> list[Path]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [target / relative for relative in files]
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

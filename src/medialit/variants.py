@@ -20,13 +20,11 @@ import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
 
-if TYPE_CHECKING:  # settings names levels, so it is imported by this module's users
-    from .settings import Words
+from .model import LEVELS as LEVELS  # levels are the lesson model's: settings name them too
+from .model import Level as Level
+from .settings import Words
 
-Level = Literal["guided", "standard", "independent"]
-LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 VERSION_LETTERS = string.ascii_uppercase
 MAX_VERSIONS = len(VERSION_LETTERS)
 _SHUFFLE_ATTEMPTS = 100

@@ -9,7 +9,8 @@ from typing import BinaryIO
 
 from ..errors import MedialitError, Problem
 from ..files import write_atomically
-from ..lesson import MAX_ANNOTATIONS, read_lesson
+from ..lesson import MAX_ANNOTATIONS
+from ..setting_checks import read_lesson_with_settings
 from .draft import ExtractedArticle
 from .lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
 from .plaintext import extract_text
@@ -79,7 +80,8 @@ def new_lesson(
     )
     text = lesson_yaml(extracted, suggestions, str(seed_shown), language)
     if suggestions:
-        read_lesson(lesson_path, text)  # a draft that fails its own check is a bug: say so
+        # A draft that fails its own check is a bug: say so.
+        read_lesson_with_settings(lesson_path, text)
     for folder in folders:
         _make_folder(folder)
     if copy_seed:

@@ -9,8 +9,6 @@ interrupts waiting.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import multiprocessing.context
 import os
@@ -20,10 +18,10 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from ..processes import die_with_parent
+
 A = TypeVar("A")
 R = TypeVar("R")
-
-_PR_SET_PDEATHSIG = 1
 
 
 class TimeLimitReached(Exception):
@@ -70,8 +68,7 @@ def run_with_time_limit(step: Callable[[A], R], argument: A, seconds: float) -> 
 def _child(writer: Connection, step: Callable[[Any], Any], argument: Any, parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ends at once, even inside C code
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    with contextlib.suppress(OSError, AttributeError):  # not Linux
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    die_with_parent()
     if os.getppid() != parent:  # the parent ended before the line above
         os._exit(1)
     try:

@@ -14,25 +14,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import BuildReport, BuildResult, output_folder_problems
+from ..creation_date import creation_time
 from ..errors import MedialitError
 from ..files import write_all
 from ..key_context import key_context
 from ..layers import Configuration
-from ..lesson import CheckedLesson, read_lesson
+from ..lesson import CheckedLesson
 from ..output_marker import MARKER, marker_text
-from ..selections import select_statements
-from ..settings import Settings
+from ..reports import BuildReport, BuildResult, each_lesson
+from ..setting_checks import read_lesson_with_settings
+from ..settling import short_version
 from ..variants import Variant, plain_variants, variant_suffix
 from .moodle import moodle_xml
 from .qti import qti_package
 from .quiz import Quiz, quiz_from_key
-
-
-def _now() -> datetime.datetime:
-    from ..pdf import creation_time  # WeasyPrint is slow to load, and only the date is needed
-
-    return creation_time()
 
 
 @dataclass(frozen=True)
@@ -49,7 +44,7 @@ FORMATS: dict[str, Format] = {
     "qti": Format(
         "qti",
         ".zip",
-        lambda quiz, lesson, created: qti_package(quiz, lesson.name, created or _now()),
+        lambda quiz, lesson, created: qti_package(quiz, lesson.name, created or creation_time()),
     ),
 }
 """Every format ``medialit export --format`` knows, by name."""
@@ -69,7 +64,7 @@ class ExportOptions:
     (``level_selections``), else all, as the standard worksheet has them."""
     created: datetime.datetime | None = None
     """The date written into zip entries; by default ``SOURCE_DATE_EPOCH`` when set, else now
-    (found only for formats that need a date: loading WeasyPrint to find it takes seconds)."""
+    (found only for formats that need a date: a wrong ``SOURCE_DATE_EPOCH`` stops no other)."""
 
 
 def export_file(fmt: Format, variant: Variant) -> str:
@@ -81,16 +76,10 @@ def export_file(fmt: Format, variant: Variant) -> str:
 def lesson_quizzes(checked: CheckedLesson, options: ExportOptions) -> dict[Variant, Quiz]:
     """Each version's quiz, with the numbers and kind labels of its printed key."""
     settings = options.configuration.resolve(checked.worksheet).settings
-    checked = _selected(checked, settings, options.select)
+    # The statements the standard worksheet of the same options has, numbered 1…n.
+    checked = short_version(checked, settings, "standard", options.select)
     variants = plain_variants(["standard"], options.versions, options.seed, len(checked.statements))
     return {v: quiz_from_key(key_context(checked, settings, v)) for v in variants}
-
-
-def _selected(checked: CheckedLesson, settings: Settings, select: str | None) -> CheckedLesson:
-    """The statements the standard worksheet of the same options would have, numbered 1…n."""
-    name = select or settings.level_selections.get("standard")
-    setting = None if select else "level_selections.standard"
-    return select_statements(checked, name, setting) if name else checked
 
 
 def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:
@@ -99,7 +88,7 @@ def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise MedialitError(f'"{options.format}" is not an export format; use one of: {known}.')
-    checked = read_lesson(lesson_file)
+    checked = read_lesson_with_settings(lesson_file)
     files = {
         export_file(fmt, variant): fmt.write(quiz, checked, options.created)
         for variant, quiz in lesson_quizzes(checked, options).items()
@@ -113,13 +102,8 @@ def export_lessons(lesson_files: Sequence[Path], options: ExportOptions) -> Buil
     """Export every lesson; a lesson that fails is reported and the others still export."""
     report = BuildReport()
     # The same output names as a build's: none outside --out, no two lessons in one folder.
-    refused = output_folder_problems(lesson_files, options.out)
-    for lesson_file in lesson_files:
-        if lesson_file in refused:
-            report.failures.append((lesson_file, refused[lesson_file]))
-            continue
-        try:
-            report.results.append(export_lesson(lesson_file, options))
-        except MedialitError as exc:
-            report.failures.append((lesson_file, exc))
+    exported = each_lesson(
+        lesson_files, options.out, report, lambda file: export_lesson(file, options)
+    )
+    report.results.extend(result for _, result in exported)
     return report

@@ -28,9 +28,10 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ..anchoring import find_matches
 from ..article import split_blocks
 from ..errors import LessonError
-from ..lesson import CheckedLesson, read_lesson
+from ..lesson import CheckedLesson
 from ..lesson_text import MAX_FILE_BYTES, decode_lesson
 from ..model import Kind
+from ..setting_checks import read_lesson_with_settings
 from .fields import FIELD_LABELS, scalar, unstorable
 from .saving import ChangedMeanwhile, NotSaved, write_lesson
 
@@ -154,7 +155,7 @@ class LessonEditor:
             # The safe loader first: the round-trip loader must never see an alias bomb.
             if current.version != self.checked_version or current.text is None:
                 try:
-                    read_lesson(self.path, current.text)
+                    read_lesson_with_settings(self.path, current.text)
                 except LessonError as exc:
                     raise EditRefused(
                         "The lesson file has problems; fix them in your editor first.",
@@ -166,7 +167,7 @@ class LessonEditor:
             typed = edit(data)
             text = _dump(yaml, data, current.text)
             try:
-                checked = read_lesson(self.path, text)
+                checked = read_lesson_with_settings(self.path, text)
             except LessonError as exc:
                 raise EditRefused(
                     "This change was not saved, because the lesson would not pass the check:",

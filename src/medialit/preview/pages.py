@@ -25,7 +25,7 @@ DOCUMENTS = ("student", "key")
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
 NEARLY_EMPTY = 0.25
 MAX_VERSIONS_SHOWN = 4
-# A preview's PDFs are never kept; a fixed date spares the server loading WeasyPrint for it.
+# A preview's PDFs are never kept, so the build's date (SOURCE_DATE_EPOCH) plays no part.
 _NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 # The printable area of the built-in sheets, as fractions of the page height: the
 # margin boxes (page numbers, footer) stand outside it and must not count as content.

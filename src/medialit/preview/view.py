@@ -11,9 +11,10 @@ from typing import Any
 
 from ..errors import LessonError, MedialitError
 from ..layers import Configuration
-from ..lesson import CheckedLesson, read_lesson
+from ..lesson import CheckedLesson
 from ..lesson_text import read_lesson_text
 from ..model import KIND_ORDER
+from ..setting_checks import read_lesson_with_settings
 from ..settings import Settings
 from .editing import read_version
 
@@ -34,7 +35,7 @@ def lesson_view(path: Path, configuration: Configuration, *, again: bool = True)
     except OSError as exc:
         return _unreadable(path, configuration, exc, again=again)
     try:
-        checked = read_lesson(path, current.text)
+        checked = read_lesson_with_settings(path, current.text)
     except MedialitError as exc:
         problems = [str(problem) for problem in exc.problems]
         return {"file": str(path), "version": current.version, "problems": problems}
