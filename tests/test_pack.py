@@ -131,7 +131,7 @@ def test_a_copy_is_its_layout_with_only_the_name_added(pack: Path, roster_file: 
     assert plan.pack is not None
     assert plan.class_pack is not None
     layouts = []
-    for html in plan.class_pack.layouts:
+    for html in [layout.html for layout in plan.class_pack.layouts]:
         pdf, _ = html_to_pdf(html, base_folder=DATA, allowed_folders=[])
         layouts.append(PdfReader(io.BytesIO(pdf)))
     pack_reader = PdfReader(pack / "class-pack.pdf")
@@ -181,7 +181,7 @@ def test_no_answers_in_the_pack_copies_or_cover(pack: Path, roster_file: Path) -
         DATA / "sample.yaml", pack_options(pack, roster_file), read_roster(roster_file)
     )
     assert plan.class_pack is not None
-    htmls = [*plan.class_pack.layouts, plan.class_pack.name_tags]
+    htmls = [d.html for d in (*plan.class_pack.layouts, plan.class_pack.name_tags)]
     texts = [" ".join(page_texts(file)) for file in files]
     for statement in checked.statements:
         for secret in (statement.annotation.why, *statement.annotation.techniques):

@@ -23,20 +23,27 @@ from .roster import RosterEntry
 from .settings import Settings, Words
 from .settling import SettledLesson, settle, short_versions
 from .templates import environment, render_context
+from .themes import SearchPath
 from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
 
 COVER_FILE = "cover.pdf"
+PACK_FILE = "class-pack.pdf"
 
 
 @dataclass(frozen=True)
-class Output:
-    """A file that is written as laid out: a worksheet, a key or the class pack's cover."""
+class Document:
+    """One document to lay out: a worksheet, a key, the cover, or a part of the class pack."""
 
-    file: str
-    """The file name in the lesson's build folder, e.g. ``key-guided-B.pdf``."""
+    name: str
+    """What it is, unique in its lesson and said in warnings: the file it is written to
+    (``key-guided-B.pdf``) or, inside the class pack, ``class-pack.pdf (student-B.pdf)``."""
+    file: str | None
+    """The file it is written to as laid out, or ``None`` for a part of the class pack."""
     html: str
     forms: bool = False
     """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
+    folders: tuple[Path, ...] = ()
+    """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +51,10 @@ class ClassPackDocuments:
     """What a class pack lays out: each variant's worksheet once, and every name tag."""
 
     plan: PackPlan
-    layouts: list[str]
-    """The HTML of the student worksheet of each of ``plan.variants``, in that order."""
-    name_tags: str
-    """The HTML of the pages of names stamped onto the copies."""
+    layouts: list[Document]
+    """The student worksheet of each of ``plan.variants``, in that order."""
+    name_tags: Document
+    """The pages of names stamped onto the copies."""
 
 
 @dataclass
@@ -57,7 +64,8 @@ class LessonPlan:
     checked: CheckedLesson
     allowed_folders: tuple[Path, ...]
     """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
-    outputs: list[Output] = field(default_factory=list)
+    outputs: list[Document] = field(default_factory=list)
+    """The documents written as laid out: worksheets, keys, the class pack's cover."""
     class_pack: ClassPackDocuments | None = None
     words: Words = field(default_factory=Words)
     """The fixed words in the lesson's language, for the class pack's titles."""
@@ -71,18 +79,23 @@ class LessonPlan:
         """Who gets which copy of the class pack, if there is a roster."""
         return self.class_pack.plan if self.class_pack else None
 
-    def documents(self) -> list[str]:
-        """The HTML of every document to lay out: outputs, then the class pack's."""
-        html = [output.html for output in self.outputs]
+    def documents(self) -> list[Document]:
+        """Every document to lay out: outputs, then the class pack's."""
+        documents = list(self.outputs)
         if self.class_pack is not None:
-            html += [*self.class_pack.layouts, self.class_pack.name_tags]
-        return html
+            documents += [*self.class_pack.layouts, self.class_pack.name_tags]
+        return documents
 
-    def forms(self) -> list[bool]:
-        """For each of :meth:`documents`, whether its inputs become PDF form fields."""
-        return [output.forms for output in self.outputs] + [False] * (
-            len(self.documents()) - len(self.outputs)
-        )
+    def output(self, file: str, html: str, forms: bool = False) -> Document:
+        """A document written as laid out, to ``file``."""
+        return Document(file, file, html, forms, self.allowed_folders)
+
+    def document(self, name: str) -> Document:
+        """The document called ``name``; ``KeyError`` if the plan has none."""
+        for document in self.documents():
+            if document.name == name:
+                return document
+        raise KeyError(name)
 
 
 def render_html(
@@ -160,49 +173,62 @@ def plan_lesson(
             # The key is never fillable: render_html gives it the plain variant back.
             variant = dataclasses.replace(variant, fillable=options.fillable)
             html = render(variant, variants)
-            student = document_file("student", variant)
-            plan.outputs.append(Output(student, html["student"], forms=options.fillable))
-            plan.outputs.append(Output(document_file("key", variant), html["key"]))
+            plan.outputs += [
+                plan.output(document_file("student", variant), html["student"], options.fillable),
+                plan.output(document_file("key", variant), html["key"]),
+            ]
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
+    # A student's own font size or theme: settings and templates of its own, whose folders
+    # every document of the lesson may load from.
+    own: dict[Variant, tuple[Settings, SearchPath]] = {}
+    for variant in pack.variants:
+        layer = _student_layer(variant)
+        if layer is not None:
+            resolved = options.configuration.resolve(
+                checked.worksheet, checked.own_language, checked.file, extra=[layer]
+            )
+            own[variant] = (resolved.settings, options.configuration.search_path(resolved))
+            plan.allowed_folders = (*plan.allowed_folders, *own[variant][1].folders())
     layouts = []
     # The versions a key lists beside its own, each once, without the students' own sizes.
     keyed = list(
         dict.fromkeys(dataclasses.replace(v, font_size=None, theme=None) for v in pack.variants)
     )
     for variant in pack.variants:
-        own = _student_layer(variant)
-        if own is None:
-            layouts.append(render(variant, pack.variants)["student"])
-        else:  # the student's own font size or theme: settings and templates of its own
-            own_resolved = options.configuration.resolve(
-                checked.worksheet, checked.own_language, checked.file, extra=[own]
-            )
-            own_search = options.configuration.search_path(own_resolved)
-            own_html = render_html(
+        if variant not in own:
+            student = render(variant, pack.variants)["student"]
+        else:
+            own_settings, own_search = own[variant]
+            student = render_html(
                 short[variant.level],
-                own_resolved.settings,
+                own_settings,
                 own_search.folders(),
                 variant,
                 own_search.theme,
                 plan.allowed_folders,
-            )
-            layouts.append(own_html["student"])
-            plan.allowed_folders = (*plan.allowed_folders, *own_search.folders())
+            )["student"]
+        layouts.append(
+            Document(_pack_layout_name(variant), None, student, folders=plan.allowed_folders)
+        )
         key_file = document_file("key", variant)
         if all(output.file != key_file for output in plan.outputs):
             # One key per level and version, whoever's own size or theme the copy has.
             plain = dataclasses.replace(variant, font_size=None, theme=None)
-            plan.outputs.append(Output(key_file, render(plain, keyed)["key"]))
+            plan.outputs.append(plan.output(key_file, render(plain, keyed)["key"]))
     env = environment(folders, search.theme)
-    plan.outputs.append(
-        Output(
-            COVER_FILE, render_context(env, "cover.html", cover_context(checked, settings, pack))
-        )
-    )
+    cover = render_context(env, "cover.html", cover_context(checked, settings, pack))
+    plan.outputs.append(plan.output(COVER_FILE, cover))
     name_tags = render_context(env, "names.html", name_tags_context(checked, settings, pack))
-    plan.class_pack = ClassPackDocuments(pack, layouts, name_tags)
+    tags = Document(f"{PACK_FILE} (name tags)", None, name_tags, folders=plan.allowed_folders)
+    plan.class_pack = ClassPackDocuments(pack, layouts, tags)
     return plan
+
+
+def _pack_layout_name(variant: Variant) -> str:
+    """``class-pack.pdf (student-B.pdf)``, with a student's own size and theme if any."""
+    own = [x for x in (variant.font_size, variant.theme) if x]
+    return f"{PACK_FILE} ({', '.join([document_file('student', variant), *own])})"
 
 
 def _student_layer(variant: Variant) -> Layer | None:

@@ -19,7 +19,7 @@ from ..build import BuildOptions
 from ..errors import MedialitError
 from ..layers import Configuration
 from ..planning import plan_lesson
-from ..variants import Level, version_letters
+from ..variants import Level, Variant, document_file, version_letters
 
 DOCUMENTS = ("student", "key")
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
@@ -75,10 +75,11 @@ def plan_documents(
         configuration=configuration, level=choice.level, versions=versions, created=_NO_DATE
     )
     plan = plan_lesson(lesson, options)
-    pair_documents = plan.outputs[2 * pair : 2 * pair + 2]
+    shown = Variant(choice.level, letters[pair] if versions > 1 else None)
     return [
-        (name, document.html, plan.allowed_folders)
-        for name, document in zip(DOCUMENTS, pair_documents, strict=True)
+        (name, document.html, document.folders)
+        for name in DOCUMENTS
+        for document in [plan.document(document_file(name, shown))]
     ]
 
 
