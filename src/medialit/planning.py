@@ -14,19 +14,17 @@ from pathlib import Path
 
 from .build_options import BuildOptions
 from .context import sheet_language, student_context
-from .key_context import key_context
 from .layers import Layer
 from .lesson import CheckedLesson
 from .pack import PackPlan, plan_pack
-from .pack_context import cover_context, name_tags_context
 from .roster import RosterEntry
 from .settings import Settings, Words
 from .settling import SettledLesson, settle, short_versions
+from .sheets import NAMES, PACK_SHEETS, STUDENT, VARIANT_SHEETS, SheetInput
 from .templates import environment, render_context
 from .themes import SearchPath
-from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
+from .variants import LEVELS, PLAIN, Level, Variant, plain_variants
 
-COVER_FILE = "cover.pdf"
 PACK_FILE = "class-pack.pdf"
 
 
@@ -108,7 +106,7 @@ def render_html(
     versions: Sequence[Variant] = (),
     measure: bool = True,
 ) -> dict[str, str]:
-    """The HTML of the student worksheet and the key of one variant, by document name.
+    """The HTML of each sheet of one variant (student worksheet, key), by the sheet's name.
 
     The independent key gives each statement's line on the student sheet, so that
     sheet is laid out once first, with its statements' places marked, to measure them.
@@ -116,7 +114,8 @@ def render_html(
     line 1 (for ``medialit check``, which renders the templates to find their mistakes).
     """
     env = environment(template_folders, theme)
-    key_variant = dataclasses.replace(variant, named=False, fillable=False)
+    # Only a student's copy has a name or form fields; the other sheets get the plain variant.
+    plain = dataclasses.replace(variant, named=False, fillable=False)
     lines = None
     if variant.level == "independent" and not measure:
         lines = {statement.number: 1 for statement in checked.statements}
@@ -125,15 +124,18 @@ def render_html(
 
         measured = student_context(checked, settings, variant, measure=True)
         lines = statement_lines(
-            render_context(env, "student.html", measured),
+            render_context(env, STUDENT.template, measured),
             base_folder=checked.file.parent,
             allowed_folders=[*template_folders, *allowed_folders],
         )
     return {
-        "student": render_context(env, "student.html", student_context(checked, settings, variant)),
-        "key": render_context(
-            env, "key.html", key_context(checked, settings, key_variant, lines, versions)
-        ),
+        sheet.name: sheet.render(
+            env,
+            SheetInput(
+                checked, settings, variant if sheet.for_students else plain, lines, versions
+            ),
+        )
+        for sheet in VARIANT_SHEETS
     }
 
 
@@ -174,8 +176,10 @@ def plan_lesson(
             variant = dataclasses.replace(variant, fillable=options.fillable)
             html = render(variant, variants)
             plan.outputs += [
-                plan.output(document_file("student", variant), html["student"], options.fillable),
-                plan.output(document_file("key", variant), html["key"]),
+                plan.output(
+                    sheet.file(variant), html[sheet.name], sheet.for_students and options.fillable
+                )
+                for sheet in VARIANT_SHEETS
             ]
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
@@ -197,7 +201,7 @@ def plan_lesson(
     )
     for variant in pack.variants:
         if variant not in own:
-            student = render(variant, pack.variants)["student"]
+            student = render(variant, pack.variants)[STUDENT.name]
         else:
             own_settings, own_search = own[variant]
             student = render_html(
@@ -207,19 +211,22 @@ def plan_lesson(
                 variant,
                 own_search.theme,
                 plan.allowed_folders,
-            )["student"]
+            )[STUDENT.name]
         layouts.append(
             Document(_pack_layout_name(variant), None, student, folders=plan.allowed_folders)
         )
-        key_file = document_file("key", variant)
-        if all(output.file != key_file for output in plan.outputs):
-            # One key per level and version, whoever's own size or theme the copy has.
-            plain = dataclasses.replace(variant, font_size=None, theme=None)
-            plan.outputs.append(plan.output(key_file, render(plain, keyed)["key"]))
+        plain = dataclasses.replace(variant, font_size=None, theme=None)
+        for sheet in VARIANT_SHEETS:
+            file = sheet.file(plain)
+            if not sheet.for_students and all(output.file != file for output in plan.outputs):
+                # One key per level and version, whoever's own size or theme the copy has.
+                plan.outputs.append(plan.output(file, render(plain, keyed)[sheet.name]))
     env = environment(folders, search.theme)
-    cover = render_context(env, "cover.html", cover_context(checked, settings, pack))
-    plan.outputs.append(plan.output(COVER_FILE, cover))
-    name_tags = render_context(env, "names.html", name_tags_context(checked, settings, pack))
+    pack_input = SheetInput(checked, settings, pack=pack)
+    for sheet in PACK_SHEETS:
+        if sheet.written:
+            plan.outputs.append(plan.output(sheet.file(), sheet.render(env, pack_input)))
+    name_tags = NAMES.render(env, pack_input)
     tags = Document(f"{PACK_FILE} (name tags)", None, name_tags, folders=plan.allowed_folders)
     plan.class_pack = ClassPackDocuments(pack, layouts, tags)
     return plan
@@ -228,7 +235,7 @@ def plan_lesson(
 def _pack_layout_name(variant: Variant) -> str:
     """``class-pack.pdf (student-B.pdf)``, with a student's own size and theme if any."""
     own = [x for x in (variant.font_size, variant.theme) if x]
-    return f"{PACK_FILE} ({', '.join([document_file('student', variant), *own])})"
+    return f"{PACK_FILE} ({', '.join([STUDENT.file(variant), *own])})"
 
 
 def _student_layer(variant: Variant) -> Layer | None:
@@ -266,8 +273,9 @@ def check_sheets(settled: SettledLesson) -> None:
     for level in LEVELS:
         render(Variant(level))
     env = environment(folders, search.theme)
-    fillable = Variant(fillable=True)
-    render_context(env, "student.html", student_context(short["standard"], settings, fillable))
+    for sheet in VARIANT_SHEETS:
+        if sheet.for_students:  # the fillable copy
+            sheet.render(env, SheetInput(short["standard"], settings, Variant(fillable=True)))
     levels: list[Level] = ["standard", "standard", "guided", "independent"]
     roster = [
         RosterEntry(f"{settings.words.student} {n}", n, level=level)
@@ -277,5 +285,5 @@ def check_sheets(settled: SettledLesson) -> None:
     pack = plan_pack(roster, "standard", 2, 0, counts)
     first = pack.copies[0].variant
     render(first, [v for v in pack.variants if v.level == first.level])
-    render_context(env, "cover.html", cover_context(checked, settings, pack))
-    render_context(env, "names.html", name_tags_context(checked, settings, pack))
+    for sheet in PACK_SHEETS:
+        sheet.render(env, SheetInput(checked, settings, pack=pack))
