@@ -10,7 +10,7 @@ build's atomic writer: a lesson that fails leaves its earlier exports as they we
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,35 +24,8 @@ from ..output_marker import MARKER, marker_text
 from ..selections import select_statements
 from ..settings import Settings
 from ..variants import Variant, plain_variants, variant_suffix
-from .moodle import moodle_xml
-from .qti import qti_package
+from .formats import FORMATS, Format
 from .quiz import Quiz, quiz_from_key
-
-
-def _now() -> datetime.datetime:
-    from ..pdf import creation_time  # WeasyPrint is slow to load, and only the date is needed
-
-    return creation_time()
-
-
-@dataclass(frozen=True)
-class Format:
-    """A platform's format: the file it writes (``moodle`` + ``.xml``) and its writer."""
-
-    stem: str
-    suffix: str
-    write: Callable[[Quiz, CheckedLesson, datetime.datetime | None], bytes]
-
-
-FORMATS: dict[str, Format] = {
-    "moodle": Format("moodle", ".xml", lambda quiz, _lesson, _created: moodle_xml(quiz)),
-    "qti": Format(
-        "qti",
-        ".zip",
-        lambda quiz, lesson, created: qti_package(quiz, lesson.name, created or _now()),
-    ),
-}
-"""Every format ``medialit export --format`` knows, by name."""
 
 
 @dataclass(frozen=True)
