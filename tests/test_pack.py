@@ -256,7 +256,7 @@ def test_roster_versions_in_turn_and_beyond_the_count(tmp_path: Path) -> None:
     file.write_text("name,version\nA1,\nA2,\nA3,C\nA4,\n")
     plan = plan_pack(read_roster(file), "standard", 2, seed=0, statements=3)
     assert [c.variant.version for c in plan.copies] == ["A", "B", "C", "A"]
-    assert all(c.variant.named for c in plan.copies)
+    assert all(c.options.named for c in plan.copies)
 
 
 def test_blank_pages_keep_copies_on_front_pages(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from .lesson import CheckedLesson, Statement
 from .model import KIND_ORDER, Kind
 from .settings import KindStyle, Settings
 from .typography import typographic, typographic_or_none
-from .variants import PLAIN, Level, Variant
+from .variants import PLAIN, PLAIN_COPY, CopyOptions, Level, Variant
 
 OPENING_WORDS = 8
 _PARENTHESES = re.compile(r" *\([^)]*\)")
@@ -294,7 +294,12 @@ def _logo_url(settings: Settings) -> str | None:
 
 
 def shared_fields(
-    checked: CheckedLesson, settings: Settings, variant: Variant, *, for_teacher: bool
+    checked: CheckedLesson,
+    settings: Settings,
+    variant: Variant,
+    copy: CopyOptions,
+    *,
+    for_teacher: bool,
 ) -> dict[str, Any]:
     """The fields the worksheet and the key have in common."""
     lesson = checked.lesson
@@ -312,10 +317,12 @@ def shared_fields(
         "logo_url": _logo_url(settings),
         "level": variant.level,
         "version": variant.version,
-        "variant_label": variant.marked_label(mark, settings.words, for_teacher=for_teacher),
-        "named": variant.named,
+        "variant_label": variant.marked_label(
+            mark, settings.words, for_teacher=for_teacher, named=copy.named
+        ),
+        "named": copy.named,
         "example_rows": lesson.independent_rows or settings.independent_rows,
-        "fillable": variant.fillable,
+        "fillable": copy.fillable,
         "level_mark": mark,
         "excerpt": checked.excerpt,
     }
@@ -330,7 +337,12 @@ def glossary_items(checked: CheckedLesson) -> list[GlossaryItem]:
 
 
 def student_context(
-    checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN, *, measure: bool = False
+    checked: CheckedLesson,
+    settings: Settings,
+    variant: Variant = PLAIN,
+    copy: CopyOptions = PLAIN_COPY,
+    *,
+    measure: bool = False,
 ) -> WorksheetContext:
     """The student worksheet's context: no kinds, explanations or teacher notes.
 
@@ -359,6 +371,6 @@ def student_context(
         ],
         kinds=kind_infos(settings, None),
         document_title=settings.words.student_title.replace("{title}", typographic(lesson.title)),
-        **shared_fields(checked, settings, variant, for_teacher=False),
+        **shared_fields(checked, settings, variant, copy, for_teacher=False),
         glossary=glossary_items(checked) if variant.level in settings.glossary_levels else [],
     )

@@ -7,7 +7,6 @@ with a roster, the class pack's documents: each variant's worksheet and the name
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from .settling import SettledLesson, settle, short_versions
 from .sheets import NAMES, PACK_SHEETS, STUDENT, VARIANT_SHEETS, SheetInput
 from .templates import environment, render_context
 from .themes import SearchPath
-from .variants import LEVELS, PLAIN, Level, Variant, plain_variants
+from .variants import LEVELS, PLAIN, PLAIN_COPY, CopyOptions, Level, Variant, plain_variants
 
 PACK_FILE = "class-pack.pdf"
 
@@ -105,6 +104,7 @@ def render_html(
     allowed_folders: Sequence[Path] = (),
     versions: Sequence[Variant] = (),
     measure: bool = True,
+    copy: CopyOptions = PLAIN_COPY,
 ) -> dict[str, str]:
     """The HTML of each sheet of one variant (student worksheet, key), by the sheet's name.
 
@@ -112,17 +112,16 @@ def render_html(
     sheet is laid out once first, with its statements' places marked, to measure them.
     Unless ``measure``: nothing is laid out, and every statement is said to start on
     line 1 (for ``medialit check``, which renders the templates to find their mistakes).
+    ``copy`` is how the student's copy is made (a name, form fields); the key has none.
     """
     env = environment(template_folders, theme)
-    # Only a student's copy has a name or form fields; the other sheets get the plain variant.
-    plain = dataclasses.replace(variant, named=False, fillable=False)
     lines = None
     if variant.level == "independent" and not measure:
         lines = {statement.number: 1 for statement in checked.statements}
     elif variant.level == "independent":
         from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
 
-        measured = student_context(checked, settings, variant, measure=True)
+        measured = student_context(checked, settings, variant, copy, measure=True)
         lines = statement_lines(
             render_context(env, STUDENT.template, measured),
             base_folder=checked.file.parent,
@@ -132,7 +131,12 @@ def render_html(
         sheet.name: sheet.render(
             env,
             SheetInput(
-                checked, settings, variant if sheet.for_students else plain, lines, versions
+                checked,
+                settings,
+                variant,
+                copy if sheet.for_students else PLAIN_COPY,
+                lines,
+                versions,
             ),
         )
         for sheet in VARIANT_SHEETS
@@ -158,7 +162,9 @@ def plan_lesson(
     short = short_versions(settled, options.select, options.excerpt)
     count = {level: len(version.statements) for level, version in short.items()}
 
-    def render(variant: Variant, versions: Sequence[Variant]) -> dict[str, str]:
+    def render(
+        variant: Variant, versions: Sequence[Variant], copy: CopyOptions = PLAIN_COPY
+    ) -> dict[str, str]:
         return render_html(
             short[variant.level],
             settings,
@@ -167,14 +173,13 @@ def plan_lesson(
             search.theme,
             plan.allowed_folders,
             [v for v in versions if v.level == variant.level],
+            copy=copy,
         )
 
     if roster is None:
         variants = plain_variants([options.level], options.versions, options.seed, count)
         for variant in variants:
-            # The key is never fillable: render_html gives it the plain variant back.
-            variant = dataclasses.replace(variant, fillable=options.fillable)
-            html = render(variant, variants)
+            html = render(variant, variants, CopyOptions(fillable=options.fillable))
             plan.outputs += [
                 plan.output(
                     sheet.file(variant), html[sheet.name], sheet.for_students and options.fillable
@@ -185,25 +190,21 @@ def plan_lesson(
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
     # A student's own font size or theme: settings and templates of its own, whose folders
     # every document of the lesson may load from.
-    own: dict[Variant, tuple[Settings, SearchPath]] = {}
-    for variant in pack.variants:
-        layer = _student_layer(variant)
+    own: dict[CopyOptions, tuple[Settings, SearchPath]] = {}
+    for copy in dict.fromkeys(copy for _, copy in pack.layouts):
+        layer = _student_layer(copy)
         if layer is not None:
             resolved = options.configuration.resolve(
                 checked.worksheet, checked.own_language, checked.file, extra=[layer]
             )
-            own[variant] = (resolved.settings, options.configuration.search_path(resolved))
-            plan.allowed_folders = (*plan.allowed_folders, *own[variant][1].folders())
+            own[copy] = (resolved.settings, options.configuration.search_path(resolved))
+            plan.allowed_folders = (*plan.allowed_folders, *own[copy][1].folders())
     layouts = []
-    # The versions a key lists beside its own, each once, without the students' own sizes.
-    keyed = list(
-        dict.fromkeys(dataclasses.replace(v, font_size=None, theme=None) for v in pack.variants)
-    )
-    for variant in pack.variants:
-        if variant not in own:
-            student = render(variant, pack.variants)[STUDENT.name]
+    for variant, copy in pack.layouts:
+        if copy not in own:
+            student = render(variant, pack.variants, copy)[STUDENT.name]
         else:
-            own_settings, own_search = own[variant]
+            own_settings, own_search = own[copy]
             student = render_html(
                 short[variant.level],
                 own_settings,
@@ -211,16 +212,15 @@ def plan_lesson(
                 variant,
                 own_search.theme,
                 plan.allowed_folders,
+                copy=copy,
             )[STUDENT.name]
-        layouts.append(
-            Document(_pack_layout_name(variant), None, student, folders=plan.allowed_folders)
-        )
-        plain = dataclasses.replace(variant, font_size=None, theme=None)
+        name = _pack_layout_name(variant, copy)
+        layouts.append(Document(name, None, student, folders=plan.allowed_folders))
         for sheet in VARIANT_SHEETS:
-            file = sheet.file(plain)
+            file = sheet.file(variant)
             if not sheet.for_students and all(output.file != file for output in plan.outputs):
                 # One key per level and version, whoever's own size or theme the copy has.
-                plan.outputs.append(plan.output(file, render(plain, keyed)[sheet.name]))
+                plan.outputs.append(plan.output(file, render(variant, pack.variants)[sheet.name]))
     env = environment(folders, search.theme)
     pack_input = SheetInput(checked, settings, pack=pack)
     for sheet in PACK_SHEETS:
@@ -232,15 +232,15 @@ def plan_lesson(
     return plan
 
 
-def _pack_layout_name(variant: Variant) -> str:
+def _pack_layout_name(variant: Variant, copy: CopyOptions) -> str:
     """``class-pack.pdf (student-B.pdf)``, with a student's own size and theme if any."""
-    own = [x for x in (variant.font_size, variant.theme) if x]
+    own = [x for x in (copy.font_size, copy.theme) if x]
     return f"{PACK_FILE} ({', '.join([STUDENT.file(variant), *own])})"
 
 
-def _student_layer(variant: Variant) -> Layer | None:
+def _student_layer(copy: CopyOptions) -> Layer | None:
     """A student's own font size and theme (from the roster) as a settings layer."""
-    values = {"font_size": variant.font_size, "theme": variant.theme}
+    values = {"font_size": copy.font_size, "theme": copy.theme}
     values = {key: value for key, value in values.items() if value is not None}
     return Layer("roster", values) if values else None
 
@@ -258,7 +258,9 @@ def check_sheets(settled: SettledLesson) -> None:
     folders = search.folders()
     short = short_versions(settled)
 
-    def render(variant: Variant, versions: Sequence[Variant] = ()) -> None:
+    def render(
+        variant: Variant, versions: Sequence[Variant] = (), copy: CopyOptions = PLAIN_COPY
+    ) -> None:
         render_html(
             short[variant.level],
             settings,
@@ -268,6 +270,7 @@ def check_sheets(settled: SettledLesson) -> None:
             (),
             versions,
             measure=False,
+            copy=copy,
         )
 
     for level in LEVELS:
@@ -275,7 +278,8 @@ def check_sheets(settled: SettledLesson) -> None:
     env = environment(folders, search.theme)
     for sheet in VARIANT_SHEETS:
         if sheet.for_students:  # the fillable copy
-            sheet.render(env, SheetInput(short["standard"], settings, Variant(fillable=True)))
+            fillable = CopyOptions(fillable=True)
+            sheet.render(env, SheetInput(short["standard"], settings, PLAIN, fillable))
     levels: list[Level] = ["standard", "standard", "guided", "independent"]
     roster = [
         RosterEntry(f"{settings.words.student} {n}", n, level=level)
@@ -283,7 +287,11 @@ def check_sheets(settled: SettledLesson) -> None:
     ]
     counts = {level: len(lesson.statements) for level, lesson in short.items()}
     pack = plan_pack(roster, "standard", 2, 0, counts)
-    first = pack.copies[0].variant
-    render(first, [v for v in pack.variants if v.level == first.level])
+    first = pack.copies[0]
+    render(
+        first.variant,
+        [v for v in pack.variants if v.level == first.variant.level],
+        copy=first.options,
+    )
     for sheet in PACK_SHEETS:
         sheet.render(env, SheetInput(checked, settings, pack=pack))

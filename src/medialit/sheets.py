@@ -21,7 +21,7 @@ from .pack import PackPlan
 from .pack_context import cover_context, name_tags_context
 from .settings import Settings
 from .templates import render_context
-from .variants import PLAIN, Variant, document_file
+from .variants import PLAIN, PLAIN_COPY, CopyOptions, Variant, document_file
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class SheetInput:
     checked: CheckedLesson
     settings: Settings
     variant: Variant = PLAIN
+    copy: CopyOptions = PLAIN_COPY
+    """A student's copy's own options; the other sheets ignore them."""
     lines: dict[int, int] | None = None
     """The line where each statement starts on the independent student sheet (the key's)."""
     versions: Sequence[Variant] = ()
@@ -51,7 +53,7 @@ class Sheet:
     """One per level and version; else one per class pack."""
     for_students: bool = False
     """A student's copy: it takes the copy's own options (a name, form fields with
-    ``--fillable``); the other sheets get the plain variant."""
+    ``--fillable``, a student's own size and theme)."""
     written: bool = True
     """Written to a file of its own; else only a part of the class pack (the name tags)."""
 
@@ -72,7 +74,7 @@ def _pack(data: SheetInput) -> PackPlan:
 STUDENT = Sheet(
     "student",
     "student.html",
-    lambda data: student_context(data.checked, data.settings, data.variant),
+    lambda data: student_context(data.checked, data.settings, data.variant, data.copy),
     for_students=True,
 )
 KEY = Sheet(
