@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal, TypedDict
 
 from .article import BlockKind
 from .languages import direction, long_date, month_and_year
@@ -293,6 +293,29 @@ def _logo_url(settings: Settings) -> str | None:
     return Path(settings.logo).absolute().as_uri() if settings.logo else None
 
 
+class SharedFields(TypedDict):
+    """The fields the worksheet and the key have in common, typed: mypy checks each against
+    the context it fills (see :class:`WorksheetContext` for what each one is)."""
+
+    title: str
+    language: str
+    direction: str
+    article_language: str
+    article_direction: str
+    audience: str | None
+    source: SourceInfo
+    settings: Settings
+    logo_url: str | None
+    level: Level
+    version: str | None
+    variant_label: str
+    named: bool
+    example_rows: int
+    fillable: bool
+    level_mark: str
+    excerpt: bool
+
+
 def shared_fields(
     checked: CheckedLesson,
     settings: Settings,
@@ -300,32 +323,32 @@ def shared_fields(
     copy: CopyOptions,
     *,
     for_teacher: bool,
-) -> dict[str, Any]:
+) -> SharedFields:
     """The fields the worksheet and the key have in common."""
     lesson = checked.lesson
     language = sheet_language(checked, settings)
     mark = settings.level_marks.get(variant.level, "")
-    return {
-        "title": typographic(lesson.title),
-        "language": language,
-        "direction": direction(language),
-        "article_language": lesson.language,
-        "article_direction": direction(lesson.language),
-        "audience": typographic_or_none(lesson.audience),
-        "source": _source(checked, settings),
-        "settings": settings,
-        "logo_url": _logo_url(settings),
-        "level": variant.level,
-        "version": variant.version,
-        "variant_label": variant.marked_label(
+    return SharedFields(
+        title=typographic(lesson.title),
+        language=language,
+        direction=direction(language),
+        article_language=lesson.language,
+        article_direction=direction(lesson.language),
+        audience=typographic_or_none(lesson.audience),
+        source=_source(checked, settings),
+        settings=settings,
+        logo_url=_logo_url(settings),
+        level=variant.level,
+        version=variant.version,
+        variant_label=variant.marked_label(
             mark, settings.words, for_teacher=for_teacher, named=copy.named
         ),
-        "named": copy.named,
-        "example_rows": lesson.independent_rows or settings.independent_rows,
-        "fillable": copy.fillable,
-        "level_mark": mark,
-        "excerpt": checked.excerpt,
-    }
+        named=copy.named,
+        example_rows=lesson.independent_rows or settings.independent_rows,
+        fillable=copy.fillable,
+        level_mark=mark,
+        excerpt=checked.excerpt,
+    )
 
 
 def glossary_items(checked: CheckedLesson) -> list[GlossaryItem]:
