@@ -35,7 +35,7 @@ from medialit.pack_context import cover_context, name_tags_context
 from medialit.roster import RosterEntry
 from medialit.settings import Settings
 from medialit.templates import make_environment, render, template_variables
-from medialit.variants import LEVELS, Variant
+from medialit.variants import LEVELS, CopyOptions, Variant
 
 from .conftest import DATA, LESSONS, ROOT
 from .hardening_support import GOOD, run_medialit
@@ -381,9 +381,10 @@ def _contexts(lesson: Path) -> dict[str, Any]:
     roots: dict[str, Any] = {}
     roster = [RosterEntry(name, n + 2) for n, name in enumerate(["Ana López", "王小明", "Sam"])]
     for level in LEVELS:
-        variant = Variant(level=level, version="A", named=True)
+        variant = Variant(level=level, version="A")
         other = Variant(level=level, version="B", numbers=())
-        for name, value in template_variables(student_context(checked, settings, variant)).items():
+        student = student_context(checked, settings, variant, CopyOptions(named=True))
+        for name, value in template_variables(student).items():
             roots[f"student[{level}].{name}"] = value
         key = key_context(checked, settings, variant, {1: 3}, [variant, other])
         for name, value in template_variables(key).items():

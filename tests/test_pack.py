@@ -131,7 +131,7 @@ def test_a_copy_is_its_layout_with_only_the_name_added(pack: Path, roster_file: 
     assert plan.pack is not None
     assert plan.class_pack is not None
     layouts = []
-    for html in plan.class_pack.layouts:
+    for html in [layout.html for layout in plan.class_pack.layouts]:
         pdf, _ = html_to_pdf(html, base_folder=DATA, allowed_folders=[])
         layouts.append(PdfReader(io.BytesIO(pdf)))
     pack_reader = PdfReader(pack / "class-pack.pdf")
@@ -181,7 +181,7 @@ def test_no_answers_in_the_pack_copies_or_cover(pack: Path, roster_file: Path) -
         DATA / "sample.yaml", pack_options(pack, roster_file), read_roster(roster_file)
     )
     assert plan.class_pack is not None
-    htmls = [*plan.class_pack.layouts, plan.class_pack.name_tags]
+    htmls = [d.html for d in (*plan.class_pack.layouts, plan.class_pack.name_tags)]
     texts = [" ".join(page_texts(file)) for file in files]
     for statement in checked.statements:
         for secret in (statement.annotation.why, *statement.annotation.techniques):
@@ -256,7 +256,7 @@ def test_roster_versions_in_turn_and_beyond_the_count(tmp_path: Path) -> None:
     file.write_text("name,version\nA1,\nA2,\nA3,C\nA4,\n")
     plan = plan_pack(read_roster(file), "standard", 2, seed=0, statements=3)
     assert [c.variant.version for c in plan.copies] == ["A", "B", "C", "A"]
-    assert all(c.variant.named for c in plan.copies)
+    assert all(c.options.named for c in plan.copies)
 
 
 def test_blank_pages_keep_copies_on_front_pages(tmp_path: Path) -> None:

@@ -71,9 +71,15 @@ def build_lessons(
             if warn:
                 warn(message)
     layouts = [
-        Layout(html, lesson_file.parent, plan.allowed_folders, options.created, forms=forms)
+        Layout(
+            document.html,
+            lesson_file.parent,
+            document.folders,
+            options.created,
+            forms=document.forms,
+        )
         for lesson_file, plan in plans
-        for html, forms in zip(plan.documents(), plan.forms(), strict=True)
+        for document in plan.documents()
     ]
     if progress:
         progress.start(len(layouts) + len(plans))
@@ -81,7 +87,7 @@ def build_lessons(
     if cache is not None and cache.refused is not None and warn:
         warn(f"the layout cache was not used, so documents were laid out afresh: {cache.refused}")
     for lesson_file, plan in plans:
-        mine = [next(laid_out) for _ in plan.documents()]
+        mine = {document.name: next(laid_out) for document in plan.documents()}
         try:
             report.results.append(finish_lesson(lesson_file, plan, mine, options))
         except MedialitError as exc:

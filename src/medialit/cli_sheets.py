@@ -15,15 +15,12 @@ from .cli_common import (
     settings_options,
     working_configuration,
 )
+from .exports.formats import FORMATS, formats_help
 from .summary import written
 from .variants import LEVELS, MAX_VERSIONS, Level
 
 if TYPE_CHECKING:
     from .build import BuildReport
-
-# The formats of `medialit export` (exports.export.FORMATS, checked equal by a test), named
-# here so that loading the CLI does not load the exports and the build.
-EXPORT_FORMATS = ("moodle", "qti")
 
 
 @click.command()
@@ -185,9 +182,9 @@ def _print_report(report: BuildReport, lessons: int, quiet: bool, done: str = "b
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_FORMATS),
+    type=click.Choice(list(FORMATS)),
     required=True,
-    help="moodle: a Moodle XML quiz; qti: a QTI 2.1 package for Canvas and others.",
+    help=formats_help(),
 )
 @click.option(
     "--out",

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal, TypedDict
 
 from .article import BlockKind
 from .languages import direction, long_date, month_and_year
@@ -27,7 +27,7 @@ from .lesson import CheckedLesson, Statement
 from .model import KIND_ORDER, Kind
 from .settings import KindStyle, Settings
 from .typography import typographic, typographic_or_none
-from .variants import PLAIN, Level, Variant
+from .variants import PLAIN, PLAIN_COPY, CopyOptions, Level, Variant
 
 OPENING_WORDS = 8
 _PARENTHESES = re.compile(r" *\([^)]*\)")
@@ -293,32 +293,62 @@ def _logo_url(settings: Settings) -> str | None:
     return Path(settings.logo).absolute().as_uri() if settings.logo else None
 
 
+class SharedFields(TypedDict):
+    """The fields the worksheet and the key have in common, typed: mypy checks each against
+    the context it fills (see :class:`WorksheetContext` for what each one is)."""
+
+    title: str
+    language: str
+    direction: str
+    article_language: str
+    article_direction: str
+    audience: str | None
+    source: SourceInfo
+    settings: Settings
+    logo_url: str | None
+    level: Level
+    version: str | None
+    variant_label: str
+    named: bool
+    example_rows: int
+    fillable: bool
+    level_mark: str
+    excerpt: bool
+
+
 def shared_fields(
-    checked: CheckedLesson, settings: Settings, variant: Variant, *, for_teacher: bool
-) -> dict[str, Any]:
+    checked: CheckedLesson,
+    settings: Settings,
+    variant: Variant,
+    copy: CopyOptions,
+    *,
+    for_teacher: bool,
+) -> SharedFields:
     """The fields the worksheet and the key have in common."""
     lesson = checked.lesson
     language = sheet_language(checked, settings)
     mark = settings.level_marks.get(variant.level, "")
-    return {
-        "title": typographic(lesson.title),
-        "language": language,
-        "direction": direction(language),
-        "article_language": lesson.language,
-        "article_direction": direction(lesson.language),
-        "audience": typographic_or_none(lesson.audience),
-        "source": _source(checked, settings),
-        "settings": settings,
-        "logo_url": _logo_url(settings),
-        "level": variant.level,
-        "version": variant.version,
-        "variant_label": variant.marked_label(mark, settings.words, for_teacher=for_teacher),
-        "named": variant.named,
-        "example_rows": lesson.independent_rows or settings.independent_rows,
-        "fillable": variant.fillable,
-        "level_mark": mark,
-        "excerpt": checked.excerpt,
-    }
+    return SharedFields(
+        title=typographic(lesson.title),
+        language=language,
+        direction=direction(language),
+        article_language=lesson.language,
+        article_direction=direction(lesson.language),
+        audience=typographic_or_none(lesson.audience),
+        source=_source(checked, settings),
+        settings=settings,
+        logo_url=_logo_url(settings),
+        level=variant.level,
+        version=variant.version,
+        variant_label=variant.marked_label(
+            mark, settings.words, for_teacher=for_teacher, named=copy.named
+        ),
+        named=copy.named,
+        example_rows=lesson.independent_rows or settings.independent_rows,
+        fillable=copy.fillable,
+        level_mark=mark,
+        excerpt=checked.excerpt,
+    )
 
 
 def glossary_items(checked: CheckedLesson) -> list[GlossaryItem]:
@@ -330,7 +360,12 @@ def glossary_items(checked: CheckedLesson) -> list[GlossaryItem]:
 
 
 def student_context(
-    checked: CheckedLesson, settings: Settings, variant: Variant = PLAIN, *, measure: bool = False
+    checked: CheckedLesson,
+    settings: Settings,
+    variant: Variant = PLAIN,
+    copy: CopyOptions = PLAIN_COPY,
+    *,
+    measure: bool = False,
 ) -> WorksheetContext:
     """The student worksheet's context: no kinds, explanations or teacher notes.
 
@@ -359,6 +394,6 @@ def student_context(
         ],
         kinds=kind_infos(settings, None),
         document_title=settings.words.student_title.replace("{title}", typographic(lesson.title)),
-        **shared_fields(checked, settings, variant, for_teacher=False),
+        **shared_fields(checked, settings, variant, copy, for_teacher=False),
         glossary=glossary_items(checked) if variant.level in settings.glossary_levels else [],
     )

@@ -8,7 +8,7 @@ gets its marker (:mod:`medialit.output_marker`), which says which lesson file ma
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Mapping
 from pathlib import Path
 
 from .build_options import BuildOptions
@@ -17,39 +17,39 @@ from .files import refuse_links, remove_stale_temporaries, write_all
 from .laying_out import LaidOut
 from .output_marker import COPY_NAME, MARKER, marker_text, refuse_earlier_lesson
 from .pack import copy_file
+from .planning import PACK_FILE as PACK_FILE
 from .planning import ClassPackDocuments, LessonPlan
 from .reports import COPIES_FOLDER as COPIES_FOLDER
 from .reports import BuildResult
-from .variants import document_file
-
-PACK_FILE = "class-pack.pdf"
 
 
 def finish_lesson(
-    lesson_file: Path, plan: LessonPlan, laid_out: list[LaidOut], options: BuildOptions
+    lesson_file: Path, plan: LessonPlan, laid_out: Mapping[str, LaidOut], options: BuildOptions
 ) -> BuildResult:
     """Stamp the class pack if there is one, then write every file of the lesson.
 
-    ``laid_out`` is in the order of :meth:`LessonPlan.documents`.
+    ``laid_out`` has each of :meth:`LessonPlan.documents` by its name.
     """
+    documents = plan.documents()
     problems = [
         problem if problem.file else dataclasses.replace(problem, file=lesson_file)
-        for document in laid_out
-        for problem in document.problems
+        for document in documents
+        for problem in laid_out[document.name].problems
     ]
     if problems:
         raise RenderError(problems)
     result = BuildResult(lesson=lesson_file)
-    for name, document in zip(_document_names(plan), laid_out, strict=True):
-        result.warnings.extend(f"{name}: {message}" for message in document.refused)
-    documents = iter(laid_out)
+    for document in documents:
+        refused = laid_out[document.name].refused
+        result.warnings.extend(f"{document.name}: {message}" for message in refused)
     files: dict[str, bytes] = {}
     for output in plan.outputs:
-        files[output.file] = next(documents).pdf
+        assert output.file is not None  # an output is written as laid out
+        files[output.file] = laid_out[output.name].pdf
         if options.write_html:
             files[output.file.removesuffix(".pdf") + ".html"] = output.html.encode()
     if plan.class_pack is not None:
-        files.update(_pack_files(plan, plan.class_pack, documents, options))
+        files.update(_pack_files(plan, plan.class_pack, laid_out, options))
     target = options.out / plan.checked.name
     # Checked before anything is written: a link below --out would take the sheets (and the
     # tidying of the class pack's earlier copies) out of it; another lesson's sheets stay.
@@ -111,20 +111,10 @@ def _tidy_earlier_outputs(folder: Path, files: dict[str, bytes], class_pack: boo
     )
 
 
-def _document_names(plan: LessonPlan) -> list[str]:
-    """What each document is, in the order of :meth:`LessonPlan.documents`, for warnings."""
-    names = [output.file for output in plan.outputs]
-    if plan.class_pack is not None:
-        variants = plan.class_pack.plan.variants
-        names += [f"{PACK_FILE} ({document_file('student', v)})" for v in variants]
-        names.append(f"{PACK_FILE} (name tags)")
-    return names
-
-
 def _pack_files(
     plan: LessonPlan,
     class_pack: ClassPackDocuments,
-    laid_out: Iterator[LaidOut],
+    laid_out: Mapping[str, LaidOut],
     options: BuildOptions,
 ) -> dict[str, bytes]:
     """``class-pack.pdf`` (and with ``split``, one file per copy) from layouts and name tags."""
@@ -133,8 +123,8 @@ def _pack_files(
     pack = class_pack.plan
     lesson = plan.checked.lesson
     words = plan.words
-    layouts = [next(laid_out).pdf for _ in class_pack.layouts]
-    name_tags = next(laid_out).pdf
+    layouts = [laid_out[layout.name].pdf for layout in class_pack.layouts]
+    name_tags = laid_out[class_pack.name_tags.name].pdf
     copy_layouts = [pack.layout_index(copy) for copy in pack.copies]
     combined, _ = stamp_copies(
         layouts,

@@ -29,7 +29,7 @@ from .marking import builtin_marking
 from .model import KIND_ORDER
 from .settings import Settings
 from .typography import typographic, typographic_or_none
-from .variants import PLAIN, Variant
+from .variants import PLAIN, PLAIN_COPY, Variant
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ def key_context(
         ],
         kinds=kinds,
         document_title=settings.words.key_title.replace("{title}", typographic(lesson.title)),
-        **shared_fields(checked, settings, variant, for_teacher=True),
+        **shared_fields(checked, settings, variant, PLAIN_COPY, for_teacher=True),
         glossary=glossary_items(checked),
         objectives=[typographic(o) for o in lesson.objectives],
         source_notes=typographic_or_none(lesson.source.notes),

@@ -14,7 +14,6 @@ keys named in :mod:`medialit.variants`:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from .roster import RosterEntry
 from .variants import (
     LEVELS,
     VERSION_LETTERS,
+    CopyOptions,
     Level,
     StatementCounts,
     Variant,
@@ -32,6 +32,9 @@ from .variants import (
     version_numberings,
 )
 
+NAMED = CopyOptions(named=True)
+"""A class-pack copy's options when the roster gives no size or theme of the student's own."""
+
 
 @dataclass(frozen=True)
 class Copy:
@@ -40,18 +43,33 @@ class Copy:
     name: str
     roster_line: int
     variant: Variant
-    """The student's variant, with ``named`` set: the name is stamped on afterwards."""
+    """Which worksheet the student gets: level and version."""
+    options: CopyOptions = NAMED
+    """Named (the name is stamped on afterwards), with the student's own size and theme."""
+
+    @property
+    def layout(self) -> PackLayout:
+        return (self.variant, self.options)
+
+
+PackLayout = tuple[Variant, CopyOptions]
+"""A worksheet as laid out for the class pack: its variant and its copies' options."""
 
 
 @dataclass(frozen=True)
 class PackPlan:
-    """Every copy in roster order, and the distinct variants they use (laid out once each)."""
+    """Every copy in roster order, and the distinct layouts they use (laid out once each)."""
 
     copies: list[Copy]
-    variants: list[Variant]
+    layouts: list[PackLayout]
+
+    @property
+    def variants(self) -> list[Variant]:
+        """The distinct variants of the copies (each has a key), in the order of ``layouts``."""
+        return list(dict.fromkeys(variant for variant, _ in self.layouts))
 
     def layout_index(self, copy: Copy) -> int:
-        return self.variants.index(copy.variant)
+        return self.layouts.index(copy.layout)
 
 
 def plan_pack(
@@ -75,15 +93,20 @@ def plan_pack(
         letter = (entry.version or letters[index % count]) if count > 1 else None
         copy_level = entry.level or level
         numberings = version_numberings(count_for(statements, copy_level), count, seed)
-        variant = make_variant(copy_level, letter, numberings, named=True)
-        variant = dataclasses.replace(variant, font_size=entry.font_size, theme=entry.theme)
-        copies.append(Copy(entry.name, entry.line, variant))
+        variant = make_variant(copy_level, letter, numberings)
+        options = CopyOptions(named=True, font_size=entry.font_size, theme=entry.theme)
+        copies.append(Copy(entry.name, entry.line, variant, options))
     order = {lv: n for n, lv in enumerate(LEVELS)}
-    variants = sorted(
-        {copy.variant for copy in copies},
-        key=lambda v: (order[v.level], v.version or "", v.font_size or "", v.theme or ""),
+    layouts = sorted(
+        {copy.layout for copy in copies},
+        key=lambda x: (
+            order[x[0].level],
+            x[0].version or "",
+            x[1].font_size or "",
+            x[1].theme or "",
+        ),
     )
-    return PackPlan(copies=copies, variants=variants)
+    return PackPlan(copies=copies, layouts=layouts)
 
 
 def copy_file(number: int, copy: Copy) -> str:

@@ -89,7 +89,7 @@ def cover_context(checked: CheckedLesson, settings: Settings, pack: PackPlan) ->
                 copy.name,
                 _level_with_mark(copy.variant.level, settings),
                 copy.variant.version,
-                copy.variant.adjustments,
+                copy.options.adjustments,
             )
             for n, copy in enumerate(pack.copies, start=1)
         ],

@@ -7,36 +7,40 @@ with a roster, the class pack's documents: each variant's worksheet and the name
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build_options import BuildOptions
 from .context import sheet_language, student_context
-from .key_context import key_context
 from .layers import Layer
 from .lesson import CheckedLesson
 from .pack import PackPlan, plan_pack
-from .pack_context import cover_context, name_tags_context
 from .roster import RosterEntry
 from .settings import Settings, Words
 from .settling import SettledLesson, settle, short_versions
+from .sheets import NAMES, PACK_SHEETS, STUDENT, VARIANT_SHEETS, SheetInput
 from .templates import environment, render_context
-from .variants import LEVELS, PLAIN, Level, Variant, document_file, plain_variants
+from .themes import SearchPath
+from .variants import LEVELS, PLAIN, PLAIN_COPY, CopyOptions, Level, Variant, plain_variants
 
-COVER_FILE = "cover.pdf"
+PACK_FILE = "class-pack.pdf"
 
 
 @dataclass(frozen=True)
-class Output:
-    """A file that is written as laid out: a worksheet, a key or the class pack's cover."""
+class Document:
+    """One document to lay out: a worksheet, a key, the cover, or a part of the class pack."""
 
-    file: str
-    """The file name in the lesson's build folder, e.g. ``key-guided-B.pdf``."""
+    name: str
+    """What it is, unique in its lesson and said in warnings: the file it is written to
+    (``key-guided-B.pdf``) or, inside the class pack, ``class-pack.pdf (student-B.pdf)``."""
+    file: str | None
+    """The file it is written to as laid out, or ``None`` for a part of the class pack."""
     html: str
     forms: bool = False
     """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
+    folders: tuple[Path, ...] = ()
+    """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +48,10 @@ class ClassPackDocuments:
     """What a class pack lays out: each variant's worksheet once, and every name tag."""
 
     plan: PackPlan
-    layouts: list[str]
-    """The HTML of the student worksheet of each of ``plan.variants``, in that order."""
-    name_tags: str
-    """The HTML of the pages of names stamped onto the copies."""
+    layouts: list[Document]
+    """The student worksheet of each of ``plan.variants``, in that order."""
+    name_tags: Document
+    """The pages of names stamped onto the copies."""
 
 
 @dataclass
@@ -57,7 +61,8 @@ class LessonPlan:
     checked: CheckedLesson
     allowed_folders: tuple[Path, ...]
     """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
-    outputs: list[Output] = field(default_factory=list)
+    outputs: list[Document] = field(default_factory=list)
+    """The documents written as laid out: worksheets, keys, the class pack's cover."""
     class_pack: ClassPackDocuments | None = None
     words: Words = field(default_factory=Words)
     """The fixed words in the lesson's language, for the class pack's titles."""
@@ -71,18 +76,23 @@ class LessonPlan:
         """Who gets which copy of the class pack, if there is a roster."""
         return self.class_pack.plan if self.class_pack else None
 
-    def documents(self) -> list[str]:
-        """The HTML of every document to lay out: outputs, then the class pack's."""
-        html = [output.html for output in self.outputs]
+    def documents(self) -> list[Document]:
+        """Every document to lay out: outputs, then the class pack's."""
+        documents = list(self.outputs)
         if self.class_pack is not None:
-            html += [*self.class_pack.layouts, self.class_pack.name_tags]
-        return html
+            documents += [*self.class_pack.layouts, self.class_pack.name_tags]
+        return documents
 
-    def forms(self) -> list[bool]:
-        """For each of :meth:`documents`, whether its inputs become PDF form fields."""
-        return [output.forms for output in self.outputs] + [False] * (
-            len(self.documents()) - len(self.outputs)
-        )
+    def output(self, file: str, html: str, forms: bool = False) -> Document:
+        """A document written as laid out, to ``file``."""
+        return Document(file, file, html, forms, self.allowed_folders)
+
+    def document(self, name: str) -> Document:
+        """The document called ``name``; ``KeyError`` if the plan has none."""
+        for document in self.documents():
+            if document.name == name:
+                return document
+        raise KeyError(name)
 
 
 def render_html(
@@ -94,33 +104,42 @@ def render_html(
     allowed_folders: Sequence[Path] = (),
     versions: Sequence[Variant] = (),
     measure: bool = True,
+    copy: CopyOptions = PLAIN_COPY,
 ) -> dict[str, str]:
-    """The HTML of the student worksheet and the key of one variant, by document name.
+    """The HTML of each sheet of one variant (student worksheet, key), by the sheet's name.
 
     The independent key gives each statement's line on the student sheet, so that
     sheet is laid out once first, with its statements' places marked, to measure them.
     Unless ``measure``: nothing is laid out, and every statement is said to start on
     line 1 (for ``medialit check``, which renders the templates to find their mistakes).
+    ``copy`` is how the student's copy is made (a name, form fields); the key has none.
     """
     env = environment(template_folders, theme)
-    key_variant = dataclasses.replace(variant, named=False, fillable=False)
     lines = None
     if variant.level == "independent" and not measure:
         lines = {statement.number: 1 for statement in checked.statements}
     elif variant.level == "independent":
         from .pdf import statement_lines  # imported late: WeasyPrint is slow to load
 
-        measured = student_context(checked, settings, variant, measure=True)
+        measured = student_context(checked, settings, variant, copy, measure=True)
         lines = statement_lines(
-            render_context(env, "student.html", measured),
+            render_context(env, STUDENT.template, measured),
             base_folder=checked.file.parent,
             allowed_folders=[*template_folders, *allowed_folders],
         )
     return {
-        "student": render_context(env, "student.html", student_context(checked, settings, variant)),
-        "key": render_context(
-            env, "key.html", key_context(checked, settings, key_variant, lines, versions)
-        ),
+        sheet.name: sheet.render(
+            env,
+            SheetInput(
+                checked,
+                settings,
+                variant,
+                copy if sheet.for_students else PLAIN_COPY,
+                lines,
+                versions,
+            ),
+        )
+        for sheet in VARIANT_SHEETS
     }
 
 
@@ -143,7 +162,9 @@ def plan_lesson(
     short = short_versions(settled, options.select, options.excerpt)
     count = {level: len(version.statements) for level, version in short.items()}
 
-    def render(variant: Variant, versions: Sequence[Variant]) -> dict[str, str]:
+    def render(
+        variant: Variant, versions: Sequence[Variant], copy: CopyOptions = PLAIN_COPY
+    ) -> dict[str, str]:
         return render_html(
             short[variant.level],
             settings,
@@ -152,62 +173,74 @@ def plan_lesson(
             search.theme,
             plan.allowed_folders,
             [v for v in versions if v.level == variant.level],
+            copy=copy,
         )
 
     if roster is None:
         variants = plain_variants([options.level], options.versions, options.seed, count)
         for variant in variants:
-            # The key is never fillable: render_html gives it the plain variant back.
-            variant = dataclasses.replace(variant, fillable=options.fillable)
-            html = render(variant, variants)
-            student = document_file("student", variant)
-            plan.outputs.append(Output(student, html["student"], forms=options.fillable))
-            plan.outputs.append(Output(document_file("key", variant), html["key"]))
+            html = render(variant, variants, CopyOptions(fillable=options.fillable))
+            plan.outputs += [
+                plan.output(
+                    sheet.file(variant), html[sheet.name], sheet.for_students and options.fillable
+                )
+                for sheet in VARIANT_SHEETS
+            ]
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
-    layouts = []
-    # The versions a key lists beside its own, each once, without the students' own sizes.
-    keyed = list(
-        dict.fromkeys(dataclasses.replace(v, font_size=None, theme=None) for v in pack.variants)
-    )
-    for variant in pack.variants:
-        own = _student_layer(variant)
-        if own is None:
-            layouts.append(render(variant, pack.variants)["student"])
-        else:  # the student's own font size or theme: settings and templates of its own
-            own_resolved = options.configuration.resolve(
-                checked.worksheet, checked.own_language, checked.file, extra=[own]
+    # A student's own font size or theme: settings and templates of its own, whose folders
+    # every document of the lesson may load from.
+    own: dict[CopyOptions, tuple[Settings, SearchPath]] = {}
+    for copy in dict.fromkeys(copy for _, copy in pack.layouts):
+        layer = _student_layer(copy)
+        if layer is not None:
+            resolved = options.configuration.resolve(
+                checked.worksheet, checked.own_language, checked.file, extra=[layer]
             )
-            own_search = options.configuration.search_path(own_resolved)
-            own_html = render_html(
+            own[copy] = (resolved.settings, options.configuration.search_path(resolved))
+            plan.allowed_folders = (*plan.allowed_folders, *own[copy][1].folders())
+    layouts = []
+    for variant, copy in pack.layouts:
+        if copy not in own:
+            student = render(variant, pack.variants, copy)[STUDENT.name]
+        else:
+            own_settings, own_search = own[copy]
+            student = render_html(
                 short[variant.level],
-                own_resolved.settings,
+                own_settings,
                 own_search.folders(),
                 variant,
                 own_search.theme,
                 plan.allowed_folders,
-            )
-            layouts.append(own_html["student"])
-            plan.allowed_folders = (*plan.allowed_folders, *own_search.folders())
-        key_file = document_file("key", variant)
-        if all(output.file != key_file for output in plan.outputs):
-            # One key per level and version, whoever's own size or theme the copy has.
-            plain = dataclasses.replace(variant, font_size=None, theme=None)
-            plan.outputs.append(Output(key_file, render(plain, keyed)["key"]))
+                copy=copy,
+            )[STUDENT.name]
+        name = _pack_layout_name(variant, copy)
+        layouts.append(Document(name, None, student, folders=plan.allowed_folders))
+        for sheet in VARIANT_SHEETS:
+            file = sheet.file(variant)
+            if not sheet.for_students and all(output.file != file for output in plan.outputs):
+                # One key per level and version, whoever's own size or theme the copy has.
+                plan.outputs.append(plan.output(file, render(variant, pack.variants)[sheet.name]))
     env = environment(folders, search.theme)
-    plan.outputs.append(
-        Output(
-            COVER_FILE, render_context(env, "cover.html", cover_context(checked, settings, pack))
-        )
-    )
-    name_tags = render_context(env, "names.html", name_tags_context(checked, settings, pack))
-    plan.class_pack = ClassPackDocuments(pack, layouts, name_tags)
+    pack_input = SheetInput(checked, settings, pack=pack)
+    for sheet in PACK_SHEETS:
+        if sheet.written:
+            plan.outputs.append(plan.output(sheet.file(), sheet.render(env, pack_input)))
+    name_tags = NAMES.render(env, pack_input)
+    tags = Document(f"{PACK_FILE} (name tags)", None, name_tags, folders=plan.allowed_folders)
+    plan.class_pack = ClassPackDocuments(pack, layouts, tags)
     return plan
 
 
-def _student_layer(variant: Variant) -> Layer | None:
+def _pack_layout_name(variant: Variant, copy: CopyOptions) -> str:
+    """``class-pack.pdf (student-B.pdf)``, with a student's own size and theme if any."""
+    own = [x for x in (copy.font_size, copy.theme) if x]
+    return f"{PACK_FILE} ({', '.join([STUDENT.file(variant), *own])})"
+
+
+def _student_layer(copy: CopyOptions) -> Layer | None:
     """A student's own font size and theme (from the roster) as a settings layer."""
-    values = {"font_size": variant.font_size, "theme": variant.theme}
+    values = {"font_size": copy.font_size, "theme": copy.theme}
     values = {key: value for key, value in values.items() if value is not None}
     return Layer("roster", values) if values else None
 
@@ -225,7 +258,9 @@ def check_sheets(settled: SettledLesson) -> None:
     folders = search.folders()
     short = short_versions(settled)
 
-    def render(variant: Variant, versions: Sequence[Variant] = ()) -> None:
+    def render(
+        variant: Variant, versions: Sequence[Variant] = (), copy: CopyOptions = PLAIN_COPY
+    ) -> None:
         render_html(
             short[variant.level],
             settings,
@@ -235,13 +270,16 @@ def check_sheets(settled: SettledLesson) -> None:
             (),
             versions,
             measure=False,
+            copy=copy,
         )
 
     for level in LEVELS:
         render(Variant(level))
     env = environment(folders, search.theme)
-    fillable = Variant(fillable=True)
-    render_context(env, "student.html", student_context(short["standard"], settings, fillable))
+    for sheet in VARIANT_SHEETS:
+        if sheet.for_students:  # the fillable copy
+            fillable = CopyOptions(fillable=True)
+            sheet.render(env, SheetInput(short["standard"], settings, PLAIN, fillable))
     levels: list[Level] = ["standard", "standard", "guided", "independent"]
     roster = [
         RosterEntry(f"{settings.words.student} {n}", n, level=level)
@@ -249,7 +287,11 @@ def check_sheets(settled: SettledLesson) -> None:
     ]
     counts = {level: len(lesson.statements) for level, lesson in short.items()}
     pack = plan_pack(roster, "standard", 2, 0, counts)
-    first = pack.copies[0].variant
-    render(first, [v for v in pack.variants if v.level == first.level])
-    render_context(env, "cover.html", cover_context(checked, settings, pack))
-    render_context(env, "names.html", name_tags_context(checked, settings, pack))
+    first = pack.copies[0]
+    render(
+        first.variant,
+        [v for v in pack.variants if v.level == first.variant.level],
+        copy=first.options,
+    )
+    for sheet in PACK_SHEETS:
+        sheet.render(env, SheetInput(checked, settings, pack=pack))

@@ -44,6 +44,41 @@ class Variant:
     numbers: tuple[int, ...] = ()
     """``numbers[i]`` is the printed number of the (i+1)-th statement in reading order;
     empty means reading order."""
+
+    def number(self, reading_number: int) -> int:
+        """The printed number of the statement that is ``reading_number``-th in reading order."""
+        return self.numbers[reading_number - 1] if self.numbers else reading_number
+
+    def label(self, *, named: bool = False) -> str:
+        """Printed discreetly on every page (``Guided · Version B``); empty for a plain build
+        (but for a ``named`` class-pack copy)."""
+        if self.level == "standard" and self.version is None and not named:
+            return ""
+        parts = [self.level.capitalize()]
+        if self.version:
+            parts.append(f"Version {self.version}")
+        return " · ".join(parts)
+
+    def marked_label(
+        self, mark: str, words: Words, *, for_teacher: bool, named: bool = False
+    ) -> str:
+        """The label with the level's neutral code, in the sheets' language: ``K7 · Version B``
+        on students' copies, ``Guided (K7) · Version B`` on the key; empty for a plain build."""
+        if not self.label(named=named):
+            return ""
+        level = f"{level_name(self.level, words)} ({mark})" if for_teacher else mark
+        version = [words.version.replace("{letter}", self.version)] if self.version else []
+        return " · ".join([level, *version])
+
+
+PLAIN = Variant()
+
+
+@dataclass(frozen=True)
+class CopyOptions:
+    """How one copy of a student worksheet is made, beside which sheet it is (its
+    :class:`Variant`): a name stamped on, form fields, a student's own size and theme."""
+
     named: bool = False
     """A class-pack copy: the student's name is stamped into the top margin later."""
     fillable: bool = False
@@ -59,31 +94,9 @@ class Variant:
         theme = Path(self.theme).name if self.theme else None
         return ", ".join(x for x in (self.font_size, theme) if x)
 
-    def number(self, reading_number: int) -> int:
-        """The printed number of the statement that is ``reading_number``-th in reading order."""
-        return self.numbers[reading_number - 1] if self.numbers else reading_number
 
-    @property
-    def label(self) -> str:
-        """Printed discreetly on every page (``Guided · Version B``); empty for a plain build."""
-        if self.level == "standard" and self.version is None and not self.named:
-            return ""
-        parts = [self.level.capitalize()]
-        if self.version:
-            parts.append(f"Version {self.version}")
-        return " · ".join(parts)
-
-    def marked_label(self, mark: str, words: Words, *, for_teacher: bool) -> str:
-        """The label with the level's neutral code, in the sheets' language: ``K7 · Version B``
-        on students' copies, ``Guided (K7) · Version B`` on the key; empty for a plain build."""
-        if not self.label:
-            return ""
-        level = f"{level_name(self.level, words)} ({mark})" if for_teacher else mark
-        version = [words.version.replace("{letter}", self.version)] if self.version else []
-        return " · ".join([level, *version])
-
-
-PLAIN = Variant()
+PLAIN_COPY = CopyOptions()
+""":class:`CopyOptions` of a sheet that is none of these: a plain worksheet, every key."""
 
 
 def level_name(level: Level, words: Words) -> str:
@@ -119,14 +132,14 @@ def version_numberings(statements: int, versions: int, seed: int) -> dict[str, t
 
 
 def make_variant(
-    level: Level, version: str | None, numberings: dict[str, tuple[int, ...]], *, named: bool
+    level: Level, version: str | None, numberings: dict[str, tuple[int, ...]]
 ) -> Variant:
     """The variant of ``level`` and ``version`` with that version's numbers.
 
     The independent sheet numbers no statements, so its key keeps reading order.
     """
     numbers = numberings.get(version, ()) if version and level != "independent" else ()
-    return Variant(level=level, version=version, numbers=numbers, named=named)
+    return Variant(level=level, version=version, numbers=numbers)
 
 
 StatementCounts = int | Mapping[Level, int]
@@ -148,7 +161,6 @@ def plain_variants(
             level,
             letter,
             version_numberings(count_for(statements, level), versions, seed),
-            named=False,
         )
         for level in levels
         for letter in letters

@@ -2,7 +2,8 @@
 
 The answer key's context is the one source: :mod:`.quiz` turns it into plain
 questions, :mod:`.moodle` and :mod:`.qti` write them in each platform's format,
-and :mod:`.export` reads the lesson and writes the files (the CLI calls it).
+and :mod:`.export` reads the lesson and writes the files (the CLI calls it); :mod:`.formats`
+is the registry of formats that both read.
 The fillable student PDF is not here: it is the student sheet built with
 ``medialit build --fillable``.
 """

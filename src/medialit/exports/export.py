@@ -10,11 +10,10 @@ build's atomic writer: a lesson that fails leaves its earlier exports as they we
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..creation_date import creation_time
 from ..errors import MedialitError
 from ..files import write_all
 from ..key_context import key_context
@@ -25,29 +24,8 @@ from ..reports import BuildReport, BuildResult, each_lesson
 from ..setting_checks import read_lesson_with_settings
 from ..settling import short_version
 from ..variants import Variant, plain_variants, variant_suffix
-from .moodle import moodle_xml
-from .qti import qti_package
+from .formats import FORMATS, Format
 from .quiz import Quiz, quiz_from_key
-
-
-@dataclass(frozen=True)
-class Format:
-    """A platform's format: the file it writes (``moodle`` + ``.xml``) and its writer."""
-
-    stem: str
-    suffix: str
-    write: Callable[[Quiz, CheckedLesson, datetime.datetime | None], bytes]
-
-
-FORMATS: dict[str, Format] = {
-    "moodle": Format("moodle", ".xml", lambda quiz, _lesson, _created: moodle_xml(quiz)),
-    "qti": Format(
-        "qti",
-        ".zip",
-        lambda quiz, lesson, created: qti_package(quiz, lesson.name, created or creation_time()),
-    ),
-}
-"""Every format ``medialit export --format`` knows, by name."""
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,11 @@ from ..build import BuildOptions
 from ..errors import MedialitError
 from ..layers import Configuration
 from ..planning import plan_lesson
-from ..variants import Level, version_letters
+from ..sheets import VARIANT_SHEETS
+from ..variants import Level, Variant, version_letters
 
-DOCUMENTS = ("student", "key")
+DOCUMENTS = tuple(sheet.name for sheet in VARIANT_SHEETS)
+"""The sheets the pane shows, the student's first: one of each per level and version."""
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
 NEARLY_EMPTY = 0.25
 MAX_VERSIONS_SHOWN = 4
@@ -75,10 +77,11 @@ def plan_documents(
         configuration=configuration, level=choice.level, versions=versions, created=_NO_DATE
     )
     plan = plan_lesson(lesson, options)
-    pair_documents = plan.outputs[2 * pair : 2 * pair + 2]
+    shown = Variant(choice.level, letters[pair] if versions > 1 else None)
     return [
-        (name, document.html, plan.allowed_folders)
-        for name, document in zip(DOCUMENTS, pair_documents, strict=True)
+        (sheet.name, document.html, document.folders)
+        for sheet in VARIANT_SHEETS
+        for document in [plan.document(sheet.file(shown))]
     ]
 
 
