@@ -8,12 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from medialit.cli import main
 from medialit.summary import written
 
 from .conftest import DATA
+
+pytestmark = pytest.mark.build
 
 TEACHERS_ORDER = [
     "new",

@@ -20,6 +20,8 @@ import pytest
 from .conftest import DATA
 from .hardening_support import run_medialit
 
+pytestmark = pytest.mark.build
+
 STORY = (DATA / "news-story.html").read_bytes()
 
 

@@ -20,6 +20,8 @@ from medialit.roster import MAX_BYTES, MAX_COLUMNS, MAX_NAME_CHARS, MAX_STUDENTS
 
 from .hardening_support import GOOD, run_medialit
 
+pytestmark = pytest.mark.build
+
 # -- rosters (items 17a, 17b) ------------------------------------------------------------------
 
 TOO_LARGE = (
