@@ -41,8 +41,11 @@ lint: $(VENV)/.test-tools
 	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
 	$(BIN)/mypy src
 
+# Two workers (pytest-xdist): the long tests (a fresh clone's install, the wheel, the
+# benchmark) run beside the rest. Measured on this 2-core machine: 15 min against 19 under
+# a load of 6 to 8; `make test-fast` stays in one process (26 s against 40 s with two).
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 # Lint and the quick tests, while working; `make test` before a commit runs everything.
 test-fast: lint
