@@ -2,11 +2,12 @@
 #   make        install the system packages WeasyPrint needs (with sudo, if missing), install
 #               medialit into .venv and build every lesson's PDFs into build/
 #   make test   install the test tools too, then lint, type-check and run the tests
+#   make test-fast  the tests that need no PDF build, browser or long process: under a minute
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: all install build test lint system-check clean pictures lock lock-check test-floors test-newest
+.PHONY: all install build test test-fast lint system-check clean pictures lock lock-check test-floors test-newest
 
 all: build
 
@@ -58,6 +59,10 @@ lint: $(VENV)/.test-tools
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Lint and the quick tests, while working; `make test` before a commit runs everything.
+test-fast: lint
+	$(BIN)/python -m pytest -q -m 'not slow and not browser and not build'
 
 # CI, besides `make test`: the tests that use the dependencies most (both lessons built, check,
 # new, an export, the layout cache on WeasyPrint's and pydyf's internals, class packs stamped by

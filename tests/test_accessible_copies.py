@@ -18,6 +18,8 @@ from medialit.build import BuildOptions, build_lesson
 
 from .conftest import DATA
 
+pytestmark = pytest.mark.build
+
 CREATED = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 FIRST_SENTENCE = "El informe del ayuntamiento, publicado en marzo, dice que el 40 % de los alumnos"
 

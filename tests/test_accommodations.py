@@ -24,6 +24,8 @@ from medialit.variants import Variant
 
 from .conftest import DATA, pdf_fonts, pdf_text, text_sizes
 
+pytestmark = pytest.mark.build
+
 CREATED = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 ROSTER = """\
 name,level,version,font_size,theme,notes

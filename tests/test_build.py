@@ -11,6 +11,8 @@ from medialit.lesson import read_lesson
 
 from .conftest import DATA, build, pdf_text
 
+pytestmark = pytest.mark.build
+
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
 

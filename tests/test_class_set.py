@@ -17,6 +17,8 @@ from medialit.typography import typographic
 
 from .conftest import ROOT, pdf_text
 
+pytestmark = pytest.mark.build
+
 SEED_LESSON = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
 
 LESSON = """\

@@ -14,6 +14,8 @@ from medialit.layout_cache import FORMAT
 
 from .conftest import DATA
 
+pytestmark = pytest.mark.build
+
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -17,6 +17,8 @@ from medialit.cli import main
 
 from .conftest import GOOD
 
+pytestmark = pytest.mark.build
+
 SYNTAX_ERROR = '{% extends "!student.html" %}\n{% block header %}\n{% if %}\n{% endblock %}\n'
 UNDEFINED = '{% extends "!key.html" %}\n{% block header %}\n{{ teacher_name }}\n{% endblock %}\n'
 

@@ -13,6 +13,8 @@ from medialit.layers import load_configuration
 
 from .conftest import ROOT, assert_no_answers, paint_colours, pdf_fonts, pdf_text, text_sizes
 
+pytestmark = pytest.mark.build
+
 DOCS = ROOT / "docs"
 EXAMPLES = DOCS / "examples"
 LESSON = EXAMPLES / "lesson.yaml"

@@ -17,6 +17,8 @@ from medialit.lesson import read_lesson
 
 from .conftest import DATA, assert_no_answers
 
+pytestmark = pytest.mark.build
+
 SAMPLE = DATA / "sample.yaml"
 LABELS = ["Evidence", "Inference", "Assertion"]
 

@@ -25,6 +25,8 @@ import pytest
 
 from .hardening_support import GOOD, run_medialit
 
+pytestmark = pytest.mark.build
+
 NOBODY = 65534
 OWN_FOLDER = (
     "use a cache folder of your own: set XDG_CACHE_HOME to a folder only you can write "

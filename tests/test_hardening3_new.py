@@ -20,6 +20,8 @@ import pytest
 from .conftest import DATA
 from .hardening_support import run_medialit
 
+pytestmark = pytest.mark.build
+
 STORY = (DATA / "news-story.html").read_bytes()
 
 
@@ -221,12 +223,12 @@ SLOW_PAGE = many_paragraphs(20_000, nested=True)
 
 def test_a_slow_page_is_stopped_at_its_time_limit(tmp_path: Path) -> None:
     (tmp_path / "slow.html").write_text(SLOW_PAGE)
-    started = time.monotonic()
+    # trafilatura takes minutes on this page: the run's own timeout is the deadline.
     done = run_medialit(
         ["new", "slow.html"],
         tmp_path,
         prelude="import medialit.drafting.new as new\nnew.PAGE_SECONDS = 2",
-        timeout=30,
+        timeout=60,
     )
     assert done.returncode == 1
     assert done.stderr == (
@@ -234,7 +236,6 @@ def test_a_slow_page_is_stopped_at_its_time_limit(tmp_path: Path) -> None:
         "medialit stopped; save only the article's page, or copy the article's text into a "
         ".txt file.\n"
     )
-    assert time.monotonic() - started < 15
     assert files_in(tmp_path) == {Path("slow.html")}
 
 
@@ -276,10 +277,10 @@ def test_a_slow_page_stops_at_once_on_a_signal(tmp_path: Path, stop: signal.Sign
             time.sleep(0.1)
         workers = _children(process.pid)
         time.sleep(1)  # well inside trafilatura now
-        sent = time.monotonic()
         process.send_signal(stop)
-        _, stderr = process.communicate(timeout=10)
-        assert time.monotonic() - sent < 3
+        # Minutes if the signal were not heard: a deadline, not a stopwatch (the machine
+        # may be loaded).
+        _, stderr = process.communicate(timeout=30)
     finally:
         process.kill()
         process.wait()

@@ -25,6 +25,8 @@ from medialit.cli import main
 
 from .hardening_support import GOOD, run_medialit
 
+pytestmark = pytest.mark.build
+
 LINK_REFUSED = (
     "this is a link to {target}, and medialit writes and tidies only inside its output "
     "folder, never through a link, so nothing was written; remove the link (medialit then "

@@ -10,7 +10,6 @@ the limits at their edge, read in-process; permissions hold for root (``hardenin
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,8 @@ from medialit.loader import load_yaml
 from medialit.roster import MAX_BYTES, MAX_COLUMNS, MAX_NAME_CHARS, MAX_STUDENTS, read_roster
 
 from .hardening_support import GOOD, run_medialit
+
+pytestmark = pytest.mark.build
 
 # -- rosters (items 17a, 17b) ------------------------------------------------------------------
 
@@ -39,18 +40,15 @@ def test_a_twelve_megabyte_roster_is_refused_before_it_is_read(tmp_path: Path) -
     """12 MB of short rows took 18 s and 1.2 GB before it was refused at row 2,002."""
     folder = _working_folder(tmp_path)
     (folder / "class.csv").write_text("name\n" + "S\n" * 6_000_000)
-    started = time.monotonic()
     result = run_medialit(
         ["build", "--quiet", "--roster", "class.csv", "lessons/lesson.yaml"],
         folder,
         max_memory_bytes=1024**3,
         timeout=60,
     )
-    seconds = time.monotonic() - started
     assert result.returncode == 1, result.stdout
     assert result.stderr == f"Error: {TOO_LARGE}\n", result.stderr
     assert not (folder / "build").exists()
-    assert seconds < 30, seconds
 
 
 def test_a_roster_one_byte_over_the_limit_is_refused(tmp_path: Path) -> None:

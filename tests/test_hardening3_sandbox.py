@@ -40,6 +40,8 @@ from medialit.variants import LEVELS, CopyOptions, Variant
 from .conftest import DATA, LESSONS, ROOT
 from .hardening_support import GOOD, run_medialit
 
+pytestmark = pytest.mark.build
+
 REFUSED = (
     "{file}:{line}: the template tried something templates may not do ({what}). Use only the "
     "variables in docs/template-context.md, and remove this template if you do not know where "

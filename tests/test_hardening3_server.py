@@ -27,6 +27,8 @@ import pytest
 from .preview_helpers import LESSON
 from .test_preview_browser import CHROMIUM, CHROMIUM_ARGS
 
+pytestmark = pytest.mark.build
+
 NO_TOKEN = "Open the address that <code>medialit preview</code> printed"
 NO_WEBSOCKETS = "This preview does not use WebSockets."
 USED = "This address opened the preview once and works no more"

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .hardening_support import GOOD, run_medialit
+
+pytestmark = pytest.mark.build
 
 MEMORY_CAP = 4 * 1024**3
 SOURCE = "source: {author: a, outlet: b, published: 2020-01-01}\n"

@@ -25,6 +25,8 @@ from medialit.cli import main
 
 from .hardening_support import GOOD, run_medialit
 
+pytestmark = pytest.mark.build
+
 PYTHON = [sys.executable, "-c", "from medialit.cli import main; main(prog_name='medialit')"]
 
 

@@ -25,6 +25,8 @@ from medialit.layers import Configuration, Layer, check_layer, command_line_laye
 
 from .conftest import DATA
 
+pytestmark = pytest.mark.build
+
 CREATED = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 LANGUAGES = ("es", "fr")
 

@@ -20,6 +20,8 @@ from medialit.layout_cache import FORMAT, LayoutCache, cache_folder
 
 from .conftest import DATA, configuration, pdf_fonts, pdf_text
 
+pytestmark = pytest.mark.build
+
 EARLY = datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.UTC)
 LATE = datetime.datetime(2027, 1, 15, 8, 0, 0, tzinfo=datetime.UTC)
 FONTS = Path(str(resources.files("medialit") / "fonts"))

@@ -12,6 +12,8 @@ from medialit.typography import typographic
 
 from .conftest import LESSONS, pdf_text
 
+pytestmark = pytest.mark.build
+
 SEED_LESSON = Path(__file__).resolve().parent.parent / "lessons" / "washington-isis-syria-2017.yaml"
 FIRST_LESSONS = {"school-start-time"}
 """Short lessons to start from: 8-12 statements and 3 questions, instead of 20-30 and 5."""

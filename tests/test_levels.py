@@ -15,6 +15,8 @@ from medialit.lesson import read_lesson
 
 from .conftest import DATA, pdf_text
 
+pytestmark = pytest.mark.build
+
 
 @pytest.fixture(scope="session")
 def levels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

@@ -18,6 +18,8 @@ from medialit.lesson import read_lesson
 
 from .conftest import ROOT, build
 
+pytestmark = pytest.mark.build
+
 SEED = ROOT / "seeds" / "000_6720225e856085cf.txt"
 NO_DETAILS = (
     "A council vote\n\n"

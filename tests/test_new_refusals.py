@@ -12,6 +12,8 @@ import pytest
 
 from .conftest import DATA, ROOT
 
+pytestmark = pytest.mark.build
+
 SEED = ROOT / "seeds" / "000_6720225e856085cf.txt"
 
 

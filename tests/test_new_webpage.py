@@ -122,6 +122,7 @@ def test_source_kept_byte_for_byte(drafted: Path) -> None:
     assert seeds[0].read_bytes() == PAGE.read_bytes()
 
 
+@pytest.mark.build
 def test_drafted_page_passes_check_and_builds(drafted: Path, tmp_path: Path) -> None:
     checked = read_lesson(drafted / LESSON)
     assert len(checked.statements) >= 5
@@ -173,6 +174,7 @@ def counting_server() -> Iterator[str]:
         server.server_close()
 
 
+@pytest.mark.build
 def test_nothing_is_fetched(counting_server: str, tmp_path: Path) -> None:
     page = tmp_path / "story.html"
     page.write_text(PAGE.read_text("utf-8").replace("__SERVER__", counting_server), "utf-8")

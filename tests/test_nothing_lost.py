@@ -15,6 +15,8 @@ from medialit.layers import Configuration
 
 from .conftest import GOOD, pdf_text
 
+pytestmark = pytest.mark.build
+
 # Renders the student sheet, then fails while rendering the key.
 KEY_FAILS = '{% extends "!key.html" %}\n{% block header %}{{ 1 // 0 }}{% endblock %}\n'
 

@@ -23,6 +23,8 @@ from medialit.variants import version_numberings
 
 from .conftest import DATA
 
+pytestmark = pytest.mark.build
+
 LONG_NAME = "Maximiliana Wilhelmina Featherstonehaugh-Cholmondeley von Sachsen-Coburg-Gotha"
 ROSTER = f"""\
 name,level,version

@@ -6,6 +6,7 @@ import io
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 
@@ -22,6 +23,8 @@ from medialit.preview.pages import (
 )
 
 from .conftest import ROOT
+
+pytestmark = pytest.mark.build
 
 SEED = next((ROOT / "lessons").glob("*.yaml"))
 A4_POINTS = (595.28, 841.89)

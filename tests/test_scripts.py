@@ -27,6 +27,8 @@ from medialit.glyphs import coverage, drawn
 
 from .conftest import DATA
 
+pytestmark = pytest.mark.build
+
 CREATED = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 NAMES = ["Zoë Ñúñez-Åberg", "王小明", "محمد الأحمد", "Łukasz Øster-Iğdır", "שרה כהן"]
 # Scripts that no font a machine is likely to have covers; the first that is not covered

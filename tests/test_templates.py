@@ -60,6 +60,7 @@ def test_teacher_extends_theme_extends_builtin(tmp_path: Path) -> None:
     assert render(no_theme, "!theme/fonts.css", {}).startswith("/* Bundled")
 
 
+@pytest.mark.build
 def test_override_extends_builtin_and_custom_css_comes_last(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     write(

@@ -9,6 +9,8 @@ from pypdf import PdfReader
 
 from .conftest import DATA, assert_no_answers, build, paint_colours, pdf_fonts, pdf_text
 
+pytestmark = pytest.mark.build
+
 PAGE_TINT = "#fbf6e6"
 
 

@@ -23,6 +23,8 @@ from medialit.template_filters import css_string
 
 from .conftest import GOOD, pdf_text
 
+pytestmark = pytest.mark.build
+
 HOSTILE = "{{ 7*7 }} <script>alert(1)</script> </style><h1>INJECTED</h1> <img src='/etc/passwd'>"
 
 
