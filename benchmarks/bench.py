@@ -124,8 +124,8 @@ def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str,
         assert plan.class_pack is not None
         pack = plan.class_pack
         layouts = [
-            Layout(html, lesson.parent, plan.allowed_folders, None)
-            for html in [*pack.layouts, pack.name_tags]
+            Layout(document.html, lesson.parent, document.folders, None)
+            for document in [*pack.layouts, pack.name_tags]
         ]
         *copies, names = lay_out_all(layouts, 1)
         stamp_copies(

@@ -22,7 +22,7 @@ from pypdf import PdfReader, PdfWriter
 
 from medialit.build import BuildOptions
 from medialit.laying_out import Layout, lay_out
-from medialit.planning import plan_lesson
+from medialit.planning import Document, plan_lesson
 from medialit.roster import RosterEntry
 from medialit.stamp import stamp_copies, tagged_copies
 
@@ -40,10 +40,10 @@ def main() -> None:
     assert plan.class_pack is not None
     pack = plan.class_pack
 
-    def pdf(html: str) -> bytes:
-        return lay_out(Layout(html, LESSON.parent, plan.allowed_folders, CREATED)).pdf
+    def pdf(document: Document) -> bytes:
+        return lay_out(Layout(document.html, LESSON.parent, document.folders, CREATED)).pdf
 
-    layouts = [pdf(html) for html in pack.layouts]
+    layouts = [pdf(document) for document in pack.layouts]
     tags = pdf(pack.name_tags)
     which = [pack.plan.layout_index(copy) for copy in pack.plan.copies]
     titles = [f"Copy {n}" for n in range(len(which))]
