@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree, html
 
-from medialit.cli import main
+from medialit.cli.main import main
 from medialit.errors import MedialitError
 from medialit.exports.export import ExportOptions, export_lesson
-from medialit.key_context import key_context
-from medialit.lesson import read_lesson
-from medialit.settings import Settings
-from medialit.variants import plain_variants
+from medialit.lesson.reading import read_lesson
+from medialit.render.key_context import key_context
+from medialit.settings.schema import Settings
+from medialit.sheets.variants import plain_variants
 
 from .conftest import DATA, LESSONS
 
@@ -217,7 +217,7 @@ def test_a_selection_exports_its_statements_numbered_from_one(tmp_path: Path) ->
 
 def test_the_cli_offers_every_export_format_without_loading_the_exports() -> None:
     probe = (
-        "import sys; from medialit.cli import main\n"
+        "import sys; from medialit.cli.main import main\n"
         "try: main(['export', '--help'])\n"
         "except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('medialit.exports')))"

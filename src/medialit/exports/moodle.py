@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 
-from .quiz import EssayQuestion, Quiz, Run, StatementQuestion
+from medialit.exports.quiz import EssayQuestion, Quiz, Run, StatementQuestion
 
 ESSAY_LINES = 8
 
