@@ -9,8 +9,9 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -71,51 +72,74 @@ def handle_errors(command: F) -> F:
 WORKING_FOLDER = Path(".")
 
 
+@dataclass(frozen=True)
+class SettingsChoice:
+    """What the settings options chose; a command asks it for the settings in force."""
+
+    assignments: tuple[str, ...] = ()
+    theme: str | None = None
+    template_folder: Path | None = None
+    settings_file: Path | None = None
+
+    def configuration(self, paper: str | None = None) -> Configuration:
+        """The working folder's settings layers and templates, as the options chose."""
+        from medialit.settings.layers import load_configuration
+
+        return load_configuration(
+            WORKING_FOLDER,
+            self.assignments,
+            {"paper": paper, "theme": self.theme},
+            self.template_folder,
+            self.settings_file,
+        )
+
+
 def settings_options(command: F) -> F:
-    """``--set``, ``--theme`` and ``--templates``: the options that choose settings and looks."""
-    command = click.option(
-        "--templates",
-        "template_folder",
-        type=click.Path(file_okay=False, exists=True, path_type=Path),
-        help="A folder of templates searched before the theme and the built-in set "
-        "(default: ./templates).",
-    )(command)
-    command = click.option(
-        "--settings",
-        "settings_file",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="A settings file to use instead of ./medialit.toml, e.g. a profile such as "
-        "medialit-es.toml.",
-    )(command)
-    command = click.option(
-        "--theme",
-        help="A theme: high-readability, default, or a folder of templates, CSS, fonts and images.",
-    )(command)
-    command = click.option(
-        "--set",
-        "assignments",
-        multiple=True,
-        metavar="KEY=VALUE",
-        help="Change one setting, e.g. --set font_size=14pt --set kinds.assertion.label=Claim. "
-        "Wins over medialit.toml and the lesson.",
-    )(command)
-    return command
+    """``--set``, ``--theme``, ``--settings`` and ``--templates``, given to ``command`` as one
+    :class:`SettingsChoice` named ``settings_choice``."""
 
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        assignments: tuple[str, ...],
+        theme: str | None,
+        template_folder: Path | None,
+        settings_file: Path | None,
+        **kwargs: Any,
+    ) -> Any:
+        choice = SettingsChoice(assignments, theme, template_folder, settings_file)
+        return command(*args, settings_choice=choice, **kwargs)
 
-def working_configuration(
-    assignments: tuple[str, ...],
-    theme: str | None,
-    template_folder: Path | None,
-    settings_file: Path | None,
-    paper: str | None = None,
-) -> Configuration:
-    """The working folder's settings layers and templates, as the settings options chose."""
-    from medialit.settings.layers import load_configuration
-
-    return load_configuration(
-        WORKING_FOLDER,
-        assignments,
-        {"paper": paper, "theme": theme},
-        template_folder,
-        settings_file,
-    )
+    options = [
+        click.option(
+            "--set",
+            "assignments",
+            multiple=True,
+            metavar="KEY=VALUE",
+            help="Change one setting, e.g. --set font_size=14pt --set kinds.assertion.label=Claim. "
+            "Wins over medialit.toml and the lesson.",
+        ),
+        click.option(
+            "--theme",
+            help="A theme: high-readability, default, or a folder of templates, CSS, fonts and "
+            "images.",
+        ),
+        click.option(
+            "--settings",
+            "settings_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="A settings file to use instead of ./medialit.toml, e.g. a profile such as "
+            "medialit-es.toml.",
+        ),
+        click.option(
+            "--templates",
+            "template_folder",
+            type=click.Path(file_okay=False, exists=True, path_type=Path),
+            help="A folder of templates searched before the theme and the built-in set "
+            "(default: ./templates).",
+        ),
+    ]
+    decorated: Callable[..., Any] = wrapper
+    for option in reversed(options):
+        decorated = option(decorated)
+    return cast(F, decorated)

@@ -6,7 +6,12 @@ from pathlib import Path
 
 import click
 
-from medialit.cli.common import echo, handle_errors, settings_options, working_configuration
+from medialit.cli.common import (
+    SettingsChoice,
+    echo,
+    handle_errors,
+    settings_options,
+)
 from medialit.cli.summary import written
 
 
@@ -16,10 +21,7 @@ from medialit.cli.summary import written
 @handle_errors
 def config(
     lesson: Path | None,
-    assignments: tuple[str, ...],
-    theme: str | None,
-    template_folder: Path | None,
-    settings_file: Path | None,
+    settings_choice: SettingsChoice,
 ) -> None:
     """Print the settings in force and where each value comes from.
 
@@ -31,7 +33,7 @@ def config(
     from medialit.settings.checks import read_lesson_with_settings
     from medialit.settings.printout import describe
 
-    configuration = working_configuration(assignments, theme, template_folder, settings_file)
+    configuration = settings_choice.configuration()
     checked = read_lesson_with_settings(lesson) if lesson else None
     resolved = (
         configuration.resolve(checked.worksheet, checked.own_language, checked.file)
@@ -50,7 +52,7 @@ def init(folder: Path) -> None:
 
     created = make_working_folder(folder)
     echo(
-        f"Made {folder} with {len(created)} files: lessons/, seeds/, templates/ and medialit.toml."
+        f"Made {folder if folder != Path('.') else 'this folder'} with {len(created)} files: lessons/, seeds/, templates/ and medialit.toml."
     )
     echo(f"Start with {Path('lessons', FIRST_LESSON)}, a short local news story.")
     echo(
@@ -59,7 +61,8 @@ def init(folder: Path) -> None:
         "disinformation network; it mentions deaths and executions. Read lessons/README.md "
         "before teaching it."
     )
-    echo(f"Next: cd {folder} and run medialit build.")
+    here = folder.resolve() == Path.cwd().resolve()
+    echo("Next: run medialit build." if here else f"Next: cd {folder} and run medialit build.")
 
 
 @click.command()
@@ -94,15 +97,12 @@ def templates() -> None:
 @settings_options
 @handle_errors
 def list_templates(
-    assignments: tuple[str, ...],
-    theme: str | None,
-    template_folder: Path | None,
-    settings_file: Path | None,
+    settings_choice: SettingsChoice,
 ) -> None:
     """Every template and stylesheet in use, and where it comes from."""
     from medialit.render.template_files import template_origins
 
-    configuration = working_configuration(assignments, theme, template_folder, settings_file)
+    configuration = settings_choice.configuration()
     folders = configuration.labelled_template_folders(configuration.resolve())
     origins = template_origins(folders)
     width = max(len(name) for name, _ in origins)

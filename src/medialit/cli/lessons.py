@@ -10,10 +10,10 @@ import click
 from medialit.cli.common import (
     EXIT_INPUT,
     WORKING_FOLDER,
+    SettingsChoice,
     echo,
     handle_errors,
     settings_options,
-    working_configuration,
 )
 from medialit.errors import MedialitError
 
@@ -42,7 +42,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
     # The settings are checked as a build checks them, so check and build agree.
-    configuration = working_configuration((), None, None, None)
+    configuration = SettingsChoice().configuration()
     failed = 0
     for file in files:
         try:
@@ -136,13 +136,10 @@ def preview(
     lesson: Path | None,
     port: int,
     no_open: bool,
-    assignments: tuple[str, ...],
-    theme: str | None,
-    template_folder: Path | None,
-    settings_file: Path | None,
+    settings_choice: SettingsChoice,
 ) -> None:
     """Show LESSON's article and pages in the browser; mark statements there; live on save."""
     from medialit.preview import choose_lesson, serve  # the web server loads only for this command
 
-    configuration = working_configuration(assignments, theme, template_folder, settings_file)
+    configuration = settings_choice.configuration()
     serve(choose_lesson(lesson), configuration, port=port, open_browser=not no_open, echo=echo)

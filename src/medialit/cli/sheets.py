@@ -10,10 +10,10 @@ import click
 
 from medialit.cli.common import (
     EXIT_INPUT,
+    SettingsChoice,
     echo,
     handle_errors,
     settings_options,
-    working_configuration,
 )
 from medialit.cli.summary import written
 from medialit.exports.formats import FORMATS, formats_help
@@ -100,10 +100,7 @@ def build(
     out: Path,
     paper: str | None,
     write_html: bool,
-    assignments: tuple[str, ...],
-    theme: str | None,
-    template_folder: Path | None,
-    settings_file: Path | None,
+    settings_choice: SettingsChoice,
     level: str,
     versions: int,
     seed: int,
@@ -137,7 +134,7 @@ def build(
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    configuration = working_configuration(assignments, theme, template_folder, settings_file, paper)
+    configuration = settings_choice.configuration(paper)
     options = BuildOptions(
         out=out,
         configuration=configuration,
@@ -217,10 +214,7 @@ def export_quiz(
     lessons: tuple[Path, ...],
     fmt: str,
     out: Path,
-    assignments: tuple[str, ...],
-    theme: str | None,
-    settings_file: Path | None,
-    template_folder: Path | None,
+    settings_choice: SettingsChoice,
     versions: int,
     seed: int,
     select: str | None,
@@ -237,6 +231,6 @@ def export_quiz(
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
         raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    configuration = working_configuration(assignments, theme, template_folder, settings_file)
+    configuration = settings_choice.configuration()
     options = ExportOptions(fmt, out, configuration, versions, seed, select)
     _print_report(export_lessons(files, options), len(files), quiet, "exported")

@@ -58,10 +58,22 @@ def make_working_folder(target: Path) -> list[Path]:
             )
         )
     files = starter_files()
-    # Everything is written into a hidden folder beside the target, which is then
-    # renamed: a full disk or a read-only folder leaves nothing half-made behind.
+    if target.is_dir():
+        # An empty folder, often the one the teacher is in (medialit init .): fill it in place,
+        # since renaming over it would leave the teacher's shell in a deleted folder.
+        _write_all(files, target, staging_in=target, into_existing=True)
+    else:
+        _write_all(files, target, staging_in=target.resolve().parent, into_existing=False)
+    return [target / relative for relative in files]
+
+
+def _write_all(
+    files: dict[str, bytes], target: Path, staging_in: Path, into_existing: bool
+) -> None:
+    """Write ``files`` into a hidden folder, then move them into place: a full disk or a
+    read-only folder leaves nothing half-made behind."""
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        staging = Path(tempfile.mkdtemp(prefix=".medialit-init.", dir=staging_in))
     except OSError as exc:
         raise MedialitError(
             Problem(
@@ -70,14 +82,22 @@ def make_working_folder(target: Path) -> list[Path]:
                 file=target,
             )
         ) from None
+    moved: list[Path] = []
     try:
         for relative, data in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         staging.chmod(0o777 & ~umask())  # mkdtemp makes it private
-        os.rename(staging, target)  # also onto an empty folder
+        if into_existing:
+            for entry in sorted(staging.iterdir()):
+                os.rename(entry, target / entry.name)
+                moved.append(target / entry.name)
+        else:
+            os.rename(staging, target)
     except OSError as exc:
+        for path in moved:  # back to the empty folder the teacher had
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink()
         raise MedialitError(
             Problem(
                 f"cannot write the new working folder ({exc.strerror}); nothing was created. "
@@ -87,4 +107,3 @@ def make_working_folder(target: Path) -> list[Path]:
         ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [target / relative for relative in files]
