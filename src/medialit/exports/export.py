@@ -25,7 +25,7 @@ from ..setting_checks import read_lesson_with_settings
 from ..settling import short_version
 from ..variants import Variant, plain_variants, variant_suffix
 from .formats import FORMATS, Format
-from .quiz import Quiz, quiz_from_key
+from .quiz import Quiz, quiz_from_key, quiz_identifier
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,13 @@ def lesson_quizzes(checked: CheckedLesson, options: ExportOptions) -> dict[Varia
     # The statements the standard worksheet of the same options has, numbered 1…n.
     checked = short_version(checked, settings, "standard", options.select)
     variants = plain_variants(["standard"], options.versions, options.seed, len(checked.statements))
-    return {v: quiz_from_key(key_context(checked, settings, v)) for v in variants}
+    return {
+        v: quiz_from_key(
+            key_context(checked, settings, v),
+            quiz_identifier(checked.name, checked.selection, v.version),
+        )
+        for v in variants
+    }
 
 
 def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:

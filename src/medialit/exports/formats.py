@@ -48,7 +48,7 @@ def _moodle(quiz: Quiz, _lesson: CheckedLesson, _created: datetime.datetime | No
 def _qti(quiz: Quiz, lesson: CheckedLesson, created: datetime.datetime | None) -> bytes:
     from .qti import qti_package
 
-    return qti_package(quiz, lesson.name, created or creation_time())
+    return qti_package(quiz, created or creation_time())
 
 
 FORMATS: dict[str, Format] = {
