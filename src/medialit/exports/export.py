@@ -1,7 +1,8 @@
 """Export lessons for learning platforms: read, check, build each version's quiz, write.
 
-``medialit export LESSON --format moodle`` writes ``<out>/<lesson>/moodle.xml``
-and ``--format qti`` writes ``<out>/<lesson>/qti.zip``; with ``--versions``,
+``medialit export LESSON --format moodle`` writes ``<out>/<lesson>/moodle.xml``,
+``--format qti`` writes ``<out>/<lesson>/qti.zip`` and ``--format canvas``
+``<out>/<lesson>/canvas.zip``; with ``--versions``,
 one file per version (``moodle-A.xml``, ``qti-B.zip``), numbered as that
 version's worksheet and key are. Files are written together through the
 build's atomic writer: a lesson that fails leaves its earlier exports as they were.

@@ -51,11 +51,18 @@ def _qti(quiz: Quiz, lesson: CheckedLesson, created: datetime.datetime | None) -
     return qti_package(quiz, created or creation_time())
 
 
+def _canvas(quiz: Quiz, _lesson: CheckedLesson, created: datetime.datetime | None) -> bytes:
+    from .canvas import canvas_package
+
+    return canvas_package(quiz, created or creation_time())
+
+
 FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
         Format("moodle", ".xml", "a Moodle XML quiz", _moodle),
         Format("qti", ".zip", "a QTI 2.1 package for Canvas and others", _qti),
+        Format("canvas", ".zip", "a QTI 1.2 package as Canvas classic quizzes import it", _canvas),
     )
 }
 """Every format ``medialit export --format`` knows, by name."""

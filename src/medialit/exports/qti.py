@@ -59,6 +59,11 @@ def qti_package(quiz: Quiz, created: datetime.datetime) -> bytes:
         TEST: _xml(_test(quiz, list(items)), QTI),
     }
     files.update({_item_file(short): _xml(item, QTI) for short, item in items.items()})
+    return zip_files(files, created)
+
+
+def zip_files(files: dict[str, bytes], created: datetime.datetime) -> bytes:
+    """``files`` zipped in their order, every entry dated ``created``: the same bytes each time."""
     buffer = io.BytesIO()
     stamp = created.astimezone(datetime.UTC).timetuple()[:6]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
