@@ -179,15 +179,19 @@ def metadata(item: etree._Element) -> dict[str, str]:
 
 
 def answer_weights(item: etree._Element) -> dict[str, int]:
-    """Each answer's weight as Canvas reads it (``canvas_weight``): the ``SCORE`` that a
-    condition on that answer sets, else the importer's default 0 (choice_interaction.rb at
-    146bcd0d, line 91)."""
+    """Each answer's weight as Canvas reads it: every condition on an answer sets its weight
+    in turn, from the ``SCORE`` it sets (``canvas_weight``) or 0 when it sets none, so the
+    last one wins (choice_interaction.rb at 146bcd0d, ``process_response_conditions``,
+    lines 182-193, and ``get_response_weight``, lines 219-236); an answer with no condition
+    keeps the default 0 (line 91)."""
     weights = {label.get("ident", ""): 0 for label in item.iter(f"{QTI1}response_label")}
     for condition in item.iter(f"{QTI1}respcondition"):
         answer = condition.findtext(f"{QTI1}conditionvar/{QTI1}varequal")
-        for setvar in condition.iterfind(f"{QTI1}setvar[@varname='SCORE']"):
-            assert answer in weights and setvar.get("action") == "Set"
-            weights[answer] = canvas_weight(setvar.text or "")
+        if answer is None:
+            continue
+        assert answer in weights
+        scores = [v.text or "" for v in condition.iterfind(f"{QTI1}setvar[@varname='SCORE']")]
+        weights[answer] = canvas_weight(scores[-1]) if scores else 0
     return weights
 
 
