@@ -18,10 +18,10 @@ from lxml import etree
 
 from medialit.cli import main
 from medialit.exports.export import ExportOptions, export_lesson
-from medialit.key_context import key_context
-from medialit.lesson import read_lesson
-from medialit.model import KIND_ORDER
-from medialit.settings import Settings
+from medialit.lesson.model import KIND_ORDER
+from medialit.lesson.reading import read_lesson
+from medialit.render.key_context import key_context
+from medialit.settings.schema import Settings
 
 from .conftest import DATA, LESSONS
 

@@ -29,9 +29,9 @@ import pytest
 from lxml import etree
 
 from medialit.exports.export import ExportOptions, export_lesson
-from medialit.key_context import key_context
-from medialit.lesson import read_lesson
-from medialit.settings import Settings
+from medialit.lesson.reading import read_lesson
+from medialit.render.key_context import key_context
+from medialit.settings.schema import Settings
 
 from .conftest import DATA, LESSONS, ROOT
 

@@ -13,8 +13,8 @@ import difflib
 
 import pytest
 
-from medialit.build import BuildOptions
-from medialit.planning import plan_lesson
+from medialit.build.planning import plan_lesson
+from medialit.build.run import BuildOptions
 
 from .conftest import DATA
 

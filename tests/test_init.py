@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
-from medialit.starter import starter_files
+from medialit.cli.main import main
+from medialit.cli.starter import starter_files
 
 from .conftest import ROOT
 

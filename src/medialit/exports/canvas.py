@@ -25,8 +25,8 @@ import datetime
 import html
 import xml.etree.ElementTree as ET
 
-from .qti import zip_files
-from .quiz import Choice, EssayQuestion, Quiz, Run, StatementQuestion
+from medialit.exports.qti import zip_files
+from medialit.exports.quiz import Choice, EssayQuestion, Quiz, Run, StatementQuestion
 
 QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 QTI12_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"

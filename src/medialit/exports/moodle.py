@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 
-from .quiz import EssayQuestion, Quiz, Run, StatementQuestion
+from medialit.exports.quiz import EssayQuestion, Quiz, Run, StatementQuestion
 
 ESSAY_LINES = 10
 """The essay box's lines: the default of Moodle's essay form, which offers 5 to 40 in fives

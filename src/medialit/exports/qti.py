@@ -25,7 +25,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
-from .quiz import EssayQuestion, Quiz, StatementQuestion
+from medialit.exports.quiz import EssayQuestion, Quiz, StatementQuestion
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"

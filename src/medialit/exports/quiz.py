@@ -12,8 +12,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ..context import KeySegment
-from ..key_context import KeyContext
+from medialit.render.context import KeySegment
+from medialit.render.key_context import KeyContext
 
 PARTIAL_CREDIT = 0.5
 """The credit for a kind that the key also accepts: half (Moodle knows 50 %)."""
