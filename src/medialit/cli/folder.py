@@ -51,9 +51,8 @@ def init(folder: Path) -> None:
     from medialit.cli.starter import ADVANCED_LESSON, FIRST_LESSON, make_working_folder
 
     created = make_working_folder(folder)
-    echo(
-        f"Made {folder if folder != Path('.') else 'this folder'} with {len(created)} files: lessons/, seeds/, templates/ and medialit.toml."
-    )
+    made = "this folder" if folder == Path(".") else folder
+    echo(f"Made {made} with {len(created)} files: lessons/, seeds/, templates/ and medialit.toml.")
     echo(f"Start with {Path('lessons', FIRST_LESSON)}, a short local news story.")
     echo(
         f"{Path('lessons', ADVANCED_LESSON)} is a long, advanced example: an opinion piece "

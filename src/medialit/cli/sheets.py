@@ -222,8 +222,9 @@ def export_quiz(
 ) -> None:
     """Write each LESSON as a quiz to import into a learning platform.
 
-    OUT/<lesson>/moodle.xml or OUT/<lesson>/qti.zip (with --versions, one per
-    version: moodle-A.xml…). See "Getting it into Moodle or Canvas" in the README.
+    OUT/<lesson>/moodle.xml, OUT/<lesson>/qti.zip or OUT/<lesson>/canvas.zip (with
+    --versions, one per version: moodle-A.xml…). See "Getting it into Moodle or Canvas"
+    in the README.
     """
     from medialit.exports.export import ExportOptions, export_lessons
     from medialit.lesson.reading import find_lessons

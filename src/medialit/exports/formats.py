@@ -48,7 +48,13 @@ def _moodle(quiz: Quiz, _lesson: CheckedLesson, _created: datetime.datetime | No
 def _qti(quiz: Quiz, lesson: CheckedLesson, created: datetime.datetime | None) -> bytes:
     from medialit.exports.qti import qti_package
 
-    return qti_package(quiz, lesson.name, created or creation_time())
+    return qti_package(quiz, created or creation_time())
+
+
+def _canvas(quiz: Quiz, _lesson: CheckedLesson, created: datetime.datetime | None) -> bytes:
+    from medialit.exports.canvas import canvas_package
+
+    return canvas_package(quiz, created or creation_time())
 
 
 FORMATS: dict[str, Format] = {
@@ -56,6 +62,7 @@ FORMATS: dict[str, Format] = {
     for fmt in (
         Format("moodle", ".xml", "a Moodle XML quiz", _moodle),
         Format("qti", ".zip", "a QTI 2.1 package for Canvas and others", _qti),
+        Format("canvas", ".zip", "a QTI 1.2 package as Canvas classic quizzes import it", _canvas),
     )
 }
 """Every format ``medialit export --format`` knows, by name."""
