@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from medialit.drafting.new import new_lesson
-from medialit.lesson import CheckedLesson, read_lesson
+from medialit.lesson.reading import CheckedLesson, read_lesson
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_6720225e856085cf.txt"

@@ -1,6 +1,6 @@
 """The HTML a build writes, made without laying out a PDF, for golden trees and HTML checks.
 
-:func:`sheets_html` calls :func:`medialit.planning.plan_lesson`, the build's own first step,
+:func:`sheets_html` calls :func:`medialit.build.planning.plan_lesson`, the build's own first step,
 so each page is the HTML ``medialit build --html`` writes beside its PDF. WeasyPrint runs
 only where the build needs a layout to write the HTML: the independent key gives each
 statement's line on the student sheet, measured on that sheet laid out.
@@ -14,10 +14,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from medialit.build import BuildOptions
-from medialit.planning import LessonPlan, plan_lesson
-from medialit.roster import read_roster
-from medialit.variants import Level
+from medialit.build.planning import LessonPlan, plan_lesson
+from medialit.build.run import BuildOptions
+from medialit.sheets.roster import read_roster
+from medialit.sheets.variants import Level
 
 EPOCH = "1709251200"
 """``SOURCE_DATE_EPOCH`` for golden output: 1 March 2024, 00:00 UTC."""

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from medialit.exports.export import ExportOptions, export_lesson
-from medialit.sheets import NAMES
+from medialit.render.sheet_table import NAMES
 
 from .conftest import DATA, ROOT
 from .golden_support import EPOCH, body, html_name, plan, sheets_html

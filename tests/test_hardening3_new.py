@@ -263,7 +263,7 @@ def _gone(pid: int) -> bool:
 )
 def test_a_slow_page_stops_at_once_on_a_signal(tmp_path: Path, stop: signal.Signals) -> None:
     (tmp_path / "slow.html").write_text(SLOW_PAGE)
-    code = "from medialit.cli import main\nmain(prog_name='medialit')"
+    code = "from medialit.cli.main import main\nmain(prog_name='medialit')"
     process = subprocess.Popen(
         [sys.executable, "-c", code, "new", "slow.html"],
         cwd=tmp_path,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from medialit.lesson import read_lesson
-from medialit.model import KIND_ORDER
-from medialit.typography import typographic
+from medialit.lesson.model import KIND_ORDER
+from medialit.lesson.reading import read_lesson
+from medialit.render.typography import typographic
 
 from .conftest import LESSONS, pdf_text
 

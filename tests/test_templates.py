@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.build import BuildOptions, build_lesson
+from medialit.build.run import BuildOptions, build_lesson
 from medialit.cli import main
 from medialit.errors import TemplateError
-from medialit.layers import Configuration, command_line_layer, load_configuration
-from medialit.template_files import builtin_templates, template_origins
-from medialit.templates import make_environment, render
+from medialit.render.template_files import builtin_templates, template_origins
+from medialit.render.templates import make_environment, render
+from medialit.settings.layers import Configuration, command_line_layer, load_configuration
 
 from .conftest import DATA
 from .golden_support import sheet_text, sheets_html

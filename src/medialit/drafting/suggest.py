@@ -17,14 +17,14 @@ from pathlib import Path
 import pysbd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..anchoring import find_matches, searchable
-from ..article import split_blocks
-from ..errors import LessonError, MedialitError
-from ..files import SAVE_AS_UTF8, read_text
-from ..lesson_text import MAX_FILE_BYTES
-from ..loader import LoadedYaml, load_yaml
-from ..model import Kind
-from ..validation import yaml_problems
+from medialit.errors import LessonError, MedialitError
+from medialit.files import SAVE_AS_UTF8, read_text
+from medialit.lesson.anchoring import find_matches, searchable
+from medialit.lesson.article import split_blocks
+from medialit.lesson.loader import LoadedYaml, load_yaml
+from medialit.lesson.model import Kind
+from medialit.lesson.text import MAX_FILE_BYTES
+from medialit.lesson.validation import yaml_problems
 
 CUES_FOLDER = "cues"
 MIN_SENTENCE_WORDS = 4
