@@ -25,7 +25,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--refresh-golden",
         action="store_true",
-        help="Rewrite tests/data/golden/ from the current templates (review with git diff).",
+        help=(
+            "Rewrite every golden tree in tests/data/golden/ from the current templates, words "
+            "and exports (review with git diff)."
+        ),
     )
 
 

@@ -25,14 +25,16 @@ def _css_escape(char: str) -> str:
     return f"\\{ord(char) or 0xFFFD:x} "
 
 
-def css_string(value: Any) -> str:
+def css_string(value: Any) -> markupsafe.Markup:
     """Quote ``value`` as a CSS string, e.g. for ``content:`` in page footers.
 
     Safe inside an HTML ``<style>`` element: every character that could end the
-    string, its rule or the element is written as a CSS escape (``\\c ``).
+    string, its rule or the element is written as a CSS escape (``\\c ``). So it is
+    marked safe: in an HTML template (the cover's own ``<style>``) autoescape would
+    otherwise write its quotes as ``&#34;``, which CSS does not read.
     """
     text = _CSS_UNSAFE.sub(lambda m: _css_escape(m.group()), str(value))
-    return f'"{text}"'
+    return markupsafe.Markup(f'"{text}"')
 
 
 def paragraphs(value: Any) -> markupsafe.Markup:
