@@ -34,6 +34,11 @@ CENTRAL_BLOCKS = 2
 _QUOTES = '"“”'
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
 """A label before a sentence ("Fact: "), left out of the quote."""
+_INNER_END = re.compile(
+    r"\b(?P<word>[A-Za-z]*[a-z][a-z]|\d+)(?P<stop>[.!?][\"”']?)\s+(?=[\"“']?[A-Z])"
+)
+"""A sentence's end inside a span: a word of two small letters or more (not "Ph.D." or "U.S.")."""
+_ABBREVIATIONS = frozenset({"mrs", "ms", "mr", "dr", "st", "jr", "sr", "vs", "no", "etc", "al"})
 _TABLE_ROW = re.compile(r"^[^:.]{1,60}:\s*[\d.,\s%–-]+(?:or (?:higher|lower|more|less))?$")
 """A list item such as "Class I obesity: 30.0-34.9": a table row, not a claim."""
 _OPEN_CLOSE_SPEECH = re.compile(r"[,.!?]?[\"”']\s*,?\s+$")
@@ -108,14 +113,22 @@ def analyse(
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences again where the segmenter cut after an abbreviation ("90 per cent. of")."""
+    """The segmenter's sentences, mended: joined where it cut after an abbreviation ("90 per
+    cent. of"), cut where it kept a quoted letter or speech of several sentences whole."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined and text[start : start + 1].islower():
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
-    return joined
+    cut: list[tuple[int, int]] = []
+    for start, end in joined:
+        for found in _INNER_END.finditer(text, start, end):
+            if found.group("word").lower() not in _ABBREVIATIONS:
+                cut.append((start, found.end("stop")))
+                start = found.end()
+        cut.append((start, end))
+    return cut
 
 
 def _skipped(text: str, words: ReadingWords) -> bool:
@@ -188,7 +201,11 @@ def _classify(
         vague = _family(families, text, "vague authority")
         if vague:
             return _make(part, Finding("vague", vague, part.speaker), 0.8)
-        return _make(part, Finding("saying", part.speaker or text, part.speaker), 0.85)
+        # A named person or body ("Cari Kitahara", "the German army doctors") can be asked.
+        named = bool(part.speaker and re.search(r"\b[A-Z][a-z]|\b(?:the|an?)\b", part.speaker))
+        return _make(
+            part, Finding("saying", part.speaker or text, part.speaker), 0.85 if named else 0.6
+        )
     if words.definition(text):
         return None
     finding = _first_finding(part, families, words, context, journal)
@@ -246,7 +263,9 @@ def _first_finding(
     if cue := words.comparison(text):
         return Finding("comparison", cue, speaker, sure=0.6)
     if (cue := _hedge(families, text)) or (cue := words.prediction(text)):
-        return Finding("prediction", cue, speaker, sure=0.6)
+        # A modal verb may be a forecast, a condition or a past ability: less sure than "likely".
+        modal = cue.lower() in {"will", "would", "could", "may", "might", "can"}
+        return Finding("prediction", cue, speaker, sure=0.45 if modal else 0.6)
     for family in families:  # a teacher's own families, after the built-in reading
         if family.custom and (cue := family.find(text)):
             return Finding("custom", cue, speaker, family=family, sure=0.6)

@@ -19,8 +19,9 @@ from .reasons import topic
 
 DEFAULT_STATEMENTS = 12
 MIN_SURE = 0.5
-"""Below this a passage is kept as a candidate, unless the lesson would be too short."""
-MIN_STATEMENTS = 6
+"""Below this a passage is chosen only when the surer ones are too few for the lesson."""
+MIN_STATEMENTS = 8
+"""A worksheet with fewer statements is thin: the least sure fill it up to this many."""
 CORE_MIN, CORE_MAX = 6, 9
 MAX_CANDIDATES = 30
 KIND_SHARE = 0.5
@@ -53,8 +54,8 @@ def choose(found: list[Analysed], statements: int = DEFAULT_STATEMENTS) -> list[
     eligible = [a for a in ranked if a.sure >= MIN_SURE]
     weak = [a for a in ranked if a.sure < MIN_SURE]
     wanted = min(statements, len(found))
-    if len(eligible) < min(MIN_STATEMENTS, wanted):
-        eligible += weak[: min(MIN_STATEMENTS, wanted) - len(eligible)]
+    # Passages with no sign of their kind fill a short lesson only up to a worksheet's worth.
+    eligible += weak[: min(MIN_STATEMENTS, wanted) - len(eligible)]
     picked = _balanced(eligible, wanted)
     core = _core(picked)
     rest = sorted((a for a in found if a not in picked), key=lambda a: order[id(a)])

@@ -25,9 +25,7 @@ _UNIT_OF_TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decade
 _DATE_BEFORE = re.compile(rf"{_MONTH}\s+$", re.I)
 _DATE_AFTER = re.compile(rf"^(?:\s+of)?\s+{_MONTH}(?!\w)", re.I)
 _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b)|^:\d\d", re.I)
-_AGE_BEFORE = re.compile(
-    r"(?:\baged?|\bages|\bI am|\bis|\bwas)\s+(?:\d+\s*(?:to|-|–|and)\s*)?$", re.I
-)
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bI am)\s+(?:\d+\s*(?:to|-|–|and)\s*)?$", re.I)
 _AGE_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d+)?(?:-|\s+)years?(?:-|\s+)old", re.I)
 _DURATION_AFTER = re.compile(rf"^(?:\s*(?:to|-|–)\s*\d+)?[\s-]+{_UNIT_OF_TIME}\b", re.I)
 _RANGE = re.compile(r"^\s*(?:-|–)\s*\d")
