@@ -21,8 +21,11 @@ reading (``reading.yaml``), quote by quote, as placed in the same article:
   rests on one genre shows; the largest distance from the overall figure is printed.
 
 Figures are per genre and overall, counted over statements (an article with more statements
-weighs more). The seed lesson (``lessons/washington-isis-syria-2017.yaml``, where the cue words
-were first tuned) is scored the same way, apart from the corpus.
+weighs more), and for each set: ``development`` (the articles the rules were adjusted on)
+and ``held-out`` (articles whose readings were written, and committed, before any draft was
+made from them, and that nothing was adjusted on afterwards). The seed lesson
+(``lessons/washington-isis-syria-2017.yaml``, where the cue words were first tuned) is scored
+the same way, apart from the corpus.
 
 **Speed.** ``medialit new`` on a 1,500-word article (the corpus's articles, one after another),
 each run a fresh process (imports included); the median of ``--repeat`` runs.
@@ -167,15 +170,18 @@ def score(drafted: Drafted, wanted: list[Wanted]) -> tuple[Score, list[str]]:
     return result, missed
 
 
-def corpus_scores(tmp: Path) -> dict[str, tuple[str, Score, list[str]]]:
+def corpus_scores(tmp: Path) -> tuple[dict[str, tuple[str, Score, list[str]]], dict[str, str]]:
+    """Each article's genre, score and missed quotes; and the set it belongs to."""
     yaml = YAML(typ="safe")
     scores = {}
+    sets = {}
     for folder in sorted(p for p in CORPUS.iterdir() if (p / "reading.yaml").is_file()):
         reading = yaml.load((folder / "reading.yaml").read_text("utf-8"))
         drafted = draft(folder / "article.txt", tmp / folder.name)
         article_score, missed = score(drafted, place(drafted, reading["statements"], folder.name))
         scores[folder.name] = (str(reading["genre"]), article_score, missed)
-    return scores
+        sets[folder.name] = str(reading.get("set", "development"))
+    return scores, sets
 
 
 def seed_score(tmp: Path) -> Score:
@@ -244,7 +250,12 @@ def line(label: str, s: Score) -> str:
     )
 
 
-def report(scores: dict[str, tuple[str, Score, list[str]]], seed: Score, verbose: bool) -> dict:
+def report(
+    scores: dict[str, tuple[str, Score, list[str]]],
+    sets: dict[str, str],
+    seed: Score,
+    verbose: bool,
+) -> dict[str, object]:
     overall = pooled(scores)
     genres = sorted({genre for genre, _, _ in scores.values()})
     print("drafts against the teachers' readings (benchmarks/corpus):")
@@ -258,6 +269,10 @@ def report(scores: dict[str, tuple[str, Score, list[str]]], seed: Score, verbose
         per_genre[genre] = g
         print(line(genre, g))
     print(line("overall", overall))
+    by_set = {}
+    for name in sorted(set(sets.values())):
+        by_set[name] = pooled({k: v for k, v in scores.items() if sets[k] == name})
+        print(line(f"{name} set", by_set[name]))
     print(
         f"  targets: coverage >= {TARGETS['coverage']:.0%}, right >= {TARGETS['right']:.0%}, "
         f"per genre too"
@@ -289,6 +304,7 @@ def report(scores: dict[str, tuple[str, Score, list[str]]], seed: Score, verbose
         "genres": {g: {"coverage": s.coverage, "right": s.rightness} for g, s in per_genre.items()},
         "leave_one_genre_out_gap": gaps,
         "seed": {"coverage": seed.coverage, "right": seed.rightness},
+        "sets": {n: {"coverage": s.coverage, "right": s.rightness} for n, s in by_set.items()},
     }
 
 
@@ -300,11 +316,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        scores = corpus_scores(tmp)
+        scores, sets = corpus_scores(tmp)
         seed = seed_score(tmp)
         source, words = long_article(tmp)
         times = time_new(source, tmp, args.repeat)
-    figures = report(scores, seed, args.missed)
+    figures = report(scores, sets, seed, args.missed)
     seconds = statistics.median(times)
     print(f"time of new on a {words:,}-word article (fresh process each, median of {args.repeat}):")
     print(
