@@ -87,10 +87,9 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
 @click.option(
     "--statements",
     type=click.IntRange(min=1),
-    default=12,
-    show_default=True,
     metavar="N",
-    help="How many draft statements to suggest (more are kept as candidates).",
+    help="How many draft statements to suggest (default: about 12; the rest are kept as "
+    "candidates).",
 )
 @click.option(
     "--language",
@@ -100,7 +99,9 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     help="The article's language (BCP 47 tag).",
 )
 @handle_errors
-def new(source: str, name: str | None, no_suggest: bool, statements: int, language: str) -> None:
+def new(
+    source: str, name: str | None, no_suggest: bool, statements: int | None, language: str
+) -> None:
     """Draft lessons/<name>.yaml from SOURCE: a saved web page, a .txt or .md file, or - (stdin).
 
     Keeps SOURCE unchanged in seeds/ and suggests statements, each marked draft: true.

@@ -202,7 +202,7 @@ def _classify(
         if vague:
             return _make(part, Finding("vague", vague, part.speaker), 0.8)
         # A named person or body ("Cari Kitahara", "the German army doctors") can be asked.
-        named = bool(part.speaker and re.search(r"\b[A-Z][a-z]|\b(?:the|an?)\b", part.speaker))
+        named = bool(part.speaker and re.search(r"(?<!^)\b[A-Z][a-z]", part.speaker))
         return _make(
             part, Finding("saying", part.speaker or text, part.speaker), 0.85 if named else 0.6
         )

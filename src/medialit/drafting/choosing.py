@@ -47,15 +47,24 @@ def value(analysed: Analysed) -> float:
     return analysed.sure + bonus
 
 
-def choose(found: list[Analysed], statements: int = DEFAULT_STATEMENTS) -> list[Chosen]:
-    """The statements (least sure first), then the candidates (in reading order)."""
+def choose(found: list[Analysed], statements: int | None = None) -> list[Chosen]:
+    """The statements (least sure first), then the candidates (in reading order).
+
+    ``statements``: how many a teacher asked for; by default about twelve, fewer when the
+    article has few passages that show their kind.
+    """
+    # A formula repeated word for word ("This is not true.") is one passage to teach from.
+    first = {a.part.text: a for a in reversed(found)}
+    found = [a for a in found if first[a.part.text] is a]
     order = {id(a): i for i, a in enumerate(found)}
     ranked = sorted(found, key=lambda a: (-value(a), order[id(a)]))
     eligible = [a for a in ranked if a.sure >= MIN_SURE]
     weak = [a for a in ranked if a.sure < MIN_SURE]
-    wanted = min(statements, len(found))
-    # Passages with no sign of their kind fill a short lesson only up to a worksheet's worth.
-    eligible += weak[: min(MIN_STATEMENTS, wanted) - len(eligible)]
+    wanted = min(statements or DEFAULT_STATEMENTS, len(found))
+    # Passages with no sign of their kind fill a default draft only up to a worksheet's worth,
+    # a size the teacher asked for entirely.
+    filled = wanted if statements else min(MIN_STATEMENTS, wanted)
+    eligible += weak[: filled - len(eligible)]
     picked = _balanced(eligible, wanted)
     core = _core(picked)
     rest = sorted((a for a in found if a not in picked), key=lambda a: order[id(a)])

@@ -11,7 +11,6 @@ from ..errors import MedialitError, Problem
 from ..files import write_atomically
 from ..lesson import MAX_ANNOTATIONS
 from ..setting_checks import read_lesson_with_settings
-from .choosing import DEFAULT_STATEMENTS
 from .draft import ExtractedArticle
 from .lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
 from .plaintext import extract_text
@@ -49,7 +48,7 @@ def new_lesson(
     name: str | None = None,
     with_suggestions: bool = True,
     language: str = "en",
-    statements: int = DEFAULT_STATEMENTS,
+    statements: int | None = None,
 ) -> NewLesson:
     """Draft ``lessons/<name>.yaml`` from SOURCE and keep SOURCE in ``seeds/``.
 

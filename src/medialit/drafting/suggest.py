@@ -17,7 +17,7 @@ from ..anchoring import find_matches, searchable
 from ..article import split_blocks
 from ..model import Kind
 from .analysis import analyse
-from .choosing import DEFAULT_STATEMENTS, choose
+from .choosing import choose
 from .wording import CueFamily, ReadingWords, load_cues
 
 __all__ = ["Suggestion", "load_cues", "sentences", "suggest", "sureness"]
@@ -78,7 +78,7 @@ def suggest(
     article: str,
     cues: tuple[list[CueFamily], ReadingWords],
     language: str = "en",
-    statements: int = DEFAULT_STATEMENTS,
+    statements: int | None = None,
 ) -> list[Suggestion]:
     """The statements chosen (least sure first), then the candidates (in reading order)."""
     families, words = cues
