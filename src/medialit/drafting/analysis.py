@@ -18,7 +18,7 @@ from typing import Literal
 
 from ..article import Block
 from ..model import Kind
-from .numbers import Number, statistics
+from .numbers import Number, numbers, statistics
 from .reasons import Finding, check_for, why_for
 from .wording import CueFamily, ReadingWords
 
@@ -28,6 +28,8 @@ SHORT_QUESTION_WORDS = 10
 """A question shorter than this asks; a longer one usually argues (a rhetorical question)."""
 MIN_SAYING_WORDS = 3
 """"Papa says" is too thin to teach from; "said a Dutch tailor who…" is not."""
+ALONE_WORDS = 10
+"""A sentence this short whose only figure is an age, a duration or a date says nothing else."""
 CENTRAL_BLOCKS = 2
 """A correlation read as a cause in the first paragraphs is the article's central move."""
 
@@ -209,6 +211,8 @@ def _classify(
     if words.definition(text):
         return None
     finding = _first_finding(part, families, words, context, journal)
+    if finding.reason == "plain" and _only_a_date_or_age(text):
+        return None  # "I am 8 years old.": an age, a duration or a date alone is no claim
     # The central move: the first correlation of the opening paragraphs, in the article's voice.
     central = (
         may_be_central
@@ -300,6 +304,15 @@ def _number_finding(
         part.speaker,
         noun=_noun_after(part.text, figure),
         sure=0.7,
+    )
+
+
+def _only_a_date_or_age(text: str) -> bool:
+    found = numbers(text)
+    return (
+        bool(found)
+        and len(text.split()) < ALONE_WORDS
+        and all(n.kind != "statistic" for n in found)
     )
 
 

@@ -171,7 +171,7 @@ def _candidates(candidates: list[Suggestion]) -> str:
     yaml.indent(mapping=2, sequence=4, offset=2)
     out = io.StringIO()
     yaml.dump(CommentedSeq(_annotation(s) for s in candidates), out)
-    lines = "".join(f"#   {line}\n" if line else "#\n" for line in out.getvalue().splitlines())
+    lines = "".join(f"# {line}\n" if line else "#\n" for line in out.getvalue().splitlines())
     return CANDIDATES_COMMENT + lines
 
 

@@ -8,6 +8,7 @@ agency, the record, the person quoted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -87,11 +88,7 @@ def check_for(finding: Finding, text: str) -> str:
     cue, speaker = finding.cue, finding.speaker
     study = finding.journal and f"the study in {finding.journal}"
     checks = {
-        "saying": f"Find {speaker}'s own words (a statement, an interview, a paper) and "
-        "compare them with the article."
-        if speaker and speaker[:1].isupper() and not speaker.startswith("The ")
-        else f"Find {speaker or 'the source'} itself and see whether it says what the article "
-        "reports.",
+        "saying": _saying_check(speaker),
         "vague": "Search for who said it first; if no one can be named, treat it as a rumour.",
         "finding": f"Open {study or 'the study or report'} and find this result in its summary.",
         "record": f"Look the record up ({study or cue}) and check that it says this.",
@@ -113,6 +110,17 @@ def check_for(finding: Finding, text: str) -> str:
             f"Ask what {speaker} bases it on, and look for a source that does not depend on them."
         )
     return "Ask what would show it (a count, a record, a named source) and look for one."
+
+
+def _saying_check(speaker: str | None) -> str:
+    if speaker and re.search(r"(?<!^)\b[A-Z][a-z]", speaker) and speaker[:1].isupper():
+        return (
+            f"Find {speaker}'s own words (a statement, an interview, a paper) and compare them "
+            "with the article."
+        )
+    if speaker and speaker.lower().startswith(("the ", "a ", "an ", "results", "data")):
+        return f"Find {speaker} and see whether it says what the article reports."
+    return f"Ask who, exactly, ‘{speaker or 'they'}’ are, and where they said it."
 
 
 def _in(journal: str | None) -> str:
