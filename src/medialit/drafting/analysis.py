@@ -157,7 +157,11 @@ def _parts(
         offset, text = offset + label.end(), text[label.end() :]
     split = words.speech(text)
     if split is None:
-        return [Part(block, offset, offset + len(text), text, "sentence", _open_speaker(context))]
+        start, end = _unquoted(text)
+        piece = text[start:end]
+        return [
+            Part(block, offset + start, offset + end, piece, "sentence", _open_speaker(context))
+        ]
     pieces, speaker = split
     parts = []
     for start, end, role in pieces:
@@ -172,6 +176,17 @@ def _parts(
         parts.append(Part(block, offset + start, offset + end, piece, role, speaker))
     context.speaker = speaker
     return sorted(parts, key=lambda p: p.start)
+
+
+def _unquoted(text: str) -> tuple[int, int]:
+    """The sentence without a quotation mark that opens or closes a quotation around it."""
+    start, end = 0, len(text)
+    marks = sum(text.count(q) for q in _QUOTES)
+    if text[:1] in _QUOTES and (marks % 2 == 1 or text[-1:] in _QUOTES):
+        start = 1
+    if text[-1:] in _QUOTES and (marks % 2 == 1 or start == 1):
+        end -= 1
+    return start, max(start, end)
 
 
 def _open_speaker(context: _Context) -> str | None:

@@ -30,7 +30,7 @@ NO_STATEMENTS_COMMENT = (
 )
 CORE_COMMENT = (
     "A suggested short version: the statements of `core`, chosen for teaching value with\n"
-    "each kind. Build it with --selection core; change the list as you like.\n"
+    "each kind. Build it with --select core; change the list as you like.\n"
 )
 CANDIDATES_COMMENT = (
     "\n# More candidates found in the article, not in the lesson. To use one, copy it into\n"
