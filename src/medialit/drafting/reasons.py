@@ -43,7 +43,7 @@ def topic(text: str) -> str:
 def why_for(finding: Finding, text: str, role: str, central: bool) -> str:
     """The explanation printed in the key."""
     cue, speaker = finding.cue, finding.speaker
-    said = f"{speaker} says this; " if speaker and role != "saying" else ""
+    said = f"Quoted from {speaker}: " if speaker and role != "saying" else ""
     reasons = {
         "saying": f"It says who the words come from ({cue}): evidence that they were said, "
         "not that what was said is true.",
@@ -107,7 +107,8 @@ def check_for(finding: Finding, text: str) -> str:
         return checks[finding.reason]
     if speaker:
         return (
-            f"Ask what {speaker} bases it on, and look for a source that does not depend on them."
+            f"Ask what the claim rests on ({speaker} is quoted), and look for a source that "
+            "does not depend on the speaker."
         )
     return "Ask what would show it (a count, a record, a named source) and look for one."
 
