@@ -250,6 +250,8 @@ def _first_finding(
     if part.role == "sentence":
         if cue := _family(families, text, "vague authority"):
             return Finding("vague", cue, speaker, sure=0.8)
+        if cue := _family(families, text, "certainty"):  # "It is now clear that…" first
+            return Finding("certainty", cue, speaker, sure=0.8)
         if cue := words.record(text):
             return Finding("record", cue, speaker, journal=journal, sure=0.85)
         if cue := words.finding_start(text):
