@@ -2,7 +2,7 @@
 
 Run from the repository:
 
-    .venv/bin/python benchmarks/bench_new.py [--repeat 5] [--json FILE]
+    .venv/bin/python benchmarks/bench_new.py [--repeat 5] [--missed] [--json FILE] [--compare SRC]
 
 **Drafts.** Each article of ``benchmarks/corpus/<slug>/`` (``article.txt``) is drafted by
 ``medialit new`` in a temporary folder, exactly as a teacher would, and the lesson it writes
@@ -28,7 +28,9 @@ made from them, and that nothing was adjusted on afterwards). The seed lesson
 the same way, apart from the corpus.
 
 **Speed.** ``medialit new`` on a 1,500-word article (the corpus's articles, one after another),
-each run a fresh process (imports included); the median of ``--repeat`` runs.
+each run a fresh process (imports included); the median of ``--repeat`` runs, on the clock
+and on the processor (which a busy machine inflates less); ``--compare SRC`` times another
+checkout's ``src/`` in turns with this one.
 Every figure is measured in this run; nothing is estimated.
 """
 
@@ -37,6 +39,8 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -219,20 +223,41 @@ def long_article(tmp: Path) -> tuple[Path, int]:
     return path, words
 
 
-def time_new(source: Path, tmp: Path, repeat: int) -> list[float]:
-    times = []
+def time_new(
+    source: Path, tmp: Path, repeat: int, trees: dict[str, str | None]
+) -> dict[str, Times]:
+    """Wall and CPU time of ``medialit new`` in fresh processes, the source trees taking turns."""
+    times = {name: Times() for name in trees}
     for run in range(repeat):
-        folder = tmp / f"run{run}"
-        folder.mkdir()
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "medialit", "new", str(source)],
-            cwd=folder,
-            check=True,
-            capture_output=True,
-        )
-        times.append(time.perf_counter() - start)
+        for number, (name, tree) in enumerate(trees.items()):
+            folder = tmp / f"run-{number}-{run}"
+            folder.mkdir()
+            env = dict(os.environ)
+            if tree is not None:
+                env["PYTHONPATH"] = tree
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "medialit", "new", str(source)],
+                cwd=folder,
+                check=True,
+                capture_output=True,
+                env=env,
+            )
+            times[name].wall.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            times[name].cpu.append(
+                after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            )
     return times
+
+
+@dataclass
+class Times:
+    """Seconds of each run: on the clock, and on the processor (user + system)."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
 
 
 def pooled(scores: dict[str, tuple[str, Score, list[str]]], skip: str | None = None) -> Score:
@@ -313,22 +338,35 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--missed", action="store_true", help="list the statements missed")
+    parser.add_argument(
+        "--compare",
+        metavar="SRC",
+        help="also time another checkout's src/ (git archive REV src | tar -x -C DIR), in turns",
+    )
     args = parser.parse_args()
+    trees: dict[str, str | None] = {"this checkout": None}
+    if args.compare:
+        trees[args.compare] = args.compare
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         scores, sets = corpus_scores(tmp)
         seed = seed_score(tmp)
         source, words = long_article(tmp)
-        times = time_new(source, tmp, args.repeat)
+        times = time_new(source, tmp, args.repeat, trees)
     figures = report(scores, sets, seed, args.missed)
-    seconds = statistics.median(times)
-    print(f"time of new on a {words:,}-word article (fresh process each, median of {args.repeat}):")
     print(
-        f"  {seconds:.3f} s  (target < {TARGETS['seconds']:.0f} s; runs: "
-        + ", ".join(f"{t:.3f}" for t in times)
-        + ")"
+        f"time of new on a {words:,}-word article (fresh process each, median of {args.repeat}; "
+        f"load average {os.getloadavg()[0]:.1f}):"
     )
-    figures["seconds"] = seconds
+    for tree, runs in times.items():
+        print(
+            f"  {statistics.median(runs.wall):.3f} s wall, {statistics.median(runs.cpu):.3f} s CPU"
+            f"  {tree}  (target < {TARGETS['seconds']:.0f} s; wall runs: "
+            + ", ".join(f"{t:.2f}" for t in runs.wall)
+            + ")"
+        )
+    figures["seconds"] = statistics.median(times["this checkout"].wall)
+    figures["cpu_seconds"] = statistics.median(times["this checkout"].cpu)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
 
