@@ -178,3 +178,19 @@ def test_statements_asks_for_another_size() -> None:
     text = Path(CORPUS / "sun-santa-claus-1897" / "article.txt").read_text("utf-8")
     assert len([d for d in suggest(text, cues, statements=5) if not d.candidate]) == 5
     assert len([d for d in suggest(text, cues, statements=20) if not d.candidate]) == 20
+
+
+def test_a_teachers_cues_file_extends_the_reading_lists(tmp_path: Path) -> None:
+    sentence = "The mayor proclaimed that the new bridge will open before the winter floods."
+    built_in = load_cues("en", tmp_path)
+    assert built_in is not None
+    assert [d.quote for d in suggest(sentence, built_in)] == [sentence]  # one, not split
+    (tmp_path / "cues").mkdir()
+    (tmp_path / "cues" / "en.yaml").write_text("reading:\n  speech_verbs: [proclaimed]\n")
+    own = load_cues("en", tmp_path)
+    assert own is not None
+    quotes = {d.quote: d.kind.value for d in suggest(sentence, own)}
+    assert quotes == {
+        "The mayor proclaimed": "evidence",
+        "the new bridge will open before the winter floods.": "inference",
+    }
