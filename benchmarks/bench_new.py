@@ -52,10 +52,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from medialit.anchoring import find_matches, searchable
-from medialit.article import Block, split_blocks
 from medialit.drafting.new import new_lesson
-from medialit.lesson import read_lesson
+from medialit.lesson.anchoring import find_matches, searchable
+from medialit.lesson.article import Block, split_blocks
+from medialit.lesson.reading import read_lesson
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / "corpus"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
-from medialit.starter import starter_files
+from medialit.cli.main import main
+from medialit.cli.starter import starter_files
 
 from .conftest import ROOT
 
@@ -81,3 +81,33 @@ def test_every_starter_file_is_in_the_repository_folder() -> None:
     }
     for relative, data in files.items():
         assert data == (ROOT / relative).read_bytes(), relative
+
+
+def test_init_fills_the_empty_folder_the_teacher_is_in(tmp_path: Path) -> None:
+    """``mkdir class && cd class && medialit init .`` once failed ("Device or resource busy"):
+    the new folder was renamed onto the folder the command ran in."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    inode = folder.stat().st_ino
+    result = subprocess.run(
+        [sys.executable, "-m", "medialit", "init", "."],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Made this folder with" in result.stdout
+    assert "Next: run medialit build." in result.stdout
+    assert folder.stat().st_ino == inode  # the same folder, filled, not replaced
+    assert (folder / "lessons" / "school-start-time.yaml").is_file()
+    assert (folder / "medialit.toml").is_file()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "lessons",
+        "medialit.toml",
+        "seeds",
+        "templates",
+    ]

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from medialit.cli import main
 from medialit.drafting.suggest import load_cues, suggest
 from medialit.errors import MedialitError
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 
 from .conftest import ROOT, build
 

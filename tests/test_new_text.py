@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from medialit.article import split_blocks
 from medialit.cli import main
 from medialit.drafting.cleanup import is_boilerplate
 from medialit.drafting.plaintext import extract_text
-from medialit.lesson import read_lesson
+from medialit.lesson.article import split_blocks
+from medialit.lesson.reading import read_lesson
 
 from .conftest import ROOT
 

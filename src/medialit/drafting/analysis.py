@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..article import Block
-from ..model import Kind
-from .numbers import Number, numbers, statistics
-from .reasons import Finding, check_for, why_for
-from .wording import CueFamily, ReadingWords
+from medialit.drafting.numbers import Number, numbers, statistics
+from medialit.drafting.reasons import Finding, check_for, why_for
+from medialit.drafting.wording import CueFamily, ReadingWords
+from medialit.lesson.article import Block
+from medialit.lesson.model import Kind
 
 Role = Literal["sentence", "saying", "claim"]
 MIN_WORDS = 4

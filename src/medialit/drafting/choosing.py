@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Kind
-from .analysis import Analysed
-from .reasons import topic
+from medialit.drafting.analysis import Analysed
+from medialit.drafting.reasons import topic
+from medialit.lesson.model import Kind
 
 DEFAULT_STATEMENTS = 12
 MIN_SURE = 0.5

@@ -12,10 +12,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from ..model import UNKNOWN, GlossaryEntry, LanguageTag
-from .draft import ExtractedArticle
-from .draft import GlossaryEntry as DraftGlossaryEntry
-from .suggest import Suggestion, sureness
+from medialit.drafting.draft import ExtractedArticle
+from medialit.drafting.draft import GlossaryEntry as DraftGlossaryEntry
+from medialit.drafting.suggest import Suggestion, sureness
+from medialit.lesson.model import UNKNOWN, GlossaryEntry, LanguageTag
 
 GAP_COMMENT = "not found in the source: fill it in"
 GLOSSARY_COMMENT = (

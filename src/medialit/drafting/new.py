@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import MedialitError, Problem
-from ..files import write_atomically
-from ..lesson import MAX_ANNOTATIONS
-from ..setting_checks import read_lesson_with_settings
-from .draft import ExtractedArticle
-from .lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
-from .plaintext import extract_text
-from .reading import SourceError, SourceFile, read_source
-from .suggest import Suggestion, load_cues, suggest
-from .timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
-from .webpage import MAX_PAGE_ELEMENTS, element_count, extract_page
+from medialit.drafting.draft import ExtractedArticle
+from medialit.drafting.lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
+from medialit.drafting.plaintext import extract_text
+from medialit.drafting.reading import SourceError, SourceFile, read_source
+from medialit.drafting.suggest import Suggestion, load_cues, suggest
+from medialit.drafting.timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
+from medialit.drafting.webpage import MAX_PAGE_ELEMENTS, element_count, extract_page
+from medialit.errors import MedialitError, Problem
+from medialit.files import write_atomically
+from medialit.lesson.reading import MAX_ANNOTATIONS
+from medialit.settings.checks import read_lesson_with_settings
 
 LESSONS = "lessons"
 SEEDS = "seeds"

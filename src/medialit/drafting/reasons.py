@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .wording import CueFamily
+    from medialit.drafting.wording import CueFamily
 
 TOPIC_WORDS = 6
 

@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..lesson import CheckedLesson
-from ..loader import load_yaml
-from ..model import UNKNOWN
+from medialit.errors import Problem
+from medialit.lesson.loader import load_yaml
+from medialit.lesson.model import UNKNOWN
+from medialit.lesson.reading import CheckedLesson
 
 
 def review_warnings(checked: CheckedLesson) -> list[Problem]:

@@ -13,12 +13,12 @@ from functools import cache
 
 import pysbd
 
-from ..anchoring import find_matches, searchable
-from ..article import split_blocks
-from ..model import Kind
-from .analysis import analyse
-from .choosing import choose
-from .wording import CueFamily, ReadingWords, load_cues
+from medialit.drafting.analysis import analyse
+from medialit.drafting.choosing import choose
+from medialit.drafting.wording import CueFamily, ReadingWords, load_cues
+from medialit.lesson.anchoring import find_matches, searchable
+from medialit.lesson.article import split_blocks
+from medialit.lesson.model import Kind
 
 __all__ = ["Suggestion", "load_cues", "sentences", "suggest", "sureness"]
 

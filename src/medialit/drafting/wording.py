@@ -17,12 +17,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..errors import LessonError, MedialitError
-from ..files import SAVE_AS_UTF8, read_text
-from ..lesson_text import MAX_FILE_BYTES
-from ..loader import LoadedYaml, load_yaml
-from ..model import Kind
-from ..validation import yaml_problems
+from medialit.errors import LessonError, MedialitError
+from medialit.files import SAVE_AS_UTF8, read_text
+from medialit.lesson.loader import LoadedYaml, load_yaml
+from medialit.lesson.model import Kind
+from medialit.lesson.text import MAX_FILE_BYTES
+from medialit.lesson.validation import yaml_problems
 
 SpeechRole = Literal["saying", "claim"]
 Pieces = list[tuple[int, int, SpeechRole]]
