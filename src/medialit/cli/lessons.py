@@ -85,6 +85,13 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
 )
 @click.option("--no-suggest", is_flag=True, help="Write no suggested statements.")
 @click.option(
+    "--statements",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="How many draft statements to suggest (default: about 12; the rest are kept as "
+    "candidates).",
+)
+@click.option(
     "--language",
     default="en",
     show_default=True,
@@ -92,7 +99,9 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     help="The article's language (BCP 47 tag).",
 )
 @handle_errors
-def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:
+def new(
+    source: str, name: str | None, no_suggest: bool, statements: int | None, language: str
+) -> None:
     """Draft lessons/<name>.yaml from SOURCE: a saved web page, a .txt or .md file, or - (stdin).
 
     Keeps SOURCE unchanged in seeds/ and suggests statements, each marked draft: true.
@@ -106,6 +115,7 @@ def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:
         name=name,
         with_suggestions=not no_suggest,
         language=language,
+        statements=statements,
     )
     echo(
         f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
@@ -113,7 +123,7 @@ def new(source: str, name: str | None, no_suggest: bool, language: str) -> None:
     )
     if made.left_out:
         echo(
-            f"Warning: {made.left_out:,} more sentences with cue words were not suggested: a "
+            f"Warning: {made.left_out:,} more statements asked for were not drafted: a "
             f"lesson holds at most {len(made.suggestions):,} statements; to draft them all, "
             "split the article into several lessons.",
             err=True,
