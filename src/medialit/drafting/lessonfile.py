@@ -13,6 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..model import UNKNOWN, GlossaryEntry, LanguageTag
+from ..statement_ids import new_id
 from .draft import ExtractedArticle
 from .draft import GlossaryEntry as DraftGlossaryEntry
 from .suggest import Suggestion
@@ -89,7 +90,8 @@ def lesson_yaml(
             source[field] = _date_or_text(getattr(details, field))
     lesson["source"] = source
     lesson["article"] = LiteralScalarString(extracted.article.rstrip() + "\n")
-    lesson["annotations"] = CommentedSeq(_annotation(s) for s in suggestions)
+    taken: set[str] = set()
+    lesson["annotations"] = CommentedSeq(_annotation(s, taken) for s in suggestions)
     if extracted.glossary:
         lesson["glossary"] = CommentedSeq(_glossary_entry(e) for e in extracted.glossary)
         lesson.yaml_set_comment_before_after_key("glossary", before=GLOSSARY_COMMENT)
@@ -118,7 +120,8 @@ def _title(extracted: ExtractedArticle) -> str:
     return f"“{title}” ({', '.join(about)})" if about else f"“{title}”"
 
 
-def _annotation(suggestion: Suggestion) -> CommentedMap:
+def _annotation(suggestion: Suggestion, taken: set[str]) -> CommentedMap:
+    """A draft statement, with an id of its own (added to ``taken``) for ``selections``."""
     annotation = CommentedMap()
     annotation["quote"] = suggestion.quote
     if suggestion.occurrence is not None:
@@ -129,6 +132,8 @@ def _annotation(suggestion: Suggestion) -> CommentedMap:
     annotation["why"] = suggestion.why
     if suggestion.techniques:
         annotation["techniques"] = _flow(list(suggestion.techniques))
+    annotation["id"] = new_id(suggestion.quote, taken)
+    taken.add(annotation["id"])
     annotation["draft"] = True
     return annotation
 
