@@ -16,8 +16,8 @@ from .errors import OutputError, Problem, RenderError
 from .files import refuse_links, remove_stale_temporaries, write_all
 from .laying_out import LaidOut
 from .output_marker import COPY_NAME, MARKER, marker_text, refuse_earlier_lesson
+from .pack import PACK_FILE as PACK_FILE
 from .pack import copy_file
-from .planning import PACK_FILE as PACK_FILE
 from .planning import ClassPackDocuments, LessonPlan
 from .reports import COPIES_FOLDER as COPIES_FOLDER
 from .reports import BuildResult
@@ -133,7 +133,7 @@ def _pack_files(
         title=words.pack_title.replace("{title}", lesson.title),
         language=plan.language,
     )
-    files = {PACK_FILE: combined}
+    files = {pack.file: combined}
     if options.split:
         titles = [
             words.copy_title.replace("{title}", lesson.title).replace("{name}", copy.name)

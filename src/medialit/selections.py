@@ -11,6 +11,7 @@ import dataclasses
 from .article import Block
 from .errors import LessonError, Problem, did_you_mean
 from .lesson import CheckedLesson
+from .model import LEVELS
 
 OMISSION = Block("omission", "[…]", None)
 """The mark printed where paragraphs of the article are left out."""
@@ -37,10 +38,26 @@ def select_statements(
                 file=checked.file,
             )
         )
+    if setting is None and _confusable(name):
+        raise LessonError(
+            Problem(
+                f'--select names the selection "{name}", whose sheets would be named like '
+                f"another build's (student-{name}.pdf reads as a level or a version); rename "
+                'the selection in the lesson, for example to "short", and build it again.',
+                file=checked.file,
+            )
+        )
     chosen = set(selections[name])
     kept = [s for s in checked.statements if s.annotation.id in chosen]
     statements = [dataclasses.replace(s, number=n) for n, s in enumerate(kept, start=1)]
     return dataclasses.replace(checked, statements=statements, selection=name)
+
+
+def _confusable(name: str) -> bool:
+    """A name that, in ``student-<level>-<selection>-<version>.pdf``, could be read as a level
+    or a version: a level's name or one letter, at its start or its end."""
+    parts = name.lower().split("-")
+    return parts[0] in LEVELS or len(parts[0]) == 1 or len(parts[-1]) == 1
 
 
 def excerpt(checked: CheckedLesson) -> CheckedLesson:
