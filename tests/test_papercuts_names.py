@@ -135,7 +135,7 @@ def test_clean_knows_the_new_names_of_an_unmarked_folder(folder: Path) -> None:
     assert not made.exists()
 
 
-@pytest.mark.parametrize("name", ["guided", "B", "guided-core", "part-a", "a-part"])
+@pytest.mark.parametrize("name", ["guided", "B", "guided-core", "part-a", "core-B"])
 def test_a_selection_named_like_a_level_or_version_is_refused(folder: Path, name: str) -> None:
     lesson = folder / "lessons" / "bridge.yaml"
     lesson.write_text(LESSON.replace("  short: [", f"  {name}: ["), encoding="utf-8")
@@ -147,3 +147,10 @@ def test_a_selection_named_like_a_level_or_version_is_refused(folder: Path, name
         'rename the selection in the lesson, for example to "short", and build it again.'
     ), result.stderr
     assert not (folder / "build").exists()
+
+
+def test_names_that_read_as_no_level_or_version_are_fine() -> None:
+    from medialit.selections import reads_as_level_or_version
+
+    for name in ("core", "short", "week-1", "a-part", "x2", "guidedish", "standard2"):
+        assert not reads_as_level_or_version(name), name

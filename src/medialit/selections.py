@@ -38,7 +38,7 @@ def select_statements(
                 file=checked.file,
             )
         )
-    if setting is None and _confusable(name):
+    if setting is None and reads_as_level_or_version(name):
         raise LessonError(
             Problem(
                 f'--select names the selection "{name}", whose sheets would be named like '
@@ -53,11 +53,11 @@ def select_statements(
     return dataclasses.replace(checked, statements=statements, selection=name)
 
 
-def _confusable(name: str) -> bool:
+def reads_as_level_or_version(name: str) -> bool:
     """A name that, in ``student-<level>-<selection>-<version>.pdf``, could be read as a level
-    or a version: a level's name or one letter, at its start or its end."""
+    or a version: a level's name at its start, or a version's letter at its end."""
     parts = name.lower().split("-")
-    return parts[0] in LEVELS or len(parts[0]) == 1 or len(parts[-1]) == 1
+    return parts[0] in LEVELS or (len(parts[-1]) == 1 and parts[-1].isalpha())
 
 
 def excerpt(checked: CheckedLesson) -> CheckedLesson:
