@@ -13,10 +13,10 @@ from lxml import etree, html
 from medialit.cli import main
 from medialit.errors import MedialitError
 from medialit.exports.export import ExportOptions, export_lesson
-from medialit.key_context import key_context
-from medialit.lesson import read_lesson
-from medialit.settings import Settings
-from medialit.variants import plain_variants
+from medialit.lesson.reading import read_lesson
+from medialit.render.key_context import key_context
+from medialit.settings.schema import Settings
+from medialit.sheets.variants import plain_variants
 
 from .conftest import DATA, LESSONS
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from medialit.cli import main
-from medialit.starter import starter_files
+from medialit.cli.starter import starter_files
 
 from .conftest import ROOT
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from medialit.model import Lesson
+from medialit.lesson.model import Lesson
 
 from .conftest import DATA, ROOT
 

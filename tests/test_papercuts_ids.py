@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from medialit.statement_ids import new_id
+from medialit.lesson.statement_ids import new_id
 
 from .conftest import DATA
 from .preview_helpers import FIRST, INFERENCE, LESSON

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.output_marker import KNOWN_OUTPUT
+from medialit.build.output_marker import KNOWN_OUTPUT
 
 from .conftest import pdf_text
 from .test_class_set import LESSON
@@ -150,7 +150,7 @@ def test_a_selection_named_like_a_level_or_version_is_refused(folder: Path, name
 
 
 def test_names_that_read_as_no_level_or_version_are_fine() -> None:
-    from medialit.selections import reads_as_level_or_version
+    from medialit.sheets.selections import reads_as_level_or_version
 
     for name in ("core", "short", "week-1", "a-part", "x2", "guidedish", "standard2"):
         assert not reads_as_level_or_version(name), name

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.starter import STARTER_FILES
+from medialit.cli.starter import STARTER_FILES
 
 from .conftest import ROOT
 

@@ -12,11 +12,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from ..model import UNKNOWN, GlossaryEntry, LanguageTag
-from ..statement_ids import new_id
-from .draft import ExtractedArticle
-from .draft import GlossaryEntry as DraftGlossaryEntry
-from .suggest import Suggestion
+from medialit.drafting.draft import ExtractedArticle
+from medialit.drafting.draft import GlossaryEntry as DraftGlossaryEntry
+from medialit.drafting.suggest import Suggestion
+from medialit.lesson.model import UNKNOWN, GlossaryEntry, LanguageTag
+from medialit.lesson.statement_ids import new_id
 
 GAP_COMMENT = "not found in the source: fill it in"
 GLOSSARY_COMMENT = (

@@ -14,18 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import MedialitError
-from ..files import write_all
-from ..key_context import key_context
-from ..layers import Configuration
-from ..lesson import CheckedLesson
-from ..output_marker import MARKER, marker_text
-from ..reports import BuildReport, BuildResult, each_lesson
-from ..setting_checks import read_lesson_with_settings
-from ..settling import short_version
-from ..variants import Variant, plain_variants, variant_suffix
-from .formats import FORMATS, Format
-from .quiz import Quiz, quiz_from_key
+from medialit.build.output_marker import MARKER, marker_text
+from medialit.build.reports import BuildReport, BuildResult, each_lesson
+from medialit.build.settling import short_version
+from medialit.errors import MedialitError
+from medialit.exports.formats import FORMATS, Format
+from medialit.exports.quiz import Quiz, quiz_from_key
+from medialit.files import write_all
+from medialit.lesson.reading import CheckedLesson
+from medialit.render.key_context import key_context
+from medialit.settings.checks import read_lesson_with_settings
+from medialit.settings.layers import Configuration
+from medialit.sheets.variants import Variant, plain_variants, variant_suffix
 
 
 @dataclass(frozen=True)

@@ -25,16 +25,16 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from ..anchoring import find_matches
-from ..article import split_blocks
-from ..errors import LessonError
-from ..lesson import CheckedLesson
-from ..lesson_text import MAX_FILE_BYTES, decode_lesson
-from ..model import Kind
-from ..setting_checks import read_lesson_with_settings
-from ..statement_ids import ids_in_use, new_id
-from .fields import FIELD_LABELS, scalar, unstorable
-from .saving import ChangedMeanwhile, NotSaved, write_lesson
+from medialit.errors import LessonError
+from medialit.lesson.anchoring import find_matches
+from medialit.lesson.article import split_blocks
+from medialit.lesson.model import Kind
+from medialit.lesson.reading import CheckedLesson
+from medialit.lesson.statement_ids import ids_in_use, new_id
+from medialit.lesson.text import MAX_FILE_BYTES, decode_lesson
+from medialit.preview.fields import FIELD_LABELS, scalar, unstorable
+from medialit.preview.saving import ChangedMeanwhile, NotSaved, write_lesson
+from medialit.settings.checks import read_lesson_with_settings
 
 NOT_EXPLAINED = "Not explained yet: say why this is the kind chosen."
 """The ``why`` of an annotation marked before its explanation is written (kept a draft)."""
@@ -62,7 +62,7 @@ class LessonText:
     """A lesson file's text and the version a page must quote to change it.
 
     ``text`` is ``None`` when the bytes cannot be a lesson (not UTF-8, too large):
-    :func:`~medialit.lesson.read_lesson` then reads the file itself and says why.
+    :func:`~medialit.lesson.reading.read_lesson` then reads the file itself and says why.
     """
 
     text: str | None
