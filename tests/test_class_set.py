@@ -103,14 +103,14 @@ def seed_core(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_seed_core_fits_a_50_minute_lesson(seed_core: Path) -> None:
-    student, key = seed_core / "student.pdf", seed_core / "key.pdf"
+    student, key = seed_core / "student-core.pdf", seed_core / "key-core.pdf"
     assert len(PdfReader(student).pages) <= 5
     text = pdf_text(student)
     # nine statements, numbered 1 to 9, and no others
     numbers = [int(n) for n in re.findall(r"(\d+) [^(]{5,80}\(¶\d+\) Evidence Inference", text)]
     assert numbers == list(range(1, 10)), numbers
     # (assert_no_answers would trip on the lesson's title, "Evidence, inference or assertion?")
-    html = (seed_core / "student.html").read_text()
+    html = (seed_core / "student-core.html").read_text()
     for statement in read_lesson(SEED_LESSON).statements:
         why = typographic(" ".join(statement.annotation.why.split()[:6]))
         assert why not in text and why not in html
@@ -126,10 +126,10 @@ def test_seed_core_fits_a_50_minute_lesson(seed_core: Path) -> None:
 
 
 def test_printed_quotes_are_typographic_and_the_footer_is_one_line(seed_core: Path) -> None:
-    for name in ("student.pdf", "key.pdf"):
+    for name in ("student-core.pdf", "key-core.pdf"):
         text = pdf_text(seed_core / name)
         assert '"' not in text and "'" not in text, name
-    student = pages(seed_core / "student.pdf")
+    student = pages(seed_core / "student-core.pdf")
     title = "How Washington Found Itself in Bed with ISIS"
     assert sum(title in page for page in student) == 1  # the header, not a footer line
     assert all("republished by Global Research, 20 December 2017" in p for p in student)
@@ -142,12 +142,12 @@ def test_selection_with_levels_and_versions(lesson: Path, tmp_path: Path) -> Non
     assert code == 0, output
     folder = tmp_path / "bridge"
     for version in "AB":
-        student = pdf_text(folder / f"student-guided-{version}.pdf")
+        student = pdf_text(folder / f"student-guided-short-{version}.pdf")
         assert "Everyone agrees" in student  # the article is whole...
         assert "Everyone agrees the bridge is ugly. (¶" not in student  # ...the table is not
         assert "Words and names" in student and "council:" in student  # guided: glossary
         assert f"K7 · Version {version}" in student and "Guided" not in student
-        key = pages(folder / f"key-guided-{version}.pdf")
+        key = pages(folder / f"key-guided-short-{version}.pdf")
         assert f"Answers at a glance · Version {version} · selection “short”" in key[0]
         grid = key[0][key[0].index("Answers at a glance") : key[0].index("“or” lists")]
         cells = re.findall(r"\b(\d+) [EIA] (?:Evidence|Inference|Assertion)", grid)
@@ -156,10 +156,10 @@ def test_selection_with_levels_and_versions(lesson: Path, tmp_path: Path) -> Non
     # each key also carries the other version's grid: key A's "Version B" line is key B's grid
     grids = {}
     for version in "AB":
-        first = pages(folder / f"key-guided-{version}.pdf")[0]
+        first = pages(folder / f"key-guided-short-{version}.pdf")[0]
         grid = first[first.index("Answers at a glance") : first.index("“or” lists")]
         grids[version] = dict(re.findall(r"\b(\d+) ([EIA]) (?:Evidence|Inference|Assertion)", grid))
-    key_a = pages(folder / "key-guided-A.pdf")[0]
+    key_a = pages(folder / "key-guided-short-A.pdf")[0]
     line_b = key_a[key_a.index("Version B:") : key_a.index("“or” lists")]
     assert dict(re.findall(r"(\d+) ?([EIA])", line_b)) == grids["B"], line_b
 

@@ -207,7 +207,7 @@ def test_a_selection_exports_its_statements_numbered_from_one(tmp_path: Path) ->
     args = ["export", str(lesson), "--format", "moodle", "--out", str(tmp_path)]
     result = runner.invoke(main, [*args, "--select", "core"])
     assert result.exit_code == 0, result.output
-    tree = parse(tmp_path / lesson.stem / "moodle.xml")
+    tree = parse(tmp_path / lesson.stem / "moodle-core.xml")
     names = [q.findtext("name/text") or "" for q in questions(tree, "multichoice")]
     assert [name.split(".")[0] for name in names] == [str(n) for n in range(1, len(core) + 1)]
 

@@ -3,7 +3,7 @@
 A lesson folder in ``build/`` is medialit's when it holds the marker a build writes
 (:mod:`medialit.build.output_marker`), or, for a folder built before there was a marker,
 when it is named after a lesson in ``lessons/`` and holds a sheet as medialit names
-them (``student.pdf``, ``key.pdf``, ``class-pack.pdf``). Anything else there
+them (``student.pdf``, ``key-core.pdf``, ``class-pack.pdf``). Anything else there
 (another tool's ``build/html``, a link, a loose file) is left alone and named; a
 lesson folder of medialit's that also holds the teacher's own files stops the
 clean before anything is removed. No link is followed.

@@ -14,12 +14,12 @@ from pathlib import Path
 from medialit.build.laying_out import LaidOut
 from medialit.build.options import BuildOptions
 from medialit.build.output_marker import COPY_NAME, MARKER, marker_text, refuse_earlier_lesson
-from medialit.build.planning import PACK_FILE as PACK_FILE
 from medialit.build.planning import ClassPackDocuments, LessonPlan
 from medialit.build.reports import COPIES_FOLDER as COPIES_FOLDER
 from medialit.build.reports import BuildResult
 from medialit.errors import OutputError, Problem, RenderError
 from medialit.files import refuse_links, remove_stale_temporaries, write_all
+from medialit.sheets.pack import PACK_FILE as PACK_FILE
 from medialit.sheets.pack import copy_file
 
 
@@ -136,7 +136,7 @@ def _pack_files(
         title=words.pack_title.replace("{title}", lesson.title),
         language=plan.language,
     )
-    files = {PACK_FILE: combined}
+    files = {pack.file: combined}
     if options.split:
         titles = [
             words.copy_title.replace("{title}", lesson.title).replace("{name}", copy.name)

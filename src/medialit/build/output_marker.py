@@ -24,8 +24,8 @@ _MAX_BYTES = 64 * 1024  # a marker is a few hundred bytes; a larger file is not 
 # how a lesson folder of a build older than the marker is recognised. And the copies'
 # (03-ana.pdf): the only files a class pack's tidying removes from copies/.
 KNOWN_OUTPUT = re.compile(
-    r"(student|key)(-[^/]+)?\.(pdf|html)|(class-pack|cover)\.pdf"
-    r"|moodle(-\w+)?\.xml|qti(-\w+)?\.zip"
+    r"(student|key)(-[^/]+)?\.(pdf|html)|(class-pack|cover)(-[^/]+)?\.pdf"
+    r"|moodle(-[^/]+)?\.xml|qti(-[^/]+)?\.zip"
 )
 COPY_NAME = re.compile(r"\d{2,}-.+\.pdf")
 

@@ -32,8 +32,6 @@ from medialit.sheets.variants import (
     plain_variants,
 )
 
-PACK_FILE = "class-pack.pdf"
-
 
 @dataclass(frozen=True)
 class Document:
@@ -185,7 +183,9 @@ def plan_lesson(
         )
 
     if roster is None:
-        variants = plain_variants([options.level], options.versions, options.seed, count)
+        variants = plain_variants(
+            [options.level], options.versions, options.seed, count, options.select
+        )
         for variant in variants:
             html = render(variant, variants, CopyOptions(fillable=options.fillable))
             plan.outputs += [
@@ -195,7 +195,7 @@ def plan_lesson(
                 for sheet in VARIANT_SHEETS
             ]
         return plan
-    pack = plan_pack(roster, options.level, options.versions, options.seed, count)
+    pack = plan_pack(roster, options.level, options.versions, options.seed, count, options.select)
     # A student's own font size or theme: settings and templates of its own, whose folders
     # every document of the lesson may load from.
     own: dict[CopyOptions, tuple[Settings, SearchPath]] = {}
@@ -222,7 +222,7 @@ def plan_lesson(
                 plan.allowed_folders,
                 copy=copy,
             )[STUDENT.name]
-        name = _pack_layout_name(variant, copy)
+        name = _pack_layout_name(pack.file, variant, copy)
         layouts.append(Document(name, None, student, folders=plan.allowed_folders))
         for sheet in VARIANT_SHEETS:
             file = sheet.file(variant)
@@ -233,17 +233,18 @@ def plan_lesson(
     pack_input = SheetInput(checked, settings, pack=pack)
     for sheet in PACK_SHEETS:
         if sheet.written:
-            plan.outputs.append(plan.output(sheet.file(), sheet.render(env, pack_input)))
+            file = sheet.file(Variant(selection=pack.selection))
+            plan.outputs.append(plan.output(file, sheet.render(env, pack_input)))
     name_tags = NAMES.render(env, pack_input)
-    tags = Document(f"{PACK_FILE} (name tags)", None, name_tags, folders=plan.allowed_folders)
+    tags = Document(f"{pack.file} (name tags)", None, name_tags, folders=plan.allowed_folders)
     plan.class_pack = ClassPackDocuments(pack, layouts, tags)
     return plan
 
 
-def _pack_layout_name(variant: Variant, copy: CopyOptions) -> str:
+def _pack_layout_name(pack_file: str, variant: Variant, copy: CopyOptions) -> str:
     """``class-pack.pdf (student-B.pdf)``, with a student's own size and theme if any."""
     own = [x for x in (copy.font_size, copy.theme) if x]
-    return f"{PACK_FILE} ({', '.join([STUDENT.file(variant), *own])})"
+    return f"{pack_file} ({', '.join([STUDENT.file(variant), *own])})"
 
 
 def _student_layer(copy: CopyOptions) -> Layer | None:

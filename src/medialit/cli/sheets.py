@@ -117,8 +117,9 @@ def build(
 
     LESSON is a lesson file or a folder of them (default: ./lessons). Writes
     OUT/<lesson>/student.pdf and OUT/<lesson>/key.pdf; with --level or --versions,
-    student-<level>-<version>.pdf and key-<level>-<version>.pdf; with --roster,
-    class-pack.pdf, cover.pdf and a key per level and version used.
+    student-<level>-<version>.pdf and key-<level>-<version>.pdf; with --select NAME,
+    NAME after the level (student-guided-NAME.pdf); with --roster, class-pack.pdf,
+    cover.pdf and a key per level and version used.
     """
     from medialit.build.run import BuildOptions, build_lessons
     from medialit.cli.progress import terminal_progress

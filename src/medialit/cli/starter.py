@@ -3,8 +3,10 @@
 The starter files are package data (``medialit/starter/``): a short example
 lesson to start from and a long, advanced one, each with its seed article, an
 empty ``templates/`` with a README on overriding, and a commented ``medialit.toml``.
-They are the one copy: the repository's own ``lessons/``, ``seeds/``,
-``medialit.toml`` and ``templates/README.md`` are relative links to them.
+Exactly the files of :data:`STARTER_FILES` are copied, so nothing else that lands in
+the package folder reaches a new working folder; and the repository's own ``lessons/``
+and ``seeds/`` are ordinary folders (a working folder like any other), never links
+into the package, so ``medialit new`` in a clone cannot add to the starter.
 """
 
 from __future__ import annotations
@@ -24,22 +26,28 @@ FIRST_LESSON = "school-start-time.yaml"
 """The short example lesson a new working folder starts from."""
 ADVANCED_LESSON = "washington-isis-syria-2017.yaml"
 """The long seed lesson, offered as a second, advanced example."""
+STARTER_FILES = (
+    "lessons/README.md",
+    f"lessons/{FIRST_LESSON}",
+    f"lessons/{ADVANCED_LESSON}",
+    "medialit.toml",
+    "seeds/000_6720225e856085cf.txt",
+    "seeds/README.md",
+    "seeds/school-start-time.txt",
+    "templates/README.md",
+)
+"""What ``medialit init`` copies, by its path inside the working folder: these and no more."""
 
 
 def starter_files() -> dict[str, bytes]:
     """Every starter file, by its path inside the working folder (``lessons/x.yaml``)."""
+    starter = resources.files("medialit") / STARTER
     files: dict[str, bytes] = {}
-
-    def walk(folder: Traversable, prefix: str) -> None:
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.name.startswith((".", "__")):
-                continue
-            if entry.is_dir():
-                walk(entry, f"{prefix}{entry.name}/")
-            else:
-                files[f"{prefix}{entry.name}"] = entry.read_bytes()
-
-    walk(resources.files("medialit") / STARTER, "")
+    for relative in STARTER_FILES:
+        entry: Traversable = starter
+        for part in relative.split("/"):
+            entry = entry / part
+        files[relative] = entry.read_bytes()
     return files
 
 

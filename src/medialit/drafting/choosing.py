@@ -9,13 +9,13 @@ selection for a short lesson; the rest are kept as candidates a teacher can prom
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from medialit.drafting.analysis import Analysed
 from medialit.drafting.reasons import topic
 from medialit.lesson.model import Kind
+from medialit.lesson.statement_ids import new_id
 
 DEFAULT_STATEMENTS = 12
 MIN_SURE = 0.5
@@ -120,16 +120,11 @@ def _distinct(found: list[Analysed]) -> dict[int, str]:
 
 
 def _ids(found: list[Analysed]) -> dict[int, str]:
-    """Short stable names from each passage's first words (``study-found``)."""
+    """Each passage's id, made as the preview makes one (``council-report-published``)."""
     taken: set[str] = set()
     ids = {}
     for analysed in found:
-        words = [w for w in re.findall(r"[a-z0-9]+", analysed.part.text.lower()) if len(w) > 2]
-        base = "-".join(words[:3])[:34].strip("-") or "statement"
-        name, n = base, 1
-        while name in taken:
-            n += 1
-            name = f"{base}-{n}"
+        name = new_id(analysed.part.text, taken)
         taken.add(name)
         ids[id(analysed)] = name
     return ids

@@ -16,6 +16,7 @@ from medialit.drafting.draft import ExtractedArticle
 from medialit.drafting.draft import GlossaryEntry as DraftGlossaryEntry
 from medialit.drafting.suggest import Suggestion, sureness
 from medialit.lesson.model import UNKNOWN, GlossaryEntry, LanguageTag
+from medialit.lesson.statement_ids import new_id
 
 GAP_COMMENT = "not found in the source: fill it in"
 GLOSSARY_COMMENT = (
@@ -101,7 +102,8 @@ def lesson_yaml(
             source[field] = _date_or_text(getattr(details, field))
     lesson["source"] = source
     lesson["article"] = LiteralScalarString(extracted.article.rstrip() + "\n")
-    lesson["annotations"] = CommentedSeq(_annotation(s) for s in suggestions)
+    taken: set[str] = {s.id for s in suggestions if s.id}
+    lesson["annotations"] = CommentedSeq(_annotation(s, taken) for s in suggestions)
     for index, suggestion in enumerate(suggestions):
         lesson["annotations"].yaml_set_comment_before_after_key(
             index, before=_how_sure(suggestion), indent=2
@@ -121,7 +123,7 @@ def lesson_yaml(
     yaml.indent(mapping=2, sequence=4, offset=2)
     out = io.StringIO()
     yaml.dump(lesson, out)
-    return out.getvalue() + _candidates(candidates or [])
+    return out.getvalue() + _candidates(candidates or [], taken)
 
 
 def _date_or_text(value: str) -> str | datetime.date:
@@ -138,10 +140,12 @@ def _title(extracted: ExtractedArticle) -> str:
     return f"“{title}” ({', '.join(about)})" if about else f"“{title}”"
 
 
-def _annotation(suggestion: Suggestion) -> CommentedMap:
+def _annotation(suggestion: Suggestion, taken: set[str]) -> CommentedMap:
+    """A draft statement, with an id of its own (added to ``taken``) for ``selections``."""
     annotation = CommentedMap()
-    if suggestion.id:
-        annotation["id"] = suggestion.id
+    # The analysis names each draft (its core selection uses the names); any other gets one here.
+    annotation["id"] = suggestion.id or new_id(suggestion.quote, taken)
+    taken.add(annotation["id"])
     annotation["quote"] = suggestion.quote
     if suggestion.occurrence is not None:
         annotation["occurrence"] = suggestion.occurrence
@@ -162,7 +166,7 @@ def _how_sure(suggestion: Suggestion) -> str:
     return f"how sure: {sureness(suggestion.sure)} ({suggestion.sure:.2f})"
 
 
-def _candidates(candidates: list[Suggestion]) -> str:
+def _candidates(candidates: list[Suggestion], taken: set[str]) -> str:
     """Further candidates as commented entries, which check ignores and a teacher promotes."""
     if not candidates:
         return ""
@@ -174,7 +178,7 @@ def _candidates(candidates: list[Suggestion]) -> str:
     yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
     entries = [
         {key: list(value) if isinstance(value, list) else value for key, value in entry.items()}
-        for entry in (_annotation(s) for s in candidates)
+        for entry in (_annotation(s, taken) for s in candidates)
     ]
     out = io.StringIO()
     yaml.dump(entries, out)

@@ -57,7 +57,9 @@ def lesson_quizzes(checked: CheckedLesson, options: ExportOptions) -> dict[Varia
     settings = options.configuration.resolve(checked.worksheet).settings
     # The statements the standard worksheet of the same options has, numbered 1…n.
     checked = short_version(checked, settings, "standard", options.select)
-    variants = plain_variants(["standard"], options.versions, options.seed, len(checked.statements))
+    variants = plain_variants(
+        ["standard"], options.versions, options.seed, len(checked.statements), options.select
+    )
     return {
         v: quiz_from_key(
             key_context(checked, settings, v),

@@ -73,6 +73,9 @@ class LoadedYaml:
     data: Any
     places: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_places: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    split_items: dict[PathKey, str] = field(default_factory=dict)
+    """Keys without a value in a ``{…}`` that a comma split off the text before them, each
+    with that text as it was meant (``details: "Alone, in silence."``)."""
 
     def place(self, path: PathKey) -> tuple[int | None, int | None]:
         """The 1-based line and column of the value at ``path``.
@@ -157,6 +160,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        meant: tuple[str, str] | None = None  # the last text field of a {…}, as meant
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.problems.append(
@@ -189,7 +193,26 @@ class _Builder:
                     )
                 )
             result[key] = self.build(value_node, child)
+            meant = self._split_off(node, key, value_node, child, meant)
         return result
+
+    def _split_off(
+        self,
+        node: MappingNode,
+        key: str,
+        value: Node,
+        child: PathKey,
+        meant: tuple[str, str] | None,
+    ) -> tuple[str, str] | None:
+        """In ``{activity: Read., details: Alone, in silence.}`` the comma makes "in silence."
+        a key with no value: remember the text it was cut from, for the message."""
+        if not node.flow_style or not isinstance(value, ScalarNode):
+            return None
+        if value.value == "" and _tag(value).endswith(":null") and meant is not None:
+            field_name, text = meant[0], f"{meant[1]}, {key}"
+            self.loaded.split_items[child] = f'{field_name}: "{text}"'
+            return field_name, text
+        return (key, str(value.value)) if value.value != "" else None
 
 
 def load_yaml(file: Path, text: str | None = None) -> LoadedYaml:

@@ -14,11 +14,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from medialit.errors import LessonError, MedialitError, Problem, did_you_mean, nearest
+from medialit.errors import LessonError, MedialitError, Problem, nearest
 from medialit.lesson.anchoring import place_statements
 from medialit.lesson.article import Block
 from medialit.lesson.loader import LoadedYaml, load_yaml
 from medialit.lesson.model import KIND_ORDER, Annotation, Kind, Lesson
+from medialit.lesson.references import number_paths, reference_problems
 from medialit.lesson.validation import KeyPath, yaml_problems
 
 MAX_ARTICLE_CHARS = 200_000
@@ -133,98 +134,29 @@ def read_lesson(
     if problems:
         raise LessonError(problems)
     lesson: Lesson | None = None
+    # Every check runs on what it can, so that one run reports every problem: the
+    # references between fields and the quotes' places even when a field is wrong.
+    numbers = number_paths(data)  # told what to write instead, with the references
     try:
         lesson = Lesson.model_validate(data)
     except ValidationError as exc:
-        problems.extend(yaml_problems(loaded, exc, Lesson))
-    if lesson is not None:
-        problems.extend(_reference_problems(loaded, lesson))
+        problems.extend(p for p in yaml_problems(loaded, exc, Lesson) if p.field not in numbers)
     blocks, matches, anchor_problems = place_statements(loaded)
     problems.extend(anchor_problems)
+    order = sorted(matches, key=lambda i: (matches[i].block, matches[i].start))
+    annotations = data.get("annotations")
+    placed_all = isinstance(annotations, list) and len(order) == len(annotations)
+    problems.extend(reference_problems(loaded, order if placed_all else None))
     worksheet = _worksheet_table(loaded)
     if worksheet is not None and check_settings is not None:
         problems.extend(check_settings(worksheet))
     if problems or lesson is None:
         raise LessonError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
-    order = sorted(matches, key=lambda i: (matches[i].block, matches[i].start))
     statements = [
         Statement(n, lesson.annotations[i], i, matches[i].block, matches[i].start, matches[i].end)
         for n, i in enumerate(order, start=1)
     ]
     return CheckedLesson(file, lesson, blocks, statements, worksheet)
-
-
-def _reference_problems(loaded: LoadedYaml, lesson: Lesson) -> list[Problem]:
-    """Statement ids are unique, selections name known ids, plan steps add up."""
-    problems = []
-    ids: dict[str, int] = {}
-    for i, annotation in enumerate(lesson.annotations):
-        if annotation.id is None:
-            continue
-        if annotation.id in ids:
-            problems.append(
-                loaded.problem(
-                    ("annotations", i, "id"),
-                    f'the id "{annotation.id}" is already used by '
-                    f"annotations[{ids[annotation.id]}]; give each statement its own id.",
-                )
-            )
-        else:
-            ids[annotation.id] = i
-    known = sorted(ids)
-    for name, chosen in lesson.selections.items():
-        if not chosen:
-            problems.append(
-                loaded.problem(("selections", name), "is empty; list the ids of its statements.")
-            )
-        seen: set[str] = set()
-        for j, statement_id in enumerate(chosen):
-            if statement_id in seen:
-                problems.append(
-                    loaded.problem(
-                        ("selections", name, j), f'"{statement_id}" is listed twice; remove one.'
-                    )
-                )
-            elif statement_id not in ids:
-                advice = (
-                    did_you_mean(statement_id, known, "ids")
-                    if known
-                    else "no annotation has an id yet; add 'id: NAME' to those you select."
-                )
-                problems.append(
-                    loaded.problem(
-                        ("selections", name, j),
-                        f'no annotation has the id "{statement_id}"; {advice}',
-                    )
-                )
-            seen.add(statement_id)
-    chosen_by_level = lesson.worksheet.get("level_selections")
-    if isinstance(chosen_by_level, dict):
-        for level, name in chosen_by_level.items():
-            if isinstance(name, str) and name not in lesson.selections:
-                names = sorted(lesson.selections)
-                advice = (
-                    did_you_mean(name, names, "selections")
-                    if names
-                    else "add it to a 'selections:' table."
-                )
-                problems.append(
-                    loaded.problem(
-                        ("worksheet", "level_selections", level),
-                        f'the lesson has no selection "{name}"; {advice}',
-                    )
-                )
-    if lesson.plan is not None:
-        total = sum(step.minutes for step in lesson.plan.steps)
-        if total != lesson.plan.minutes:
-            problems.append(
-                loaded.problem(
-                    ("plan", "minutes"),
-                    f"the steps add up to {total} minutes, not {lesson.plan.minutes}; "
-                    "change a step or the lesson's minutes.",
-                )
-            )
-    return problems
 
 
 def _worksheet_table(loaded: LoadedYaml) -> WorksheetTable | None:

@@ -165,7 +165,17 @@ def yaml_problems(
     loaded: LoadedYaml, exc: ValidationError, model: type[BaseModel]
 ) -> list[Problem]:
     """Every field problem of a YAML file (a lesson, a cues file), placed at its line."""
-    wording = Wording(model, _not_a_field, _type_message)
+
+    def unknown_key(path: PathKey, choices: Sequence[str]) -> str:
+        split = loaded.split_items.get(path)
+        if split is None:
+            return _not_a_field(path, choices)
+        return (
+            f'"{path[-1]}" is not a field here; a comma inside {{…}} or […] starts a new item: '
+            f"put the text in quotes ({split})."
+        )
+
+    wording = Wording(model, unknown_key, _type_message)
     return translate(
         exc, lambda path, message, at_key: loaded.problem(path, message, at_key=at_key), wording
     )

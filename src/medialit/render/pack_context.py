@@ -51,6 +51,8 @@ class CoverContext:
     """The key files that go with the pack, e.g. ``key-guided-A.pdf``."""
     keys_text: str
     """Those file names as a list in the sheets' language."""
+    pack_file: str = "class-pack.pdf"
+    """The class pack's file: ``class-pack.pdf``, or ``class-pack-core.pdf`` with ``--select``."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ def cover_context(checked: CheckedLesson, settings: Settings, pack: PackPlan) ->
         ],
         keys=keys,
         keys_text=join_list(keys, language),
+        pack_file=pack.file,
     )
 
 

@@ -58,8 +58,11 @@ class Sheet:
     """Written to a file of its own; else only a part of the class pack (the name tags)."""
 
     def file(self, variant: Variant = PLAIN) -> str:
-        """``student-guided-B.pdf``, ``cover.pdf``: the file it is written to, if ``written``."""
-        return document_file(self.name, variant) if self.per_variant else f"{self.name}.pdf"
+        """``student-guided-B.pdf``, ``cover.pdf``: the file it is written to, if ``written``;
+        a class pack's sheet takes only the selection of ``variant`` (``cover-core.pdf``)."""
+        if self.per_variant:
+            return document_file(self.name, variant)
+        return document_file(self.name, Variant(selection=variant.selection))
 
     def render(self, env: jinja2.Environment, data: SheetInput) -> str:
         """The sheet's HTML."""

@@ -56,12 +56,23 @@ PackLayout = tuple[Variant, CopyOptions]
 """A worksheet as laid out for the class pack: its variant and its copies' options."""
 
 
+PACK_FILE = "class-pack.pdf"
+"""The class pack's file (``class-pack-core.pdf`` for the selection ``core``)."""
+
+
 @dataclass(frozen=True)
 class PackPlan:
     """Every copy in roster order, and the distinct layouts they use (laid out once each)."""
 
     copies: list[Copy]
     layouts: list[PackLayout]
+    selection: str | None = None
+    """The selection asked for with ``--select``: the pack's files are named after it."""
+
+    @property
+    def file(self) -> str:
+        """``class-pack.pdf``, or ``class-pack-core.pdf`` for the selection ``core``."""
+        return f"class-pack-{self.selection}.pdf" if self.selection else PACK_FILE
 
     @property
     def variants(self) -> list[Variant]:
@@ -78,6 +89,7 @@ def plan_pack(
     versions: int,
     seed: int,
     statements: StatementCounts,
+    selection: str | None = None,
 ) -> PackPlan:
     """Give each student a variant: level and version as the roster says, else by default.
 
@@ -93,7 +105,7 @@ def plan_pack(
         letter = (entry.version or letters[index % count]) if count > 1 else None
         copy_level = entry.level or level
         numberings = version_numberings(count_for(statements, copy_level), count, seed)
-        variant = make_variant(copy_level, letter, numberings)
+        variant = make_variant(copy_level, letter, numberings, selection)
         options = CopyOptions(named=True, font_size=entry.font_size, theme=entry.theme)
         copies.append(Copy(entry.name, entry.line, variant, options))
     order = {lv: n for n, lv in enumerate(LEVELS)}
@@ -106,7 +118,7 @@ def plan_pack(
             x[1].theme or "",
         ),
     )
-    return PackPlan(copies=copies, layouts=layouts)
+    return PackPlan(copies=copies, layouts=layouts, selection=selection)
 
 
 def copy_file(number: int, copy: Copy) -> str:

@@ -10,6 +10,7 @@ import dataclasses
 
 from medialit.errors import LessonError, Problem, did_you_mean
 from medialit.lesson.article import Block
+from medialit.lesson.model import LEVELS
 from medialit.lesson.reading import CheckedLesson
 
 OMISSION = Block("omission", "[…]", None)
@@ -37,10 +38,26 @@ def select_statements(
                 file=checked.file,
             )
         )
+    if setting is None and reads_as_level_or_version(name):
+        raise LessonError(
+            Problem(
+                f'--select names the selection "{name}", whose sheets would be named like '
+                f"another build's (student-{name}.pdf reads as a level or a version); rename "
+                'the selection in the lesson, for example to "short", and build it again.',
+                file=checked.file,
+            )
+        )
     chosen = set(selections[name])
     kept = [s for s in checked.statements if s.annotation.id in chosen]
     statements = [dataclasses.replace(s, number=n) for n, s in enumerate(kept, start=1)]
     return dataclasses.replace(checked, statements=statements, selection=name)
+
+
+def reads_as_level_or_version(name: str) -> bool:
+    """A name that, in ``student-<level>-<selection>-<version>.pdf``, could be read as a level
+    or a version: a level's name at its start, or a version's letter at its end."""
+    parts = name.lower().split("-")
+    return parts[0] in LEVELS or (len(parts[-1]) == 1 and parts[-1].isalpha())
 
 
 def excerpt(checked: CheckedLesson) -> CheckedLesson:

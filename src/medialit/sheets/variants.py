@@ -9,7 +9,9 @@ Output file names (a public interface, documented in the README):
 
 - ``student.pdf`` / ``key.pdf``: a plain build (standard level, one version);
 - ``student-<level>.pdf``, ``student-<version>.pdf``, ``student-<level>-<version>.pdf``
-  and the matching ``key-….pdf`` otherwise (the level is left out when it is standard).
+  and the matching ``key-….pdf`` otherwise (the level is left out when it is standard);
+- with ``--select``, the selection after the level: ``student-guided-core.pdf``,
+  ``key-core-B.pdf``, so that a short version never replaces the full sheets of its level.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ class Variant:
     numbers: tuple[int, ...] = ()
     """``numbers[i]`` is the printed number of the (i+1)-th statement in reading order;
     empty means reading order."""
+    selection: str | None = None
+    """The selection asked for with ``--select``, named in the file names; ``None`` for the
+    lesson's own statements (or a level's default selection, whose names stay as they were)."""
 
     def number(self, reading_number: int) -> int:
         """The printed number of the statement that is ``reading_number``-th in reading order."""
@@ -134,14 +139,17 @@ def version_numberings(statements: int, versions: int, seed: int) -> dict[str, t
 
 
 def make_variant(
-    level: Level, version: str | None, numberings: dict[str, tuple[int, ...]]
+    level: Level,
+    version: str | None,
+    numberings: dict[str, tuple[int, ...]],
+    selection: str | None = None,
 ) -> Variant:
     """The variant of ``level`` and ``version`` with that version's numbers.
 
     The independent sheet numbers no statements, so its key keeps reading order.
     """
     numbers = numberings.get(version, ()) if version and level != "independent" else ()
-    return Variant(level=level, version=version, numbers=numbers)
+    return Variant(level=level, version=version, numbers=numbers, selection=selection)
 
 
 StatementCounts = int | Mapping[Level, int]
@@ -154,7 +162,11 @@ def count_for(statements: StatementCounts, level: Level) -> int:
 
 
 def plain_variants(
-    levels: Sequence[Level], versions: int, seed: int, statements: StatementCounts
+    levels: Sequence[Level],
+    versions: int,
+    seed: int,
+    statements: StatementCounts,
+    selection: str | None = None,
 ) -> list[Variant]:
     """The worksheets of a build without a roster: every level × version asked for."""
     letters: list[str | None] = list(version_letters(versions)) if versions > 1 else [None]
@@ -163,6 +175,7 @@ def plain_variants(
             level,
             letter,
             version_numberings(count_for(statements, level), versions, seed),
+            selection,
         )
         for level in levels
         for letter in letters
@@ -170,14 +183,16 @@ def plain_variants(
 
 
 def variant_suffix(variant: Variant) -> str:
-    """``guided-B``, ``B``, ``guided`` or empty (standard, one version)."""
+    """``guided-B``, ``B``, ``guided``, ``guided-core-B`` or empty (standard, one version)."""
     parts: list[str] = [] if variant.level == "standard" else [variant.level]
+    if variant.selection:
+        parts.append(variant.selection)
     if variant.version:
         parts.append(variant.version)
     return "-".join(parts)
 
 
 def document_file(document: str, variant: Variant) -> str:
-    """``student-guided-B.pdf``, ``key-B.pdf``, or ``student.pdf`` for a plain build."""
+    """``student-guided-B.pdf``, ``key-core-B.pdf``, or ``student.pdf`` for a plain build."""
     suffix = variant_suffix(variant)
     return f"{document}-{suffix}.pdf" if suffix else f"{document}.pdf"
