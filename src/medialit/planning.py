@@ -14,6 +14,7 @@ from pathlib import Path
 from .build_options import BuildOptions
 from .context import sheet_language, student_context
 from .layers import Layer
+from .layout_internals import untested_versions
 from .lesson import CheckedLesson
 from .pack import PackPlan, plan_pack
 from .roster import RosterEntry
@@ -178,6 +179,7 @@ def plan_lesson(
 
     if roster is None:
         variants = plain_variants([options.level], options.versions, options.seed, count)
+        _say_if_unmeasured(plan, variants)
         for variant in variants:
             html = render(variant, variants, CopyOptions(fillable=options.fillable))
             plan.outputs += [
@@ -188,6 +190,7 @@ def plan_lesson(
             ]
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count)
+    _say_if_unmeasured(plan, pack.variants)
     # A student's own font size or theme: settings and templates of its own, whose folders
     # every document of the lesson may load from.
     own: dict[CopyOptions, tuple[Settings, SearchPath]] = {}
@@ -230,6 +233,13 @@ def plan_lesson(
     tags = Document(f"{PACK_FILE} (name tags)", None, name_tags, folders=plan.allowed_folders)
     plan.class_pack = ClassPackDocuments(pack, layouts, tags)
     return plan
+
+
+def _say_if_unmeasured(plan: LessonPlan, variants: Sequence[Variant]) -> None:
+    """Warn when an independent key's line numbers cannot be measured (``layout_internals``)."""
+    problem = untested_versions()
+    if problem is not None and any(variant.level == "independent" for variant in variants):
+        plan.warnings.append(f"the key gives each statement's paragraph, not its line: {problem}")
 
 
 def _pack_layout_name(variant: Variant, copy: CopyOptions) -> str:
