@@ -196,10 +196,11 @@ def _pdf_date(created: datetime.datetime) -> str:
 
 def _dated(pdf: Any, created: datetime.datetime | None) -> bool:
     """Whether WeasyPrint wrote ``created`` into ``pdf`` (a ``pydyf.PDF``) as :func:`_pdf_date`
-    writes it, or wrote no date when there is none.
+    writes it, so that :func:`pdf_from_pages` can date it anew. Undated pages are written
+    again as they are (any date in them comes from the HTML, which the cache keys on).
     """
     if created is None:
-        return "CreationDate" not in pdf.info and "ModDate" not in pdf.info
+        return True
     date = pydyf.String(_pdf_date(created)).data
     return all(
         isinstance(pdf.info.get(name), pydyf.String) and pdf.info[name].data == date
