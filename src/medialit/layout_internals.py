@@ -1,11 +1,12 @@
 """The one place medialit reads WeasyPrint's internals, behind a check of the installed versions.
 
 WeasyPrint promises only its documented API ("anything else ... we reserve the right
-to change it or remove it at any point"), and so does pydyf. One thing medialit needs
-has no public API: where each line of a paragraph starts, to give each statement's
-line in the independent answer key. WeasyPrint's pages keep their boxes privately
-(``Page._page_box``); only this module reads them (``tests/test_cache_public_names.py``
-fails if any other module uses a private name of WeasyPrint or pydyf).
+to change it or remove it at any point"); pydyf's underscored helpers are its own too.
+One thing medialit needs has no public API: where each line of a paragraph starts,
+to give each statement's line in the independent answer key. WeasyPrint's pages keep
+their boxes privately (``Page._page_box``); only this module reads them
+(``tests/test_cache_public_names.py`` fails if any other module uses a private name of
+WeasyPrint or pydyf).
 
 It reads them only when the installed WeasyPrint and pydyf are within the ranges
 medialit declares (``pyproject.toml``), the versions its tests ran with. The layout
