@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from medialit.build import BuildOptions, build_lesson
+from medialit.build.run import BuildOptions, build_lesson
 from medialit.cli import main
-from medialit.kept_pages import MAGIC
-from medialit.layout_cache import FORMAT, KEY, LayoutCache
+from medialit.layout.cache import FORMAT, KEY, LayoutCache
+from medialit.layout.kept_pages import MAGIC
 
 from .conftest import DATA, configuration
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.fetching import GuardedFetcher
-from medialit.fingerprints import CHANGED, fingerprint
-from medialit.layers import Configuration, load_configuration
-from medialit.laying_out import Layout, lay_out
-from medialit.layout_cache import FORMAT, LayoutCache, layout_key
+from medialit.build.laying_out import Layout, lay_out
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.layout.cache import FORMAT, LayoutCache, layout_key
+from medialit.layout.fetching import GuardedFetcher
+from medialit.layout.fingerprints import CHANGED, fingerprint
+from medialit.settings.layers import Configuration, load_configuration
 
 from .conftest import DATA, configuration
 

@@ -19,10 +19,10 @@ import pytest
 from click.testing import CliRunner
 from packaging.requirements import Requirement
 
-from medialit import layout_internals
-from medialit.build import BuildOptions, build_lesson
+from medialit.build.run import BuildOptions, build_lesson
 from medialit.cli import main
-from medialit.layout_internals import declared_ranges, untested_versions
+from medialit.layout import internals as layout_internals
+from medialit.layout.internals import declared_ranges, untested_versions
 
 from .conftest import DATA, ROOT, configuration, pdf_text
 
