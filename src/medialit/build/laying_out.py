@@ -7,7 +7,6 @@ Documents and their outcomes cross the process pool as typed values (:class:`Lay
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import os
 import signal
@@ -15,7 +14,7 @@ import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -53,8 +52,8 @@ class LaidOut:
     pdf: bytes = b""
     refused: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
-    fetched: tuple[str, ...] = ()
-    """Every address the layout asked for (with ``keep_pages``)."""
+    fetched: tuple[tuple[str, str], ...] = ()
+    """Every address the layout asked for, with its state then (with ``keep_pages``)."""
     pages: bytes = b""
     """The kept pages (with ``keep_pages``), see :func:`medialit.layout.pdf.pdf_from_pages`."""
 
@@ -111,22 +110,23 @@ def lay_out_all(
             continue
         try:
             pdf = pdf_from_pages(found.pages, layout.created)
-        except ValueError:  # kept by a medialit that wrote pages otherwise: lay out again
+        except Exception:  # whatever a kept entry holds, it is a miss (laid out again), not a crash
             cache.forget(key)
             continue
         done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused))
         if progress:
             progress.advance()
     missing = [n for n in range(len(layouts)) if n not in done]
+    keep = cache.refused is None  # a refused cache keeps nothing: no pages to keep for it
     fresh = _lay_out_each(
-        [dataclasses.replace(layouts[n], keep_pages=not layouts[n].forms) for n in missing],
+        [replace(layouts[n], keep_pages=keep and not layouts[n].forms) for n in missing],
         workers,
         progress,
     )
     for n, laid_out in zip(missing, fresh, strict=True):
         if not laid_out.problems and not layouts[n].forms:
             cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched)
-        done[n] = dataclasses.replace(laid_out, pages=b"")
+        done[n] = replace(laid_out, pages=b"")
     return [done[n] for n in range(len(layouts))]
 
 

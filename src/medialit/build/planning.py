@@ -13,6 +13,7 @@ from pathlib import Path
 
 from medialit.build.options import BuildOptions
 from medialit.build.settling import SettledLesson, settle, short_versions
+from medialit.layout.internals import untested_versions
 from medialit.lesson.reading import CheckedLesson
 from medialit.render.context import sheet_language, student_context
 from medialit.render.sheet_table import NAMES, PACK_SHEETS, STUDENT, VARIANT_SHEETS, SheetInput
@@ -186,6 +187,7 @@ def plan_lesson(
         variants = plain_variants(
             [options.level], options.versions, options.seed, count, options.select
         )
+        _say_if_unmeasured(plan, variants)
         for variant in variants:
             html = render(variant, variants, CopyOptions(fillable=options.fillable))
             plan.outputs += [
@@ -196,6 +198,7 @@ def plan_lesson(
             ]
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count, options.select)
+    _say_if_unmeasured(plan, pack.variants)
     # A student's own font size or theme: settings and templates of its own, whose folders
     # every document of the lesson may load from.
     own: dict[CopyOptions, tuple[Settings, SearchPath]] = {}
@@ -239,6 +242,13 @@ def plan_lesson(
     tags = Document(f"{pack.file} (name tags)", None, name_tags, folders=plan.allowed_folders)
     plan.class_pack = ClassPackDocuments(pack, layouts, tags)
     return plan
+
+
+def _say_if_unmeasured(plan: LessonPlan, variants: Sequence[Variant]) -> None:
+    """Warn when an independent key's line numbers cannot be measured (``layout.internals``)."""
+    problem = untested_versions()
+    if problem is not None and any(variant.level == "independent" for variant in variants):
+        plan.warnings.append(f"the key gives each statement's paragraph, not its line: {problem}")
 
 
 def _pack_layout_name(pack_file: str, variant: Variant, copy: CopyOptions) -> str:

@@ -8,8 +8,9 @@ before any file is read: the HTML, the folders it may load files from,
 whether the PDF is dated, and the versions of WeasyPrint, pydyf, Python and
 medialit, with the layout options (:data:`medialit.layout.pdf.PDF_OPTIONS`) and the
 system's font set-up. The entry then lists every address the layout asked
-for (fonts, images, stylesheets) with a fingerprint of what it found there;
-an entry is used only if every one of them is unchanged. So a changed
+for (fonts, images, stylesheets) with a fingerprint of what the layout read
+there, taken as it read it (``fingerprints.py``); an entry is used only if
+every one of them is unchanged. So a changed
 template, theme, font, image or setting misses, and a stale layout is never
 served. What is stored are the PDF's objects before their date and trailer
 (:func:`medialit.layout.pdf.pdf_from_pages`), so a reused layout gives the same
@@ -18,8 +19,13 @@ bytes as a fresh one.
 The cache lives in ``$XDG_CACHE_HOME/medialit/`` (``~/.cache/medialit/``),
 is bounded in size (least recently used entries go first), is written
 atomically, and records which working folders use each entry, for
-``medialit clean``. A damaged entry is ignored and replaced; a cache that
-cannot be read or written never stops a build.
+``medialit clean``. Its format is versioned (:data:`FORMAT`, and the kept
+pages' own :data:`medialit.layout.kept_pages.MAGIC`): an entry that is damaged,
+cut short, of another format or written by another medialit is a miss,
+ignored and replaced; a cache that cannot be read or written never stops a
+build. It is used only with the WeasyPrint and pydyf versions medialit is
+tested with (``layout/internals.py``); with others, the build says so and
+lays every document out afresh.
 
 Nobody but the teacher may change it (``cache_safety.py`` checks the folders,
 and never follows a link in it), and each entry is signed with a secret kept
@@ -37,18 +43,20 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 from medialit import __version__
 from medialit.errors import SettingsError
 from medialit.layout import cache_safety as safety
+from medialit.layout.fingerprints import fingerprint
+from medialit.layout.internals import untested_versions
 
-FORMAT = "layouts-2"
-OLD_FORMAT = "layouts-1"
-"""Where older medialit versions kept pickled layouts: removed on first use."""
+FORMAT = "layouts-3"
+"""The folder this format's entries are kept in, and said in each entry's description."""
+OLD_FORMATS = ("layouts-1", "layouts-2")
+"""Where older medialit versions kept layouts (1: pickles; 2: states taken after the
+layout, not as it read each file): removed on first use."""
 KEY = "key"
 """The file, in the format's folder, holding the secret that entries are signed with."""
 MAX_BYTES = 500 * 1024 * 1024
@@ -99,29 +107,6 @@ def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], da
     return digest.hexdigest()
 
 
-def fingerprint(url: str) -> str:
-    """What is at ``url`` now, as far as a layout is concerned.
-
-    A file's resolved place and the hash of its bytes (or that it is missing);
-    a medialit package file's hash. Other addresses (``data:`` images, the
-    network, which is always refused) carry no state outside the HTML.
-    """
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme == "file":
-        path = Path(url2pathname(parts.path)).resolve()
-        return f"{path}:{_file_hash(path)}"
-    if scheme == "medialit":
-        resource = resources.files("medialit")
-        for part in unquote(parts.path).lstrip("/").split("/"):
-            resource = resource / part
-        try:
-            return hashlib.sha256(resource.read_bytes()).hexdigest()
-        except (OSError, ValueError):
-            return "missing"
-    return ""
-
-
 class LayoutCache:
     """The layouts kept in one cache folder, used on behalf of one working folder.
 
@@ -146,18 +131,16 @@ class LayoutCache:
 
     def get(self, key: str) -> CachedLayout | None:
         """The layout kept under ``key``, if every file it read is unchanged; else None."""
-        if not self._open(create=True):
+        if not self._tested() or not self._open(create=True):
             return None
         about_file, pages_file = self._files(key)
         try:
             if not safety.subfolder(about_file.parent, self.root, create=False):
                 return None
-            about = json.loads(safety.read_private(about_file, self.root))
-            fetched: list[list[str]] = about["fetched"]
-            refused = [str(message) for message in about["refused"]]
-            if not hmac.compare_digest(about["mac"], self._mac(key, about)):
-                raise ValueError("not kept by this account's medialit")
-            if any(fingerprint(url) != state for url, state in fetched):
+            about = safety.entry_about(safety.read_private(about_file, self.root), FORMAT)
+            if about is None or not hmac.compare_digest(about["mac"], self._mac(key, about)):
+                raise ValueError("damaged, of another format, or not kept by this medialit")
+            if any(fingerprint(url) != state for url, state in about["fetched"]):
                 return None  # a font, image or stylesheet changed: lay out again
             pages = safety.read_private(pages_file, self.root)
             if hashlib.sha256(pages).hexdigest() != about["pages"]:
@@ -167,10 +150,11 @@ class LayoutCache:
         except safety.CacheRefused as exc:
             self._refuse(exc)
             return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError):
             self.forget(key)  # damaged: ignored, and replaced by the next layout
             return None
-        owners = set(about.get("owners", []))
+        refused: list[str] = about["refused"]
+        owners = set(about["owners"])
         try:
             if self.owner not in owners:
                 about["owners"] = sorted({*owners, self.owner})
@@ -183,14 +167,25 @@ class LayoutCache:
             pass
         return CachedLayout(pages, refused)
 
-    def put(self, key: str, pages: bytes, refused: Sequence[str], fetched: Sequence[str]) -> None:
-        """Keep a layout (the pages first, then what describes them), then keep to the bound."""
-        if not pages or not self._open(create=True):
+    def put(
+        self,
+        key: str,
+        pages: bytes,
+        refused: Sequence[str],
+        fetched: Sequence[tuple[str, str]],
+    ) -> None:
+        """Keep a layout (the pages first, then what describes them), then keep to the bound.
+
+        ``fetched`` is every address the layout asked for, with its state as the layout
+        read it (``fingerprints.py``).
+        """
+        if not pages or not self._tested() or not self._open(create=True):
             return
         about: dict[str, object] = {
+            "format": FORMAT,
             "pages": hashlib.sha256(pages).hexdigest(),
             "refused": list(refused),
-            "fetched": [[url, fingerprint(url)] for url in fetched],
+            "fetched": [[url, state] for url, state in fetched],
             "owners": [self.owner],
         }
         about["mac"] = self._mac(key, about)
@@ -245,14 +240,15 @@ class LayoutCache:
         for key, _, size in list(self._entries()):
             about_file, _ = self._files(key)
             try:
-                about = json.loads(safety.read_private(about_file, self.root))
-                owners = about.get("owners", [])
+                about = safety.entry_about(safety.read_private(about_file, self.root), FORMAT)
             except safety.CacheRefused as exc:
                 if str(exc) not in self.skipped:
                     self.skipped.append(str(exc))
                 continue
-            except (OSError, ValueError, AttributeError):
-                owners = [name]  # damaged or alone: of no use to anyone
+            except OSError:
+                about = None
+            # Damaged, of another format, or alone: of no use to anyone.
+            owners = [name] if about is None else about["owners"]
             if name in owners:
                 self._remove(key)
                 removed += 1
@@ -275,7 +271,8 @@ class LayoutCache:
                 return False
             if create:
                 self._key = safety.signing_key(self.folder / KEY, self.root)
-                safety.remove_old_layouts(self.root / OLD_FORMAT, (PAGES, ABOUT))
+                for old in OLD_FORMATS:
+                    safety.remove_old_layouts(self.root / old, (PAGES, ABOUT))
         except safety.CacheRefused as exc:
             self._refuse(exc)
             return False
@@ -283,6 +280,15 @@ class LayoutCache:
             return False  # no cache to be had (a read-only home): build without one, as ever
         self._checked = True
         return True
+
+    def _tested(self) -> bool:
+        """Whether WeasyPrint and pydyf are versions medialit is tested with; if not, the
+        cache is refused, saying so once.
+        """
+        problem = untested_versions()
+        if problem is not None:
+            self._refuse(safety.CacheRefused(problem))
+        return problem is None
 
     def _refuse(self, problem: safety.CacheRefused) -> None:
         if self.refused is None:
@@ -340,20 +346,6 @@ def open_cache() -> LayoutCache | None:
         return LayoutCache()
     except (OSError, RuntimeError):  # no home folder, or the working folder was removed
         return None
-
-
-def _file_hash(path: Path) -> str:
-    # Only regular files are read, in pieces: the fetcher refuses anything else, and a
-    # refused address may name a device or a pipe (file:///dev/zero) that never ends.
-    try:
-        if not path.is_file():
-            return "missing" if not path.exists() else "not a file"
-        with path.open("rb") as data:
-            return hashlib.file_digest(data, "sha256").hexdigest()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return "missing"
-    except OSError as exc:
-        return f"unreadable {exc.errno}"
 
 
 def _version(distribution: str) -> str:

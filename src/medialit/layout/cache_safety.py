@@ -10,7 +10,9 @@ to change the cache, and nothing in it may lead elsewhere:
   put a folder of their own in the cache folder's place;
 - the cache folder, and everything in it, belongs to the teacher (or root) and
   nobody else can write it;
-- nothing in the cache folder is read, written or deleted through a link.
+- nothing in the cache folder is read, written or deleted through a link;
+- an entry's description is used only if it is whole, well formed and of this
+  format (:func:`entry_about`); anything else is a miss.
 
 What fails a check raises :class:`CacheRefused`, whose message names the file or
 folder and says what to do; the layout cache then is not used, and a build lays
@@ -20,12 +22,15 @@ its documents out afresh.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import secrets
 import shlex
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from medialit.files import remove_stale_temporaries
 
@@ -265,6 +270,35 @@ def remove_old_layouts(folder: Path, suffixes: tuple[str, ...]) -> None:
             os.rmdir(sub.path)
     with contextlib.suppress(OSError):
         os.rmdir(folder)
+
+
+_HASH = re.compile(r"[0-9a-f]{64}")
+
+
+def entry_about(data: bytes, expected: str) -> dict[str, Any] | None:
+    """An entry's description (its ``.json``), if of format ``expected``, whole and well formed:
+    hashes where hashes go, lists of text where text goes. None otherwise, never an error.
+    """
+    try:
+        about = json.loads(data)
+    except (ValueError, RecursionError):  # not JSON, cut short, or brackets nested deep
+        return None
+    if not isinstance(about, dict) or about.get("format") != expected:
+        return None
+    pages, mac, fetched = about.get("pages"), about.get("mac"), about.get("fetched")
+    if not (
+        all(isinstance(value, str) and _HASH.fullmatch(value) for value in (pages, mac))
+        and _strings(about.get("refused"))
+        and _strings(about.get("owners"))
+        and isinstance(fetched, list)
+        and all(isinstance(pair, list) and len(pair) == 2 and _strings(pair) for pair in fetched)
+    ):
+        return None
+    return about
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _user(uid: int) -> str:

@@ -21,6 +21,8 @@ from urllib.request import url2pathname
 from PIL import Image
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from medialit.layout.fingerprints import CHANGED, file_state, fingerprint, package_state
+
 PACKAGE_SCHEME = "medialit"
 # What a worksheet legitimately loads from a folder. Anything else (a lesson
 # file with its answers, a text file) could be embedded as a PDF attachment.
@@ -45,12 +47,22 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         super().__init__(timeout=1, allowed_protocols={PACKAGE_SCHEME, "file", "data"})
         self.roots = [folder.resolve() for folder in allowed_folders]
         self.refused: list[str] = []
-        self.fetched: list[str] = []
-        """Every address asked for, served or refused: what the layout depended on."""
+        self.fetched: dict[str, str] = {}
+        """Every address asked for, served or refused (what the layout depended on), with
+        its state when it was asked for (``fingerprints.py``): of the bytes served."""
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
-        if url not in self.fetched:
-            self.fetched.append(url)
+        try:
+            return self._fetch(url, headers)
+        finally:
+            if url not in self.fetched:  # refused before any bytes were read: its state now
+                self._read(url, fingerprint(url))
+
+    def _read(self, url: str, state: str) -> None:
+        """Record ``url``'s state; one that differs from an earlier read of it matches none."""
+        self.fetched[url] = state if self.fetched.get(url, state) == state else CHANGED
+
+    def _fetch(self, url: str, headers: object) -> URLFetcherResponse:
         scheme = urlsplit(url).scheme.lower()
         if scheme == PACKAGE_SCHEME:
             return self._package_file(url)
@@ -92,9 +104,11 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
         if not resource.is_file():
             return self._refuse(url, "no such medialit package file")
         mime, _ = mimetypes.guess_type(relative)
+        data = resource.read_bytes()
+        self._read(url, package_state(data))
         return URLFetcherResponse(
             url,
-            io.BytesIO(resource.read_bytes()),
+            io.BytesIO(data),
             {"Content-Type": mime or "application/octet-stream"},
         )
 
@@ -114,6 +128,7 @@ class GuardedFetcher(URLFetcher):  # type: ignore[misc]
             data = path.read_bytes()
         except OSError as exc:
             return self._refuse(url, f"it cannot be read ({exc.strerror}); check its permissions")
+        self._read(url, file_state(path, data))
         if path.suffix.lower() in RASTER_SUFFIXES:
             self._check_image(url, data)
         mime, _ = mimetypes.guess_type(path.name)

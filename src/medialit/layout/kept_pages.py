@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
 from typing import Any
 
 import pydyf
@@ -48,10 +47,12 @@ class _Written(pydyf.Object):  # type: ignore[misc]
 def keep(pdf: Any) -> bytes:
     """``pdf`` (a ``pydyf.PDF`` before it is written) as kept pages.
 
-    Its objects are replaced by their written bytes, so the PDF then written is
-    made of exactly the bytes that are kept.
+    Its objects are replaced by their written bytes (each object's public ``data``,
+    which compresses a stream as writing it would), so the PDF then written is made
+    of exactly the bytes that are kept. ValueError, before anything is replaced, if
+    the document information holds a value that is not a PDF object, text or number.
     """
-    _compress_streams(pdf)
+    info = [(str(key), _bytes(value)) for key, value in pdf.info.items()]
     written = [
         _Written(
             number,
@@ -63,7 +64,6 @@ def keep(pdf: Any) -> bytes:
         for number, obj in enumerate(pdf.objects)
     ]
     pdf.objects[:] = written
-    info = [(str(key), pydyf._to_bytes(value)) for key, value in pdf.info.items()]
     header = {
         "objects": [[o.generation, o.free, o.compressible, len(o.data)] for o in written],
         "info": [[key, len(value)] for key, value in info],
@@ -111,7 +111,12 @@ def restore(kept: bytes) -> Any:
         if not isinstance(entry, list) or len(entry) != 4:
             raise ValueError("damaged object")
         generation, free, compressible, length = entry
-        if type(generation) is not int or free not in ("n", "f") or type(compressible) is not bool:
+        if (
+            type(generation) is not int
+            or generation < 0
+            or free not in ("n", "f")
+            or type(compressible) is not bool
+        ):
             raise ValueError("damaged object")
         pdf.objects.append(_Written(number, generation, free, compressible, take(length)))
     pdf.info = pydyf.Dictionary()
@@ -129,12 +134,14 @@ def _is_name(name: object) -> bool:
     return isinstance(name, str) and _NAME.fullmatch(name) is not None
 
 
-def _compress_streams(pdf: Any) -> None:
-    """Compress each stream now, as pydyf would while writing: the bytes written are the same."""
-    for obj in pdf.objects:
-        if isinstance(obj, pydyf.Stream) and obj.compress:
-            compressor = zlib.compressobj(level=9)  # pydyf's own setting
-            data = b"\n".join(pydyf._to_bytes(item) for item in obj.stream)
-            obj.stream = [compressor.compress(data) + compressor.flush()]
-            obj.extra["Filter"] = "/FlateDecode"
-            obj.compress = False
+def _bytes(value: object) -> bytes:
+    """A document information value as pydyf writes it (WeasyPrint gives ``pydyf.String``)."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, pydyf.Object):
+        data = value.data
+        if isinstance(data, bytes):
+            return data
+    elif isinstance(value, str | int) and not isinstance(value, bool):
+        return str(value).encode("ascii")
+    raise ValueError(f"a document information value medialit cannot keep: {value!r}")

@@ -16,6 +16,7 @@ and the PDF is byte for byte the one a fresh layout would give.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import logging
@@ -25,13 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from medialit.errors import RenderError
+from medialit.layout import internals as layout_internals
 from medialit.layout import kept_pages
 
 try:
     import pydyf
     import weasyprint
-    from weasyprint.formatting_structure.boxes import LineBox
-    from weasyprint.pdf import _w3c_date_to_pdf
 except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
     raise RenderError(
         "WeasyPrint could not load the Pango text library it needs "
@@ -55,7 +55,8 @@ class PdfLayout:
 
     pdf: bytes
     refused: list[str] = field(default_factory=list)
-    fetched: list[str] = field(default_factory=list)
+    fetched: list[tuple[str, str]] = field(default_factory=list)
+    """Every address the layout asked for, with its state then (``fingerprints.py``)."""
     pages: bytes = b""
     """With ``keep_pages``: the PDF's objects before their date and trailer are written."""
 
@@ -121,8 +122,10 @@ def lay_out_html(
     def finish(document: object, pdf: object) -> None:
         if forms:
             _radio_buttons_unnamed(document, pdf)
-        if keep_pages:
-            kept.append(kept_pages.keep(pdf))
+        # Kept only if dated as pdf_from_pages would date them: else it could not re-date them.
+        if keep_pages and _dated(pdf, created):
+            with contextlib.suppress(ValueError):  # not kept (nothing changed): laid out again
+                kept.append(kept_pages.keep(pdf))
 
     try:
         document = weasyprint.HTML(
@@ -140,7 +143,10 @@ def lay_out_html(
         logging.getLogger("weasyprint").removeHandler(unusable)
     assert isinstance(pdf, bytes)
     return PdfLayout(
-        pdf, [*fetcher.refused, *unusable.messages], fetcher.fetched, kept[0] if kept else b""
+        pdf,
+        [*fetcher.refused, *unusable.messages],
+        list(fetcher.fetched.items()),
+        kept[0] if kept else b"",
     )
 
 
@@ -171,8 +177,7 @@ def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
     """
     pdf = kept_pages.restore(pages)
     if created is not None:
-        date = pydyf.String(_w3c_date_to_pdf(_w3c_date(created), "created"))
-        pdf.info["CreationDate"] = pdf.info["ModDate"] = date
+        pdf.info["CreationDate"] = pdf.info["ModDate"] = pydyf.String(_pdf_date(created)).data
     options = {**weasyprint.DEFAULT_OPTIONS, **PDF_OPTIONS}
     output = io.BytesIO()
     pdf.write(
@@ -185,6 +190,25 @@ def _w3c_date(created: datetime.datetime) -> str:
     return created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _pdf_date(created: datetime.datetime) -> str:
+    """``created`` as a PDF date (ISO 32000-1, 7.9.4), in UTC as :func:`_w3c_date` gives it."""
+    return created.astimezone(datetime.UTC).strftime("D:%Y%m%d%H%M%SZ")
+
+
+def _dated(pdf: Any, created: datetime.datetime | None) -> bool:
+    """Whether WeasyPrint wrote ``created`` into ``pdf`` (a ``pydyf.PDF``) as :func:`_pdf_date`
+    writes it, so that :func:`pdf_from_pages` can date it anew. Undated pages are written
+    again as they are (any date in them comes from the HTML, which the cache keys on).
+    """
+    if created is None:
+        return True
+    date = pydyf.String(_pdf_date(created)).data
+    return all(
+        isinstance(pdf.info.get(name), pydyf.String) and pdf.info[name].data == date
+        for name in ("CreationDate", "ModDate")
+    )
+
+
 STATEMENT_ATTRIBUTE = "data-statement"
 
 
@@ -195,8 +219,11 @@ def statement_lines(
     paragraph where it starts (1 is the paragraph's first line).
 
     Used on a copy of the independent student sheet whose statements are wrapped in
-    such spans: the spans change no layout, so the lines are the printed sheet's.
+    such spans: the spans change no layout, so the lines are the printed sheet's. Empty
+    when WeasyPrint is not a version medialit is tested with (``layout/internals.py``).
     """
+    if layout_internals.untested_versions() is not None:
+        return {}  # not laid out for nothing
     fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
     try:
         document = weasyprint.HTML(
@@ -206,32 +233,4 @@ def statement_lines(
         raise RenderError(
             f"WeasyPrint could not lay out the sheet: {type(exc).__name__}: {exc}"
         ) from None
-    lines: dict[int, int] = {}
-    for page in document.pages:
-        _find_statement_lines(page._page_box, lines)
-    return lines
-
-
-def _find_statement_lines(box: Any, lines: dict[int, int]) -> None:
-    children = getattr(box, "children", [])
-    if getattr(box, "element_tag", None) in ("p", "li") and any(
-        isinstance(child, LineBox) for child in children
-    ):
-        line_boxes = [child for child in children if isinstance(child, LineBox)]
-        for number, line_box in enumerate(line_boxes, start=1):
-            for statement in _statements_in(line_box):
-                lines.setdefault(statement, number)
-        return
-    for child in children:
-        _find_statement_lines(child, lines)
-
-
-def _statements_in(box: Any) -> list[int]:
-    found = []
-    element = getattr(box, "element", None)
-    value = element.get(STATEMENT_ATTRIBUTE) if element is not None else None
-    if value is not None and value.isdigit():
-        found.append(int(value))
-    for child in getattr(box, "children", []):
-        found.extend(_statements_in(child))
-    return found
+    return layout_internals.statement_lines(document, STATEMENT_ATTRIBUTE) or {}
