@@ -126,7 +126,7 @@ def test_seed_core_fits_a_50_minute_lesson(seed_core: Path) -> None:
 
 def test_seed_prints_the_rule_the_key_applies(seed_core: Path) -> None:
     text = pdf_text(seed_core / "student.pdf")
-    assert "a named public event or announcement that officials or news agencies" in text
+    assert "“Experts argue” or “it was reported” names no one you could ask." in text
     assert "reproduced as published, errors included" in text
 
 

@@ -37,6 +37,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     from .drafting.review import review_warnings
     from .lesson import find_lessons
     from .model import KIND_ORDER
+    from .one_tick import one_tick_warnings
 
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
@@ -57,7 +58,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
         counts = checked.count_by_kind()
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
         echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
-        for warning in review_warnings(checked):
+        for warning in review_warnings(checked) + one_tick_warnings(checked):
             echo(f"Warning: {warning}", err=True)
     if failed:
         echo(f"{failed} of {len(files)} lessons have problems.", err=True)

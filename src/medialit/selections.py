@@ -46,7 +46,7 @@ def select_statements(
 def excerpt(checked: CheckedLesson) -> CheckedLesson:
     """The lesson with only the paragraphs that hold its statements, and an omission mark
     wherever paragraphs are left out (before, between and after them)."""
-    keep = sorted({s.block for s in checked.statements})
+    keep = _with_their_lists(checked.blocks, {s.block for s in checked.statements})
     blocks: list[Block] = []
     moved: dict[int, int] = {}
     previous = -1
@@ -60,3 +60,16 @@ def excerpt(checked: CheckedLesson) -> CheckedLesson:
         blocks.append(OMISSION)
     statements = [dataclasses.replace(s, block=moved[s.block]) for s in checked.statements]
     return dataclasses.replace(checked, blocks=blocks, statements=statements, excerpt=True)
+
+
+def _with_their_lists(blocks: list[Block], kept: set[int]) -> list[int]:
+    """``kept`` and, after a kept paragraph that ends with a colon, the list that finishes its
+    sentence: "…goals, including:" with its items cut would leave the sentence hanging."""
+    whole = set(kept)
+    for index in kept:
+        if blocks[index].kind == "paragraph" and blocks[index].text.rstrip().endswith(":"):
+            following = index + 1
+            while following < len(blocks) and blocks[following].kind == "item":
+                whole.add(following)
+                following += 1
+    return sorted(whole)
