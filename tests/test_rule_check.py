@@ -123,3 +123,21 @@ def test_no_shipped_lesson_scores_over_half_with_one_tick(lesson: Path, tmp_path
         ]
         ours = {t.kind.value.capitalize(): t.score for t in one_tick_scores(annotations)}
         assert ours == pytest.approx(scores), select
+
+
+def test_a_question_citing_a_paragraph_the_article_lacks_is_an_error(tmp_path: Path) -> None:
+    text = FIRST.read_text(encoding="utf-8").replace(
+        "    notes: >-\n      The reporter’s.",
+        "    paragraphs: [6, 40]\n    notes: >-\n      The reporter’s.",
+    )
+    lesson = tmp_path / "lessons" / "cites.yaml"
+    lesson.parent.mkdir()
+    lesson.write_text(text, encoding="utf-8")
+    done = check("lessons/cites.yaml", cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "paragraphs: [6, 40]" in t)
+    assert (
+        f"lessons/cites.yaml:{line}:21: questions[0].paragraphs[1]: the article has no paragraph "
+        "40 (its paragraphs are numbered 1 to 10); give the ¶ number the sheet prints beside the "
+        "paragraph the question quotes."
+    ) in done.stderr, done.stderr

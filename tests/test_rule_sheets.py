@@ -106,3 +106,12 @@ def test_the_core_excerpt_prints_at_most_700_words(seed_core: Path) -> None:
     )
     # the list that finishes "…other than fighting ISIS, including:" is kept with it
     assert "including: to ensure that pro-US Kurdish forces" in text
+
+
+def test_the_core_excerpt_asks_only_about_printed_paragraphs(seed_core: Path) -> None:
+    student, key = pdftotext(seed_core / "student.pdf"), pdftotext(seed_core / "key.pdf")
+    for text in (student, key):
+        assert "4. Check the sentence about the T-4 airbase with a map." in text
+        assert "5. The article gives many exact numbers" not in text  # quotes ¶10, not printed
+        assert "began occupying" not in text
+    assert "The excerpt’s sheet prints questions 1 to 4 only" in key

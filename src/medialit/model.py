@@ -136,6 +136,11 @@ class Question(_Strict):
     """The question as the students read it."""
     notes: Text | None = None
     """What to listen for; printed in the key only."""
+    paragraphs: list[Annotated[int, Field(ge=1, strict=True)]] = Field(
+        default_factory=list, max_length=MAX_ITEMS
+    )
+    """The article's paragraphs (¶ numbers) the question quotes: an excerpt that leaves one
+    out leaves the question out, so a sheet never asks about text it does not print."""
 
 
 class PlanStep(_Strict):

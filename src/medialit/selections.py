@@ -45,7 +45,8 @@ def select_statements(
 
 def excerpt(checked: CheckedLesson) -> CheckedLesson:
     """The lesson with only the paragraphs that hold its statements, and an omission mark
-    wherever paragraphs are left out (before, between and after them)."""
+    wherever paragraphs are left out (before, between and after them); a question that
+    quotes a paragraph left out (its ``paragraphs``) is left out too."""
     keep = _with_their_lists(checked.blocks, {s.block for s in checked.statements})
     blocks: list[Block] = []
     moved: dict[int, int] = {}
@@ -59,7 +60,13 @@ def excerpt(checked: CheckedLesson) -> CheckedLesson:
     if previous < len(checked.blocks) - 1:
         blocks.append(OMISSION)
     statements = [dataclasses.replace(s, block=moved[s.block]) for s in checked.statements]
-    return dataclasses.replace(checked, blocks=blocks, statements=statements, excerpt=True)
+    printed = {block.number for block in blocks if block.number is not None}
+    # A question about a paragraph the sheet leaves out could not be answered from it.
+    questions = [q for q in checked.lesson.questions if printed.issuperset(q.paragraphs)]
+    lesson = checked.lesson.model_copy(update={"questions": questions})
+    return dataclasses.replace(
+        checked, lesson=lesson, blocks=blocks, statements=statements, excerpt=True
+    )
 
 
 def _with_their_lists(blocks: list[Block], kept: set[int]) -> list[int]:
