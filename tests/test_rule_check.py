@@ -141,3 +141,37 @@ def test_a_question_citing_a_paragraph_the_article_lacks_is_an_error(tmp_path: P
         "40 (its paragraphs are numbered 1 to 10); give the ¶ number the sheet prints beside the "
         "paragraph the question quotes."
     ) in done.stderr, done.stderr
+
+
+def test_a_plan_belongs_to_the_version_it_times() -> None:
+    from medialit.key_context import key_context
+    from medialit.selections import select_statements
+    from medialit.settings import Settings
+
+    seed = read_lesson(ROOT / "lessons" / "washington-isis-syria-2017.yaml")
+    whole, core = (
+        key_context(seed, Settings()),
+        key_context(select_statements(seed, "core"), Settings()),
+    )
+    assert whole.plan is not None and whole.plan.minutes == 100  # two lessons, 25 statements
+    assert core.plan is not None and core.plan.minutes == 50
+    assert "--select core" in core.plan.preparation[0]
+
+
+def test_a_plan_for_a_selection_the_lesson_lacks_is_an_error(tmp_path: Path) -> None:
+    text = FIRST.read_text(encoding="utf-8")
+    text = text.replace("  - quote: Most families", "  - id: most\n    quote: Most families")
+    text += (
+        "selections:\n  short: [most]\nplans:\n  shrt:\n    minutes: 10\n"
+        "    steps: [{minutes: 10, activity: Sort.}]\n"
+    )
+    lesson = tmp_path / "lessons" / "plans.yaml"
+    lesson.parent.mkdir()
+    lesson.write_text(text, encoding="utf-8")
+    done = check("lessons/plans.yaml", cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t == "  shrt:")
+    assert (
+        f'lessons/plans.yaml:{line}:3: plans.shrt: the lesson has no selection "shrt"; '
+        'did you mean "short"?'
+    ) in done.stderr, done.stderr

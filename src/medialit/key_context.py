@@ -135,7 +135,10 @@ class KeyContext(WorksheetContext):
 
 
 def _plan(checked: CheckedLesson) -> PlanInfo | None:
-    plan = checked.lesson.plan
+    """The plan that times this version: the selection's own (``plans:``), else ``plan``."""
+    lesson = checked.lesson
+    plan = lesson.plans.get(checked.selection) if checked.selection else None
+    plan = plan or lesson.plan
     if plan is None:
         return None
     steps = []

@@ -18,7 +18,7 @@ from .anchoring import place_statements
 from .article import Block
 from .errors import LessonError, MedialitError, Problem, did_you_mean, nearest
 from .loader import LoadedYaml, load_yaml
-from .model import KIND_ORDER, Annotation, Kind, Lesson
+from .model import KIND_ORDER, Annotation, Kind, Lesson, Plan
 from .validation import KeyPath, yaml_problems
 
 MAX_ARTICLE_CHARS = 200_000
@@ -231,14 +231,29 @@ def _reference_problems(loaded: LoadedYaml, lesson: Lesson) -> list[Problem]:
                         f'the lesson has no selection "{name}"; {advice}',
                     )
                 )
-    if lesson.plan is not None:
-        total = sum(step.minutes for step in lesson.plan.steps)
-        if total != lesson.plan.minutes:
+    plans: list[tuple[tuple[str, ...], Plan]] = [(("plan",), lesson.plan)] if lesson.plan else []
+    plans += [(("plans", name), plan) for name, plan in lesson.plans.items()]
+    for path, plan in plans:
+        total = sum(step.minutes for step in plan.steps)
+        if total != plan.minutes:
             problems.append(
                 loaded.problem(
-                    ("plan", "minutes"),
-                    f"the steps add up to {total} minutes, not {lesson.plan.minutes}; "
+                    (*path, "minutes"),
+                    f"the steps add up to {total} minutes, not {plan.minutes}; "
                     "change a step or the lesson's minutes.",
+                )
+            )
+    for name in lesson.plans:
+        if name not in lesson.selections:
+            names = sorted(lesson.selections)
+            advice = (
+                did_you_mean(name, names, "selections")
+                if names
+                else "a plan here times a selection: add it to a 'selections:' table."
+            )
+            problems.append(
+                loaded.problem(
+                    ("plans", name), f'the lesson has no selection "{name}"; {advice}', at_key=True
                 )
             )
     return problems

@@ -216,6 +216,9 @@ class Lesson(_Strict):
     """Named short versions: a selection's name and the ``id`` of each statement in it."""
     plan: Plan | None = None
     """The lesson plan printed on the key."""
+    plans: dict[Name, Plan] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    """A plan for a selection, by the selection's name: a key built with that selection
+    prints it instead of ``plan`` (a plan belongs to the version it times)."""
     glossary: list[GlossaryEntry] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Words and names to explain, printed on the key (and on student sheets when asked)."""
     marking: Annotated[list[MarkingBand], Field(min_length=3, max_length=3)] | None = None
