@@ -39,7 +39,8 @@ def built(lesson: Path, out: Path, *args: str) -> Path:
 
 @pytest.fixture(scope="module")
 def seed_core(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(SEED, tmp_path_factory.mktemp("core"), "--select", "core", "--excerpt")
+    # no --excerpt: the lesson's excerpt_selections prints core as an excerpt by default
+    return built(SEED, tmp_path_factory.mktemp("core"), "--select", "core")
 
 
 def article_words(text: str) -> list[str]:
@@ -96,9 +97,9 @@ def test_the_built_in_marking_guide_fits_any_lesson(tmp_path: Path) -> None:
     assert "Asapov" not in key and "defence ministry" not in key
 
 
-def test_the_core_excerpt_prints_at_most_700_words(seed_core: Path) -> None:
+def test_the_core_version_prints_at_most_700_words(seed_core: Path) -> None:
     words = article_words(pdftotext(seed_core / "student.pdf"))
-    print(f"core --excerpt prints {len(words)} words of the article")  # pytest -s shows it
+    print(f"--select core prints {len(words)} words of the article")  # pytest -s shows it
     assert 600 <= len(words) <= MOST_WORDS, len(words)
     text = " ".join(words)
     assert text.startswith("It is now clear that") and text.endswith(
@@ -115,3 +116,16 @@ def test_the_core_excerpt_asks_only_about_printed_paragraphs(seed_core: Path) ->
         assert "5. The article gives many exact numbers" not in text  # quotes ¶10, not printed
         assert "began occupying" not in text
     assert "The excerpt’s sheet prints questions 1 to 4 only" in key
+
+
+def test_the_guided_sheet_prints_the_core_excerpt_by_default(tmp_path: Path) -> None:
+    folder = built(SEED, tmp_path, "--level", "guided")  # level_selections: {guided: core}
+    text = pdftotext(folder / "student-guided.pdf")
+    words = article_words(text)
+    print(f"--level guided prints {len(words)} words of the article")
+    assert len(words) <= MOST_WORDS, len(words)
+    glossary = text[text.index("Words and names") : text.index("The article (reproduced")]
+    # hard words as well as names, and only those the excerpt prints
+    for term in ("reconnaissance:", "detachment, contingent:", "Sunni, Shia:", "SDF:", "C2 post:"):
+        assert term in glossary, term
+    assert "balkanize" not in glossary and "sleeper cell" not in glossary  # ¶9 and ¶10: not printed

@@ -231,6 +231,21 @@ def _reference_problems(loaded: LoadedYaml, lesson: Lesson) -> list[Problem]:
                         f'the lesson has no selection "{name}"; {advice}',
                     )
                 )
+    cut = lesson.worksheet.get("excerpt_selections")
+    for j, name in enumerate(cut if isinstance(cut, list) else []):
+        if isinstance(name, str) and name not in lesson.selections:
+            names = sorted(lesson.selections)
+            advice = (
+                did_you_mean(name, names, "selections")
+                if names
+                else "add it to a 'selections:' table."
+            )
+            problems.append(
+                loaded.problem(
+                    ("worksheet", "excerpt_selections", j),
+                    f'the lesson has no selection "{name}"; {advice}',
+                )
+            )
     plans: list[tuple[tuple[str, ...], Plan]] = [(("plan",), lesson.plan)] if lesson.plan else []
     plans += [(("plans", name), plan) for name, plan in lesson.plans.items()]
     for path, plan in plans:

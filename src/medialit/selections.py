@@ -46,7 +46,8 @@ def select_statements(
 def excerpt(checked: CheckedLesson) -> CheckedLesson:
     """The lesson with only the paragraphs that hold its statements, and an omission mark
     wherever paragraphs are left out (before, between and after them); a question that
-    quotes a paragraph left out (its ``paragraphs``) is left out too."""
+    quotes a paragraph left out (its ``paragraphs``), and a glossary entry whose term the
+    kept paragraphs do not print, are left out too."""
     keep = _with_their_lists(checked.blocks, {s.block for s in checked.statements})
     blocks: list[Block] = []
     moved: dict[int, int] = {}
@@ -63,7 +64,14 @@ def excerpt(checked: CheckedLesson) -> CheckedLesson:
     printed = {block.number for block in blocks if block.number is not None}
     # A question about a paragraph the sheet leaves out could not be answered from it.
     questions = [q for q in checked.lesson.questions if printed.issuperset(q.paragraphs)]
-    lesson = checked.lesson.model_copy(update={"questions": questions})
+    # Words and names explained are those the excerpt prints: a guided reader meets no others.
+    text = " ".join(block.text for block in blocks).casefold()
+    glossary = [
+        entry
+        for entry in checked.lesson.glossary
+        if any(part.strip().casefold() in text for part in entry.term.split(","))
+    ]
+    lesson = checked.lesson.model_copy(update={"questions": questions, "glossary": glossary})
     return dataclasses.replace(
         checked, lesson=lesson, blocks=blocks, statements=statements, excerpt=True
     )

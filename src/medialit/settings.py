@@ -273,6 +273,8 @@ class Settings(BaseModel):
     """Words offered in the guided worksheet's word bank."""
     independent_rows: int = Field(default=2, ge=1, le=10)
     """Empty rows per kind in the independent worksheet's table (a lesson may set its own)."""
+    excerpt_selections: list[str] = Field(default_factory=list)
+    """Selections printed as an excerpt (as ``--excerpt`` does) whenever a sheet uses them."""
     glossary_levels: list[Level] = Field(default_factory=lambda: list(_GLOSSARY_LEVELS))
     """Levels whose student sheets print the lesson's glossary (the key always does)."""
     logo: str | None = None
