@@ -155,7 +155,7 @@ def test_a_plan_belongs_to_the_version_it_times() -> None:
     )
     assert whole.plan is not None and whole.plan.minutes == 100  # two lessons, 25 statements
     assert core.plan is not None and core.plan.minutes == 50
-    assert "--select core" in core.plan.preparation[0]
+    assert "core selection" in core.plan.preparation[0]
 
 
 def test_a_plan_for_a_selection_the_lesson_lacks_is_an_error(tmp_path: Path) -> None:

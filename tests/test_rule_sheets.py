@@ -129,3 +129,11 @@ def test_the_guided_sheet_prints_the_core_excerpt_by_default(tmp_path: Path) -> 
     for term in ("reconnaissance:", "detachment, contingent:", "Sunni, Shia:", "SDF:", "C2 post:"):
         assert term in glossary, term
     assert "balkanize" not in glossary and "sleeper cell" not in glossary  # ¶9 and ¶10: not printed
+
+
+def test_a_selection_s_key_maps_its_numbers_to_the_full_sheet(seed_core: Path) -> None:
+    key = pdftotext(seed_core / "key.pdf")
+    assert (
+        "The same statements on the full sheet (no selection): 1 → 1, 2 → 2, 3 → 4, 4 → 6, "
+        "5 → 9, 6 → 10, 7 → 11, 8 → 22, 9 → 24"
+    ) in key

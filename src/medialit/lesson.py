@@ -37,6 +37,8 @@ class Statement:
     block: int
     start: int
     end: int
+    full_number: int | None = None
+    """Its number in the whole lesson, when ``number`` is a selection's."""
 
 
 @dataclass(frozen=True)

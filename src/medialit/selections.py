@@ -39,7 +39,10 @@ def select_statements(
         )
     chosen = set(selections[name])
     kept = [s for s in checked.statements if s.annotation.id in chosen]
-    statements = [dataclasses.replace(s, number=n) for n, s in enumerate(kept, start=1)]
+    statements = [
+        dataclasses.replace(s, number=n, full_number=s.full_number or s.number)
+        for n, s in enumerate(kept, start=1)
+    ]
     return dataclasses.replace(checked, statements=statements, selection=name)
 
 

@@ -191,6 +191,8 @@ class Words(BaseModel):
     """In the grid, before other kinds to accept."""
     grid_legend_or: str = _ENGLISH_WORDS["grid_legend_or"]
     """The end of the grid's legend."""
+    grid_full_numbers: str = _ENGLISH_WORDS["grid_full_numbers"]
+    """Before a selection's numbers paired with their numbers on the full sheet."""
     guided: str = _ENGLISH_WORDS["guided"]
     """The guided level, as printed on every page and on the cover."""
     standard: str = _ENGLISH_WORDS["standard"]
