@@ -89,19 +89,35 @@ def test_check_warns_about_a_selection_too(tmp_path: Path) -> None:
     lesson = also_accepted_everywhere(tmp_path)
     text = FIRST.read_text(encoding="utf-8")
     assert "selections:" not in text and "id:" not in text
-    # the whole lesson balanced, a selection of its three inferences only
-    balanced = re.sub(r"(?m)^    also_accept: .*\n", "", text)
     ids = iter(f"s{n}" for n in range(1, 10))
-    balanced = re.sub(r"(?m)^  - quote:", lambda m: f"  - id: {next(ids)}\n    quote:", balanced)
-    balanced += "selections:\n  reasons: [s4, s7, s8]\n"
-    lesson.write_text(balanced, encoding="utf-8")
+    text = re.sub(r"(?m)^  - quote:", lambda m: f"  - id: {next(ids)}\n    quote:", text)
+    # "inference" also accepted for the first evidence and the first assertion: 4 of 9 in all
+    for kind in ("evidence", "assertion"):
+        text = text.replace(
+            f"    kind: {kind}\n", f"    kind: {kind}\n    also_accept: [inference]\n", 1
+        )
+    text += "selections:\n  most: [s1, s2, s4, s5, s7, s8]\n"  # E A I A I I: 3 in full, 2 half
+    lesson.write_text(text, encoding="utf-8")
     done = check(str(lesson), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("Warning:") == 1, done.stderr
     assert (
-        ': selections.reasons: ticking "inference" for every statement in the selection "reasons" '
-        "would score 100 % (full credit for 3 of 3, as the Moodle export counts it)."
+        ': selections.most: ticking "inference" for every statement in the selection "most" '
+        "would score 67 % (full credit for 3 of 6, half for 2 that also accept it, as the Moodle "
+        "export counts it)."
     ) in done.stderr
+    assert moodle_scores(lesson, tmp_path / "most", "most")["Inference"] == pytest.approx(4 / 6)
+    assert moodle_scores(lesson, tmp_path / "all", None)["Inference"] == pytest.approx(4 / 9)
+
+
+def test_a_set_of_fewer_than_six_statements_is_not_judged(tmp_path: Path) -> None:
+    lesson = also_accepted_everywhere(tmp_path)
+    text = FIRST.read_text(encoding="utf-8")
+    ids = iter(f"s{n}" for n in range(1, 10))
+    text = re.sub(r"(?m)^  - quote:", lambda m: f"  - id: {next(ids)}\n    quote:", text)
+    lesson.write_text(text + "selections:\n  reasons: [s4, s7, s8]\n", encoding="utf-8")
+    done = check(str(lesson), cwd=tmp_path)  # three inferences: 100 %, but only three
+    assert done.returncode == 0 and "ticking" not in done.stderr, done.stderr
 
 
 def test_the_shipped_lessons_draw_no_warning() -> None:
@@ -175,3 +191,14 @@ def test_a_plan_for_a_selection_the_lesson_lacks_is_an_error(tmp_path: Path) -> 
         f'lessons/plans.yaml:{line}:3: plans.shrt: the lesson has no selection "shrt"; '
         'did you mean "short"?'
     ) in done.stderr, done.stderr
+
+
+def test_a_draft_lesson_is_not_judged_until_its_kinds_are_confirmed(tmp_path: Path) -> None:
+    lesson = also_accepted_everywhere(tmp_path)
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(
+        text.replace("    kind: assertion\n", "    kind: assertion\n    draft: true\n", 1)
+    )
+    done = check("lessons/everywhere.yaml", cwd=tmp_path)
+    assert done.returncode == 0 and "is a draft suggestion" in done.stderr
+    assert "ticking" not in done.stderr
