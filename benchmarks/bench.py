@@ -63,11 +63,11 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
     """The student worksheet through medialit vs its final HTML straight to WeasyPrint."""
     import weasyprint
 
-    from medialit.build import BuildOptions
+    from medialit.build.planning import render_html
+    from medialit.build.run import BuildOptions
     from medialit.files import write_atomically
-    from medialit.pdf import html_to_pdf
-    from medialit.planning import render_html
-    from medialit.setting_checks import read_lesson_with_settings
+    from medialit.layout.pdf import html_to_pdf
+    from medialit.settings.checks import read_lesson_with_settings
 
     options = BuildOptions(out=out)
 
@@ -100,19 +100,19 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
 
 def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str, float]:
     """30 named copies (one level, two versions) vs one copy, in this process."""
-    from medialit.build import BuildOptions, build_lesson
-    from medialit.laying_out import Layout, lay_out_all
-    from medialit.pdf import html_to_pdf
-    from medialit.planning import plan_lesson
-    from medialit.roster import read_roster
-    from medialit.setting_checks import read_lesson_with_settings
-    from medialit.stamp import stamp_copies
+    from medialit.build.laying_out import Layout, lay_out_all
+    from medialit.build.planning import plan_lesson
+    from medialit.build.run import BuildOptions, build_lesson
+    from medialit.layout.pdf import html_to_pdf
+    from medialit.layout.stamp import stamp_copies
+    from medialit.settings.checks import read_lesson_with_settings
+    from medialit.sheets.roster import read_roster
 
     roster_file = write_roster(out, students)
     options = BuildOptions(out=out / "pack", roster=roster_file, versions=2, seed=1)
 
     def one_copy() -> None:
-        from medialit.planning import render_html
+        from medialit.build.planning import render_html
 
         checked = read_lesson_with_settings(lesson)
         settings = options.configuration.resolve(checked.worksheet).settings
@@ -157,7 +157,7 @@ def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str,
 
 def child(lesson: Path, students: int) -> None:
     """Build one class pack in this fresh process; print its time and peak memory as JSON."""
-    from medialit.build import BuildOptions, build_lesson
+    from medialit.build.run import BuildOptions, build_lesson
 
     with tempfile.TemporaryDirectory() as folder:
         roster = write_roster(Path(folder), students)

@@ -143,7 +143,6 @@ def click_a_kind(page: Page, round_: int) -> float:
 
 
 def layout_alone(lesson: Path, repeat: int) -> None:
-    from medialit.layers import Configuration
     from medialit.preview.pages import (
         PageChoice,
         lay_out_all,
@@ -151,6 +150,7 @@ def layout_alone(lesson: Path, repeat: int) -> None:
         plan_documents,
         warm_up,
     )
+    from medialit.settings.layers import Configuration
 
     with make_executor() as executor:
         for future in [executor.submit(warm_up) for _ in range(2)]:

@@ -76,7 +76,7 @@ def check_figures(
     }
     if compare is not None:
         run = f"import sys; sys.path.insert(0, {str(compare)!r}); "
-        run += "from medialit.cli import main; main()"
+        run += "from medialit.cli.main import main; main()"
         commands["medialit check, --compare"] = [sys.executable, "-c", run, "check", str(lesson)]
     for command in commands.values():
         run_seconds(command, environ)  # warm: bytecode cache, file system cache

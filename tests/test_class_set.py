@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from medialit.cli import main
-from medialit.lesson import read_lesson
-from medialit.typography import typographic
+from medialit.lesson.reading import read_lesson
+from medialit.render.typography import typographic
 
 from .conftest import ROOT, pdf_text
 

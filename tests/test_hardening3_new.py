@@ -263,7 +263,7 @@ def _gone(pid: int) -> bool:
 )
 def test_a_slow_page_stops_at_once_on_a_signal(tmp_path: Path, stop: signal.Signals) -> None:
     (tmp_path / "slow.html").write_text(SLOW_PAGE)
-    code = "from medialit.cli import main\nmain(prog_name='medialit')"
+    code = "from medialit.cli.main import main\nmain(prog_name='medialit')"
     process = subprocess.Popen(
         [sys.executable, "-c", code, "new", "slow.html"],
         cwd=tmp_path,
@@ -296,10 +296,10 @@ def test_suggestions_stop_at_the_most_statements_a_lesson_holds(tmp_path: Path) 
     sentences = [f"Officials claim that plan number {n} will clearly work." for n in range(530)]
     paragraphs = [" ".join(sentences[n : n + 5]) for n in range(0, 530, 5)]
     (tmp_path / "plans.txt").write_text("\n\n".join(["Plans for the town", *paragraphs]))
-    done = run_medialit(["new", "plans.txt", "--name", "plans"], tmp_path)
+    done = run_medialit(["new", "plans.txt", "--name", "plans", "--statements", "600"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stderr == (
-        "Warning: 30 more sentences with cue words were not suggested: a lesson holds at most "
+        "Warning: 30 more statements asked for were not drafted: a lesson holds at most "
         "500 statements; to draft them all, split the article into several lessons.\n"
     )
     assert (tmp_path / "lessons" / "plans.yaml").read_text().count("\n    draft: true\n") == 500

@@ -21,13 +21,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
+from medialit.cli.main import main
 
 from .hardening_support import GOOD, run_medialit
 
 pytestmark = pytest.mark.build
 
-PYTHON = [sys.executable, "-c", "from medialit.cli import main; main(prog_name='medialit')"]
+PYTHON = [sys.executable, "-c", "from medialit.cli.main import main; main(prog_name='medialit')"]
 
 
 def _no_crash(output: str) -> None:

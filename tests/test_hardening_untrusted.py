@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from medialit.cli import main
+from medialit.cli.main import main
 
 from .hardening_support import GOOD, pdf_text
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.layers import load_configuration
-from medialit.layout_cache import FORMAT, LayoutCache, cache_folder
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.layout.cache import FORMAT, LayoutCache, cache_folder
+from medialit.settings.layers import load_configuration
 
 from .conftest import DATA, configuration, pdf_fonts, pdf_text
 

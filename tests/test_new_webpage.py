@@ -22,8 +22,8 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from medialit.cli import main
-from medialit.lesson import read_lesson
+from medialit.cli.main import main
+from medialit.lesson.reading import read_lesson
 
 from .conftest import DATA, build
 

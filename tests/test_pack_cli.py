@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from medialit.cli import main
+from medialit.cli.main import main
 
 from .conftest import DATA
 

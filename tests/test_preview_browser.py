@@ -164,6 +164,7 @@ def test_select_a_sentence_and_choose_a_kind(page: Page, served: Served) -> None
         f'  - quote: "{INFERENCE}"\n'
         "    kind: inference\n"
         "    why: It concludes from the new hours what readers will do.\n"
+        "    id: new-hours-surely\n"  # an id from the start, for selections
     )
     # The editor stays open on the new statement, to add how to check it.
     expect(page.locator("#editor-title")).to_have_text("Statement 3: Inference")

@@ -10,9 +10,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.layers import Configuration
-from medialit.pdf import html_to_pdf
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.layout.pdf import html_to_pdf
 from medialit.preview.pages import (
     SCALE,
     PageChoice,
@@ -21,6 +20,7 @@ from medialit.preview.pages import (
     plan_documents,
     rasterise,
 )
+from medialit.settings.layers import Configuration
 
 from .conftest import ROOT
 

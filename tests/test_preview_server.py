@@ -14,11 +14,11 @@ import uvicorn
 from starlette.testclient import TestClient
 
 from medialit.errors import LessonError
-from medialit.layers import Configuration
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 from medialit.preview.app import CONTENT_SECURITY_POLICY, STALE_MESSAGE, create_app
 from medialit.preview.editing import NOT_EXPLAINED
 from medialit.preview.server import listen
+from medialit.settings.layers import Configuration
 
 from .conftest import ROOT
 from .preview_helpers import ASSERTION, FIRST, INFERENCE, LESSON, MAYOR, TWICE
@@ -161,6 +161,7 @@ def test_marking_a_sentence_writes_it_and_keeps_the_rest_of_the_file(
         '  - quote: "So the new hours will surely drive readers away."\n'
         "    kind: inference\n"
         "    why: It concludes from the new hours.\n"
+        "    id: new-hours-surely\n"  # for selections: ids are written when a statement is made
     )
     view = response.json()["lesson"]
     assert [a["quote"] for a in view["annotations"]] == [FIRST, ASSERTION, INFERENCE]
@@ -173,6 +174,7 @@ def test_a_mark_without_why_is_saved_as_a_draft(client: TestClient, lesson: Path
         '  - quote: "The mayor did not answer."\n'
         "    kind: assertion\n"
         f"    why: '{NOT_EXPLAINED}'\n"
+        "    id: mayor-did-not\n"
         "    draft: true\n"
     )
 
@@ -186,7 +188,7 @@ def test_a_quote_found_twice_gets_its_occurrence(client: TestClient, lesson: Pat
     assert response.status_code == 200, response.text
     assert lesson.read_text(encoding="utf-8").endswith(
         '  - quote: "Some readers complained."\n    occurrence: 2\n    kind: evidence\n'
-        "    why: Seen.\n"
+        "    why: Seen.\n    id: some-readers-complained\n"
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
+from medialit.cli.main import main
 
 from .conftest import DATA
 

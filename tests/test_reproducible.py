@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.cli import main
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.cli.main import main
 
 from .conftest import DATA, configuration
 

@@ -15,8 +15,8 @@ import pytest
 from lxml import etree
 
 from medialit.exports.export import ExportOptions, export_lesson
-from medialit.lesson import read_lesson
-from medialit.one_tick import MOST_FOR_ONE_TICK, one_tick_scores
+from medialit.lesson.one_tick import MOST_FOR_ONE_TICK, one_tick_scores
+from medialit.lesson.reading import read_lesson
 
 from .conftest import LESSONS, ROOT
 
@@ -160,9 +160,9 @@ def test_a_question_citing_a_paragraph_the_article_lacks_is_an_error(tmp_path: P
 
 
 def test_a_plan_belongs_to_the_version_it_times() -> None:
-    from medialit.key_context import key_context
-    from medialit.selections import select_statements
-    from medialit.settings import Settings
+    from medialit.render.key_context import key_context
+    from medialit.settings.schema import Settings
+    from medialit.sheets.selections import select_statements
 
     seed = read_lesson(ROOT / "lessons" / "washington-isis-syria-2017.yaml")
     whole, core = (

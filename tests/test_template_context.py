@@ -8,8 +8,9 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from medialit import context, key_context, nametag, pack_context
-from medialit.settings import KindStyle, Sections, Settings, Words
+from medialit.render import context, key_context, pack_context
+from medialit.settings.schema import KindStyle, Sections, Settings, Words
+from medialit.sheets import nametag
 
 from .conftest import ROOT
 

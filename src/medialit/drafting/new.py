@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import MedialitError, Problem
-from ..files import write_atomically
-from ..lesson import MAX_ANNOTATIONS
-from ..setting_checks import read_lesson_with_settings
-from .draft import ExtractedArticle
-from .lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
-from .plaintext import extract_text
-from .reading import SourceError, SourceFile, read_source
-from .suggest import Suggestion, load_cues, suggest
-from .timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
-from .webpage import MAX_PAGE_ELEMENTS, element_count, extract_page
+from medialit.drafting.draft import ExtractedArticle
+from medialit.drafting.lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
+from medialit.drafting.plaintext import extract_text
+from medialit.drafting.reading import SourceError, SourceFile, read_source
+from medialit.drafting.suggest import Suggestion, load_cues, suggest
+from medialit.drafting.timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
+from medialit.drafting.webpage import MAX_PAGE_ELEMENTS, element_count, extract_page
+from medialit.errors import MedialitError, Problem
+from medialit.files import write_atomically
+from medialit.lesson.reading import MAX_ANNOTATIONS
+from medialit.settings.checks import read_lesson_with_settings
 
 LESSONS = "lessons"
 SEEDS = "seeds"
@@ -37,7 +37,7 @@ class NewLesson:
     """Source fields that were not found (``author``, ``published``…)."""
     glossary: int
     left_out: int = 0
-    """Sentences with a cue word past the most statements a lesson can hold."""
+    """Statements asked for past the most a lesson can hold."""
 
 
 def new_lesson(
@@ -48,6 +48,7 @@ def new_lesson(
     name: str | None = None,
     with_suggestions: bool = True,
     language: str = "en",
+    statements: int | None = None,
 ) -> NewLesson:
     """Draft ``lessons/<name>.yaml`` from SOURCE and keep SOURCE in ``seeds/``.
 
@@ -70,15 +71,17 @@ def new_lesson(
     lesson_path = working_folder / LESSONS / f"{name}.yaml"
     _refuse_existing(lesson_path)
     seed_path, copy_seed = _seed_place(received, working_folder, name)
-    families = load_cues(language, working_folder) if with_suggestions else None
-    found = suggest(extracted.article, families, language) if families else []
-    suggestions = found[:MAX_ANNOTATIONS]  # more would make a lesson that check refuses
+    cues = load_cues(language, working_folder) if with_suggestions else None
+    found = suggest(extracted.article, cues, language, statements) if cues else []
+    chosen = [s for s in found if not s.candidate]
+    suggestions = chosen[:MAX_ANNOTATIONS]  # more would make a lesson that check refuses
+    candidates = [s for s in found if s.candidate]
     seed_shown = (
         seed_path.relative_to(working_folder)
         if seed_path.is_relative_to(working_folder)
         else seed_path
     )
-    text = lesson_yaml(extracted, suggestions, str(seed_shown), language)
+    text = lesson_yaml(extracted, suggestions, str(seed_shown), language, candidates)
     if suggestions:
         # A draft that fails its own check is a bug: say so.
         read_lesson_with_settings(lesson_path, text)
@@ -93,7 +96,7 @@ def new_lesson(
             seed_path.unlink(missing_ok=True)  # all or nothing: no seed without its lesson
         raise
     gaps = [f for f in ("author", "outlet", "published") if not getattr(extracted.details, f)]
-    left_out = len(found) - len(suggestions)
+    left_out = len(chosen) - len(suggestions)
     return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary), left_out)
 
 

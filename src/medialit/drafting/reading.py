@@ -16,13 +16,13 @@ from typing import BinaryIO, Literal
 
 import webencodings
 
-from ..errors import MedialitError, Problem
+from medialit.errors import MedialitError, Problem
 
 STDIN = "-"
 MAX_PAGE_BYTES = 5_000_000
 """A saved page carries markup, styles and scripts around the article, so it may be larger."""
 MAX_TEXT_CHARS = 200_000
-"""The same limit as a lesson's article (``medialit.lesson.MAX_ARTICLE_CHARS``)."""
+"""The same limit as a lesson's article (``medialit.lesson.reading.MAX_ARTICLE_CHARS``)."""
 WEB_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 

@@ -11,7 +11,7 @@ import re
 
 import trafilatura
 
-from .cleanup import (
+from medialit.drafting.cleanup import (
     article_text,
     body,
     is_boilerplate,
@@ -20,7 +20,7 @@ from .cleanup import (
     split_raw_blocks,
     take_glossary,
 )
-from .draft import ExtractedArticle, SourceDetails
+from medialit.drafting.draft import ExtractedArticle, SourceDetails
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _START_TAG = re.compile(r"<[A-Za-z]")

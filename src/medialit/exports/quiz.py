@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..context import KeySegment
-from ..key_context import KeyContext
-from ..one_tick import PARTIAL_CREDIT  # one number: the exports and check's warning agree
+from medialit.lesson.one_tick import (
+    PARTIAL_CREDIT,  # one number: the exports and check's warning agree
+)
+from medialit.render.context import KeySegment
+from medialit.render.key_context import KeyContext
 
 # XML 1.0 forbids these characters even escaped; a lesson cannot mean them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
