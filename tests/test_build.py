@@ -62,7 +62,7 @@ def test_key_has_every_kind_and_explanation(sample_build: dict[str, Path]) -> No
         "Evidence",
         "Inference",
         "Assertion",
-        "Also accept: Assertion",
+        "Also accept, for half credit: Assertion",
         "unsupported certainty",
         "Listen for the council report",
         "At a glance: 3 statements",

@@ -43,16 +43,16 @@ def bridge(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_standard_sheet_has_no_glossary_unless_asked(bridge: Path) -> None:
     """Was tests/test_class_set.py, with two builds of PDFs."""
     pages = sheets_html(bridge, select="short")
-    assert "Words and names" not in sheet_text(pages["student.html"])
-    assert "Words and names" in sheet_text(pages["key.html"])
+    assert "Words and names" not in sheet_text(pages["student-short.html"])
+    assert "Words and names" in sheet_text(pages["key-short.html"])
     asked = configuration(glossary_levels=["standard"])
     pages = sheets_html(bridge, select="short", configuration=asked)
-    assert "Words and names" in sheet_text(pages["student.html"])
+    assert "Words and names" in sheet_text(pages["student-short.html"])
 
 
 def test_excerpt_keeps_only_the_paragraphs_with_statements(bridge: Path) -> None:
     """Was tests/test_class_set.py, with a build of PDFs."""
-    text = sheet_text(sheets_html(bridge, select="short", excerpt=True)["student.html"])
+    text = sheet_text(sheets_html(bridge, select="short", excerpt=True)["student-short.html"])
     assert "Everyone agrees" not in text and "Nobody will miss it" not in text
     assert text.count("[…]") >= 3  # two omissions in the article, and the note that explains
     article = text[text.index("The article") :]
@@ -91,8 +91,8 @@ def test_seed_key_has_every_explanation() -> None:
 
 def test_seed_prints_the_rule_the_key_applies() -> None:
     """Was tests/test_class_set.py, on the PDF of ``--select core``."""
-    text = sheet_text(sheets_html(SEED_LESSON, select="core")["student.html"])
-    assert "a named public event or announcement that officials or news agencies" in text
+    text = sheet_text(sheets_html(SEED_LESSON, select="core")["student-core.html"])
+    assert "“Experts argue” or “it was reported” names no one you could ask." in text
     assert "reproduced as published, errors included" in text
 
 

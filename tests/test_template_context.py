@@ -43,7 +43,7 @@ DATACLASSES: dict[type, type | None] = {
 }
 # How the page writes each Python type in its "Type" column.
 WORDS = {"str": "text", "int": "number", "float": "number", "bool": "true/false"}
-WORDS |= {"Level": "text", "BlockKind": "text"}
+WORDS |= {"Level": "text", "BlockKind": "text", "tuple[int, int]": "pair of numbers"}
 MODELS: list[type[BaseModel]] = [Settings, Sections, KindStyle, Words]
 
 # The variables a teacher's template may rely on today. Removing one breaks teachers'

@@ -67,6 +67,8 @@ def short_version(
     name = select or settings.level_selections.get(level)
     setting = None if select else f"level_selections.{level}"
     short = select_statements(checked, name, setting) if name else checked
+    # A selection may be short because its article is long: it prints as an excerpt by default.
+    cut = cut or (name is not None and name in settings.excerpt_selections)
     return excerpt(short) if cut else short
 
 

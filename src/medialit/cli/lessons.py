@@ -36,6 +36,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     from medialit.build.checking import check_lesson
     from medialit.drafting.review import review_warnings
     from medialit.lesson.model import KIND_ORDER
+    from medialit.lesson.one_tick import one_tick_warnings
     from medialit.lesson.reading import find_lessons
 
     files = find_lessons(lessons or (Path("lessons"),))
@@ -57,7 +58,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
         counts = checked.count_by_kind()
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
         echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
-        for warning in review_warnings(checked):
+        for warning in review_warnings(checked) + one_tick_warnings(checked):
             echo(f"Warning: {warning}", err=True)
     if failed:
         echo(f"{failed} of {len(files)} lessons have problems.", err=True)

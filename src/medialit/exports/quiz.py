@@ -12,11 +12,11 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from medialit.lesson.one_tick import (
+    PARTIAL_CREDIT,  # one number: the exports and check's warning agree
+)
 from medialit.render.context import KeySegment
 from medialit.render.key_context import KeyContext
-
-PARTIAL_CREDIT = 0.5
-"""The credit for a kind that the key also accepts: half (Moodle knows 50 %)."""
 
 # XML 1.0 forbids these characters even escaped; a lesson cannot mean them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

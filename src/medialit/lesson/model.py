@@ -136,6 +136,11 @@ class Question(_Strict):
     """The question as the students read it."""
     notes: Text | None = None
     """What to listen for; printed in the key only."""
+    paragraphs: list[Annotated[int, Field(ge=1, strict=True)]] = Field(
+        default_factory=list, max_length=MAX_ITEMS
+    )
+    """The article's paragraphs (¶ numbers) the question quotes: an excerpt that leaves one
+    out leaves the question out, so a sheet never asks about text it does not print."""
 
 
 class PlanStep(_Strict):
@@ -211,6 +216,9 @@ class Lesson(_Strict):
     """Named short versions: a selection's name and the ``id`` of each statement in it."""
     plan: Plan | None = None
     """The lesson plan printed on the key."""
+    plans: dict[Name, Plan] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    """A plan for a selection, by the selection's name: a key built with that selection
+    prints it instead of ``plan`` (a plan belongs to the version it times)."""
     glossary: list[GlossaryEntry] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Words and names to explain, printed on the key (and on student sheets when asked)."""
     marking: Annotated[list[MarkingBand], Field(min_length=3, max_length=3)] | None = None

@@ -38,6 +38,8 @@ class Statement:
     block: int
     start: int
     end: int
+    full_number: int | None = None
+    """Its number in the whole lesson, when ``number`` is a selection's."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ def read_lesson(
     annotations = data.get("annotations")
     placed_all = isinstance(annotations, list) and len(order) == len(annotations)
     problems.extend(reference_problems(loaded, order if placed_all else None))
+    if lesson is not None:
+        problems.extend(_question_problems(loaded, lesson, blocks))
     worksheet = _worksheet_table(loaded)
     if worksheet is not None and check_settings is not None:
         problems.extend(check_settings(worksheet))
@@ -157,6 +161,21 @@ def read_lesson(
         for n, i in enumerate(order, start=1)
     ]
     return CheckedLesson(file, lesson, blocks, statements, worksheet)
+
+
+def _question_problems(loaded: LoadedYaml, lesson: Lesson, blocks: list[Block]) -> list[Problem]:
+    """A question's ``paragraphs`` are paragraph numbers the article has."""
+    last = max((block.number for block in blocks if block.number is not None), default=0)
+    return [
+        loaded.problem(
+            ("questions", i, "paragraphs", j),
+            f"the article has no paragraph {number} (its paragraphs are numbered 1 to {last}); "
+            "give the ¶ number the sheet prints beside the paragraph the question quotes.",
+        )
+        for i, question in enumerate(lesson.questions)
+        for j, number in enumerate(question.paragraphs)
+        if number > last
+    ]
 
 
 def _worksheet_table(loaded: LoadedYaml) -> WorksheetTable | None:

@@ -138,32 +138,56 @@ def _number_message(loaded: LoadedYaml, number: int, order: Sequence[int] | None
 
 
 def _level_problems(loaded: LoadedYaml) -> list[Problem]:
+    """The selections that ``worksheet:`` names (a level's own, those printed as excerpts)
+    and those that ``plans:`` times are in ``selections:``."""
     worksheet = loaded.data.get("worksheet")
+    worksheet = worksheet if isinstance(worksheet, dict) else {}
     selections = loaded.data.get("selections")
     names = sorted(str(name) for name in selections) if isinstance(selections, dict) else []
-    chosen_by_level = worksheet.get("level_selections") if isinstance(worksheet, dict) else None
-    if not isinstance(chosen_by_level, dict):
-        return []
+    by_level = worksheet.get("level_selections")
+    excerpts = worksheet.get("excerpt_selections")
+    plans = loaded.data.get("plans")
+    named: list[tuple[PathKey, Any, bool]] = [
+        *(
+            (("worksheet", "level_selections", level), name, False)
+            for level, name in (by_level.items() if isinstance(by_level, dict) else [])
+        ),
+        *(
+            (("worksheet", "excerpt_selections", j), name, False)
+            for j, name in enumerate(excerpts if isinstance(excerpts, list) else [])
+        ),
+        *((("plans", name), name, True) for name in (plans if isinstance(plans, dict) else {})),
+    ]
     problems = []
-    for level, name in chosen_by_level.items():
+    for path, name, is_plan in named:
         if isinstance(name, str) and name not in names:
-            advice = (
-                did_you_mean(name, names, "selections")
-                if names
-                else "add it to a 'selections:' table."
-            )
+            if names:
+                advice = did_you_mean(name, names, "selections")
+            elif is_plan:
+                advice = "a plan here times a selection: add it to a 'selections:' table."
+            else:
+                advice = "add it to a 'selections:' table."
             problems.append(
                 loaded.problem(
-                    ("worksheet", "level_selections", level),
-                    f'the lesson has no selection "{name}"; {advice}',
+                    path, f'the lesson has no selection "{name}"; {advice}', at_key=is_plan
                 )
             )
     return problems
 
 
 def _plan_problems(loaded: LoadedYaml) -> list[Problem]:
-    """The steps' minutes against the lesson's, when every one of them is a number."""
-    plan = loaded.data.get("plan")
+    """Each plan's steps against its minutes (``plan:`` and each of ``plans:``), when every
+    one of them is a number."""
+    plans: list[tuple[tuple[str, ...], Any]] = [(("plan",), loaded.data.get("plan"))]
+    own = loaded.data.get("plans")
+    plans += [
+        (("plans", str(name)), plan)
+        for name, plan in (own.items() if isinstance(own, dict) else [])
+    ]
+    return [problem for path, plan in plans for problem in _minutes_problems(loaded, path, plan)]
+
+
+def _minutes_problems(loaded: LoadedYaml, path: tuple[str, ...], plan: Any) -> list[Problem]:
     if not isinstance(plan, dict) or not isinstance(plan.get("steps"), list):
         return []
     minutes = plan.get("minutes")
@@ -178,7 +202,7 @@ def _plan_problems(loaded: LoadedYaml) -> list[Problem]:
         return []
     return [
         loaded.problem(
-            ("plan", "minutes"),
+            (*path, "minutes"),
             f"the steps add up to {total} minutes, not {minutes}; "
             "change a step or the lesson's minutes.",
         )

@@ -132,10 +132,17 @@ class KeyContext(WorksheetContext):
     """The selection this sheet was built from, if any."""
     version_grids: list[VersionGrid] = field(default_factory=list)
     """The other versions' grids (same level), when there are several versions."""
+    full_numbers: list[tuple[int, int]] = field(default_factory=list)
+    """For a selection's key, each printed number and the number the same statement has on
+    the full sheet (no selection), so a class with both sheets can go over answers together;
+    empty otherwise, with versions, and at the independent level."""
 
 
 def _plan(checked: CheckedLesson) -> PlanInfo | None:
-    plan = checked.lesson.plan
+    """The plan that times this version: the selection's own (``plans:``), else ``plan``."""
+    lesson = checked.lesson
+    plan = lesson.plans.get(checked.selection) if checked.selection else None
+    plan = plan or lesson.plan
     if plan is None:
         return None
     steps = []
@@ -231,6 +238,13 @@ def key_context(
         ],
         marking=_marking(checked, settings),
         selection=checked.selection,
+        full_numbers=[
+            (s.number, s.full_number)
+            for s in checked.statements
+            if s.full_number is not None
+            and variant.version is None
+            and variant.level != "independent"
+        ],
     )
 
 

@@ -191,6 +191,8 @@ class Words(BaseModel):
     """In the grid, before other kinds to accept."""
     grid_legend_or: str = _ENGLISH_WORDS["grid_legend_or"]
     """The end of the grid's legend."""
+    grid_full_numbers: str = _ENGLISH_WORDS["grid_full_numbers"]
+    """Before a selection's numbers paired with their numbers on the full sheet."""
     guided: str = _ENGLISH_WORDS["guided"]
     """The guided level, as printed on every page and on the cover."""
     standard: str = _ENGLISH_WORDS["standard"]
@@ -273,6 +275,8 @@ class Settings(BaseModel):
     """Words offered in the guided worksheet's word bank."""
     independent_rows: int = Field(default=2, ge=1, le=10)
     """Empty rows per kind in the independent worksheet's table (a lesson may set its own)."""
+    excerpt_selections: list[str] = Field(default_factory=list)
+    """Selections printed as an excerpt (as ``--excerpt`` does) whenever a sheet uses them."""
     glossary_levels: list[Level] = Field(default_factory=lambda: list(_GLOSSARY_LEVELS))
     """Levels whose student sheets print the lesson's glossary (the key always does)."""
     logo: str | None = None

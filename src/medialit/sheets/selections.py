@@ -49,7 +49,10 @@ def select_statements(
         )
     chosen = set(selections[name])
     kept = [s for s in checked.statements if s.annotation.id in chosen]
-    statements = [dataclasses.replace(s, number=n) for n, s in enumerate(kept, start=1)]
+    statements = [
+        dataclasses.replace(s, number=n, full_number=s.full_number or s.number)
+        for n, s in enumerate(kept, start=1)
+    ]
     return dataclasses.replace(checked, statements=statements, selection=name)
 
 
@@ -62,8 +65,10 @@ def reads_as_level_or_version(name: str) -> bool:
 
 def excerpt(checked: CheckedLesson) -> CheckedLesson:
     """The lesson with only the paragraphs that hold its statements, and an omission mark
-    wherever paragraphs are left out (before, between and after them)."""
-    keep = sorted({s.block for s in checked.statements})
+    wherever paragraphs are left out (before, between and after them); a question that
+    quotes a paragraph left out (its ``paragraphs``), and a glossary entry whose term the
+    kept paragraphs do not print, are left out too."""
+    keep = _with_their_lists(checked.blocks, {s.block for s in checked.statements})
     blocks: list[Block] = []
     moved: dict[int, int] = {}
     previous = -1
@@ -76,4 +81,30 @@ def excerpt(checked: CheckedLesson) -> CheckedLesson:
     if previous < len(checked.blocks) - 1:
         blocks.append(OMISSION)
     statements = [dataclasses.replace(s, block=moved[s.block]) for s in checked.statements]
-    return dataclasses.replace(checked, blocks=blocks, statements=statements, excerpt=True)
+    printed = {block.number for block in blocks if block.number is not None}
+    # A question about a paragraph the sheet leaves out could not be answered from it.
+    questions = [q for q in checked.lesson.questions if printed.issuperset(q.paragraphs)]
+    # Words and names explained are those the excerpt prints: a guided reader meets no others.
+    text = " ".join(block.text for block in blocks).casefold()
+    glossary = [
+        entry
+        for entry in checked.lesson.glossary
+        if any(part.strip().casefold() in text for part in entry.term.split(","))
+    ]
+    lesson = checked.lesson.model_copy(update={"questions": questions, "glossary": glossary})
+    return dataclasses.replace(
+        checked, lesson=lesson, blocks=blocks, statements=statements, excerpt=True
+    )
+
+
+def _with_their_lists(blocks: list[Block], kept: set[int]) -> list[int]:
+    """``kept`` and, after a kept paragraph that ends with a colon, the list that finishes its
+    sentence: "…goals, including:" with its items cut would leave the sentence hanging."""
+    whole = set(kept)
+    for index in kept:
+        if blocks[index].kind == "paragraph" and blocks[index].text.rstrip().endswith(":"):
+            following = index + 1
+            while following < len(blocks) and blocks[following].kind == "item":
+                whole.add(following)
+                following += 1
+    return sorted(whole)
