@@ -45,6 +45,8 @@ def test_sheets_of_this_lessons_other_builds_are_not_named(tmp_path: Path) -> No
     # A plain build beside the class pack: the pack is this lesson's, just made.
     assert _build(folder, PLAIN) == ""
     assert _build(folder, GUIDED) == ""
+    # An export into the same folder keeps the marker's record of the builds.
+    assert _build(folder, ["export", "lesson.yaml", "--format", "moodle", "--quiet"]) == ""
     assert _build(folder, PLAIN) == ""
     out = folder / "build" / "lesson"
     assert {p.name for p in out.iterdir()} >= {

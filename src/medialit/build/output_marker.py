@@ -31,13 +31,16 @@ KNOWN_OUTPUT = re.compile(
 COPY_NAME = re.compile(r"\d{2,}-.+\.pdf")
 
 
-def marker_text(lesson_file: Path, folder: Path, builds: dict[str, Any] | None = None) -> bytes:
+def marker_text(lesson_file: Path, folder: Path, builds: Any = None) -> bytes:
     """The marker for ``folder``: the lesson file, absolute and as seen from the folder.
 
     Both are kept so that the lesson is still found when the whole working folder
     moves (the relative path holds) or only the output folder does (the absolute one).
-    ``builds`` is what each kind of build wrote (:mod:`medialit.build.earlier_sheets`).
+    ``builds`` is what each kind of build wrote (:mod:`medialit.build.earlier_sheets`);
+    without it (an export), the folder's marker keeps what it said.
     """
+    if builds is None:
+        builds = marker_record(folder)
     lesson = os.path.abspath(lesson_file)
     record: dict[str, Any] = {
         "made_by": "medialit",
