@@ -65,7 +65,7 @@ def test_redirects_are_followed_and_the_final_address_recorded(site: Site, tmp_p
     done = run_medialit(["new", f"{site.base}/moved-twice", "--allow-local"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(
-        f"fetched {site.base}/story.html ({len(STORY):,} bytes, sent on from "
+        f"fetched {site.base}/story.html ({len(STORY):,} bytes, redirected from "
         f"{site.base}/moved-twice)\n"
     )
     assert source_of(tmp_path / LESSON)["url"] == f"{site.base}/story.html"
@@ -76,7 +76,7 @@ def test_endless_redirects_stop(site: Site, tmp_path: Path) -> None:
     done = run_medialit(["new", f"{site.base}/loop", "--allow-local"], tmp_path)
     assert done.returncode == 1
     assert done.stderr == (
-        f"Error: {site.base}/loop: the site sent medialit on more than 5 times (last to "
+        f"Error: {site.base}/loop: the address redirected more than 5 times (last to "
         f"{site.base}/loop); {SAVE}.\n"
     )
     assert len(site.requests) == 6
@@ -87,7 +87,7 @@ def test_a_redirect_to_another_scheme_is_refused(site: Site, tmp_path: Path) -> 
     done = run_medialit(["new", f"{site.base}/to-ftp", "--allow-local"], tmp_path)
     assert done.returncode == 1
     assert done.stderr == (
-        f"Error: {site.base}/to-ftp: the site sent medialit on to ftp://127.0.0.1/story.html, "
+        f"Error: {site.base}/to-ftp: the address redirected to ftp://127.0.0.1/story.html, "
         f"which is not a web address; {SAVE}.\n"
     )
 
@@ -156,6 +156,12 @@ def test_a_page_marked_for_subscribers_is_drafted_with_a_warning(
         "the start of the article; if so, open it in your browser (logged in), save it there "
         "and run medialit new on the saved file.\n"
     )
+
+
+def test_a_login_form_beside_the_article_is_no_paywall(site: Site, tmp_path: Path) -> None:
+    done = run_medialit(["new", f"{site.base}/menu-login", "--allow-local"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
 
 
 def test_a_pdf_is_not_taken_for_a_page(site: Site, tmp_path: Path) -> None:

@@ -27,6 +27,9 @@ PAYWALL_SCRIPT = b"""<script type="application/ld+json">{"@context": "https://sc
 "hasPart": {"@type": "WebPageElement", "isAccessibleForFree": "False",
 "cssSelector": ".paywall"}}</script></head>"""
 PAYWALLED_STORY = STORY.replace(b"</head>", PAYWALL_SCRIPT, 1)
+# Many sites have a login form in a menu: with the article there, that is no paywall.
+MENU_LOGIN = b'<form class="login"><input type="password" name="password"></form></header>'
+STORY_WITH_LOGIN_MENU = STORY.replace(b"</header>", MENU_LOGIN, 1)
 HUGE_BYTES = 6_000_000
 
 
@@ -107,6 +110,7 @@ def _routes(
         "/forbidden": page(b"<html><body><h1>403 Forbidden</h1></body></html>", status=403),
         "/login": page(LOGIN_PAGE),
         "/paywall": page(PAYWALLED_STORY),
+        "/menu-login": page(STORY_WITH_LOGIN_MENU),
         "/report.pdf": page(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "application/pdf"),
         "/latin1": page(latin1, "text/html; charset=windows-1252"),
     }

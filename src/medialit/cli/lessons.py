@@ -130,7 +130,7 @@ def new(
     )
     if made.fetched is not None:
         fetched = made.fetched
-        via = f", sent on from {fetched.requested}" if fetched.url != fetched.requested else ""
+        via = f", redirected from {fetched.requested}" if fetched.url != fetched.requested else ""
         echo(f"fetched {fetched.url} ({len(fetched.data):,} bytes{via})")
     if made.blocked:
         echo(

@@ -15,6 +15,7 @@ from medialit.drafting.suggest import Suggestion, load_cues, suggest
 from medialit.drafting.timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
 from medialit.drafting.webfetch import (
     SAVE_ADVICE,
+    SUBSCRIBERS_ONLY,
     FetchedPage,
     blocked_hint,
     fetch_page,
@@ -131,7 +132,7 @@ def new_lesson(
         len(extracted.glossary),
         left_out,
         fetched,
-        blocked,
+        blocked if blocked == SUBSCRIBERS_ONLY else None,
     )
 
 

@@ -97,10 +97,17 @@ def fetch_page(url: str, *, allow_local: bool = False) -> FetchedPage:
     return outcome
 
 
+SUBSCRIBERS_ONLY = "the site marks the article as for subscribers only"
+
+
 def blocked_hint(text: str) -> str | None:
-    """What in a fetched page suggests a login or a paywall keeps the article from us."""
+    """What in a fetched page suggests a login or a paywall keeps the article from us.
+
+    A login form alone says little when the article is there (many sites have one in a
+    menu), so ``new`` says it only when no article was found.
+    """
     if _NOT_FREE.search(text):
-        return "the site marks the article as for subscribers only"
+        return SUBSCRIBERS_ONLY
     if _PASSWORD_FIELD.search(text):
         return "the page shows a login form"
     return None
@@ -125,7 +132,7 @@ def _follow(requested: str, allow_local: bool) -> FetchedPage:
                 target = urljoin(url, location)
                 if urlsplit(target).scheme.lower() not in ("http", "https"):
                     raise _Refused(
-                        f"the site sent medialit on to {target}, which is not a web address; "
+                        f"the address redirected to {target}, which is not a web address; "
                         f"{SAVE_ADVICE}."
                     )
                 url = target
@@ -137,7 +144,7 @@ def _follow(requested: str, allow_local: bool) -> FetchedPage:
             response.release_conn()
         return FetchedPage(requested, url, data, kind, charset, redirects)
     raise _Refused(
-        f"the site sent medialit on more than {MAX_REDIRECTS} times (last to {url}); {SAVE_ADVICE}."
+        f"the address redirected more than {MAX_REDIRECTS} times (last to {url}); {SAVE_ADVICE}."
     )
 
 
