@@ -255,3 +255,12 @@ def test_a_site_that_does_not_answer_says_so(tmp_path: Path) -> None:
         "Error: http://127.0.0.1:1/story: the site could not be reached (Connection refused); "
         f"check the address and the computer's connection, or {SAVE}.\n"
     )
+
+
+def test_an_address_without_https_gets_a_hint(tmp_path: Path) -> None:
+    done = run_medialit(["new", "www.example.org/news/story"], tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: www.example.org/news/story: there is no such file; name a saved web page or a "
+        "text file, or write the address in full: https://www.example.org/news/story.\n"
+    )

@@ -29,6 +29,8 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SourceKind = Literal["page", "text"]
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# www.example.com/news/story: an address typed without https://, not a file.
+_ADDRESS_WITHOUT_SCHEME = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
 _LOOKS_LIKE_HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.I)
 
 
@@ -63,8 +65,10 @@ def read_source(source: str, stdin: BinaryIO) -> SourceFile:
     path = Path(source)
     try:
         if not path.is_file():
+            address = _ADDRESS_WITHOUT_SCHEME.match(source)
+            hint = f", or write the address in full: https://{source}" if address else ""
             raise SourceError(
-                Problem("there is no such file; name a saved web page or a text file.", path)
+                Problem(f"there is no such file; name a saved web page or a text file{hint}.", path)
             )
         with path.open("rb") as stream:
             data = stream.read(MAX_PAGE_BYTES + 1)
