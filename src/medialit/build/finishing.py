@@ -11,9 +11,22 @@ import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 
+from medialit.build.earlier_sheets import (
+    build_kind,
+    earlier_warnings,
+    lesson_version,
+    record_from_json,
+    sort_earlier,
+)
 from medialit.build.laying_out import LaidOut
 from medialit.build.options import BuildOptions
-from medialit.build.output_marker import COPY_NAME, MARKER, marker_text, refuse_earlier_lesson
+from medialit.build.output_marker import (
+    COPY_NAME,
+    MARKER,
+    marker_record,
+    marker_text,
+    refuse_earlier_lesson,
+)
 from medialit.build.planning import ClassPackDocuments, LessonPlan
 from medialit.build.reports import COPIES_FOLDER as COPIES_FOLDER
 from medialit.build.reports import BuildResult
@@ -55,41 +68,63 @@ def finish_lesson(
     # tidying of the class pack's earlier copies) out of it; another lesson's sheets stay.
     refuse_links(options.out, target / COPIES_FOLDER)
     refuse_earlier_lesson(target, lesson_file)
-    write_all(target, {**files, MARKER: marker_text(lesson_file, target)}, within=options.out)
-    earlier = _tidy_earlier_outputs(target, files, class_pack=plan.class_pack is not None)
-    result.warnings.extend([earlier] if earlier else [])
+    class_pack = plan.class_pack is not None
+    earlier, replaced = _earlier_outputs(target, files, class_pack)
+    sheets = sort_earlier(
+        record_from_json(marker_record(target)),
+        build_kind(options),
+        lesson_version(plan.checked.lesson),
+        files,
+        earlier,
+    )
+    marker = marker_text(lesson_file, target, sheets.record.as_json())
+    write_all(target, {**files, MARKER: marker}, within=options.out)
+    _remove_replaced_copies(target / COPIES_FOLDER, replaced, class_pack)
+    result.warnings.extend(earlier_warnings(target, lesson_file, sheets))
     result.outputs.extend(target / filename for filename in files)
     return result
 
 
 # What a build writes; other files a teacher puts in an output folder are left alone.
 _OUTPUT_SUFFIXES = (".pdf", ".html")
-_SHOWN_EARLIER = 8
 
 
-def _tidy_earlier_outputs(folder: Path, files: dict[str, bytes], class_pack: bool) -> str | None:
-    """Sheets of earlier builds beside this build's: a class pack replaces the copies of the
-    last one (a shorter roster leaves none of the longer one's); anything else (another
-    level's sheets, a version no longer asked for) is kept, and named in the warning returned.
-    Only files named as copies (``03-ana.pdf``) are removed, never a link or what it leads to.
+def _earlier_outputs(
+    folder: Path, files: dict[str, bytes], class_pack: bool
+) -> tuple[list[str], list[Path]]:
+    """Sheets of earlier builds beside this build's (named as in ``files``), and the copies
+    a class pack replaces: those of the last one (a shorter roster leaves none of the longer
+    one's). Only files named as copies (``03-ana.pdf``) are replaced, never a link.
     """
-    current = {folder / name for name in files}
     copies = folder / COPIES_FOLDER
-    earlier: list[Path] = []
+    earlier: list[str] = []
+    replaced: list[Path] = []
     try:
         for sub in (folder, copies):
             if sub.is_symlink() or not sub.is_dir():
                 continue
             remove_stale_temporaries(sub)
             for path in sorted(sub.iterdir()):
+                name = path.relative_to(folder).as_posix()
                 if path.suffix not in _OUTPUT_SUFFIXES or path.is_symlink() or not path.is_file():
                     continue
-                if path in current:
+                if name in files:
                     continue
                 if class_pack and sub == copies and COPY_NAME.fullmatch(path.name):
-                    path.unlink()
+                    replaced.append(path)
                 else:
-                    earlier.append(path)
+                    earlier.append(name)
+    except OSError as exc:
+        raise OutputError(
+            Problem(f"this folder cannot be read ({exc.strerror}); check its permissions.", folder)
+        ) from None
+    return earlier, replaced
+
+
+def _remove_replaced_copies(copies: Path, replaced: list[Path], class_pack: bool) -> None:
+    try:
+        for path in replaced:
+            path.unlink(missing_ok=True)
         if class_pack and not copies.is_symlink() and copies.is_dir() and not any(copies.iterdir()):
             copies.rmdir()
     except OSError as exc:
@@ -100,15 +135,6 @@ def _tidy_earlier_outputs(folder: Path, files: dict[str, bytes], class_pack: boo
                 copies,
             )
         ) from None
-    if not earlier:
-        return None
-    names = ", ".join(str(p.relative_to(folder)) for p in earlier[:_SHOWN_EARLIER])
-    more = f" and {len(earlier) - _SHOWN_EARLIER} more" if len(earlier) > _SHOWN_EARLIER else ""
-    return (
-        f"{folder} also holds {len(earlier)} sheet{'s' if len(earlier) > 1 else ''} of earlier "
-        f"builds that this one did not write ({names}{more}); delete them if they are out of "
-        "date."
-    )
 
 
 def _pack_files(

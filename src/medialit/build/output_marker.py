@@ -14,6 +14,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 from medialit.errors import OutputError, Problem
 
@@ -30,19 +31,31 @@ KNOWN_OUTPUT = re.compile(
 COPY_NAME = re.compile(r"\d{2,}-.+\.pdf")
 
 
-def marker_text(lesson_file: Path, folder: Path) -> bytes:
+def marker_text(lesson_file: Path, folder: Path, builds: Any = None) -> bytes:
     """The marker for ``folder``: the lesson file, absolute and as seen from the folder.
 
     Both are kept so that the lesson is still found when the whole working folder
     moves (the relative path holds) or only the output folder does (the absolute one).
+    ``builds`` is what each kind of build wrote (:mod:`medialit.build.earlier_sheets`);
+    without it (an export), the folder's marker keeps what it said.
     """
+    if builds is None:
+        builds = marker_record(folder)
     lesson = os.path.abspath(lesson_file)
-    record = {
+    record: dict[str, Any] = {
         "made_by": "medialit",
         "lesson": lesson,
         "lesson_from_here": os.path.relpath(lesson, os.path.abspath(folder)),
     }
+    if builds is not None:
+        record["record"] = builds
     return (json.dumps(record, indent=2) + "\n").encode()
+
+
+def marker_record(folder: Path) -> Any:
+    """What the marker in ``folder`` says the builds wrote (``None`` if it says nothing)."""
+    raw = _read_raw(folder)
+    return raw.get("record") if raw is not None else None
 
 
 def has_marker(folder: Path) -> bool:
@@ -90,6 +103,13 @@ def _same(one: Path, other: Path) -> bool:
 
 
 def _read(folder: Path) -> dict[str, str] | None:
+    record = _read_raw(folder)
+    if record is None:
+        return None
+    return {key: value for key, value in record.items() if isinstance(value, str)}
+
+
+def _read_raw(folder: Path) -> dict[str, Any] | None:
     marker = folder / MARKER
     try:
         if not stat.S_ISREG(os.lstat(marker).st_mode):
@@ -100,4 +120,4 @@ def _read(folder: Path) -> dict[str, str] | None:
         return None
     if not isinstance(record, dict) or record.get("made_by") != "medialit":
         return None
-    return {key: value for key, value in record.items() if isinstance(value, str)}
+    return record

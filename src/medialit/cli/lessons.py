@@ -99,16 +99,35 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     callback=_checked,
     help="The article's language (BCP 47 tag).",
 )
+@click.option("--offline", is_flag=True, help="Fetch nothing: refuse a web address.")
+@click.option(
+    "--allow-local",
+    is_flag=True,
+    help="Also fetch from this computer or a private network (127.0.0.1, 192.168.x.x…).",
+)
 @handle_errors
 def new(
-    source: str, name: str | None, no_suggest: bool, statements: int | None, language: str
+    source: str,
+    name: str | None,
+    no_suggest: bool,
+    statements: int | None,
+    language: str,
+    offline: bool,
+    allow_local: bool,
 ) -> None:
-    """Draft lessons/<name>.yaml from SOURCE: a saved web page, a .txt or .md file, or - (stdin).
+    """Draft lessons/<name>.yaml from SOURCE: a web address (https://…), a saved web page,
+    a .txt or .md file, or - (stdin).
 
-    Keeps SOURCE unchanged in seeds/ and suggests statements, each marked draft: true.
+    Keeps SOURCE unchanged in seeds/ (a web page as the site sent it) and suggests
+    statements, each marked draft: true.
     """
-    from medialit.drafting.new import new_lesson  # trafilatura and pysbd load only for this command
+    from medialit.drafting.new import Fetching, new_lesson  # trafilatura loads only for this
+    from medialit.drafting.webfetch import is_web_address
 
+    forbidden = "--offline" if offline else None
+    # The settings are read only for an address: a saved file needs none of them.
+    if not forbidden and is_web_address(source) and _offline_setting():
+        forbidden = "offline = true in medialit.toml"
     made = new_lesson(
         source,
         sys.stdin.buffer,
@@ -117,7 +136,19 @@ def new(
         with_suggestions=not no_suggest,
         language=language,
         statements=statements,
+        fetching=Fetching(forbidden, allow_local),
     )
+    if made.fetched is not None:
+        fetched = made.fetched
+        via = f", redirected from {fetched.requested}" if fetched.url != fetched.requested else ""
+        echo(f"fetched {fetched.url} ({len(fetched.data):,} bytes{via})")
+    if made.blocked:
+        echo(
+            f"Warning: {made.blocked}: the page may hold only the start of the article; if "
+            "so, open it in your browser (logged in), save it there and run medialit new on "
+            "the saved file.",
+            err=True,
+        )
     echo(
         f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
         f"source kept as {made.seed})"
@@ -135,6 +166,10 @@ def new(
         f"Next: read {made.lesson}, {task}{gaps}, "
         f"then run: medialit check {made.lesson} && medialit build {made.lesson}"
     )
+
+
+def _offline_setting() -> bool:
+    return SettingsChoice().configuration().resolve().settings.offline
 
 
 @click.command()

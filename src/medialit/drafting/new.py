@@ -10,9 +10,17 @@ from typing import BinaryIO
 from medialit.drafting.draft import ExtractedArticle
 from medialit.drafting.lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
 from medialit.drafting.plaintext import extract_text
-from medialit.drafting.reading import SourceError, SourceFile, read_source
+from medialit.drafting.reading import SourceError, SourceFile, read_fetched, read_source
 from medialit.drafting.suggest import Suggestion, load_cues, suggest
 from medialit.drafting.timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
+from medialit.drafting.webfetch import (
+    SAVE_ADVICE,
+    SUBSCRIBERS_ONLY,
+    FetchedPage,
+    blocked_hint,
+    fetch_page,
+    is_web_address,
+)
 from medialit.drafting.webpage import MAX_PAGE_ELEMENTS, element_count, extract_page
 from medialit.errors import MedialitError, Problem
 from medialit.files import write_atomically
@@ -38,6 +46,20 @@ class NewLesson:
     glossary: int
     left_out: int = 0
     """Statements asked for past the most a lesson can hold."""
+    fetched: FetchedPage | None = None
+    """The page, when SOURCE was a web address."""
+    blocked: str | None = None
+    """Why the fetched page may hold only the start of the article (a paywall, a login)."""
+
+
+@dataclass(frozen=True)
+class Fetching:
+    """Whether ``new`` may fetch a web address, and from where."""
+
+    offline: str | None = None
+    """What forbids any fetch (``--offline``, a setting), or ``None``."""
+    allow_local: bool = False
+    """Loopback and private-network addresses may be fetched too (``--allow-local``)."""
 
 
 def new_lesson(
@@ -49,6 +71,7 @@ def new_lesson(
     with_suggestions: bool = True,
     language: str = "en",
     statements: int | None = None,
+    fetching: Fetching | None = None,
 ) -> NewLesson:
     """Draft ``lessons/<name>.yaml`` from SOURCE and keep SOURCE in ``seeds/``.
 
@@ -63,10 +86,17 @@ def new_lesson(
         _check_folder(folder)
     if name is not None:  # refused before the page's extraction, which may take a while
         _refuse_existing(working_folder / LESSONS / f"{name}.yaml")
-    received = read_source(source, stdin)
+    fetched = _fetch(source, fetching or Fetching()) if is_web_address(source) else None
+    if fetched is None:
+        received = read_source(source, stdin)
+    else:
+        received = read_fetched(fetched.url, fetched.data, fetched.kind, fetched.charset)
     if name is not None:
         _seed_place(received, working_folder, name)
-    extracted = _extract(received)
+    blocked = blocked_hint(received.text) if fetched else None
+    extracted = _extract(received, blocked)
+    if fetched is not None:
+        extracted.details.url = fetched.url  # where the page really came from
     name = name or lesson_name(extracted)
     lesson_path = working_folder / LESSONS / f"{name}.yaml"
     _refuse_existing(lesson_path)
@@ -97,7 +127,24 @@ def new_lesson(
         raise
     gaps = [f for f in ("author", "outlet", "published") if not getattr(extracted.details, f)]
     left_out = len(chosen) - len(suggestions)
-    return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary), left_out)
+    return NewLesson(
+        lesson_path,
+        seed_path,
+        suggestions,
+        gaps,
+        len(extracted.glossary),
+        left_out,
+        fetched,
+        blocked if blocked == SUBSCRIBERS_ONLY else None,
+    )
+
+
+def _fetch(address: str, fetching: Fetching) -> FetchedPage:
+    if fetching.offline:
+        raise SourceError(
+            f"{address}: medialit new fetches no web page here ({fetching.offline}); {SAVE_ADVICE}."
+        )
+    return fetch_page(address, allow_local=fetching.allow_local)
 
 
 def _check_folder(folder: Path) -> None:
@@ -146,10 +193,16 @@ def _refuse_existing(lesson_path: Path) -> None:
         )
 
 
-def _extract(received: SourceFile) -> ExtractedArticle:
+def _extract(received: SourceFile, blocked: str | None = None) -> ExtractedArticle:
     what = "page" if received.kind == "page" else "text"
     extracted = _page_article(received) if what == "page" else extract_text(received.text)
     if extracted is None or len(extracted.article.split()) < MIN_ARTICLE_WORDS:
+        if blocked:  # a fetched page: what the site gave instead of the article
+            raise SourceError(
+                f"{received.name}: no article text was found in this page, and {blocked}: "
+                f"the article may need a login, or a paywall blocks it; {SAVE_ADVICE} "
+                "(logged in, if you have an account)."
+            )
         raise SourceError(
             f"{received.name}: no article text was found in this {what}; save the page that "
             "shows the whole article, or copy the article's text into a .txt file."

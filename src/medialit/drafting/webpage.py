@@ -21,6 +21,7 @@ from medialit.drafting.cleanup import (
     take_glossary,
 )
 from medialit.drafting.draft import ExtractedArticle, SourceDetails
+from medialit.drafting.publisher import who_published
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _START_TAG = re.compile(r"<[A-Za-z]")
@@ -80,7 +81,7 @@ def extract_page(html: str) -> ExtractedArticle | None:
     article = article_text(kept)
     if not article.strip():
         return None
-    return ExtractedArticle(article, details, glossary)
+    return ExtractedArticle(article, who_published(html, details, article), glossary)
 
 
 def _clean(value: str | None) -> str | None:

@@ -281,6 +281,8 @@ class Settings(BaseModel):
     """Levels whose student sheets print the lesson's glossary (the key always does)."""
     logo: str | None = None
     """A logo image for the header (a path, relative to the file that sets it)."""
+    offline: bool = False
+    """``medialit new`` fetches no web address: pages are saved from the browser instead."""
     theme: str = "default"
     """A theme: a built-in one (default, high-readability) or a folder (relative path allowed)."""
     sections: Sections = Field(default_factory=Sections)
