@@ -17,7 +17,6 @@ and the PDF is byte for byte the one a fresh layout would give.
 from __future__ import annotations
 
 import datetime
-import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,12 +25,11 @@ from typing import Any
 
 from medialit.errors import RenderError
 from medialit.layout import kept_pages
+from medialit.layout.reuse import pdf_from_pages as pdf_from_pages  # where it was
 
 try:
-    import pydyf
     import weasyprint
     from weasyprint.formatting_structure.boxes import LineBox
-    from weasyprint.pdf import _w3c_date_to_pdf
 except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
     raise RenderError(
         "WeasyPrint could not load the Pango text library it needs "
@@ -45,8 +43,7 @@ from medialit.layout.fetching import GuardedFetcher, RefusedResource
 # WeasyPrint logs every CSS rule it skips; a teacher needs only our own report.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
-# The options of every layout; the layout cache keys on them too.
-PDF_OPTIONS = {"pdf_tags": True}
+from medialit.layout.reuse import PDF_OPTIONS as PDF_OPTIONS  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -159,26 +156,6 @@ class _UnusableResources(logging.Handler):
             shown = message if len(message) <= 300 else message[:297] + "..."
             if shown not in self.messages:
                 self.messages.append(f"{shown}; the sheet was made without it.")
-
-
-def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
-    """Write kept pages (:attr:`PdfLayout.pages`) as a PDF dated ``created``.
-
-    The pages must have been laid out with a date if ``created`` is given, and
-    without one if not (the layout cache keys on that): the dates are replaced
-    in place, so the PDF's objects keep their order and the bytes are the ones
-    :func:`html_to_pdf` gives for the same HTML and date. Damaged pages raise ValueError.
-    """
-    pdf = kept_pages.restore(pages)
-    if created is not None:
-        date = pydyf.String(_w3c_date_to_pdf(_w3c_date(created), "created"))
-        pdf.info["CreationDate"] = pdf.info["ModDate"] = date
-    options = {**weasyprint.DEFAULT_OPTIONS, **PDF_OPTIONS}
-    output = io.BytesIO()
-    pdf.write(
-        output, options["pdf_version"], options["pdf_identifier"], not options["uncompressed_pdf"]
-    )
-    return output.getvalue()
 
 
 def _w3c_date(created: datetime.datetime) -> str:

@@ -25,14 +25,16 @@ def _css_escape(char: str) -> str:
     return f"\\{ord(char) or 0xFFFD:x} "
 
 
-def css_string(value: Any) -> str:
+def css_string(value: Any) -> markupsafe.Markup:
     """Quote ``value`` as a CSS string, e.g. for ``content:`` in page footers.
 
     Safe inside an HTML ``<style>`` element: every character that could end the
-    string, its rule or the element is written as a CSS escape (``\\c ``).
+    string, its rule or the element is written as a CSS escape (``\\c ``). So it is
+    marked safe: HTML-escaping it again inside a ``<style>`` of an ``.html`` template
+    would turn its quotes into ``&#34;`` and drop the rule (the cover had no page numbers).
     """
     text = _CSS_UNSAFE.sub(lambda m: _css_escape(m.group()), str(value))
-    return f'"{text}"'
+    return markupsafe.Markup(f'"{text}"')
 
 
 def paragraphs(value: Any) -> markupsafe.Markup:
