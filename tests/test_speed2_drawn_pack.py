@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from medialit.build.options import BuildOptions
 from medialit.build.planning import plan_lesson
 from medialit.build.run import build_lesson
-from medialit.layout import font_subset
+from medialit.layout import sfnt
 from medialit.layout.drawing import Font
 from medialit.layout.drawn_pack import BOLD
 from medialit.layout.pdf import html_to_pdf
@@ -200,7 +200,7 @@ def test_a_teachers_own_template_is_laid_out(tmp_path: Path) -> None:
 def test_the_subset_keeps_the_drawn_glyphs_only() -> None:
     font = Font(BOLD)
     font.encode("Ana")
-    data = font_subset.subset(
+    data = sfnt.subset(
         (Path(__file__).parent.parent / "src/medialit" / BOLD).read_bytes(), font.used
     )
     subset = TTFont(io.BytesIO(data))

@@ -22,7 +22,7 @@ from importlib import resources
 import pydyf
 from fontTools.ttLib import TTFont
 
-from medialit.layout import font_subset
+from medialit.layout import sfnt
 
 PT_PER_MM = 72 / 25.4
 PAPER_PT = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0)}
@@ -294,7 +294,7 @@ def _embed(pdf: pydyf.PDF, font: Font) -> pydyf.Dictionary:
 
 def _subset(resource: str, glyphs: frozenset[int]) -> bytes:
     """The font file with only ``glyphs`` (their ids kept, so a glyph id is its CID)."""
-    return font_subset.subset(_font_file(resource), glyphs)
+    return sfnt.subset(_font_file(resource), glyphs)
 
 
 @functools.cache
