@@ -197,9 +197,8 @@ def main() -> None:
         print(f"  ratio to python -c pass        {wall / base_wall:7.1f}   {cpu / base_cpu:7.1f}")
         if args.compare is not None:
             other_wall, other_cpu = check["medialit check, --compare"]
-            print(
-                f"  ratio to --compare             {wall / other_wall:7.2f}   {cpu / other_cpu:7.2f}"
-            )
+            ratios = f"{wall / other_wall:7.2f}   {cpu / other_cpu:7.2f}"
+            print(f"  ratio to --compare             {ratios}")
         print(f"  (targets: <= {CHECK_TARGET} s on a quiet machine, <= {CHECK_RATIO:g} x python)")
     if args.only in (None, "new"):
         new = new_figures(max(3, args.repeat // 3))
@@ -219,9 +218,8 @@ def main() -> None:
             print("                                    wall       CPU")
             print(f"  first build, empty cache       {first:7.3f} s {first_cpu:7.3f} s")
             print(f"  rebuild with a new roster      {again:7.3f} s {again_cpu:7.3f} s")
-            print(
-                f"  ratio                          {again / first:7.3f}   {again_cpu / first_cpu:7.3f}"
-            )
+            ratios = f"{again / first:7.3f}   {again_cpu / first_cpu:7.3f}"
+            print(f"  ratio                          {ratios}")
             target = REBUILD_TARGETS.get(students)
             if target is not None:
                 print(f"  (target: rebuild <= {target} x first build)")
