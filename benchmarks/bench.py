@@ -133,8 +133,8 @@ def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str,
         plan = plan_lesson(lesson, options, read_roster(roster_file))
         assert plan.class_pack is not None
         pack = plan.class_pack
-        layouts = [
-            Layout(document.html, lesson.parent, document.folders, None)
+        layouts = [  # as build does: the name tags drawn, unless they must be laid out
+            Layout(document.html, lesson.parent, document.folders, None, drawn=document.drawn)
             for document in [*pack.layouts, pack.name_tags]
         ]
         *copies, names = lay_out_all(layouts, 1)
