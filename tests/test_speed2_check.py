@@ -16,7 +16,7 @@ from fontTools.ttLib import TTFont
 from hypothesis import given
 from hypothesis import strategies as st
 
-from medialit.layout import sfnt
+from medialit import sfnt
 from medialit.layout.glyphs import font_files
 from medialit.lesson.anchoring import _DASHES, _INVISIBLE, _QUOTES, normalise
 
@@ -89,3 +89,18 @@ def test_check_loads_no_fonttools_and_no_weasyprint() -> None:
         check=True,
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("path", fonts()[:12], ids=lambda p: p.name)
+def test_metrics_are_read_as_fonttools_reads_them(path: Path) -> None:
+    found = sfnt.metrics(path.read_bytes())
+    if found is None:
+        return
+    font = TTFont(path, lazy=True)
+    order = font.getGlyphOrder()
+    ids = {name: gid for gid, name in enumerate(order)}
+    cmap = font.getBestCmap() or {}
+    assert found.glyphs == {code: ids[name] for code, name in cmap.items() if name != ".notdef"}
+    assert found.advances == [font["hmtx"][name][0] for name in order]
+    assert found.units == font["head"].unitsPerEm
+    assert (found.ascent, found.descent) == (font["hhea"].ascent, font["hhea"].descent)

@@ -19,10 +19,10 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
+from medialit import sfnt
 from medialit.build.options import BuildOptions
 from medialit.build.planning import plan_lesson
 from medialit.build.run import build_lesson
-from medialit.layout import sfnt
 from medialit.layout.drawing import Font
 from medialit.layout.drawn_pack import BOLD
 from medialit.layout.pdf import html_to_pdf

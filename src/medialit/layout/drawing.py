@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 import pydyf
-from fontTools.ttLib import TTFont
 
-from medialit.layout import sfnt
+from medialit import sfnt
 
 PT_PER_MM = 72 / 25.4
 PAPER_PT = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0)}
@@ -31,43 +30,12 @@ PAPER_PT = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0)}
 _RIGHT_TO_LEFT = {"R", "AL", "AN", "RLE", "RLO", "RLI", "FSI", "LRE", "LRO", "PDF", "PDI"}
 
 
-@dataclass(frozen=True)
-class Metrics:
-    """What placing text needs of a font: each character's glyph and advance, and its heights."""
-
-    glyphs: dict[int, int]
-    """Glyph id by code point."""
-    advances: dict[int, int]
-    """Advance width by glyph id, in font units."""
-    units: int
-    ascent: int
-    descent: int
-    """Below the baseline: negative."""
-    bbox: tuple[int, int, int, int]
-    cap_height: int
-    postscript_name: str
-
-
 @functools.cache
-def _metrics(resource: str) -> Metrics:
-    with resources.as_file(resources.files("medialit") / resource) as path:
-        font = TTFont(path, lazy=True)
-        order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
-        glyphs = {code: order[name] for code, name in font.getBestCmap().items()}
-        hmtx = font["hmtx"].metrics
-        advances = {order[name]: advance for name, (advance, _) in hmtx.items()}
-        head, hhea, os2 = font["head"], font["hhea"], font["OS/2"]
-        name = resource.rsplit("/", 1)[-1].removesuffix(".ttf")  # reading "name" takes 0.1 s
-        return Metrics(
-            glyphs,
-            advances,
-            int(head.unitsPerEm),
-            int(hhea.ascent),
-            int(hhea.descent),
-            (int(head.xMin), int(head.yMin), int(head.xMax), int(head.yMax)),
-            int(getattr(os2, "sCapHeight", 0) or hhea.ascent),
-            name,
-        )
+def _metrics(resource: str) -> sfnt.Metrics:
+    found = sfnt.metrics(_font_file(resource))
+    if found is None:
+        raise ValueError(f"{resource}: not a TrueType font medialit can draw with")
+    return found
 
 
 @dataclass
@@ -80,7 +48,7 @@ class Font:
     text: dict[int, str] = field(default_factory=dict)
 
     @property
-    def metrics(self) -> Metrics:
+    def metrics(self) -> sfnt.Metrics:
         return _metrics(self.resource)
 
     def covers(self, text: str) -> bool:
@@ -98,7 +66,8 @@ class Font:
     def width(self, text: str, size: float, spacing: float = 0.0) -> float:
         """The printed width of ``text`` in points, with ``spacing`` points after each character."""
         metrics = self.metrics
-        units = sum(metrics.advances.get(metrics.glyphs.get(ord(c), 0), 0) for c in text)
+        advances, glyphs = metrics.advances, metrics.glyphs
+        units = sum(advances[glyphs.get(ord(c), 0)] for c in text)
         return units * size / metrics.units + spacing * len(text)
 
     def encode(self, text: str) -> bytes:
@@ -236,7 +205,7 @@ def _embed(pdf: pydyf.PDF, font: Font) -> pydyf.Dictionary:
     metrics = font.metrics
     subset = _subset(font.resource, frozenset(font.used))
     tag = "".join(chr(65 + (zlib.crc32(subset) >> (5 * n)) % 26) for n in range(6))
-    name = f"/{tag}+{metrics.postscript_name}"
+    name = f"/{tag}+{font.resource.rsplit('/', 1)[-1].removesuffix('.ttf')}"
     scale = 1000 / metrics.units
     file = pydyf.Stream([subset], pydyf.Dictionary({"Length1": len(subset)}), compress=True)
     pdf.add_object(file)
@@ -257,7 +226,7 @@ def _embed(pdf: pydyf.PDF, font: Font) -> pydyf.Dictionary:
     pdf.add_object(descriptor)
     widths = pydyf.Array()
     for gid in sorted(font.used):
-        widths.extend([gid, pydyf.Array([round(metrics.advances.get(gid, 0) * scale)])])
+        widths.extend([gid, pydyf.Array([round(metrics.advances[gid] * scale)])])
     cid_font = pydyf.Dictionary(
         {
             "Type": "/Font",

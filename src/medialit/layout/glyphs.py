@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
+from medialit import sfnt
 from medialit.errors import Problem
-from medialit.layout import sfnt
 from medialit.lesson.reading import CheckedLesson
 from medialit.lesson.text import read_lesson_text
 from medialit.settings.layers import ResolvedSettings

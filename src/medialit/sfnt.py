@@ -1,10 +1,11 @@
-"""Read a TrueType font's character map, and cut the font down to the glyphs a drawn page uses.
+"""Read a TrueType font's character map and metrics, and cut it down to the glyphs a page draws.
 
-Both with the standard library: fontTools, which reads any font, takes longer to import
+All with the standard library: fontTools, which reads any font, takes longer to import
 than ``medialit check`` takes to read a lesson, and longer to load a font's layout tables
 than drawing a class's name tags and cover. :func:`characters` reads the character map
-formats of nearly every font (4 and 12), and says ``None`` for the others.
-
+formats of nearly every font (4 and 12), and says ``None`` for the others; the layout
+stage's ``glyphs`` then asks fontTools. Used by every stage that measures or draws text
+(the name tags' sizes, the glyph check, the drawn pages), so it sits at the top.
 
 fontTools' subsetter does this for any font, but loading it and its layout tables takes
 longer than drawing a class's name tags and cover (about 0.1 s a font, 0.3 s to import).
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 _KEPT = (b"head", b"hhea", b"maxp", b"hmtx", b"OS/2")
 
@@ -47,6 +49,13 @@ _UNICODE_SUBTABLES = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (
 def characters(font: bytes) -> frozenset[int] | None:
     """The characters ``font`` has a glyph for, from its best Unicode character map; ``None``
     if the file is not a plain TrueType or OpenType font or its map is in another format."""
+    found = glyph_map(font)
+    return None if found is None else frozenset(found)
+
+
+def glyph_map(font: bytes) -> dict[int, int] | None:
+    """Each character's glyph id, from the best Unicode character map (as :func:`characters`);
+    characters mapped to the missing glyph (0) are left out."""
     if font[:4] not in (b"\0\1\0\0", b"OTTO", b"true"):
         return None
     try:
@@ -68,16 +77,17 @@ def characters(font: bytes) -> frozenset[int] | None:
         return None
 
 
-def _format_12(cmap: bytes, start: int) -> frozenset[int]:
+def _format_12(cmap: bytes, start: int) -> dict[int, int]:
     (groups,) = struct.unpack_from(">I", cmap, start + 12)
-    codes: set[int] = set()
+    glyphs: dict[int, int] = {}
     for n in range(groups):
         first, last, glyph = struct.unpack_from(">III", cmap, start + 16 + 12 * n)
-        codes.update(range(first, last + 1) if glyph else range(first + 1, last + 1))
-    return frozenset(codes)
+        codes = range(first, last + 1)
+        glyphs.update(zip(codes, range(glyph, glyph + len(codes)), strict=True))
+    return {code: glyph for code, glyph in glyphs.items() if glyph}
 
 
-def _format_4(cmap: bytes, start: int) -> frozenset[int]:
+def _format_4(cmap: bytes, start: int) -> dict[int, int]:
     (doubled,) = struct.unpack_from(">H", cmap, start + 6)
     segments = doubled // 2
     ends = struct.unpack_from(f">{segments}H", cmap, start + 14)
@@ -85,7 +95,7 @@ def _format_4(cmap: bytes, start: int) -> frozenset[int]:
     deltas = struct.unpack_from(f">{segments}h", cmap, start + 16 + 2 * doubled)
     range_at = start + 16 + 3 * doubled
     offsets = struct.unpack_from(f">{segments}H", cmap, range_at)
-    codes: set[int] = set()
+    glyphs: dict[int, int] = {}
     for n in range(segments):
         for code in range(starts[n], ends[n] + 1):
             if code == 0xFFFF:
@@ -97,8 +107,44 @@ def _format_4(cmap: bytes, start: int) -> frozenset[int]:
                 (glyph,) = struct.unpack_from(">H", cmap, at)
                 glyph = (glyph + deltas[n]) & 0xFFFF if glyph else 0
             if glyph:
-                codes.add(code)
-    return frozenset(codes)
+                glyphs[code] = glyph
+    return glyphs
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """What placing text needs of a font: each character's glyph and advance, and its heights."""
+
+    glyphs: dict[int, int]
+    """Glyph id by code point."""
+    advances: list[int]
+    """Advance width by glyph id, in font units."""
+    units: int
+    ascent: int
+    descent: int
+    """Below the baseline: negative."""
+    bbox: tuple[int, int, int, int]
+    cap_height: int
+
+
+def metrics(font: bytes) -> Metrics | None:
+    """A TrueType font's metrics (``None`` for a font :func:`glyph_map` cannot read)."""
+    glyphs = glyph_map(font)
+    if glyphs is None:
+        return None
+    tables = _tables(font)
+    head, hhea, hmtx = tables[b"head"], tables[b"hhea"], tables[b"hmtx"]
+    (units,) = struct.unpack_from(">H", head, 18)
+    bbox = struct.unpack_from(">hhhh", head, 36)
+    ascent, descent = struct.unpack_from(">hh", hhea, 4)
+    (long_metrics,) = struct.unpack_from(">H", hhea, 34)
+    (count,) = struct.unpack_from(">H", tables[b"maxp"], 4)
+    advances = [struct.unpack_from(">H", hmtx, 4 * n)[0] for n in range(long_metrics)]
+    advances += [advances[-1]] * (count - long_metrics)  # the last advance repeats
+    os2 = tables.get(b"OS/2", b"")
+    version = struct.unpack_from(">H", os2, 0)[0] if len(os2) >= 2 else 0
+    cap = struct.unpack_from(">h", os2, 88)[0] if version >= 2 and len(os2) >= 90 else ascent
+    return Metrics(glyphs, advances, units, ascent, descent, bbox, cap or ascent)
 
 
 def _components(glyph: bytes) -> list[int]:
