@@ -13,6 +13,7 @@ the HTML. Templates of the teacher's own are always laid out (the caller checks)
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,20 +79,29 @@ class _Column:
     align: str = "start"
 
 
+_AFTER_HYPHEN = re.compile(r"(?<=-)(?=[^\W\d_])")
+"""Where a line may break inside a word: after a hyphen, before a letter (as Pango does)."""
+
+
 def wrap(text: str, font: Font, size: float, width: float, spacing: float = 0.0) -> list[str]:
-    """``text`` in lines no wider than ``width``: broken at spaces, and inside a word too long
-    for a line (as ``overflow-wrap: anywhere`` does)."""
+    """``text`` in lines no wider than ``width``: broken at spaces and after hyphens, and
+    inside a word too long for a line (as ``overflow-wrap: anywhere`` does)."""
+    pieces = [
+        (part, n > 0 and m == 0)  # (text, a space before it)
+        for n, word in enumerate(text.split(" "))
+        for m, part in enumerate(_AFTER_HYPHEN.split(word))
+    ]
     lines: list[str] = []
     line = ""
-    for word in text.split(" "):
-        candidate = f"{line} {word}" if line else word
-        if font.width(candidate, size, spacing) <= width:
-            line = candidate
+    for part, spaced in pieces:
+        joined = f"{line}{' ' if spaced and line else ''}{part}"
+        if font.width(joined, size, spacing) <= width:
+            line = joined
             continue
         if line:
             lines.append(line)
         line = ""
-        for char in word:
+        for char in part:
             if line and font.width(line + char, size, spacing) > width:
                 lines.append(line)
                 line = ""
