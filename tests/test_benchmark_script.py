@@ -56,5 +56,6 @@ def test_speed_benchmark_runs_end_to_end(tmp_path: Path) -> None:
         env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
     )
     assert result.returncode == 0, result.stderr
-    for figure in ("medialit check", "python -c pass", "rebuild with a new roster", "ratio"):
+    figures = ("medialit check", "python -c pass", "rebuild with a new roster", "ratio")
+    for figure in (*figures, "medialit new PAGE", "refused, --name", "load average at the end"):
         assert figure in result.stdout, figure

@@ -43,6 +43,8 @@ class Layout:
     """Also keep the laid-out pages, for the layout cache."""
     forms: bool = False
     """Turn the HTML's inputs into PDF form fields."""
+    drawn: bytes | None = None
+    """The PDF, drawn already (a class pack's cover and name tags): nothing to lay out."""
 
 
 @dataclass(frozen=True)
@@ -90,11 +92,23 @@ def lay_out_all(
     """Lay out every document, in ``workers`` processes when more than one.
 
     With a ``cache``, a document laid out before from the same HTML and files is
-    taken from it, and the others are kept in it.
+    taken from it, and the others are kept in it. A document drawn already is kept as drawn.
     """
+    if any(layout.drawn is not None for layout in layouts):
+        to_lay_out = [layout for layout in layouts if layout.drawn is None]
+        each = iter(lay_out_all(to_lay_out, workers, progress, cache))
+        results = []
+        for layout in layouts:
+            if layout.drawn is None:
+                results.append(next(each))
+                continue
+            results.append(LaidOut(pdf=layout.drawn))
+            if progress:
+                progress.advance()
+        return results
     if cache is None:
         return _lay_out_each(layouts, workers, progress)
-    from medialit.layout.pdf import pdf_from_pages
+    from medialit.layout.reuse import pdf_from_pages  # no WeasyPrint: all may be kept
 
     keys = [
         layout_key(

@@ -7,17 +7,28 @@ with a roster, the class pack's documents: each variant's worksheet and the name
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from jinja2 import Environment
 
 from medialit.build.options import BuildOptions
 from medialit.build.settling import SettledLesson, settle, short_versions
 from medialit.layout.internals import untested_versions
 from medialit.lesson.reading import CheckedLesson
 from medialit.render.context import sheet_language, student_context
-from medialit.render.sheet_table import NAMES, PACK_SHEETS, STUDENT, VARIANT_SHEETS, SheetInput
-from medialit.render.templates import environment, render_context
+from medialit.render.sheet_table import (
+    COVER,
+    NAMES,
+    PACK_SHEETS,
+    STUDENT,
+    VARIANT_SHEETS,
+    Sheet,
+    SheetInput,
+)
+from medialit.render.templates import builtin_templates_only, environment, render_context
 from medialit.settings.layers import Layer
 from medialit.settings.schema import Settings, Words
 from medialit.settings.themes import SearchPath
@@ -48,6 +59,9 @@ class Document:
     """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
     folders: tuple[Path, ...] = ()
     """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
+    drawn: bytes | None = None
+    """The PDF, already drawn without a layout (a class pack's cover and name tags from
+    medialit's own templates: :mod:`medialit.layout.drawn_pack`); ``None``: lay out ``html``."""
 
 
 @dataclass(frozen=True)
@@ -237,9 +251,17 @@ def plan_lesson(
     for sheet in PACK_SHEETS:
         if sheet.written:
             file = sheet.file(Variant(selection=pack.selection))
-            plan.outputs.append(plan.output(file, sheet.render(env, pack_input)))
+            cover = plan.output(file, sheet.render(env, pack_input))
+            drawn = _drawn(env, sheet, pack_input, options)
+            plan.outputs.append(dataclasses.replace(cover, drawn=drawn))
     name_tags = NAMES.render(env, pack_input)
-    tags = Document(f"{pack.file} (name tags)", None, name_tags, folders=plan.allowed_folders)
+    tags = Document(
+        f"{pack.file} (name tags)",
+        None,
+        name_tags,
+        folders=plan.allowed_folders,
+        drawn=_drawn(env, NAMES, pack_input, options),
+    )
     plan.class_pack = ClassPackDocuments(pack, layouts, tags)
     return plan
 
@@ -249,6 +271,26 @@ def _say_if_unmeasured(plan: LessonPlan, variants: Sequence[Variant]) -> None:
     problem = untested_versions()
     if problem is not None and any(variant.level == "independent" for variant in variants):
         plan.warnings.append(f"the key gives each statement's paragraph, not its line: {problem}")
+
+
+_DRAWN_TEMPLATES = {
+    COVER.template: (COVER.template, "fonts.css", "fallback-fonts.css"),
+    NAMES.template: (NAMES.template, "fallback-fonts.css"),
+}
+
+
+def _drawn(env: Environment, sheet: Sheet, data: SheetInput, options: BuildOptions) -> bytes | None:
+    """The class pack's cover or name tags drawn, when made from medialit's own templates and
+    drawing prints them as a layout would; else ``None`` (they are laid out). They name the
+    students, so a second class would otherwise lay them out while all else is kept."""
+    if not builtin_templates_only(env, _DRAWN_TEMPLATES[sheet.template]):
+        return None
+    from medialit.layout import drawn_pack  # fontTools and pydyf: class packs only
+
+    context = sheet.context(data)
+    if sheet is COVER:
+        return drawn_pack.draw_cover(context, options.created)
+    return drawn_pack.draw_name_tags(context, options.created)
 
 
 def _pack_layout_name(pack_file: str, variant: Variant, copy: CopyOptions) -> str:

@@ -77,6 +77,7 @@ def build_lessons(
             document.folders,
             options.created,
             forms=document.forms,
+            drawn=document.drawn,
         )
         for lesson_file, plan in plans
         for document in plan.documents()

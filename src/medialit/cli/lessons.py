@@ -67,7 +67,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
 
 def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--name`` and ``--language`` checked before the source is read: a usage error."""
-    from medialit.drafting.lessonfile import language_problem, name_problem
+    from medialit.drafting.naming import language_problem, name_problem
 
     if value is None:
         return None

@@ -5,18 +5,22 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import unicodedata
+from typing import TYPE_CHECKING
 
-from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from medialit.drafting.draft import ExtractedArticle
 from medialit.drafting.draft import GlossaryEntry as DraftGlossaryEntry
-from medialit.drafting.suggest import Suggestion, sureness
-from medialit.lesson.model import UNKNOWN, GlossaryEntry, LanguageTag
+from medialit.drafting.naming import NAME_WORDS, name_from
+from medialit.drafting.naming import language_problem as language_problem
+from medialit.drafting.naming import name_problem as name_problem
+from medialit.lesson.model import UNKNOWN, GlossaryEntry
 from medialit.lesson.statement_ids import new_id
+
+if TYPE_CHECKING:  # pysbd, which suggesting loads, is slow to import: not for --name's check
+    from medialit.drafting.suggest import Suggestion
 
 GAP_COMMENT = "not found in the source: fill it in"
 GLOSSARY_COMMENT = (
@@ -37,44 +41,12 @@ CANDIDATES_COMMENT = (
     "\n# More candidates found in the article, not in the lesson. To use one, copy it into\n"
     "# annotations above and remove the '# ' in front of its lines.\n"
 )
-NAME_WORDS = 8
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
-_LANGUAGE_TAG: TypeAdapter[str] = TypeAdapter(LanguageTag)
-
-
-def name_problem(name: str) -> str | None:
-    """What is wrong with NAME as a lesson's file name (``--name``), or ``None``."""
-    # fullmatch: a name must not end in a new line, which `$` would let through.
-    if _NAME.fullmatch(name):
-        return None
-    return (
-        f"{name!r} cannot name a lesson file: use letters (a-z, A-Z), digits, dashes, dots "
-        "and underscores, starting with a letter or a digit, at most 81 of them, such as "
-        "city-traffic-2024."
-    )
-
-
-def language_problem(language: str) -> str | None:
-    """What is wrong with LANGUAGE as a lesson's language (``--language``), or ``None``."""
-    try:
-        _LANGUAGE_TAG.validate_python(language)  # the lesson's own rule, so check agrees
-    except ValidationError:
-        return (
-            f"{language!r} is not a language tag: write two or three letters, optionally "
-            "followed by dash-separated parts, such as en, fr or pt-BR."
-        )
-    return None
 
 
 def lesson_name(extracted: ExtractedArticle) -> str:
     """``how-washington-found-itself-in-bed-2017``: the title's first words and the year."""
     title = extracted.details.title or " ".join(extracted.article.split()[:NAME_WORDS])
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())[:NAME_WORDS]
-    published = extracted.details.published
-    if published and published != UNKNOWN:
-        words.append(published[:4])
-    return "-".join(words) or "lesson"
+    return name_from(title, extracted.details.published)
 
 
 def lesson_yaml(
@@ -163,6 +135,8 @@ def _annotation(suggestion: Suggestion, taken: set[str]) -> CommentedMap:
 
 def _how_sure(suggestion: Suggestion) -> str:
     """The comment above a draft: how sure the reading is (least sure come first)."""
+    from medialit.drafting.suggest import sureness  # loaded with the suggestions themselves
+
     return f"how sure: {sureness(suggestion.sure)} ({suggestion.sure:.2f})"
 
 

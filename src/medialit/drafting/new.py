@@ -1,17 +1,20 @@
-"""``medialit new``: read a source, draft a lesson from it, keep the source, write both."""
+"""``medialit new``: read a source, draft a lesson from it, keep the source, write both.
+
+An existing lesson is refused before the work: with ``--name`` before anything slow is
+even imported (trafilatura and pysbd take most of a second), and for a web page before
+its article is looked for (the page's title and date name the lesson).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
-from medialit.drafting.draft import ExtractedArticle
-from medialit.drafting.lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
-from medialit.drafting.plaintext import extract_text
+from medialit.drafting.naming import language_problem, name_from, name_problem
 from medialit.drafting.reading import SourceError, SourceFile, read_fetched, read_source
-from medialit.drafting.suggest import Suggestion, load_cues, suggest
 from medialit.drafting.timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
 from medialit.drafting.webfetch import (
     SAVE_ADVICE,
@@ -21,11 +24,12 @@ from medialit.drafting.webfetch import (
     fetch_page,
     is_web_address,
 )
-from medialit.drafting.webpage import MAX_PAGE_ELEMENTS, element_count, extract_page
 from medialit.errors import MedialitError, Problem
 from medialit.files import write_atomically
-from medialit.lesson.reading import MAX_ANNOTATIONS
-from medialit.settings.checks import read_lesson_with_settings
+
+if TYPE_CHECKING:
+    from medialit.drafting.draft import ExtractedArticle
+    from medialit.drafting.suggest import Suggestion
 
 LESSONS = "lessons"
 SEEDS = "seeds"
@@ -93,14 +97,22 @@ def new_lesson(
         received = read_fetched(fetched.url, fetched.data, fetched.kind, fetched.charset)
     if name is not None:
         _seed_place(received, working_folder, name)
+    elif received.kind == "page":
+        _refuse_existing_page(received, working_folder)
     blocked = blocked_hint(received.text) if fetched else None
     extracted = _extract(received, blocked)
     if fetched is not None:
         extracted.details.url = fetched.url  # where the page really came from
+    from medialit.drafting.lessonfile import lesson_name, lesson_yaml
+
     name = name or lesson_name(extracted)
     lesson_path = working_folder / LESSONS / f"{name}.yaml"
     _refuse_existing(lesson_path)
     seed_path, copy_seed = _seed_place(received, working_folder, name)
+    from medialit.drafting.suggest import load_cues, suggest
+    from medialit.lesson.reading import MAX_ANNOTATIONS
+    from medialit.settings.checks import read_lesson_with_settings
+
     cues = load_cues(language, working_folder) if with_suggestions else None
     found = suggest(extracted.article, cues, language, statements) if cues else []
     chosen = [s for s in found if not s.candidate]
@@ -193,7 +205,20 @@ def _refuse_existing(lesson_path: Path) -> None:
         )
 
 
+def _refuse_existing_page(received: SourceFile, working_folder: Path) -> None:
+    """Refuse a lesson that exists already under the name the page's title gives, before
+    its article is looked for (a page with no title is named by its article, found first)."""
+    from medialit.drafting.webpage import page_title
+
+    _refuse_huge_page(received)
+    title, published = _bounded(page_title, received)
+    if title:
+        _refuse_existing(working_folder / LESSONS / f"{name_from(title, published)}.yaml")
+
+
 def _extract(received: SourceFile, blocked: str | None = None) -> ExtractedArticle:
+    from medialit.drafting.plaintext import extract_text
+
     what = "page" if received.kind == "page" else "text"
     extracted = _page_article(received) if what == "page" else extract_text(received.text)
     if extracted is None or len(extracted.article.split()) < MIN_ARTICLE_WORDS:
@@ -212,25 +237,43 @@ def _extract(received: SourceFile, blocked: str | None = None) -> ExtractedArtic
 
 def _page_article(received: SourceFile) -> ExtractedArticle | None:
     """trafilatura's work, bounded: pages with too many elements refused, a time limit."""
-    instead = "save only the article's page, or copy the article's text into a .txt file."
+    from medialit.drafting.webpage import extract_page
+
+    _refuse_huge_page(received)
+    return _bounded(extract_page, received)
+
+
+_INSTEAD = "save only the article's page, or copy the article's text into a .txt file."
+
+
+def _refuse_huge_page(received: SourceFile) -> None:
+    from medialit.drafting.webpage import MAX_PAGE_ELEMENTS, element_count
+
     elements = element_count(received.text)
     if elements > MAX_PAGE_ELEMENTS:
         raise SourceError(
             f"{received.name}: the page has {elements:,} elements (paragraphs, links and the "
             f"like), more than the {MAX_PAGE_ELEMENTS:,} of even a long article's page, and "
-            f"finding its article would take far too long; {instead}"
+            f"finding its article would take far too long; {_INSTEAD}"
         )
+
+
+R = TypeVar("R")
+
+
+def _bounded(step: Callable[[str], R], received: SourceFile) -> R:
+    """``step`` on the page's text in a child process, stopped after ``PAGE_SECONDS``."""
     try:
-        return run_with_time_limit(extract_page, received.text, PAGE_SECONDS)
+        return run_with_time_limit(step, received.text, PAGE_SECONDS)
     except TimeLimitReached:
         raise SourceError(
             f"{received.name}: finding the article in this page took longer than "
-            f"{PAGE_SECONDS:g} seconds, so medialit stopped; {instead}"
+            f"{PAGE_SECONDS:g} seconds, so medialit stopped; {_INSTEAD}"
         ) from None
     except ChildEnded:
         raise SourceError(
             f"{received.name}: finding the article in this page stopped half-way (the "
-            f"computer may have run short of memory); {instead}"
+            f"computer may have run short of memory); {_INSTEAD}"
         ) from None
 
 

@@ -6,7 +6,7 @@ worksheets and keys: their layouts (the slow part of a build) are reused.
 An entry is found by a key made of everything a layout is computed from
 before any file is read: the HTML, the folders it may load files from,
 whether the PDF is dated, and the versions of WeasyPrint, pydyf, Python and
-medialit, with the layout options (:data:`medialit.layout.pdf.PDF_OPTIONS`) and the
+medialit, with the layout options (:data:`medialit.layout.reuse.PDF_OPTIONS`) and the
 system's font set-up. The entry then lists every address the layout asked
 for (fonts, images, stylesheets) with a fingerprint of what the layout read
 there, taken as it read it (``fingerprints.py``); an entry is used only if
@@ -86,7 +86,7 @@ class CachedLayout:
 
 def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], dated: bool) -> str:
     """The key of a layout: everything it depends on before it reads a file."""
-    from medialit.layout.pdf import PDF_OPTIONS
+    from medialit.layout.reuse import PDF_OPTIONS  # not .pdf: WeasyPrint may not be needed
 
     digest = hashlib.sha256()
     for part in (

@@ -18,8 +18,7 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
-from fontTools.ttLib import TTFont, TTLibError
-
+from medialit import sfnt
 from medialit.errors import Problem
 from medialit.lesson.reading import CheckedLesson
 from medialit.lesson.text import read_lesson_text
@@ -74,6 +73,15 @@ def font_files(folders: Iterable[Path]) -> list[Path]:
 
 @functools.cache
 def _file_characters(path: Path) -> frozenset[int]:
+    try:
+        found = sfnt.characters(path.read_bytes())
+    except OSError:
+        return frozenset()
+    if found is not None:
+        return found
+    # A collection, a WOFF or a rare character map: fontTools, which takes longer to load.
+    from fontTools.ttLib import TTFont, TTLibError
+
     try:
         font = TTFont(path, lazy=True, fontNumber=0)
         return frozenset(font.getBestCmap() or {})

@@ -18,19 +18,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pydyf
+
 from medialit.errors import RenderError
 from medialit.layout import internals as layout_internals
 from medialit.layout import kept_pages
+from medialit.layout.reuse import pdf_date
+from medialit.layout.reuse import pdf_from_pages as pdf_from_pages  # where it was
 
 try:
-    import pydyf
     import weasyprint
 except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
     raise RenderError(
@@ -45,8 +47,7 @@ from medialit.layout.fetching import GuardedFetcher, RefusedResource
 # WeasyPrint logs every CSS rule it skips; a teacher needs only our own report.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
-# The options of every layout; the layout cache keys on them too.
-PDF_OPTIONS = {"pdf_tags": True}
+from medialit.layout.reuse import PDF_OPTIONS as PDF_OPTIONS  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -167,42 +168,18 @@ class _UnusableResources(logging.Handler):
                 self.messages.append(f"{shown}; the sheet was made without it.")
 
 
-def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
-    """Write kept pages (:attr:`PdfLayout.pages`) as a PDF dated ``created``.
-
-    The pages must have been laid out with a date if ``created`` is given, and
-    without one if not (the layout cache keys on that): the dates are replaced
-    in place, so the PDF's objects keep their order and the bytes are the ones
-    :func:`html_to_pdf` gives for the same HTML and date. Damaged pages raise ValueError.
-    """
-    pdf = kept_pages.restore(pages)
-    if created is not None:
-        pdf.info["CreationDate"] = pdf.info["ModDate"] = pydyf.String(_pdf_date(created)).data
-    options = {**weasyprint.DEFAULT_OPTIONS, **PDF_OPTIONS}
-    output = io.BytesIO()
-    pdf.write(
-        output, options["pdf_version"], options["pdf_identifier"], not options["uncompressed_pdf"]
-    )
-    return output.getvalue()
-
-
 def _w3c_date(created: datetime.datetime) -> str:
     return created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _pdf_date(created: datetime.datetime) -> str:
-    """``created`` as a PDF date (ISO 32000-1, 7.9.4), in UTC as :func:`_w3c_date` gives it."""
-    return created.astimezone(datetime.UTC).strftime("D:%Y%m%d%H%M%SZ")
-
-
 def _dated(pdf: Any, created: datetime.datetime | None) -> bool:
-    """Whether WeasyPrint wrote ``created`` into ``pdf`` (a ``pydyf.PDF``) as :func:`_pdf_date`
+    """Whether WeasyPrint wrote ``created`` into ``pdf`` (a ``pydyf.PDF``) as ``pdf_date``
     writes it, so that :func:`pdf_from_pages` can date it anew. Undated pages are written
     again as they are (any date in them comes from the HTML, which the cache keys on).
     """
     if created is None:
         return True
-    date = pydyf.String(_pdf_date(created)).data
+    date = pydyf.String(pdf_date(created)).data
     return all(
         isinstance(pdf.info.get(name), pydyf.String) and pdf.info[name].data == date
         for name in ("CreationDate", "ModDate")

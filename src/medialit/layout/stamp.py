@@ -110,7 +110,8 @@ def stamp_copies(
     With ``double_sided``, a blank page follows a copy with an odd page count so
     that every copy starts on a front page.
     """
-    readers = [PdfReader(io.BytesIO(layout)) for layout in layouts]
+    # Each layout's pages listed once: pypdf looks a page up afresh on every access.
+    layout_pages = [list(PdfReader(io.BytesIO(layout)).pages) for layout in layouts]
     tags = PdfReader(io.BytesIO(tags_pdf))
     if len(tags.pages) != len(copy_layouts):
         raise ValueError(f"{len(tags.pages)} name tags for {len(copy_layouts)} copies")
@@ -118,7 +119,7 @@ def stamp_copies(
     stamper = _Stamper(writer, tags)
     placed = []
     for index, layout in enumerate(copy_layouts):
-        pages = readers[layout].pages
+        pages = layout_pages[layout]
         first = len(writer.pages) + 1
         for page in pages:
             stamper.add_page(page, index)

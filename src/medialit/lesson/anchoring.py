@@ -11,6 +11,7 @@ share words.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,22 +33,30 @@ MAX_SUGGESTIONS = 10
 MAX_PLACES_SHOWN = 10
 
 
+_SAME_LENGTH = str.maketrans({**_QUOTES, **_DASHES})
+_GAPS = re.compile("[\\s" + "".join(sorted(_INVISIBLE)) + "]+")
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
-    """The text as matching sees it, and for each of its characters the index it came from."""
+    """The text as matching sees it, and for each of its characters the index it came from:
+    invisible characters dropped, each run of white space one space, quotes and dashes plain."""
+    # Runs of white space and invisible characters are rare beside the text between them,
+    # which is copied whole: an article's words are not looked at one by one.
     out: list[str] = []
     origin: list[int] = []
-    for i, char in enumerate(text):
-        if char in _INVISIBLE:
-            continue
-        if char.isspace():
-            if out and out[-1] == " ":
-                continue
-            char = " "
-        else:
-            char = _QUOTES.get(char) or _DASHES.get(char) or char
-        out.append(char)
-        origin.append(i)
-    return "".join(out), origin
+    position = 0
+    for gap in _GAPS.finditer(text):
+        start, end = gap.span()
+        out.append(text[position:start])
+        origin.extend(range(position, start))
+        spaces = [n for n, char in enumerate(gap.group()) if char not in _INVISIBLE]
+        if spaces:
+            out.append(" ")
+            origin.append(start + spaces[0])
+        position = end
+    out.append(text[position:])
+    origin.extend(range(position, len(text)))
+    return "".join(out).translate(_SAME_LENGTH), origin
 
 
 @functools.lru_cache(maxsize=1024)  # each quote is looked at several times

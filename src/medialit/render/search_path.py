@@ -82,6 +82,11 @@ class SearchPathLoader(jinja2.BaseLoader):
     def list_templates(self) -> list[str]:
         return sorted(set(self.teacher.list_templates()) | set(self.builtin.list_templates()))
 
+    def is_builtin(self, environment: jinja2.Environment, template: str) -> bool:
+        """Whether ``template`` is medialit's own: no teacher's folder has one of that name."""
+        found = self.get_source(environment, template)[1]
+        return found == self.builtin.get_source(environment, template)[1]
+
 
 def _teacher_template(folder: Path, path: Path) -> tuple[str, str, Callable[[], bool]] | None:
     """The source of ``path`` in a teacher's ``folder``, None if absent; refuse what leaves it."""

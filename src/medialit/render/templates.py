@@ -79,6 +79,14 @@ def environment(folders: Sequence[Path] = (), theme: Path | None = None) -> jinj
     return _cached_environment(os.getcwd(), tuple(folders), theme)
 
 
+def builtin_templates_only(env: jinja2.Environment, names: Sequence[str]) -> bool:
+    """Whether each of ``names`` is medialit's own template (none is the teacher's)."""
+    loader = env.loader
+    return isinstance(loader, SearchPathLoader) and all(
+        loader.is_builtin(env, name) for name in names
+    )
+
+
 def template_variables(context: Any) -> dict[str, Any]:
     """A context's fields as top-level template variables (shallow: objects stay typed)."""
     return {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}

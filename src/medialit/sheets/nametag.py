@@ -12,8 +12,6 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 
-from fontTools.ttLib import TTFont
-
 NAME_FONT = "fonts/andika/Andika-Bold.ttf"
 NAME_MAX_PT = 12.0
 _PT_PER_MM = 72 / 25.4
@@ -45,11 +43,11 @@ class NameTag:
 @functools.cache
 def _advance_widths() -> tuple[dict[int, int], int]:
     """The name font's advance width of each character, and its units per em."""
-    with resources.as_file(resources.files("medialit") / NAME_FONT) as path:
-        font = TTFont(path, lazy=True)
-        metrics = font["hmtx"]
-        widths = {code: metrics[glyph][0] for code, glyph in font.getBestCmap().items()}
-        return widths, int(font["head"].unitsPerEm)
+    from medialit import sfnt  # read here: class packs only
+
+    found = sfnt.metrics((resources.files("medialit") / NAME_FONT).read_bytes())
+    assert found is not None, "medialit's own name font is a TrueType font"
+    return {code: found.advances[gid] for code, gid in found.glyphs.items()}, found.units
 
 
 def name_width_em(name: str) -> float:
