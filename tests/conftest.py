@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 from pathlib import Path
 
 import pytest
@@ -113,19 +112,6 @@ def build(lesson: Path, out: Path, **settings: object) -> dict[str, Path]:
     options = BuildOptions(out=out, configuration=configuration(**settings), write_html=True)
     result = build_lesson(lesson, options)
     return {p.name: p for p in result.outputs}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _ctrl_c_reaches_the_processes_tests_start() -> None:
-    """Ctrl-C tests send SIGINT to a `medialit` process and expect it to stop.
-
-    A shell starts a background job (`make test &`, cron, CI runners) with SIGINT ignored,
-    and a child inherits an ignored signal, so those processes would never see it. A Python
-    handler is reset to the default in a child, so installing Python's own here makes every
-    process the suite starts take Ctrl-C as a teacher's terminal delivers it.
-    """
-    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session", autouse=True)
