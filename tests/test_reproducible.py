@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
@@ -12,6 +13,8 @@ from medialit.build import BuildOptions, build_lesson
 from medialit.cli import main
 
 from .conftest import DATA, configuration
+
+pytestmark = pytest.mark.build
 
 
 def test_two_builds_with_source_date_epoch_are_byte_identical(tmp_path: Path) -> None:
