@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -112,6 +114,20 @@ def build(lesson: Path, out: Path, **settings: object) -> dict[str, Path]:
     options = BuildOptions(out=out, configuration=configuration(**settings), write_html=True)
     result = build_lesson(lesson, options)
     return {p.name: p for p in result.outputs}
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers_restored() -> Iterator[None]:
+    """Each test gives back the Ctrl-C and SIGTERM handlers it started with.
+
+    medialit's ``main`` makes SIGTERM unwind like Ctrl-C, and CliRunner runs it in the test
+    runner's own process: without this, the first CLI test would change how the runner
+    itself takes SIGTERM (a CI runner's timeout) for the rest of the session.
+    """
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for signum, handler in saved.items():
+        signal.signal(signum, handler)
 
 
 @pytest.fixture(scope="session", autouse=True)
