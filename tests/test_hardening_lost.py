@@ -172,10 +172,14 @@ def _temporaries(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*.tmp")] if folder.exists() else []
 
 
-def _start_pack_build(folder: Path, *extra: str, stop: bool = False) -> subprocess.Popen[str]:
-    """A class pack of 150 copies built in a real process; with ``stop``, the process stops
-    itself once its first temporary file is written (:data:`medialit.files.STOP_WHILE_WRITING`)."""
-    roster = _roster(folder, 150)
+def _start_pack_build(
+    folder: Path, *extra: str, students: int = 150, stop: bool = False
+) -> subprocess.Popen[str]:
+    """A class pack built in a real process, split into copies; with ``stop``, the process
+    stops itself once its first temporary file is written
+    (:data:`medialit.files.STOP_WHILE_WRITING`), so a few students are enough to catch it
+    writing."""
+    roster = _roster(folder, students)
     env = {**os.environ, STOP_WHILE_WRITING: "1"} if stop else None
     return subprocess.Popen(
         [*PYTHON, "build", "--quiet", "--roster", str(roster), "--split", *extra],
@@ -206,7 +210,7 @@ def _signal_while_writing(process: subprocess.Popen[str], out: Path, signum: int
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_signal_during_a_class_pack_leaves_no_temporary_files(signum: int, tmp_path: Path) -> None:
     folder = _folder_with_lesson(tmp_path / "work")
-    process = _start_pack_build(folder, stop=True)
+    process = _start_pack_build(folder, students=4, stop=True)
     _signal_while_writing(process, folder / "build", signum)
     assert process.returncode != 0
     assert _temporaries(folder / "build") == []
@@ -214,7 +218,7 @@ def test_signal_during_a_class_pack_leaves_no_temporary_files(signum: int, tmp_p
 
 def test_a_build_removes_temporary_files_left_by_a_killed_build(tmp_path: Path) -> None:
     folder = _folder_with_lesson(tmp_path / "work")
-    process = _start_pack_build(folder, stop=True)
+    process = _start_pack_build(folder, students=4, stop=True)
     _signal_while_writing(process, folder / "build", signal.SIGKILL)
     assert process.returncode == -signal.SIGKILL
     assert _temporaries(folder / "build"), "kill -9 leaves its temporary files"
