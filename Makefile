@@ -2,7 +2,7 @@
 #   make        install the system packages WeasyPrint needs (with sudo, if missing), install
 #               medialit into .venv and build every lesson's PDFs into build/
 #   make test   install the test tools too, then lint, type-check and run the tests (all but
-#               the set-up tests): under four minutes on two cores
+#               the set-up tests): a few minutes
 #   make test-fast  the tests that need no PDF build, browser or long process: under a minute
 #   make test-setup the set-up tests: the README's commands in a fresh clone, the wheel
 #               installed afresh (minutes; CI runs them after make test)
