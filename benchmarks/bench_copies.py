@@ -20,11 +20,11 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from medialit.build import BuildOptions
-from medialit.laying_out import Layout, lay_out
-from medialit.planning import Document, plan_lesson
-from medialit.roster import RosterEntry
-from medialit.stamp import stamp_copies, tagged_copies
+from medialit.build.laying_out import Layout, lay_out
+from medialit.build.planning import Document, plan_lesson
+from medialit.build.run import BuildOptions
+from medialit.layout.stamp import stamp_copies, tagged_copies
+from medialit.sheets.roster import RosterEntry
 
 LESSON = Path(__file__).parent / "lessons" / "library-hours.yaml"
 CREATED = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)

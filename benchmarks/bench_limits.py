@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from medialit.errors import LessonError
-from medialit.setting_checks import read_lesson_with_settings
+from medialit.settings.checks import read_lesson_with_settings
 
 WORDS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "iota"]
 HEAD = "title: t\nsource: {author: a, outlet: b, published: 2020-01-01}\n"

@@ -1,20 +1,36 @@
-"""Measure ``medialit new``: how its suggestions compare with a curated lesson, and its speed.
+"""Measure ``medialit new``: its draft statements against teachers' readings, and its speed.
 
 Run from the repository:
 
-    .venv/bin/python benchmarks/bench_new.py [--repeat 5]
+    .venv/bin/python benchmarks/bench_new.py [--repeat 5] [--missed] [--json FILE] [--compare SRC]
 
-It drafts a lesson from the raw seed (``seeds/000_6720225e856085cf.txt``) in a
-temporary folder and compares the draft statements with the curated lesson
-(``lessons/washington-isis-syria-2017.yaml``):
+**Drafts.** Each article of ``benchmarks/corpus/<slug>/`` (``article.txt``) is drafted by
+``medialit new`` in a temporary folder, exactly as a teacher would, and the lesson it writes
+is read back. The drafts (the lesson's statements) are compared with the careful teacher's
+reading (``reading.yaml``), quote by quote, as placed in the same article:
 
-- coverage: the share of the lesson's statements that a suggestion overlaps;
-- agreement: of those, the share whose suggested kind is the lesson's kind or one
-  the lesson also accepts (the suggestion that overlaps most is compared);
-- ratio: suggestions per statement of the lesson.
+- a draft and a statement of the reading *meet* when they overlap in the same paragraph by at
+  least half of the shorter of the two (a sentence drafted around a clause meets it);
+- **coverage**: the share of the reading's statements met by a draft whose kind the reading
+  accepts (its ``kind`` or one of its ``also_accept``);
+- **right as they stand**: the share of drafts that meet a statement of the reading and whose
+  kind that statement accepts (a draft that meets nothing a teacher would pick is wrong);
+- **confusion**: for each statement of the reading met by a draft, its kind against the draft's
+  (``missed``: no draft met it; ``extra``: a draft that met no statement);
+- **leave one genre out**: both figures again with each genre left out, so that a figure that
+  rests on one genre shows; the largest distance from the overall figure is printed.
 
-Then it times ``new`` (read, extract, segment, suggest, check, write) on a
-1,500-word article: the seed with extra paragraphs of the saved web page of the tests.
+Figures are per genre and overall, counted over statements (an article with more statements
+weighs more), and for each set: ``development`` (the articles the rules were adjusted on)
+and ``held-out`` (articles whose readings were written, and committed, before any draft was
+made from them, and that nothing was adjusted on afterwards). The seed lesson
+(``lessons/washington-isis-syria-2017.yaml``, where the cue words were first tuned) is scored
+the same way, apart from the corpus.
+
+**Speed.** ``medialit new`` on a 1,500-word article (the corpus's articles, one after another),
+each run a fresh process (imports included); the median of ``--repeat`` runs, on the clock
+and on the processor (which a busy machine inflates less); ``--compare SRC`` times another
+checkout's ``src/`` in turns with this one.
 Every figure is measured in this run; nothing is estimated.
 """
 
@@ -22,133 +38,337 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ruamel.yaml import YAML
+
 from medialit.drafting.new import new_lesson
-from medialit.lesson import CheckedLesson, read_lesson
+from medialit.lesson.anchoring import find_matches, searchable
+from medialit.lesson.article import Block, split_blocks
+from medialit.lesson.reading import read_lesson
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "benchmarks" / "corpus"
 SEED = ROOT / "seeds" / "000_6720225e856085cf.txt"
 CURATED = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
-PAGE = ROOT / "tests" / "data" / "news-story.html"
-TARGETS = {"coverage": 0.70, "agreement": 0.60, "ratio": 2.0, "seconds": 2.0}
+TARGETS = {"coverage": 0.70, "right": 0.70, "genre_gap": 0.10, "seconds": 1.0}
+LONG_WORDS = 1500
+KINDS = ("evidence", "inference", "assertion")
 
 
-def draft(source: Path, folder: Path) -> CheckedLesson:
+@dataclass(frozen=True)
+class Span:
+    """A passage of the article: the paragraph and the characters in it."""
+
+    block: int
+    start: int
+    end: int
+
+    def meets(self, other: Span) -> bool:
+        if self.block != other.block:
+            return False
+        shared = min(self.end, other.end) - max(self.start, other.start)
+        return shared > 0 and shared * 2 >= min(self.end - self.start, other.end - other.start)
+
+
+@dataclass
+class Score:
+    """Counts for one article, a genre or the whole corpus."""
+
+    statements: int = 0
+    covered: int = 0
+    drafts: int = 0
+    right: int = 0
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, other: Score) -> None:
+        self.statements += other.statements
+        self.covered += other.covered
+        self.drafts += other.drafts
+        self.right += other.right
+        self.confusion.update(other.confusion)
+
+    @property
+    def coverage(self) -> float:
+        return self.covered / self.statements if self.statements else 0.0
+
+    @property
+    def rightness(self) -> float:
+        return self.right / self.drafts if self.drafts else 0.0
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """A statement of the teacher's reading, placed in the drafted article."""
+
+    span: Span
+    kind: str
+    accepted: frozenset[str]
+    quote: str
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """The drafted article's paragraphs and its draft statements."""
+
+    blocks: list[Block]
+    drafts: list[tuple[Span, str]]
+
+
+def draft(source: Path, folder: Path) -> Drafted:
     made = new_lesson(str(source), io.BytesIO(), folder)
-    return read_lesson(made.lesson)
+    if not made.suggestions:  # a lesson without statements is not a lesson check reads
+        article = YAML(typ="safe").load(made.lesson.read_text("utf-8"))["article"]
+        return Drafted(split_blocks(article), [])
+    lesson = read_lesson(made.lesson)
+    drafts = [(Span(s.block, s.start, s.end), s.annotation.kind.value) for s in lesson.statements]
+    return Drafted(lesson.blocks, drafts)
 
 
-def compare(curated: CheckedLesson, drafted: CheckedLesson) -> tuple[dict[str, float], list[str]]:
-    """Coverage, agreement and ratio of ``drafted``'s statements against ``curated``'s."""
+def place(drafted: Drafted, statements: list[dict[str, object]], name: str) -> list[Wanted]:
+    """The reading's statements as passages of the drafted article; a lost quote stops the run."""
+    index = searchable(drafted.blocks)
+    wanted = []
+    for statement in statements:
+        quote = str(statement["quote"])
+        matches = find_matches(quote, index)
+        if not matches:
+            sys.exit(f"{name}: the reading's quote is not in the drafted article: {quote!r}")
+        kind = str(statement["kind"])
+        also = [str(k) for k in statement.get("also_accept", []) or []]  # type: ignore[attr-defined]
+        m = matches[0]
+        wanted.append(Wanted(Span(m.block, m.start, m.end), kind, frozenset([kind, *also]), quote))
+    return wanted
+
+
+def score(drafted: Drafted, wanted: list[Wanted]) -> tuple[Score, list[str]]:
+    drafts = drafted.drafts
+    result = Score(statements=len(wanted), drafts=len(drafts))
+    missed = []
+    for want in wanted:
+        met = [kind for span, kind in drafts if span.meets(want.span)]
+        if any(kind in want.accepted for kind in met):
+            result.covered += 1
+        if met:
+            best = next((k for k in met if k in want.accepted), met[0])
+            result.confusion[(want.kind, best)] += 1
+        else:
+            result.confusion[(want.kind, "missed")] += 1
+            missed.append(want.quote)
+    for span, kind in drafts:
+        met = [w for w in wanted if span.meets(w.span)]
+        if any(kind in w.accepted for w in met):
+            result.right += 1
+        if not met:
+            result.confusion[("extra", kind)] += 1
+    return result, missed
+
+
+def corpus_scores(tmp: Path) -> tuple[dict[str, tuple[str, Score, list[str]]], dict[str, str]]:
+    """Each article's genre, score and missed quotes; and the set it belongs to."""
+    yaml = YAML(typ="safe")
+    scores = {}
+    sets = {}
+    for folder in sorted(p for p in CORPUS.iterdir() if (p / "reading.yaml").is_file()):
+        reading = yaml.load((folder / "reading.yaml").read_text("utf-8"))
+        drafted = draft(folder / "article.txt", tmp / folder.name)
+        article_score, missed = score(drafted, place(drafted, reading["statements"], folder.name))
+        scores[folder.name] = (str(reading["genre"]), article_score, missed)
+        sets[folder.name] = str(reading.get("set", "development"))
+    return scores, sets
+
+
+def seed_score(tmp: Path) -> Score:
+    """The seed article against its curated lesson, by the same rules."""
+    curated = read_lesson(CURATED)
+    drafted = draft(SEED, tmp / "seed")
     if [b.text for b in curated.blocks] != [b.text for b in drafted.blocks]:
-        sys.exit("The drafted article differs from the curated one; compare by hand.")
-    covered = agreed = 0
-    missed: list[str] = []
-    for statement in curated.statements:
-        overlaps = [
-            (min(statement.end, s.end) - max(statement.start, s.start), s)
-            for s in drafted.statements
-            if s.block == statement.block and s.start < statement.end and statement.start < s.end
-        ]
-        if not overlaps:
-            missed.append(" ".join(statement.annotation.quote.split()[:8]) + " …")
-            continue
-        covered += 1
-        best = max(overlaps, key=lambda pair: pair[0])[1].annotation.kind
-        answer = statement.annotation
-        agreed += best == answer.kind or best in answer.also_accept
-    total = len(curated.statements)
-    unmatched = sum(
-        not any(
-            c.block == s.block and c.start < s.end and s.start < c.end for c in curated.statements
+        sys.exit("The drafted seed article differs from the curated one; compare by hand.")
+    wanted = [
+        Wanted(
+            Span(s.block, s.start, s.end),
+            s.annotation.kind.value,
+            frozenset([s.annotation.kind.value, *(k.value for k in s.annotation.also_accept)]),
+            s.annotation.quote,
         )
-        for s in drafted.statements
+        for s in curated.statements
+    ]
+    return score(drafted, wanted)[0]
+
+
+def long_article(tmp: Path) -> tuple[Path, int]:
+    """The corpus's articles one after another, cut at the paragraph past 1,500 words."""
+    paragraphs: list[str] = []
+    words = 0
+    for folder in sorted(CORPUS.iterdir()):
+        if not (folder / "article.txt").is_file():
+            continue
+        for paragraph in (folder / "article.txt").read_text("utf-8").split("\n\n"):
+            if words >= LONG_WORDS:
+                break
+            paragraphs.append(paragraph.strip())
+            words += len(paragraph.split())
+    path = tmp / "long.txt"
+    path.write_text("A long article for timing\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
+    return path, words
+
+
+def time_new(
+    source: Path, tmp: Path, repeat: int, trees: dict[str, str | None]
+) -> dict[str, Times]:
+    """Wall and CPU time of ``medialit new`` in fresh processes, the source trees taking turns."""
+    times = {name: Times() for name in trees}
+    for run in range(repeat):
+        for number, (name, tree) in enumerate(trees.items()):
+            folder = tmp / f"run-{number}-{run}"
+            folder.mkdir()
+            env = dict(os.environ)
+            if tree is not None:
+                env["PYTHONPATH"] = tree
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "medialit", "new", str(source)],
+                cwd=folder,
+                check=True,
+                capture_output=True,
+                env=env,
+            )
+            times[name].wall.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            times[name].cpu.append(
+                after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            )
+    return times
+
+
+@dataclass
+class Times:
+    """Seconds of each run: on the clock, and on the processor (user + system)."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+
+def pooled(scores: dict[str, tuple[str, Score, list[str]]], skip: str | None = None) -> Score:
+    total = Score()
+    for genre, article_score, _ in scores.values():
+        if genre != skip:
+            total.add(article_score)
+    return total
+
+
+def line(label: str, s: Score) -> str:
+    return (
+        f"  {label:<28} {s.coverage:6.1%} ({s.covered:>3}/{s.statements:<3})  "
+        f"{s.rightness:6.1%} ({s.right:>3}/{s.drafts:<3})"
     )
+
+
+def report(
+    scores: dict[str, tuple[str, Score, list[str]]],
+    sets: dict[str, str],
+    seed: Score,
+    verbose: bool,
+) -> dict[str, object]:
+    overall = pooled(scores)
+    genres = sorted({genre for genre, _, _ in scores.values()})
+    print("drafts against the teachers' readings (benchmarks/corpus):")
+    print(f"  {'':<28} {'coverage':>17}  {'right as they stand':>19}")
+    for name, (genre, s, _) in scores.items():
+        print(line(f"{name} ({genre})"[:28], s))
+    print("  per genre:")
+    per_genre = {}
+    for genre in genres:
+        g = pooled({k: v for k, v in scores.items() if v[0] == genre})
+        per_genre[genre] = g
+        print(line(genre, g))
+    print(line("overall", overall))
+    by_set = {}
+    for name in sorted(set(sets.values())):
+        by_set[name] = pooled({k: v for k, v in scores.items() if sets[k] == name})
+        print(line(f"{name} set", by_set[name]))
+    print(
+        f"  targets: coverage >= {TARGETS['coverage']:.0%}, right >= {TARGETS['right']:.0%}, "
+        f"per genre too"
+    )
+    print("  leave one genre out (overall without it):")
+    gaps = {"coverage": 0.0, "right": 0.0}
+    for genre in genres:
+        left = pooled(scores, skip=genre)
+        print(line(f"without {genre}", left))
+        gaps["coverage"] = max(gaps["coverage"], abs(left.coverage - overall.coverage))
+        gaps["right"] = max(gaps["right"], abs(left.rightness - overall.rightness))
+    print(
+        f"  largest distance from overall: coverage {gaps['coverage'] * 100:.1f} points, "
+        f"right {gaps['right'] * 100:.1f} points (target <= {TARGETS['genre_gap'] * 100:.0f})"
+    )
+    print("  confusion (rows: the reading's kind; columns: the draft's kind):")
+    columns = [*KINDS, "missed"]
+    print("    " + f"{'':<10}" + "".join(f"{c:>10}" for c in columns))
+    for row in [*KINDS, "extra"]:
+        cells = "".join(f"{overall.confusion.get((row, c), 0):>10}" for c in columns)
+        print(f"    {row:<10}{cells}")
+    print(line("seed lesson (tuned, apart)", seed))
+    if verbose:
+        for name, (_, _, missed) in scores.items():
+            for quote in missed:
+                print(f"  missed in {name}: {' '.join(quote.split()[:10])} …")
     return {
-        "unmatched": unmatched,
-        "statements": total,
-        "suggestions": len(drafted.statements),
-        "covered": covered,
-        "agreed": agreed,
-        "coverage": covered / total,
-        "agreement": agreed / covered if covered else 0.0,
-        "ratio": len(drafted.statements) / total,
-    }, missed
-
-
-def long_article(folder: Path) -> Path:
-    """The seed's text with paragraphs of the test page added: about 1,500 words of article."""
-    extra = (
-        "\n\nThe plan covers Main Street between First and Fifth Avenues, where about 60 shops, "
-        "cafés and restaurants stand. Delivery trucks will be allowed in before 10 a.m., and "
-        "the city will run a free shuttle from the parking garage on Mill Road.\n\n"
-        "According to a city traffic count from last September, about 7,400 vehicles use that "
-        "stretch of Main Street on an average Saturday. The city’s transportation department "
-        "estimates that half of them are drivers passing through on their way to the highway.\n\n"
-        "Other owners were more hopeful. Experts say car-free streets usually bring more people "
-        "on foot, and some owners pointed to other towns that have tried the idea. Apparently, "
-        "sales went up in at least one of them, although no figures were given at the meeting."
-    )
-    text = SEED.read_text("utf-8")
-    head, tail = text.split("Alexander Orlov is a Political Scientist", 1)
-    path = folder / "long.txt"
-    path.write_text(
-        head.rstrip() + extra * 3 + "\n\nAlexander Orlov is a Political Scientist" + tail
-    )
-    return path
+        "overall": {"coverage": overall.coverage, "right": overall.rightness},
+        "genres": {g: {"coverage": s.coverage, "right": s.rightness} for g, s in per_genre.items()},
+        "leave_one_genre_out_gap": gaps,
+        "seed": {"coverage": seed.coverage, "right": seed.rightness},
+        "sets": {n: {"coverage": s.coverage, "right": s.rightness} for n, s in by_set.items()},
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--missed", action="store_true", help="list the statements missed")
+    parser.add_argument(
+        "--compare",
+        metavar="SRC",
+        help="also time another checkout's src/ (git archive REV src | tar -x -C DIR), in turns",
+    )
     args = parser.parse_args()
-    curated = read_lesson(CURATED)
-    with tempfile.TemporaryDirectory() as tmp:
-        figures, missed = compare(curated, draft(SEED, Path(tmp) / "seed"))
-        source = long_article(Path(tmp))
-        words = len(read_lesson(draft(source, Path(tmp) / "warm").file).lesson.article.split())
-        times = []
-        for run in range(args.repeat):
-            start = time.perf_counter()
-            new_lesson(str(source), io.BytesIO(), Path(tmp) / f"run{run}")
-            times.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "medialit", "new", str(source)],
-            cwd=tmp,
-            check=True,
-            capture_output=True,
+    trees: dict[str, str | None] = {"this checkout": None}
+    if args.compare:
+        trees[args.compare] = args.compare
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        scores, sets = corpus_scores(tmp)
+        seed = seed_score(tmp)
+        source, words = long_article(tmp)
+        times = time_new(source, tmp, args.repeat, trees)
+    figures = report(scores, sets, seed, args.missed)
+    print(
+        f"time of new on a {words:,}-word article (fresh process each, median of {args.repeat}; "
+        f"load average {os.getloadavg()[0]:.1f}):"
+    )
+    for tree, runs in times.items():
+        print(
+            f"  {statistics.median(runs.wall):.3f} s wall, {statistics.median(runs.cpu):.3f} s CPU"
+            f"  {tree}  (target < {TARGETS['seconds']:.0f} s; wall runs: "
+            + ", ".join(f"{t:.2f}" for t in runs.wall)
+            + ")"
         )
-        cold = time.perf_counter() - start
-    seconds = statistics.median(times)
-    print(f"seed: {SEED.relative_to(ROOT)} against {CURATED.relative_to(ROOT)}")
-    print(f"  statements in the lesson   {figures['statements']:>4}")
-    print(f"  suggestions                {figures['suggestions']:>4}")
-    print(
-        f"  coverage   {figures['coverage']:6.1%}  ({figures['covered']} of "
-        f"{figures['statements']} overlapped; target >= {TARGETS['coverage']:.0%})"
-    )
-    print(
-        f"  agreement  {figures['agreement']:6.1%}  ({figures['agreed']} of {figures['covered']} "
-        f"covered; target >= {TARGETS['agreement']:.0%})"
-    )
-    print(
-        f"  ratio      {figures['ratio']:6.2f}  suggestions per statement "
-        f"(target <= {TARGETS['ratio']:.0f})"
-    )
-    print(f"  suggestions that overlap no statement of the lesson: {figures['unmatched']}")
-    print("  statements no suggestion overlaps:")
-    for quote in missed:
-        print(f"    {quote}")
-    print(f"time of new on a {words:,}-word article (median of {args.repeat}, warm):")
-    print(f"  {seconds:.3f} s  (target < {TARGETS['seconds']:.0f} s)")
-    print(f"  {cold:.3f} s  the medialit new command in a fresh process, imports included")
+    figures["seconds"] = statistics.median(times["this checkout"].wall)
+    figures["cpu_seconds"] = statistics.median(times["this checkout"].cpu)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

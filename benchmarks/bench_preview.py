@@ -4,13 +4,16 @@ Run from the repository (needs the test tools: Playwright, and /usr/bin/chromium
 
     .venv/bin/python benchmarks/bench_preview.py [LESSON] [--repeat 10]
 
-LESSON defaults to the first lesson in ./lessons (the seed lesson: a seven- or eight-page
-worksheet). A real `medialit preview` serves a copy of it; Chromium shows it.
+LESSON defaults to the seed lesson, lessons/washington-isis-syria-2017.yaml (an
+eight-page worksheet), whose figures benchmarks/README.md quotes. A real
+`medialit preview` serves a copy of it; Chromium shows it.
 
-- **highlight pane**: the lesson file is saved on disk (one annotation's kind
-  changed, as an editor would) until the article pane shows the new kind; and a
-  click on a kind button in the page until the pane shows it (written to the
-  file and read back). Targets: under 0.5 s.
+- **highlight pane**: the lesson file is saved on disk by another program (one
+  annotation's kind changed, as a text editor would: not the page's own save) until the
+  article pane shows the new kind; and a click on a kind button in the page until the
+  pane shows it (written to the file and read back). Targets: under 0.5 s. Before each
+  save, the highlight to change must be in the page with its old kind, and the wait for
+  the new one is bounded: a wrong index stops the benchmark instead of timing it.
 - **page images**: the same save until every page image of the student sheet
   has loaded in the page (WeasyPrint layout in a worker process, pdfium, PNG);
   and the layout alone (student sheet and key in two workers), warm. Target for
@@ -31,6 +34,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# This folder is the script's first import path: bench.py's helpers serve here too.
+from bench import default_lesson
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, sync_playwright
 
 ARGS = [
@@ -49,7 +55,7 @@ def main() -> None:
     parser.add_argument("lesson", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=10)
     options = parser.parse_args()
-    seed = options.lesson or sorted(Path("lessons").glob("*.yaml"))[0]
+    seed = (options.lesson or default_lesson()).resolve()
     print(f"lesson: {seed}")
     print(f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as folder:
@@ -92,14 +98,17 @@ def measure_all(page: Page, lesson: Path, repeat: int) -> None:
             timeout=60_000,
         )
         generation = page.evaluate("() => document.querySelector('#pages img').src")
+        old_kind = marker.split(":")[1].strip()
+        if not page.evaluate(HAS_KIND, [changed_index, old_kind]):
+            sys.exit(f"highlight {changed_index} is not a {old_kind} in the page: wrong index")
         started = time.perf_counter()
         lesson.write_text(text.replace(marker, f"    kind: {kind}\n", 1), encoding="utf-8")
-        page.wait_for_function(
-            "([i, k]) => document.querySelector(`mark[data-index='${i}']`)"
-            "?.classList.contains(`kind-${k}`)",
-            arg=[changed_index, kind],
-            polling="raf",
-        )
+        try:
+            page.wait_for_function(
+                HAS_KIND, arg=[changed_index, kind], polling="raf", timeout=20_000
+            )
+        except PlaywrightError:
+            sys.exit(f"highlight {changed_index} never became a {kind}: nothing to time")
         pane.append(time.perf_counter() - started)
         page.wait_for_function(
             "(old) => { const all = [...document.querySelectorAll('#pages img')];"
@@ -117,10 +126,18 @@ def measure_all(page: Page, lesson: Path, repeat: int) -> None:
     report(f"save on disk → all {pages} student page images loaded", images, 3.0)
 
 
+HAS_KIND = (
+    "([i, k]) => document.querySelector(`mark[data-index='${i}']`)"
+    "?.classList.contains(`kind-${k}`) ?? false"
+)
+
+
 def annotation_index(text: str, marker: str) -> int:
     """The index in ``annotations`` of the first item containing ``marker``."""
     head = text[: text.index(marker)]
-    return head.split("\nannotations:\n", 1)[1].count("\n  - quote:") - 1
+    # The new line kept in front: the first item may follow "annotations:" directly.
+    items = "\n" + head.split("\nannotations:\n", 1)[1]
+    return items.count("\n  - quote:") - 1
 
 
 def click_a_kind(page: Page, round_: int) -> float:
@@ -143,7 +160,6 @@ def click_a_kind(page: Page, round_: int) -> float:
 
 
 def layout_alone(lesson: Path, repeat: int) -> None:
-    from medialit.layers import Configuration
     from medialit.preview.pages import (
         PageChoice,
         lay_out_all,
@@ -151,6 +167,7 @@ def layout_alone(lesson: Path, repeat: int) -> None:
         plan_documents,
         warm_up,
     )
+    from medialit.settings.layers import Configuration
 
     with make_executor() as executor:
         for future in [executor.submit(warm_up) for _ in range(2)]:

@@ -22,9 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from medialit.lesson import MAX_ANNOTATIONS, MAX_ARTICLE_CHARS
-from medialit.lesson_text import MAX_FILE_BYTES
-from medialit.model import MAX_LABEL_CHARS
+from medialit.lesson.model import MAX_LABEL_CHARS
+from medialit.lesson.reading import MAX_ANNOTATIONS, MAX_ARTICLE_CHARS
+from medialit.lesson.text import MAX_FILE_BYTES
 
 SOURCE = "source: {author: A. Writer, outlet: The Paper, published: 2020-01-01}\n"
 

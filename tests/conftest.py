@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.layers import Configuration, Layer, check_layer
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.settings.layers import Configuration, Layer, check_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -81,8 +81,8 @@ def paint_colours(path: Path) -> set[str]:
 
 def assert_no_answers(lesson: Path, student_pdf: Path, student_html: Path | None = None) -> None:
     """Nothing in the student sheet (text, HTML, CSS classes, metadata) gives an answer away."""
-    from medialit.lesson import read_lesson
-    from medialit.typography import typographic
+    from medialit.lesson.reading import read_lesson
+    from medialit.render.typography import typographic
 
     checked = read_lesson(lesson)
     text = pdf_text(student_pdf)

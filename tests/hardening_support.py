@@ -77,7 +77,7 @@ def run_medialit(
         if drop is not None:
             drop()
 
-    code = f"{prelude}\nfrom medialit.cli import main\nmain(prog_name='medialit')"
+    code = f"{prelude}\nfrom medialit.cli.main import main\nmain(prog_name='medialit')"
     env = {**os.environ, "HOME": str(cwd), "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
         [sys.executable, "-c", code, *args],

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
+from medialit.build.run import BuildOptions, build_lesson
 
 from .conftest import DATA
 

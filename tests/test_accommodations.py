@@ -14,13 +14,13 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.cli import main
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.cli.main import main
 from medialit.errors import RosterError
-from medialit.filenames import safe_stem
-from medialit.pack import Copy, copy_file
-from medialit.roster import read_roster
-from medialit.variants import Variant
+from medialit.sheets.filenames import safe_stem
+from medialit.sheets.pack import Copy, copy_file
+from medialit.sheets.roster import read_roster
+from medialit.sheets.variants import Variant
 
 from .conftest import DATA, pdf_fonts, pdf_text, text_sizes
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medialit.article import split_blocks
+from medialit.lesson.article import split_blocks
 
 
 def test_blocks_paragraphs_items_and_headings() -> None:

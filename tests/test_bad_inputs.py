@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from medialit.build import find_lessons
+from medialit.build.planning import render_html
+from medialit.build.run import find_lessons
 from medialit.drafting.suggest import load_cues
 from medialit.errors import LessonError, MedialitError, TemplateError
-from medialit.lesson import read_lesson
-from medialit.planning import render_html
-from medialit.settings import Settings
+from medialit.lesson.reading import read_lesson
+from medialit.settings.schema import Settings
 
 from .conftest import GOOD
 
@@ -341,7 +341,7 @@ TEMPLATES = [
         "student.html",
         '{% extends "!student.html" %}\n{% block header %}\n{{ statements[0].kind }}\n'
         "{% endblock %}\n",
-        "TEMPLATE:3: 'medialit.context.StudentStatement object' has no attribute 'kind'. See "
+        "TEMPLATE:3: 'medialit.render.context.StudentStatement object' has no attribute 'kind'. See "
         "docs/template-context.md for the variables a template receives.",
         id="student-template-asks-for-an-answer",
     ),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 
 from .conftest import DATA, build, pdf_text
 
@@ -62,7 +62,7 @@ def test_key_has_every_kind_and_explanation(sample_build: dict[str, Path]) -> No
         "Evidence",
         "Inference",
         "Assertion",
-        "Also accept: Assertion",
+        "Also accept, for half credit: Assertion",
         "unsupported certainty",
         "Listen for the council report",
         "At a glance: 3 statements",
@@ -126,8 +126,8 @@ def test_a_layout_problem_crosses_the_process_pool_with_its_place() -> None:
     """Workers hand back typed problems (file and line), not strings."""
     import pickle
 
+    from medialit.build.laying_out import LaidOut
     from medialit.errors import Problem
-    from medialit.laying_out import LaidOut
 
     problem = Problem("WeasyPrint could not write the PDF.", file=Path("x.html"), line=3)
     sent = pickle.loads(pickle.dumps(LaidOut(problems=(problem,))))

@@ -19,22 +19,22 @@ BUILD_ONLY = (
     "pypdf",
     "rapidfuzz",
     "concurrent.futures.process",
-    "medialit.build",
-    "medialit.pdf",
+    "medialit.build.run",
+    "medialit.layout.pdf",
 )
 # Needed only to render a lesson's own templates or theme (issue 26, item 20: `check` renders
 # them as a build would); medialit's own templates are not rendered by `check`.
-RENDER_ONLY = ("jinja2", "babel", "medialit.templates", "medialit.context")
+RENDER_ONLY = ("jinja2", "babel", "medialit.render.templates", "medialit.render.context")
 # fontTools is allowed since issue 26 (item 20): `check` looks for text that no installed
 # font can print, as `build` does, and reads the fonts' character maps with it.
 # The other commands' modules: `check` defines only its own command's options.
-OTHER_COMMANDS = ("medialit.cli_sheets", "medialit.cli_folder", "medialit.config_printout")
-# medialit.layers is allowed: `check` resolves the working folder's settings as `build` does
+OTHER_COMMANDS = ("medialit.cli.sheets", "medialit.cli.folder", "medialit.settings.printout")
+# medialit.settings.layers is allowed: `check` resolves the working folder's settings as `build` does
 # (issue 15), so both report the same problems; it loads none of the slow modules above.
 
 PROBE = """
 import json, sys
-from medialit.cli import main
+from medialit.cli.main import main
 try:
     main(["check", sys.argv[1]])
 except SystemExit as exit:
@@ -58,8 +58,8 @@ def _loaded(lesson: Path, folder: Path | None = None) -> set[str]:
 
 def test_check_loads_no_build_only_module() -> None:
     loaded = _loaded(LESSONS[0])
-    assert "medialit.lesson" in loaded  # the probe did check the lesson
-    assert "medialit.glyphs" in loaded  # and its text against the fonts
+    assert "medialit.lesson.reading" in loaded  # the probe did check the lesson
+    assert "medialit.layout.glyphs" in loaded  # and its text against the fonts
     assert sorted(name for name in BUILD_ONLY + RENDER_ONLY if name in loaded) == []
     assert sorted(name for name in OTHER_COMMANDS if name in loaded) == []
 

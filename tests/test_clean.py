@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
-from medialit.layout_cache import FORMAT
+from medialit.cli.main import main
+from medialit.layout.cache import FORMAT
 
 from .conftest import DATA
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
+from medialit.cli.main import main
 
 from .conftest import GOOD
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
-from medialit.summary import written
+from medialit.cli.main import main
+from medialit.cli.summary import written
 
 from .conftest import DATA
 
@@ -58,7 +58,7 @@ def test_commands_another_branch_adds_are_placed_in_order_and_unknown_ones_last(
     """The group orders by name, so `new`, `export`, `clean` fall in place when they arrive."""
     import click
 
-    from medialit.cli import TeachersOrderGroup
+    from medialit.cli.main import TeachersOrderGroup
 
     group = TeachersOrderGroup(
         commands={

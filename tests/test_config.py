@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
-from medialit.creation_date import creation_time
+from medialit.cli.main import main
 from medialit.errors import LessonError, SettingsError
-from medialit.layers import (
+from medialit.layout.creation_date import creation_time
+from medialit.lesson.reading import read_lesson
+from medialit.settings.checks import read_lesson_with_settings
+from medialit.settings.layers import (
     Configuration,
     command_line_layer,
     load_configuration,
     read_settings_file,
 )
-from medialit.lesson import read_lesson
-from medialit.setting_checks import read_lesson_with_settings
 
 from .conftest import DATA
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.layers import load_configuration
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.settings.layers import load_configuration
 
 from .conftest import ROOT, assert_no_answers, paint_colours, pdf_fonts, pdf_text, text_sizes
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.cli import main
-from medialit.lesson import read_lesson
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.cli.main import main
+from medialit.lesson.reading import read_lesson
 
 from .conftest import DATA, assert_no_answers
 

@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree, html
 
-from medialit.cli import main
+from medialit.cli.main import main
 from medialit.errors import MedialitError
 from medialit.exports.export import ExportOptions, export_lesson
-from medialit.key_context import key_context
-from medialit.lesson import read_lesson
-from medialit.settings import Settings
-from medialit.variants import plain_variants
+from medialit.lesson.reading import read_lesson
+from medialit.render.key_context import key_context
+from medialit.settings.schema import Settings
+from medialit.sheets.variants import plain_variants
 
 from .conftest import DATA, LESSONS
 
@@ -148,7 +148,10 @@ def test_cli_writes_the_file_and_refuses_bad_input(tmp_path: Path) -> None:
 
     unknown = runner.invoke(main, ["export", str(SAMPLE), "--format", "word", "--out", str(out)])
     assert unknown.exit_code == 2
-    assert "Invalid value for '--format': 'word' is not one of 'moodle', 'qti'." in unknown.output
+    assert (
+        "Invalid value for '--format': 'word' is not one of 'moodle', 'qti', 'canvas'."
+        in unknown.output
+    )
 
     broken = lesson
     broken.write_text(SAMPLE.read_text().replace("kind: assertion", "kind: opinion"))
@@ -193,7 +196,7 @@ def test_a_file_in_the_way_is_reported(tmp_path: Path) -> None:
 def test_an_unknown_format_from_python_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(MedialitError) as raised:
         export_lesson(SAMPLE, ExportOptions(format="word", out=tmp_path))
-    assert str(raised.value) == '"word" is not an export format; use one of: moodle, qti.'
+    assert str(raised.value) == '"word" is not an export format; use one of: canvas, moodle, qti.'
     assert not any(tmp_path.iterdir())
 
 
@@ -204,7 +207,7 @@ def test_a_selection_exports_its_statements_numbered_from_one(tmp_path: Path) ->
     args = ["export", str(lesson), "--format", "moodle", "--out", str(tmp_path)]
     result = runner.invoke(main, [*args, "--select", "core"])
     assert result.exit_code == 0, result.output
-    tree = parse(tmp_path / lesson.stem / "moodle.xml")
+    tree = parse(tmp_path / lesson.stem / "moodle-core.xml")
     names = [q.findtext("name/text") or "" for q in questions(tree, "multichoice")]
     assert [name.split(".")[0] for name in names] == [str(n) for n in range(1, len(core) + 1)]
 
@@ -217,7 +220,7 @@ def test_a_selection_exports_its_statements_numbered_from_one(tmp_path: Path) ->
 
 def test_the_cli_offers_every_export_format_without_loading_the_exports() -> None:
     probe = (
-        "import sys; from medialit.cli import main\n"
+        "import sys; from medialit.cli.main import main\n"
         "try: main(['export', '--help'])\n"
         "except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('medialit.exports')))"
@@ -225,7 +228,10 @@ def test_the_cli_offers_every_export_format_without_loading_the_exports() -> Non
     shown = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     ).stdout
-    assert "[moodle|qti]" in shown
+    assert "[moodle|qti|canvas]" in shown
     words = " ".join(shown.split())
-    assert "moodle: a Moodle XML quiz; qti: a QTI 2.1 package for Canvas and others." in words
+    assert (
+        "moodle: a Moodle XML quiz; qti: a QTI 2.1 package for Canvas and others; "
+        "canvas: a QTI 1.2 package as Canvas classic quizzes import it." in words
+    )
     assert shown.splitlines()[-1] == "['medialit.exports', 'medialit.exports.formats']"

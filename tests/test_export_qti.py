@@ -16,12 +16,12 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from medialit.cli import main
+from medialit.cli.main import main
 from medialit.exports.export import ExportOptions, export_lesson
-from medialit.key_context import key_context
-from medialit.lesson import read_lesson
-from medialit.model import KIND_ORDER
-from medialit.settings import Settings
+from medialit.lesson.model import KIND_ORDER
+from medialit.lesson.reading import read_lesson
+from medialit.render.key_context import key_context
+from medialit.settings.schema import Settings
 
 from .conftest import DATA, LESSONS
 
@@ -124,7 +124,7 @@ def test_manifest_at_the_root_lists_every_file(package: dict[str, etree._Element
     assert all(r.get("href") in listed for r in resources)
     test = resources[0]
     assert {d.get("identifierref") for d in test.findall(f"{CP}dependency")} == set(by_id) - {
-        "RES-test"
+        test.get("identifier")
     }
 
 
@@ -135,9 +135,8 @@ def test_one_choice_item_per_statement_with_the_key_s_answer(
     for statement in key.statements:
         item = package[f"items/s{statement.number}.xml"]
         check_qti(item)
-        assert (
-            item.tag == f"{QTI}assessmentItem" and item.get("identifier") == f"s{statement.number}"
-        )
+        assert item.tag == f"{QTI}assessmentItem"
+        assert (item.get("identifier") or "").endswith(f"-s{statement.number}")
         response = item.find(f"{QTI}responseDeclaration")
         assert response is not None and response.get("baseType") == "identifier"
         assert response.findtext(f"{QTI}correctResponse/{QTI}value") == statement.kind
@@ -180,9 +179,9 @@ def test_essay_items_keep_notes_for_the_scorer(package: dict[str, etree._Element
 def test_the_test_refers_to_every_item_in_order(package: dict[str, etree._Element]) -> None:
     test = package["test.xml"]
     check_qti(test)
-    refs = [(r.get("identifier"), r.get("href")) for r in test.iter(f"{QTI}assessmentItemRef")]
-    assert refs == [(i, f"items/{i}.xml") for i in ("s1", "s2", "s3", "q1")]
-    assert all(href in package for _, href in refs)
+    refs = [r.get("href") for r in test.iter(f"{QTI}assessmentItemRef")]
+    assert refs == [f"items/{i}.xml" for i in ("s1", "s2", "s3", "q1")]
+    assert all(href in package for href in refs)
 
 
 def test_same_lesson_and_date_give_the_same_package(tmp_path: Path) -> None:

@@ -15,12 +15,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from medialit import loader
-from medialit.anchoring import closest_passage, find_matches, normalise_quote
-from medialit.article import split_blocks
 from medialit.errors import LessonError
-from medialit.lesson import read_lesson
-from medialit.model import (
+from medialit.lesson import loader
+from medialit.lesson.anchoring import closest_passage, find_matches, normalise_quote
+from medialit.lesson.article import split_blocks
+from medialit.lesson.model import (
     Annotation,
     GlossaryEntry,
     Lesson,
@@ -30,6 +29,7 @@ from medialit.model import (
     Question,
     Source,
 )
+from medialit.lesson.reading import read_lesson
 
 from .conftest import GOOD
 

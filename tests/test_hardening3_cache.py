@@ -127,7 +127,7 @@ def test_a_crafted_cache_entry_runs_nothing_and_is_replaced(teacher: Path) -> No
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # damaged or forged entries are replaced silently
     assert sheets(teacher) == first
-    from medialit import kept_pages  # here, so that the cases above run against main too
+    from medialit.layout import kept_pages  # here, so that the cases above run against main too
 
     # What is kept now is plain PDF data, which the next build reuses.
     for pages_file in pages_files(teacher / "cache"):
@@ -135,7 +135,7 @@ def test_a_crafted_cache_entry_runs_nothing_and_is_replaced(teacher: Path) -> No
 
 
 def test_kept_pages_never_unpickle(tmp_path: Path) -> None:
-    from medialit import kept_pages
+    from medialit.layout import kept_pages
 
     marker = tmp_path / "ran"
 
@@ -276,7 +276,7 @@ def test_a_cache_size_that_is_not_a_size_is_refused(
 def test_a_link_to_the_cache_folder_is_used_and_a_pipe_in_it_is_refused(tmp_path: Path) -> None:
     """A link *to* the cache folder (``~/.cache`` on another disk) is fine; a pipe put in an
     entry's place is refused at once, not waited on (it would never end)."""
-    from medialit.layout_cache import FORMAT, CachedLayout, LayoutCache
+    from medialit.layout.cache import FORMAT, CachedLayout, LayoutCache
 
     real = tmp_path / "disk" / "medialit"
     real.mkdir(parents=True, mode=0o700)

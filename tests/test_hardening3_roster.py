@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from medialit.errors import LessonError, RosterError
-from medialit.loader import load_yaml
-from medialit.roster import MAX_BYTES, MAX_COLUMNS, MAX_NAME_CHARS, MAX_STUDENTS, read_roster
+from medialit.lesson.loader import load_yaml
+from medialit.sheets.roster import MAX_BYTES, MAX_COLUMNS, MAX_NAME_CHARS, MAX_STUDENTS, read_roster
 
 from .hardening_support import GOOD, run_medialit
 

@@ -26,16 +26,16 @@ from jinja2.runtime import BlockReference, LoopContext, Macro, TemplateReference
 from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
 
-from medialit.context import student_context
 from medialit.errors import TemplateError
-from medialit.key_context import key_context
-from medialit.lesson import read_lesson
-from medialit.pack import plan_pack
-from medialit.pack_context import cover_context, name_tags_context
-from medialit.roster import RosterEntry
-from medialit.settings import Settings
-from medialit.templates import make_environment, render, template_variables
-from medialit.variants import LEVELS, CopyOptions, Variant
+from medialit.lesson.reading import read_lesson
+from medialit.render.context import student_context
+from medialit.render.key_context import key_context
+from medialit.render.pack_context import cover_context, name_tags_context
+from medialit.render.templates import make_environment, render, template_variables
+from medialit.settings.schema import Settings
+from medialit.sheets.pack import plan_pack
+from medialit.sheets.roster import RosterEntry
+from medialit.sheets.variants import LEVELS, CopyOptions, Variant
 
 from .conftest import DATA, LESSONS, ROOT
 from .hardening_support import GOOD, run_medialit
@@ -444,7 +444,9 @@ def test_every_reachable_callable_is_documented(lesson: Path) -> None:
 
 def test_the_sandbox_allows_what_the_docs_list() -> None:
     """The table in docs/template-context.md is the sandbox's allow-list, word for word."""
-    from medialit import template_sandbox  # here, so that the rest runs against older code too
+    from medialit.render import (
+        sandbox as template_sandbox,
+    )  # here, so that the rest runs against older code too
 
     methods = _documented_methods()
     assert methods["text"] == template_sandbox.TEXT_METHODS
@@ -568,7 +570,7 @@ def test_check_rejects_a_template_that_escapes_the_sandbox(tmp_path: Path) -> No
 
 
 def _unprintable() -> str:
-    from medialit.glyphs import coverage
+    from medialit.layout.glyphs import coverage
 
     fonts = coverage()
     return next(c for c in ("\U00010570", "\U00010d4a", "\U0010fffd") if not fonts.has(ord(c)))
@@ -614,7 +616,8 @@ def test_check_renders_when_the_templates_folder_cannot_be_read(tmp_path: Path) 
 
 
 def test_check_and_template_files_agree_on_what_a_template_is() -> None:
-    from medialit import settling, template_files
+    from medialit.build import settling
+    from medialit.render import template_files
 
     assert settling.TEMPLATE_SUFFIXES == template_files.TEMPLATE_SUFFIXES
 
@@ -623,8 +626,8 @@ def test_check_renders_only_when_templates_of_ones_own_are_on_the_search_path(
     tmp_path: Path,
 ) -> None:
     """medialit's own templates and built-in themes are not rendered again by `check`."""
-    from medialit.settling import has_own_templates
-    from medialit.themes import SearchPath, find_theme
+    from medialit.build.settling import has_own_templates
+    from medialit.settings.themes import SearchPath, find_theme
 
     teacher = tmp_path / "templates"
     teacher.mkdir()

@@ -23,7 +23,7 @@ from starlette.testclient import TestClient
 
 import medialit.preview.editing as editing
 import medialit.preview.saving as saving
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 from medialit.preview.app import STALE_MESSAGE
 from medialit.preview.editing import (
     EDIT_WHILE_MISSING,

@@ -110,7 +110,7 @@ def test_a_template_that_loops_for_hours_is_stopped(tmp_path: Path) -> None:
         folder, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
     )
     # The real limit is generous; lowered here so the test does not wait for it.
-    prelude = "import medialit.templates as t; t.RENDER_SECONDS = 2"
+    prelude = "import medialit.render.templates as t; t.RENDER_SECONDS = 2"
     result = run_medialit(["build", "--quiet"], folder, prelude=prelude, timeout=120)
     assert result.returncode == 1, result.stdout
     assert "templates/student.html" in result.stderr, result.stderr

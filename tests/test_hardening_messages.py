@@ -89,9 +89,9 @@ def test_roster_with_two_name_columns(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_characters_without_a_glyph_are_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The glyph check now lives in issue 13's medialit.glyphs (see tests/test_scripts.py);
+    # The glyph check now lives in issue 13's medialit.layout.glyphs (see tests/test_scripts.py);
     # this is the adversarial case: a character no installed font has, in the title.
-    from medialit.glyphs import coverage
+    from medialit.layout.glyphs import coverage
 
     fonts = coverage()
     odd = next(c for c in ("\U00010570", "\U00010d4a", "\U0010fffd") if not fonts.has(ord(c)))
@@ -106,8 +106,8 @@ def test_characters_without_a_glyph_are_reported(
 def test_a_lesson_saved_in_latin1_after_the_check_gets_the_utf8_message(tmp_path: Path) -> None:
     # The glyph check reads the file again for line numbers: the same reader, the same message.
     from medialit.errors import LessonError
-    from medialit.glyphs import coverage, lesson_problems
-    from medialit.lesson import read_lesson
+    from medialit.layout.glyphs import coverage, lesson_problems
+    from medialit.lesson.reading import read_lesson
 
     fonts = coverage()
     odd = next(c for c in ("\U00010570", "\U00010d4a", "\U0010fffd") if not fonts.has(ord(c)))
@@ -124,8 +124,8 @@ def test_a_lesson_saved_in_latin1_after_the_check_gets_the_utf8_message(tmp_path
 
 
 def test_the_preview_shows_a_latin1_lesson_as_a_problem_with_its_line(tmp_path: Path) -> None:
-    from medialit.layers import load_configuration
     from medialit.preview.view import lesson_view
+    from medialit.settings.layers import load_configuration
 
     file = tmp_path / "lesson.yaml"
     file.write_bytes(GOOD.replace("A. Writer", "Andr\xe9 Writer").encode("latin-1"))

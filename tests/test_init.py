@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
-from medialit.starter import starter_files
+from medialit.cli.main import main
+from medialit.cli.starter import starter_files
 
 from .conftest import ROOT
 
@@ -53,25 +52,12 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
-STARTER = ROOT / "src" / "medialit" / "starter"
-LINKS = ["lessons", "seeds", "medialit.toml", "templates/README.md"]
-
-
-@pytest.mark.parametrize("relative", LINKS)
-def test_repository_links_to_the_one_copy_of_the_starter_files(relative: str) -> None:
-    """The repository's lessons, seeds and settings are the package's starter files, linked.
-
-    Relative links, so that a clone anywhere works; the package's copy is the one that
-    ``pip install`` ships and ``medialit init`` copies.
-    """
-    link = ROOT / relative
-    assert link.is_symlink(), f"{relative} must be a link into src/medialit/starter/"
-    target = Path(os.readlink(link))
-    assert not target.is_absolute()
-    assert link.resolve() == (STARTER / relative).resolve()
-
-
 def test_every_starter_file_is_in_the_repository_folder() -> None:
+    """The repository builds and tests the very lessons a new working folder starts with.
+
+    Its lessons/ and seeds/ are its own folders (tests/test_papercuts_starter.py); after
+    improving a starter lesson there, copy it to src/medialit/starter/ too.
+    """
     files = starter_files()
     assert set(files) >= {
         "lessons/school-start-time.yaml",
@@ -81,3 +67,33 @@ def test_every_starter_file_is_in_the_repository_folder() -> None:
     }
     for relative, data in files.items():
         assert data == (ROOT / relative).read_bytes(), relative
+
+
+def test_init_fills_the_empty_folder_the_teacher_is_in(tmp_path: Path) -> None:
+    """``mkdir class && cd class && medialit init .`` once failed ("Device or resource busy"):
+    the new folder was renamed onto the folder the command ran in."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    inode = folder.stat().st_ino
+    result = subprocess.run(
+        [sys.executable, "-m", "medialit", "init", "."],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Made this folder with" in result.stdout
+    assert "Next: run medialit build." in result.stdout
+    assert folder.stat().st_ino == inode  # the same folder, filled, not replaced
+    assert (folder / "lessons" / "school-start-time.yaml").is_file()
+    assert (folder / "medialit.toml").is_file()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "lessons",
+        "medialit.toml",
+        "seeds",
+        "templates",
+    ]

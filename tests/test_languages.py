@@ -18,10 +18,17 @@ import pytest
 from babel import Locale
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
+from medialit.build.run import BuildOptions, build_lesson
 from medialit.errors import MedialitError
-from medialit.languages import available, catalogue, direction, english, join_list, long_date
-from medialit.layers import Configuration, Layer, check_layer, command_line_layer
+from medialit.settings.languages import (
+    available,
+    catalogue,
+    direction,
+    english,
+    join_list,
+    long_date,
+)
+from medialit.settings.layers import Configuration, Layer, check_layer, command_line_layer
 
 from .conftest import DATA
 
@@ -209,7 +216,7 @@ def test_every_catalogue_has_every_word_and_is_valid_settings() -> None:
 
 
 def test_regional_tags_use_the_base_catalogue_and_their_own_dates() -> None:
-    from medialit.languages import catalogue_name
+    from medialit.settings.languages import catalogue_name
 
     assert catalogue_name("es-MX") == "es" and catalogue_name("fr-CA") == "fr"
     assert catalogue_name("de") is None

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
+from medialit.cli.main import main
 from medialit.errors import LessonError
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 
 from .conftest import GOOD
 

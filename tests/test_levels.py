@@ -1,4 +1,5 @@
-"""Levels and versions of one lesson's worksheet, built for real and read back."""
+"""Levels and versions of one lesson's worksheet, built for real and read back (the words
+each level's sheets print are checked in their HTML, in tests/test_golden_sheets.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
+from medialit.build.run import BuildOptions, build_lesson
 from medialit.cli import main
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 
 from .conftest import DATA, pdf_text
 
@@ -37,15 +38,6 @@ def test_file_names(levels: dict[str, Path]) -> None:
         for version in "AB"
         for ext in ("pdf", "html")
     )
-
-
-def test_guided_has_starters_word_bank_and_whole_statements(levels: dict[str, Path]) -> None:
-    text = pdf_text(levels["student-guided-A.pdf"])
-    assert "Word bank:" in text and "conclusion" in text
-    assert text.count("This is ________ because…") == 3
-    assert text.count("To check this I would…") == 3
-    # the whole statement, not only its opening words, is in the table
-    assert "Therefore the canteen must be failing. (¶1)" in text
 
 
 def test_independent_has_no_marks_and_an_empty_table(levels: dict[str, Path]) -> None:
@@ -105,11 +97,6 @@ def test_versions_number_article_and_table_alike(levels: dict[str, Path]) -> Non
             numbers.append(found.pop())
         orders.append(numbers)
     assert orders[0] != orders[1]
-
-
-def test_independent_key_gives_model_answers(levels: dict[str, Path]) -> None:
-    text = pdf_text(levels["key-independent-A.pdf"])
-    assert "Model answers" in text and "It names a source and a figure" in text
 
 
 def test_lesson_sets_the_number_of_rows(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from medialit.errors import LessonError
-from medialit.lesson import MAX_ANNOTATIONS, read_lesson
-from medialit.lesson_text import MAX_FILE_BYTES
+from medialit.lesson.reading import MAX_ANNOTATIONS, read_lesson
+from medialit.lesson.text import MAX_FILE_BYTES
 
 from .conftest import GOOD
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli import main
+from medialit.cli.main import main
 from medialit.drafting.suggest import load_cues, suggest
 from medialit.errors import MedialitError
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 
 from .conftest import ROOT, build
 
@@ -51,7 +51,7 @@ def test_check_lists_drafts_and_gaps_as_warnings(folder: Path) -> None:
     assert "published: unknown  # not found in the source: fill it in" in text
     checked = CliRunner().invoke(main, ["check", str(lesson)])
     assert checked.exit_code == 0, checked.output
-    assert checked.stdout.startswith(f"{lesson}: OK: 2 statements")
+    assert checked.stdout.startswith(f"{lesson}: OK: 3 statements")
     warnings = checked.stderr.splitlines()
     assert warnings[:3] == [
         f"Warning: {lesson}:{line}:{len(field) + 5}: source.{field}: is unknown: medialit new did not find it "
@@ -63,11 +63,14 @@ def test_check_lists_drafts_and_gaps_as_warnings(folder: Path) -> None:
         )
     ]
     drafts = warnings[3:]
-    assert len(drafts) == 2
+    assert len(drafts) == 3
     assert drafts[0].startswith(f"Warning: {lesson}:")
+    # in the file's order, least sure first: annotations[0] is not the first in reading order
+    assert [re.search(r"annotations\[\d\]", d).group(0) for d in drafts] == [  # type: ignore[union-attr]
+        f"annotations[{i}]" for i in range(3)
+    ]
     assert drafts[0].endswith(
-        "annotations[0].draft: statement 1 is a draft suggestion; check its kind and why, then "
-        "delete 'draft: true' to confirm it."
+        "is a draft suggestion; check its kind and why, then delete 'draft: true' to confirm it."
     )
 
 
@@ -163,7 +166,9 @@ def test_wrong_partial_dates_are_refused(tmp_path: Path, bad: str) -> None:
 
 def test_a_teacher_extends_the_cue_words(tmp_path: Path) -> None:
     article = "The mayor's plan is a disaster for every family that lives near the river."
-    assert suggest(article, load_cues("en", tmp_path) or []) == []
+    built_in = load_cues("en", tmp_path)
+    assert built_in is not None
+    assert all("disaster" not in s.why for s in suggest(article, built_in))
     (tmp_path / "cues").mkdir()
     (tmp_path / "cues" / "en.yaml").write_text(
         "families:\n"
@@ -178,7 +183,7 @@ def test_a_teacher_extends_the_cue_words(tmp_path: Path) -> None:
     assert families is not None
     (found,) = suggest(article, families)
     assert found.kind.value == "assertion"
-    assert found.why.startswith("Loaded words (‘a disaster’)")
+    assert found.why.startswith("‘a disaster’ judges instead of reporting")
     (praised,) = suggest("The new bridge over the river is a triumph of design.", families)
     assert praised.why == "Praise words (‘a triumph’) judge instead of reporting."
 
@@ -198,7 +203,7 @@ def test_benchmark_script_runs() -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    for figure in ("coverage", "agreement", "ratio", "time of new on a"):
+    for figure in ("coverage", "right as they stand", "leave one genre out", "time of new on a"):
         assert figure in done.stdout, figure
 
 

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from medialit.article import split_blocks
 from medialit.cli import main
 from medialit.drafting.cleanup import is_boilerplate
 from medialit.drafting.plaintext import extract_text
-from medialit.lesson import read_lesson
+from medialit.lesson.article import split_blocks
+from medialit.lesson.reading import read_lesson
 
 from .conftest import ROOT
 
@@ -123,7 +123,7 @@ def test_seed_lesson_passes_check_with_drafts(seed_folder: Path) -> None:
     assert checked.statements and all(s.annotation.draft for s in checked.statements)
     first = checked.statements[0].annotation
     assert first.quote.startswith("It is now clear")
-    assert first.why.startswith("Certainty words (‘It is now clear’) and no source named")
+    assert first.why.startswith("‘It is now clear’ presents it as settled")
     assert first.kind.value == "assertion"
 
 

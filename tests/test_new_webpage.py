@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from medialit.cli import main
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 
 from .conftest import DATA, build
 

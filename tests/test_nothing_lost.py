@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.build import BuildOptions, build_lesson, build_lessons
-from medialit.cli import main
+from medialit.build.run import BuildOptions, build_lesson, build_lessons
+from medialit.cli.main import main
 from medialit.errors import OutputError, TemplateError
-from medialit.layers import Configuration
+from medialit.settings.layers import Configuration
 
 from .conftest import GOOD, pdf_text
 

@@ -11,15 +11,15 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.lesson import read_lesson
-from medialit.nametag import NAME_MAX_PT, SLOT, name_tag, name_width_em
-from medialit.pack import plan_pack
-from medialit.pdf import html_to_pdf
-from medialit.planning import plan_lesson
-from medialit.roster import read_roster
-from medialit.stamp import stamp_copies
-from medialit.variants import version_numberings
+from medialit.build.planning import plan_lesson
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.layout.pdf import html_to_pdf
+from medialit.layout.stamp import stamp_copies
+from medialit.lesson.reading import read_lesson
+from medialit.sheets.nametag import NAME_MAX_PT, SLOT, name_tag, name_width_em
+from medialit.sheets.pack import plan_pack
+from medialit.sheets.roster import read_roster
+from medialit.sheets.variants import version_numberings
 
 from .conftest import DATA
 

@@ -10,8 +10,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from medialit.layers import Configuration
-from medialit.pdf import html_to_pdf
+from medialit.layout.pdf import html_to_pdf
 from medialit.preview.pages import (
     SCALE,
     PageChoice,
@@ -20,6 +19,7 @@ from medialit.preview.pages import (
     plan_documents,
     rasterise,
 )
+from medialit.settings.layers import Configuration
 
 from .conftest import ROOT
 

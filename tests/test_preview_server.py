@@ -14,11 +14,11 @@ import uvicorn
 from starlette.testclient import TestClient
 
 from medialit.errors import LessonError
-from medialit.layers import Configuration
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 from medialit.preview.app import CONTENT_SECURITY_POLICY, STALE_MESSAGE, create_app
 from medialit.preview.editing import NOT_EXPLAINED
 from medialit.preview.server import listen
+from medialit.settings.layers import Configuration
 
 from .conftest import ROOT
 from .preview_helpers import ASSERTION, FIRST, INFERENCE, LESSON, MAYOR, TWICE

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
+from medialit.build.run import BuildOptions, build_lesson
 from medialit.cli import main
 
 from .conftest import DATA, configuration

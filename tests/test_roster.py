@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medialit.errors import RosterError
-from medialit.roster import MAX_STUDENTS, read_roster
+from medialit.sheets.roster import MAX_STUDENTS, read_roster
 
 
 def write(tmp_path: Path, data: str | bytes) -> Path:

@@ -21,9 +21,9 @@ from click.testing import CliRunner
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.cli import main
-from medialit.glyphs import coverage, drawn
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.cli.main import main
+from medialit.layout.glyphs import coverage, drawn
 
 from .conftest import DATA
 

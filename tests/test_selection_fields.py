@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medialit.errors import LessonError
-from medialit.lesson import read_lesson
+from medialit.lesson.reading import read_lesson
 
 from .conftest import GOOD
 

@@ -8,8 +8,9 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from medialit import context, key_context, nametag, pack_context
-from medialit.settings import KindStyle, Sections, Settings, Words
+from medialit.render import context, key_context, pack_context
+from medialit.settings.schema import KindStyle, Sections, Settings, Words
+from medialit.sheets import nametag
 
 from .conftest import ROOT
 
@@ -42,7 +43,7 @@ DATACLASSES: dict[type, type | None] = {
 }
 # How the page writes each Python type in its "Type" column.
 WORDS = {"str": "text", "int": "number", "float": "number", "bool": "true/false"}
-WORDS |= {"Level": "text", "BlockKind": "text"}
+WORDS |= {"Level": "text", "BlockKind": "text", "tuple[int, int]": "pair of numbers"}
 MODELS: list[type[BaseModel]] = [Settings, Sections, KindStyle, Words]
 
 # The variables a teacher's template may rely on today. Removing one breaks teachers'

@@ -15,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from medialit.build import BuildOptions, build_lesson
-from medialit.cli import main
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.cli.main import main
 from medialit.errors import TemplateError
-from medialit.layers import Configuration
-from medialit.template_filters import css_string
+from medialit.render.filters import css_string
+from medialit.settings.layers import Configuration
 
 from .conftest import GOOD, pdf_text
 

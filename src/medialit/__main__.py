@@ -1,5 +1,5 @@
 """``python -m medialit``: the same as the ``medialit`` command."""
 
-from .cli import main
+from medialit.cli.main import main
 
 main()

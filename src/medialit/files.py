@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import MedialitError, OutputError, Problem
+from medialit.errors import MedialitError, OutputError, Problem
 
 SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from .draft import GlossaryEntry
+from medialit.drafting.draft import GlossaryEntry
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")

@@ -5,17 +5,22 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import unicodedata
+from typing import TYPE_CHECKING
 
-from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from ..model import UNKNOWN, GlossaryEntry, LanguageTag
-from .draft import ExtractedArticle
-from .draft import GlossaryEntry as DraftGlossaryEntry
-from .suggest import Suggestion
+from medialit.drafting.draft import ExtractedArticle
+from medialit.drafting.draft import GlossaryEntry as DraftGlossaryEntry
+from medialit.drafting.naming import NAME_WORDS, name_from
+from medialit.drafting.naming import language_problem as language_problem
+from medialit.drafting.naming import name_problem as name_problem
+from medialit.lesson.model import UNKNOWN, GlossaryEntry
+from medialit.lesson.statement_ids import new_id
+
+if TYPE_CHECKING:  # pysbd, which suggesting loads, is slow to import: not for --name's check
+    from medialit.drafting.suggest import Suggestion
 
 GAP_COMMENT = "not found in the source: fill it in"
 GLOSSARY_COMMENT = (
@@ -28,48 +33,28 @@ NO_STATEMENTS_COMMENT = (
     "    kind: evidence\n"
     "    why: It names where the information comes from.\n"
 )
-NAME_WORDS = 8
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
-_LANGUAGE_TAG: TypeAdapter[str] = TypeAdapter(LanguageTag)
-
-
-def name_problem(name: str) -> str | None:
-    """What is wrong with NAME as a lesson's file name (``--name``), or ``None``."""
-    # fullmatch: a name must not end in a new line, which `$` would let through.
-    if _NAME.fullmatch(name):
-        return None
-    return (
-        f"{name!r} cannot name a lesson file: use letters (a-z, A-Z), digits, dashes, dots "
-        "and underscores, starting with a letter or a digit, at most 81 of them, such as "
-        "city-traffic-2024."
-    )
-
-
-def language_problem(language: str) -> str | None:
-    """What is wrong with LANGUAGE as a lesson's language (``--language``), or ``None``."""
-    try:
-        _LANGUAGE_TAG.validate_python(language)  # the lesson's own rule, so check agrees
-    except ValidationError:
-        return (
-            f"{language!r} is not a language tag: write two or three letters, optionally "
-            "followed by dash-separated parts, such as en, fr or pt-BR."
-        )
-    return None
+CORE_COMMENT = (
+    "A suggested short version: the statements of `core`, chosen for teaching value with\n"
+    "each kind. Build it with --select core; change the list as you like.\n"
+)
+CANDIDATES_COMMENT = (
+    "\n# More candidates found in the article, not in the lesson. To use one, copy it into\n"
+    "# annotations above and remove the '# ' in front of its lines.\n"
+)
 
 
 def lesson_name(extracted: ExtractedArticle) -> str:
     """``how-washington-found-itself-in-bed-2017``: the title's first words and the year."""
     title = extracted.details.title or " ".join(extracted.article.split()[:NAME_WORDS])
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())[:NAME_WORDS]
-    published = extracted.details.published
-    if published and published != UNKNOWN:
-        words.append(published[:4])
-    return "-".join(words) or "lesson"
+    return name_from(title, extracted.details.published)
 
 
 def lesson_yaml(
-    extracted: ExtractedArticle, suggestions: list[Suggestion], seed: str, language: str
+    extracted: ExtractedArticle,
+    suggestions: list[Suggestion],
+    seed: str,
+    language: str,
+    candidates: list[Suggestion] | None = None,
 ) -> str:
     """The lesson file's text: plain YAML that ``medialit check`` reads, with comments to guide."""
     details = extracted.details
@@ -89,7 +74,16 @@ def lesson_yaml(
             source[field] = _date_or_text(getattr(details, field))
     lesson["source"] = source
     lesson["article"] = LiteralScalarString(extracted.article.rstrip() + "\n")
-    lesson["annotations"] = CommentedSeq(_annotation(s) for s in suggestions)
+    taken: set[str] = {s.id for s in suggestions if s.id}
+    lesson["annotations"] = CommentedSeq(_annotation(s, taken) for s in suggestions)
+    for index, suggestion in enumerate(suggestions):
+        lesson["annotations"].yaml_set_comment_before_after_key(
+            index, before=_how_sure(suggestion), indent=2
+        )
+    core = [s.id for s in suggestions if s.core and s.id]
+    if core:
+        lesson["selections"] = CommentedMap(core=_flow(core))
+        lesson.yaml_set_comment_before_after_key("selections", before=CORE_COMMENT)
     if extracted.glossary:
         lesson["glossary"] = CommentedSeq(_glossary_entry(e) for e in extracted.glossary)
         lesson.yaml_set_comment_before_after_key("glossary", before=GLOSSARY_COMMENT)
@@ -101,7 +95,7 @@ def lesson_yaml(
     yaml.indent(mapping=2, sequence=4, offset=2)
     out = io.StringIO()
     yaml.dump(lesson, out)
-    return out.getvalue()
+    return out.getvalue() + _candidates(candidates or [], taken)
 
 
 def _date_or_text(value: str) -> str | datetime.date:
@@ -118,8 +112,12 @@ def _title(extracted: ExtractedArticle) -> str:
     return f"“{title}” ({', '.join(about)})" if about else f"“{title}”"
 
 
-def _annotation(suggestion: Suggestion) -> CommentedMap:
+def _annotation(suggestion: Suggestion, taken: set[str]) -> CommentedMap:
+    """A draft statement, with an id of its own (added to ``taken``) for ``selections``."""
     annotation = CommentedMap()
+    # The analysis names each draft (its core selection uses the names); any other gets one here.
+    annotation["id"] = suggestion.id or new_id(suggestion.quote, taken)
+    taken.add(annotation["id"])
     annotation["quote"] = suggestion.quote
     if suggestion.occurrence is not None:
         annotation["occurrence"] = suggestion.occurrence
@@ -127,10 +125,39 @@ def _annotation(suggestion: Suggestion) -> CommentedMap:
     if suggestion.also_accept:
         annotation["also_accept"] = _flow([k.value for k in suggestion.also_accept])
     annotation["why"] = suggestion.why
+    if suggestion.check:
+        annotation["check"] = suggestion.check
     if suggestion.techniques:
         annotation["techniques"] = _flow(list(suggestion.techniques))
     annotation["draft"] = True
     return annotation
+
+
+def _how_sure(suggestion: Suggestion) -> str:
+    """The comment above a draft: how sure the reading is (least sure come first)."""
+    from medialit.drafting.suggest import sureness  # loaded with the suggestions themselves
+
+    return f"how sure: {sureness(suggestion.sure)} ({suggestion.sure:.2f})"
+
+
+def _candidates(candidates: list[Suggestion], taken: set[str]) -> str:
+    """Further candidates as commented entries, which check ignores and a teacher promotes."""
+    if not candidates:
+        return ""
+    # The safe dumper writes plain data (in C where ruamel.yaml.clib is installed): a tenth
+    # of the round-trip dumper's time, and comments need no round trip.
+    yaml = YAML(typ="safe")
+    yaml.default_flow_style = None
+    yaml.width = 4096
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    entries = [
+        {key: list(value) if isinstance(value, list) else value for key, value in entry.items()}
+        for entry in (_annotation(s, taken) for s in candidates)
+    ]
+    out = io.StringIO()
+    yaml.dump(entries, out)
+    # "#   - id: …": without its "# " an entry lines up with those of annotations.
+    return CANDIDATES_COMMENT + "".join(f"#   {line}\n" for line in out.getvalue().splitlines())
 
 
 def _flow(items: list[str]) -> CommentedSeq:
@@ -142,9 +169,10 @@ def _flow(items: list[str]) -> CommentedSeq:
 def _header(seed: str, count: int) -> str:
     return (
         f"Draft lesson made by `medialit new` from {seed} (kept as received).\n"
-        f"The {count} statements below are suggestions found by cue words: each has\n"
-        "'draft: true'. Read each one, change its kind, why and check as you judge, remove\n"
-        "the ones that do not help, add your own, and delete 'draft: true' to confirm it.\n"
+        f"The {count} statements below are suggestions, least sure first, each with a comment\n"
+        "saying how sure medialit is, and 'draft: true'. Read each one, change its kind, why\n"
+        "and check as you judge, remove the ones that do not help, add your own, and delete\n"
+        "'draft: true' to confirm it.\n"
         "`medialit check` lists what is still a draft or a gap; the answer key says how\n"
         "many statements were not reviewed."
     )

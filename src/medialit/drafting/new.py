@@ -1,23 +1,35 @@
-"""``medialit new``: read a source, draft a lesson from it, keep the source, write both."""
+"""``medialit new``: read a source, draft a lesson from it, keep the source, write both.
+
+An existing lesson is refused before the work: with ``--name`` before anything slow is
+even imported (trafilatura and pysbd take most of a second), and for a web page before
+its article is looked for (the page's title and date name the lesson).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
-from ..errors import MedialitError, Problem
-from ..files import write_atomically
-from ..lesson import MAX_ANNOTATIONS
-from ..setting_checks import read_lesson_with_settings
-from .draft import ExtractedArticle
-from .lessonfile import language_problem, lesson_name, lesson_yaml, name_problem
-from .plaintext import extract_text
-from .reading import SourceError, SourceFile, read_source
-from .suggest import Suggestion, load_cues, suggest
-from .timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
-from .webpage import MAX_PAGE_ELEMENTS, element_count, extract_page
+from medialit.drafting.naming import language_problem, name_from, name_problem
+from medialit.drafting.reading import SourceError, SourceFile, read_fetched, read_source
+from medialit.drafting.timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
+from medialit.drafting.webfetch import (
+    SAVE_ADVICE,
+    SUBSCRIBERS_ONLY,
+    FetchedPage,
+    blocked_hint,
+    fetch_page,
+    is_web_address,
+)
+from medialit.errors import MedialitError, Problem
+from medialit.files import write_atomically
+
+if TYPE_CHECKING:
+    from medialit.drafting.draft import ExtractedArticle
+    from medialit.drafting.suggest import Suggestion
 
 LESSONS = "lessons"
 SEEDS = "seeds"
@@ -37,7 +49,21 @@ class NewLesson:
     """Source fields that were not found (``author``, ``published``…)."""
     glossary: int
     left_out: int = 0
-    """Sentences with a cue word past the most statements a lesson can hold."""
+    """Statements asked for past the most a lesson can hold."""
+    fetched: FetchedPage | None = None
+    """The page, when SOURCE was a web address."""
+    blocked: str | None = None
+    """Why the fetched page may hold only the start of the article (a paywall, a login)."""
+
+
+@dataclass(frozen=True)
+class Fetching:
+    """Whether ``new`` may fetch a web address, and from where."""
+
+    offline: str | None = None
+    """What forbids any fetch (``--offline``, a setting), or ``None``."""
+    allow_local: bool = False
+    """Loopback and private-network addresses may be fetched too (``--allow-local``)."""
 
 
 def new_lesson(
@@ -48,6 +74,8 @@ def new_lesson(
     name: str | None = None,
     with_suggestions: bool = True,
     language: str = "en",
+    statements: int | None = None,
+    fetching: Fetching | None = None,
 ) -> NewLesson:
     """Draft ``lessons/<name>.yaml`` from SOURCE and keep SOURCE in ``seeds/``.
 
@@ -62,23 +90,40 @@ def new_lesson(
         _check_folder(folder)
     if name is not None:  # refused before the page's extraction, which may take a while
         _refuse_existing(working_folder / LESSONS / f"{name}.yaml")
-    received = read_source(source, stdin)
+    fetched = _fetch(source, fetching or Fetching()) if is_web_address(source) else None
+    if fetched is None:
+        received = read_source(source, stdin)
+    else:
+        received = read_fetched(fetched.url, fetched.data, fetched.kind, fetched.charset)
     if name is not None:
         _seed_place(received, working_folder, name)
-    extracted = _extract(received)
+    elif received.kind == "page":
+        _refuse_existing_page(received, working_folder)
+    blocked = blocked_hint(received.text) if fetched else None
+    extracted = _extract(received, blocked)
+    if fetched is not None:
+        extracted.details.url = fetched.url  # where the page really came from
+    from medialit.drafting.lessonfile import lesson_name, lesson_yaml
+
     name = name or lesson_name(extracted)
     lesson_path = working_folder / LESSONS / f"{name}.yaml"
     _refuse_existing(lesson_path)
     seed_path, copy_seed = _seed_place(received, working_folder, name)
-    families = load_cues(language, working_folder) if with_suggestions else None
-    found = suggest(extracted.article, families, language) if families else []
-    suggestions = found[:MAX_ANNOTATIONS]  # more would make a lesson that check refuses
+    from medialit.drafting.suggest import load_cues, suggest
+    from medialit.lesson.reading import MAX_ANNOTATIONS
+    from medialit.settings.checks import read_lesson_with_settings
+
+    cues = load_cues(language, working_folder) if with_suggestions else None
+    found = suggest(extracted.article, cues, language, statements) if cues else []
+    chosen = [s for s in found if not s.candidate]
+    suggestions = chosen[:MAX_ANNOTATIONS]  # more would make a lesson that check refuses
+    candidates = [s for s in found if s.candidate]
     seed_shown = (
         seed_path.relative_to(working_folder)
         if seed_path.is_relative_to(working_folder)
         else seed_path
     )
-    text = lesson_yaml(extracted, suggestions, str(seed_shown), language)
+    text = lesson_yaml(extracted, suggestions, str(seed_shown), language, candidates)
     if suggestions:
         # A draft that fails its own check is a bug: say so.
         read_lesson_with_settings(lesson_path, text)
@@ -93,8 +138,25 @@ def new_lesson(
             seed_path.unlink(missing_ok=True)  # all or nothing: no seed without its lesson
         raise
     gaps = [f for f in ("author", "outlet", "published") if not getattr(extracted.details, f)]
-    left_out = len(found) - len(suggestions)
-    return NewLesson(lesson_path, seed_path, suggestions, gaps, len(extracted.glossary), left_out)
+    left_out = len(chosen) - len(suggestions)
+    return NewLesson(
+        lesson_path,
+        seed_path,
+        suggestions,
+        gaps,
+        len(extracted.glossary),
+        left_out,
+        fetched,
+        blocked if blocked == SUBSCRIBERS_ONLY else None,
+    )
+
+
+def _fetch(address: str, fetching: Fetching) -> FetchedPage:
+    if fetching.offline:
+        raise SourceError(
+            f"{address}: medialit new fetches no web page here ({fetching.offline}); {SAVE_ADVICE}."
+        )
+    return fetch_page(address, allow_local=fetching.allow_local)
 
 
 def _check_folder(folder: Path) -> None:
@@ -143,10 +205,29 @@ def _refuse_existing(lesson_path: Path) -> None:
         )
 
 
-def _extract(received: SourceFile) -> ExtractedArticle:
+def _refuse_existing_page(received: SourceFile, working_folder: Path) -> None:
+    """Refuse a lesson that exists already under the name the page's title gives, before
+    its article is looked for (a page with no title is named by its article, found first)."""
+    from medialit.drafting.webpage import page_title
+
+    _refuse_huge_page(received)
+    title, published = _bounded(page_title, received)
+    if title:
+        _refuse_existing(working_folder / LESSONS / f"{name_from(title, published)}.yaml")
+
+
+def _extract(received: SourceFile, blocked: str | None = None) -> ExtractedArticle:
+    from medialit.drafting.plaintext import extract_text
+
     what = "page" if received.kind == "page" else "text"
     extracted = _page_article(received) if what == "page" else extract_text(received.text)
     if extracted is None or len(extracted.article.split()) < MIN_ARTICLE_WORDS:
+        if blocked:  # a fetched page: what the site gave instead of the article
+            raise SourceError(
+                f"{received.name}: no article text was found in this page, and {blocked}: "
+                f"the article may need a login, or a paywall blocks it; {SAVE_ADVICE} "
+                "(logged in, if you have an account)."
+            )
         raise SourceError(
             f"{received.name}: no article text was found in this {what}; save the page that "
             "shows the whole article, or copy the article's text into a .txt file."
@@ -156,25 +237,43 @@ def _extract(received: SourceFile) -> ExtractedArticle:
 
 def _page_article(received: SourceFile) -> ExtractedArticle | None:
     """trafilatura's work, bounded: pages with too many elements refused, a time limit."""
-    instead = "save only the article's page, or copy the article's text into a .txt file."
+    from medialit.drafting.webpage import extract_page
+
+    _refuse_huge_page(received)
+    return _bounded(extract_page, received)
+
+
+_INSTEAD = "save only the article's page, or copy the article's text into a .txt file."
+
+
+def _refuse_huge_page(received: SourceFile) -> None:
+    from medialit.drafting.webpage import MAX_PAGE_ELEMENTS, element_count
+
     elements = element_count(received.text)
     if elements > MAX_PAGE_ELEMENTS:
         raise SourceError(
             f"{received.name}: the page has {elements:,} elements (paragraphs, links and the "
             f"like), more than the {MAX_PAGE_ELEMENTS:,} of even a long article's page, and "
-            f"finding its article would take far too long; {instead}"
+            f"finding its article would take far too long; {_INSTEAD}"
         )
+
+
+R = TypeVar("R")
+
+
+def _bounded(step: Callable[[str], R], received: SourceFile) -> R:
+    """``step`` on the page's text in a child process, stopped after ``PAGE_SECONDS``."""
     try:
-        return run_with_time_limit(extract_page, received.text, PAGE_SECONDS)
+        return run_with_time_limit(step, received.text, PAGE_SECONDS)
     except TimeLimitReached:
         raise SourceError(
             f"{received.name}: finding the article in this page took longer than "
-            f"{PAGE_SECONDS:g} seconds, so medialit stopped; {instead}"
+            f"{PAGE_SECONDS:g} seconds, so medialit stopped; {_INSTEAD}"
         ) from None
     except ChildEnded:
         raise SourceError(
             f"{received.name}: finding the article in this page stopped half-way (the "
-            f"computer may have run short of memory); {instead}"
+            f"computer may have run short of memory); {_INSTEAD}"
         ) from None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .cleanup import (
+from medialit.drafting.cleanup import (
     article_text,
     body,
     is_boilerplate,
@@ -21,7 +21,7 @@ from .cleanup import (
     split_raw_blocks,
     take_glossary,
 )
-from .draft import ExtractedArticle, SourceDetails
+from medialit.drafting.draft import ExtractedArticle, SourceDetails
 
 BODY_WORDS = 12
 """A paragraph this long (or longer) starts the article; shorter lines above it are its header."""

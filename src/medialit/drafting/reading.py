@@ -16,19 +16,21 @@ from typing import BinaryIO, Literal
 
 import webencodings
 
-from ..errors import MedialitError, Problem
+from medialit.errors import MedialitError, Problem
 
 STDIN = "-"
 MAX_PAGE_BYTES = 5_000_000
 """A saved page carries markup, styles and scripts around the article, so it may be larger."""
 MAX_TEXT_CHARS = 200_000
-"""The same limit as a lesson's article (``medialit.lesson.MAX_ARTICLE_CHARS``)."""
+"""The same limit as a lesson's article (``medialit.lesson.reading.MAX_ARTICLE_CHARS``)."""
 WEB_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 SourceKind = Literal["page", "text"]
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# www.example.com/news/story: an address typed without https://, not a file.
+_ADDRESS_WITHOUT_SCHEME = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
 _LOOKS_LIKE_HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.I)
 
 
@@ -63,8 +65,10 @@ def read_source(source: str, stdin: BinaryIO) -> SourceFile:
     path = Path(source)
     try:
         if not path.is_file():
+            address = _ADDRESS_WITHOUT_SCHEME.match(source)
+            hint = f", or write the address in full: https://{source}" if address else ""
             raise SourceError(
-                Problem("there is no such file; name a saved web page or a text file.", path)
+                Problem(f"there is no such file; name a saved web page or a text file{hint}.", path)
             )
         with path.open("rb") as stream:
             data = stream.read(MAX_PAGE_BYTES + 1)
@@ -82,6 +86,12 @@ def read_source(source: str, stdin: BinaryIO) -> SourceFile:
     return _decoded(str(path), path, data, kind)
 
 
+def read_fetched(url: str, data: bytes, kind: SourceKind, served: str | None) -> SourceFile:
+    """A fetched page (:mod:`medialit.drafting.webfetch`), decoded as a browser would: the
+    character set the site declared (``served``) wins over one the page declares."""
+    return _decoded(url, None, data, kind, served)
+
+
 def _sniff(data: bytes) -> SourceKind:
     return "page" if _LOOKS_LIKE_HTML.match(data[:1000].lstrip(b"\xef\xbb\xbf")) else "text"
 
@@ -90,7 +100,9 @@ def _refuse(name: str, message: str) -> SourceError:
     return SourceError(f"{name}: {message}")
 
 
-def _decoded(name: str, path: Path | None, data: bytes, kind: SourceKind) -> SourceFile:
+def _decoded(
+    name: str, path: Path | None, data: bytes, kind: SourceKind, served: str | None = None
+) -> SourceFile:
     if not data.strip():
         raise _refuse(name, "the file is empty; save the article's page or text into it first.")
     if len(data) > MAX_PAGE_BYTES:
@@ -105,7 +117,7 @@ def _decoded(name: str, path: Path | None, data: bytes, kind: SourceKind) -> Sou
             "this is not a web page or a text file (it holds binary data); save the article "
             "as a web page (.html) or copy its text into a .txt file.",
         )
-    encoding = _encoding(name, data, kind)
+    encoding = _encoding(name, data, kind, served)
     try:
         text = data.decode(encoding.codec)
     except UnicodeDecodeError:
@@ -140,18 +152,26 @@ _UTF8 = _Encoding("utf-8-sig", "UTF-8")
 _DECLARED_INSTEAD = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "windows-1252"}
 
 
-def _encoding(name: str, data: bytes, kind: SourceKind) -> _Encoding:
-    """UTF-8 (with or without a byte order mark), UTF-16 with one, or a page's declared charset."""
+def _encoding(name: str, data: bytes, kind: SourceKind, served: str | None) -> _Encoding:
+    """UTF-8 (with or without a byte order mark), UTF-16 with one, or the declared charset:
+    the site's (``served``, in its Content-Type), else the page's own."""
     # Not files.decode_text: a teacher's own files (lessons, settings, rosters, cues) must be
     # UTF-8, but a saved web page or a text from elsewhere comes in whatever it declares.
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _Encoding("utf-16", "UTF-16")
-    if kind != "page" or data.startswith(codecs.BOM_UTF8):
+    if data.startswith(codecs.BOM_UTF8):
+        return _UTF8
+    if served and webencodings.lookup(served) is not None:
+        return _declared(name, served)
+    if kind != "page":
         return _UTF8
     declared = _CHARSET.search(data[:4096])
     if not declared:
         return _UTF8
-    label = declared.group(1).decode("ascii")
+    return _declared(name, declared.group(1).decode("ascii"))
+
+
+def _declared(name: str, label: str) -> _Encoding:
     # Only the Encoding Standard's labels: Python's codecs also "decode" punycode, base64,
     # zip or rot13, some of them in quadratic time, and raise errors no teacher can act on.
     known = webencodings.lookup(label)

@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..lesson import CheckedLesson
-from ..loader import load_yaml
-from ..model import UNKNOWN
+from medialit.errors import Problem
+from medialit.lesson.loader import load_yaml
+from medialit.lesson.model import UNKNOWN
+from medialit.lesson.reading import CheckedLesson
 
 
 def review_warnings(checked: CheckedLesson) -> list[Problem]:
@@ -19,7 +19,8 @@ def review_warnings(checked: CheckedLesson) -> list[Problem]:
         for field in ("author", "outlet", "published")
         if str(getattr(lesson.source, field)).strip().lower() == UNKNOWN
     ]
-    drafts = sorted((s for s in checked.statements if s.annotation.draft), key=lambda s: s.number)
+    # In the file's order: medialit new writes its drafts least sure first, so they come first.
+    drafts = sorted((s for s in checked.statements if s.annotation.draft), key=lambda s: s.index)
     if not gaps and not drafts:
         return []
     loaded = load_yaml(checked.file)  # for the lines; the file was just read and is valid

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from ..processes import die_with_parent
+from medialit.processes import die_with_parent
 
 A = TypeVar("A")
 R = TypeVar("R")

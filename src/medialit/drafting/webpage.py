@@ -11,7 +11,7 @@ import re
 
 import trafilatura
 
-from .cleanup import (
+from medialit.drafting.cleanup import (
     article_text,
     body,
     is_boilerplate,
@@ -20,7 +20,8 @@ from .cleanup import (
     split_raw_blocks,
     take_glossary,
 )
-from .draft import ExtractedArticle, SourceDetails
+from medialit.drafting.draft import ExtractedArticle, SourceDetails
+from medialit.drafting.publisher import who_published
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _START_TAG = re.compile(r"<[A-Za-z]")
@@ -80,7 +81,26 @@ def extract_page(html: str) -> ExtractedArticle | None:
     article = article_text(kept)
     if not article.strip():
         return None
-    return ExtractedArticle(article, details, glossary)
+    return ExtractedArticle(article, who_published(html, details, article), glossary)
+
+
+def page_title(html: str) -> tuple[str | None, str | None]:
+    """The page's title and publication date (``2016-05-03``) as :func:`extract_page` finds
+    them, without looking for the article: to name the lesson before that longer work."""
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import Extractor
+    from trafilatura.utils import load_html
+
+    options = Extractor(with_metadata=True)
+    tree = load_html(html, options.max_file_size)
+    if tree is None:
+        return None, None
+    # As bare_extraction asks for it (its fifth argument is options.fast), so the same title.
+    found = extract_metadata(
+        tree, options.url, options.date_params, options.fast, options.author_blacklist
+    )
+    date = found.date or ""
+    return _clean(found.title), date if _FULL_DATE.match(date) else None
 
 
 def _clean(value: str | None) -> str | None:

@@ -1,7 +1,8 @@
 """Export lessons for learning platforms: read, check, build each version's quiz, write.
 
-``medialit export LESSON --format moodle`` writes ``<out>/<lesson>/moodle.xml``
-and ``--format qti`` writes ``<out>/<lesson>/qti.zip``; with ``--versions``,
+``medialit export LESSON --format moodle`` writes ``<out>/<lesson>/moodle.xml``,
+``--format qti`` writes ``<out>/<lesson>/qti.zip`` and ``--format canvas``
+``<out>/<lesson>/canvas.zip``; with ``--versions``,
 one file per version (``moodle-A.xml``, ``qti-B.zip``), numbered as that
 version's worksheet and key are. Files are written together through the
 build's atomic writer: a lesson that fails leaves its earlier exports as they were.
@@ -14,18 +15,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import MedialitError
-from ..files import write_all
-from ..key_context import key_context
-from ..layers import Configuration
-from ..lesson import CheckedLesson
-from ..output_marker import MARKER, marker_text
-from ..reports import BuildReport, BuildResult, each_lesson
-from ..setting_checks import read_lesson_with_settings
-from ..settling import short_version
-from ..variants import Variant, plain_variants, variant_suffix
-from .formats import FORMATS, Format
-from .quiz import Quiz, quiz_from_key
+from medialit.build.output_marker import MARKER, marker_text
+from medialit.build.reports import BuildReport, BuildResult, each_lesson
+from medialit.build.settling import short_version
+from medialit.errors import MedialitError
+from medialit.exports.formats import FORMATS, Format
+from medialit.exports.quiz import Quiz, quiz_from_key, quiz_identifier
+from medialit.files import write_all
+from medialit.lesson.reading import CheckedLesson
+from medialit.render.key_context import key_context
+from medialit.settings.checks import read_lesson_with_settings
+from medialit.settings.layers import Configuration
+from medialit.sheets.variants import Variant, plain_variants, variant_suffix
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,16 @@ def lesson_quizzes(checked: CheckedLesson, options: ExportOptions) -> dict[Varia
     settings = options.configuration.resolve(checked.worksheet).settings
     # The statements the standard worksheet of the same options has, numbered 1…n.
     checked = short_version(checked, settings, "standard", options.select)
-    variants = plain_variants(["standard"], options.versions, options.seed, len(checked.statements))
-    return {v: quiz_from_key(key_context(checked, settings, v)) for v in variants}
+    variants = plain_variants(
+        ["standard"], options.versions, options.seed, len(checked.statements), options.select
+    )
+    return {
+        v: quiz_from_key(
+            key_context(checked, settings, v),
+            quiz_identifier(checked.name, checked.selection, v.version),
+        )
+        for v in variants
+    }
 
 
 def export_lesson(lesson_file: Path, options: ExportOptions) -> BuildResult:

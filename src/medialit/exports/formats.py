@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..creation_date import creation_time
+from medialit.layout.creation_date import creation_time
 
 if TYPE_CHECKING:  # types only: the CLI loads this module to list the formats, nothing more
-    from ..lesson import CheckedLesson
-    from .quiz import Quiz
+    from medialit.exports.quiz import Quiz
+    from medialit.lesson.reading import CheckedLesson
 
 Writer = Callable[["Quiz", "CheckedLesson", "datetime.datetime | None"], bytes]
 """Writes one version's quiz of a lesson; the date, if given, goes into the file."""
@@ -40,15 +40,21 @@ class Format:
 
 
 def _moodle(quiz: Quiz, _lesson: CheckedLesson, _created: datetime.datetime | None) -> bytes:
-    from .moodle import moodle_xml
+    from medialit.exports.moodle import moodle_xml
 
     return moodle_xml(quiz)
 
 
 def _qti(quiz: Quiz, lesson: CheckedLesson, created: datetime.datetime | None) -> bytes:
-    from .qti import qti_package
+    from medialit.exports.qti import qti_package
 
-    return qti_package(quiz, lesson.name, created or creation_time())
+    return qti_package(quiz, created or creation_time())
+
+
+def _canvas(quiz: Quiz, _lesson: CheckedLesson, created: datetime.datetime | None) -> bytes:
+    from medialit.exports.canvas import canvas_package
+
+    return canvas_package(quiz, created or creation_time())
 
 
 FORMATS: dict[str, Format] = {
@@ -56,6 +62,7 @@ FORMATS: dict[str, Format] = {
     for fmt in (
         Format("moodle", ".xml", "a Moodle XML quiz", _moodle),
         Format("qti", ".zip", "a QTI 2.1 package for Canvas and others", _qti),
+        Format("canvas", ".zip", "a QTI 1.2 package as Canvas classic quizzes import it", _canvas),
     )
 }
 """Every format ``medialit export --format`` knows, by name."""

@@ -4,6 +4,11 @@ Built with ElementTree, so every text is escaped, and written without a DTD or
 entities: Moodle's importer reads it as plain data. Question text is HTML
 (``format="html"``), escaped once for HTML and once more by the XML writer,
 which is how Moodle's own exports carry it.
+
+Values are ones Moodle itself offers or stores: the essay's box has 10 lines (the essay
+form's default, one of the sizes it offers, so editing the question keeps it), and a
+category name is cut to the 255 characters its ``question_categories.name`` holds (the
+importer inserts names as they come).
 """
 
 from __future__ import annotations
@@ -11,9 +16,13 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 
-from .quiz import EssayQuestion, Quiz, Run, StatementQuestion
+from medialit.exports.quiz import EssayQuestion, Quiz, Run, StatementQuestion
 
-ESSAY_LINES = 8
+ESSAY_LINES = 10
+"""The essay box's lines: the default of Moodle's essay form, which offers 5 to 40 in fives
+(newer versions 2 and 3 too); any other number is lost when the question is edited."""
+CATEGORY_NAME_LENGTH = 255
+"""The characters a Moodle question category's name holds."""
 
 
 def moodle_xml(quiz: Quiz) -> bytes:
@@ -31,9 +40,29 @@ def moodle_xml(quiz: Quiz) -> bytes:
 
 
 def _category_path(quiz: Quiz) -> str:
-    # Moodle splits category paths at "/"; a slash in a name is written twice.
+    """``$course$/top/<title>/Version B``, escaped as Moodle's own exports escape it."""
     parts = [quiz.title] + ([f"Version {quiz.version}"] if quiz.version else [])
-    return "$course$/top/" + "/".join(part.replace("/", "//") for part in parts)
+    return "$course$/top/" + "/".join(_escaped(_fitted(part)) for part in parts)
+
+
+def _fitted(name: str) -> str:
+    """``name`` as Moodle reads it back (trimmed), cut to fit its category names."""
+    name = name.strip()
+    if len(name) <= CATEGORY_NAME_LENGTH:
+        return name
+    return name[: CATEGORY_NAME_LENGTH - 1].rstrip() + "…"
+
+
+def _escaped(name: str) -> str:
+    # Moodle splits a path at single slashes, so a slash in a name is written twice; a name
+    # that starts or ends with one gets a space there, which Moodle trims when it reads it
+    # (qformat_default::assemble_category_path does the same).
+    escaped = name.replace("/", "//")
+    if escaped.startswith("/"):
+        escaped = " " + escaped
+    if escaped.endswith("/"):
+        escaped += " "
+    return escaped
 
 
 def _escape(text: str) -> str:

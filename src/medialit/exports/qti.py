@@ -8,6 +8,12 @@ partial for the kinds it also accepts) and shows the explanation as feedback
 once answered; a discussion question is an extended-text interaction marked by
 hand, with the teacher's notes in a rubric block for the scorer only.
 
+Identifiers start with the quiz's own (:func:`.quiz.quiz_identifier`), so no two lessons,
+selections or versions share one and a lesson exported again keeps its own. The
+explanation's feedback is ``general_fb``: Canvas keeps a feedback only when its identifier
+follows one of its patterns (``general_``, ``correct``, ``wrong``…), and files it as the
+question's general comments.
+
 Built with ElementTree (every text escaped, no DTD, no entities). Zip entries
 carry the build's date, so the same lesson and date give the same bytes.
 """
@@ -16,11 +22,10 @@ from __future__ import annotations
 
 import datetime
 import io
-import re
 import xml.etree.ElementTree as ET
 import zipfile
 
-from .quiz import EssayQuestion, Quiz, StatementQuestion
+from medialit.exports.quiz import EssayQuestion, Quiz, StatementQuestion
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
@@ -31,7 +36,10 @@ MANIFEST = "imsmanifest.xml"
 TEST = "test.xml"
 ITEM_TYPE = "imsqti_item_xmlv2p1"
 TEST_TYPE = "imsqti_test_xmlv2p1"
-FEEDBACK = "EXPLANATION"
+FEEDBACK = "general_fb"
+"""The explanation's identifier: Canvas files ``general_…`` as the question's general
+comments (``Qti::AssessmentItemConverter#get_feedback``); any name outside its patterns is
+dropped."""
 ESSAY_LINES = 8
 
 ET.register_namespace("xsi", XSI)
@@ -41,15 +49,21 @@ def _q(tag: str) -> str:
     return f"{{{QTI}}}{tag}"
 
 
-def qti_package(quiz: Quiz, name: str, created: datetime.datetime) -> bytes:
-    """The quiz as a QTI 2.1 zip; ``name`` (the lesson's) identifies the package."""
-    items = {f"s{s.number}": _choice_item(s) for s in quiz.statements}
-    items.update({f"q{q.number}": _essay_item(q) for q in quiz.questions})
+def qti_package(quiz: Quiz, created: datetime.datetime) -> bytes:
+    """The quiz as a QTI 2.1 zip, its zip entries dated ``created``."""
+    prefix = quiz.identifier
+    items = {f"s{s.number}": _choice_item(s, f"{prefix}-s{s.number}") for s in quiz.statements}
+    items.update({f"q{q.number}": _essay_item(q, f"{prefix}-q{q.number}") for q in quiz.questions})
     files = {
-        MANIFEST: _xml(_manifest(name, list(items)), IMSCP),
+        MANIFEST: _xml(_manifest(prefix, list(items)), IMSCP),
         TEST: _xml(_test(quiz, list(items)), QTI),
     }
-    files.update({_item_file(identifier): _xml(item, QTI) for identifier, item in items.items()})
+    files.update({_item_file(short): _xml(item, QTI) for short, item in items.items()})
+    return zip_files(files, created)
+
+
+def zip_files(files: dict[str, bytes], created: datetime.datetime) -> bytes:
+    """``files`` zipped in their order, every entry dated ``created``: the same bytes each time."""
     buffer = io.BytesIO()
     stamp = created.astimezone(datetime.UTC).timetuple()[:6]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
@@ -108,8 +122,8 @@ def _score_declarations(item: ET.Element) -> None:
         _sub(_sub(outcome, "defaultValue"), "value", default)
 
 
-def _choice_item(statement: StatementQuestion) -> ET.Element:
-    item = _item(f"s{statement.number}", f"{statement.number}. {statement.opening}")
+def _choice_item(statement: StatementQuestion, identifier: str) -> ET.Element:
+    item = _item(identifier, f"{statement.number}. {statement.opening}")
     response = _sub(item, "responseDeclaration", identifier="RESPONSE", cardinality="single")
     response.set("baseType", "identifier")
     _sub(_sub(response, "correctResponse"), "value", statement.answer.kind)
@@ -161,8 +175,8 @@ def _choice_processing(processing: ET.Element) -> None:
     )
 
 
-def _essay_item(essay: EssayQuestion) -> ET.Element:
-    item = _item(f"q{essay.number}", f"Discussion {essay.number}")
+def _essay_item(essay: EssayQuestion, identifier: str) -> ET.Element:
+    item = _item(identifier, f"Discussion {essay.number}")
     response = _sub(item, "responseDeclaration", identifier="RESPONSE", cardinality="single")
     response.set("baseType", "string")
     _score_declarations(item)
@@ -179,30 +193,39 @@ def _essay_item(essay: EssayQuestion) -> ET.Element:
     return item
 
 
-def _test(quiz: Quiz, identifiers: list[str]) -> ET.Element:
+def _test(quiz: Quiz, shorts: list[str]) -> ET.Element:
+    """The test, listing the items (``s3``, ``q1``: their files' names) in the sheet's order."""
     title = quiz.title + (f" (version {quiz.version})" if quiz.version else "")
+    prefix = quiz.identifier
     test = ET.Element(
         _q("assessmentTest"),
-        {**_schema_location(QTI, QTI_XSD), "identifier": "test", "title": title},
+        {**_schema_location(QTI, QTI_XSD), "identifier": f"{prefix}-test", "title": title},
     )
-    part = _sub(test, "testPart", identifier="part")
+    part = _sub(test, "testPart", identifier=f"{prefix}-part")
     part.set("navigationMode", "nonlinear")
     part.set("submissionMode", "simultaneous")
     sections = (
-        ("statements", "Sort the statements", [i for i in identifiers if i.startswith("s")]),
-        ("discussion", "Discuss", [i for i in identifiers if i.startswith("q")]),
+        ("statements", "Sort the statements", [i for i in shorts if i.startswith("s")]),
+        ("discussion", "Discuss", [i for i in shorts if i.startswith("q")]),
     )
     for identifier, section_title, members in sections:
         if not members:
             continue
-        section = _sub(part, "assessmentSection", identifier=identifier, title=section_title)
+        section = _sub(
+            part, "assessmentSection", identifier=f"{prefix}-{identifier}", title=section_title
+        )
         section.set("visible", "true")
         for member in members:
-            _sub(section, "assessmentItemRef", identifier=member, href=_item_file(member))
+            _sub(
+                section,
+                "assessmentItemRef",
+                identifier=f"{prefix}-{member}",
+                href=_item_file(member),
+            )
     return test
 
 
-def _manifest(name: str, identifiers: list[str]) -> ET.Element:
+def _manifest(prefix: str, shorts: list[str]) -> ET.Element:
     def cp(tag: str) -> str:
         return f"{{{IMSCP}}}{tag}"
 
@@ -211,7 +234,7 @@ def _manifest(name: str, identifiers: list[str]) -> ET.Element:
     locations = f"{IMSCP} {IMSCP_XSD} {QTI} {QTI_XSD}"
     manifest = ET.Element(
         cp("manifest"),
-        {f"{{{XSI}}}schemaLocation": locations, "identifier": f"MANIFEST-{_ncname(name)}"},
+        {f"{{{XSI}}}schemaLocation": locations, "identifier": f"MANIFEST-{prefix}"},
     )
     metadata = ET.SubElement(manifest, cp("metadata"))
     ET.SubElement(metadata, cp("schema")).text = "QTIv2.1 Package"
@@ -219,20 +242,15 @@ def _manifest(name: str, identifiers: list[str]) -> ET.Element:
     ET.SubElement(manifest, cp("organizations"))
     resources = ET.SubElement(manifest, cp("resources"))
     test = ET.SubElement(
-        resources, cp("resource"), identifier="RES-test", type=TEST_TYPE, href=TEST
+        resources, cp("resource"), identifier=f"RES-{prefix}-test", type=TEST_TYPE, href=TEST
     )
     ET.SubElement(test, cp("file"), href=TEST)
-    for identifier in identifiers:
-        ET.SubElement(test, cp("dependency"), identifierref=f"RES-{identifier}")
-    for identifier in identifiers:
-        href = _item_file(identifier)
+    for short in shorts:
+        ET.SubElement(test, cp("dependency"), identifierref=f"RES-{prefix}-{short}")
+    for short in shorts:
+        href = _item_file(short)
         resource = ET.SubElement(
-            resources, cp("resource"), identifier=f"RES-{identifier}", type=ITEM_TYPE, href=href
+            resources, cp("resource"), identifier=f"RES-{prefix}-{short}", type=ITEM_TYPE, href=href
         )
         ET.SubElement(resource, cp("file"), href=href)
     return manifest
-
-
-def _ncname(name: str) -> str:
-    """``name`` made fit for an XML identifier (letters, digits, ``.``, ``-``, ``_``)."""
-    return re.sub(r"[^A-Za-z0-9._-]", "-", name) or "lesson"

@@ -8,14 +8,15 @@ question. Pure: the writers of each platform's format take it from here.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
-from ..context import KeySegment
-from ..key_context import KeyContext
-
-PARTIAL_CREDIT = 0.5
-"""The credit for a kind that the key also accepts: half (Moodle knows 50 %)."""
+from medialit.lesson.one_tick import (
+    PARTIAL_CREDIT,  # one number: the exports and check's warning agree
+)
+from medialit.render.context import KeySegment
+from medialit.render.key_context import KeyContext
 
 # XML 1.0 forbids these characters even escaped; a lesson cannot mean them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -82,11 +83,35 @@ class Quiz:
     """Where the article comes from, one line."""
     statements: list[StatementQuestion]
     questions: list[EssayQuestion]
+    identifier: str = "medialit"
+    """What every identifier in the quiz's files starts with: the lesson's, selection's and
+    version's own (:func:`quiz_identifier`)."""
 
 
-def quiz_from_key(key: KeyContext) -> Quiz:
+def quiz_identifier(lesson: str, selection: str | None, version: str | None) -> str:
+    """``ml-lunch-debate-core-B-1a2b3c4d``: the same for every export of one lesson (by file
+    name), selection and version, and different for any other.
+
+    Platforms match what they import by identifier (Canvas's "overwrite assessment content
+    with matching IDs" replaces a quiz whose identifiers match), so two lessons must never
+    share one, and a lesson exported again must keep its own. The readable part is cut to
+    ASCII letters, digits and ``-`` (an XML name everywhere); the hash of the whole keeps
+    names that read alike apart.
+    """
+    parts = [lesson, selection or "", version or ""]
+    digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:8]
+    readable = [_slug(part)[:32] for part in parts]
+    return "-".join(["ml", *(part for part in readable if part), digest])
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def quiz_from_key(key: KeyContext, identifier: str = "medialit") -> Quiz:
     """The quiz of one version of a lesson, from that version's answer-key context."""
     return Quiz(
+        identifier=identifier,
         title=xml_safe(key.title),
         language=key.language,
         version=key.version,

@@ -7,6 +7,6 @@ pane shows, :mod:`.editing` writes the teacher's marks back into the lesson
 file, :mod:`.pages` lays out and draws the real PDF pages.
 """
 
-from .server import choose_lesson, serve
+from medialit.preview.server import choose_lesson, serve
 
 __all__ = ["choose_lesson", "serve"]

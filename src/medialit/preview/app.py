@@ -32,14 +32,14 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..errors import MedialitError
-from ..layers import Configuration
-from ..variants import LEVELS, Level
-from .editing import Changes, EditRefused, Saved, Selection, StaleWrite
-from .guard import CONTENT_SECURITY_POLICY, Guard
-from .live import Preview
-from .pages import MAX_VERSIONS_SHOWN, PageChoice, make_executor
-from .view import checked_view
+from medialit.errors import MedialitError
+from medialit.preview.editing import Changes, EditRefused, Saved, Selection, StaleWrite
+from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
+from medialit.preview.live import Preview
+from medialit.preview.pages import MAX_VERSIONS_SHOWN, PageChoice, make_executor
+from medialit.preview.view import checked_view
+from medialit.settings.layers import Configuration
+from medialit.sheets.variants import LEVELS, Level
 
 __all__ = ["CONTENT_SECURITY_POLICY", "STALE_MESSAGE", "create_app"]
 

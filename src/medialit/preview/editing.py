@@ -25,15 +25,16 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from ..anchoring import find_matches
-from ..article import split_blocks
-from ..errors import LessonError
-from ..lesson import CheckedLesson
-from ..lesson_text import MAX_FILE_BYTES, decode_lesson
-from ..model import Kind
-from ..setting_checks import read_lesson_with_settings
-from .fields import FIELD_LABELS, scalar, unstorable
-from .saving import ChangedMeanwhile, NotSaved, write_lesson
+from medialit.errors import LessonError
+from medialit.lesson.anchoring import find_matches
+from medialit.lesson.article import split_blocks
+from medialit.lesson.model import Kind
+from medialit.lesson.reading import CheckedLesson
+from medialit.lesson.statement_ids import ids_in_use, new_id
+from medialit.lesson.text import MAX_FILE_BYTES, decode_lesson
+from medialit.preview.fields import FIELD_LABELS, scalar, unstorable
+from medialit.preview.saving import ChangedMeanwhile, NotSaved, write_lesson
+from medialit.settings.checks import read_lesson_with_settings
 
 NOT_EXPLAINED = "Not explained yet: say why this is the kind chosen."
 """The ``why`` of an annotation marked before its explanation is written (kept a draft)."""
@@ -61,7 +62,7 @@ class LessonText:
     """A lesson file's text and the version a page must quote to change it.
 
     ``text`` is ``None`` when the bytes cannot be a lesson (not UTF-8, too large):
-    :func:`~medialit.lesson.read_lesson` then reads the file itself and says why.
+    :func:`~medialit.lesson.reading.read_lesson` then reads the file itself and says why.
     """
 
     text: str | None
@@ -134,10 +135,16 @@ class LessonEditor:
 
     def delete(self, version: str, index: int, quote: str) -> Saved:
         def remove(data: CommentedMap) -> Typed:
-            _annotation(data, index, quote)
+            item = _annotation(data, index, quote)
             annotations = data["annotations"]
             if len(annotations) == 1:
                 raise EditRefused("A lesson needs at least one annotation; add another first.")
+            used_by = _selections_using(data, item.get("id"))
+            if used_by:
+                raise EditRefused(
+                    f"This statement was not deleted: it is used by {used_by}. Remove its id "
+                    f'"{item["id"]}" from there in your text editor first, then delete it.'
+                )
             del annotations[index]
             return Typed(index, {})
 
@@ -248,6 +255,19 @@ def _annotation(data: CommentedMap, index: int, quote: str) -> CommentedMap:
     return item
 
 
+def _selections_using(data: CommentedMap, statement_id: object) -> str:
+    """``selections: core`` (or ``selections: core, short``) naming ``statement_id``, or ""."""
+    selections = data.get("selections")
+    if not isinstance(statement_id, str) or not isinstance(selections, dict):
+        return ""
+    names = [
+        str(name)
+        for name, chosen in selections.items()
+        if isinstance(chosen, list) and statement_id in chosen
+    ]
+    return f"`selections: {', '.join(names)}`" if names else ""
+
+
 def _add(data: CommentedMap, selection: Selection, changes: Changes) -> Typed:
     blocks = split_blocks(str(data["article"]))
     if not 0 <= selection.block < len(blocks):
@@ -280,6 +300,10 @@ def _add(data: CommentedMap, selection: Selection, changes: Changes) -> Typed:
     check = _typed("check", changes.check or "")
     if check:
         item["check"] = typed["check"] = scalar(check, None)
+    # An id from the start, so that a selection can name the statement (its number changes).
+    item["id"] = new_id(quote, ids_in_use(data["annotations"]))
+    if item.pop("draft", False):
+        item["draft"] = True  # last, as medialit new writes it: deleted to confirm
     data["annotations"].append(item)
     return Typed(len(data["annotations"]) - 1, typed)
 

@@ -15,9 +15,8 @@ from typing import Any
 from starlette.requests import Request
 from watchfiles import awatch
 
-from ..layers import Configuration
-from .editing import LessonEditor, read_version
-from .pages import (
+from medialit.preview.editing import LessonEditor, read_version
+from medialit.preview.pages import (
     DOCUMENTS,
     Job,
     LaidOut,
@@ -28,7 +27,8 @@ from .pages import (
     plan_and_lay_out_first,
     warm_up,
 )
-from .view import lesson_view
+from medialit.preview.view import lesson_view
+from medialit.settings.layers import Configuration
 
 DOCUMENT_LABELS = {"student": "student sheet", "key": "answer key"}
 HEARTBEAT_SECONDS = 15.0

@@ -15,12 +15,12 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import BuildOptions
-from ..errors import MedialitError
-from ..layers import Configuration
-from ..planning import plan_lesson
-from ..sheets import VARIANT_SHEETS
-from ..variants import Level, Variant, version_letters
+from medialit.build.planning import plan_lesson
+from medialit.build.run import BuildOptions
+from medialit.errors import MedialitError
+from medialit.render.sheet_table import VARIANT_SHEETS
+from medialit.settings.layers import Configuration
+from medialit.sheets.variants import Level, Variant, version_letters
 
 DOCUMENTS = tuple(sheet.name for sheet in VARIANT_SHEETS)
 """The sheets the pane shows, the student's first: one of each per level and version."""
@@ -60,7 +60,7 @@ def make_executor() -> ProcessPoolExecutor:
 
 def warm_up() -> None:
     """Import WeasyPrint in a worker before the first real job (it takes a second)."""
-    from .. import pdf  # noqa: F401
+    from medialit.layout import pdf  # noqa: F401
 
 
 def plan_documents(
@@ -107,7 +107,7 @@ def plan_and_lay_out_first(
 
 def lay_out(html: str, base_folder: Path, allowed_folders: tuple[Path, ...]) -> LaidOut:
     """Lay out one document and draw its pages; runs in a worker process."""
-    from ..pdf import html_to_pdf
+    from medialit.layout.pdf import html_to_pdf
 
     try:
         pdf, _ = html_to_pdf(html, base_folder=base_folder, allowed_folders=allowed_folders)

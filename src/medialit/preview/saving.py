@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import Problem
+from medialit.errors import Problem
 
 
 class ChangedMeanwhile(Exception):

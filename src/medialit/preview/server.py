@@ -14,10 +14,10 @@ from types import FrameType
 
 import uvicorn
 
-from ..build import find_lessons
-from ..errors import MedialitError, Problem, escape_controls
-from ..layers import Configuration
-from .app import create_app
+from medialit.build.run import find_lessons
+from medialit.errors import MedialitError, Problem, escape_controls
+from medialit.preview.app import create_app
+from medialit.settings.layers import Configuration
 
 LOOPBACK = "127.0.0.1"
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import LessonError, MedialitError
-from ..layers import Configuration
-from ..lesson import CheckedLesson
-from ..lesson_text import read_lesson_text
-from ..model import KIND_ORDER
-from ..setting_checks import read_lesson_with_settings
-from ..settings import Settings
-from .editing import read_version
+from medialit.errors import LessonError, MedialitError
+from medialit.lesson.model import KIND_ORDER
+from medialit.lesson.reading import CheckedLesson
+from medialit.lesson.text import read_lesson_text
+from medialit.preview.editing import read_version
+from medialit.settings.checks import read_lesson_with_settings
+from medialit.settings.layers import Configuration
+from medialit.settings.schema import Settings
 
 FILE_MISSING = (
     "The lesson file is missing: it was moved, renamed or deleted. The page shows the last "

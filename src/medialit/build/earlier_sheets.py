@@ -1,0 +1,139 @@
+"""Which sheets beside a build's own are really stale, and the warning that names them once.
+
+A lesson folder often holds the sheets of several builds side by side: a class pack, the plain
+sheets, a guided level. The output marker (:mod:`medialit.build.output_marker`) records what the
+latest build of each kind wrote (:func:`build_kind`) and from which version of the lesson, so
+that a build names only sheets that no latest build of this lesson wrote (a version no longer
+asked for, a file of unknown origin) or that an earlier version of the lesson made. Each is
+named once: the marker also records what was named, and it is not named again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from medialit.build.options import BuildOptions
+from medialit.lesson.model import Lesson
+
+CLASS_PACK = "class pack"
+_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class Built:
+    """What the latest build of one kind wrote, and the version of the lesson it was built from."""
+
+    lesson: str
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    """The builds a lesson folder holds, by kind, and the sheets already named as stale."""
+
+    builds: Mapping[str, Built] = field(default_factory=dict)
+    named: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The record as the marker keeps it."""
+        return {
+            "builds": {
+                kind: {"lesson": built.lesson, "files": list(built.files)}
+                for kind, built in self.builds.items()
+            },
+            "named": list(self.named),
+        }
+
+
+def record_from_json(value: Any) -> BuildRecord:
+    """The record a marker holds; anything unreadable counts as no record (an older marker)."""
+    if not isinstance(value, dict):
+        return BuildRecord()
+    builds: dict[str, Built] = {}
+    for kind, built in (value.get("builds") or {}).items():
+        if isinstance(built, dict) and isinstance(built.get("lesson"), str):
+            builds[str(kind)] = Built(built["lesson"], tuple(_names(built.get("files"))))
+    return BuildRecord(builds, tuple(_names(value.get("named"))))
+
+
+def _names(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def build_kind(options: BuildOptions) -> str:
+    """Which kind of build this is: a later build of the same kind replaces its sheets."""
+    if options.roster is not None:
+        return CLASS_PACK
+    parts = [f"{options.level} level"]
+    if options.select:
+        parts.append(f"selection {options.select}")
+    if options.excerpt:
+        parts.append("excerpt")
+    return ", ".join(parts)
+
+
+def lesson_version(lesson: Lesson) -> str:
+    """A short fingerprint of the lesson as read: an edit to its content changes it."""
+    return hashlib.sha256(lesson.model_dump_json().encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class EarlierSheets:
+    """The record to keep, and the sheets to name now."""
+
+    record: BuildRecord
+    unclaimed: list[str]
+    """Sheets no latest build of this lesson wrote."""
+    outdated: dict[str, list[str]]
+    """Sheets of another kind of build, made from an earlier version of the lesson, by kind."""
+
+
+def sort_earlier(
+    record: BuildRecord, kind: str, version: str, written: Iterable[str], earlier: list[str]
+) -> EarlierSheets:
+    """Sort the sheets ``earlier`` (in the folder, not written now) against ``record``."""
+    written = sorted(written)
+    present = set(earlier)
+    builds = {kind: Built(version, tuple(written))}
+    for other, built in record.builds.items():
+        kept = tuple(f for f in built.files if f in present)  # the last writer owns a file
+        if other != kind and kept:
+            builds[other] = Built(built.lesson, kept)
+    owner = {f: (k, built.lesson) for k, built in builds.items() for f in built.files}
+    named_before = set(record.named)
+    unclaimed = [f for f in earlier if f not in owner and f not in named_before]
+    outdated: dict[str, list[str]] = {}
+    for name in earlier:
+        if name in owner and owner[name][1] != version and name not in named_before:
+            outdated.setdefault(owner[name][0], []).append(name)
+    named = sorted(
+        (named_before & present) | set(unclaimed) | {f for fs in outdated.values() for f in fs}
+    )
+    return EarlierSheets(BuildRecord(builds, tuple(named)), unclaimed, outdated)
+
+
+def earlier_warnings(folder: Path, lesson_file: Path, sheets: EarlierSheets) -> list[str]:
+    """The warnings that name the stale sheets (none when there are none)."""
+    warnings = []
+    if sheets.unclaimed:
+        count = len(sheets.unclaimed)
+        warnings.append(
+            f"{folder} also holds {count} sheet{'s' if count > 1 else ''} of earlier builds "
+            f"that this one did not write ({_shown(sheets.unclaimed)}); delete them if they are "
+            "out of date."
+        )
+    for kind, names in sheets.outdated.items():
+        warnings.append(
+            f"{folder} also holds the sheets of the last {kind} build ({_shown(names)}), made "
+            f"from an earlier version of {lesson_file.name}; build them again, or delete them."
+        )
+    return warnings
+
+
+def _shown(names: list[str]) -> str:
+    more = f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else ""
+    return ", ".join(names[:_SHOWN]) + more

@@ -1,0 +1,193 @@
+"""Lay out every document: turn each one's HTML into PDF pages (WeasyPrint; the expensive
+part), in parallel worker processes when asked, reusing layouts kept by ``layout_cache.py``.
+
+Documents and their outcomes cross the process pool as typed values (:class:`Layout`,
+:class:`LaidOut`), problems included.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import signal
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from medialit.errors import MedialitError, Problem
+from medialit.layout.cache import LayoutCache, layout_key
+from medialit.processes import die_with_parent
+
+
+class Progress(Protocol):
+    """Told how many steps a build has, then of each step done (e.g. a progress bar)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One document to lay out, with the folders its layout may load files from."""
+
+    html: str
+    base_folder: Path
+    allowed_folders: tuple[Path, ...]
+    created: datetime.datetime | None
+    keep_pages: bool = False
+    """Also keep the laid-out pages, for the layout cache."""
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields."""
+    drawn: bytes | None = None
+    """The PDF, drawn already (a class pack's cover and name tags): nothing to lay out."""
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """A laid-out document, or the problems that stopped it (they cross process boundaries)."""
+
+    pdf: bytes = b""
+    refused: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    fetched: tuple[tuple[str, str], ...] = ()
+    """Every address the layout asked for, with its state then (with ``keep_pages``)."""
+    pages: bytes = b""
+    """The kept pages (with ``keep_pages``), see :func:`medialit.layout.pdf.pdf_from_pages`."""
+
+
+def lay_out(layout: Layout) -> LaidOut:
+    """Lay out one document; runs in a worker process when building in parallel."""
+    from medialit.layout.pdf import lay_out_html  # imported late: WeasyPrint is slow to load
+
+    try:
+        laid_out = lay_out_html(
+            layout.html,
+            base_folder=layout.base_folder,
+            allowed_folders=layout.allowed_folders,
+            created=layout.created,
+            keep_pages=layout.keep_pages,
+            forms=layout.forms,
+        )
+    except MedialitError as exc:
+        return LaidOut(problems=tuple(exc.problems))
+    return LaidOut(
+        pdf=laid_out.pdf,
+        refused=tuple(laid_out.refused),
+        fetched=tuple(laid_out.fetched),
+        pages=laid_out.pages,
+    )
+
+
+def lay_out_all(
+    layouts: Sequence[Layout],
+    workers: int,
+    progress: Progress | None = None,
+    cache: LayoutCache | None = None,
+) -> list[LaidOut]:
+    """Lay out every document, in ``workers`` processes when more than one.
+
+    With a ``cache``, a document laid out before from the same HTML and files is
+    taken from it, and the others are kept in it. A document drawn already is kept as drawn.
+    """
+    if any(layout.drawn is not None for layout in layouts):
+        to_lay_out = [layout for layout in layouts if layout.drawn is None]
+        each = iter(lay_out_all(to_lay_out, workers, progress, cache))
+        results = []
+        for layout in layouts:
+            if layout.drawn is None:
+                results.append(next(each))
+                continue
+            results.append(LaidOut(pdf=layout.drawn))
+            if progress:
+                progress.advance()
+        return results
+    if cache is None:
+        return _lay_out_each(layouts, workers, progress)
+    from medialit.layout.reuse import pdf_from_pages  # no WeasyPrint: all may be kept
+
+    keys = [
+        layout_key(
+            layout.html, layout.base_folder, layout.allowed_folders, layout.created is not None
+        )
+        for layout in layouts
+    ]
+    done: dict[int, LaidOut] = {}
+    for n, (layout, key) in enumerate(zip(layouts, keys, strict=True)):
+        # Form fields are written by a finisher the kept pages do not replay: never cached.
+        found = None if layout.forms else cache.get(key)
+        if found is None:
+            continue
+        try:
+            pdf = pdf_from_pages(found.pages, layout.created)
+        except Exception:  # whatever a kept entry holds, it is a miss (laid out again), not a crash
+            cache.forget(key)
+            continue
+        done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused))
+        if progress:
+            progress.advance()
+    missing = [n for n in range(len(layouts)) if n not in done]
+    keep = cache.refused is None  # a refused cache keeps nothing: no pages to keep for it
+    fresh = _lay_out_each(
+        [replace(layouts[n], keep_pages=keep and not layouts[n].forms) for n in missing],
+        workers,
+        progress,
+    )
+    for n, laid_out in zip(missing, fresh, strict=True):
+        if not laid_out.problems and not layouts[n].forms:
+            cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched)
+        done[n] = replace(laid_out, pages=b"")
+    return [done[n] for n in range(len(layouts))]
+
+
+def _lay_out_each(
+    layouts: Sequence[Layout], workers: int, progress: Progress | None = None
+) -> list[LaidOut]:
+    if workers <= 1 or len(layouts) <= 1:
+        results = []
+        for layout in layouts:
+            results.append(lay_out(layout))
+            if progress:
+                progress.advance()
+        return results
+    done: dict[int, LaidOut] = {}
+    executor = ProcessPoolExecutor(
+        max_workers=min(workers, len(layouts)),
+        initializer=_end_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
+        futures = {executor.submit(lay_out, layout): n for n, layout in enumerate(layouts)}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            if progress:
+                progress.advance()
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM): stop the workers now, not after their documents.
+        for process in list(getattr(executor, "_processes", {}).values()):
+            process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown()
+    return [done[n] for n in range(len(layouts))]
+
+
+def _end_with_parent(parent: int) -> None:
+    """In each worker: exit when the build that started it is gone, even by ``kill -9``.
+
+    Linux ends the worker with its parent (``PR_SET_PDEATHSIG``); elsewhere, and
+    as a second line, a thread notices that the worker has been orphaned.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() ends it quietly
+    die_with_parent()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()

@@ -1,0 +1,358 @@
+"""Plan each lesson: read it, settle its settings and render the HTML of every document it
+needs (Jinja; cheap), ready to lay out.
+
+A :class:`LessonPlan` holds a lesson's outputs (worksheets, keys, the class pack's cover) and,
+with a roster, the class pack's documents: each variant's worksheet and the name tags.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment
+
+from medialit.build.options import BuildOptions
+from medialit.build.settling import SettledLesson, settle, short_versions
+from medialit.layout.internals import untested_versions
+from medialit.lesson.reading import CheckedLesson
+from medialit.render.context import sheet_language, student_context
+from medialit.render.sheet_table import (
+    COVER,
+    NAMES,
+    PACK_SHEETS,
+    STUDENT,
+    VARIANT_SHEETS,
+    Sheet,
+    SheetInput,
+)
+from medialit.render.templates import builtin_templates_only, environment, render_context
+from medialit.settings.layers import Layer
+from medialit.settings.schema import Settings, Words
+from medialit.settings.themes import SearchPath
+from medialit.sheets.pack import PackPlan, plan_pack
+from medialit.sheets.roster import RosterEntry
+from medialit.sheets.variants import (
+    LEVELS,
+    PLAIN,
+    PLAIN_COPY,
+    CopyOptions,
+    Level,
+    Variant,
+    plain_variants,
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document to lay out: a worksheet, a key, the cover, or a part of the class pack."""
+
+    name: str
+    """What it is, unique in its lesson and said in warnings: the file it is written to
+    (``key-guided-B.pdf``) or, inside the class pack, ``class-pack.pdf (student-B.pdf)``."""
+    file: str | None
+    """The file it is written to as laid out, or ``None`` for a part of the class pack."""
+    html: str
+    forms: bool = False
+    """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
+    folders: tuple[Path, ...] = ()
+    """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
+    drawn: bytes | None = None
+    """The PDF, already drawn without a layout (a class pack's cover and name tags from
+    medialit's own templates: :mod:`medialit.layout.drawn_pack`); ``None``: lay out ``html``."""
+
+
+@dataclass(frozen=True)
+class ClassPackDocuments:
+    """What a class pack lays out: each variant's worksheet once, and every name tag."""
+
+    plan: PackPlan
+    layouts: list[Document]
+    """The student worksheet of each of ``plan.variants``, in that order."""
+    name_tags: Document
+    """The pages of names stamped onto the copies."""
+
+
+@dataclass
+class LessonPlan:
+    """A lesson's documents, rendered and ready to lay out."""
+
+    checked: CheckedLesson
+    allowed_folders: tuple[Path, ...]
+    """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
+    outputs: list[Document] = field(default_factory=list)
+    """The documents written as laid out: worksheets, keys, the class pack's cover."""
+    class_pack: ClassPackDocuments | None = None
+    words: Words = field(default_factory=Words)
+    """The fixed words in the lesson's language, for the class pack's titles."""
+    language: str = "en"
+    """The sheets' language tag."""
+    warnings: list[str] = field(default_factory=list)
+    """Found while planning, so said before anything is laid out or written."""
+
+    @property
+    def pack(self) -> PackPlan | None:
+        """Who gets which copy of the class pack, if there is a roster."""
+        return self.class_pack.plan if self.class_pack else None
+
+    def documents(self) -> list[Document]:
+        """Every document to lay out: outputs, then the class pack's."""
+        documents = list(self.outputs)
+        if self.class_pack is not None:
+            documents += [*self.class_pack.layouts, self.class_pack.name_tags]
+        return documents
+
+    def output(self, file: str, html: str, forms: bool = False) -> Document:
+        """A document written as laid out, to ``file``."""
+        return Document(file, file, html, forms, self.allowed_folders)
+
+    def document(self, name: str) -> Document:
+        """The document called ``name``; ``KeyError`` if the plan has none."""
+        for document in self.documents():
+            if document.name == name:
+                return document
+        raise KeyError(name)
+
+
+def render_html(
+    checked: CheckedLesson,
+    settings: Settings,
+    template_folders: Sequence[Path] = (),
+    variant: Variant = PLAIN,
+    theme: Path | None = None,
+    allowed_folders: Sequence[Path] = (),
+    versions: Sequence[Variant] = (),
+    measure: bool = True,
+    copy: CopyOptions = PLAIN_COPY,
+) -> dict[str, str]:
+    """The HTML of each sheet of one variant (student worksheet, key), by the sheet's name.
+
+    The independent key gives each statement's line on the student sheet, so that
+    sheet is laid out once first, with its statements' places marked, to measure them.
+    Unless ``measure``: nothing is laid out, and every statement is said to start on
+    line 1 (for ``medialit check``, which renders the templates to find their mistakes).
+    ``copy`` is how the student's copy is made (a name, form fields); the key has none.
+    """
+    env = environment(template_folders, theme)
+    lines = None
+    if variant.level == "independent" and not measure:
+        lines = {statement.number: 1 for statement in checked.statements}
+    elif variant.level == "independent":
+        from medialit.layout.pdf import statement_lines  # imported late: WeasyPrint is slow to load
+
+        measured = student_context(checked, settings, variant, copy, measure=True)
+        lines = statement_lines(
+            render_context(env, STUDENT.template, measured),
+            base_folder=checked.file.parent,
+            allowed_folders=[*template_folders, *allowed_folders],
+        )
+    return {
+        sheet.name: sheet.render(
+            env,
+            SheetInput(
+                checked,
+                settings,
+                variant,
+                copy if sheet.for_students else PLAIN_COPY,
+                lines,
+                versions,
+            ),
+        )
+        for sheet in VARIANT_SHEETS
+    }
+
+
+def plan_lesson(
+    lesson_file: Path, options: BuildOptions, roster: Sequence[RosterEntry] | None = None
+) -> LessonPlan:
+    """Read a lesson, settle its settings and render the HTML of every document it needs."""
+    settled = settle(lesson_file, options.configuration, options.strict)
+    checked, settings, search = settled.checked, settled.settings, settled.search
+    folders = search.folders()
+    # The logo is named by the teacher's own settings, so its folder may be read too.
+    logo = [Path(settings.logo).parent] if settings.logo else []
+    plan = LessonPlan(
+        checked,
+        (*folders, lesson_file.parent, *logo),
+        words=settings.words,
+        language=sheet_language(checked, settings),
+        warnings=settled.warnings,
+    )
+    short = short_versions(settled, options.select, options.excerpt)
+    count = {level: len(version.statements) for level, version in short.items()}
+
+    def render(
+        variant: Variant, versions: Sequence[Variant], copy: CopyOptions = PLAIN_COPY
+    ) -> dict[str, str]:
+        return render_html(
+            short[variant.level],
+            settings,
+            folders,
+            variant,
+            search.theme,
+            plan.allowed_folders,
+            [v for v in versions if v.level == variant.level],
+            copy=copy,
+        )
+
+    if roster is None:
+        variants = plain_variants(
+            [options.level], options.versions, options.seed, count, options.select
+        )
+        _say_if_unmeasured(plan, variants)
+        for variant in variants:
+            html = render(variant, variants, CopyOptions(fillable=options.fillable))
+            plan.outputs += [
+                plan.output(
+                    sheet.file(variant), html[sheet.name], sheet.for_students and options.fillable
+                )
+                for sheet in VARIANT_SHEETS
+            ]
+        return plan
+    pack = plan_pack(roster, options.level, options.versions, options.seed, count, options.select)
+    _say_if_unmeasured(plan, pack.variants)
+    # A student's own font size or theme: settings and templates of its own, whose folders
+    # every document of the lesson may load from.
+    own: dict[CopyOptions, tuple[Settings, SearchPath]] = {}
+    for copy in dict.fromkeys(copy for _, copy in pack.layouts):
+        layer = _student_layer(copy)
+        if layer is not None:
+            resolved = options.configuration.resolve(
+                checked.worksheet, checked.own_language, checked.file, extra=[layer]
+            )
+            own[copy] = (resolved.settings, options.configuration.search_path(resolved))
+            plan.allowed_folders = (*plan.allowed_folders, *own[copy][1].folders())
+    layouts = []
+    for variant, copy in pack.layouts:
+        if copy not in own:
+            student = render(variant, pack.variants, copy)[STUDENT.name]
+        else:
+            own_settings, own_search = own[copy]
+            student = render_html(
+                short[variant.level],
+                own_settings,
+                own_search.folders(),
+                variant,
+                own_search.theme,
+                plan.allowed_folders,
+                copy=copy,
+            )[STUDENT.name]
+        name = _pack_layout_name(pack.file, variant, copy)
+        layouts.append(Document(name, None, student, folders=plan.allowed_folders))
+        for sheet in VARIANT_SHEETS:
+            file = sheet.file(variant)
+            if not sheet.for_students and all(output.file != file for output in plan.outputs):
+                # One key per level and version, whoever's own size or theme the copy has.
+                plan.outputs.append(plan.output(file, render(variant, pack.variants)[sheet.name]))
+    env = environment(folders, search.theme)
+    pack_input = SheetInput(checked, settings, pack=pack)
+    for sheet in PACK_SHEETS:
+        if sheet.written:
+            file = sheet.file(Variant(selection=pack.selection))
+            cover = plan.output(file, sheet.render(env, pack_input))
+            drawn = _drawn(env, sheet, pack_input, options)
+            plan.outputs.append(dataclasses.replace(cover, drawn=drawn))
+    name_tags = NAMES.render(env, pack_input)
+    tags = Document(
+        f"{pack.file} (name tags)",
+        None,
+        name_tags,
+        folders=plan.allowed_folders,
+        drawn=_drawn(env, NAMES, pack_input, options),
+    )
+    plan.class_pack = ClassPackDocuments(pack, layouts, tags)
+    return plan
+
+
+def _say_if_unmeasured(plan: LessonPlan, variants: Sequence[Variant]) -> None:
+    """Warn when an independent key's line numbers cannot be measured (``layout.internals``)."""
+    problem = untested_versions()
+    if problem is not None and any(variant.level == "independent" for variant in variants):
+        plan.warnings.append(f"the key gives each statement's paragraph, not its line: {problem}")
+
+
+_DRAWN_TEMPLATES = {
+    COVER.template: (COVER.template, "fonts.css", "fallback-fonts.css"),
+    NAMES.template: (NAMES.template, "fallback-fonts.css"),
+}
+
+
+def _drawn(env: Environment, sheet: Sheet, data: SheetInput, options: BuildOptions) -> bytes | None:
+    """The class pack's cover or name tags drawn, when made from medialit's own templates and
+    drawing prints them as a layout would; else ``None`` (they are laid out). They name the
+    students, so a second class would otherwise lay them out while all else is kept."""
+    if not builtin_templates_only(env, _DRAWN_TEMPLATES[sheet.template]):
+        return None
+    from medialit.layout import drawn_pack  # fontTools and pydyf: class packs only
+
+    context = sheet.context(data)
+    if sheet is COVER:
+        return drawn_pack.draw_cover(context, options.created)
+    return drawn_pack.draw_name_tags(context, options.created)
+
+
+def _pack_layout_name(pack_file: str, variant: Variant, copy: CopyOptions) -> str:
+    """``class-pack.pdf (student-B.pdf)``, with a student's own size and theme if any."""
+    own = [x for x in (copy.font_size, copy.theme) if x]
+    return f"{pack_file} ({', '.join([STUDENT.file(variant), *own])})"
+
+
+def _student_layer(copy: CopyOptions) -> Layer | None:
+    """A student's own font size and theme (from the roster) as a settings layer."""
+    values = {"font_size": copy.font_size, "theme": copy.theme}
+    values = {key: value for key, value in values.items() if value is not None}
+    return Layer("roster", values) if values else None
+
+
+def check_sheets(settled: SettledLesson) -> None:
+    """Render, without laying out, one of each kind of sheet the lesson's builds can make, so
+    that a mistake in a template is found by ``medialit check`` as ``build`` would find it.
+
+    Each value a template can branch on is rendered once: the worksheet and the key at
+    every level (one version, not fillable, no name), a fillable worksheet, and a class
+    pack of four (two versions of the standard level, one student at each other level):
+    a named copy, its key with the other version's grid, the cover and the name tags.
+    """
+    checked, settings, search = settled.checked, settled.settings, settled.search
+    folders = search.folders()
+    short = short_versions(settled)
+
+    def render(
+        variant: Variant, versions: Sequence[Variant] = (), copy: CopyOptions = PLAIN_COPY
+    ) -> None:
+        render_html(
+            short[variant.level],
+            settings,
+            folders,
+            variant,
+            search.theme,
+            (),
+            versions,
+            measure=False,
+            copy=copy,
+        )
+
+    for level in LEVELS:
+        render(Variant(level))
+    env = environment(folders, search.theme)
+    for sheet in VARIANT_SHEETS:
+        if sheet.for_students:  # the fillable copy
+            fillable = CopyOptions(fillable=True)
+            sheet.render(env, SheetInput(short["standard"], settings, PLAIN, fillable))
+    levels: list[Level] = ["standard", "standard", "guided", "independent"]
+    roster = [
+        RosterEntry(f"{settings.words.student} {n}", n, level=level)
+        for n, level in enumerate(levels, start=1)
+    ]
+    counts = {level: len(lesson.statements) for level, lesson in short.items()}
+    pack = plan_pack(roster, "standard", 2, 0, counts)
+    first = pack.copies[0]
+    render(
+        first.variant,
+        [v for v in pack.variants if v.level == first.variant.level],
+        copy=first.options,
+    )
+    for sheet in PACK_SHEETS:
+        sheet.render(env, SheetInput(checked, settings, pack=pack))

@@ -1,0 +1,191 @@
+"""The commands about one lesson: draft it (``new``), check it, preview it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from medialit.cli.common import (
+    EXIT_INPUT,
+    WORKING_FOLDER,
+    SettingsChoice,
+    echo,
+    handle_errors,
+    settings_options,
+)
+from medialit.errors import MedialitError
+
+
+@click.command()
+@click.argument("lessons", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail, as build --strict does, if some text has characters no installed font can print.",
+)
+@handle_errors
+def check(lessons: tuple[Path, ...], strict: bool) -> None:
+    """Check each LESSON (file or folder; default ./lessons) as a build would, without laying out.
+
+    Reads the lesson and its settings, renders your own templates and theme, and looks for
+    text no installed font can print. Prints one line per lesson: its statements by kind,
+    or every problem found.
+    """
+    from medialit.build.checking import check_lesson
+    from medialit.drafting.review import review_warnings
+    from medialit.lesson.model import KIND_ORDER
+    from medialit.lesson.one_tick import one_tick_warnings
+    from medialit.lesson.reading import find_lessons
+
+    files = find_lessons(lessons or (Path("lessons"),))
+    if not files:
+        raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
+    # The settings are checked as a build checks them, so check and build agree.
+    configuration = SettingsChoice().configuration()
+    failed = 0
+    for file in files:
+        try:
+            settled = check_lesson(file, configuration, strict)
+        except MedialitError as exc:
+            failed += 1
+            echo(f"Error: {exc}", err=True)
+            continue
+        for message in settled.warnings:  # as build says them, before anything else
+            echo(f"Warning: {message}", err=True)
+        checked = settled.checked
+        counts = checked.count_by_kind()
+        summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
+        echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
+        for warning in review_warnings(checked) + one_tick_warnings(checked):
+            echo(f"Warning: {warning}", err=True)
+    if failed:
+        echo(f"{failed} of {len(files)} lessons have problems.", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--name`` and ``--language`` checked before the source is read: a usage error."""
+    from medialit.drafting.naming import language_problem, name_problem
+
+    if value is None:
+        return None
+    problem = name_problem(value) if param.name == "name" else language_problem(value)
+    if problem:
+        raise click.BadParameter(problem, ctx, param)
+    return value
+
+
+@click.command()
+@click.argument("source")
+@click.option(
+    "--name",
+    callback=_checked,
+    help="The lesson's file name, without .yaml (default: from the title).",
+)
+@click.option("--no-suggest", is_flag=True, help="Write no suggested statements.")
+@click.option(
+    "--statements",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="How many draft statements to suggest (default: about 12; the rest are kept as "
+    "candidates).",
+)
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    callback=_checked,
+    help="The article's language (BCP 47 tag).",
+)
+@click.option("--offline", is_flag=True, help="Fetch nothing: refuse a web address.")
+@click.option(
+    "--allow-local",
+    is_flag=True,
+    help="Also fetch from this computer or a private network (127.0.0.1, 192.168.x.x…).",
+)
+@handle_errors
+def new(
+    source: str,
+    name: str | None,
+    no_suggest: bool,
+    statements: int | None,
+    language: str,
+    offline: bool,
+    allow_local: bool,
+) -> None:
+    """Draft lessons/<name>.yaml from SOURCE: a web address (https://…), a saved web page,
+    a .txt or .md file, or - (stdin).
+
+    Keeps SOURCE unchanged in seeds/ (a web page as the site sent it) and suggests
+    statements, each marked draft: true.
+    """
+    from medialit.drafting.new import Fetching, new_lesson  # trafilatura loads only for this
+    from medialit.drafting.webfetch import is_web_address
+
+    forbidden = "--offline" if offline else None
+    # The settings are read only for an address: a saved file needs none of them.
+    if not forbidden and is_web_address(source) and _offline_setting():
+        forbidden = "offline = true in medialit.toml"
+    made = new_lesson(
+        source,
+        sys.stdin.buffer,
+        WORKING_FOLDER,
+        name=name,
+        with_suggestions=not no_suggest,
+        language=language,
+        statements=statements,
+        fetching=Fetching(forbidden, allow_local),
+    )
+    if made.fetched is not None:
+        fetched = made.fetched
+        via = f", redirected from {fetched.requested}" if fetched.url != fetched.requested else ""
+        echo(f"fetched {fetched.url} ({len(fetched.data):,} bytes{via})")
+    if made.blocked:
+        echo(
+            f"Warning: {made.blocked}: the page may hold only the start of the article; if "
+            "so, open it in your browser (logged in), save it there and run medialit new on "
+            "the saved file.",
+            err=True,
+        )
+    echo(
+        f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
+        f"source kept as {made.seed})"
+    )
+    if made.left_out:
+        echo(
+            f"Warning: {made.left_out:,} more statements asked for were not drafted: a "
+            f"lesson holds at most {len(made.suggestions):,} statements; to draft them all, "
+            "split the article into several lessons.",
+            err=True,
+        )
+    gaps = f", fill in {', '.join(made.gaps)}" if made.gaps else ""
+    task = "confirm or change each draft statement" if made.suggestions else "add statements"
+    echo(
+        f"Next: read {made.lesson}, {task}{gaps}, "
+        f"then run: medialit check {made.lesson} && medialit build {made.lesson}"
+    )
+
+
+def _offline_setting() -> bool:
+    return SettingsChoice().configuration().resolve().settings.offline
+
+
+@click.command()
+@click.argument("lesson", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port (default: any free).")
+@click.option("--no-open", is_flag=True, help="Do not open the browser.")
+@settings_options
+@handle_errors
+def preview(
+    lesson: Path | None,
+    port: int,
+    no_open: bool,
+    settings_choice: SettingsChoice,
+) -> None:
+    """Show LESSON's article and pages in the browser; mark statements there; live on save."""
+    from medialit.preview import choose_lesson, serve  # the web server loads only for this command
+
+    configuration = settings_choice.configuration()
+    serve(choose_lesson(lesson), configuration, port=port, open_browser=not no_open, echo=echo)

@@ -1,0 +1,397 @@
+"""Read an article as a whole and find what each passage is: evidence, inference or assertion.
+
+Reading goes paragraph by paragraph and sentence by sentence, keeping what the article has
+said before: which source the paragraph names (so that a figure after "The study found…" is
+not called unsourced), whether a quotation is still open (so that its speaker, named at its
+end, owns its first sentence). Reported speech is cut in two: the saying ("said a Dutch
+tailor") is evidence that it was said; the claim said gets a kind of its own. Definitions,
+instructions and the myths a fact-check quotes are left out. Everything this module knows
+about English is data in ``cues/en.yaml`` (its families and its ``reading:`` lists).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from medialit.drafting.numbers import Number, numbers, statistics
+from medialit.drafting.reasons import Finding, check_for, why_for
+from medialit.drafting.wording import CueFamily, ReadingWords
+from medialit.lesson.article import Block
+from medialit.lesson.model import Kind
+
+Role = Literal["sentence", "saying", "claim"]
+MIN_WORDS = 4
+SHORT_QUESTION_WORDS = 10
+"""A question shorter than this asks; a longer one usually argues (a rhetorical question)."""
+MIN_SAYING_WORDS = 3
+""""Papa says" is too thin to teach from; "said a Dutch tailor who…" is not."""
+ALONE_WORDS = 10
+"""A sentence this short whose only figure is an age, a duration or a date says nothing else."""
+CENTRAL_BLOCKS = 2
+"""A correlation read as a cause in the first paragraphs is the article's central move."""
+
+_QUOTES = '"“”'
+_LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
+"""A label before a sentence ("Fact: "), left out of the quote."""
+_INNER_END = re.compile(
+    r"\b(?P<word>[A-Za-z]*[a-z][a-z]|\d+)(?P<stop>[.!?][\"”']?)\s+(?=[\"“']?[A-Z])"
+)
+"""A sentence's end inside a span: a word of two small letters or more (not "Ph.D." or "U.S.")."""
+_ABBREVIATIONS = frozenset({"mrs", "ms", "mr", "dr", "st", "jr", "sr", "vs", "no", "etc", "al"})
+_TABLE_ROW = re.compile(r"^[^:.]{1,60}:\s*[\d.,\s%–-]+(?:or (?:higher|lower|more|less))?$")
+"""A list item such as "Class I obesity: 30.0-34.9": a table row, not a claim."""
+_OPEN_CLOSE_SPEECH = re.compile(r"[,.!?]?[\"”']\s*,?\s+$")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A passage to suggest: a sentence, or one side of a sentence of reported speech."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    role: Role
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A part with its provisional answer and how sure the reading is."""
+
+    part: Part
+    kind: Kind
+    also_accept: tuple[Kind, ...]
+    sure: float
+    why: str
+    check: str
+    technique: str
+    central: bool = False
+
+
+@dataclass
+class _Context:
+    """What the reading knows when it reaches a sentence."""
+
+    paragraph_source: str | None = None
+    previous_source: str | None = None
+    speaker: str | None = None
+    quote_open: bool = False
+
+
+def analyse(
+    blocks: list[Block],
+    sentences: Callable[[str], list[tuple[int, int]]],
+    families: list[CueFamily],
+    words: ReadingWords,
+) -> list[Analysed]:
+    """Every passage worth a statement, in reading order, each with a kind and reasons."""
+    journal = words.journal_in(" ".join(b.text for b in blocks))
+    found: list[Analysed] = []
+    for number, block in enumerate(blocks):
+        if block.kind == "heading" or words.skips(block.text):
+            continue
+        if block.kind == "item" and _TABLE_ROW.match(block.text):
+            continue
+        context = _Context()
+        spans = _joined(block.text, sentences(block.text))
+        for index, (start, end) in enumerate(spans):
+            text = block.text[start:end]
+            source_here = words.source_in(text)
+            if index == 0:
+                context.paragraph_source = source_here
+            if not _skipped(text, words):
+                for part in _parts(number, start, text, words, context):
+                    first = not any(a.central for a in found)
+                    analysed = _classify(part, families, words, context, journal, first)
+                    if analysed is not None:
+                        found.append(analysed)
+            context.previous_source = source_here
+            context.quote_open = _still_open(text, context.quote_open)
+    return found
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The segmenter's sentences, mended: joined where it cut after an abbreviation ("90 per
+    cent. of"), cut where it kept a quoted letter or speech of several sentences whole."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and text[start : start + 1].islower():
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    cut: list[tuple[int, int]] = []
+    for start, end in joined:
+        for found in _INNER_END.finditer(text, start, end):
+            if found.group("word").lower() not in _ABBREVIATIONS:
+                cut.append((start, found.end("stop")))
+                start = found.end()
+        cut.append((start, end))
+    return cut
+
+
+def _skipped(text: str, words: ReadingWords) -> bool:
+    count = len(text.split())
+    if count < MIN_WORDS:
+        return True
+    if text.rstrip(_QUOTES + "'").endswith("?") and count < SHORT_QUESTION_WORDS:
+        return True
+    if text.rstrip().endswith(":"):
+        return True  # it introduces a list
+    return words.definition(text) is not None
+
+
+def _still_open(text: str, was_open: bool) -> bool:
+    marks = sum(text.count(q) for q in _QUOTES)
+    return was_open != (marks % 2 == 1)
+
+
+def _parts(
+    block: int, offset: int, text: str, words: ReadingWords, context: _Context
+) -> list[Part]:
+    """The sentence, or its saying and its claim when it reports speech."""
+    if label := _LABEL.match(text):
+        offset, text = offset + label.end(), text[label.end() :]
+    split = words.speech(text)
+    if split is None:
+        start, end = _unquoted(text)
+        piece = text[start:end]
+        return [
+            Part(block, offset + start, offset + end, piece, "sentence", _open_speaker(context))
+        ]
+    pieces, speaker = split
+    parts = []
+    for start, end, role in pieces:
+        start, end = _trimmed(text, start, end)
+        piece = text[start:end]
+        if role == "saying" and len(piece.split()) < MIN_SAYING_WORDS:
+            continue
+        if role == "claim" and len(piece.split()) < MIN_WORDS:
+            if len(pieces) == 2:  # too little said to stand alone: the sentence is the part
+                return [Part(block, offset, offset + len(text), text, "sentence", speaker)]
+            continue
+        parts.append(Part(block, offset + start, offset + end, piece, role, speaker))
+    context.speaker = speaker
+    return sorted(parts, key=lambda p: p.start)
+
+
+def _unquoted(text: str) -> tuple[int, int]:
+    """The sentence without a quotation mark that opens or closes a quotation around it."""
+    start, end = 0, len(text)
+    marks = sum(text.count(q) for q in _QUOTES)
+    if text[:1] in _QUOTES and (marks % 2 == 1 or text[-1:] in _QUOTES):
+        start = 1
+    if text[-1:] in _QUOTES and (marks % 2 == 1 or start == 1):
+        end -= 1
+    return start, max(start, end)
+
+
+def _open_speaker(context: _Context) -> str | None:
+    return context.speaker if context.quote_open else None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding spaces, quote marks and joining commas."""
+    strip = " ,;:" + _QUOTES
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip + ".":
+        end -= 1
+    if end < len(text) and text[end : end + 1] in ".!?" and end + 1 >= len(text.rstrip(_QUOTES)):
+        end += 1  # keep a sentence's own full stop
+    return start, end
+
+
+def _classify(
+    part: Part,
+    families: list[CueFamily],
+    words: ReadingWords,
+    context: _Context,
+    journal: str | None,
+    may_be_central: bool,
+) -> Analysed | None:
+    text = part.text
+    if part.role == "saying":
+        vague = _family(families, text, "vague authority")
+        if vague:
+            return _make(part, Finding("vague", vague, part.speaker), 0.8)
+        # A named person or body ("Cari Kitahara", "the German army doctors") can be asked.
+        named = bool(part.speaker and re.search(r"(?<!^)\b[A-Z][a-z]", part.speaker))
+        return _make(
+            part, Finding("saying", part.speaker or text, part.speaker), 0.85 if named else 0.6
+        )
+    if words.definition(text):
+        return None
+    finding = _first_finding(part, families, words, context, journal)
+    if finding.reason == "plain" and _only_a_date_or_age(text):
+        return None  # "I am 8 years old.": an age, a duration or a date alone is no claim
+    # The central move: the first correlation of the opening paragraphs, in the article's voice.
+    central = (
+        may_be_central
+        and finding.reason == "correlation"
+        and part.block < CENTRAL_BLOCKS
+        and (part.role == "claim" or part.speaker is None)
+    )
+    return _make(part, finding, finding.sure, central)
+
+
+def _first_finding(
+    part: Part,
+    families: list[CueFamily],
+    words: ReadingWords,
+    context: _Context,
+    journal: str | None,
+) -> Finding:
+    """The strongest sign of what the passage is, in order of precedence."""
+    text, speaker = part.text, part.speaker
+    if part.role == "sentence":
+        if cue := _family(families, text, "vague authority"):
+            return Finding("vague", cue, speaker, sure=0.8)
+        if cue := _family(families, text, "certainty"):  # "It is now clear that…" first
+            return Finding("certainty", cue, speaker, sure=0.8)
+        if cue := words.record(text):
+            return Finding("record", cue, speaker, journal=journal, sure=0.85)
+        if cue := words.finding_start(text):
+            return Finding("finding", cue, speaker, source=cue, journal=journal, sure=0.85)
+        if cue := _family(families, text, "checkable record"):
+            return Finding("record", cue, speaker, journal=journal, sure=0.8)
+        if cue := _family(families, text, "attribution"):
+            return Finding("attributed", cue, speaker, sure=0.7)
+    if cue := words.correlation(text):
+        return Finding("correlation", cue, speaker, journal=journal, sure=0.8)
+    for name, reason in (
+        ("certainty", "certainty"),
+        ("loaded words", "judgement"),
+    ):
+        if cue := _family(families, text, name):
+            return Finding(reason, cue, speaker, sure=0.8)
+    if figures := statistics(text):
+        return _number_finding(figures[0], part, words, context, journal)
+    for reason, look in (
+        ("judgement", words.judgement),
+        ("generalisation", words.generalisation),
+        ("recommendation", words.recommendation),
+    ):
+        if cue := look(text):
+            return Finding(reason, cue, speaker, sure=0.75)
+    if cue := _not_described(
+        text, words.causal(text) or _family(families, text, "inference marker")
+    ):
+        return Finding("causal", cue, speaker, sure=0.75)
+    if cue := words.comparison(text):
+        return Finding("comparison", cue, speaker, sure=0.6)
+    if (cue := _hedge(families, text)) or (cue := words.prediction(text)):
+        # A modal verb may be a forecast, a condition or a past ability: less sure than "likely".
+        modal = cue.lower() in {"will", "would", "could", "may", "might", "can"}
+        return Finding("prediction", cue, speaker, sure=0.45 if modal else 0.6)
+    for family in families:  # a teacher's own families, after the built-in reading
+        if family.custom and (cue := family.find(text)):
+            return Finding("custom", cue, speaker, family=family, sure=0.6)
+    return Finding("plain", "", speaker, sure=0.35)
+
+
+def _number_finding(
+    figure: Number, part: Part, words: ReadingWords, context: _Context, journal: str | None
+) -> Finding:
+    """A figure is sourced when this sentence, the one before, or the paragraph names a source."""
+    here = words.source_in(part.text)
+    for source, where in (
+        (part.speaker, "in the same sentence" if part.role == "claim" else "as the speaker"),
+        (here, "in this sentence"),
+        (context.previous_source, "in the sentence before"),
+        (context.paragraph_source, "in this paragraph's first sentence"),
+    ):
+        if source:
+            return Finding(
+                "sourced number",
+                figure.text,
+                part.speaker,
+                source=source,
+                where=where,
+                journal=journal,
+                noun=_noun_after(part.text, figure),
+                sure=0.65,
+            )
+    return Finding(
+        "unsourced number",
+        figure.text,
+        part.speaker,
+        noun=_noun_after(part.text, figure),
+        sure=0.7,
+    )
+
+
+def _only_a_date_or_age(text: str) -> bool:
+    found = numbers(text)
+    return (
+        bool(found)
+        and len(text.split()) < ALONE_WORDS
+        and all(n.kind != "statistic" for n in found)
+    )
+
+
+def _noun_after(text: str, figure: Number) -> str:
+    after = text[figure.start + len(figure.text) :]
+    found = re.match(
+        r"\s*(?:%|per ?cent\.?|percent)?\s*(?:of\s+)?(?:the\s+)?([A-Za-z-]+(?:\s+[a-z-]+)?)", after
+    )
+    return found.group(1) if found else "it"
+
+
+def _family(families: list[CueFamily], text: str, name: str) -> str | None:
+    for family in families:
+        if family.name == name:
+            return family.find(text)
+    return None
+
+
+def _hedge(families: list[CueFamily], text: str) -> str | None:
+    return _not_described(text, _family(families, text, "hedging"))
+
+
+def _not_described(text: str, cue: str | None) -> str | None:
+    """The cue, unless it describes a thing ("research that might lead", "a virus that causes")."""
+    if cue and re.search(rf"\b(?:that|which|who)\s+(?:\w+\s+)?{re.escape(cue)}\b", text, re.I):
+        return None
+    return cue
+
+
+_KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
+    "saying": (Kind.evidence, (Kind.assertion,), "reported claim"),
+    "vague": (Kind.assertion, (Kind.evidence,), "vague attribution"),
+    "finding": (Kind.evidence, (Kind.assertion,), "named source"),
+    "record": (Kind.evidence, (Kind.assertion,), "named record"),
+    "attributed": (Kind.evidence, (Kind.assertion,), "reported claim"),
+    "correlation": (Kind.inference, (Kind.evidence,), "correlation read as cause"),
+    "certainty": (Kind.assertion, (Kind.inference,), "unsupported certainty"),
+    "judgement": (Kind.assertion, (), "loaded language"),
+    "generalisation": (Kind.assertion, (Kind.inference,), "sweeping generalisation"),
+    "recommendation": (Kind.assertion, (), "advice as fact"),
+    "causal": (Kind.inference, (Kind.assertion,), "cause and effect"),
+    "comparison": (Kind.assertion, (Kind.inference,), "comparison without figures"),
+    "prediction": (Kind.inference, (Kind.assertion,), "prediction"),
+    "sourced number": (Kind.evidence, (Kind.assertion,), "sourced number"),
+    "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
+    "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
+}
+
+
+def _make(part: Part, finding: Finding, sure: float, central: bool = False) -> Analysed:
+    if finding.reason == "custom" and finding.family is not None:
+        family = finding.family
+        kind, also, technique = family.kind, family.also_accept, family.technique
+    else:
+        kind, also, technique = _KINDS[finding.reason]
+    return Analysed(
+        part,
+        kind,
+        also,
+        sure,
+        why_for(finding, part.text, part.role, central),
+        check_for(finding, part.text),
+        technique,
+        central,
+    )

@@ -1,0 +1,130 @@
+"""Choose a lesson's worth of drafts: about twelve, balanced across kinds, a core of six to nine.
+
+Every passage the reading found is a candidate; the surest, balanced so that no kind takes
+more than half, become the lesson's statements, least sure first (the ones a teacher should
+read first). The best of them, with each kind the lesson has, are suggested as a ``core``
+selection for a short lesson; the rest are kept as candidates a teacher can promote.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from medialit.drafting.analysis import Analysed
+from medialit.drafting.reasons import topic
+from medialit.lesson.model import Kind
+from medialit.lesson.statement_ids import new_id
+
+DEFAULT_STATEMENTS = 12
+MIN_SURE = 0.5
+"""Below this a passage is chosen only when the surer ones are too few for the lesson."""
+MIN_STATEMENTS = 8
+"""A worksheet with fewer statements is thin: the least sure fill it up to this many."""
+CORE_MIN, CORE_MAX = 6, 9
+MAX_CANDIDATES = 30
+KIND_SHARE = 0.5
+"""No kind takes more than this share of the statements while others are waiting."""
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A passage chosen as a statement or kept as a candidate."""
+
+    analysed: Analysed
+    why: str
+    id: str
+    core: bool = False
+    candidate: bool = False
+
+
+def value(analysed: Analysed) -> float:
+    """Teaching value: how sure, with the article's central move and split speech first."""
+    bonus = 0.25 if analysed.central else 0.0
+    if analysed.part.role != "sentence":
+        bonus += 0.05
+    return analysed.sure + bonus
+
+
+def choose(found: list[Analysed], statements: int | None = None) -> list[Chosen]:
+    """The statements (least sure first), then the candidates (in reading order).
+
+    ``statements``: how many a teacher asked for; by default about twelve, fewer when the
+    article has few passages that show their kind.
+    """
+    # A formula repeated word for word ("This is not true.") is one passage to teach from.
+    first = {a.part.text: a for a in reversed(found)}
+    found = [a for a in found if first[a.part.text] is a]
+    order = {id(a): i for i, a in enumerate(found)}
+    ranked = sorted(found, key=lambda a: (-value(a), order[id(a)]))
+    eligible = [a for a in ranked if a.sure >= MIN_SURE]
+    weak = [a for a in ranked if a.sure < MIN_SURE]
+    wanted = min(statements or DEFAULT_STATEMENTS, len(found))
+    # Passages with no sign of their kind fill a default draft only up to a worksheet's worth,
+    # a size the teacher asked for entirely.
+    filled = wanted if statements else min(MIN_STATEMENTS, wanted)
+    eligible += weak[: filled - len(eligible)]
+    picked = _balanced(eligible, wanted)
+    core = _core(picked)
+    rest = sorted((a for a in found if a not in picked), key=lambda a: order[id(a)])
+    whys = _distinct([*picked, *rest])
+    ids = _ids([*picked, *rest])
+    chosen = [
+        Chosen(a, whys[id(a)], ids[id(a)], core=a in core)
+        for a in sorted(picked, key=lambda a: (a.sure, order[id(a)]))
+    ]
+    return chosen + [
+        Chosen(a, whys[id(a)], ids[id(a)], candidate=True) for a in rest[:MAX_CANDIDATES]
+    ]
+
+
+def _balanced(ranked: list[Analysed], wanted: int) -> list[Analysed]:
+    cap = max(2, math.ceil(wanted * KIND_SHARE))
+    picked: list[Analysed] = []
+    counts: Counter[Kind] = Counter()
+    waiting = []
+    for analysed in ranked:
+        if len(picked) == wanted:
+            break
+        if counts[analysed.kind] >= cap:
+            waiting.append(analysed)
+            continue
+        picked.append(analysed)
+        counts[analysed.kind] += 1
+    return picked + waiting[: wanted - len(picked)]
+
+
+def _core(picked: list[Analysed]) -> list[Analysed]:
+    """The best statement of each kind, then the best of the rest: six to nine of them."""
+    if len(picked) < CORE_MIN:
+        return []
+    size = min(CORE_MAX, max(CORE_MIN, round(len(picked) * 0.7)))
+    ranked = sorted(picked, key=value, reverse=True)
+    core = [
+        next(a for a in ranked if a.kind == kind)
+        for kind in Kind
+        if any(a.kind == kind for a in ranked)
+    ]
+    core += [a for a in ranked if a not in core][: size - len(core)]
+    return core
+
+
+def _distinct(found: list[Analysed]) -> dict[int, str]:
+    """Each draft's why; two that would read the same name their own passage."""
+    counts = Counter(a.why for a in found)
+    return {
+        id(a): a.why if counts[a.why] == 1 else f"{a.why} (Here: ‘{topic(a.part.text)}’.)"
+        for a in found
+    }
+
+
+def _ids(found: list[Analysed]) -> dict[int, str]:
+    """Each passage's id, made as the preview makes one (``council-report-published``)."""
+    taken: set[str] = set()
+    ids = {}
+    for analysed in found:
+        name = new_id(analysed.part.text, taken)
+        taken.add(name)
+        ids[id(analysed)] = name
+    return ids

@@ -1,0 +1,81 @@
+"""Tell a statistic from the other numbers of an article: ages, durations, dates, names.
+
+"Aged 18 to 25", "over 12 months", "September 13", "COVID-19" and "top-10" are numbers, but
+nobody counted anything to write them: calling them "a precise number with no source" is
+wrong. Only a figure that counts or measures something (a statistic, a measurement, money, a
+percentage) asks "who counted?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+NumberClass = Literal[
+    "statistic", "year", "date", "time", "age", "duration", "ordinal", "identifier", "range"
+]
+
+_NUMBER = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?:st|nd|rd|th)?(?!\w)|(?<=[A-Za-z]-)\d+")
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
+_UNIT_OF_TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)"
+_DATE_BEFORE = re.compile(rf"{_MONTH}\s+$", re.I)
+_DATE_AFTER = re.compile(rf"^(?:\s+of)?\s+{_MONTH}(?!\w)", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b)|^:\d\d", re.I)
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bI am)\s+(?:\d+\s*(?:to|-|–|and)\s*)?$", re.I)
+_AGE_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d+)?(?:-|\s+)years?(?:-|\s+)old", re.I)
+_DURATION_AFTER = re.compile(rf"^(?:\s*(?:to|-|–)\s*\d+)?[\s-]+{_UNIT_OF_TIME}\b", re.I)
+_RANGE = re.compile(r"^\s*(?:-|–)\s*\d")
+_IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-|\bNo\.\s*|#|\bpage\s+|\bchapter\s+)$", re.I)
+_IDENTIFIER_AFTER = re.compile(r"^-?[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as written in a sentence, with what it is."""
+
+    text: str
+    start: int
+    kind: NumberClass
+
+
+def numbers(sentence: str) -> list[Number]:
+    """Every number written in digits in ``sentence``, classified."""
+    found = []
+    for match in _NUMBER.finditer(sentence):
+        before, after = sentence[: match.start()], sentence[match.end() :]
+        found.append(
+            Number(match.group(0), match.start(), _classify(match.group(0), before, after))
+        )
+    return found
+
+
+def statistics(sentence: str) -> list[Number]:
+    """The numbers that count or measure something: those that ask who counted."""
+    return [n for n in numbers(sentence) if n.kind == "statistic"]
+
+
+def _classify(number: str, before: str, after: str) -> NumberClass:
+    # Order matters: "April 3, 2020" is a date before "2020" is a year.
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", number):
+        return "ordinal"
+    if _AGE_AFTER.match(after):
+        return "age"
+    if _IDENTIFIER_BEFORE.search(before) or _IDENTIFIER_AFTER.match(after):
+        return "identifier"
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return "date"
+    if _TIME_AFTER.match(after):
+        return "time"
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", number) and not after.lstrip().startswith("%"):
+        return "year"
+    if _AGE_BEFORE.search(before) and not _DURATION_AFTER.match(after):
+        return "age"
+    if _DURATION_AFTER.match(after):
+        return "duration"
+    if _RANGE.match(after) or re.search(r"\d\s*(?:-|–)\s*$", before):
+        return "range"
+    return "statistic"

@@ -1,0 +1,128 @@
+"""The ``why`` and the ``check`` of a draft, written for the statement, not for the cue.
+
+A reason names what makes this passage its kind here: the source it points to and where
+the article names that source, the claim inside a quotation and who says it, the word that
+shows a guess or a judgement. A check says what to look up and where: the journal, the
+agency, the record, the person quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from medialit.drafting.wording import CueFamily
+
+TOPIC_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the reading found in a passage: the reason for its kind and the words that show it."""
+
+    reason: str
+    cue: str
+    speaker: str | None
+    source: str | None = None
+    where: str | None = None
+    journal: str | None = None
+    noun: str | None = None
+    family: CueFamily | None = None
+    sure: float = 0.5
+
+
+def topic(text: str) -> str:
+    """The passage's first words, to tell one reason from another."""
+    words = text.strip("\"“”' ").split()
+    shown = " ".join(words[:TOPIC_WORDS]).rstrip(",;:.")
+    return shown + ("…" if len(words) > TOPIC_WORDS else "")
+
+
+def why_for(finding: Finding, text: str, role: str, central: bool) -> str:
+    """The explanation printed in the key."""
+    cue, speaker = finding.cue, finding.speaker
+    said = f"Quoted from {speaker}: " if speaker and role != "saying" else ""
+    reasons = {
+        "saying": f"It says who the words come from ({cue}): evidence that they were said, "
+        "not that what was said is true.",
+        "vague": f"‘{cue}’ names no one who could be asked: who, exactly, and where did they "
+        "say it?",
+        "finding": f"It reports what {cue.lower()} found, and the article says where that "
+        f"was published{_in(finding.journal)}: anyone can look it up.",
+        "record": f"It points to a record anyone can look up (‘{cue}’){_in(finding.journal)}.",
+        "attributed": f"It says where the information comes from (‘{cue}’): that can be "
+        "checked, although it shows only that it was said.",
+        "correlation": f"‘{cue}’: the study compared groups of people, which shows that two "
+        "things go together, not that one causes the other."
+        + (" This is the claim the article is built on." if central else ""),
+        "certainty": f"{said}‘{cue}’ presents it as settled, but nothing here shows how it is "
+        "known.",
+        "judgement": f"{said}‘{cue}’ judges instead of reporting: take the word away and see "
+        "what checkable fact is left.",
+        "generalisation": f"{said}‘{cue}’ makes it true of every case, and the article counts "
+        "none: one case that does not fit would disprove it.",
+        "recommendation": f"{said}‘{cue}’ gives advice: it tells the reader what to do, which "
+        "is not a fact that can be checked.",
+        "causal": f"{said}‘{cue}’ links a cause to an effect: the link is a conclusion, and the "
+        "article does not show what it rests on.",
+        "comparison": f"{said}‘{cue}’ compares, but gives no figures for either side of the "
+        "comparison.",
+        "prediction": f"{said}‘{cue}’ makes it a guess or a forecast, drawn from something the "
+        "article does not show.",
+        "sourced number": f"The figure ‘{cue}’ comes from {finding.source}, named "
+        f"{finding.where}: it can be checked there.",
+        "unsourced number": f"The figure ‘{cue}’ ({finding.noun}) comes with no source, here "
+        "or earlier in the paragraph: who counted, and how?",
+        "plain": f"{said}it is stated as fact, with no source and nothing to show how it is known.",
+    }
+    if finding.reason == "custom" and finding.family is not None:
+        return finding.family.why.replace("{cue}", cue)
+    reason = reasons[finding.reason]
+    return reason[0].upper() + reason[1:]
+
+
+def check_for(finding: Finding, text: str) -> str:
+    """How a student could verify the statement: what to look up, and where."""
+    cue, speaker = finding.cue, finding.speaker
+    study = finding.journal and f"the study in {finding.journal}"
+    checks = {
+        "saying": _saying_check(speaker),
+        "vague": "Search for who said it first; if no one can be named, treat it as a rumour.",
+        "finding": f"Open {study or 'the study or report'} and find this result in its summary.",
+        "record": f"Look the record up ({study or cue}) and check that it says this.",
+        "attributed": "Find the original statement or report and compare the wording.",
+        "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "
+        "What does it say about its own limits?",
+        "sourced number": f"Find ‘{cue}’ in {study or finding.source}.",
+        "unsourced number": f"Look for an official count of {finding.noun} (a government "
+        "agency, a census, a named study) and compare it with ‘" + cue + "’.",
+        "prediction": "Note what is predicted and look later for what actually happened.",
+        "recommendation": "Find who gives this advice and what evidence they give for it.",
+        "causal": "Ask what else could explain it, and look for a source that shows the link.",
+        "comparison": "Look for the figures on both sides of the comparison.",
+    }
+    if finding.reason in checks:
+        return checks[finding.reason]
+    if speaker:
+        return (
+            f"Ask what the claim rests on ({speaker} is quoted), and look for a source that "
+            "does not depend on the speaker."
+        )
+    return "Ask what would show it (a count, a record, a named source) and look for one."
+
+
+def _saying_check(speaker: str | None) -> str:
+    if speaker and re.search(r"(?<!^)\b[A-Z][a-z]", speaker) and speaker[:1].isupper():
+        return (
+            f"Find {speaker}'s own words (a statement, an interview, a paper) and compare them "
+            "with the article."
+        )
+    if speaker and speaker.lower().startswith(("the ", "a ", "an ", "results", "data")):
+        return f"Find {speaker} and see whether it says what the article reports."
+    return f"Ask who, exactly, ‘{speaker or 'they'}’ are, and where they said it."
+
+
+def _in(journal: str | None) -> str:
+    return f", in {journal}" if journal else ""

@@ -1,0 +1,359 @@
+"""The words ``medialit new`` reads an article with: a language's cues file, as data.
+
+The built-in ``medialit/cues/<language>.yaml`` holds cue families (words that suggest a
+kind, with the explanation printed in the key) and ``reading:`` lists (verbs of saying,
+words that name a source, causal links, judgements…). A teacher's ``cues/<language>.yaml``
+in the working folder adds words to any family or list of the same name, and new families.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from medialit.errors import LessonError, MedialitError
+from medialit.files import SAVE_AS_UTF8, read_text
+from medialit.lesson.loader import LoadedYaml, load_yaml
+from medialit.lesson.model import Kind
+from medialit.lesson.text import MAX_FILE_BYTES
+from medialit.lesson.validation import yaml_problems
+
+SpeechRole = Literal["saying", "claim"]
+Pieces = list[tuple[int, int, SpeechRole]]
+CUES_FOLDER = "cues"
+WILDCARD_WORDS = 6
+"""How many words ``...`` in a cue stands for."""
+SPEAKER_WORDS = 12
+BUILT_IN_FAMILIES = frozenset(
+    {
+        "vague authority",
+        "attribution",
+        "inference marker",
+        "hedging",
+        "certainty",
+        "checkable record",
+        "loaded words",
+        "unsourced number",
+    }
+)
+
+
+class CueFamilyFile(BaseModel):
+    """One family of cues as written in a cues file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    kind: Kind | None = None
+    also_accept: list[Kind] = Field(default_factory=list)
+    technique: str | None = None
+    why: str | None = None
+    numbers: bool = False
+    cues: list[str] = Field(default_factory=list)
+
+
+class ReadingLists(BaseModel):
+    """The ``reading:`` lists of a cues file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    speech_verbs: list[str] = Field(default_factory=list)
+    source_words: list[str] = Field(default_factory=list)
+    finding_starts: list[str] = Field(default_factory=list)
+    record_words: list[str] = Field(default_factory=list)
+    correlation: list[str] = Field(default_factory=list)
+    causal: list[str] = Field(default_factory=list)
+    prediction: list[str] = Field(default_factory=list)
+    recommendation: list[str] = Field(default_factory=list)
+    generalisation: list[str] = Field(default_factory=list)
+    judgement: list[str] = Field(default_factory=list)
+    comparison: list[str] = Field(default_factory=list)
+    definition: list[str] = Field(default_factory=list)
+    skip_starts: list[str] = Field(default_factory=list)
+
+
+class CuesFile(BaseModel):
+    """A cues file: its families in order of precedence, and its reading lists."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    families: list[CueFamilyFile] = Field(default_factory=list)
+    reading: ReadingLists = Field(default_factory=ReadingLists)
+
+
+@dataclass(frozen=True)
+class CueFamily:
+    """A family of cues, ready to match."""
+
+    name: str
+    kind: Kind
+    also_accept: tuple[Kind, ...]
+    technique: str
+    why: str
+    pattern: re.Pattern[str] | None
+    numbers: bool
+    custom: bool = False
+    """A family a teacher added: read after the built-in reading."""
+
+    def find(self, sentence: str) -> str | None:
+        """The first cue of this family in ``sentence``, as written there."""
+        if self.pattern is not None and (found := self.pattern.search(sentence)):
+            return found.group(0)
+        return None
+
+
+class ReadingWords:
+    """The ``reading:`` lists, compiled: each method returns the words found, or ``None``."""
+
+    def __init__(self, lists: ReadingLists) -> None:
+        self._lists = lists
+        self._patterns = {
+            name: _pattern(list(getattr(lists, name))) for name in ReadingLists.model_fields
+        }
+        verbs = _alternatives(lists.speech_verbs)
+        self._quote_then_verb = (
+            re.compile(
+                rf"[,.!?][\"”']\s+(?:(?P<who>[A-Z][^,.\"“”]{{0,60}}?)\s+)?"
+                rf"(?P<verb>{verbs})(?!\w)",
+            )
+            if verbs
+            else None
+        )
+        # Case kept: "the United States" names a country, "states" is a verb of saying.
+        self._verb = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)") if verbs else None
+
+    def _find(self, name: str, text: str) -> str | None:
+        """The first cue of the list that is not part of a name or of "a few"."""
+        pattern = self._patterns[name]
+        for found in pattern.finditer(text) if pattern else ():
+            word = found.group(0)
+            if found.start() > 0 and word[0].isupper() and name != "source_words":
+                continue  # "the Great American Fraud" names something; it does not judge
+            if word.lower() == "few" and re.search(r"\ba\s+$", text[: found.start()], re.I):
+                continue  # "a few doses" counts; "few states" generalises
+            return word
+        return None
+
+    def correlation(self, text: str) -> str | None:
+        return self._find("correlation", text)
+
+    def causal(self, text: str) -> str | None:
+        return self._find("causal", text)
+
+    def prediction(self, text: str) -> str | None:
+        return self._find("prediction", text)
+
+    def recommendation(self, text: str) -> str | None:
+        return self._find("recommendation", text)
+
+    def generalisation(self, text: str) -> str | None:
+        return self._find("generalisation", text)
+
+    def judgement(self, text: str) -> str | None:
+        return self._find("judgement", text)
+
+    def comparison(self, text: str) -> str | None:
+        return self._find("comparison", text)
+
+    def definition(self, text: str) -> str | None:
+        return self._find("definition", text)
+
+    def record(self, text: str) -> str | None:
+        return self._find("record_words", text)
+
+    def skips(self, paragraph: str) -> bool:
+        head = paragraph.lstrip('"“ ').lower()
+        return any(head.startswith(start.lower()) for start in self._lists.skip_starts)
+
+    def finding_start(self, text: str) -> str | None:
+        """The source a sentence opens with ("The study found…"), if it does."""
+        pattern = self._patterns["finding_starts"]
+        head = re.sub(
+            r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", "", text, flags=re.I
+        )
+        found = pattern.match(head) if pattern else None
+        return found.group(0) if found else None
+
+    def source_in(self, text: str) -> str | None:
+        """Where the sentence says its information comes from, with the words that name it."""
+        pattern = self._patterns["source_words"]
+        found = pattern.search(text) if pattern else None
+        if not found:
+            return None
+        tail = re.match(r"[^,.;:]{0,80}", text[found.end() :])
+        phrase = found.group(0) + (tail.group(0) if tail else "")
+        return " ".join(phrase.split()[:10])
+
+    def journal_in(self, article: str) -> str | None:
+        """The journal a study was published in, as the article names it."""
+        found = re.search(
+            r"\b(?:in the journal|published in|appeared[^.]{0,40}?\bin)\s+(?:the\s+)?"
+            r"(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5})",
+            article,
+        )
+        return found.group("name") if found else None
+
+    def speech(self, text: str) -> tuple[Pieces, str] | None:
+        """The saying and the claim said, as (start, end, role) spans, and who says it."""
+        if self._quote_then_verb and (found := self._quote_then_verb.search(text)):
+            opening = max(text.rfind(q, 0, found.start()) for q in '"“')
+            claim_start = opening + 1 if opening >= 0 else 0
+            saying_start = found.start("who") if found.group("who") else found.start("verb")
+            tail = re.match(r"[^\"“]*", text[found.end() :])
+            saying_end = found.end() + (len(tail.group(0)) if tail else 0)
+            speaker = found.group("who") or _words(text[found.end() : saying_end].split(",")[0])
+            pieces: Pieces = [(claim_start, found.start() + 1, "claim")]
+            if claim_start > 0 and text[:opening].strip() and len(text[:opening].split()) > 3:
+                pieces = [(0, found.start() + 1, "claim")]  # "The sickness "comes from…"
+            return [*pieces, (saying_start, saying_end, "saying")], speaker
+        according = re.search(r"(?i)(?<!\w)according to\b", text)
+        if according:
+            end = text.find(",", according.end())
+            end = len(text) if end < 0 else end
+            speaker = _words(text[according.end() : end])
+            pieces = [(according.start(), end, "saying")]
+            if according.start() > 0:
+                pieces.insert(0, (0, according.start(), "claim"))
+            if end < len(text):
+                pieces.append((end, len(text), "claim"))
+            return pieces, speaker
+        if self._verb and (verb := self._verb.search(text)):
+            if _inside_quotes(text, verb.start()):
+                return None
+            boundary = max(
+                (
+                    m.end()
+                    for m in re.finditer(
+                        r",\s+(?:but|and|while)\s+|;\s+|:\s+", text[: verb.start()]
+                    )
+                ),
+                default=0,
+            )
+            subject = text[boundary : verb.start()].strip()
+            if not subject or len(subject.split()) > SPEAKER_WORDS:
+                return None
+            claim = re.match(r"\s*(?:that\b)?[\s,:]*", text[verb.end() :])
+            claim_start = verb.end() + (claim.end() if claim else 0)
+            pieces = [(boundary, verb.end(), "saying"), (claim_start, len(text), "claim")]
+            return pieces, subject
+        return None
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    return sum(text[:at].count(q) for q in '"“”') % 2 == 1
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace(",", " ").split()[:SPEAKER_WORDS]).strip(" .")
+
+
+def load_cues(
+    language: str, working_folder: Path | None = None
+) -> tuple[list[CueFamily], ReadingWords] | None:
+    """The built-in cues of ``language`` plus the teacher's; ``None`` when there are none."""
+    base = language.split("-")[0].lower()
+    files: list[tuple[str, str]] = []
+    built_in = resources.files("medialit").joinpath(CUES_FOLDER, f"{base}.yaml")
+    if built_in.is_file():
+        files.append((f"medialit/{CUES_FOLDER}/{base}.yaml", built_in.read_text("utf-8")))
+    if working_folder is not None:
+        own = working_folder / CUES_FOLDER / f"{base}.yaml"
+        if own.is_file():
+            files.append((str(own), _read_own(own)))
+    if not files:
+        return None
+    return _compiled(tuple(files))
+
+
+def _read_own(file: Path) -> str:
+    return read_text(
+        file,
+        MedialitError,
+        unreadable="this cues file cannot be read ({reason}); check its permissions.",
+        not_utf8="this cues file is not UTF-8 text (byte {byte} cannot be read); "
+        f"{SAVE_AS_UTF8}.",
+        max_bytes=MAX_FILE_BYTES,
+        too_large=f"this cues file is larger than {MAX_FILE_BYTES:,} bytes; keep only cue words "
+        "in it.",
+    )
+
+
+@cache
+def _compiled(files: tuple[tuple[str, str], ...]) -> tuple[list[CueFamily], ReadingWords]:
+    merged: dict[str, CueFamilyFile] = {}
+    lists = ReadingLists()
+    for name, text in files:
+        cues, loaded = _parse(name, text)
+        for field in ReadingLists.model_fields:
+            setattr(lists, field, getattr(lists, field) + getattr(cues.reading, field))
+        for number, family in enumerate(cues.families):
+            if family.name in merged:
+                old = merged[family.name]
+                merged[family.name] = old.model_copy(
+                    update={
+                        "cues": old.cues + family.cues,
+                        "numbers": old.numbers or family.numbers,
+                    }
+                )
+            elif family.kind is None or family.why is None:
+                raise MedialitError(
+                    loaded.problem(
+                        ("families", number),
+                        f'the new cue family "{family.name}" needs a kind and a why.',
+                    )
+                )
+            else:
+                merged[family.name] = family
+    families = [
+        CueFamily(
+            name=f.name,
+            kind=f.kind or Kind.assertion,
+            also_accept=tuple(f.also_accept),
+            technique=f.technique or f.name,
+            why=" ".join((f.why or "").split()),
+            pattern=_pattern(f.cues),
+            numbers=f.numbers,
+            custom=f.name not in BUILT_IN_FAMILIES,
+        )
+        for f in merged.values()
+    ]
+    return families, ReadingWords(lists)
+
+
+def _parse(name: str, text: str) -> tuple[CuesFile, LoadedYaml]:
+    """The cues file, or every problem in it at its line, worded as for a lesson."""
+    try:
+        loaded = load_yaml(Path(name), text)
+    except LessonError as exc:  # the loader's words fit any YAML file: syntax, tags, size
+        raise MedialitError(exc.problems) from None
+    try:
+        # An empty file has no families: the model says so.
+        return CuesFile.model_validate(loaded.data or {}), loaded
+    except ValidationError as exc:
+        raise MedialitError(yaml_problems(loaded, exc, CuesFile)) from None
+
+
+def _alternatives(cues: list[str]) -> str:
+    gap = rf"(?:\W+\w+){{0,{WILDCARD_WORDS}}}?\W+"
+    alternatives = []
+    for cue in sorted(set(cues), key=len, reverse=True):
+        parts = [_escaped(part) for part in cue.split("...") if part.strip()]
+        alternatives.append(gap.join(parts))
+    return "|".join(alternatives)
+
+
+def _pattern(cues: list[str]) -> re.Pattern[str] | None:
+    if not cues:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alternatives(cues)})(?!\w)", re.I)
+
+
+def _escaped(text: str) -> str:
+    words = [re.escape(word).replace("'", "['’]") for word in text.split()]
+    return r"\s+".join(words)

@@ -1,0 +1,1 @@
+"""HTML laid out into PDF by WeasyPrint: what it may fetch, kept layouts, stamping, fonts."""

@@ -1,0 +1,116 @@
+"""The one place medialit reads WeasyPrint's internals, behind a check of the installed versions.
+
+WeasyPrint promises only its documented API ("anything else ... we reserve the right
+to change it or remove it at any point"); pydyf's underscored helpers are its own too.
+One thing medialit needs has no public API: where each line of a paragraph starts,
+to give each statement's line in the independent answer key. WeasyPrint's pages keep
+their boxes privately (``Page._page_box``); only this module reads them
+(``tests/test_cache_public_names.py`` fails if any other module uses a private name of
+WeasyPrint or pydyf).
+
+It reads them only when the installed WeasyPrint and pydyf are within the ranges
+medialit declares (``pyproject.toml``), the versions its tests ran with. The layout
+cache is held to the same ranges: it uses public API only, but it writes kept pages
+back through pydyf's writer, which read them back wrongly at pydyf 0.12.0. Outside
+the ranges :func:`untested_versions` says so in one line, and both step aside: keys
+give each statement's paragraph without its line, and documents are laid out afresh.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import metadata
+from typing import Any
+
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.version import InvalidVersion, Version
+
+GATED = ("weasyprint", "pydyf")
+"""The distributions whose internals, or unpromised behaviour, medialit relies on."""
+
+
+def declared_ranges() -> dict[str, str]:
+    """The version range medialit declares for each of :data:`GATED`, from its installed
+    metadata (that is, from ``pyproject.toml``); empty when medialit is not installed.
+    """
+    try:
+        requirements = metadata.requires("medialit") or []
+    except metadata.PackageNotFoundError:
+        return {}
+    ranges: dict[str, str] = {}
+    for line in requirements:
+        try:
+            requirement = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if requirement.name.lower() in GATED and requirement.marker is None:
+            ranges[requirement.name.lower()] = str(requirement.specifier)
+    return ranges
+
+
+@functools.cache  # the installed versions do not change while medialit runs
+def untested_versions() -> str | None:
+    """None when WeasyPrint and pydyf are versions medialit is tested with; else one line
+    saying which is not, and what to install.
+    """
+    ranges = declared_ranges()
+    problems = []
+    for name in GATED:
+        if name not in ranges:
+            return (
+                f"medialit cannot tell which {name} versions it is tested with (its "
+                "installation record is missing); reinstall it with: pip install ."
+            )
+        wanted = Requirement(f"{name}{ranges[name]}")
+        try:
+            installed = metadata.version(name)
+            fits = wanted.specifier.contains(Version(installed), prereleases=True)
+        except (metadata.PackageNotFoundError, InvalidVersion):
+            installed, fits = "an unknown version", False
+        if not fits:
+            problems.append((f"{name} {installed}", str(wanted)))
+    if not problems:
+        return None
+    found = " and ".join(found for found, _ in problems)
+    tested = " and ".join(wanted for _, wanted in problems)
+    command = " ".join(f"'{wanted}'" for _, wanted in problems)
+    return (
+        f"{found} is installed, but medialit is tested only with {tested}; "
+        f"install a tested version with: pip install {command}"
+    )
+
+
+def statement_lines(document: Any, attribute: str) -> dict[int, int] | None:
+    """For each element of a laid-out WeasyPrint ``document`` marked ``attribute="N"``, the
+    line of its paragraph (``p`` or ``li``) where it starts; None outside the tested versions.
+    """
+    if untested_versions() is not None:
+        return None
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    lines: dict[int, int] = {}
+
+    def paragraphs(box: Any) -> None:
+        children = getattr(box, "children", [])
+        line_boxes = [child for child in children if isinstance(child, LineBox)]
+        if line_boxes and getattr(box, "element_tag", None) in ("p", "li"):
+            for number, line_box in enumerate(line_boxes, start=1):
+                for statement in marked(line_box):
+                    lines.setdefault(statement, number)
+            return
+        for child in children:
+            paragraphs(child)
+
+    def marked(box: Any) -> list[int]:
+        found = []
+        element = getattr(box, "element", None)
+        value = element.get(attribute) if element is not None else None
+        if value is not None and value.isdigit():
+            found.append(int(value))
+        for child in getattr(box, "children", []):
+            found.extend(marked(child))
+        return found
+
+    for page in document.pages:
+        paragraphs(page._page_box)
+    return lines

@@ -1,0 +1,213 @@
+"""Lay out HTML as a PDF with WeasyPrint; only this module and ``fetching.py`` import it.
+
+WeasyPrint may fetch only what a worksheet legitimately uses (``fetching.py``
+says what); anything else is refused and reported.
+
+The only date in a PDF is its creation date, given by the build
+(:mod:`medialit.layout.creation_date`), so that two builds of the same lesson are
+byte-identical.
+
+A layout can be kept (:func:`lay_out_html` with ``keep_pages``) as the PDF's
+objects just before their date and trailer are written (``kept_pages.py``: plain
+data, never a pickle), and written again later with another date
+(:func:`pdf_from_pages`): the layout cache (``layout_cache.py``) stores them,
+and the PDF is byte for byte the one a fresh layout would give.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pydyf
+
+from medialit.errors import RenderError
+from medialit.layout import internals as layout_internals
+from medialit.layout import kept_pages
+from medialit.layout.reuse import pdf_date
+from medialit.layout.reuse import pdf_from_pages as pdf_from_pages  # where it was
+
+try:
+    import weasyprint
+except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
+    raise RenderError(
+        "WeasyPrint could not load the Pango text library it needs "
+        f"({exc}). On Debian or Ubuntu run: sudo apt-get install libpango-1.0-0 "
+        "libpangoft2-1.0-0 libharfbuzz-subset0"
+    ) from None
+
+# Imported after WeasyPrint loaded, so that a missing Pango gets the message above.
+from medialit.layout.fetching import GuardedFetcher, RefusedResource
+
+# WeasyPrint logs every CSS rule it skips; a teacher needs only our own report.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+from medialit.layout.reuse import PDF_OPTIONS as PDF_OPTIONS  # noqa: E402
+
+
+@dataclass(frozen=True)
+class PdfLayout:
+    """A laid-out document: its PDF, what the fetcher refused and every address it asked for."""
+
+    pdf: bytes
+    refused: list[str] = field(default_factory=list)
+    fetched: list[tuple[str, str]] = field(default_factory=list)
+    """Every address the layout asked for, with its state then (``fingerprints.py``)."""
+    pages: bytes = b""
+    """With ``keep_pages``: the PDF's objects before their date and trailer are written."""
+
+
+def _radio_buttons_unnamed(document: Any, pdf: Any) -> None:
+    """Make each radio group one field whose value is the chosen button (a WeasyPrint finisher).
+
+    WeasyPrint 70 names every button of a group like the group and lists it as a
+    field of its own, so readers see ``s3-kind.s3-kind`` beside ``s3-kind``. A
+    button should be a bare widget under its group: no name, not in the field list.
+    """
+    buttons: list[Any] = [
+        obj
+        for obj in pdf.objects
+        if isinstance(obj, dict) and "Parent" in obj and obj.get("Subtype") == "/Widget"
+    ]
+    for button in buttons:
+        button.pop("T", None)
+        button.pop("TU", None)
+    if "AcroForm" in pdf.catalog:
+        acroform = pdf.catalog["AcroForm"]
+        references = {button.reference for button in buttons}
+        kept = [field for field in acroform["Fields"] if field not in references]
+        acroform["Fields"] = type(acroform["Fields"])(kept)
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    base_folder: Path,
+    allowed_folders: Sequence[Path],
+    created: datetime.datetime | None = None,
+    forms: bool = False,
+) -> tuple[bytes, list[str]]:
+    """Lay out ``html`` as PDF bytes; also return what the fetcher refused to load.
+
+    Title and language come from the HTML's ``<title>`` and ``lang``; the PDF is
+    tagged for screen readers. ``created`` is the only date written into the PDF,
+    so the same HTML and date always give the same bytes. With ``forms``, the
+    HTML's inputs become PDF form fields (WeasyPrint's ``pdf_forms``).
+    """
+    laid_out = lay_out_html(
+        html, base_folder=base_folder, allowed_folders=allowed_folders, created=created, forms=forms
+    )
+    return laid_out.pdf, laid_out.refused
+
+
+def lay_out_html(
+    html: str,
+    *,
+    base_folder: Path,
+    allowed_folders: Sequence[Path],
+    created: datetime.datetime | None = None,
+    keep_pages: bool = False,
+    forms: bool = False,
+) -> PdfLayout:
+    """Lay out ``html`` as :func:`html_to_pdf` does; with ``keep_pages``, keep them to reuse."""
+    fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
+    unusable = _UnusableResources()
+    logging.getLogger("weasyprint").addHandler(unusable)
+    kept: list[bytes] = []
+
+    def finish(document: object, pdf: object) -> None:
+        if forms:
+            _radio_buttons_unnamed(document, pdf)
+        # Kept only if dated as pdf_from_pages would date them: else it could not re-date them.
+        if keep_pages and _dated(pdf, created):
+            with contextlib.suppress(ValueError):  # not kept (nothing changed): laid out again
+                kept.append(kept_pages.keep(pdf))
+
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render(**PDF_OPTIONS, pdf_forms=forms)
+        if created is not None:
+            document.metadata.created = document.metadata.modified = _w3c_date(created)
+        finisher = finish if forms or keep_pages else None
+        pdf = document.write_pdf(finisher=finisher, **PDF_OPTIONS)
+    except Exception as exc:
+        raise RenderError(
+            f"WeasyPrint could not write the PDF: {type(exc).__name__}: {exc}"
+        ) from None
+    finally:
+        logging.getLogger("weasyprint").removeHandler(unusable)
+    assert isinstance(pdf, bytes)
+    return PdfLayout(
+        pdf,
+        [*fetcher.refused, *unusable.messages],
+        list(fetcher.fetched.items()),
+        kept[0] if kept else b"",
+    )
+
+
+class _UnusableResources(logging.Handler):
+    """Collects WeasyPrint's reports of images and stylesheets it could not use."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if RefusedResource.__name__ in message:
+            return  # the fetcher's own message says why
+        if message.startswith("Failed to load"):
+            shown = message if len(message) <= 300 else message[:297] + "..."
+            if shown not in self.messages:
+                self.messages.append(f"{shown}; the sheet was made without it.")
+
+
+def _w3c_date(created: datetime.datetime) -> str:
+    return created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _dated(pdf: Any, created: datetime.datetime | None) -> bool:
+    """Whether WeasyPrint wrote ``created`` into ``pdf`` (a ``pydyf.PDF``) as ``pdf_date``
+    writes it, so that :func:`pdf_from_pages` can date it anew. Undated pages are written
+    again as they are (any date in them comes from the HTML, which the cache keys on).
+    """
+    if created is None:
+        return True
+    date = pydyf.String(pdf_date(created)).data
+    return all(
+        isinstance(pdf.info.get(name), pydyf.String) and pdf.info[name].data == date
+        for name in ("CreationDate", "ModDate")
+    )
+
+
+STATEMENT_ATTRIBUTE = "data-statement"
+
+
+def statement_lines(
+    html: str, *, base_folder: Path, allowed_folders: Sequence[Path]
+) -> dict[int, int]:
+    """Lay out ``html`` and give, for each ``data-statement="N"`` span, the line of its
+    paragraph where it starts (1 is the paragraph's first line).
+
+    Used on a copy of the independent student sheet whose statements are wrapped in
+    such spans: the spans change no layout, so the lines are the printed sheet's. Empty
+    when WeasyPrint is not a version medialit is tested with (``layout/internals.py``).
+    """
+    if layout_internals.untested_versions() is not None:
+        return {}  # not laid out for nothing
+    fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render()
+    except Exception as exc:
+        raise RenderError(
+            f"WeasyPrint could not lay out the sheet: {type(exc).__name__}: {exc}"
+        ) from None
+    return layout_internals.statement_lines(document, STATEMENT_ATTRIBUTE) or {}

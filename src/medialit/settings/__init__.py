@@ -1,0 +1,1 @@
+"""Settings: every option and its default, the layers it comes from, languages and themes."""

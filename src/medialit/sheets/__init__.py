@@ -1,0 +1,1 @@
+"""Which sheets a build makes: levels, versions, short versions, rosters and copies."""
