@@ -1,13 +1,16 @@
 # Two commands for a fresh Debian/Ubuntu machine with Python 3.11 (see README):
 #   make        install the system packages WeasyPrint needs (with sudo, if missing), install
 #               medialit into .venv and build every lesson's PDFs into build/
-#   make test   install the test tools too, then lint, type-check and run the tests
+#   make test   install the test tools too, then lint, type-check and run the tests (all but
+#               the set-up tests): a few minutes
 #   make test-fast  the tests that need no PDF build, browser or long process: under a minute
+#   make test-setup the set-up tests: the README's commands in a fresh clone, the wheel
+#               installed afresh (minutes; CI runs them after make test)
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: all install build test test-fast lint system-check clean pictures lock lock-check test-floors test-newest
+.PHONY: all install build test test-fast test-setup lint system-check clean pictures lock lock-check test-floors test-newest
 
 all: build
 
@@ -58,11 +61,16 @@ lint: $(VENV)/.test-tools
 	$(BIN)/mypy src
 
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m 'not setup'
 
-# Lint and the quick tests, while working; `make test` before a commit runs everything.
+# Lint and the quick tests, while working; `make test` before a commit runs all but set-up.
 test-fast: lint
-	$(BIN)/python -m pytest -q -m 'not slow and not browser and not build'
+	$(BIN)/python -m pytest -q -m 'not slow and not browser and not build and not setup'
+
+# What a newcomer does first, in new folders: the README's commands in a fresh clone of the
+# last commit (its own make: a new venv, every dependency) and the wheel installed afresh.
+test-setup: $(VENV)/.test-tools
+	$(BIN)/python -m pytest -m setup
 
 # CI, besides `make test`: the tests that use the dependencies most (both lessons built, check,
 # new, an export, the layout cache on WeasyPrint's and pydyf's internals, class packs stamped by

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -118,17 +119,18 @@ def build(lesson: Path, out: Path, **settings: object) -> dict[str, Path]:
     return {p.name: p for p in result.outputs}
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _ctrl_c_reaches_the_processes_tests_start() -> None:
-    """Ctrl-C tests send SIGINT to a `medialit` process and expect it to stop.
+@pytest.fixture(autouse=True)
+def _signal_handlers_restored() -> Iterator[None]:
+    """Each test gives back the Ctrl-C and SIGTERM handlers it started with.
 
-    A shell starts a background job (`make test &`, cron, CI runners) with SIGINT ignored,
-    and a child inherits an ignored signal, so those processes would never see it. A Python
-    handler is reset to the default in a child, so installing Python's own here makes every
-    process the suite starts take Ctrl-C as a teacher's terminal delivers it.
+    medialit's ``main`` makes SIGTERM unwind like Ctrl-C, and CliRunner runs it in the test
+    runner's own process: without this, the first CLI test would change how the runner
+    itself takes SIGTERM (a CI runner's timeout) for the rest of the session.
     """
-    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for signum, handler in saved.items():
+        signal.signal(signum, handler)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -19,6 +19,7 @@ import pytest
 
 from .conftest import DATA
 from .hardening_support import run_medialit
+from .process_support import default_signals
 
 pytestmark = pytest.mark.build
 
@@ -270,6 +271,7 @@ def test_a_slow_page_stops_at_once_on_a_signal(tmp_path: Path, stop: signal.Sign
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_signals,
     )
     try:
         deadline = time.monotonic() + 10

@@ -25,6 +25,7 @@ import httpx
 import pytest
 
 from .preview_helpers import LESSON
+from .process_support import default_signals
 from .test_preview_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.build
@@ -68,7 +69,13 @@ def start_preview(lesson: Path, *, browser: Path | None = None) -> Running:
     else:
         env["BROWSER"] = str(browser)  # Python's webbrowser runs this with the address
     process = subprocess.Popen(
-        args, cwd=lesson.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        args,
+        cwd=lesson.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=default_signals,
     )
     assert process.stdout is not None
     url = process.stdout.readline().rstrip("\n")
@@ -102,8 +109,10 @@ def raw_request(origin: str, head: str) -> bytes:
     with socket.create_connection((host, int(port)), timeout=10) as conn:
         conn.sendall(head.replace("\n", "\r\n").encode("utf-8") + b"\r\n")
         answer = b""
+        deadline = time.monotonic() + 30
         while chunk := conn.recv(65536):
             answer += chunk
+            assert time.monotonic() < deadline, "the answer never ended"
     return answer
 
 

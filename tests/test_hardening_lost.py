@@ -21,13 +21,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medialit.cli.main import main
+from medialit.cli import main
+from medialit.files import STOP_WHILE_WRITING
 
 from .hardening_support import GOOD, run_medialit
+from .process_support import default_signals, wait_until_stopped
 
 pytestmark = pytest.mark.build
 
-PYTHON = [sys.executable, "-c", "from medialit.cli.main import main; main(prog_name='medialit')"]
+PYTHON = [sys.executable, "-c", "from medialit.cli import main; main(prog_name='medialit')"]
 
 
 def _no_crash(output: str) -> None:
@@ -170,31 +172,45 @@ def _temporaries(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*.tmp")] if folder.exists() else []
 
 
-def _start_pack_build(folder: Path, *extra: str) -> subprocess.Popen[str]:
-    roster = _roster(folder, 150)
+def _start_pack_build(
+    folder: Path, *extra: str, students: int = 150, stop: bool = False
+) -> subprocess.Popen[str]:
+    """A class pack built in a real process, split into copies; with ``stop``, the process
+    stops itself once its first temporary file is written
+    (:data:`medialit.files.STOP_WHILE_WRITING`), so a few students are enough to catch it
+    writing."""
+    roster = _roster(folder, students)
+    env = {**os.environ, STOP_WHILE_WRITING: "1"} if stop else None
     return subprocess.Popen(
         [*PYTHON, "build", "--quiet", "--roster", str(roster), "--split", *extra],
         cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=env,
+        preexec_fn=default_signals,
     )
 
 
 def _signal_while_writing(process: subprocess.Popen[str], out: Path, signum: int) -> None:
-    deadline = time.monotonic() + 300
-    while not _temporaries(out):
-        assert process.poll() is None, "the build ended before writing was seen"
-        assert time.monotonic() < deadline
-        time.sleep(0.002)
-    process.send_signal(signum)
-    process.wait(timeout=60)
+    """Send ``signum`` while the build is writing its outputs (temporaries on disk), then let
+    it go on and wait for it to end."""
+    try:
+        wait_until_stopped(process, timeout=300)
+        assert _temporaries(out), "the build stopped before writing a temporary file"
+        process.send_signal(signum)
+        process.send_signal(signal.SIGCONT)
+        process.communicate(timeout=120)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            process.communicate()
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_signal_during_a_class_pack_leaves_no_temporary_files(signum: int, tmp_path: Path) -> None:
     folder = _folder_with_lesson(tmp_path / "work")
-    process = _start_pack_build(folder)
+    process = _start_pack_build(folder, students=4, stop=True)
     _signal_while_writing(process, folder / "build", signum)
     assert process.returncode != 0
     assert _temporaries(folder / "build") == []
@@ -202,8 +218,9 @@ def test_signal_during_a_class_pack_leaves_no_temporary_files(signum: int, tmp_p
 
 def test_a_build_removes_temporary_files_left_by_a_killed_build(tmp_path: Path) -> None:
     folder = _folder_with_lesson(tmp_path / "work")
-    process = _start_pack_build(folder)
+    process = _start_pack_build(folder, students=4, stop=True)
     _signal_while_writing(process, folder / "build", signal.SIGKILL)
+    assert process.returncode == -signal.SIGKILL
     assert _temporaries(folder / "build"), "kill -9 leaves its temporary files"
     rebuilt = subprocess.run(
         [*PYTHON, "build", "--quiet"], cwd=folder, capture_output=True, text=True, timeout=300

@@ -85,6 +85,7 @@ def test_roster_with_two_name_columns(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "class.csv:1: the column 'name' is named twice" in output, output
 
 
+@pytest.mark.build
 def test_characters_without_a_glyph_are_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -120,6 +120,7 @@ def test_empty_path_setting_is_an_error(
     assert f"medialit.toml:1:1: {setting}: is empty" in output, output
 
 
+@pytest.mark.build
 def test_css_value_with_a_form_feed_stays_in_its_rule(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

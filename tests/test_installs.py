@@ -101,6 +101,7 @@ def test_weasyprint_and_pydyf_are_capped_just_above_the_tested_versions() -> Non
 
 
 @pytest.mark.slow  # builds the wheel and installs it with all its dependencies: about a minute
+@pytest.mark.setup
 def test_the_wheel_installs_with_its_dependencies_by_the_bundled_pip(tmp_path: Path) -> None:
     """A teacher's ``pip install .``: Python's own pip, no upgrade, every dependency from the
     index with pyproject's ranges. Python 3.11's pip 23.2.1 drops jusText's ``lxml[html_clean]``,

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from medialit.cli.main import main
+from medialit.cli import main
 from medialit.lesson.reading import read_lesson
 
 from .conftest import DATA, build
@@ -204,6 +204,7 @@ about 300 people visit on an average Monday.</p>
 """
 
 
+@pytest.mark.build
 def test_a_page_without_metadata_leaves_marked_gaps_that_still_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

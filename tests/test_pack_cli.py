@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from medialit.cli.main import main
@@ -16,6 +17,7 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+@pytest.mark.build
 def test_bad_roster_exits_1_naming_the_row_and_keeps_earlier_output(tmp_path: Path) -> None:
     roster = tmp_path / "class.csv"
     roster.write_text("name\nAna\nBen\n")

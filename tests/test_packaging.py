@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from .conftest import DATA, ROOT, pdf_fonts, pdf_text
 
-pytestmark = pytest.mark.slow  # builds and installs a wheel in subprocesses
+pytestmark = [pytest.mark.slow, pytest.mark.setup]  # builds and installs a wheel in subprocesses
 
 PACKAGE_DATA = ("templates", "themes", "fonts", "starter")
 

@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from .preview_helpers import FIRST, INFERENCE, LESSON, MAYOR
+from .process_support import default_signals
 
 pytestmark = pytest.mark.browser
 
@@ -69,6 +70,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_signals,
     )
     assert process.stdout is not None
     url = process.stdout.readline().strip()

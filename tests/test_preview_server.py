@@ -263,7 +263,9 @@ def live_server(lesson: Path) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]})
     thread.start()
+    deadline = time.monotonic() + 60
     while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "Uvicorn did not start"
         time.sleep(0.02)
     yield f"http://127.0.0.1:{port}{PAGE}"
     server.should_exit = True

@@ -50,6 +50,7 @@ def test_config_prints_toml_that_reads_back_and_can_be_pasted(
     assert without_none(tomllib.loads(again)) == without_none(printed)
 
 
+@pytest.mark.build
 def test_settings_option_chooses_a_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "medialit.toml").write_text('school = "Riverside High School"\n')
     (tmp_path / "medialit-es.toml").write_text(

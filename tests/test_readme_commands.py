@@ -28,17 +28,26 @@ import re
 import shlex
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.slow
+
+# The commands of the README, lessons/README.md and docs/customising.md, in a fresh clone (the
+# README's own `make`: a new venv, every dependency, every lesson built): minutes, so `make
+# test-setup` runs them; the parser of the commands is quick and runs everywhere.
+def fresh_clone(test: Callable[..., None]) -> Callable[..., None]:
+    """Mark a test that runs commands in the fresh clone."""
+    return pytest.mark.slow(pytest.mark.setup(test))
+
 
 SKIP_MARKERS = (
     "(starts a server)",
     "(runs the test suite)",
+    "(runs the set-up tests)",
     "(another way to install)",
     "(your own saved page)",
 )
@@ -139,6 +148,7 @@ def readme_run(clone: Path) -> str:
     return _run(_script(commands + checks), clone, _environment())
 
 
+@fresh_clone
 def test_readme_runs_top_to_bottom_in_a_fresh_clone(clone: Path, readme_run: str) -> None:
     lines = readme_run.splitlines()
     which = lines[lines.index("$ command -v medialit") + 1]
@@ -161,12 +171,14 @@ def test_readme_runs_top_to_bottom_in_a_fresh_clone(clone: Path, readme_run: str
     assert "lessons/school-start-time.yaml: wrote 10 files to build/school-start-time/" in lines
 
 
+@fresh_clone
 def test_lessons_readme_runs_in_the_clone(clone: Path, readme_run: str) -> None:
     commands = shell_commands((clone / "lessons" / "README.md").read_text())
     assert len(commands) >= 2
     _run(_script(commands, clone / ".venv" / "bin" / "activate"), clone, _environment())
 
 
+@fresh_clone
 def test_customising_guide_runs_in_a_new_folder(
     clone: Path, readme_run: str, tmp_path: Path
 ) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
 from medialit.build.run import BuildOptions, build_lesson
-from medialit.cli.main import main
+from medialit.cli import main
 
 from .conftest import DATA, configuration
+
+pytestmark = pytest.mark.build
 
 
 def test_two_builds_with_source_date_epoch_are_byte_identical(tmp_path: Path) -> None:

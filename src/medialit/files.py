@@ -126,6 +126,12 @@ def _interruptions_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+STOP_WHILE_WRITING = "MEDIALIT_TEST_STOP_WHILE_WRITING"
+"""For tests only: set, a process stops itself (SIGSTOP) once its first temporary is on disk,
+so a test can signal or kill it in the middle of writing, waiting for that moment as an event
+(its parent sees the stop) rather than watching the folder with a timer."""
+
+
 def _write_all(folder: Path, files: dict[str, bytes]) -> None:
     _prepare_folder(folder)
     remove_stale_temporaries(folder)
@@ -141,6 +147,8 @@ def _write_all(folder: Path, files: dict[str, bytes]) -> None:
                     Problem("this is not a file, so it cannot be replaced; move it away.", target)
                 )
             staged.append((_write_temporary(target, data), target))
+            if len(staged) == 1 and os.environ.get(STOP_WHILE_WRITING):
+                os.kill(os.getpid(), signal.SIGSTOP)
         for temporary, target in staged:
             os.replace(temporary, target)
     except OSError as exc:
