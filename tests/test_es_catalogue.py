@@ -99,7 +99,8 @@ def pdf_words(path: Path) -> str:
 
 @pytest.mark.build
 def test_the_spanish_guided_sheets_print_no_english_fixed_words(tmp_path: Path) -> None:
-    options = BuildOptions(out=tmp_path, level="guided")
+    # As an excerpt, so that the note under a shortened article is read too.
+    options = BuildOptions(out=tmp_path, level="guided", excerpt=True)
     build_lesson(DATA / "lesson-es.yaml", options)
     folder = tmp_path / "lesson-es"
     spanish = dict(texts(SPANISH))
@@ -121,3 +122,5 @@ def test_the_spanish_guided_sheets_print_no_english_fixed_words(tmp_path: Path) 
     # The marking guide's samples are quoted the Spanish way, not in English curly quotes.
     key = pdf_words(folder / "key-guided.pdf")
     assert f"«{SPANISH['marking'][0]['sample']}»" in key
+
+    assert "Extracto: […] indica párrafos suprimidos" in pdf_words(folder / "student-guided.pdf")
