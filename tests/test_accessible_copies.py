@@ -52,7 +52,7 @@ def test_every_copy_is_tagged_with_language_title_and_the_article(pack: Path) ->
         assert root["/ViewerPreferences"]["/DisplayDocTitle"]
         structure = " ".join(pdfinfo("-struct-text", str(copy)).split())
         assert FIRST_SENTENCE in structure
-        assert "Clasifica los enunciados" in structure
+        assert "Clasifica los fragmentos" in structure
         # The stamped name is drawn as an artifact, outside the structure, on every page.
         for page in reader.pages:
             contents = b"".join(part.get_object().get_data() for part in page["/Contents"])

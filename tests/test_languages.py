@@ -156,7 +156,7 @@ def test_words_setting_still_changes_single_words(tmp_path: Path) -> None:
     build_lesson(lesson, BuildOptions(out=tmp_path / "out"))
     text = pdftotext(tmp_path / "out" / "lesson" / "student.pdf")
     assert "Lo que harás" in text and "Tu tarea" not in text
-    assert "Clasifica los enunciados" in text  # the rest of the catalogue stays
+    assert "Clasifica los fragmentos" in text  # the rest of the catalogue stays
 
 
 def test_language_setting_chooses_the_words_over_the_lesson(tmp_path: Path) -> None:
@@ -166,7 +166,7 @@ def test_language_setting_chooses_the_words_over_the_lesson(tmp_path: Path) -> N
     build_lesson(DATA / "lesson-fr.yaml", options)
     html = (tmp_path / "lesson-fr" / "student.html").read_text(encoding="utf-8")
     assert '<html lang="es" dir="ltr">' in html and 'lang="fr" dir="ltr">' in html
-    assert "Clasifica los enunciados" in pdftotext(tmp_path / "lesson-fr" / "student.pdf")
+    assert "Clasifica los fragmentos" in pdftotext(tmp_path / "lesson-fr" / "student.pdf")
 
 
 def test_language_setting_chooses_when_the_lesson_gives_none(tmp_path: Path) -> None:

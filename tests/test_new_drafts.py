@@ -212,7 +212,7 @@ def test_benchmark_script_runs() -> None:
     [
         (
             "lesson-es.yaml",
-            "Solucionario en borrador. Sugerencias de medialit new que nadie ha revisado: 1 de 3",
+            "Solucionario en borrador: 1 de 3 fragmentos son sugerencias de medialit new",
             "Borrador, sin revisar",
         ),
         (

@@ -77,7 +77,7 @@ def test_settings_option_chooses_a_profile(tmp_path: Path, monkeypatch: pytest.M
         text=True,
         check=True,
     ).stdout
-    assert "IES RIBERA · FICHA DEL ALUMNO" in text and "Clasifica los enunciados" in text
+    assert "IES RIBERA · FICHA DE TRABAJO" in text and "Clasifica los fragmentos" in text
     assert "Riverside" not in text
 
 

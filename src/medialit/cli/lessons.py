@@ -38,6 +38,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     from medialit.lesson.model import KIND_ORDER
     from medialit.lesson.one_tick import one_tick_warnings
     from medialit.lesson.reading import find_lessons
+    from medialit.settings.untranslated import untranslated_warnings
 
     files = find_lessons(lessons or (Path("lessons"),))
     if not files:
@@ -58,7 +59,8 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
         counts = checked.count_by_kind()
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
         echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
-        for warning in review_warnings(checked) + one_tick_warnings(checked):
+        own_words = untranslated_warnings(checked)
+        for warning in review_warnings(checked) + one_tick_warnings(checked) + own_words:
             echo(f"Warning: {warning}", err=True)
     if failed:
         echo(f"{failed} of {len(files)} lessons have problems.", err=True)

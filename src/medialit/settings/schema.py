@@ -193,6 +193,8 @@ class Words(BaseModel):
     """The end of the grid's legend."""
     grid_full_numbers: str = _ENGLISH_WORDS["grid_full_numbers"]
     """Before a selection's numbers paired with their numbers on the full sheet."""
+    excerpt_note: str = _ENGLISH_WORDS["excerpt_note"]
+    """Under an excerpt: what […] and the ¶ numbers mean; {citation} is the source."""
     guided: str = _ENGLISH_WORDS["guided"]
     """The guided level, as printed on every page and on the cover."""
     standard: str = _ENGLISH_WORDS["standard"]
