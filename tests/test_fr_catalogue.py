@@ -177,3 +177,23 @@ def test_the_sheet_prints_the_spaces_as_written(guided: Path) -> None:
     assert f"Nom{NBSP}:" in first and "Consigne" in first
     assert f"«{NNBSP}Qui le dit{NNBSP}?{NNBSP}»" in first
     assert f"18{NBSP}h" in first
+
+
+@pytest.mark.build
+def test_the_glossary_colon_gets_the_french_space(guided: Path) -> None:
+    # The colon after a glossary term comes from the stylesheet, not the catalogue.
+    text = "".join(page.extract_text() for page in PdfReader(guided / "student-guided.pdf").pages)
+    assert "Vocabulaire et noms propres" in text
+    assert f"cantine{NBSP}:" in text and f"mairie{NBSP}:" in text
+
+
+@pytest.mark.build
+def test_the_sorting_heading_stays_with_the_first_statement(tmp_path: Path) -> None:
+    # The French definitions are longer than the English ones: on the standard sheet the
+    # heading and its help line used to end page 1, alone, with the table on page 2.
+    build_lesson(DATA / "lesson-fr.yaml", BuildOptions(out=tmp_path))
+    pages = [
+        page.extract_text() for page in PdfReader(tmp_path / "lesson-fr" / "student.pdf").pages
+    ]
+    heading = next(n for n, page in enumerate(pages) if "Classe les énoncés" in page)
+    assert "Comment le sais-tu" in pages[heading]
