@@ -197,3 +197,11 @@ def test_the_sorting_heading_stays_with_the_first_statement(tmp_path: Path) -> N
     ]
     heading = next(n for n, page in enumerate(pages) if "Classe les énoncés" in page)
     assert "Comment le sais-tu" in pages[heading]
+
+
+def test_the_header_records_who_reviewed_what() -> None:
+    header = (ROOT / "src" / "medialit" / "catalogues" / "fr.toml").read_text("utf-8")
+    header = header.split("\ninstructions = ", 1)[0]
+    assert "# Relu le 2026-12-04 par un enseignant francophone (session d’assistance) :" in header
+    for reviewed in ("en.toml", "tests/data/lesson-fr.yaml", "roster-world.csv", "Non acquis"):
+        assert reviewed in header, reviewed
