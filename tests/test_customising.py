@@ -60,12 +60,18 @@ def check_instructions(built: Outputs, default: Outputs) -> None:
 
 def check_translate(built: Outputs, default: Outputs) -> None:
     text = pdf_text(built["student.pdf"])
-    for words in ("FICHE ÉLÈVE", "Ta mission", "Classe les énoncés", "Page 1 sur", "Preuve"):
+    for words in (
+        "FICHE ÉLÈVE",
+        "Ta mission",
+        "Classe les énoncés",
+        "Page 1 sur",
+        "Information sourcée",
+    ):
         assert words.lower() in text.lower(), words
     assert "Consigne" not in text  # the word the teacher changed
     for words in ("Your task", "Sort the statements", "Evidence", "Page 1 of", "Consigne"):
         assert words not in text, words
-    assert "Preuve" in pdf_text(built["key.pdf"])
+    assert "Information sourcée" in pdf_text(built["key.pdf"])
 
 
 def check_colours(built: Outputs, default: Outputs) -> None:

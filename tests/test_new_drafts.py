@@ -217,7 +217,7 @@ def test_benchmark_script_runs() -> None:
         ),
         (
             "lesson-fr.yaml",
-            "Corrigé provisoire. Suggestions de medialit new que personne n’a relues : 1 sur 3 énoncés",
+            "Corrigé provisoire. Énoncés suggérés par medialit new que personne n’a encore relus : 1 sur 3.",
             "Brouillon, non relu",
         ),
     ],

@@ -40,7 +40,7 @@ def test_config_prints_toml_that_reads_back_and_can_be_pasted(
     assert printed["school"] == 'Lycée "Voltaire" \\ Annexe'
     assert printed["sentence_starters"] == ["Je pense…", "Car"]  # a list prints as a list
     assert printed["word_bank"][0] == "source" and printed["words"]["name"] == "Nom\u00a0:"
-    assert printed["kinds"]["evidence"]["label"] == "Preuve"
+    assert printed["kinds"]["evidence"]["label"] == "Information sourcée"
     # Pasted back as the settings file, it gives the very same settings.
     pasted = tmp_path / "pasted"
     pasted.mkdir()
