@@ -235,3 +235,16 @@ def test_the_cli_offers_every_export_format_without_loading_the_exports() -> Non
         "canvas: a QTI 1.2 package as Canvas classic quizzes import it." in words
     )
     assert shown.splitlines()[-1] == "['medialit.exports', 'medialit.exports.formats']"
+
+
+def test_a_french_lesson_s_answers_are_named_in_french(tmp_path: Path) -> None:
+    """The lesson's own ``language: fr`` chooses the kinds' words, as on its sheets (the
+    export once resolved the settings without it, and named the answers in English)."""
+    tree = parse(export(DATA / "lesson-fr.yaml", tmp_path)["moodle.xml"])
+    answers = {
+        answer.findtext("text")
+        for q in questions(tree, "multichoice")
+        for answer in q.iter("answer")
+    }
+    assert {"Information sourcée", "Inférence", "Affirmation"} <= answers
+    assert not answers & {"Evidence", "Inference", "Assertion"}

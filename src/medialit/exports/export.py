@@ -54,7 +54,9 @@ def export_file(fmt: Format, variant: Variant) -> str:
 
 def lesson_quizzes(checked: CheckedLesson, options: ExportOptions) -> dict[Variant, Quiz]:
     """Each version's quiz, with the numbers and kind labels of its printed key."""
-    settings = options.configuration.resolve(checked.worksheet).settings
+    settings = options.configuration.resolve(
+        checked.worksheet, checked.own_language, checked.file
+    ).settings
     # The statements the standard worksheet of the same options has, numbered 1…n.
     checked = short_version(checked, settings, "standard", options.select)
     variants = plain_variants(

@@ -66,7 +66,9 @@ def checked_view(
     """The view of a lesson already read and checked (just saved by the page, say)."""
     view: dict[str, Any] = {"file": str(checked.file), "version": version, "problems": []}
     try:
-        settings = configuration.resolve(checked.worksheet).settings
+        settings = configuration.resolve(
+            checked.worksheet, checked.own_language, checked.file
+        ).settings
     except MedialitError as exc:
         view["problems"] = [str(problem) for problem in exc.problems]
         return view
