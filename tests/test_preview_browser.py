@@ -177,7 +177,7 @@ def test_select_a_sentence_and_choose_a_kind(page: Page, served: Served) -> None
 def test_choose_evidence_then_confirm_a_draft(page: Page, served: Served) -> None:
     open_preview(page, served)
     select(page, MAYOR)
-    page.get_by_role("button", name="Evidence").click()
+    page.get_by_role("button", name="Evidence", exact=True).click()
     text = wait_for_file(served.lesson, lambda t: MAYOR in t.split("annotations:")[1])
     assert text.startswith(LESSON)
     assert f'  - quote: "{MAYOR}"\n    kind: evidence\n' in text
@@ -230,7 +230,7 @@ def test_two_saves_racing_lose_nothing(page: Page, served: Served) -> None:
     select(page, INFERENCE)
     page.get_by_role("button", name="Inference", exact=True).click()
     select(page, MAYOR)
-    page.get_by_role("button", name="Assertion").click()
+    page.get_by_role("button", name="Assertion", exact=True).click()
     expect(page.locator("#article mark.hl")).to_have_count(4)
     text = wait_for_file(served.lesson, lambda t: MAYOR in t.split("annotations:")[1])
     marked = text[len(LESSON) :]
@@ -266,7 +266,7 @@ def test_a_save_answered_while_the_next_words_are_selected_keeps_both(
     expect(page.locator("#article mark.hl")).to_have_count(3)  # the answer has been drawn
     release_mouse(page)
     expect(page.locator("#editor-quote")).to_have_text(MAYOR)
-    page.get_by_role("button", name="Assertion").click()
+    page.get_by_role("button", name="Assertion", exact=True).click()
     expect(page.locator("#article mark.hl")).to_have_count(4)
     text = wait_for_file(served.lesson, lambda t: MAYOR in t.split("annotations:")[1])
     marked = text[len(LESSON) :]
@@ -281,7 +281,7 @@ def test_a_stale_page_reloads_and_says_so(page: Page, served: Served) -> None:
     other = LESSON.replace("title: 'The library hours'", "title: 'Edited elsewhere'")
     served.lesson.write_text(other, encoding="utf-8")
     select(page, MAYOR)
-    page.get_by_role("button", name="Evidence").click()
+    page.get_by_role("button", name="Evidence", exact=True).click()
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("The lesson file changed on disk since this page loaded it")
     expect(page.locator("#title")).to_have_text("Edited elsewhere")
