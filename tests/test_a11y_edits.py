@@ -116,6 +116,10 @@ def test_a_deleted_statement_comes_back_exactly_with_ctrl_z(page: Page, served: 
         "Deleted statement 2. Ctrl+Z or Undo puts it back."
     )
     assert focused(page).startswith("div#article")  # not lost with the highlight
+    page.reload()  # a page opened again still offers the undo
+    expect(page.locator("#undo")).to_have_attribute(
+        "aria-label", "Undo the delete of “Everyone knows the old hours were …” (Ctrl+Z)"
+    )
     tab_to(page, r"^mark.*\[0\]$")
     page.keyboard.press("Enter")
     tab_to(page, r"^textarea#why")

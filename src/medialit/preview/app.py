@@ -93,7 +93,9 @@ def create_app(
 
     async def get_lesson(request: Request) -> Response:
         await preview.refresh()
-        return JSONResponse(preview.view)
+        # The view, and what Ctrl+Z would undo (a page opened again after a change).
+        undo = preview.editor.history.label(preview.view.get("version", ""))
+        return JSONResponse({**preview.view, "undo": undo})
 
     async def add(request: Request) -> Response:
         body = await _json(request)

@@ -87,6 +87,7 @@ function showLesson(view, origin) {
   renderLegend(view);
   renderArticle(view);
   if (origin === "file" && !first && state.saving === 0) say(`Updated from the file at ${clock()}.`);
+  if (origin === "file" || origin === "stale") showUndo(null); // changed elsewhere: see history.py
   refreshEditor();
 }
 
@@ -461,6 +462,7 @@ function showUndo(label) {
   $("undo").hidden = !label;
   $("undo").textContent = label ? "Undo" : "";
   if (label) $("undo").setAttribute("aria-label", `Undo ${label} (Ctrl+Z)`);
+  if (label) $("undo").title = `Undo ${label} (Ctrl+Z)`;
 }
 
 function undo() {
@@ -585,7 +587,10 @@ function start() {
 
   fetch("api/lesson")
     .then((response) => response.json())
-    .then((view) => showLesson(view, "load"));
+    .then((view) => {
+      showLesson(view, "load");
+      showUndo(view.undo);
+    });
   fetch("api/pages")
     .then((response) => response.json())
     .then(showPages);
