@@ -70,7 +70,7 @@ function moved(lesson, at, key, shift) {
   if (!at) return key.startsWith("Arrow") || key === "Home" ? list[0] : null;
   const text = lesson.blocks[at.block].text;
   if (!shift) {
-    const here = list.findIndex((s) => s.block === at.block && s.end > at.start) ;
+    const here = list.findIndex((s) => s.block === at.block && s.end > at.start);
     const index = here === -1 ? list.length - 1 : here;
     if (key === "ArrowDown" || key === "ArrowRight") {
       // From a cursor extended past several sentences, on from the last one it covers.
@@ -129,6 +129,8 @@ export function onArticleKey(event, lesson, mark) {
   if (!lesson || event.target !== $("article") || event.altKey || event.ctrlKey || event.metaKey) {
     return;
   }
+  const block = cursor.at && lesson.blocks[cursor.at.block];
+  if (cursor.at && (!block || cursor.at.end > block.text.length)) cursor.at = null; // file changed
   if ((event.key === "Enter" || event.key === "m" || event.key === "M") && cursor.at) {
     event.preventDefault();
     mark(cursor.at);
