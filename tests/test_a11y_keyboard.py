@@ -35,6 +35,12 @@ def test_a_statement_is_marked_edited_and_saved_from_the_keyboard_alone(
 ) -> None:
     open_preview(page, served)
     expect(page.locator("#article mark.hl")).to_have_count(2)
+    # Proof that no pointer was used: every mouse or pointer press is counted.
+    page.evaluate(
+        """() => { window.pointerPresses = 0;
+          for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup'])
+            document.addEventListener(type, () => { window.pointerPresses += 1; }, true); }"""
+    )
     tab_to(page, r"^div#article")
     # Sentence by sentence: The council's… / Everyone knows… / So the new hours… /
     # Some readers… / Some readers… / The mayor did not answer.
@@ -85,6 +91,7 @@ def test_a_statement_is_marked_edited_and_saved_from_the_keyboard_alone(
     page.keyboard.press("Escape")
     expect(editor).to_be_hidden()
     assert focused(page).startswith("div#article")  # back where the marking started
+    assert page.evaluate("window.pointerPresses") == 0
 
 
 def test_shift_arrows_extend_and_shrink_the_words(page: Page, served: Served) -> None:
