@@ -37,10 +37,12 @@ build: install
 	$(BIN)/medialit build lessons
 	@echo "To use the medialit command in this terminal, run:  . $(VENV)/bin/activate"
 
-$(VENV)/.test-tools: pyproject.toml requirements/lock-test.txt $(BIN)/medialit
+$(VENV)/.test-tools: pyproject.toml requirements/lock-test.txt tests/axe/package-lock.json $(BIN)/medialit
 	@scripts/install-system-packages --test
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/lock-test.txt
 	@$(MAKE) --no-print-directory lock-check
+	@# axe-core for the preview's accessibility tests: the version and hash in tests/axe's lock.
+	npm ci --prefix tests/axe --no-audit --no-fund --silent
 	@touch $@
 
 # A dependency added to pyproject.toml but not to the lock files fails here, not at run time.

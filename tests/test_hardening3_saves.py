@@ -198,7 +198,7 @@ def test_the_page_says_a_moved_lesson_is_missing_and_follows_it_back(
     # Edits made on the page still reach the file.
     page.locator("#article mark.hl", has_text="Everyone knows").first.click()
     page.get_by_label("Why").fill("Nothing supports it.")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     text = wait_for_file(path, lambda t: "Nothing supports it." in t)
     assert "why: Nothing supports it.\n" in text
 
@@ -352,7 +352,7 @@ def test_text_typed_in_the_browser_is_saved_as_typed(
     page.locator("#article mark.hl", has_text="The council's website").first.click()
     why = "It names its source:\u2028the council's website.\u2029\n  Anyone can look it up."
     page.get_by_label("Why").fill(why)
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     wait_for_file(served.lesson, lambda t: "\\P\\n  Anyone" in t)
     assert read_lesson(served.lesson).lesson.annotations[0].why == why.strip()
     expect(page.get_by_role("alert")).to_be_hidden()

@@ -52,7 +52,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
 def test_a_refused_delete_names_the_selection(page: Page, served: Served) -> None:
     open_preview(page, served)
     page.locator("#article mark.hl", has_text="The council").first.click()
-    page.get_by_role("button", name="Delete").click()
+    page.get_by_role("button", name="Delete", exact=True).click()
     alert = page.get_by_role("alert")
     expect(alert).to_be_visible()
     expect(alert).to_contain_text(

@@ -5,6 +5,7 @@ Routes (all behind :class:`Guard`, under the secret path ``/s/<token>/``):
 - ``/``: the page; ``/static/…`` its scripts and styles; ``/fonts/…`` medialit's fonts;
 - ``GET /api/lesson``: the article pane's data (see :mod:`.view`);
 - ``POST /api/annotations``, ``/api/annotations/N``, ``/api/annotations/N/delete``: edits;
+- ``POST /api/undo``: the file as it was before the page's last save (Ctrl+Z);
 - ``GET``/``POST /api/pages``: the pages pane's state and the level and version shown;
 - ``/pages/G/student/N.png``: page images of layout G;
 - ``/events``: server-sent events ``lesson`` and ``pages`` whenever either changes.
@@ -92,7 +93,9 @@ def create_app(
 
     async def get_lesson(request: Request) -> Response:
         await preview.refresh()
-        return JSONResponse(preview.view)
+        # The view, and what Ctrl+Z would undo (a page opened again after a change).
+        undo = preview.editor.history.label(preview.view.get("version", ""))
+        return JSONResponse({**preview.view, "undo": undo})
 
     async def add(request: Request) -> Response:
         body = await _json(request)
@@ -118,6 +121,20 @@ def create_app(
             preview,
             lambda: preview.editor.delete(_str(body, "version"), index, _str(body, "quote")),
         )
+
+    async def undo(request: Request) -> Response:
+        body = await _json(request)
+        undone: list[str] = []
+
+        def step() -> Saved:
+            saved, label = preview.editor.undo(_str(body, "version"))
+            undone.append(label)
+            return saved
+
+        response = await _edit(preview, step)
+        if undone:
+            response = _answer(preview, undone=f"Undid {undone[0]}.")
+        return response
 
     async def pages(request: Request) -> Response:
         if request.method == "POST":
@@ -155,6 +172,7 @@ def create_app(
             Route("/api/annotations", add, methods=["POST"]),
             Route("/api/annotations/{index:int}", change, methods=["POST"]),
             Route("/api/annotations/{index:int}/delete", delete, methods=["POST"]),
+            Route("/api/undo", undo, methods=["POST"]),
             Route("/api/pages", pages, methods=["GET", "POST"]),
             Route("/pages/{generation:int}/{document}/{number:int}.png", page_image),
             Route("/events", events),
@@ -212,7 +230,17 @@ def _changes(body: dict[str, Any]) -> Changes:
         why=_optional_str(body, "why"),
         check=_optional_str(body, "check"),
         confirm=body.get("confirm") is True,
+        also_accept=_optional_kinds(body),
     )
+
+
+def _optional_kinds(body: dict[str, Any]) -> list[str] | None:
+    value = body.get("also_accept")
+    if value is not None and not (
+        isinstance(value, list) and all(isinstance(item, str) for item in value)
+    ):
+        raise _BadRequest("'also_accept' must be a list of kinds.")
+    return value
 
 
 async def _edit(preview: Preview, edit: Callable[[], Saved]) -> Response:
@@ -229,4 +257,10 @@ async def _edit(preview: Preview, edit: Callable[[], Saved]) -> Response:
     except MedialitError as exc:  # the file could not be written
         return JSONResponse({"message": str(exc), "problems": []}, status_code=500)
     preview.set_view(checked_view(saved.checked, saved.version, preview.configuration))
-    return JSONResponse({"lesson": preview.view})
+    return _answer(preview)
+
+
+def _answer(preview: Preview, **extra: str) -> Response:
+    """The lesson as it now is, and what Ctrl+Z would undo (``null``: nothing)."""
+    undo = preview.editor.history.label(preview.view.get("version", ""))
+    return JSONResponse({"lesson": preview.view, "undo": undo, **extra})

@@ -13,31 +13,33 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
-import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from medialit.errors import LessonError
 from medialit.lesson.anchoring import find_matches
 from medialit.lesson.article import split_blocks
-from medialit.lesson.model import Kind
 from medialit.lesson.reading import CheckedLesson
 from medialit.lesson.statement_ids import ids_in_use, new_id
 from medialit.lesson.text import MAX_FILE_BYTES, decode_lesson
 from medialit.preview.fields import FIELD_LABELS, scalar, unstorable
+from medialit.preview.history import History
+from medialit.preview.rekind import (
+    NOT_EXPLAINED,
+    KindRefused,
+    change_kind,
+    checked_kind,
+    set_also_accept,
+)
 from medialit.preview.saving import ChangedMeanwhile, NotSaved, write_lesson
+from medialit.preview.yamlstyle import dump_like, yaml_like
 from medialit.settings.checks import read_lesson_with_settings
 
-NOT_EXPLAINED = "Not explained yet: say why this is the kind chosen."
-"""The ``why`` of an annotation marked before its explanation is written (kept a draft)."""
 EDIT_WHILE_MISSING = (
     "The lesson file is missing (moved, renamed or deleted), so your change was not saved. "
     "Put the file back, and make your change again."
@@ -113,6 +115,8 @@ class Changes:
     check: str | None = None
     confirm: bool = False
     """Confirm a draft: remove ``draft: true``."""
+    also_accept: list[str] | None = None
+    """The other kinds a careful student could defend, as the teacher ticks them."""
 
 
 class LessonEditor:
@@ -124,14 +128,37 @@ class LessonEditor:
         self._lock = threading.Lock()
         self.checked_version: str | None = None
         """A version of the file known to pass the check (the server has just read it)."""
+        self.history = History()
 
     def add(self, version: str, selection: Selection, changes: Changes) -> Saved:
-        return self._apply(version, lambda data: _add(data, selection, changes))
+        return self._apply(version, lambda data: _add(data, selection, changes), "the new mark")
 
     def change(self, version: str, index: int, quote: str, changes: Changes) -> Saved:
         return self._apply(
-            version, lambda data: _change(_annotation(data, index, quote), index, changes)
+            version,
+            lambda data: _change(_annotation(data, index, quote), index, changes),
+            f"the change to “{_short(quote)}”",
         )
+
+    def undo(self, version: str) -> tuple[Saved, str]:
+        """Put back the file as it was before the page's last save; say what was undone."""
+        with self._lock:
+            current = self._current(version)
+            step = self.history.last(current.version)
+            if step is None:
+                raise EditRefused(
+                    "Nothing to undo: this page has saved nothing since the file last changed."
+                )
+            try:
+                checked = read_lesson_with_settings(self.path, _decoded(step.before))
+                write_lesson(self.path, step.before, unless_changed_from=current.data)
+            except ChangedMeanwhile:
+                raise StaleWrite() from None
+            except NotSaved as exc:
+                raise EditRefused(str(exc.problem)) from None
+            self.history.undone()
+            self.checked_version = version_of(step.before)
+            return Saved(checked, self.checked_version), step.label
 
     def delete(self, version: str, index: int, quote: str) -> Saved:
         def remove(data: CommentedMap) -> Typed:
@@ -148,17 +175,22 @@ class LessonEditor:
             del annotations[index]
             return Typed(index, {})
 
-        return self._apply(version, remove)
+        return self._apply(version, remove, f"the delete of “{_short(quote)}”")
 
-    def _apply(self, version: str, edit: Callable[[CommentedMap], Typed]) -> Saved:
+    def _current(self, version: str) -> LessonText:
+        """The file as it is, if it is at ``version`` (the page's); else a stale write."""
+        try:
+            current = read_version(self.path)
+        except OSError as exc:
+            raise EditRefused(_unreadable_message(exc)) from None
+        if current.version != version:
+            raise StaleWrite()
+        return current
+
+    def _apply(self, version: str, edit: Callable[[CommentedMap], Typed], label: str) -> Saved:
         """Check the version, edit, check the result, write; give back the checked lesson."""
         with self._lock:
-            try:
-                current = read_version(self.path)
-            except OSError as exc:
-                raise EditRefused(_unreadable_message(exc)) from None
-            if current.version != version:
-                raise StaleWrite()
+            current = self._current(version)
             # The safe loader first: the round-trip loader must never see an alias bomb.
             if current.version != self.checked_version or current.text is None:
                 try:
@@ -169,10 +201,13 @@ class LessonEditor:
                         [str(p) for p in exc.problems],
                     ) from None
             assert current.text is not None  # read_lesson read the bytes as a lesson
-            yaml = _yaml(*guess_indent(current.text))
+            yaml = yaml_like(current.text)
             data = yaml.load(current.text)
-            typed = edit(data)
-            text = _dump(yaml, data, current.text)
+            try:
+                typed = edit(data)
+            except KindRefused as exc:
+                raise EditRefused(str(exc)) from None
+            text = dump_like(yaml, data, current.text)
             try:
                 checked = read_lesson_with_settings(self.path, text)
             except LessonError as exc:
@@ -189,7 +224,17 @@ class LessonEditor:
             except NotSaved as exc:
                 raise EditRefused(str(exc.problem)) from None
             self.checked_version = version_of(data_bytes)
+            self.history.record(label, current.data, self.checked_version)
             return Saved(checked, self.checked_version)
+
+
+def _short(quote: str) -> str:
+    words = quote.split()
+    return " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+
+
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8").removeprefix("\ufeff")
 
 
 def _unreadable_message(exc: OSError) -> str:
@@ -199,47 +244,6 @@ def _unreadable_message(exc: OSError) -> str:
         f"The lesson file cannot be read ({exc.strerror}), so your change was not saved; "
         "check its permissions, then make the change again."
     )
-
-
-def guess_indent(text: str) -> tuple[int, int, int]:
-    """The file's own indentation, as ruamel.yaml's (mapping, sequence, offset).
-
-    Read from the first nested mapping and the first block list, so that a save
-    writes every untouched line back as it was (2, 4, 2 is the seed lessons' style).
-    """
-    mapping: int | None = None
-    sequence: tuple[int, int] | None = None
-    lines = text.splitlines()
-    for parent, line in itertools.pairwise(lines):
-        head = parent.split(" #")[0].rstrip()
-        stripped = line.lstrip()
-        if not head.endswith(":") or head.lstrip().startswith(("-", "#")) or not stripped:
-            continue
-        indent = len(line) - len(stripped) - (len(parent) - len(parent.lstrip()))
-        if stripped.startswith("- ") and sequence is None:
-            after_dash = len(stripped) - len(stripped[1:].lstrip()) - 1
-            sequence = (indent + 1 + after_dash, indent)
-        elif not stripped.startswith(("-", "#")) and mapping is None and indent > 0:
-            mapping = indent
-    sequence_indent, offset = sequence or (4, 2)
-    return mapping or 2, sequence_indent, offset
-
-
-def _yaml(mapping: int, sequence: int, offset: int) -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a teacher's long lines
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
-
-
-def _dump(yaml: YAML, data: Any, original: str) -> str:
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    text = stream.getvalue()
-    if "\r\n" in original:
-        text = text.replace("\n", "\r\n")
-    return text
 
 
 def _annotation(data: CommentedMap, index: int, quote: str) -> CommentedMap:
@@ -289,7 +293,7 @@ def _add(data: CommentedMap, selection: Selection, changes: Changes) -> Typed:
     item["quote"] = DoubleQuotedScalarString(quote)
     if len(matches) > 1:
         item["occurrence"] = place.index((selection.block, start)) + 1
-    item["kind"] = _kind(changes.kind)
+    item["kind"] = checked_kind(changes.kind)
     typed: dict[str, str] = {}
     why = _typed("why", changes.why or "")
     if why:
@@ -311,12 +315,10 @@ def _add(data: CommentedMap, selection: Selection, changes: Changes) -> Typed:
 def _change(item: CommentedMap, index: int, changes: Changes) -> Typed:
     typed: dict[str, str] = {}
     if changes.kind is not None:
-        item["kind"] = _kind(changes.kind)
-        also = item.get("also_accept")
-        if isinstance(also, list) and changes.kind in also:
-            also.remove(changes.kind)
-            if not also:
-                del item["also_accept"]
+        rewritten = {key for key in ("why", "check") if getattr(changes, key) is not None}
+        change_kind(item, checked_kind(changes.kind), rewritten)
+    if changes.also_accept is not None:
+        set_also_accept(item, changes.also_accept)
     if changes.why is not None:
         why = _typed("why", changes.why)
         if not why:
@@ -367,9 +369,3 @@ def _check_stored(checked: CheckedLesson, typed: Typed) -> None:
                 f"This change was not saved, because {FIELD_LABELS[key]} would not read back "
                 "exactly as typed; write it into the lesson file in your text editor instead."
             )
-
-
-def _kind(kind: str | None) -> str:
-    if kind not in {k.value for k in Kind}:
-        raise EditRefused("Choose a kind: evidence, inference or assertion.")
-    return kind

@@ -99,6 +99,7 @@ def _lesson(checked: CheckedLesson, settings: Settings) -> dict[str, Any]:
                 "why": annotation.why,
                 "check": annotation.check or "",
                 "also_accept": [kind.value for kind in annotation.also_accept],
+                "techniques": list(annotation.techniques),
                 "draft": annotation.draft,
             }
         )

@@ -2,12 +2,16 @@
 // Plain DOM with text nodes only: nothing from the lesson file is parsed as HTML.
 // Every address below is relative: the page lives under its secret path, /s/<token>/ (guard.py).
 
+import { cursor, onArticleKey, rangeIn, showCursor } from "./cursor.js";
+
 const $ = (id) => document.getElementById(id);
 
 const state = {
   lesson: null, // the article pane's data, as /api/lesson gives it
   version: null, // the file version this page shows; every change quotes it
   editing: null, // {mode: "new", selection} or {mode: "edit", annotation}
+  opener: null, // where focus returns when the editor closes: a highlight's index, or the article
+  review: null, // after a kind change: what was written for the old kind, to review
   saving: 0,
   documentShown: "student",
   pages: null,
@@ -83,6 +87,7 @@ function showLesson(view, origin) {
   renderLegend(view);
   renderArticle(view);
   if (origin === "file" && !first && state.saving === 0) say(`Updated from the file at ${clock()}.`);
+  if (origin === "file" || origin === "stale") showUndo(null); // changed elsewhere: see history.py
   refreshEditor();
 }
 
@@ -103,6 +108,7 @@ function renderArticle(view) {
   // the redraw keeps the selection (and the words being marked), so it is never lost
   // and never leaves the editor on the statement saved just before.
   const selected = selectionInArticle();
+  const focused = document.activeElement && document.activeElement.closest("#article mark.hl");
   const nodes = [];
   let list = null;
   view.blocks.forEach((block, index) => {
@@ -124,6 +130,8 @@ function renderArticle(view) {
   });
   article.replaceChildren(...nodes);
   article.scrollTop = scroll;
+  if (focused) focusHighlight(Number(focused.dataset.index));
+  showCursor(view);
   if (selected && !selected.error) {
     const range = rangeIn(selected.block, selected.start, selected.end);
     if (range) {
@@ -139,32 +147,6 @@ function renderArticle(view) {
   }
 }
 
-// A range over characters start–end of block `index`'s text (badges and numbers left out).
-function rangeIn(index, start, end) {
-  const block = $("article").querySelector(`.block[data-block="${index}"] .text`);
-  if (!block) return null;
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement.closest(".badge") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  const range = document.createRange();
-  let at = 0;
-  let started = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = node.data.length;
-    if (!started && start <= at + length) {
-      range.setStart(node, start - at);
-      started = true;
-    }
-    if (started && end <= at + length) {
-      range.setEnd(node, end - at);
-      return range;
-    }
-    at += length;
-  }
-  return null;
-}
-
 function blockText(block) {
   const text = element("span", "text");
   let at = 0;
@@ -174,7 +156,13 @@ function blockText(block) {
     const highlight = element("mark", `hl kind-${mark.kind}${mark.draft ? " draft" : ""}`);
     highlight.dataset.index = mark.index;
     highlight.tabIndex = 0;
-    highlight.title = `Statement ${mark.number}: ${kind.label}${mark.draft ? " (draft)" : ""}`;
+    // A button that opens the statement's dialog, named with its number and kind: a screen
+    // reader hears "Statement 2, Assertion (draft): Everyone knows…" (the teacher's page only).
+    const name = `Statement ${mark.number}, ${kind.label}${mark.draft ? " (draft)" : ""}`;
+    highlight.title = name;
+    highlight.setAttribute("role", "button");
+    highlight.setAttribute("aria-haspopup", "dialog");
+    highlight.setAttribute("aria-label", `${name}: ${block.text.slice(mark.start, mark.end)}`);
     const badge = element("span", `badge kind-${mark.kind}`, `${mark.number} ${kind.badge}`);
     badge.setAttribute("aria-hidden", "true");
     highlight.append(badge, block.text.slice(mark.start, mark.end));
@@ -217,6 +205,12 @@ function selectionInArticle() {
   };
 }
 
+function focusHighlight(index) {
+  const highlight = $("article").querySelector(`mark.hl[data-index="${index}"]`);
+  if (highlight) highlight.focus();
+  return !!highlight;
+}
+
 function blockOf(node) {
   const elementNode = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
   const block = elementNode && elementNode.closest(".block");
@@ -237,6 +231,16 @@ function onSelect() {
   openEditor({ mode: "new", selection: selected, quote }, selected.rect);
 }
 
+// The keyboard's way to the same dialog: the words under the sentence cursor (cursor.js).
+function markAtCursor(at) {
+  if ($("article").classList.contains("stale")) return;
+  const range = rangeIn(at.block, at.start, at.end);
+  if (!range) return;
+  const quote = state.lesson.blocks[at.block].text.slice(at.start, at.end).trim();
+  const selection = { ...at, range, rect: range.getBoundingClientRect() };
+  openEditor({ mode: "new", selection, quote }, selection.rect);
+}
+
 // ---- the editor ------------------------------------------------------------------------
 
 // The words being marked stay visible while the teacher types in the editor.
@@ -247,7 +251,10 @@ function showPending(range) {
 }
 
 function openEditor(editing, rect) {
+  const opener = document.activeElement && document.activeElement.closest("#article mark.hl");
+  if (!state.editing) state.opener = opener ? Number(opener.dataset.index) : "article";
   state.editing = editing;
+  state.review = null;
   showPending(editing.mode === "new" ? editing.selection.range : null);
   $("why").value = editing.mode === "edit" ? editing.annotation.why : "";
   $("check").value = editing.mode === "edit" ? editing.annotation.check : "";
@@ -269,12 +276,25 @@ function openEditor(editing, rect) {
   }
   editor.style.setProperty("left", `${left + window.scrollX}px`);
   editor.style.setProperty("top", `${Math.max(8, top) + window.scrollY}px`);
+  // Focus moves into the dialog: onto the kind chosen, or the first kind.
+  const pressed = editor.querySelector(".kind-button[aria-pressed=true]");
+  (pressed || editor.querySelector(".kind-button")).focus();
 }
 
 function closeEditor() {
+  const wasOpen = !!state.editing;
   state.editing = null;
+  state.review = null;
   showPending(null);
   $("editor").hidden = true;
+  // Focus returns where it was: the highlight opened, else the article (its cursor kept).
+  const focus = document.activeElement;
+  if (wasOpen && (!focus || focus === document.body || $("editor").contains(focus))) {
+    const opener = state.opener;
+    state.opener = null;
+    if (typeof opener !== "number" || !focusHighlight(opener)) $("article").focus();
+    if (state.lesson) showCursor(state.lesson);
+  }
 }
 
 function refreshEditor() {
@@ -295,6 +315,35 @@ function refreshEditor() {
     : "Mark the selected words as";
   $("editor-quote").textContent = annotation ? annotation.quote : editing.quote;
   $("editor-draft").hidden = !(annotation && annotation.draft);
+  $("editor-review").hidden = !state.review;
+  $("editor-review").textContent = state.review || "";
+  const techniques = annotation ? annotation.techniques : [];
+  $("editor-techniques").hidden = !techniques.length;
+  $("editor-techniques").textContent = `Techniques: ${techniques.join(", ")}`;
+  $("also").hidden = !annotation;
+  if (annotation) {
+    $("also-boxes").replaceChildren(
+      ...state.lesson.kinds
+        .filter((kind) => kind.name !== annotation.kind)
+        .map((kind) => {
+          const box = element("input");
+          box.type = "checkbox";
+          box.value = kind.name;
+          box.id = `also-${kind.name}`;
+          box.checked = annotation.also_accept.includes(kind.name);
+          box.addEventListener("change", chooseAlso);
+          const label = element("label", "", kind.label);
+          label.htmlFor = box.id;
+          const pair = element("span", "");
+          pair.append(box, label);
+          return pair;
+        }),
+    );
+  }
+  // The buttons are made anew: the focus stays on the same kind (or box) after a save.
+  const focused = document.activeElement;
+  const focusKind = focused && focused.matches(".kind-button") ? focused.dataset.kind : null;
+  const focusBox = focused && focused.matches(".also input") ? focused.value : null;
   $("kind-buttons").replaceChildren(
     ...state.lesson.kinds.map((kind) => {
       const button = element("button", `kind-button kind-${kind.name}`, kind.label);
@@ -308,6 +357,15 @@ function refreshEditor() {
   $("save").hidden = !annotation;
   $("delete").hidden = !annotation;
   $("confirm").hidden = !(annotation && annotation.draft);
+  if (focusKind) $("kind-buttons").querySelector(`[data-kind="${focusKind}"]`).focus();
+  const box = focusBox && $(`also-${focusBox}`);
+  if (box) box.focus();
+  else if (focusBox) $("kind-buttons").querySelector("[aria-pressed=true]").focus();
+}
+
+function chooseAlso() {
+  const ticked = [...$("also-boxes").querySelectorAll("input:checked")].map((box) => box.value);
+  changeAnnotation({ also_accept: ticked });
 }
 
 function chooseKind(kind) {
@@ -327,9 +385,30 @@ function chooseKind(kind) {
       }
     });
   } else {
-    changeAnnotation({ kind });
+    const before = editing.annotation;
+    if (before.kind === kind) return;
+    changeAnnotation({ kind }).then((lesson) => {
+      if (!lesson || state.editing !== editing) return;
+      // Say what was written for the old kind, to review (rekind.py keeps or removes it).
+      const old = kindOf(before.kind).label;
+      const notes = [`Changed from ${old} to ${kindOf(kind).label}.`];
+      if (before.why !== NOT_EXPLAINED || before.check) {
+        notes.push(`Its why and how to check were written for ${old}: review them, then Confirm draft.`);
+      }
+      if (before.techniques.length) {
+        notes.push(`Removed the techniques named for ${old}: ${before.techniques.join(", ")}.`);
+      }
+      if (before.also_accept.length) {
+        notes.push(`Also accept: ${before.also_accept.filter((k) => k !== kind).map((k) => kindOf(k).label).join(", ") || "none now"}.`);
+      }
+      notes.push("Ctrl+Z undoes the change.");
+      state.review = notes.join(" ");
+      refreshEditor();
+    });
   }
 }
+
+const NOT_EXPLAINED = "Not explained yet: say why this is the kind chosen.";
 
 function newest(lesson) {
   return lesson.annotations.reduce((a, b) => (b.index > a.index ? b : a), lesson.annotations[0]);
@@ -363,7 +442,8 @@ async function send(url, body) {
   const data = await response.json().catch(() => ({ message: "The server gave no answer." }));
   if (response.ok) {
     showLesson(data.lesson, "save");
-    say(`Saved to ${data.lesson.file} at ${clock()}.`);
+    say(data.undone || `Saved to ${data.lesson.file} at ${clock()}.`);
+    showUndo(data.undo);
     return data.lesson;
   }
   if (response.status === 409) {
@@ -374,6 +454,24 @@ async function send(url, body) {
   }
   warn(data.message, data.problems || []);
   return null;
+}
+
+// ---- undo: the server keeps the file as it was before each of this page's saves ----------
+
+function showUndo(label) {
+  $("undo").hidden = !label;
+  $("undo").textContent = label ? "Undo" : "";
+  if (label) $("undo").setAttribute("aria-label", `Undo ${label} (Ctrl+Z)`);
+  if (label) $("undo").title = `Undo ${label} (Ctrl+Z)`;
+}
+
+function undo() {
+  if ($("undo").hidden) {
+    say("Nothing to undo.");
+    return;
+  }
+  closeEditor();
+  save("api/undo", {});
 }
 
 // ---- the pages pane --------------------------------------------------------------------
@@ -449,6 +547,13 @@ function start() {
   });
   $("article").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && event.target.matches("mark.hl")) event.target.click();
+    else onArticleKey(event, state.lesson, markAtCursor);
+  });
+  $("article").addEventListener("focus", () => {
+    if (state.lesson) showCursor(state.lesson, { announce: !!cursor.at });
+  });
+  $("article").addEventListener("blur", () => {
+    if (state.lesson) showCursor(state.lesson);
   });
   $("save").addEventListener("click", () =>
     changeAnnotation({ why: $("why").value, check: $("check").value }),
@@ -456,12 +561,23 @@ function start() {
   $("confirm").addEventListener("click", () => changeAnnotation({ confirm: true }));
   $("delete").addEventListener("click", () => {
     const annotation = state.editing.annotation;
+    state.opener = "article";
     closeEditor();
-    save(`api/annotations/${annotation.index}/delete`, { quote: annotation.quote });
+    save(`api/annotations/${annotation.index}/delete`, { quote: annotation.quote }).then((lesson) => {
+      // No confirmation: a delete is undone with Ctrl+Z or the Undo button, exactly.
+      if (lesson) say(`Deleted statement ${annotation.number}. Ctrl+Z or Undo puts it back.`);
+    });
   });
   $("close").addEventListener("click", closeEditor);
+  $("undo").addEventListener("click", undo);
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closeEditor();
+    // Ctrl+Z in a text field undoes typing there; elsewhere it undoes the last save.
+    const typing = event.target.matches && event.target.matches("textarea, input[type=text], select");
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z" && !typing) {
+      event.preventDefault();
+      undo();
+    }
   });
   for (const tab of document.querySelectorAll("[role=tab]")) {
     tab.addEventListener("click", () => showDocument(tab.dataset.document));
@@ -471,7 +587,10 @@ function start() {
 
   fetch("api/lesson")
     .then((response) => response.json())
-    .then((view) => showLesson(view, "load"));
+    .then((view) => {
+      showLesson(view, "load");
+      showUndo(view.undo);
+    });
   fetch("api/pages")
     .then((response) => response.json())
     .then(showPages);
