@@ -86,7 +86,8 @@ class CachedLayout:
 
 def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], dated: bool) -> str:
     """The key of a layout: everything it depends on before it reads a file."""
-    from medialit.layout.pdf import PDF_OPTIONS
+    from medialit.layout.pdf import PDF_OPTIONS, PDFUA
+    from medialit.layout.tagging import REVISION
 
     digest = hashlib.sha256()
     for part in (
@@ -96,6 +97,7 @@ def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], da
         _version("pydyf"),
         sys.version,
         json.dumps(PDF_OPTIONS, sort_keys=True),
+        f"{REVISION} {PDFUA}",
         _font_set_up(),
         str(base_folder.resolve()),
         *sorted(str(folder.resolve()) for folder in allowed_folders),

@@ -27,7 +27,7 @@ from typing import Any
 
 from medialit.errors import RenderError
 from medialit.layout import internals as layout_internals
-from medialit.layout import kept_pages
+from medialit.layout import kept_pages, tagging
 
 try:
     import pydyf
@@ -47,6 +47,9 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 # The options of every layout; the layout cache keys on them too.
 PDF_OPTIONS = {"pdf_tags": True}
+# Whether the XMP metadata claims PDF/UA-1 (``tagging.py``): only while the sheets pass
+# tests/test_pdfua_*.py.
+PDFUA = False
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,7 @@ def lay_out_html(
     kept: list[bytes] = []
 
     def finish(document: object, pdf: object) -> None:
+        tagging.mend_tags(document, pdf, pdfua=PDFUA)
         if forms:
             _radio_buttons_unnamed(document, pdf)
         # Kept only if dated as pdf_from_pages would date them: else it could not re-date them.
@@ -133,8 +137,7 @@ def lay_out_html(
         ).render(**PDF_OPTIONS, pdf_forms=forms)
         if created is not None:
             document.metadata.created = document.metadata.modified = _w3c_date(created)
-        finisher = finish if forms or keep_pages else None
-        pdf = document.write_pdf(finisher=finisher, **PDF_OPTIONS)
+        pdf = document.write_pdf(finisher=finish, **PDF_OPTIONS)
     except Exception as exc:
         raise RenderError(
             f"WeasyPrint could not write the PDF: {type(exc).__name__}: {exc}"
