@@ -27,6 +27,8 @@ from xml.etree.ElementTree import Element, SubElement, register_namespace, tostr
 
 import pydyf
 
+from medialit.layout import internals
+
 # Part of the layout cache's key: a layout kept by an earlier mending is not reused.
 REVISION = "pdfua-1"
 
@@ -38,8 +40,10 @@ def mend_tags(document: Any, pdf: Any, *, pdfua: bool = False) -> None:
     if "StructTreeRoot" not in pdf.catalog:
         return
     root = _get(pdf, pdf.catalog["StructTreeRoot"])
-    _header_scopes(document)
-    _field_descriptions(document, pdf)
+    found = internals.tagged_cells_and_fields(document)
+    if found is not None:  # else an untested WeasyPrint: its boxes are not read
+        _header_scopes(found[0])
+        _field_descriptions(pdf, found[1])
     _text_field_appearances(pdf)
     top = [_get(pdf, reference) for reference in root["K"]]
     for element in top:
@@ -68,32 +72,13 @@ def _elements(pdf: Any, element: Any) -> Iterator[Any]:
             yield from _elements(pdf, child)
 
 
-def _boxes(box: Any) -> Iterator[Any]:
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
+def _header_scopes(cells: list[tuple[Any, str]]) -> None:
+    # WeasyPrint reads ``scope`` only to link headers to cells; the attribute is written here.
+    for element, scope in cells:
+        element["A"]["Scope"] = "/Row" if scope == "row" else "/Column"
 
 
-def _header_scopes(document: Any) -> None:
-    # WeasyPrint keeps each cell's structure element on its box (``mark``) and reads
-    # ``scope`` only to link headers to cells; the attribute itself is written here.
-    for page in document.pages:
-        for box in _boxes(page._page_box):
-            if getattr(box, "element_tag", None) == "th" and hasattr(box, "mark"):
-                scope = box.element.attrib.get("scope", "col")
-                box.mark["A"]["Scope"] = "/Row" if scope == "row" else "/Column"
-
-
-def _field_descriptions(document: Any, pdf: Any) -> None:
-    described: dict[bytes, str] = {}
-    for page in document.pages:
-        for box in _boxes(page._page_box):
-            annotation = getattr(box, "widget_annotation", None)
-            if annotation is not None and box.element is not None:
-                attributes = box.element.attrib
-                text = attributes.get("aria-label") or attributes.get("title")
-                if text:
-                    described[annotation.reference] = text
+def _field_descriptions(pdf: Any, described: dict[bytes, str]) -> None:
     for obj in pdf.objects:
         if isinstance(obj, dict) and obj.get("S") == "/Form" and obj.get("K"):
             objr = _get(pdf, obj["K"][0])
