@@ -54,12 +54,14 @@ def test_headers_and_footers_are_artifacts(built: Path, sheet: str) -> None:
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_xmp_has_the_title_and_language(built: Path, sheet: str) -> None:
     """Matterhorn 06-001/06-003 (and 06-002 only when medialit claims PDF/UA)."""
-    with pikepdf.open(built / sheet) as pdf:
-        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-            assert meta["dc:title"] == str(pdf.docinfo["/Title"])
-            assert meta["dc:language"] == {"en"}
-            assert str(pdf.Root.Lang) == "en"
-            assert ("pdfuaid:part" in meta) == PDFUA
+    with (
+        pikepdf.open(built / sheet) as pdf,
+        pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta,
+    ):
+        assert meta["dc:title"] == str(pdf.docinfo["/Title"])
+        assert meta["dc:language"] == {"en"}
+        assert str(pdf.Root.Lang) == "en"
+        assert ("pdfuaid:part" in meta) == PDFUA
 
 
 def test_the_student_sheets_metadata_gives_no_answer(built: Path) -> None:

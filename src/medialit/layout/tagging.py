@@ -27,7 +27,7 @@ from xml.etree.ElementTree import Element, SubElement, register_namespace, tostr
 
 import pydyf
 
-from medialit.layout import internals
+from medialit.layout import field_font, internals
 
 # Part of the layout cache's key: a layout kept by an earlier mending is not reused.
 REVISION = "pdfua-1"
@@ -87,7 +87,11 @@ def _field_descriptions(pdf: Any, described: dict[bytes, str]) -> None:
 
 
 def _text_field_appearances(pdf: Any) -> None:
-    """Give each text field widget an empty appearance the size of its rectangle."""
+    """Give each text field widget an empty appearance the size of its rectangle, and a
+    font that appearance writers can fill it with (``field_font.py``)."""
+    field_font.use_simple_font(
+        pdf, [obj for obj in pdf.objects if isinstance(obj, dict) and obj.get("FT") == "/Tx"]
+    )
     for obj in list(pdf.objects):
         if isinstance(obj, dict) and obj.get("FT") == "/Tx" and "AP" not in obj:
             x1, y1, x2, y2 = (float(value) for value in obj["Rect"])
