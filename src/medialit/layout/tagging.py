@@ -218,27 +218,39 @@ for _prefix, _uri in _NAMESPACES.items():
 
 
 def _write_xmp(document: Any, pdf: Any, *, pdfua: bool) -> None:
-    """The XMP metadata: title, language, producer; no dates (a kept layout is re-dated)."""
     metadata = document.metadata
+    packet = xmp_packet(metadata.title, metadata.lang, metadata.generator, pdfua=pdfua)
+    stream = pydyf.Stream([packet], pydyf.Dictionary({"Type": "/Metadata", "Subtype": "/XML"}))
+    pdf.add_object(stream)
+    pdf.catalog["Metadata"] = stream.reference
+
+
+def xmp_packet(
+    title: str | None, language: str | None, generator: str | None = None, *, pdfua: bool = False
+) -> bytes:
+    """An XMP packet with ``dc:title``, ``dc:language``, the creator tool and, with ``pdfua``,
+    the PDF/UA-1 identifier; no dates (a kept layout is dated anew, in the information only).
+    A PDF retitled later (a student's own copy) needs a new packet with its new title.
+    """
     rdf = Element(f"{{{_RDF}}}RDF")
     description = SubElement(rdf, f"{{{_RDF}}}Description", {f"{{{_RDF}}}about": ""})
     if pdfua:
         SubElement(description, f"{{{_NAMESPACES['pdfuaid']}}}part").text = "1"
-    if metadata.title:
+    if title:
         alternatives = SubElement(
             SubElement(description, f"{{{_NAMESPACES['dc']}}}title"), f"{{{_RDF}}}Alt"
         )
-        title = SubElement(alternatives, f"{{{_RDF}}}li")
-        title.set("xml:lang", "x-default")
-        title.text = metadata.title
-    if metadata.lang:
+        item = SubElement(alternatives, f"{{{_RDF}}}li")
+        item.set("xml:lang", "x-default")
+        item.text = title
+    if language:
         languages = SubElement(
             SubElement(description, f"{{{_NAMESPACES['dc']}}}language"), f"{{{_RDF}}}Bag"
         )
-        SubElement(languages, f"{{{_RDF}}}li").text = metadata.lang
-    if metadata.generator:
-        SubElement(description, f"{{{_NAMESPACES['xmp']}}}CreatorTool").text = metadata.generator
-    packet = b"".join(
+        SubElement(languages, f"{{{_RDF}}}li").text = language
+    if generator:
+        SubElement(description, f"{{{_NAMESPACES['xmp']}}}CreatorTool").text = generator
+    return b"".join(
         (
             b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n',
             b'<x:xmpmeta xmlns:x="adobe:ns:meta/">',
@@ -246,6 +258,3 @@ def _write_xmp(document: Any, pdf: Any, *, pdfua: bool) -> None:
             b'</x:xmpmeta>\n<?xpacket end="r"?>',
         )
     )
-    stream = pydyf.Stream([packet], pydyf.Dictionary({"Type": "/Metadata", "Subtype": "/XML"}))
-    pdf.add_object(stream)
-    pdf.catalog["Metadata"] = stream.reference
