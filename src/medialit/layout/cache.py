@@ -86,7 +86,9 @@ class CachedLayout:
 
 def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], dated: bool) -> str:
     """The key of a layout: everything it depends on before it reads a file."""
-    from medialit.layout.reuse import PDF_OPTIONS  # not .pdf: WeasyPrint may not be needed
+    # not .pdf nor .tagging: a rebuild that finds every layout kept loads no WeasyPrint
+    from medialit.layout.reuse import PDF_OPTIONS, PDFUA
+    from medialit.layout.reuse import TAGGING_REVISION as REVISION
 
     digest = hashlib.sha256()
     for part in (
@@ -96,6 +98,7 @@ def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], da
         _version("pydyf"),
         sys.version,
         json.dumps(PDF_OPTIONS, sort_keys=True),
+        f"{REVISION} {PDFUA}",
         _font_set_up(),
         str(base_folder.resolve()),
         *sorted(str(folder.resolve()) for folder in allowed_folders),

@@ -2,8 +2,10 @@
 
 WeasyPrint promises only its documented API ("anything else ... we reserve the right
 to change it or remove it at any point"); pydyf's underscored helpers are its own too.
-One thing medialit needs has no public API: where each line of a paragraph starts,
-to give each statement's line in the independent answer key. WeasyPrint's pages keep
+Two things medialit needs have no public API: where each line of a paragraph starts,
+to give each statement's line in the independent answer key; and which structure
+element of a tagged PDF each table header cell and form field became
+(:func:`tagged_cells_and_fields`, for ``tagging.py``). WeasyPrint's pages keep
 their boxes privately (``Page._page_box``); only this module reads them
 (``tests/test_cache_public_names.py`` fails if any other module uses a private name of
 WeasyPrint or pydyf).
@@ -114,3 +116,33 @@ def statement_lines(document: Any, attribute: str) -> dict[int, int] | None:
     for page in document.pages:
         paragraphs(page._page_box)
     return lines
+
+
+def tagged_cells_and_fields(
+    document: Any,
+) -> tuple[list[tuple[Any, str]], dict[bytes, str]] | None:
+    """In a laid-out ``document`` being written with ``pdf_tags``: each ``th``'s structure
+    element (WeasyPrint keeps it on the cell's box) with its ``scope`` attribute ("" when
+    none), and each form field's annotation reference with its ``aria-label`` or ``title``.
+    None outside the tested versions.
+    """
+    if untested_versions() is not None:
+        return None
+    cells: list[tuple[Any, str]] = []
+    fields: dict[bytes, str] = {}
+
+    def visit(box: Any) -> None:
+        element = getattr(box, "element", None)
+        if getattr(box, "element_tag", None) == "th" and hasattr(box, "mark"):
+            cells.append((box.mark, element.get("scope", "") if element is not None else ""))
+        annotation = getattr(box, "widget_annotation", None)
+        if annotation is not None and element is not None:
+            text = element.get("aria-label") or element.get("title")
+            if text:
+                fields[annotation.reference] = text
+        for child in getattr(box, "children", []):
+            visit(child)
+
+    for page in document.pages:
+        visit(page._page_box)
+    return cells, fields

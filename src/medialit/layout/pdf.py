@@ -28,7 +28,7 @@ import pydyf
 
 from medialit.errors import RenderError
 from medialit.layout import internals as layout_internals
-from medialit.layout import kept_pages
+from medialit.layout import kept_pages, tagging
 from medialit.layout.reuse import pdf_date
 from medialit.layout.reuse import pdf_from_pages as pdf_from_pages  # where it was
 
@@ -48,6 +48,7 @@ from medialit.layout.fetching import GuardedFetcher, RefusedResource
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 from medialit.layout.reuse import PDF_OPTIONS as PDF_OPTIONS  # noqa: E402
+from medialit.layout.reuse import PDFUA  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def lay_out_html(
     kept: list[bytes] = []
 
     def finish(document: object, pdf: object) -> None:
+        tagging.mend_tags(document, pdf, pdfua=PDFUA)
         if forms:
             _radio_buttons_unnamed(document, pdf)
         # Kept only if dated as pdf_from_pages would date them: else it could not re-date them.
@@ -134,8 +136,7 @@ def lay_out_html(
         ).render(**PDF_OPTIONS, pdf_forms=forms)
         if created is not None:
             document.metadata.created = document.metadata.modified = _w3c_date(created)
-        finisher = finish if forms or keep_pages else None
-        pdf = document.write_pdf(finisher=finisher, **PDF_OPTIONS)
+        pdf = document.write_pdf(finisher=finish, **PDF_OPTIONS)
     except Exception as exc:
         raise RenderError(
             f"WeasyPrint could not write the PDF: {type(exc).__name__}: {exc}"

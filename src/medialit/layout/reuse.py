@@ -16,6 +16,12 @@ from medialit.layout import kept_pages
 
 PDF_OPTIONS = {"pdf_tags": True}
 """The options of every layout (:mod:`medialit.layout.pdf`); the layout cache keys on them too."""
+PDFUA = False
+"""Whether the XMP metadata claims PDF/UA-1 (:mod:`medialit.layout.tagging`): only while the
+sheets pass tests/test_pdfua_*.py and a full checker."""
+TAGGING_REVISION = "pdfua-1"
+"""Part of the layout cache's key: a layout kept by an earlier mending of its tags is not
+reused (:mod:`medialit.layout.tagging`)."""
 
 # WeasyPrint's defaults for what write_pdf is given (pdf_version, pdf_identifier,
 # uncompressed_pdf), so that a kept layout gives the bytes a fresh layout gives.
