@@ -18,6 +18,10 @@ pytestmark = pytest.mark.build
 SEED_LESSON = Path(__file__).resolve().parent.parent / "lessons" / "washington-isis-syria-2017.yaml"
 FIRST_LESSONS = {"school-start-time"}
 """Short lessons to start from: 8-12 statements and 3 questions, instead of 20-30 and 5."""
+SHORT_RELEASES = {"nci-extreme-obesity-2014", "nih-prevention-research-2019"}
+"""Short releases from the evaluation corpus: 8-15 statements and 3 questions. The rule decides
+each kind, and a release that draws no conclusion in its own words holds few inferences, so
+two kinds need three statements each (the one-tick check guards the key's balance)."""
 
 
 def test_there_are_lessons() -> None:
@@ -28,16 +32,18 @@ def test_there_are_lessons() -> None:
 def test_lesson_is_complete(lesson: Path) -> None:
     checked = read_lesson(lesson)
     counts = checked.count_by_kind()
-    assert all(counts[kind] >= 3 for kind in KIND_ORDER), counts
+    short = lesson.stem in SHORT_RELEASES
+    assert sum(counts[kind] >= 3 for kind in KIND_ORDER) >= (2 if short else 3), counts
     # A long article may have many statements; a selection gives the class a short version.
     first = lesson.stem in FIRST_LESSONS
-    assert (8 if first else 20) <= len(checked.statements) <= (12 if first else 40)
+    fewest, most = (8, 12) if first else (8, 15) if short else (20, 40)
+    assert fewest <= len(checked.statements) <= most
     for statement in checked.statements:
         annotation = statement.annotation
         assert len(annotation.why.split()) >= 15, annotation.quote
         assert annotation.check, annotation.quote
         assert annotation.kind not in annotation.also_accept
-    assert len(checked.lesson.questions) >= (3 if first else 5)
+    assert len(checked.lesson.questions) >= (3 if first or short else 5)
     assert all(q.notes for q in checked.lesson.questions)
     assert checked.lesson.objectives and checked.lesson.audience
     assert checked.lesson.source.notes
@@ -46,8 +52,8 @@ def test_lesson_is_complete(lesson: Path) -> None:
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_annotations_cover_beginning_middle_and_end(lesson: Path) -> None:
     checked = read_lesson(lesson)
-    paragraphs = [b.number for b in checked.blocks if b.number is not None]
-    last = max(paragraphs)
+    # The last paragraph of prose: a closing list (a release's table of classes) is reference.
+    last = max(b.number for b in checked.blocks if b.kind == "paragraph" and b.number is not None)
     used = {checked.blocks[s.block].number or 0 for s in checked.statements}
     thirds = [
         any(n <= last / 3 for n in used),
