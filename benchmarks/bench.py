@@ -104,8 +104,19 @@ def overhead(lesson: Path, out: Path, repeat: int) -> tuple[float, float, bool]:
     medians = median_seconds(
         {"medialit": through_medialit, "weasyprint": straight_to_weasyprint}, repeat
     )
-    same = (out / "medialit" / "student.pdf").read_bytes() == (out / "weasyprint.pdf").read_bytes()
+    # Not byte for byte: medialit mends the tags WeasyPrint writes (layout/tagging.py).
+    same = _pages_and_text(out / "medialit" / "student.pdf") == _pages_and_text(
+        out / "weasyprint.pdf"
+    )
     return medians["medialit"], medians["weasyprint"], same
+
+
+def _pages_and_text(pdf: Path) -> list[str]:
+    """Each page's text, as poppler reads it."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return text.split("\f")
 
 
 def class_pack(lesson: Path, out: Path, repeat: int, students: int) -> dict[str, float]:
@@ -226,7 +237,7 @@ def main() -> None:
         print(f"  medialit student worksheet     {ours:7.3f} s")
         print(f"  same HTML straight to WeasyPrint {theirs:5.3f} s")
         print(f"  ratio                          {ours / theirs:7.3f}   (target <= 1.10)")
-        print(f"  the two PDFs are byte-identical: {'yes' if same else 'NO'}")
+        print(f"  the two PDFs have the same pages and text: {'yes' if same else 'NO'}")
 
         pack = class_pack(lesson, out, args.repeat, sizes[0])
         one = pack["one copy"]
