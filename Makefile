@@ -10,7 +10,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: all install build test test-fast test-setup lint system-check clean pictures lock lock-check test-floors test-newest
+.PHONY: all install build test test-fast test-setup lint system-check clean pictures overview lock lock-check test-floors test-newest
 
 all: build
 
@@ -103,6 +103,10 @@ pictures: install
 	MEDIALIT=$(abspath $(BIN))/medialit docs/examples/make-pictures.sh
 	SOURCE_DATE_EPOCH=0 $(BIN)/medialit build lessons/school-start-time.yaml --out build/pictures --quiet
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile build/pictures/school-start-time/student.pdf docs/student-page-1
+
+# The overview table of lessons/README.md and its pictures (lessons/overview/), from lessons/*.yaml.
+overview: install
+	$(BIN)/python scripts/lessons_overview.py
 
 clean:
 	rm -rf build $(VENV)

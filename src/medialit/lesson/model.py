@@ -202,6 +202,11 @@ class Lesson(_Strict):
     """The statements students sort, with their answers."""
     audience: Label | None = None
     """Who the lesson is for."""
+    genre: Label | None = None
+    """What kind of text the article is (a news story, a fact-check); for lessons/README.md's
+    overview, never printed on a sheet."""
+    difficulty: Label | None = None
+    """How hard the lesson is (a first lesson, advanced); for the overview, as ``genre``."""
     objectives: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     """What students learn; printed in the key."""
     questions: list[Question] = Field(default_factory=list, max_length=MAX_ITEMS)
