@@ -92,7 +92,9 @@ def page_title(html: str) -> tuple[str | None, str | None]:
     from trafilatura.utils import load_html
 
     options = Extractor(with_metadata=True)
-    tree = load_html(html, options.max_file_size)
+    # No size argument: trafilatura 2.0 takes none (the floor CI tests), and the page's size
+    # and elements were capped before this (reading.MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS).
+    tree = load_html(html)
     if tree is None:
         return None, None
     # As bare_extraction asks for it (its fifth argument is options.fast), so the same title.
