@@ -63,7 +63,7 @@ lint: $(VENV)/.test-tools
 	$(BIN)/mypy src
 
 test: lint
-	$(BIN)/python -m pytest -m 'not setup'
+	$(BIN)/python -m pytest -n 2 --dist worksteal -m 'not setup'
 
 # Lint and the quick tests, while working; `make test` before a commit runs all but set-up.
 test-fast: lint
