@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Executor
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import cast, get_args
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -30,25 +30,34 @@ from starlette.responses import (
     Response,
     StreamingResponse,
 )
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from medialit.errors import MedialitError
-from medialit.preview.editing import Changes, EditRefused, Saved, Selection, StaleWrite
+from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
 from medialit.preview.live import Preview
 from medialit.preview.pages import MAX_VERSIONS_SHOWN, PageChoice, make_executor
-from medialit.preview.view import checked_view
+from medialit.preview.requests import (
+    STALE_MESSAGE,
+    BadRequest,
+    answer,
+    bad_request,
+    changes_from,
+    edit_response,
+    int_field,
+    json_body,
+    str_field,
+)
 from medialit.settings.layers import Configuration
 from medialit.sheets.variants import LEVELS, Level
 
 __all__ = ["CONTENT_SECURITY_POLICY", "STALE_MESSAGE", "create_app"]
 
-STALE_MESSAGE = (
-    "The lesson file changed on disk since this page loaded it (perhaps in another editor or "
-    "tab), so your change was not saved: the page now shows the file as it is. Make your "
-    "change again if you still want it."
-)
+Endpoints = Callable[[Preview], list[BaseRoute]]
+"""A group of endpoints of its own module (the studio's editors): routes for one preview."""
+
+# Each editor's module adds its endpoints here; all sit behind the same Guard.
+ENDPOINT_GROUPS: list[Endpoints] = []
 
 
 def create_app(
@@ -98,50 +107,55 @@ def create_app(
         return JSONResponse({**preview.view, "undo": undo})
 
     async def add(request: Request) -> Response:
-        body = await _json(request)
-        selection = Selection(_int(body, "block"), _int(body, "start"), _int(body, "end"))
-        return await _edit(
-            preview, lambda: preview.editor.add(_str(body, "version"), selection, _changes(body))
+        body = await json_body(request)
+        selection = Selection(
+            int_field(body, "block"), int_field(body, "start"), int_field(body, "end")
+        )
+        return await edit_response(
+            preview,
+            lambda: preview.editor.add(str_field(body, "version"), selection, changes_from(body)),
         )
 
     async def change(request: Request) -> Response:
-        body = await _json(request)
+        body = await json_body(request)
         index = cast(int, request.path_params["index"])
-        return await _edit(
+        return await edit_response(
             preview,
             lambda: preview.editor.change(
-                _str(body, "version"), index, _str(body, "quote"), _changes(body)
+                str_field(body, "version"), index, str_field(body, "quote"), changes_from(body)
             ),
         )
 
     async def delete(request: Request) -> Response:
-        body = await _json(request)
+        body = await json_body(request)
         index = cast(int, request.path_params["index"])
-        return await _edit(
+        return await edit_response(
             preview,
-            lambda: preview.editor.delete(_str(body, "version"), index, _str(body, "quote")),
+            lambda: preview.editor.delete(
+                str_field(body, "version"), index, str_field(body, "quote")
+            ),
         )
 
     async def undo(request: Request) -> Response:
-        body = await _json(request)
+        body = await json_body(request)
         undone: list[str] = []
 
         def step() -> Saved:
-            saved, label = preview.editor.undo(_str(body, "version"))
+            saved, label = preview.editor.undo(str_field(body, "version"))
             undone.append(label)
             return saved
 
-        response = await _edit(preview, step)
+        response = await edit_response(preview, step)
         if undone:
-            response = _answer(preview, undone=f"Undid {undone[0]}.")
+            response = answer(preview, undone=f"Undid {undone[0]}.")
         return response
 
     async def pages(request: Request) -> Response:
         if request.method == "POST":
-            body = await _json(request)
+            body = await json_body(request)
             level, version = body.get("level"), body.get("version") or None
             if level not in get_args(Level) or version not in (None, *"ABCD"[:MAX_VERSIONS_SHOWN]):
-                raise _BadRequest(f"Choose a level ({', '.join(LEVELS)}) and a version (A–D).")
+                raise BadRequest(f"Choose a level ({', '.join(LEVELS)}) and a version (A–D).")
             preview.choice = PageChoice(cast(Level, level), version)
             preview.render_wanted.set()
         return JSONResponse(preview.pages)
@@ -176,91 +190,11 @@ def create_app(
             Route("/api/pages", pages, methods=["GET", "POST"]),
             Route("/pages/{generation:int}/{document}/{number:int}.png", page_image),
             Route("/events", events),
+            *(route for group in ENDPOINT_GROUPS for route in group(preview)),
             Mount("/static", StaticFiles(packages=[("medialit.preview", "static")])),
             Mount("/fonts", StaticFiles(packages=[("medialit", "fonts")])),
         ],
         lifespan=lifespan,
-        exception_handlers={_BadRequest: _bad_request},
+        exception_handlers={BadRequest: bad_request},
     )
     return Guard(app, token=token, hosts=hosts, on_exit=preview.stop_soon)
-
-
-class _BadRequest(Exception):
-    pass
-
-
-async def _bad_request(request: Request, exc: Exception) -> Response:
-    return JSONResponse({"message": str(exc), "problems": []}, status_code=400)
-
-
-async def _json(request: Request) -> dict[str, Any]:
-    try:
-        body = await request.json()
-    except ValueError:
-        raise _BadRequest("The request is not JSON.") from None
-    if not isinstance(body, dict):
-        raise _BadRequest("The request is not a JSON object.")
-    return body
-
-
-def _int(body: dict[str, Any], key: str) -> int:
-    value = body.get(key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise _BadRequest(f"'{key}' must be a whole number.")
-    return value
-
-
-def _str(body: dict[str, Any], key: str) -> str:
-    value = body.get(key)
-    if not isinstance(value, str):
-        raise _BadRequest(f"'{key}' must be text.")
-    return value
-
-
-def _optional_str(body: dict[str, Any], key: str) -> str | None:
-    value = body.get(key)
-    if value is not None and not isinstance(value, str):
-        raise _BadRequest(f"'{key}' must be text.")
-    return value
-
-
-def _changes(body: dict[str, Any]) -> Changes:
-    return Changes(
-        kind=_optional_str(body, "kind"),
-        why=_optional_str(body, "why"),
-        check=_optional_str(body, "check"),
-        confirm=body.get("confirm") is True,
-        also_accept=_optional_kinds(body),
-    )
-
-
-def _optional_kinds(body: dict[str, Any]) -> list[str] | None:
-    value = body.get("also_accept")
-    if value is not None and not (
-        isinstance(value, list) and all(isinstance(item, str) for item in value)
-    ):
-        raise _BadRequest("'also_accept' must be a list of kinds.")
-    return value
-
-
-async def _edit(preview: Preview, edit: Callable[[], Saved]) -> Response:
-    """Apply an edit in a thread; answer with the lesson as it now is, or why not."""
-    try:
-        saved = await asyncio.to_thread(edit)
-    except StaleWrite:
-        await preview.refresh()
-        return JSONResponse(
-            {"message": STALE_MESSAGE, "problems": [], "lesson": preview.view}, status_code=409
-        )
-    except EditRefused as exc:
-        return JSONResponse({"message": exc.message, "problems": exc.problems}, status_code=422)
-    except MedialitError as exc:  # the file could not be written
-        return JSONResponse({"message": str(exc), "problems": []}, status_code=500)
-    preview.set_view(checked_view(saved.checked, saved.version, preview.configuration))
-    return _answer(preview)
-
-
-def _answer(preview: Preview, **extra: str) -> Response:
-    """The lesson as it now is, and what Ctrl+Z would undo (``null``: nothing)."""
-    undo = preview.editor.history.label(preview.view.get("version", ""))
-    return JSONResponse({"lesson": preview.view, "undo": undo, **extra})

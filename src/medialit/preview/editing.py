@@ -140,6 +140,20 @@ class LessonEditor:
             f"the change to “{_short(quote)}”",
         )
 
+    def edit(self, version: str, label: str, edit: Callable[[CommentedMap], None]) -> Saved:
+        """Any other change to the lesson (a question, the plan, a selection…), made safely.
+
+        ``edit`` changes the round-trip document in place and raises :class:`EditRefused` to
+        refuse; the result must pass the check, and is written atomically with its undo
+        step labelled ``label`` ("the new question"), exactly as the annotation edits are.
+        """
+
+        def apply(data: CommentedMap) -> Typed:
+            edit(data)
+            return Typed(-1, {})
+
+        return self._apply(version, apply, label)
+
     def undo(self, version: str) -> tuple[Saved, str]:
         """Put back the file as it was before the page's last save; say what was undone."""
         with self._lock:
