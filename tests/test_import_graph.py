@@ -121,6 +121,7 @@ STAGES = [
     "medialit.exports",
     "medialit.drafting",
     "medialit.preview",
+    "medialit.marking",
     "medialit.cli",
 ]
 
