@@ -1,6 +1,9 @@
 // medialit preview: the article pane, the editor and the pages pane.
 // Plain DOM with text nodes only: nothing from the lesson file is parsed as HTML.
 // Every address below is relative: the page lives under its secret path, /s/<token>/ (guard.py).
+// The studio's editors are modules of their own: they import save, say and warn from here and
+// listen for the document events "medialit:lesson" (the lesson view, after every change, from
+// any origin) and "medialit:pages" (the pages pane's state).
 
 import { cursor, onArticleKey, rangeIn, showCursor } from "./cursor.js";
 
@@ -19,11 +22,11 @@ const state = {
 
 // ---- messages ------------------------------------------------------------------------
 
-function say(text) {
+export function say(text) {
   $("status").textContent = text;
 }
 
-function warn(message, problems = []) {
+export function warn(message, problems = []) {
   $("alert-message").textContent = message;
   $("alert-problems").replaceChildren(
     ...problems.map((problem) => {
@@ -86,6 +89,7 @@ function showLesson(view, origin) {
   }
   renderLegend(view);
   renderArticle(view);
+  document.dispatchEvent(new CustomEvent("medialit:lesson", { detail: view }));
   if (origin === "file" && !first && state.saving === 0) say(`Updated from the file at ${clock()}.`);
   if (origin === "file" || origin === "stale") showUndo(null); // changed elsewhere: see history.py
   refreshEditor();
@@ -423,7 +427,7 @@ function changeAnnotation(fields) {
 
 let queue = Promise.resolve();
 
-function save(url, body) {
+export function save(url, body) {
   state.saving += 1;
   say("Saving…");
   const done = queue.then(() => send(url, body));
@@ -478,6 +482,7 @@ function undo() {
 
 function showPages(pages) {
   state.pages = pages;
+  document.dispatchEvent(new CustomEvent("medialit:pages", { detail: pages }));
   if (pages.level) {
     // Another tab may have chosen: show what the images are.
     $("level").value = pages.level;
