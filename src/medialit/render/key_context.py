@@ -100,6 +100,10 @@ class GridCell:
     kind_label: str
     also_accept: list[str]
     """Badges of the other defensible kinds (``A``)."""
+    paragraph: int | None = None
+    line: int | None = None
+    """Where the statement starts, for the independent level, whose sheet prints no numbers:
+    the teacher finds it by paragraph and line, as the students do."""
 
 
 @dataclass(frozen=True)
@@ -229,7 +233,7 @@ def key_context(
         kinds_by_name={k.name: k for k in kinds},
         drafts=sum(s.draft for s in statements),
         plan=_plan(checked),
-        grid=_grid(checked, settings, variant),
+        grid=_grid(checked, settings, variant, lines),
         version_grids=[
             VersionGrid(other.version, _grid(checked, settings, other))
             for other in versions
@@ -248,8 +252,17 @@ def key_context(
     )
 
 
-def _grid(checked: CheckedLesson, settings: Settings, variant: Variant) -> list[GridCell]:
-    """Every number of ``variant`` with its kind and the badges of the kinds also accepted."""
+def _grid(
+    checked: CheckedLesson,
+    settings: Settings,
+    variant: Variant,
+    lines: dict[int, int] | None = None,
+) -> list[GridCell]:
+    """Every number of ``variant`` with its kind and the badges of the kinds also accepted.
+
+    At the independent level each number also gets its paragraph and line (``lines``).
+    """
+    independent = variant.level == "independent"
     cells = []
     for statement in checked.statements:
         annotation = statement.annotation
@@ -261,6 +274,8 @@ def _grid(checked: CheckedLesson, settings: Settings, variant: Variant) -> list[
                 style.badge,
                 typographic(style.label),
                 [settings.kinds[k].badge for k in annotation.also_accept],
+                checked.blocks[statement.block].number if independent else None,
+                (lines or {}).get(statement.number) if independent else None,
             )
         )
     return sorted(cells, key=lambda cell: cell.number)
