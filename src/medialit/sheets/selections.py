@@ -7,6 +7,7 @@ Both take a checked lesson and give back a checked lesson, so every later stage
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from medialit.errors import LessonError, Problem, did_you_mean
 from medialit.lesson.article import Block
@@ -14,6 +15,17 @@ from medialit.lesson.model import LEVELS
 from medialit.lesson.reading import CheckedLesson
 
 OMISSION = Block("omission", "[…]", None)
+
+# A why that rests on another paragraph names it: "paragraph 3", "¶ 3", "the next paragraph".
+_NAMED_PARAGRAPH = re.compile(r"(?:\bparagraph|\bparagraphe|\bpárrafo|¶)\s*(\d+)", re.IGNORECASE)
+_NEXT_PARAGRAPH = re.compile(
+    r"\b(?:next|following) paragraph|\bparagraphe suivant|\bpárrafo siguiente", re.IGNORECASE
+)
+_PARAGRAPH_BEFORE = re.compile(
+    r"\b(?:previous|preceding) paragraph|\bparagraph before|\bparagraphe précédent"
+    r"|\bpárrafo anterior",
+    re.IGNORECASE,
+)
 """The mark printed where paragraphs of the article are left out."""
 
 
@@ -64,11 +76,13 @@ def reads_as_level_or_version(name: str) -> bool:
 
 
 def excerpt(checked: CheckedLesson) -> CheckedLesson:
-    """The lesson with only the paragraphs that hold its statements, and an omission mark
+    """The lesson with only the paragraphs that hold its statements (and those their whys
+    rest on: "as paragraph 2 says"), and an omission mark
     wherever paragraphs are left out (before, between and after them); a question that
     quotes a paragraph left out (its ``paragraphs``), and a glossary entry whose term the
     kept paragraphs do not print, are left out too."""
-    keep = _with_their_lists(checked.blocks, {s.block for s in checked.statements})
+    held = {s.block for s in checked.statements}
+    keep = _with_their_lists(checked.blocks, held | _grounds(checked))
     blocks: list[Block] = []
     moved: dict[int, int] = {}
     previous = -1
@@ -95,6 +109,22 @@ def excerpt(checked: CheckedLesson) -> CheckedLesson:
     return dataclasses.replace(
         checked, lesson=lesson, blocks=blocks, statements=statements, excerpt=True
     )
+
+
+def _grounds(checked: CheckedLesson) -> set[int]:
+    """The paragraphs a printed statement's why rests on: cut, they would leave an inference
+    without its ground and the key pointing at words the sheet does not print."""
+    by_number = {b.number: i for i, b in enumerate(checked.blocks) if b.number is not None}
+    grounds: set[int] = set()
+    for statement in checked.statements:
+        why = statement.annotation.why
+        named = (by_number.get(int(m.group(1))) for m in _NAMED_PARAGRAPH.finditer(why))
+        grounds.update(index for index in named if index is not None)
+        if _NEXT_PARAGRAPH.search(why) and statement.block + 1 < len(checked.blocks):
+            grounds.add(statement.block + 1)
+        if _PARAGRAPH_BEFORE.search(why) and statement.block > 0:
+            grounds.add(statement.block - 1)
+    return grounds
 
 
 def _with_their_lists(blocks: list[Block], kept: set[int]) -> list[int]:
