@@ -331,6 +331,15 @@ function build() {
     local.view = event.detail;
     draw();
   });
+  // preview.js may have shown the lesson before this module ran: ask for it too.
+  fetch("api/lesson")
+    .then((response) => response.json())
+    .then((view) => {
+      if (!local.view && view.parts) {
+        local.view = view;
+        draw();
+      }
+    });
 }
 
 build();
