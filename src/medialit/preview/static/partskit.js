@@ -84,7 +84,7 @@ export function redraw(container, build) {
           end: active.selectionEnd,
         }
       : null;
-  container.replaceChildren(...build());
+  container.replaceChildren(...build().filter((node) => node));
   if (!keep) return;
   const again = document.getElementById(keep.id);
   if (!again) return;

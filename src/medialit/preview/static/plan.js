@@ -75,7 +75,7 @@ async function commit() {
   const why = problem(plan.draft);
   showTotal();
   if (why) {
-    say(`The plan is not saved yet: ${why}.`);
+    say(`Plan not saved yet: ${totalText(plan.draft)}`);
     return;
   }
   const draft = plan.draft;
