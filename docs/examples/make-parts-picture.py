@@ -1,7 +1,8 @@
 """Make docs/preview-parts.png: `medialit preview`'s lesson-parts column on a lesson of lessons/.
 
 The plan open with a step retimed (its live total, not saved while it does not add up), and a
-word double-clicked in the article, which the glossary's button offers to add. Nothing is saved: the lesson is a copy in a temporary folder.
+word double-clicked in the article, which the glossary's button offers to add. Nothing is
+saved: the lesson is a copy in a temporary folder.
 
 Run from the repository: .venv/bin/python docs/examples/make-parts-picture.py [OUT.png]
 Needs Chromium at /usr/bin/chromium (scripts/install-system-packages --test).
