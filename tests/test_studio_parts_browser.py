@@ -227,3 +227,40 @@ def test_axe_finds_no_serious_violation_in_the_panel(axe_page: Page, served: Ser
     expect(toggle).to_have_attribute("aria-expanded", "false")
     page.keyboard.press("Enter")
     expect(page.locator("#parts-heading")).to_be_focused()
+
+
+def test_a_plan_for_a_selection_is_made_from_the_keyboard(page: Page, served: Served) -> None:
+    errors = open_parts(page, served)
+    page.locator("#part-plan-summary").focus()
+    page.keyboard.press("Enter")  # opens the section
+    page.locator("#plan-for").focus()
+    page.keyboard.press("ArrowDown")  # the selection "core"
+    expect(page.get_by_text("No plan for the selection “core” yet.")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.locator("#plan-make")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#s-0-activity")).to_be_focused()
+    expect(page.locator("#plan-total")).to_have_text("Planned: 50 of 50 minutes (adds up).")
+    page.keyboard.type("Read and sort the core statements.")
+    page.keyboard.press("Enter")
+    text = wait_for_file(served.lesson, lambda t: "plans:" in t)
+    assert (
+        "plans:\n  core:\n    minutes: 50\n    steps:\n      - minutes: 50\n"
+        "        activity: Read and sort the core statements.\nglossary:"
+    ) in text
+    expect(page.locator("#status")).to_have_text("Saved the plan: 50 of 50 minutes.")
+    assert read_lesson(served.lesson).lesson.plans["core"].minutes == 50
+    assert not errors
+
+
+def test_the_panel_follows_an_edit_made_in_a_text_editor(page: Page, served: Served) -> None:
+    errors = open_parts(page, served)
+    edited = PARTS_LESSON.replace("Which word shows an inference?", "Which word is a cue?")
+    served.lesson.write_text(edited, encoding="utf-8")
+    expect(page.locator("#q-2-text")).to_have_value("Which word is a cue?", timeout=15_000)
+    # A change made in the page afterwards is based on the file as the editor left it.
+    page.locator("#q-2-notes").fill("So, since, therefore.")
+    page.locator("#q-2-notes").press("Tab")
+    text = wait_for_file(served.lesson, lambda t: "So, since, therefore." in t)
+    assert "Which word is a cue?" in text
+    assert not errors

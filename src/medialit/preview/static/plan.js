@@ -87,7 +87,12 @@ async function commit() {
     extension: draft.extension,
   };
   const lesson = await save("api/plan", { selection: plan.which || null, plan: body });
-  if (!lesson) return;
+  if (!lesson) {
+    // Refused (the message is above the panes), or the file changed meanwhile: kept here.
+    const state = document.getElementById("plan-state");
+    if (state && plan.draft === draft) state.textContent = "Not saved: see the message at the top.";
+    return;
+  }
   if (plan.draft === draft) {
     plan.dirty = false;
     plan.draft = fromFile(stored(lesson.parts));
@@ -214,6 +219,7 @@ function chooser(parts) {
   );
   select.value = plan.which;
   select.addEventListener("change", () => {
+    if (plan.dirty) say("The plan's changes that did not add up were not saved, and are dropped.");
     plan.which = select.value;
     plan.dirty = false;
     plan.draft = null;
