@@ -399,3 +399,16 @@ def test_a_change_is_undone_to_the_byte(client: TestClient, lesson: Path) -> Non
     undone = ok(post(client, "api/undo"))
     assert undone["undone"] == "Undid the move of question 1."
     assert lesson.read_text(encoding="utf-8") == PARTS_LESSON
+
+
+def test_what_was_typed_reads_back_exactly(client: TestClient, lesson: Path) -> None:
+    awkward = "A line\u2028another, a “quote”: #not a comment\nand a last line"
+    ok(post(client, "api/glossary", term="  'hours'  ", definition=awkward))
+    steps = [(10, "Read.", 0), (30, "Sort.", 1), (10, "Discuss: 'why?' # not a comment", 2)]
+    ok(post(client, "api/plan", selection=None, plan=plan_body(steps, extension=awkward)))
+    ok(post(client, "api/details", source={"notes": awkward}, objectives=["- not a list item"]))
+    read = read_lesson(lesson).lesson
+    assert read.glossary[-1].term == "'hours'" and read.glossary[-1].definition == awkward
+    assert read.plan is not None and read.plan.extension == awkward
+    assert read.plan.steps[2].activity == "Discuss: 'why?' # not a comment"
+    assert read.source.notes == awkward and read.objectives == ["- not a list item"]
