@@ -412,3 +412,16 @@ def test_what_was_typed_reads_back_exactly(client: TestClient, lesson: Path) -> 
     assert read.plan is not None and read.plan.extension == awkward
     assert read.plan.steps[2].activity == "Discuss: 'why?' # not a comment"
     assert read.source.notes == awkward and read.objectives == ["- not a list item"]
+
+
+def test_glossary_entries_and_objectives_are_reordered(client: TestClient, lesson: Path) -> None:
+    ok(post(client, "api/glossary", term="hours", definition="When it is open."))
+    answer = ok(post(client, "api/glossary/1/move", to=0))
+    assert [e["term"] for e in answer["lesson"]["parts"]["glossary"]] == ["hours", "council"]
+    assert post(client, "api/glossary/1/move", to=5).json()["message"] == (
+        "Glossary entry 2 cannot move there."
+    )
+    objectives = ["Ask who says so.", "Tell evidence from assertion."]
+    ok(post(client, "api/details", objectives=objectives))
+    text = lesson.read_text(encoding="utf-8")
+    assert "objectives:\n  - Ask who says so.\n  - 'Tell evidence from assertion.'\n" in text
