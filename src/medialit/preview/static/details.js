@@ -95,7 +95,7 @@ export const detailsSection = {
     local.redraw = redraw;
     const details = parts.details;
     const top = (key, label, hint) =>
-      field({ id: `d-${key}`, label, hint, value: details[key], onChange: (value) => send({ [key]: value }, label.toLowerCase()) });
+      field({ id: `d-${key}`, label, hint, value: details[key], onChange: (value) => send({ [key]: value }, `“${label}”`) });
     return [
       top("title", "Lesson title", "Printed on every sheet."),
       top("audience", "Who it is for", "For example: ages 14-18, history or media studies."),
@@ -109,7 +109,7 @@ export const detailsSection = {
           hint,
           value: details.source[key],
           rows: key === "licence" || key === "notes" ? 3 : undefined,
-          onChange: (value) => send({ source: { [key]: value } }, label.toLowerCase()),
+          onChange: (value) => send({ source: { [key]: value } }, `“${label}”`),
         }),
       ),
     ];
