@@ -30,7 +30,7 @@ const questionsSection = {
     return [
       el("p", {
         className: "part-hint",
-        text: "Students read the questions after sorting; the notes print in the answer key only. Each change is saved when you leave the field.",
+        text: "Students read the questions after sorting; the notes print in the answer key only. A short version that leaves out a paragraph a question quotes leaves the question out.",
       }),
       items.length ? el("ol", { className: "part-list" }, ...items) : el("p", { text: "No questions yet." }),
       button("Add a question", { id: "question-add", onClick: addQuestion }),
@@ -57,7 +57,7 @@ function questionFields(prefix, question, number, onChange) {
     field({
       id: `${prefix}-paragraphs`,
       label: "Paragraphs it quotes (¶ numbers)",
-      hint: "For example 3, 7. A short version that leaves one out leaves the question out.",
+      hint: "For example 3, 7.",
       value: question.paragraphs.join(", "),
       onChange: (value) => {
         const numbers = paragraphNumbers(value);
