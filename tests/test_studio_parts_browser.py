@@ -264,3 +264,22 @@ def test_the_panel_follows_an_edit_made_in_a_text_editor(page: Page, served: Ser
     text = wait_for_file(served.lesson, lambda t: "So, since, therefore." in t)
     assert "Which word is a cue?" in text
     assert not errors
+
+
+def test_a_save_based_on_an_old_version_is_refused_and_the_page_reloads(
+    page: Page, served: Served
+) -> None:
+    # No live updates: the page cannot learn of the editor's save before its own.
+    page.route("**/events", lambda route: route.abort())
+    open_parts(page, served)
+    edited = PARTS_LESSON.replace("Which word shows an inference?", "Which word is a cue?")
+    served.lesson.write_text(edited, encoding="utf-8")
+    page.locator("#q-0-notes").fill("Listen for who is missing.")
+    page.locator("#q-0-notes").press("Tab")
+    expect(page.locator("#alert-message")).to_have_text(
+        re.compile("^The lesson file changed on disk")
+    )
+    expect(page.locator("#status")).to_have_text("Reloaded from the file.")
+    expect(page.locator("#q-2-text")).to_have_value("Which word is a cue?")
+    expect(page.locator("#q-0-notes")).to_have_value("Listen for the readers and the council.")
+    assert served.lesson.read_text(encoding="utf-8") == edited
