@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -283,3 +284,24 @@ def test_a_save_based_on_an_old_version_is_refused_and_the_page_reloads(
     expect(page.locator("#q-2-text")).to_have_value("Which word is a cue?")
     expect(page.locator("#q-0-notes")).to_have_value("Listen for the readers and the council.")
     assert served.lesson.read_text(encoding="utf-8") == edited
+
+
+def test_closing_the_page_asks_first_while_the_plan_does_not_add_up(
+    page: Page, served: Served
+) -> None:
+    open_parts(page, served)
+    page.locator("#part-plan-summary").click()
+    page.locator("#s-0-minutes").fill("15")
+    page.locator("#s-0-minutes").press("Tab")
+    expect(page.locator("#plan-state")).to_contain_text("Not saved yet")
+    asked: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", answer)
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert served.lesson.read_text(encoding="utf-8") == PARTS_LESSON

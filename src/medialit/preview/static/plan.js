@@ -309,6 +309,11 @@ async function removePlan() {
   say("Removed the plan. Ctrl+Z or Undo puts it back.");
 }
 
+// A plan that does not add up yet is only in the page: the browser asks before it is lost.
+window.addEventListener("beforeunload", (event) => {
+  if (plan.dirty && problem(plan.draft)) event.preventDefault();
+});
+
 export const planSection = {
   id: "plan",
   title: "Lesson plan",
