@@ -95,7 +95,13 @@ export const detailsSection = {
     local.redraw = redraw;
     const details = parts.details;
     const top = (key, label, hint) =>
-      field({ id: `d-${key}`, label, hint, value: details[key], onChange: (value) => send({ [key]: value }, `“${label}”`) });
+      field({
+        id: `d-${key}`,
+        label,
+        hint,
+        value: details[key],
+        onChange: (value) => send({ [key]: value }, `“${label}”`),
+      });
     return [
       top("title", "Lesson title", "Printed on every sheet."),
       top("audience", "Who it is for", "For example: ages 14-18, history or media studies."),

@@ -30,7 +30,9 @@ const questionsSection = {
     return [
       el("p", {
         className: "part-hint",
-        text: "Students read the questions after sorting; the notes print in the answer key only. A short version that leaves out a paragraph a question quotes leaves the question out.",
+        text:
+          "Students read the questions after sorting; the notes print in the answer key only. " +
+          "A short version that leaves out a paragraph a question quotes leaves the question out.",
       }),
       items.length ? el("ol", { className: "part-list" }, ...items) : el("p", { text: "No questions yet." }),
       button("Add a question", { id: "question-add", onClick: addQuestion }),
@@ -155,7 +157,9 @@ const glossarySection = {
       el("p", {
         className: "part-hint",
         id: "glossary-how",
-        text: "Select a word in the article, then Add a word: it is filled in. The glossary prints in the answer key, and on the sheets the glossary_levels setting names.",
+        text:
+          "Select a word in the article, then Add a word: it is filled in. The glossary prints " +
+          "in the answer key, and on the sheets the glossary_levels setting names.",
       }),
       items.length ? el("ul", { className: "part-list" }, ...items) : el("p", { text: "No words yet." }),
       button(local.chosenWords ? `Add “${local.chosenWords}”` : "Add a word", {

@@ -54,7 +54,8 @@ function problem(draft) {
 
 function totalText(draft) {
   const sum = total(draft);
-  const state = sum === draft.minutes ? "adds up" : sum < draft.minutes ? `${draft.minutes - sum} to plan` : `${sum - draft.minutes} over`;
+  const gap = draft.minutes - sum;
+  const state = gap === 0 ? "adds up" : gap > 0 ? `${gap} to plan` : `${-gap} over`;
   return `Planned: ${sum} of ${Number.isInteger(draft.minutes) ? draft.minutes : "?"} minutes (${state}).`;
 }
 
@@ -228,6 +229,13 @@ function chooser(parts) {
   return el("div", { className: "part-field" }, el("label", { for: "plan-for", text: "Plan for" }), select);
 }
 
+function longText(draft, key, id, label) {
+  const onInput = (value) => {
+    draft[key] = value;
+  };
+  return field({ id, label, value: draft[key], rows: 2, onInput, onChange: commit });
+}
+
 function render(parts, view, redraw) {
   plan.redraw = redraw;
   if (plan.which && !parts.selections.includes(plan.which) && !parts.plans[plan.which]) plan.which = "";
@@ -235,7 +243,9 @@ function render(parts, view, redraw) {
   const head = [
     el("p", {
       className: "part-hint",
-      text: "The plan prints on the answer key's first page. Its steps must add up to the class length: the plan is saved each time they do.",
+      text:
+        "The plan prints on the answer key's first page. Its steps must add up to the class " +
+        "length: the plan is saved each time they do.",
     }),
     chooser(parts),
   ];
@@ -247,7 +257,8 @@ function render(parts, view, redraw) {
       button("Make a plan", {
         id: "plan-make",
         onClick: () => {
-          plan.draft = { minutes: CLASS_MINUTES, steps: [{ minutes: CLASS_MINUTES, activity: "", details: "", from: null }], preparation: [], content_note: "", extension: "" };
+          const step = { minutes: CLASS_MINUTES, activity: "", details: "", from: null };
+          plan.draft = { minutes: CLASS_MINUTES, steps: [step], preparation: [], content_note: "", extension: "" };
           plan.dirty = true;
           plan.redraw();
           document.getElementById("s-0-activity").focus();
@@ -283,8 +294,8 @@ function render(parts, view, redraw) {
       },
     }),
     ...preparationList(draft),
-    field({ id: "plan-content-note", label: "Content note (what to warn students about)", value: draft.content_note, rows: 2, onInput: (v) => { draft.content_note = v; }, onChange: commit }),
-    field({ id: "plan-extension", label: "Extension (for fast students or a second lesson)", value: draft.extension, rows: 2, onInput: (v) => { draft.extension = v; }, onChange: commit }),
+    longText(draft, "content_note", "plan-content-note", "Content note (what to warn students about)"),
+    longText(draft, "extension", "plan-extension", "Extension (for fast students or a second lesson)"),
     button(plan.which ? `Remove the plan for “${plan.which}”` : "Remove the plan", {
       id: "plan-remove",
       onClick: removePlan,
