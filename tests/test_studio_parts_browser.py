@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from medialit.lesson.reading import read_lesson
 
-from .a11y_support import SHOTS, serve
+from .a11y_support import SHOTS, serve, tab_to
 from .test_a11y_axe import AXE, serious
 from .test_preview_browser import (  # noqa: F401 (fixtures)
     Served,
@@ -305,3 +305,22 @@ def test_closing_the_page_asks_first_while_the_plan_does_not_add_up(
     page.wait_for_timeout(500)
     assert asked == ["beforeunload"]
     assert served.lesson.read_text(encoding="utf-8") == PARTS_LESSON
+
+
+def test_a_glossary_word_from_the_keyboard_alone(page: Page, served: Served) -> None:
+    errors = open_parts(page, served)
+    page.locator("#parts-heading").focus()
+    tab_to(page, r"^summary#part-glossary-summary")
+    page.keyboard.press("Enter")
+    tab_to(page, r"^button#glossary-add")
+    page.keyboard.press("Enter")
+    expect(page.locator("#g-new-term")).to_be_focused()
+    page.keyboard.type("Saturdays")
+    page.keyboard.press("Tab")
+    page.keyboard.type("The sixth day of the week.")
+    page.keyboard.press("Tab")
+    text = wait_for_file(served.lesson, lambda t: "term: Saturdays" in t)
+    assert text.endswith("  - term: Saturdays\n    definition: The sixth day of the week.\n")
+    expect(page.locator("#status")).to_have_text("Added “Saturdays” to the glossary.")
+    expect(page.locator("#glossary-add")).to_be_focused()
+    assert not errors
