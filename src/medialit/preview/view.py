@@ -14,6 +14,7 @@ from medialit.lesson.model import KIND_ORDER
 from medialit.lesson.reading import CheckedLesson
 from medialit.lesson.text import read_lesson_text
 from medialit.preview.editing import read_version
+from medialit.preview.partsview import parts_view
 from medialit.settings.checks import read_lesson_with_settings
 from medialit.settings.layers import Configuration
 from medialit.settings.schema import Settings
@@ -125,4 +126,5 @@ def _lesson(checked: CheckedLesson, settings: Settings) -> dict[str, Any]:
             for index, block in enumerate(checked.blocks)
         ],
         "annotations": sorted(annotations, key=lambda a: a["number"]),
+        "parts": parts_view(checked),  # the lesson-parts panel's (parts.js)
     }
