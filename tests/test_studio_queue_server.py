@@ -154,3 +154,48 @@ def test_every_queue_endpoint_has_the_gate(client: TestClient, drafted: Path) ->
         assert client.post(url, data={"version": version}).status_code == 415, url
     assert drafted.read_text(encoding="utf-8") == before
     assert PAGE in str(client.base_url)
+
+
+def test_every_edit_keeps_each_comment_with_its_statement(
+    client: TestClient, drafted: Path
+) -> None:
+    """Confirming, changing a kind, deleting and adding: no ``# how sure`` moves or goes."""
+    before = drafted.read_text(encoding="utf-8")
+    core = re.search(r"core: \[([^\]]*)\]", before)
+    assert core is not None
+    view = client.get("api/lesson").json()
+    version = view["version"]
+    by_index = sorted(view["annotations"], key=lambda a: a["index"])
+    ids = {d["quote"]: d["id"] for d in queue(client)["drafts"]}
+    in_core = core.group(1).split(", ")
+    one, two = by_index[0], by_index[1]
+    # The page's Delete refuses a statement a selection names: one that core does not name.
+    three = next(a for a in by_index[2:] if ids[a["quote"]] not in in_core)
+    other = next(k for k in ("evidence", "inference", "assertion") if k != two["kind"])
+    steps = [
+        (f"api/annotations/{one['index']}", {"quote": one["quote"], "confirm": True}),
+        (f"api/annotations/{two['index']}", {"quote": two["quote"], "kind": other}),
+        (f"api/annotations/{three['index']}/delete", {"quote": three["quote"]}),
+    ]
+    for url, body in steps:
+        answer = client.post(url, json={**body, "version": version})
+        assert answer.status_code == 200, answer.text
+        version = answer.json()["lesson"]["version"]
+    block, start, end = next(
+        (index, block["text"].find("Marcus Hale"), block["text"].find("Marcus Hale") + 11)
+        for index, block in enumerate(answer.json()["lesson"]["blocks"])
+        if "Marcus Hale" in block["text"]
+    )
+    added = client.post(
+        "api/annotations",
+        json={"version": version, "block": block, "start": start, "end": end, "kind": "evidence"},
+    )
+    assert added.status_code == 200, added.text
+    after = drafted.read_text(encoding="utf-8")
+    gone = ids[three["quote"]]
+    assert comments(after) == [pair for pair in comments(before) if pair[1] != gone]
+    # The comment above selections stays there, not above the statement added last.
+    assert (
+        "each kind. Build it with --select core; change the list as you like.\nselections:" in after
+    )
+    assert '    draft: true\n  - quote: "Marcus Hale"' in after

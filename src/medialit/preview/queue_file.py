@@ -10,13 +10,16 @@ comment lines with the statements they stand above.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
+
+T = TypeVar("T")
 
 HOW_SURE = re.compile(r"#\s*how sure:\s*([a-z][a-z ]*?)\s*\((\d(?:\.\d+)?)\)")
 CANDIDATES_START = "# More candidates found in the article"
@@ -170,3 +173,31 @@ def _split(value: str) -> tuple[str, str]:
 def _token(line: str) -> CommentToken:
     text = line.lstrip(" ")
     return CommentToken(text, CommentMark(len(line) - len(text)), None)
+
+
+def keeping_comments_above(data: CommentedMap, edit: Callable[[CommentedMap], T]) -> T:
+    """Apply ``edit``, then put back the comment lines above each annotation that it moved.
+
+    A key deleted from a statement (``draft``, when it is confirmed) or a statement deleted
+    takes with it the comment lines below it, which stand above the next statement (its
+    ``# how sure``); only the comments that moved are written again, so an edit that moves
+    none leaves every other byte as it was.
+    """
+    annotations = data.get("annotations")
+    if not isinstance(annotations, CommentedSeq):
+        return edit(data)
+    above = {id(item): _before(data, index) for index, item in enumerate(annotations)}
+    below = _before(data, len(annotations))
+    result = edit(data)
+    annotations = data.get("annotations")
+    if not isinstance(annotations, CommentedSeq):
+        return result
+    for index, item in enumerate(annotations):
+        wanted = above.get(id(item))  # a statement the edit added has what the edit gave it
+        if wanted is None and index >= len(above) and _before(data, index) == below:
+            wanted = ""  # appended: the lines below the list stay below it, not above this one
+        if wanted is not None and _before(data, index) != wanted:
+            _set_before(data, index, wanted)
+    if _before(data, len(annotations)) != below:
+        _set_before(data, len(annotations), below)
+    return result
