@@ -28,9 +28,15 @@ from starlette.routing import BaseRoute, Route
 from medialit.lesson.statement_ids import ids_in_use, new_id
 from medialit.preview.editing import EditRefused, StaleWrite, read_version
 from medialit.preview.live import Preview
-from medialit.preview.queue_file import Sureness, candidates, put_back, sureness_by_id, take_out
+from medialit.preview.queue_file import (
+    Sureness,
+    candidates,
+    put_back,
+    statement_ids,
+    sureness_by_id,
+    take_out,
+)
 from medialit.preview.requests import BadRequest, edit_response, json_body, str_field
-from medialit.preview.yamlstyle import yaml_like
 
 ONLY_ONE = "A lesson needs at least one annotation; add another first."
 
@@ -55,14 +61,14 @@ class QueueState:
 
     dropped: list[Dropped] = field(default_factory=list)
     sure: dict[str, Sureness] = field(default_factory=dict)
-    """How sure each draft was, by id, as first read: kept when an edit moves a comment."""
+    """How sure each draft is, by id, as last read in the file."""
 
 
 def endpoints(preview: Preview) -> list[BaseRoute]:
     state = QueueState()
 
     async def queue(request: Request) -> Response:
-        await preview.refresh()
+        await preview.refresh(skip_same_version=True)
         return JSONResponse(await asyncio.to_thread(_queue_view, preview, state))
 
     async def drop(request: Request) -> Response:
@@ -134,13 +140,9 @@ def _queue_view(preview: Preview, state: QueueState) -> dict[str, Any]:
         return result | {"dropped": [], "candidates": []}
     ids: dict[int, str] = {}
     if current.text is not None and current.version == result["version"] and annotations:
-        loaded = yaml_like(current.text).load(current.text)
-        listed = loaded.get("annotations") if isinstance(loaded, CommentedMap) else None
-        for index, item in enumerate(listed if isinstance(listed, CommentedSeq) else []):
-            if isinstance(item, CommentedMap) and isinstance(item.get("id"), str):
-                ids[index] = item["id"]
-        for key, read in sureness_by_id(current.text, listed).items():
-            state.sure.setdefault(key, read)
+        ids = {index: key for index, (_, key) in enumerate(statement_ids(current.text))}
+        # The file says; the memory fills in a comment an edit elsewhere took away.
+        state.sure.update(sureness_by_id(current.text))
     quotes = {a["quote"] for a in annotations}
     # Ctrl+Z may have put a dropped draft back already: it is no longer "dropped".
     state.dropped = [d for d in state.dropped if d.quote not in quotes]
