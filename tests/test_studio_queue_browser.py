@@ -48,6 +48,8 @@ def open_queue(page: Page, served: Served) -> None:
     page.goto(served.url)
     expect(page.locator("#queue-list [role=option]").first).to_be_visible()
     tab_to(page, r"^ul#queue-list")
+    # A screen reader hears the list by its heading, and each draft as an option.
+    expect(page.get_by_role("listbox", name="Drafts to review")).to_be_focused()
 
 
 def expect_chosen(page: Page, key: str) -> None:
@@ -89,6 +91,13 @@ def test_review_the_drafts_from_the_keyboard(page: Page, served: Served) -> None
     assert annotations(lesson)[drafts[1]]["kind"] == "evidence"
     page.keyboard.press("Enter")
     expect(page.locator("#status")).to_contain_text("Confirmed statement")
+    # It says which draft comes next, by its words (numbers change) and how sure.
+    next_words = " ".join(
+        page.locator(f'#queue-list [data-key="{drafts[2]}"] .queue-quote').inner_text().split()[:3]
+    )
+    expect(page.locator("#status")).to_contain_text(
+        re.compile(rf"Next: “{re.escape(next_words)} .*”, (unsure|fairly sure|sure) \(0\.\d\d\)\.")
+    )
     assert "draft" not in annotations(lesson)[drafts[1]]
     expect(page.locator("#queue-list [role=option]")).to_have_count(len(drafts) - 1)
     expect_chosen(page, drafts[2])

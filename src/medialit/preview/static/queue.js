@@ -187,7 +187,9 @@ async function drop() {
 }
 
 function nextText(left) {
-  const next = state.queue.drafts.filter((d) => keyOf(d) !== keyOf(left))[Math.min(state.position, state.queue.drafts.length - 2)];
+  // The queue may be shown already without it, or not yet: either way, the one after it.
+  const remaining = state.queue.drafts.filter((d) => keyOf(d) !== keyOf(left));
+  const next = remaining[Math.min(state.position, remaining.length - 1)];
   // By its words: the statements' numbers change when one leaves.
   return next ? `Next: “${short(next.quote)}”, ${sureText(next)}.` : "No drafts left.";
 }
