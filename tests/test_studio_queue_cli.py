@@ -111,3 +111,33 @@ def test_new_with_preview_serves_the_fresh_draft_of_a_saved_page(tmp_path: Path)
     annotations = view["annotations"]
     assert isinstance(annotations, list) and all(a["draft"] for a in annotations)
     stop(process)
+
+
+def test_new_with_preview_from_a_web_address(tmp_path: Path) -> None:
+    """A page fetched from a (local, hence --allow-local) web server, then previewed."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "story.html").write_bytes((DATA / "news-story.html").read_bytes())
+    web = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1"],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert web.stdout is not None
+        port = re.search(r"port (\d+)", web.stdout.readline())
+        assert port, "http.server did not say its port"
+        address = f"http://127.0.0.1:{port.group(1)}/story.html"
+        folder = tmp_path / "work"
+        folder.mkdir()
+        process = start(folder, "new", address, "--allow-local", "--name", "web", "--preview")
+        lines, view = served_lesson(process)
+        assert lines[0].startswith(f"fetched {address} (")
+        assert lines[1].startswith("wrote lessons/web.yaml (")
+        assert view["file"] == "lessons/web.yaml" and view["problems"] == []
+        stop(process)
+    finally:
+        web.terminate()
+        web.wait(timeout=10)
