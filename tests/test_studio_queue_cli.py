@@ -39,24 +39,23 @@ def start(folder: Path, *args: str) -> subprocess.Popen[str]:
 
 
 def served_lesson(process: subprocess.Popen[str]) -> tuple[list[str], dict[str, object]]:
-    """The lines printed up to the address, and the lesson the page at that address shows."""
+    """The lines printed up to "Previewing …", and the lesson the page at the address shows."""
     assert process.stdout is not None
     lines: list[str] = []
-    while not (lines and lines[-1].startswith("http://")):
+    while not (lines and lines[-1].startswith("Previewing ")):
         line = process.stdout.readline()
         assert line, (lines, process.stderr.read() if process.stderr else "")
         lines.append(line.rstrip("\n"))
-    origin, token = lines[-1].split("/?token=")
+    origin, token = lines[-2].split("/?token=")
     view = httpx.get(f"{origin}/s/{token}/api/lesson", timeout=30).json()
     return lines, view
 
 
-def stop(process: subprocess.Popen[str]) -> str:
+def stop(process: subprocess.Popen[str]) -> None:
     process.send_signal(signal.SIGINT)
-    out, errors = process.communicate(timeout=20)
+    _, errors = process.communicate(timeout=20)
     assert process.returncode == 0, errors
     assert "Traceback" not in errors
-    return out
 
 
 def test_preview_of_a_text_file_drafts_it_first_then_refuses_to_overwrite(
@@ -69,9 +68,10 @@ def test_preview_of_a_text_file_drafts_it_first_then_refuses_to_overwrite(
         f"notes.txt is not a lesson file, so medialit new drafted one from it: wrote {LESSON} "
         f"(6 draft statements; source kept as seeds/{LESSON.stem}.txt)"
     )
-    assert len(lines) == 2  # then the address, as ever
+    assert lines[1].startswith("http://127.0.0.1:")  # then the address, as ever
+    assert lines[2:] == [f"Previewing {LESSON}; press Ctrl-C to stop."]
     assert view["file"] == str(LESSON)
-    assert stop(process).endswith(f"Previewing {LESSON}; press Ctrl-C to stop.\nPreview stopped.\n")
+    stop(process)
     drafted = (tmp_path / LESSON).read_text(encoding="utf-8")
     # Every statement has an id from the start (and all differ).
     ids = [a["id"] for a in YAML(typ="safe", pure=True).load(drafted)["annotations"]]
