@@ -173,6 +173,10 @@ def test_a_dropped_draft_and_a_candidate_come_in_from_the_keyboard(
     added = [key for key in annotations(lesson) if key not in drafts]
     assert len(added) == 1 and annotations(lesson)[added[0]]["draft"] is True
     expect_chosen(page, added[0])
+    # No "# how sure" above it: last in the list, and said so.
+    last = page.locator("#queue-list [role=option]").last
+    expect(last).to_have_attribute("data-key", added[0])
+    expect(last).to_contain_text("not rated")
 
 
 def test_an_edit_in_a_text_editor_meanwhile_is_never_overwritten(

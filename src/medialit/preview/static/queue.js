@@ -33,7 +33,7 @@ function kindLabel(name) {
 }
 
 function sureText(draft) {
-  return draft.sure === null ? "added by hand" : `${draft.sureness} (${draft.sure.toFixed(2)})`;
+  return draft.sure === null ? "not rated" : `${draft.sureness} (${draft.sure.toFixed(2)})`;
 }
 
 function currentDraft() {
