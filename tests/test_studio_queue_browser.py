@@ -110,7 +110,15 @@ def test_review_the_drafts_from_the_keyboard(page: Page, served: Served) -> None
     expect_chosen(page, drafts[3])
     assert focused(page).startswith("ul#queue-list")
 
-    # W: why and how to check, typed; the shortcuts do not fire while typing.
+    # W opens why and how to check; Escape goes back to the list, nothing saved.
+    page.keyboard.press("w")
+    assert focused(page).startswith("textarea#queue-why")
+    page.keyboard.type("not kept")
+    page.keyboard.press("Escape")
+    expect(page.locator("#queue-edit")).to_be_hidden()
+    assert focused(page).startswith("ul#queue-list")
+    assert "not kept" not in lesson.read_text(encoding="utf-8")
+    # W again: why typed this time; the shortcuts do not fire while typing.
     page.keyboard.press("w")
     assert focused(page).startswith("textarea#queue-why")
     page.keyboard.press("Control+a")

@@ -199,3 +199,21 @@ def test_every_edit_keeps_each_comment_with_its_statement(
         "each kind. Build it with --select core; change the list as you like.\nselections:" in after
     )
     assert '    draft: true\n  - quote: "Marcus Hale"' in after
+
+
+def test_a_drop_that_would_empty_a_selection_is_refused(client: TestClient, drafted: Path) -> None:
+    draft = queue(client)["drafts"][0]
+    text = drafted.read_text(encoding="utf-8")
+    text = text.replace("\nselections:\n", f"\nselections:\n  alone: [{draft['id']}]\n", 1)
+    drafted.write_text(text, encoding="utf-8")
+    version = client.get("api/lesson").json()["version"]
+    answer = client.post(
+        f"api/queue/{draft['index']}/drop", json={"version": version, "quote": draft["quote"]}
+    )
+    assert answer.status_code == 422
+    assert answer.json()["message"] == (
+        "This draft was not dropped: it is the only statement of the selection “alone”; add "
+        "another statement to it first."
+    )
+    assert drafted.read_text(encoding="utf-8") == text
+    assert queue(client)["dropped"] == []
