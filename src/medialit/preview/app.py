@@ -9,6 +9,9 @@ Routes (all behind :class:`Guard`, under the secret path ``/s/<token>/``):
 - ``GET``/``POST /api/pages``: the pages pane's state and the level and version shown;
 - ``/pages/G/student/N.png``: page images of layout G;
 - ``/events``: server-sent events ``lesson`` and ``pages`` whenever either changes.
+
+and the groups of :data:`ENDPOINT_GROUPS`, each in its own module: ``/api/queue…``, the
+review queue of drafts (:mod:`.queue`).
 """
 
 from __future__ import annotations
