@@ -15,7 +15,7 @@ from medialit.cli.common import (
     handle_errors,
     settings_options,
 )
-from medialit.errors import MedialitError
+from medialit.errors import MedialitError, Problem
 
 
 @click.command()
@@ -107,6 +107,12 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     is_flag=True,
     help="Also fetch from this computer or a private network (127.0.0.1, 192.168.x.x…).",
 )
+@click.option(
+    "--preview",
+    "then_preview",
+    is_flag=True,
+    help="Then open the new lesson in medialit preview, to review its drafts there.",
+)
 @handle_errors
 def new(
     source: str,
@@ -116,6 +122,7 @@ def new(
     language: str,
     offline: bool,
     allow_local: bool,
+    then_preview: bool,
 ) -> None:
     """Draft lessons/<name>.yaml from SOURCE: a web address (https://…), a saved web page,
     a .txt or .md file, or - (stdin).
@@ -168,6 +175,10 @@ def new(
         f"Next: read {made.lesson}, {task}{gaps}, "
         f"then run: medialit check {made.lesson} && medialit build {made.lesson}"
     )
+    if then_preview:
+        from medialit.preview import serve
+
+        serve(made.lesson, SettingsChoice().configuration(), echo=echo)
 
 
 def _offline_setting() -> bool:
@@ -186,8 +197,39 @@ def preview(
     no_open: bool,
     settings_choice: SettingsChoice,
 ) -> None:
-    """Show LESSON's article and pages in the browser; mark statements there; live on save."""
+    """Show LESSON's article and pages in the browser; mark statements there; live on save.
+
+    LESSON may also be a saved web page or a text file: medialit new drafts a lesson from it
+    first (into lessons/), and the preview shows that.
+    """
     from medialit.preview import choose_lesson, serve  # the web server loads only for this command
 
     configuration = settings_choice.configuration()
+    if lesson is not None and lesson.suffix.lower() not in LESSON_SUFFIXES and lesson.is_file():
+        lesson = _drafted(lesson)
     serve(choose_lesson(lesson), configuration, port=port, open_browser=not no_open, echo=echo)
+
+
+LESSON_SUFFIXES = (".yaml", ".yml")
+
+
+def _drafted(source: Path) -> Path:
+    """The lesson ``medialit new`` drafts from ``source`` (a saved page, a text file)."""
+    from medialit.drafting.new import LessonExists, new_lesson
+
+    try:
+        made = new_lesson(str(source), sys.stdin.buffer, WORKING_FOLDER)
+    except LessonExists as exc:
+        raise MedialitError(
+            Problem(
+                f"this lesson exists already (drafted from {source} before, perhaps), and "
+                "medialit new never overwrites one; to go on with it, run: medialit preview "
+                f"{exc.path} (for a fresh draft, move it away and run this again).",
+                exc.path,
+            )
+        ) from None
+    echo(
+        f"{source} is not a lesson file, so medialit new drafted one from it: wrote "
+        f"{made.lesson} ({len(made.suggestions)} draft statements; source kept as {made.seed})"
+    )
+    return made.lesson

@@ -56,6 +56,20 @@ class NewLesson:
     """Why the fetched page may hold only the start of the article (a paywall, a login)."""
 
 
+class LessonExists(MedialitError):
+    """The lesson ``new`` would write exists already: never overwritten."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            Problem(
+                "this lesson exists already, and medialit new never overwrites one; "
+                "choose another name with --name, or move the old lesson away.",
+                path,
+            )
+        )
+        self.path = path
+
+
 @dataclass(frozen=True)
 class Fetching:
     """Whether ``new`` may fetch a web address, and from where."""
@@ -196,13 +210,7 @@ def _cannot_write(folder: Path, reason: str | None) -> MedialitError:
 
 def _refuse_existing(lesson_path: Path) -> None:
     if lesson_path.exists():
-        raise MedialitError(
-            Problem(
-                "this lesson exists already, and medialit new never overwrites one; "
-                "choose another name with --name, or move the old lesson away.",
-                lesson_path,
-            )
-        )
+        raise LessonExists(lesson_path)
 
 
 def _refuse_existing_page(received: SourceFile, working_folder: Path) -> None:

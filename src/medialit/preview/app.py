@@ -9,6 +9,9 @@ Routes (all behind :class:`Guard`, under the secret path ``/s/<token>/``):
 - ``GET``/``POST /api/pages``: the pages pane's state and the level and version shown;
 - ``/pages/G/student/N.png``: page images of layout G;
 - ``/events``: server-sent events ``lesson`` and ``pages`` whenever either changes.
+
+and the groups of :data:`ENDPOINT_GROUPS`, each in its own module: ``/api/queue…``, the
+review queue of drafts (:mod:`.queue`).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from starlette.responses import (
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from medialit.preview import parts
+from medialit.preview import parts, queue
 from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
 from medialit.preview.live import Preview
@@ -58,7 +61,10 @@ Endpoints = Callable[[Preview], list[BaseRoute]]
 """A group of endpoints of its own module (the studio's editors): routes for one preview."""
 
 # Each editor's module adds its endpoints here; all sit behind the same Guard.
-ENDPOINT_GROUPS: list[Endpoints] = [parts.endpoints]
+ENDPOINT_GROUPS: list[Endpoints] = [
+    queue.endpoints,  # the review queue of drafts
+    parts.endpoints,  # questions, plan, glossary, details
+]
 
 
 def create_app(

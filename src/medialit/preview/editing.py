@@ -29,6 +29,7 @@ from medialit.lesson.statement_ids import ids_in_use, new_id
 from medialit.lesson.text import MAX_FILE_BYTES, decode_lesson
 from medialit.preview.fields import FIELD_LABELS, scalar, unstorable
 from medialit.preview.history import History
+from medialit.preview.queue_file import keeping_comments_above
 from medialit.preview.rekind import (
     NOT_EXPLAINED,
     KindRefused,
@@ -218,7 +219,8 @@ class LessonEditor:
             yaml = yaml_like(current.text)
             data = yaml.load(current.text)
             try:
-                typed = edit(data)
+                # A deleted key or statement must not take the next one's comment with it.
+                typed = keeping_comments_above(data, edit)
             except KindRefused as exc:
                 raise EditRefused(str(exc)) from None
             text = dump_like(yaml, data, current.text)

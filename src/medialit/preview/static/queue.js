@@ -1,0 +1,299 @@
+// medialit preview: the review queue. The drafts (draft: true), least sure first, from the
+// keyboard alone: J/K or the arrow keys move, E/I/A set the kind, Enter confirms, Delete
+// drops, W writes why and how to check; Ctrl+Z (preview.js) undoes, several steps. A dropped
+// draft can be brought back, and a candidate that medialit new left commented can be added.
+// Plain DOM with text nodes only, as in preview.js.
+
+import { save, say } from "./preview.js";
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  lesson: null, // the lesson view (medialit:lesson)
+  queue: null, // what GET api/queue gives: drafts, dropped, candidates
+  current: null, // the id (or quote) of the draft the teacher is on
+  position: 0, // its place in the list: the next draft takes it when it leaves
+  asked: 0, // the newest queue request: an older answer is not shown over it
+};
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function keyOf(draft) {
+  return draft.id || draft.quote;
+}
+
+function kindLabel(name) {
+  const kind = state.lesson && state.lesson.kinds.find((k) => k.name === name);
+  return kind ? kind.label : name;
+}
+
+function sureText(draft) {
+  return draft.sure === null ? "not rated" : `${draft.sureness} (${draft.sure.toFixed(2)})`;
+}
+
+function currentDraft() {
+  if (!state.queue) return null;
+  return state.queue.drafts.find((d) => keyOf(d) === state.current) || null;
+}
+
+// ---- showing the queue -----------------------------------------------------------------
+
+async function load() {
+  const asked = ++state.asked;
+  const response = await fetch("api/queue");
+  if (!response.ok) return;
+  const queue = await response.json();
+  if (asked !== state.asked || !state.lesson || queue.version !== state.lesson.version) return;
+  state.queue = queue;
+  render();
+}
+
+function render() {
+  const { drafts, dropped, candidates } = state.queue;
+  const stillThere = drafts.findIndex((d) => keyOf(d) === state.current);
+  if (stillThere !== -1) state.position = stillThere;
+  else if (drafts.length) {
+    state.position = Math.min(state.position, drafts.length - 1);
+    state.current = keyOf(drafts[state.position]);
+  } else state.current = null;
+
+  $("queue-count").textContent = drafts.length
+    ? `${drafts.length} ${drafts.length === 1 ? "draft" : "drafts"} left, least sure first`
+    : "No drafts left to review.";
+  const list = $("queue-list");
+  list.hidden = !drafts.length;
+  $("queue-actions").hidden = !drafts.length;
+  list.replaceChildren(
+    ...drafts.map((draft) => {
+      const item = element("li", `queue-item kind-${draft.kind}`);
+      item.id = `queue-item-${draft.index}`;
+      item.setAttribute("role", "option");
+      const selected = keyOf(draft) === state.current;
+      item.setAttribute("aria-selected", String(selected));
+      item.dataset.key = keyOf(draft);
+      const sure = element("span", `queue-sure ${draft.sure === null ? "" : draft.sureness.replace(" ", "-")}`, sureText(draft));
+      const kind = element("span", `badge kind-${draft.kind}`, `${draft.number} ${kindLabel(draft.kind)}`);
+      item.append(sure, " ", kind, " ", element("span", "queue-quote", draft.quote));
+      item.addEventListener("click", () => {
+        choose(keyOf(draft));
+        list.focus();
+      });
+      return item;
+    }),
+  );
+  const current = currentDraft();
+  if (current) list.setAttribute("aria-activedescendant", `queue-item-${current.index}`);
+  else list.removeAttribute("aria-activedescendant");
+  showInArticle(current);
+  renderKinds(current);
+
+  $("queue-dropped").hidden = !dropped.length;
+  $("queue-dropped-count").textContent = `Dropped (${dropped.length})`;
+  $("queue-dropped-list").replaceChildren(
+    ...dropped.map((draft) =>
+      row(draft, "Bring back", `Bring back “${short(draft.quote)}”`, () => restore(draft)),
+    ),
+  );
+  $("queue-candidates").hidden = !candidates.length;
+  $("queue-candidates-count").textContent = `More candidates from medialit new (${candidates.length})`;
+  $("queue-candidates-list").replaceChildren(
+    ...candidates.map((candidate) =>
+      row(candidate, "Add as a draft", `Add “${short(candidate.quote)}” as a draft`, () => promote(candidate)),
+    ),
+  );
+}
+
+function row(entry, label, name, action) {
+  const item = element("li", "queue-row");
+  const button = element("button", "", label);
+  button.type = "button";
+  button.setAttribute("aria-label", name);
+  button.addEventListener("click", action);
+  item.append(button, " ", element("span", `badge kind-${entry.kind}`, kindLabel(entry.kind)), " ", entry.quote);
+  return item;
+}
+
+function renderKinds(current) {
+  for (const button of $("queue-actions").querySelectorAll("[data-kind]")) {
+    const name = button.dataset.kind;
+    button.textContent = `${kindLabel(name)} (${name[0].toUpperCase()})`;
+    button.setAttribute("aria-pressed", String(!!current && current.kind === button.dataset.kind));
+  }
+}
+
+// The draft in the article too: outlined, and scrolled into view while the teacher works in the
+// queue (never while marking in the article). An attribute, not a class: the article is
+// preview.js's, its classes say kinds and drafts.
+function showInArticle(draft) {
+  for (const old of document.querySelectorAll("#article mark[data-queue-current]")) {
+    old.removeAttribute("data-queue-current");
+  }
+  if (!draft) return;
+  const mark = document.querySelector(`#article mark.hl[data-index="${draft.index}"]`);
+  if (!mark) return;
+  mark.dataset.queueCurrent = "";
+  if ($("queue").contains(document.activeElement)) mark.scrollIntoView({ block: "nearest" });
+}
+
+function short(quote) {
+  const words = quote.split(/\s+/);
+  return words.slice(0, 6).join(" ") + (words.length > 6 ? " …" : "");
+}
+
+// ---- moving and acting -------------------------------------------------------------------
+
+function choose(key) {
+  state.current = key;
+  render();
+}
+
+function move(by) {
+  const drafts = state.queue ? state.queue.drafts : [];
+  if (!drafts.length) return;
+  const at = Math.max(0, drafts.findIndex((d) => keyOf(d) === state.current));
+  const next = Math.min(drafts.length - 1, Math.max(0, at + by));
+  state.position = next;
+  choose(keyOf(drafts[next]));
+}
+
+async function setKind(kind) {
+  const draft = currentDraft();
+  if (!draft) return;
+  if (draft.kind === kind) {
+    say(`Statement ${draft.number} is ${kindLabel(kind)} already; Enter confirms it.`);
+    return;
+  }
+  const lesson = await save(`api/annotations/${draft.index}`, { quote: draft.quote, kind });
+  if (lesson) say(`Statement ${draft.number} is now ${kindLabel(kind)}, still a draft: review its why, then Enter confirms.`);
+}
+
+async function confirmDraft() {
+  const draft = currentDraft();
+  if (!draft) return;
+  const lesson = await save(`api/annotations/${draft.index}`, { quote: draft.quote, confirm: true });
+  if (lesson) say(`Confirmed statement ${draft.number} (${kindLabel(draft.kind)}). ${nextText(draft)}`);
+}
+
+async function drop() {
+  const draft = currentDraft();
+  if (!draft) return;
+  const lesson = await save(`api/queue/${draft.index}/drop`, { quote: draft.quote });
+  if (lesson) say(`Dropped statement ${draft.number}. ${nextText(draft)} Ctrl+Z, or Bring back under Dropped, puts it back.`);
+}
+
+function nextText(left) {
+  // The queue may be shown already without it, or not yet: either way, the one after it.
+  const remaining = state.queue.drafts.filter((d) => keyOf(d) !== keyOf(left));
+  const next = remaining[Math.min(state.position, remaining.length - 1)];
+  // By its words: the statements' numbers change when one leaves.
+  return next ? `Next: “${short(next.quote)}”, ${sureText(next)}.` : "No drafts left.";
+}
+
+async function restore(draft) {
+  state.current = draft.id; // chosen in the list once it is back
+  const lesson = await save("api/queue/restore", { id: draft.id });
+  if (lesson) {
+    say(`Brought back “${short(draft.quote)}” as a draft.`);
+    $("queue-list").focus();
+  }
+}
+
+async function promote(candidate) {
+  state.current = candidate.id || candidate.quote;
+  const lesson = await save("api/queue/candidates", { quote: candidate.quote });
+  if (lesson) {
+    const added = lesson.annotations.find((a) => a.quote === candidate.quote);
+    say(`Added “${short(candidate.quote)}” as statement ${added ? added.number : ""}, a draft to review.`);
+    $("queue-list").focus();
+  }
+}
+
+// ---- why and how to check ----------------------------------------------------------------
+
+function openText() {
+  const draft = currentDraft();
+  if (!draft) return;
+  $("queue-edit-title").textContent = `Statement ${draft.number}: ${kindLabel(draft.kind)} — “${short(draft.quote)}”`;
+  $("queue-why").value = draft.why;
+  $("queue-check").value = draft.check;
+  $("queue-edit").hidden = false;
+  $("queue-edit").dataset.key = keyOf(draft);
+  $("queue-why").focus();
+}
+
+function closeText() {
+  $("queue-edit").hidden = true;
+  $("queue-list").focus();
+}
+
+async function saveText(event) {
+  event.preventDefault();
+  const draft = state.queue.drafts.find((d) => keyOf(d) === $("queue-edit").dataset.key);
+  if (!draft) {
+    say("This draft is no longer in the queue.");
+    closeText();
+    return;
+  }
+  const lesson = await save(`api/annotations/${draft.index}`, {
+    quote: draft.quote,
+    why: $("queue-why").value,
+    check: $("queue-check").value,
+  });
+  if (lesson) {
+    closeText();
+    say(`Saved why and how to check of statement ${draft.number}; Enter confirms it.`);
+  }
+}
+
+// ---- wiring ------------------------------------------------------------------------------
+
+function onKey(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey) return; // Ctrl+Z: preview.js
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  const kind = state.lesson && state.lesson.kinds.find((k) => k.name[0] === key);
+  const actions = {
+    j: () => move(1),
+    ArrowDown: () => move(1),
+    k: () => move(-1),
+    ArrowUp: () => move(-1),
+    Home: () => move(-Infinity),
+    End: () => move(Infinity),
+    Enter: confirmDraft,
+    Delete: drop,
+    Backspace: drop,
+    w: openText,
+  };
+  const action = kind && !event.shiftKey ? () => setKind(kind.name) : actions[key];
+  if (!action) return;
+  event.preventDefault();
+  action();
+}
+
+function start() {
+  $("queue-list").addEventListener("keydown", onKey);
+  for (const button of $("queue-actions").querySelectorAll("[data-kind]")) {
+    button.addEventListener("click", () => setKind(button.dataset.kind));
+  }
+  $("queue-confirm").addEventListener("click", confirmDraft);
+  $("queue-drop").addEventListener("click", drop);
+  $("queue-write").addEventListener("click", openText);
+  $("queue-edit").addEventListener("submit", saveText);
+  $("queue-cancel").addEventListener("click", closeText);
+  $("queue-edit").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      closeText();
+    }
+  });
+  document.addEventListener("medialit:lesson", (event) => {
+    state.lesson = event.detail;
+    load();
+  });
+}
+
+start();
