@@ -18,10 +18,14 @@ pytestmark = pytest.mark.build
 SEED_LESSON = Path(__file__).resolve().parent.parent / "lessons" / "washington-isis-syria-2017.yaml"
 FIRST_LESSONS = {"school-start-time"}
 """Short lessons to start from: 8-12 statements and 3 questions, instead of 20-30 and 5."""
-SHORT_RELEASES = {"nci-extreme-obesity-2014", "nih-prevention-research-2019"}
-"""Short releases from the evaluation corpus: 8-15 statements and 3 questions. The rule decides
-each kind, and a release that draws no conclusion in its own words holds few inferences, so
-two kinds need three statements each (the one-tick check guards the key's balance)."""
+SHORT_RELEASES = {
+    "nci-extreme-obesity-2014",
+    "nih-prevention-research-2019",
+    "adams-fundamental-fakes-1906",
+}
+"""Short texts from the evaluation corpus: 8-15 statements and 3 questions. The rule decides
+each kind, and a short text that draws few conclusions in its own words holds few inferences,
+so two kinds need three statements each (the one-tick check guards the key's balance)."""
 # And any lesson without selections is taught whole in one lesson: a short one too.
 
 
