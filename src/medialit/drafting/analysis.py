@@ -16,20 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from medialit.drafting.numbers import Number, numbers, statistics
+from medialit.drafting.leaving import (
+    MIN_WORDS,
+    defines,
+    not_described,
+    only_a_date_or_age,
+    skipped,
+)
+from medialit.drafting.numbers import Number, statistics
 from medialit.drafting.reasons import Finding, check_for, why_for
 from medialit.drafting.wording import CueFamily, ReadingWords
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
 
 Role = Literal["sentence", "saying", "claim"]
-MIN_WORDS = 4
-SHORT_QUESTION_WORDS = 10
-"""A question shorter than this asks; a longer one usually argues (a rhetorical question)."""
 MIN_SAYING_WORDS = 3
 """"Papa says" is too thin to teach from; "said a Dutch tailor who…" is not."""
-ALONE_WORDS = 10
-"""A sentence this short whose only figure is an age, a duration or a date says nothing else."""
 CENTRAL_BLOCKS = 2
 """A correlation read as a cause in the first paragraphs is the article's central move."""
 
@@ -78,6 +80,8 @@ class _Context:
 
     paragraph_source: str | None = None
     previous_source: str | None = None
+    nearby_source: tuple[str, str] | None = None
+    """A source named anywhere in this paragraph or the one before, and where."""
     speaker: str | None = None
     quote_open: bool = False
 
@@ -91,19 +95,28 @@ def analyse(
     """Every passage worth a statement, in reading order, each with a kind and reasons."""
     journal = words.journal_in(" ".join(b.text for b in blocks))
     found: list[Analysed] = []
+    before: str | None = None  # a source the paragraph before named
     for number, block in enumerate(blocks):
         if block.kind == "heading" or words.skips(block.text):
+            before = None
             continue
+        # Attribution has a scope: a source named in this paragraph or the one before
+        # covers its figures ("The survey… 12 %" across sentences).
+        here = words.source_in(block.text)
+        nearby = (here, "in this paragraph") if here else None
+        if before and not here:
+            nearby = (before, "in the paragraph before")
+        before = here
         if block.kind == "item" and _TABLE_ROW.match(block.text):
             continue
-        context = _Context()
+        context = _Context(nearby_source=nearby)
         spans = _joined(block.text, sentences(block.text))
         for index, (start, end) in enumerate(spans):
             text = block.text[start:end]
             source_here = words.source_in(text)
             if index == 0:
                 context.paragraph_source = source_here
-            if not _skipped(text, words):
+            if not skipped(_LABEL.sub("", text, count=1), words):
                 for part in _parts(number, start, text, words, context):
                     first = not any(a.central for a in found)
                     analysed = _classify(part, families, words, context, journal, first)
@@ -131,17 +144,6 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 start = found.end()
         cut.append((start, end))
     return cut
-
-
-def _skipped(text: str, words: ReadingWords) -> bool:
-    count = len(text.split())
-    if count < MIN_WORDS:
-        return True
-    if text.rstrip(_QUOTES + "'").endswith("?") and count < SHORT_QUESTION_WORDS:
-        return True
-    if text.rstrip().endswith(":"):
-        return True  # it introduces a list
-    return words.definition(text) is not None
 
 
 def _still_open(text: str, was_open: bool) -> bool:
@@ -226,8 +228,8 @@ def _classify(
     if words.definition(text):
         return None
     finding = _first_finding(part, families, words, context, journal)
-    if finding.reason == "plain" and _only_a_date_or_age(text):
-        return None  # "I am 8 years old.": an age, a duration or a date alone is no claim
+    if finding.reason == "plain" and (only_a_date_or_age(text) or defines(text)):
+        return None  # "I am 8 years old.", "Proteins are the…": no claim to sort
     # The central move: the first correlation of the opening paragraphs, in the article's voice.
     central = (
         may_be_central
@@ -277,16 +279,17 @@ def _first_finding(
     ):
         if cue := look(text):
             return Finding(reason, cue, speaker, sure=0.75)
-    if cue := _not_described(
+    if cue := not_described(
         text, words.causal(text) or _family(families, text, "inference marker")
     ):
         return Finding("causal", cue, speaker, sure=0.75)
     if cue := words.comparison(text):
         return Finding("comparison", cue, speaker, sure=0.6)
-    if (cue := _hedge(families, text)) or (cue := words.prediction(text)):
+    if cue := _hedge(families, text) or not_described(text, words.prediction(text)):
         # A modal verb may be a forecast, a condition or a past ability: less sure than "likely".
-        modal = cue.lower() in {"will", "would", "could", "may", "might", "can"}
-        return Finding("prediction", cue, speaker, sure=0.45 if modal else 0.6)
+        modal = cue.lower() in words.modal_verbs
+        if not (modal and words.addresses_reader(text)):  # "will not affect your…": a rule
+            return Finding("prediction", cue, speaker, sure=0.45 if modal else 0.6)
     for family in families:  # a teacher's own families, after the built-in reading
         if family.custom and (cue := family.find(text)):
             return Finding("custom", cue, speaker, family=family, sure=0.6)
@@ -315,21 +318,23 @@ def _number_finding(
                 noun=_noun_after(part.text, figure),
                 sure=0.65,
             )
+    if context.nearby_source:  # named near it, not for it: a figure to trace, not unsourced
+        source, where = context.nearby_source
+        return Finding(
+            "nearby number",
+            figure.text,
+            part.speaker,
+            source=source,
+            where=where,
+            noun=_noun_after(part.text, figure),
+            sure=0.55,
+        )
     return Finding(
         "unsourced number",
         figure.text,
         part.speaker,
         noun=_noun_after(part.text, figure),
         sure=0.7,
-    )
-
-
-def _only_a_date_or_age(text: str) -> bool:
-    found = numbers(text)
-    return (
-        bool(found)
-        and len(text.split()) < ALONE_WORDS
-        and all(n.kind != "statistic" for n in found)
     )
 
 
@@ -349,14 +354,7 @@ def _family(families: list[CueFamily], text: str, name: str) -> str | None:
 
 
 def _hedge(families: list[CueFamily], text: str) -> str | None:
-    return _not_described(text, _family(families, text, "hedging"))
-
-
-def _not_described(text: str, cue: str | None) -> str | None:
-    """The cue, unless it describes a thing ("research that might lead", "a virus that causes")."""
-    if cue and re.search(rf"\b(?:that|which|who)\s+(?:\w+\s+)?{re.escape(cue)}\b", text, re.I):
-        return None
-    return cue
+    return not_described(text, _family(families, text, "hedging"))
 
 
 _KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
@@ -375,6 +373,7 @@ _KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "prediction": (Kind.inference, (Kind.assertion,), "prediction"),
     "sourced number": (Kind.evidence, (Kind.assertion,), "sourced number"),
     "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
+    "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
     "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
 }
 

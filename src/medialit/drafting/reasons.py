@@ -75,6 +75,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool) -> str:
         f"{finding.where}: it can be checked there.",
         "unsourced number": f"The figure ‘{cue}’ ({finding.noun}) comes with no source, here "
         "or earlier in the paragraph: who counted, and how?",
+        "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
+        f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": f"{said}it is stated as fact, with no source and nothing to show how it is known.",
     }
     if finding.reason == "custom" and finding.family is not None:
@@ -96,6 +98,8 @@ def check_for(finding: Finding, text: str) -> str:
         "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "
         "What does it say about its own limits?",
         "sourced number": f"Find ‘{cue}’ in {study or finding.source}.",
+        "nearby number": f"Check whether {finding.source} gives ‘{cue}’; if it does not, "
+        "look for who counted.",
         "unsourced number": f"Look for an official count of {finding.noun} (a government "
         "agency, a census, a named study) and compare it with ‘" + cue + "’.",
         "prediction": "Note what is predicted and look later for what actually happened.",

@@ -76,6 +76,11 @@ class ReadingLists(BaseModel):
     comparison: list[str] = Field(default_factory=list)
     definition: list[str] = Field(default_factory=list)
     skip_starts: list[str] = Field(default_factory=list)
+    according: list[str] = Field(default_factory=list)
+    instruction_starts: list[str] = Field(default_factory=list)
+    pointer_starts: list[str] = Field(default_factory=list)
+    reader_words: list[str] = Field(default_factory=list)
+    modal_verbs: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
@@ -171,6 +176,26 @@ class ReadingWords:
         head = paragraph.lstrip('"“ ').lower()
         return any(head.startswith(start.lower()) for start in self._lists.skip_starts)
 
+    def instruction(self, text: str) -> str | None:
+        """The verb an instruction opens with ("Keep copies…", "Do your part…")."""
+        pattern = self._patterns["instruction_starts"]
+        found = pattern.match(text.lstrip(_OPENING)) if pattern else None
+        return found.group(0) if found else None
+
+    def points_back(self, text: str) -> bool:
+        """Whether the sentence opens with a word that stands for the one before ("This…")."""
+        pattern = self._patterns["pointer_starts"]
+        return bool(pattern and pattern.match(text.lstrip(_OPENING)))
+
+    @property
+    def modal_verbs(self) -> frozenset[str]:
+        """Modal verbs: a forecast, a condition, an ability or a rule, so less sure a guess."""
+        return frozenset(v.lower() for v in self._lists.modal_verbs)
+
+    def addresses_reader(self, text: str) -> str | None:
+        """A word for the reader ("your"): a rule about the reader's case, not a forecast."""
+        return self._find("reader_words", text)
+
     def finding_start(self, text: str) -> str | None:
         """The source a sentence opens with ("The study found…"), if it does."""
         pattern = self._patterns["finding_starts"]
@@ -212,7 +237,8 @@ class ReadingWords:
             if claim_start > 0 and text[:opening].strip() and len(text[:opening].split()) > 3:
                 pieces = [(0, found.start() + 1, "claim")]  # "The sickness "comes from…"
             return [*pieces, (saying_start, saying_end, "saying")], speaker
-        according = re.search(r"(?i)(?<!\w)according to\b", text)
+        pattern = self._patterns["according"]
+        according = pattern.search(text) if pattern else None
         if according:
             end = text.find(",", according.end())
             end = len(text) if end < 0 else end
@@ -243,6 +269,9 @@ class ReadingWords:
             pieces = [(boundary, verb.end(), "saying"), (claim_start, len(text), "claim")]
             return pieces, subject
         return None
+
+
+_OPENING = "\"“«¿¡' "
 
 
 def _inside_quotes(text: str, at: int) -> bool:
