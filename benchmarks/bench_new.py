@@ -50,6 +50,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hard_checks import CHECKS, DraftSeen, violations
 from ruamel.yaml import YAML
 
 from medialit.drafting.new import new_lesson
@@ -123,6 +124,7 @@ class Drafted:
 
     blocks: list[Block]
     drafts: list[tuple[Span, str]]
+    seen: list[DraftSeen] = field(default_factory=list)
 
 
 def draft(source: Path, folder: Path) -> Drafted:
@@ -132,7 +134,18 @@ def draft(source: Path, folder: Path) -> Drafted:
         return Drafted(split_blocks(article), [])
     lesson = read_lesson(made.lesson)
     drafts = [(Span(s.block, s.start, s.end), s.annotation.kind.value) for s in lesson.statements]
-    return Drafted(lesson.blocks, drafts)
+    texts = [b.text if b.kind != "heading" else "" for b in lesson.blocks]
+    seen = [
+        DraftSeen(
+            s.annotation.quote,
+            ", ".join(s.annotation.techniques),
+            s.annotation.why,
+            texts[s.block],
+            next((t for t in reversed(texts[: s.block]) if t), ""),
+        )
+        for s in lesson.statements
+    ]
+    return Drafted(lesson.blocks, drafts, seen)
 
 
 def place(drafted: Drafted, statements: list[dict[str, object]], name: str) -> list[Wanted]:
@@ -174,18 +187,41 @@ def score(drafted: Drafted, wanted: list[Wanted]) -> tuple[Score, list[str]]:
     return result, missed
 
 
-def corpus_scores(tmp: Path) -> tuple[dict[str, tuple[str, Score, list[str]]], dict[str, str]]:
-    """Each article's genre, score and missed quotes; and the set it belongs to."""
+Broken = dict[str, list[tuple[str, str]]]
+"""Each article's hard-check violations: (check, quote)."""
+
+
+def corpus_scores(
+    corpus: Path, tmp: Path
+) -> tuple[dict[str, tuple[str, Score, list[str]]], dict[str, str], Broken]:
+    """Each article's genre, score and missed quotes; the set it belongs to; its violations."""
     yaml = YAML(typ="safe")
     scores = {}
     sets = {}
-    for folder in sorted(p for p in CORPUS.iterdir() if (p / "reading.yaml").is_file()):
+    broken: Broken = {}
+    folders = sorted(p for p in corpus.iterdir() if (p / "reading.yaml").is_file())
+    if not folders:
+        sys.exit(f"{corpus}: no <slug>/reading.yaml with its article.txt in this folder.")
+    for folder in folders:
         reading = yaml.load((folder / "reading.yaml").read_text("utf-8"))
         drafted = draft(folder / "article.txt", tmp / folder.name)
         article_score, missed = score(drafted, place(drafted, reading["statements"], folder.name))
-        scores[folder.name] = (str(reading["genre"]), article_score, missed)
-        sets[folder.name] = str(reading.get("set", "development"))
-    return scores, sets
+        scores[folder.name] = (str(reading.get("genre", "unknown")), article_score, missed)
+        default_set = "development" if corpus == CORPUS else corpus.name
+        sets[folder.name] = str(reading.get("set", default_set))
+        broken[folder.name] = [(c, d.quote) for d in drafted.seen for c in violations(d)]
+    return scores, sets, broken
+
+
+def print_hard_checks(broken: Broken) -> dict[str, int]:
+    """Each hard check's violations across the corpus (target 0), each one named."""
+    counts = {check: sum(c == check for v in broken.values() for c, _ in v) for check in CHECKS}
+    drafts_seen = ", ".join(f"{check}: {n}" for check, n in counts.items())
+    print(f"  hard checks, drafts that break them (target 0): {drafts_seen}")
+    for name, found in broken.items():
+        for check, quote in found:
+            print(f"    {name}: {check}: {' '.join(quote.split()[:12])} …")
+    return counts
 
 
 def seed_score(tmp: Path) -> Score:
@@ -206,7 +242,7 @@ def seed_score(tmp: Path) -> Score:
     return score(drafted, wanted)[0]
 
 
-def long_article(tmp: Path) -> tuple[Path, int]:
+def long_article(tmp: Path) -> tuple[Path, int]:  # always benchmarks/corpus: 1,500 words
     """The corpus's articles one after another, cut at the paragraph past 1,500 words."""
     paragraphs: list[str] = []
     words = 0
@@ -280,10 +316,11 @@ def report(
     sets: dict[str, str],
     seed: Score,
     verbose: bool,
+    corpus: Path,
 ) -> dict[str, object]:
     overall = pooled(scores)
     genres = sorted({genre for genre, _, _ in scores.values()})
-    print("drafts against the teachers' readings (benchmarks/corpus):")
+    print(f"drafts against the teachers' readings ({corpus}):")
     print(f"  {'':<28} {'coverage':>17}  {'right as they stand':>19}")
     for name, (genre, s, _) in scores.items():
         print(line(f"{name} ({genre})"[:28], s))
@@ -339,6 +376,13 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--missed", action="store_true", help="list the statements missed")
     parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        metavar="DIR",
+        help="a folder of <slug>/article.txt and reading.yaml (default: benchmarks/corpus)",
+    )
+    parser.add_argument(
         "--compare",
         metavar="SRC",
         help="also time another checkout's src/ (git archive REV src | tar -x -C DIR), in turns",
@@ -349,11 +393,12 @@ def main() -> None:
         trees[args.compare] = args.compare
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        scores, sets = corpus_scores(tmp)
+        scores, sets, broken = corpus_scores(args.corpus.resolve(), tmp)
         seed = seed_score(tmp)
         source, words = long_article(tmp)
         times = time_new(source, tmp, args.repeat, trees)
-    figures = report(scores, sets, seed, args.missed)
+    figures = report(scores, sets, seed, args.missed, args.corpus)
+    figures["hard_checks"] = print_hard_checks(broken)
     print(
         f"time of new on a {words:,}-word article (fresh process each, median of {args.repeat}; "
         f"load average {os.getloadavg()[0]:.1f}):"
