@@ -3,8 +3,10 @@
 Run from the repository:
 
     .venv/bin/python benchmarks/bench_new.py [--repeat 5] [--missed] [--json FILE] [--compare SRC]
+        [--corpus DIR]
 
-**Drafts.** Each article of ``benchmarks/corpus/<slug>/`` (``article.txt``) is drafted by
+**Drafts.** Each article of ``benchmarks/corpus/<slug>/`` (``article.txt``), or of ``--corpus
+DIR`` (a folder in the same format, e.g. articles kept outside the repository), is drafted by
 ``medialit new`` in a temporary folder, exactly as a teacher would, and the lesson it writes
 is read back. The drafts (the lesson's statements) are compared with the careful teacher's
 reading (``reading.yaml``), quote by quote, as placed in the same article:
@@ -18,7 +20,10 @@ reading (``reading.yaml``), quote by quote, as placed in the same article:
 - **confusion**: for each statement of the reading met by a draft, its kind against the draft's
   (``missed``: no draft met it; ``extra``: a draft that met no statement);
 - **leave one genre out**: both figures again with each genre left out, so that a figure that
-  rests on one genre shows; the largest distance from the overall figure is printed.
+  rests on one genre shows; the largest distance from the overall figure is printed;
+- **hard checks** (``hard_checks.py``, target 0): drafts that call a figure unsourced although
+  its paragraph or the one before names a source, drafts on a definition, and drafts on an
+  age, a duration or a date alone, each one listed.
 
 Figures are per genre and overall, counted over statements (an article with more statements
 weighs more), and for each set: ``development`` (the articles the rules were adjusted on)
@@ -40,17 +45,15 @@ import argparse
 import io
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hard_checks import CHECKS, DraftSeen, violations
+from new_timing import long_article, time_new
 from ruamel.yaml import YAML
 
 from medialit.drafting.new import new_lesson
@@ -63,7 +66,6 @@ CORPUS = ROOT / "benchmarks" / "corpus"
 SEED = ROOT / "seeds" / "000_6720225e856085cf.txt"
 CURATED = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
 TARGETS = {"coverage": 0.70, "right": 0.70, "genre_gap": 0.10, "seconds": 1.0}
-LONG_WORDS = 1500
 KINDS = ("evidence", "inference", "assertion")
 
 
@@ -240,60 +242,6 @@ def seed_score(tmp: Path) -> Score:
         for s in curated.statements
     ]
     return score(drafted, wanted)[0]
-
-
-def long_article(tmp: Path) -> tuple[Path, int]:  # always benchmarks/corpus: 1,500 words
-    """The corpus's articles one after another, cut at the paragraph past 1,500 words."""
-    paragraphs: list[str] = []
-    words = 0
-    for folder in sorted(CORPUS.iterdir()):
-        if not (folder / "article.txt").is_file():
-            continue
-        for paragraph in (folder / "article.txt").read_text("utf-8").split("\n\n"):
-            if words >= LONG_WORDS:
-                break
-            paragraphs.append(paragraph.strip())
-            words += len(paragraph.split())
-    path = tmp / "long.txt"
-    path.write_text("A long article for timing\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
-    return path, words
-
-
-def time_new(
-    source: Path, tmp: Path, repeat: int, trees: dict[str, str | None]
-) -> dict[str, Times]:
-    """Wall and CPU time of ``medialit new`` in fresh processes, the source trees taking turns."""
-    times = {name: Times() for name in trees}
-    for run in range(repeat):
-        for number, (name, tree) in enumerate(trees.items()):
-            folder = tmp / f"run-{number}-{run}"
-            folder.mkdir()
-            env = dict(os.environ)
-            if tree is not None:
-                env["PYTHONPATH"] = tree
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "medialit", "new", str(source)],
-                cwd=folder,
-                check=True,
-                capture_output=True,
-                env=env,
-            )
-            times[name].wall.append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            times[name].cpu.append(
-                after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-            )
-    return times
-
-
-@dataclass
-class Times:
-    """Seconds of each run: on the clock, and on the processor (user + system)."""
-
-    wall: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)
 
 
 def pooled(scores: dict[str, tuple[str, Score, list[str]]], skip: str | None = None) -> Score:

@@ -9,7 +9,11 @@ break each rule.
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +23,7 @@ from medialit.lesson.article import split_blocks
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from hard_checks import CHECKS, DraftSeen, violations  # noqa: E402
+from hard_checks import CHECKS, DraftSeen, violations
 
 CORPUS = ROOT / "benchmarks" / "corpus"
 ARTICLES = sorted(p.parent.name for p in CORPUS.glob("*/article.txt"))
@@ -89,3 +93,36 @@ def test_definitions_instructions_and_pointers_back_are_left_out() -> None:
     assert "This is not true" not in quotes
     assert "Teachers should start lessons later." in quotes  # advice is a claim
     assert "because screens keep the brain awake" in quotes
+
+
+def test_the_benchmark_scores_another_folder_of_articles(tmp_path: Path) -> None:
+    unseen = tmp_path / "unseen"
+    for name in ("fema-rumor-control-2024", "robesonian-influenza-1918"):
+        shutil.copytree(CORPUS / name, unseen / name)
+    bench = [sys.executable, str(ROOT / "benchmarks" / "bench_new.py"), "--repeat", "1"]
+    done = subprocess.run(
+        [*bench, "--corpus", str(unseen), "--json", str(tmp_path / "figures.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"({unseen})" in done.stdout
+    assert "fema-rumor-control-2024 (fac" in done.stdout
+    assert "nih-aging-study-2009" not in done.stdout  # only the folder's articles
+    assert "hard checks, drafts that break them (target 0)" in done.stdout
+    figures = json.loads((tmp_path / "figures.json").read_text("utf-8"))
+    assert set(figures["genres"]) == {"fact-check", "news"}
+    assert figures["hard_checks"] == dict.fromkeys(CHECKS, 0)
+
+
+def test_the_benchmark_says_when_a_folder_has_no_readings(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_new.py"), "--corpus", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert "no <slug>/reading.yaml" in done.stderr
+    assert "Traceback" not in done.stderr
