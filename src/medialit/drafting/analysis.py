@@ -18,12 +18,13 @@ from typing import Literal
 
 from medialit.drafting.leaving import (
     MIN_WORDS,
+    advice,
     defines,
     not_described,
     only_a_date_or_age,
     skipped,
 )
-from medialit.drafting.numbers import Number, statistics
+from medialit.drafting.numbers import Number, noun_after, statistics
 from medialit.drafting.reasons import Finding, check_for, why_for
 from medialit.drafting.wording import CueFamily, ReadingWords
 from medialit.lesson.article import Block
@@ -35,14 +36,19 @@ MIN_SAYING_WORDS = 3
 CENTRAL_BLOCKS = 2
 """A correlation read as a cause in the first paragraphs is the article's central move."""
 
-_QUOTES = '"“”'
+_QUOTES = '"“”«»'
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
 """A label before a sentence ("Fact: "), left out of the quote."""
 _INNER_END = re.compile(
-    r"\b(?P<word>[A-Za-z]*[a-z][a-z]|\d+)(?P<stop>[.!?][\"”']?)\s+(?=[\"“']?[A-Z])"
+    r"\b(?P<word>[A-Za-zÀ-ÿ]*[a-zß-ÿ][a-zß-ÿ]|\d+)(?P<stop>[.!?][\"”'»]?)\s+(?=[\"“'«¿¡]?[A-ZÀ-Þ])"
 )
 """A sentence's end inside a span: a word of two small letters or more (not "Ph.D." or "U.S.")."""
-_ABBREVIATIONS = frozenset({"mrs", "ms", "mr", "dr", "st", "jr", "sr", "vs", "no", "etc", "al"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "dra", "sra", "srta", "mme", "mlle", "pr", "prof"})
+"""A title before a name ("la Dra. Melinda Wharton"): the sentence goes on after it."""
+_ABBREVIATIONS = frozenset(
+    {"mrs", "ms", "mr", "dr", "st", "jr", "sr", "vs", "no", "etc", "al", "dra", "sra", "srta"}
+    | {"mme", "mlle", "pr", "dre", "ee", "uu", "av", "pág", "núm"}
+)
 _TABLE_ROW = re.compile(r"^[^:.]{1,60}:\s*[\d.,\s%–-]+(?:or (?:higher|lower|more|less))?$")
 """A list item such as "Class I obesity: 30.0-34.9": a table row, not a claim."""
 _OPEN_CLOSE_SPEECH = re.compile(r"[,.!?]?[\"”']\s*,?\s+$")
@@ -132,7 +138,11 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cent. of"), cut where it kept a quoted letter or speech of several sentences whole."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and text[start : start + 1].islower():
+        after_abbreviation = re.search(r"(\w+)\.$", text[:start].rstrip())
+        if joined and (
+            text[start : start + 1].islower()
+            or (after_abbreviation and after_abbreviation.group(1).lower() in _TITLES)
+        ):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
@@ -275,7 +285,7 @@ def _first_finding(
     for reason, look in (
         ("judgement", words.judgement),
         ("generalisation", words.generalisation),
-        ("recommendation", words.recommendation),
+        ("recommendation", lambda text: advice(text, words)),
     ):
         if cue := look(text):
             return Finding(reason, cue, speaker, sure=0.75)
@@ -315,7 +325,7 @@ def _number_finding(
                 source=source,
                 where=where,
                 journal=journal,
-                noun=_noun_after(part.text, figure),
+                noun=noun_after(part.text, figure),
                 sure=0.65,
             )
     if context.nearby_source:  # named near it, not for it: a figure to trace, not unsourced
@@ -326,24 +336,16 @@ def _number_finding(
             part.speaker,
             source=source,
             where=where,
-            noun=_noun_after(part.text, figure),
+            noun=noun_after(part.text, figure),
             sure=0.55,
         )
     return Finding(
         "unsourced number",
         figure.text,
         part.speaker,
-        noun=_noun_after(part.text, figure),
+        noun=noun_after(part.text, figure),
         sure=0.7,
     )
-
-
-def _noun_after(text: str, figure: Number) -> str:
-    after = text[figure.start + len(figure.text) :]
-    found = re.match(
-        r"\s*(?:%|per ?cent\.?|percent)?\s*(?:of\s+)?(?:the\s+)?([A-Za-z-]+(?:\s+[a-z-]+)?)", after
-    )
-    return found.group(1) if found else "it"
 
 
 def _family(families: list[CueFamily], text: str, name: str) -> str | None:

@@ -50,9 +50,9 @@ def skipped(text: str, words: ReadingWords) -> bool:
         return True
     if text.rstrip().endswith(":"):
         return True  # it introduces a list
-    if count <= POINTER_WORDS and words.points_back(text):
+    if count <= POINTER_WORDS and words.opens_with("pointer_starts", text):
         return True
-    if words.instruction(text) and not _PROMISE.search(text):
+    if words.opens_with("instruction_starts", text) and not _PROMISE.search(text):
         return True
     return words.definition(text) is not None
 
@@ -88,3 +88,25 @@ def not_described(text: str, cue: str | None) -> str | None:
     ):
         return None
     return cue
+
+
+_PASSIVE = re.compile(
+    r"^(?:\s+\w+)?\s+(?:be|être|ser|estar)\s+\w+(?:ed|en|é|ée|és|ées|ado|ada|ados|adas|ido|ida)\b",
+    re.I,
+)
+"""After "must": a passive ("must be unlivable to be considered", "doivent être publiés")
+states a rule or a requirement, not advice to the reader."""
+
+
+def advice(text: str, words: ReadingWords) -> str | None:
+    """The word that gives advice ("should"), unless each one states a rule or a forecast.
+
+    "cette proportion devrait toutefois se réduire": "devrait" is a forecast there, which a
+    longer cue of the prediction list ("devrait toutefois") shows.
+    """
+    forecast = (words.prediction(text) or "").lower()
+    for cue, end in words.find_all("recommendation", text):
+        if _PASSIVE.match(text[end:]):
+            continue
+        return None if cue.lower() in forecast else cue
+    return None

@@ -81,6 +81,7 @@ class ReadingLists(BaseModel):
     pointer_starts: list[str] = Field(default_factory=list)
     reader_words: list[str] = Field(default_factory=list)
     modal_verbs: list[str] = Field(default_factory=list)
+    speech_joins: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
@@ -123,8 +124,8 @@ class ReadingWords:
         }
         verbs = _alternatives(lists.speech_verbs)
         self._quote_then_verb = (
-            re.compile(
-                rf"[,.!?][\"”']\s+(?:(?P<who>[A-Z][^,.\"“”]{{0,60}}?)\s+)?"
+            re.compile(  # '…," said X' and, in Spanish and French, '…», a déclaré X'
+                rf"(?:[,.!?][\"”'»]|[\"”'»]\s*[,.]?)\s+(?:(?P<who>[A-Z][^,.\"“”«»]{{0,60}}?)\s+)?"
                 rf"(?P<verb>{verbs})(?!\w)",
             )
             if verbs
@@ -135,15 +136,20 @@ class ReadingWords:
 
     def _find(self, name: str, text: str) -> str | None:
         """The first cue of the list that is not part of a name or of "a few"."""
+        return next((word for word, _ in self.find_all(name, text)), None)
+
+    def find_all(self, name: str, text: str) -> list[tuple[str, int]]:
+        """Every cue of the list ``name`` in ``text``, with where it ends."""
         pattern = self._patterns[name]
-        for found in pattern.finditer(text) if pattern else ():
-            word = found.group(0)
-            if found.start() > 0 and word[0].isupper() and name != "source_words":
+        found = []
+        for match in pattern.finditer(text) if pattern else ():
+            word = match.group(0)
+            if match.start() > 0 and word[0].isupper() and name != "source_words":
                 continue  # "the Great American Fraud" names something; it does not judge
-            if word.lower() == "few" and re.search(r"\ba\s+$", text[: found.start()], re.I):
+            if word.lower() == "few" and re.search(r"\ba\s+$", text[: match.start()], re.I):
                 continue  # "a few doses" counts; "few states" generalises
-            return word
-        return None
+            found.append((word, match.end()))
+        return found
 
     def correlation(self, text: str) -> str | None:
         return self._find("correlation", text)
@@ -153,9 +159,6 @@ class ReadingWords:
 
     def prediction(self, text: str) -> str | None:
         return self._find("prediction", text)
-
-    def recommendation(self, text: str) -> str | None:
-        return self._find("recommendation", text)
 
     def generalisation(self, text: str) -> str | None:
         return self._find("generalisation", text)
@@ -176,16 +179,18 @@ class ReadingWords:
         head = paragraph.lstrip('"“ ').lower()
         return any(head.startswith(start.lower()) for start in self._lists.skip_starts)
 
-    def instruction(self, text: str) -> str | None:
-        """The verb an instruction opens with ("Keep copies…", "Do your part…")."""
-        pattern = self._patterns["instruction_starts"]
-        found = pattern.match(text.lstrip(_OPENING)) if pattern else None
-        return found.group(0) if found else None
-
-    def points_back(self, text: str) -> bool:
-        """Whether the sentence opens with a word that stands for the one before ("This…")."""
-        pattern = self._patterns["pointer_starts"]
+    def opens_with(self, name: str, text: str) -> bool:
+        """Whether the sentence opens with a cue of the list: an instruction ("Keep copies…",
+        ``instruction_starts``) or a word that stands for the sentence before ("This is…")."""
+        pattern = self._patterns[name]
         return bool(pattern and pattern.match(text.lstrip(_OPENING)))
+
+    def _names_someone(self, speaker: str) -> bool:
+        """A name ("Dr. Smith"), an acronym ("CDC") or a source word ("the survey")."""
+        return bool(
+            re.search(r"[A-Z][a-zà-ÿ]|[A-Z]{3}", speaker)
+            or any(self.find_all("source_words", speaker))
+        )
 
     @property
     def modal_verbs(self) -> frozenset[str]:
@@ -208,12 +213,14 @@ class ReadingWords:
     def source_in(self, text: str) -> str | None:
         """Where the sentence says its information comes from, with the words that name it."""
         pattern = self._patterns["source_words"]
-        found = pattern.search(text) if pattern else None
-        if not found:
-            return None
-        tail = re.match(r"[^,.;:]{0,80}", text[found.end() :])
-        phrase = found.group(0) + (tail.group(0) if tail else "")
-        return " ".join(phrase.split()[:10])
+        according = {a.lower() for a in self._lists.according}
+        for found in pattern.finditer(text) if pattern else ():
+            tail = re.match(r"[^,.;:]{0,80}", text[found.end() :])
+            said = tail.group(0) if tail else ""
+            if found.group(0).lower() in according and not self._names_someone(said):
+                continue  # "selon le modèle hybride": a manner, not a source
+            return " ".join((found.group(0) + said).split()[:10])
+        return None
 
     def journal_in(self, article: str) -> str | None:
         """The journal a study was published in, as the article names it."""
@@ -227,10 +234,10 @@ class ReadingWords:
     def speech(self, text: str) -> tuple[Pieces, str] | None:
         """The saying and the claim said, as (start, end, role) spans, and who says it."""
         if self._quote_then_verb and (found := self._quote_then_verb.search(text)):
-            opening = max(text.rfind(q, 0, found.start()) for q in '"“')
+            opening = max(text.rfind(q, 0, found.start()) for q in '"“«')
             claim_start = opening + 1 if opening >= 0 else 0
             saying_start = found.start("who") if found.group("who") else found.start("verb")
-            tail = re.match(r"[^\"“]*", text[found.end() :])
+            tail = re.match(r"[^\"“«]*", text[found.end() :])
             saying_end = found.end() + (len(tail.group(0)) if tail else 0)
             speaker = found.group("who") or _words(text[found.end() : saying_end].split(",")[0])
             pieces: Pieces = [(claim_start, found.start() + 1, "claim")]
@@ -243,6 +250,8 @@ class ReadingWords:
             end = text.find(",", according.end())
             end = len(text) if end < 0 else end
             speaker = _words(text[according.end() : end])
+            if not self._names_someone(speaker):
+                return None  # "selon le modèle hybride": a manner, not a source
             pieces = [(according.start(), end, "saying")]
             if according.start() > 0:
                 pieces.insert(0, (0, according.start(), "claim"))
@@ -264,7 +273,10 @@ class ReadingWords:
             subject = text[boundary : verb.start()].strip()
             if not subject or len(subject.split()) > SPEAKER_WORDS:
                 return None
-            claim = re.match(r"\s*(?:that\b)?[\s,:]*", text[verb.end() :])
+            joins = _alternatives(self._lists.speech_joins) or "that"
+            claim = re.match(
+                rf"\s*(?:(?:{joins})(?:(?<=['’])|(?!\w)))?[\s,:]*", text[verb.end() :], re.I
+            )
             claim_start = verb.end() + (claim.end() if claim else 0)
             pieces = [(boundary, verb.end(), "saying"), (claim_start, len(text), "claim")]
             return pieces, subject
@@ -275,7 +287,7 @@ _OPENING = "\"“«¿¡' "
 
 
 def _inside_quotes(text: str, at: int) -> bool:
-    return sum(text[:at].count(q) for q in '"“”') % 2 == 1
+    return sum(text[:at].count(q) for q in '"“”«»') % 2 == 1
 
 
 def _words(text: str) -> str:
