@@ -25,7 +25,7 @@ from medialit.drafting.leaving import (
     skipped,
 )
 from medialit.drafting.numbers import Number, noun_after, statistics
-from medialit.drafting.reasons import Finding, check_for, why_for
+from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
 from medialit.drafting.wording import CueFamily, ReadingWords
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
@@ -90,6 +90,7 @@ class _Context:
     """A source named anywhere in this paragraph or the one before, and where."""
     speaker: str | None = None
     quote_open: bool = False
+    language: str = "en"
 
 
 def analyse(
@@ -97,8 +98,10 @@ def analyse(
     sentences: Callable[[str], list[tuple[int, int]]],
     families: list[CueFamily],
     words: ReadingWords,
+    language: str = "en",
 ) -> list[Analysed]:
-    """Every passage worth a statement, in reading order, each with a kind and reasons."""
+    """Every passage worth a statement, in reading order, each with a kind and reasons (written
+    in ``language``: English, Spanish or French)."""
     journal = words.journal_in(" ".join(b.text for b in blocks))
     found: list[Analysed] = []
     before: str | None = None  # a source the paragraph before named
@@ -115,7 +118,7 @@ def analyse(
         before = here
         if block.kind == "item" and _TABLE_ROW.match(block.text):
             continue
-        context = _Context(nearby_source=nearby)
+        context = _Context(nearby_source=nearby, language=language.split("-")[0].lower())
         spans = _joined(block.text, sentences(block.text))
         for index, (start, end) in enumerate(spans):
             text = block.text[start:end]
@@ -229,12 +232,11 @@ def _classify(
     if part.role == "saying":
         vague = _family(families, text, "vague authority")
         if vague:
-            return _make(part, Finding("vague", vague, part.speaker), 0.8)
+            return _make(part, Finding("vague", vague, part.speaker), 0.8, False, context.language)
         # A named person or body ("Cari Kitahara", "the German army doctors") can be asked.
         named = bool(part.speaker and re.search(r"(?<!^)\b[A-Z][a-z]", part.speaker))
-        return _make(
-            part, Finding("saying", part.speaker or text, part.speaker), 0.85 if named else 0.6
-        )
+        found = Finding("saying", part.speaker or text, part.speaker)
+        return _make(part, found, 0.85 if named else 0.6, False, context.language)
     if words.definition(text):
         return None
     finding = _first_finding(part, families, words, context, journal)
@@ -247,7 +249,7 @@ def _classify(
         and part.block < CENTRAL_BLOCKS
         and (part.role == "claim" or part.speaker is None)
     )
-    return _make(part, finding, finding.sure, central)
+    return _make(part, finding, finding.sure, central, context.language)
 
 
 def _first_finding(
@@ -359,40 +361,21 @@ def _hedge(families: list[CueFamily], text: str) -> str | None:
     return not_described(text, _family(families, text, "hedging"))
 
 
-_KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
-    "saying": (Kind.evidence, (Kind.assertion,), "reported claim"),
-    "vague": (Kind.assertion, (Kind.evidence,), "vague attribution"),
-    "finding": (Kind.evidence, (Kind.assertion,), "named source"),
-    "record": (Kind.evidence, (Kind.assertion,), "named record"),
-    "attributed": (Kind.evidence, (Kind.assertion,), "reported claim"),
-    "correlation": (Kind.inference, (Kind.evidence,), "correlation read as cause"),
-    "certainty": (Kind.assertion, (Kind.inference,), "unsupported certainty"),
-    "judgement": (Kind.assertion, (), "loaded language"),
-    "generalisation": (Kind.assertion, (Kind.inference,), "sweeping generalisation"),
-    "recommendation": (Kind.assertion, (), "advice as fact"),
-    "causal": (Kind.inference, (Kind.assertion,), "cause and effect"),
-    "comparison": (Kind.assertion, (Kind.inference,), "comparison without figures"),
-    "prediction": (Kind.inference, (Kind.assertion,), "prediction"),
-    "sourced number": (Kind.evidence, (Kind.assertion,), "sourced number"),
-    "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
-    "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
-    "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
-}
-
-
-def _make(part: Part, finding: Finding, sure: float, central: bool = False) -> Analysed:
+def _make(
+    part: Part, finding: Finding, sure: float, central: bool = False, language: str = "en"
+) -> Analysed:
     if finding.reason == "custom" and finding.family is not None:
         family = finding.family
         kind, also, technique = family.kind, family.also_accept, family.technique
     else:
-        kind, also, technique = _KINDS[finding.reason]
+        kind, also, technique = KINDS[finding.reason]
     return Analysed(
         part,
         kind,
         also,
         sure,
-        why_for(finding, part.text, part.role, central),
-        check_for(finding, part.text),
+        why_for(finding, part.text, part.role, central, language),
+        check_for(finding, part.text, language),
         technique,
         central,
     )
