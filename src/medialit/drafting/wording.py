@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from medialit.drafting.sourcing import OPENING, inside_quotes, source_phrase
 from medialit.errors import LessonError, MedialitError
 from medialit.files import SAVE_AS_UTF8, read_text
 from medialit.lesson.loader import LoadedYaml, load_yaml
@@ -82,6 +83,7 @@ class ReadingLists(BaseModel):
     reader_words: list[str] = Field(default_factory=list)
     modal_verbs: list[str] = Field(default_factory=list)
     speech_joins: list[str] = Field(default_factory=list)
+    phrase_ends: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
@@ -131,6 +133,7 @@ class ReadingWords:
             if verbs
             else None
         )
+        self._ends = frozenset(w.lower() for w in [*lists.phrase_ends, *lists.speech_verbs])
         # Case kept: "the United States" names a country, "states" is a verb of saying.
         self._verb = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)") if verbs else None
 
@@ -183,7 +186,7 @@ class ReadingWords:
         """Whether the sentence opens with a cue of the list: an instruction ("Keep copies…",
         ``instruction_starts``) or a word that stands for the sentence before ("This is…")."""
         pattern = self._patterns[name]
-        return bool(pattern and pattern.match(text.lstrip(_OPENING)))
+        return bool(pattern and pattern.match(text.lstrip(OPENING)))
 
     def _names_someone(self, speaker: str) -> bool:
         """A name ("Dr. Smith"), an acronym ("CDC") or a source word ("the survey")."""
@@ -214,13 +217,15 @@ class ReadingWords:
         """Where the sentence says its information comes from, with the words that name it."""
         pattern = self._patterns["source_words"]
         according = {a.lower() for a in self._lists.according}
-        for found in pattern.finditer(text) if pattern else ():
-            tail = re.match(r"[^,.;:]{0,80}", text[found.end() :])
-            said = tail.group(0) if tail else ""
-            if found.group(0).lower() in according and not self._names_someone(said):
+        found = []
+        for match in pattern.finditer(text) if pattern else ():
+            said = re.split(r"[,.;:]", text[match.end() :])[0]
+            if match.group(0).lower() in according and not self._names_someone(said):
                 continue  # "selon le modèle hybride": a manner, not a source
-            return " ".join((found.group(0) + said).split()[:10])
-        return None
+            found.append((match, re.search(r"[A-Z][a-z]|[A-Z]{3}", said[:60]) is not None))
+        # The first that names someone ("a study … by scientists at NASA") before any other.
+        best = next((m for m, named in found if named), found[0][0] if found else None)
+        return source_phrase(text, best.start(), best.end(), self._ends) if best else None
 
     def journal_in(self, article: str) -> str | None:
         """The journal a study was published in, as the article names it."""
@@ -259,7 +264,7 @@ class ReadingWords:
                 pieces.append((end, len(text), "claim"))
             return pieces, speaker
         if self._verb and (verb := self._verb.search(text)):
-            if _inside_quotes(text, verb.start()):
+            if inside_quotes(text, verb.start()):
                 return None
             boundary = max(
                 (
@@ -281,13 +286,6 @@ class ReadingWords:
             pieces = [(boundary, verb.end(), "saying"), (claim_start, len(text), "claim")]
             return pieces, subject
         return None
-
-
-_OPENING = "\"“«¿¡' "
-
-
-def _inside_quotes(text: str, at: int) -> bool:
-    return sum(text[:at].count(q) for q in '"“”«»') % 2 == 1
 
 
 def _words(text: str) -> str:
