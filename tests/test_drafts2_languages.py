@@ -1,6 +1,6 @@
 """Issue 19: Spanish and French lessons get drafts from their own cue files (cues/es.yaml,
 cues/fr.yaml), checked on real texts (tests/data/drafts-intl/README.md: a CDC press release in
-Spanish, public domain; an SNSF data story in French, CC BY 4.0).
+Spanish and a VOA Noticias report, public domain; an SNSF data story in French, CC BY 4.0).
 
 A figure whose source is named is evidence; "X dijo Y" is split into the saying (evidence) and
 the claim said; "devrait … se réduire" is a forecast and "il convient de veiller" advice, neither
@@ -27,6 +27,7 @@ from hard_checks import DraftSeen, violations
 
 DATA = ROOT / "tests" / "data" / "drafts-intl"
 SPANISH = DATA / "es-cdc-vacunacion-adolescentes-2009.txt"
+SPANISH_NEWS = DATA / "es-voa-democracia-2020.txt"
 FRENCH = DATA / "fr-fns-open-access-2024.txt"
 
 
@@ -62,6 +63,19 @@ def test_spanish_ages_are_no_statistics_and_descriptions_no_claims() -> None:
     assert not [s for s in found if "por sus siglas en inglés" in s.quote]
 
 
+def test_spanish_figure_near_a_named_report_is_not_unsourced() -> None:
+    found = drafts(SPANISH_NEWS, "es")
+    figure = one(found, "Más de 31.000 personas")
+    assert "unsourced number" not in figure.techniques
+    assert "figure to trace" in figure.techniques
+    assert "según la directora de LAPOP" in figure.why
+    according = one(found, "Según la directora de LAPOP")
+    assert according.kind.value == "evidence"
+    certain = one(found, "la insatisfacción es evidente")
+    assert certain.kind.value == "assertion"  # what she said: settled, with nothing to show it
+    assert "«es evidente»" in certain.why
+
+
 def test_french_sourced_figure_forecast_and_advice() -> None:
     found = drafts(FRENCH, "fr")
     figure = one(found, "les 38 000 APC exploitées")
@@ -83,8 +97,8 @@ def test_french_sourced_figure_forecast_and_advice() -> None:
 @pytest.mark.parametrize(
     ("path", "language", "words"),
     [
-        (SPANISH, "es", ("Dice de quién vienen las palabras", "Busque las palabras de")),
-        (FRENCH, "fr", ("Le chiffre « 38 000 » vient de", "Cherchez « 38 000 » dans")),
+        (SPANISH, "es", ("Dice de quién vienen las palabras", "Busque lo que dijo o publicó")),
+        (FRENCH, "fr", ("Le chiffre « 38 000 » a une source", "Cherchez « 38 000 » dans")),
     ],
 )
 def test_new_writes_drafts_in_the_lessons_language(

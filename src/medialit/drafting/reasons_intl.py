@@ -55,17 +55,17 @@ SPANISH = Wording(
         "comparison": "{said}«{cue}» compara, pero no da cifras de ninguno de los dos lados.",
         "prediction": "{said}«{cue}» lo convierte en una conjetura o un pronóstico, sacado de "
         "algo que el artículo no muestra.",
-        "sourced number": "La cifra «{cue}» viene de {source}, nombrado {where}: se puede "
-        "comprobar allí.",
-        "nearby number": "La cifra «{cue}» ({noun}) no trae fuente propia; {source}, nombrado "
-        "{where}, puede ser de donde viene.",
+        "sourced number": "La cifra «{cue}» tiene una fuente, que el artículo nombra {where} "
+        "({source}): se puede comprobar allí.",
+        "nearby number": "La cifra «{cue}» ({noun}) no trae fuente propia; la fuente que el "
+        "artículo nombra {where} ({source}) puede ser de donde viene.",
         "unsourced number": "La cifra «{cue}» ({noun}) no trae fuente, ni aquí ni antes en el "
         "párrafo: ¿quién contó, y cómo?",
-        "plain": "{said}Se afirma como un hecho, sin fuente y sin nada que muestre cómo se sabe.",
+        "plain": "{said}se afirma como un hecho, sin fuente y sin nada que muestre cómo se sabe.",
     },
     check={
-        "saying": "Busque las palabras de {speaker} (un comunicado, una entrevista, un artículo) "
-        "y compárelas con el artículo.",
+        "saying": "Busque lo que dijo o publicó {speaker} (un comunicado, una entrevista, un "
+        "artículo) y compárelo con el artículo.",
         "vague": "Busque quién lo dijo primero; si no se puede nombrar a nadie, trátelo como un "
         "rumor.",
         "finding": "Abra {study} y busque este resultado en su resumen.",
@@ -96,7 +96,7 @@ SPANISH = Wording(
         "in this paragraph": "en este párrafo",
         "in the paragraph before": "en el párrafo anterior",
     },
-    said="Citado de {speaker}: ",
+    said="Según {speaker}: ",
     journal=", en {journal}",
     central=" Es la afirmación sobre la que se construye el artículo.",
     study="el estudio de {journal}",
@@ -131,18 +131,18 @@ FRENCH = Wording(
         "côtés.",
         "prediction": "{said}« {cue} » en fait une conjecture ou une prévision, tirée de ce que "
         "l'article ne montre pas.",
-        "sourced number": "Le chiffre « {cue} » vient de {source}, nommé {where} : on peut le "
-        "vérifier là.",
-        "nearby number": "Le chiffre « {cue} » ({noun}) n'a pas de source propre ; {source}, "
-        "nommé {where}, pourrait en être l'origine.",
+        "sourced number": "Le chiffre « {cue} » a une source, que l'article nomme {where} "
+        "({source}) : on peut le vérifier là.",
+        "nearby number": "Le chiffre « {cue} » ({noun}) n'a pas de source propre ; la source "
+        "que l'article nomme {where} ({source}) pourrait en être l'origine.",
         "unsourced number": "Le chiffre « {cue} » ({noun}) n'a pas de source, ni ici ni plus "
         "haut dans le paragraphe : qui a compté, et comment ?",
-        "plain": "{said}Elle est affirmée comme un fait, sans source et sans rien qui montre "
+        "plain": "{said}c'est affirmé comme un fait, sans source et sans rien qui montre "
         "comment on le sait.",
     },
     check={
-        "saying": "Cherchez les propos de {speaker} (un communiqué, un entretien, un article) "
-        "et comparez-les avec l'article.",
+        "saying": "Cherchez ce qu'a dit ou publié {speaker} (un communiqué, un entretien, un "
+        "article) et comparez avec l'article.",
         "vague": "Cherchez qui l'a dit en premier ; si personne ne peut être nommé, traitez-le "
         "comme une rumeur.",
         "finding": "Ouvrez {study} et cherchez ce résultat dans son résumé.",
@@ -173,7 +173,7 @@ FRENCH = Wording(
         "in this paragraph": "dans ce paragraphe",
         "in the paragraph before": "dans le paragraphe précédent",
     },
-    said="Propos de {speaker} : ",
+    said="Selon {speaker} : ",
     journal=", dans {journal}",
     central=" C'est l'affirmation sur laquelle repose l'article.",
     study="l'étude parue dans {journal}",

@@ -15,7 +15,8 @@ PHRASE_WORDS = 6
 OPENING = "\"“«¿¡' "
 """What may open a sentence before its first word."""
 _DETERMINER = re.compile(
-    r"(?:\b(?:the|a|an|this|that|these|el|la|los|las|un|una|le|les|une|des|du|cette|ce)\s+)"
+    r"(?:\b(?:the|a|an|this|that|these|its|their|el|la|los|las|un|una|su|sus|le|les|une|des|"
+    r"du|cette|ce|ses|son|sa|leurs?)\s+)"
     r"(?:(?!(?:to|of|in|for|on|at|by|de|a|à|en|para|por|pour)\s)[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -30,7 +31,8 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
         if not word or word.lower() in ends or any(c.isdigit() for c in word):
             break
         tail.append(word)
-    if before:  # "The study found…" is named "the study" inside a reason
+    opening = text[: before.start() if before else start].rstrip(" " + OPENING)
+    if not opening or opening[-1] in ".!?:":  # "The study found…": "the study"
         head = head[:1].lower() + head[1:]
     words = (head + " " + " ".join(tail)).split()
     while len(words) > 1 and words[-1].lower() in ends | {"of", "de", "del", "from", "by"}:
