@@ -8,6 +8,7 @@ record; a figure near a named source is one to trace to it, not an unsourced one
 
 from __future__ import annotations
 
+from medialit.drafting.leaving import defines, skipped
 from medialit.drafting.suggest import Suggestion, load_cues, suggest
 
 from .conftest import ROOT
@@ -63,3 +64,17 @@ def test_a_figure_after_a_paragraph_naming_the_study_is_one_to_trace() -> None:
     assert "no source" not in letters.why
     for figure in matching(found("nasa-methane-hotspot-2014"), "km2"):
         assert "point study of satellite data" in figure.why
+
+
+def test_a_noun_that_looks_like_an_instruction_or_a_name_that_looks_like_a_definition_stays() -> (
+    None
+):
+    cues = load_cues("en")
+    assert cues is not None
+    words = cues[1]
+    assert skipped("Keep copies of your receipts so you can file them.", words)
+    assert not skipped("Share prices fell by five points on Monday.", words)
+    assert not skipped("Report cards were sent home late this year.", words)
+    assert defines("Proteins are the workhorse molecules of life.")
+    assert not defines("The mayor is a careful planner.")
+    assert not defines("It is a mystery to scientists why life chose the left-handed one.")

@@ -34,11 +34,17 @@ _PROMISE = re.compile(
 """An instruction with a promise ("Keep the blood pure…, and disease… is impossible") claims."""
 _DESCRIBING = r"(?:that|which|who|those|ones|these|que|qui|quienes|cuyo|dont)"
 _DEFINING = re.compile(
-    r"^(?:(?:An?|Un|Una|Le|La|Les|El|Los|Las)\s+)?[A-Za-zÀ-ÿ-]+(?:\s+[a-zà-ÿ-]+)?\s+"
+    r"^(?:(?:An?|Un|Una|Une)\s+[a-zà-ÿ-]+|[A-ZÀ-Þ][a-zà-ÿ-]*s)(?:\s+[a-zà-ÿ-]+)?\s+"
     r"(?:is|are|es|son|est|sont)\s+(?:a|an|the|un|una|el|la|los|las|une|le|les)\s"
 )
-"""A bare noun defined ("Proteins are the…", "A virus is a…"): a definition when nothing
-else in it claims."""
+"""A kind of thing defined ("Proteins are the…", "A virus is a…", not "Smith is a…"): a
+definition when nothing else in it claims."""
+_OBJECT = re.compile(
+    r"^\W*[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:the|a|an|this|these|those|it|them|up|out|sure|el|la|"
+    r"los|las|un|una|su|sus|le|les|une|des|votre|vos)\b",
+    re.I,
+)
+"""An instruction's verb takes an object ("Keep the receipts"); "Share prices fell" does not."""
 
 
 def skipped(text: str, words: ReadingWords) -> bool:
@@ -52,7 +58,8 @@ def skipped(text: str, words: ReadingWords) -> bool:
         return True  # it introduces a list
     if count <= POINTER_WORDS and words.opens_with("pointer_starts", text):
         return True
-    if words.opens_with("instruction_starts", text) and not _PROMISE.search(text):
+    instruction = words.opens_with("instruction_starts", text) and not _PROMISE.search(text)
+    if instruction and (words.addresses_reader(text) or _OBJECT.match(text)):
         return True
     return words.definition(text) is not None
 
