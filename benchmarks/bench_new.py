@@ -3,8 +3,10 @@
 Run from the repository:
 
     .venv/bin/python benchmarks/bench_new.py [--repeat 5] [--missed] [--json FILE] [--compare SRC]
+        [--corpus DIR]
 
-**Drafts.** Each article of ``benchmarks/corpus/<slug>/`` (``article.txt``) is drafted by
+**Drafts.** Each article of ``benchmarks/corpus/<slug>/`` (``article.txt``), or of ``--corpus
+DIR`` (a folder in the same format, e.g. articles kept outside the repository), is drafted by
 ``medialit new`` in a temporary folder, exactly as a teacher would, and the lesson it writes
 is read back. The drafts (the lesson's statements) are compared with the careful teacher's
 reading (``reading.yaml``), quote by quote, as placed in the same article:
@@ -18,7 +20,10 @@ reading (``reading.yaml``), quote by quote, as placed in the same article:
 - **confusion**: for each statement of the reading met by a draft, its kind against the draft's
   (``missed``: no draft met it; ``extra``: a draft that met no statement);
 - **leave one genre out**: both figures again with each genre left out, so that a figure that
-  rests on one genre shows; the largest distance from the overall figure is printed.
+  rests on one genre shows; the largest distance from the overall figure is printed;
+- **hard checks** (``hard_checks.py``, target 0): drafts that call a figure unsourced although
+  its paragraph or the one before names a source, drafts on a definition, and drafts on an
+  age, a duration or a date alone, each one listed.
 
 Figures are per genre and overall, counted over statements (an article with more statements
 weighs more), and for each set: ``development`` (the articles the rules were adjusted on)
@@ -40,16 +45,15 @@ import argparse
 import io
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hard_checks import CHECKS, DraftSeen, violations
+from new_timing import long_article, time_new
 from ruamel.yaml import YAML
 
 from medialit.drafting.new import new_lesson
@@ -62,7 +66,6 @@ CORPUS = ROOT / "benchmarks" / "corpus"
 SEED = ROOT / "seeds" / "000_6720225e856085cf.txt"
 CURATED = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
 TARGETS = {"coverage": 0.70, "right": 0.70, "genre_gap": 0.10, "seconds": 1.0}
-LONG_WORDS = 1500
 KINDS = ("evidence", "inference", "assertion")
 
 
@@ -123,6 +126,7 @@ class Drafted:
 
     blocks: list[Block]
     drafts: list[tuple[Span, str]]
+    seen: list[DraftSeen] = field(default_factory=list)
 
 
 def draft(source: Path, folder: Path) -> Drafted:
@@ -132,7 +136,18 @@ def draft(source: Path, folder: Path) -> Drafted:
         return Drafted(split_blocks(article), [])
     lesson = read_lesson(made.lesson)
     drafts = [(Span(s.block, s.start, s.end), s.annotation.kind.value) for s in lesson.statements]
-    return Drafted(lesson.blocks, drafts)
+    texts = [b.text if b.kind != "heading" else "" for b in lesson.blocks]
+    seen = [
+        DraftSeen(
+            s.annotation.quote,
+            ", ".join(s.annotation.techniques),
+            s.annotation.why,
+            texts[s.block],
+            next((t for t in reversed(texts[: s.block]) if t), ""),
+        )
+        for s in lesson.statements
+    ]
+    return Drafted(lesson.blocks, drafts, seen)
 
 
 def place(drafted: Drafted, statements: list[dict[str, object]], name: str) -> list[Wanted]:
@@ -174,18 +189,41 @@ def score(drafted: Drafted, wanted: list[Wanted]) -> tuple[Score, list[str]]:
     return result, missed
 
 
-def corpus_scores(tmp: Path) -> tuple[dict[str, tuple[str, Score, list[str]]], dict[str, str]]:
-    """Each article's genre, score and missed quotes; and the set it belongs to."""
+Broken = dict[str, list[tuple[str, str]]]
+"""Each article's hard-check violations: (check, quote)."""
+
+
+def corpus_scores(
+    corpus: Path, tmp: Path
+) -> tuple[dict[str, tuple[str, Score, list[str]]], dict[str, str], Broken]:
+    """Each article's genre, score and missed quotes; the set it belongs to; its violations."""
     yaml = YAML(typ="safe")
     scores = {}
     sets = {}
-    for folder in sorted(p for p in CORPUS.iterdir() if (p / "reading.yaml").is_file()):
+    broken: Broken = {}
+    folders = sorted(p for p in corpus.iterdir() if (p / "reading.yaml").is_file())
+    if not folders:
+        sys.exit(f"{corpus}: no <slug>/reading.yaml with its article.txt in this folder.")
+    for folder in folders:
         reading = yaml.load((folder / "reading.yaml").read_text("utf-8"))
         drafted = draft(folder / "article.txt", tmp / folder.name)
         article_score, missed = score(drafted, place(drafted, reading["statements"], folder.name))
-        scores[folder.name] = (str(reading["genre"]), article_score, missed)
-        sets[folder.name] = str(reading.get("set", "development"))
-    return scores, sets
+        scores[folder.name] = (str(reading.get("genre", "unknown")), article_score, missed)
+        default_set = "development" if corpus == CORPUS else corpus.name
+        sets[folder.name] = str(reading.get("set", default_set))
+        broken[folder.name] = [(c, d.quote) for d in drafted.seen for c in violations(d)]
+    return scores, sets, broken
+
+
+def print_hard_checks(broken: Broken) -> dict[str, int]:
+    """Each hard check's violations across the corpus (target 0), each one named."""
+    counts = {check: sum(c == check for v in broken.values() for c, _ in v) for check in CHECKS}
+    drafts_seen = ", ".join(f"{check}: {n}" for check, n in counts.items())
+    print(f"  hard checks, drafts that break them (target 0): {drafts_seen}")
+    for name, found in broken.items():
+        for check, quote in found:
+            print(f"    {name}: {check}: {' '.join(quote.split()[:12])} …")
+    return counts
 
 
 def seed_score(tmp: Path) -> Score:
@@ -204,60 +242,6 @@ def seed_score(tmp: Path) -> Score:
         for s in curated.statements
     ]
     return score(drafted, wanted)[0]
-
-
-def long_article(tmp: Path) -> tuple[Path, int]:
-    """The corpus's articles one after another, cut at the paragraph past 1,500 words."""
-    paragraphs: list[str] = []
-    words = 0
-    for folder in sorted(CORPUS.iterdir()):
-        if not (folder / "article.txt").is_file():
-            continue
-        for paragraph in (folder / "article.txt").read_text("utf-8").split("\n\n"):
-            if words >= LONG_WORDS:
-                break
-            paragraphs.append(paragraph.strip())
-            words += len(paragraph.split())
-    path = tmp / "long.txt"
-    path.write_text("A long article for timing\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
-    return path, words
-
-
-def time_new(
-    source: Path, tmp: Path, repeat: int, trees: dict[str, str | None]
-) -> dict[str, Times]:
-    """Wall and CPU time of ``medialit new`` in fresh processes, the source trees taking turns."""
-    times = {name: Times() for name in trees}
-    for run in range(repeat):
-        for number, (name, tree) in enumerate(trees.items()):
-            folder = tmp / f"run-{number}-{run}"
-            folder.mkdir()
-            env = dict(os.environ)
-            if tree is not None:
-                env["PYTHONPATH"] = tree
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "medialit", "new", str(source)],
-                cwd=folder,
-                check=True,
-                capture_output=True,
-                env=env,
-            )
-            times[name].wall.append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            times[name].cpu.append(
-                after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-            )
-    return times
-
-
-@dataclass
-class Times:
-    """Seconds of each run: on the clock, and on the processor (user + system)."""
-
-    wall: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)
 
 
 def pooled(scores: dict[str, tuple[str, Score, list[str]]], skip: str | None = None) -> Score:
@@ -280,10 +264,11 @@ def report(
     sets: dict[str, str],
     seed: Score,
     verbose: bool,
+    corpus: Path,
 ) -> dict[str, object]:
     overall = pooled(scores)
     genres = sorted({genre for genre, _, _ in scores.values()})
-    print("drafts against the teachers' readings (benchmarks/corpus):")
+    print(f"drafts against the teachers' readings ({corpus}):")
     print(f"  {'':<28} {'coverage':>17}  {'right as they stand':>19}")
     for name, (genre, s, _) in scores.items():
         print(line(f"{name} ({genre})"[:28], s))
@@ -339,6 +324,13 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--missed", action="store_true", help="list the statements missed")
     parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        metavar="DIR",
+        help="a folder of <slug>/article.txt and reading.yaml (default: benchmarks/corpus)",
+    )
+    parser.add_argument(
         "--compare",
         metavar="SRC",
         help="also time another checkout's src/ (git archive REV src | tar -x -C DIR), in turns",
@@ -349,11 +341,12 @@ def main() -> None:
         trees[args.compare] = args.compare
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        scores, sets = corpus_scores(tmp)
+        scores, sets, broken = corpus_scores(args.corpus.resolve(), tmp)
         seed = seed_score(tmp)
         source, words = long_article(tmp)
         times = time_new(source, tmp, args.repeat, trees)
-    figures = report(scores, sets, seed, args.missed)
+    figures = report(scores, sets, seed, args.missed, args.corpus)
+    figures["hard_checks"] = print_hard_checks(broken)
     print(
         f"time of new on a {words:,}-word article (fresh process each, median of {args.repeat}; "
         f"load average {os.getloadavg()[0]:.1f}):"

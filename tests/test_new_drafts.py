@@ -69,8 +69,10 @@ def test_check_lists_drafts_and_gaps_as_warnings(folder: Path) -> None:
     assert [re.search(r"annotations\[\d\]", d).group(0) for d in drafts] == [  # type: ignore[union-attr]
         f"annotations[{i}]" for i in range(3)
     ]
-    assert drafts[0].endswith(
-        "is a draft suggestion; check its kind and why, then delete 'draft: true' to confirm it."
+    assert re.search(
+        r"is a draft suggestion \(how sure: (?:unsure|fairly sure|sure), [01]\.\d\d\); check its "
+        r"kind and why, then delete 'draft: true' to confirm it\.$",
+        drafts[0],
     )
 
 

@@ -16,31 +16,39 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from medialit.drafting.numbers import Number, numbers, statistics
-from medialit.drafting.reasons import Finding, check_for, why_for
+from medialit.drafting.leaving import (
+    MIN_WORDS,
+    advice,
+    defines,
+    not_described,
+    only_a_date_or_age,
+    skipped,
+)
+from medialit.drafting.numbers import Number, noun_after, statistics
+from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
 from medialit.drafting.wording import CueFamily, ReadingWords
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
 
 Role = Literal["sentence", "saying", "claim"]
-MIN_WORDS = 4
-SHORT_QUESTION_WORDS = 10
-"""A question shorter than this asks; a longer one usually argues (a rhetorical question)."""
 MIN_SAYING_WORDS = 3
 """"Papa says" is too thin to teach from; "said a Dutch tailor who…" is not."""
-ALONE_WORDS = 10
-"""A sentence this short whose only figure is an age, a duration or a date says nothing else."""
 CENTRAL_BLOCKS = 2
 """A correlation read as a cause in the first paragraphs is the article's central move."""
 
-_QUOTES = '"“”'
+_QUOTES = '"“”«»'
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
 """A label before a sentence ("Fact: "), left out of the quote."""
 _INNER_END = re.compile(
-    r"\b(?P<word>[A-Za-z]*[a-z][a-z]|\d+)(?P<stop>[.!?][\"”']?)\s+(?=[\"“']?[A-Z])"
+    r"\b(?P<word>[A-Za-zÀ-ÿ]*[a-zß-ÿ][a-zß-ÿ]|\d+)(?P<stop>[.!?][\"”'»]?)\s+(?=[\"“'«¿¡]?[A-ZÀ-Þ])"
 )
 """A sentence's end inside a span: a word of two small letters or more (not "Ph.D." or "U.S.")."""
-_ABBREVIATIONS = frozenset({"mrs", "ms", "mr", "dr", "st", "jr", "sr", "vs", "no", "etc", "al"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "dra", "sra", "srta", "mme", "mlle", "pr", "prof"})
+"""A title before a name ("la Dra. Melinda Wharton"): the sentence goes on after it."""
+_ABBREVIATIONS = frozenset(
+    {"mrs", "ms", "mr", "dr", "st", "jr", "sr", "vs", "no", "etc", "al", "dra", "sra", "srta"}
+    | {"mme", "mlle", "pr", "dre", "ee", "uu", "av", "pág", "núm"}
+)
 _TABLE_ROW = re.compile(r"^[^:.]{1,60}:\s*[\d.,\s%–-]+(?:or (?:higher|lower|more|less))?$")
 """A list item such as "Class I obesity: 30.0-34.9": a table row, not a claim."""
 _OPEN_CLOSE_SPEECH = re.compile(r"[,.!?]?[\"”']\s*,?\s+$")
@@ -78,8 +86,11 @@ class _Context:
 
     paragraph_source: str | None = None
     previous_source: str | None = None
+    nearby_source: tuple[str, str] | None = None
+    """A source named anywhere in this paragraph or the one before, and where."""
     speaker: str | None = None
     quote_open: bool = False
+    language: str = "en"
 
 
 def analyse(
@@ -87,23 +98,34 @@ def analyse(
     sentences: Callable[[str], list[tuple[int, int]]],
     families: list[CueFamily],
     words: ReadingWords,
+    language: str = "en",
 ) -> list[Analysed]:
-    """Every passage worth a statement, in reading order, each with a kind and reasons."""
+    """Every passage worth a statement, in reading order, each with a kind and reasons (written
+    in ``language``: English, Spanish or French)."""
     journal = words.journal_in(" ".join(b.text for b in blocks))
     found: list[Analysed] = []
+    before: str | None = None  # a source the paragraph before named
     for number, block in enumerate(blocks):
         if block.kind == "heading" or words.skips(block.text):
+            before = None
             continue
+        # Attribution has a scope: a source named in this paragraph or the one before
+        # covers its figures ("The survey… 12 %" across sentences).
+        here = words.source_in(block.text)
+        nearby = (here, "in this paragraph") if here else None
+        if before and not here:
+            nearby = (before, "in the paragraph before")
+        before = here
         if block.kind == "item" and _TABLE_ROW.match(block.text):
             continue
-        context = _Context()
+        context = _Context(nearby_source=nearby, language=language.split("-")[0].lower())
         spans = _joined(block.text, sentences(block.text))
         for index, (start, end) in enumerate(spans):
             text = block.text[start:end]
             source_here = words.source_in(text)
             if index == 0:
                 context.paragraph_source = source_here
-            if not _skipped(text, words):
+            if not skipped(_LABEL.sub("", text, count=1), words):
                 for part in _parts(number, start, text, words, context):
                     first = not any(a.central for a in found)
                     analysed = _classify(part, families, words, context, journal, first)
@@ -119,7 +141,11 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cent. of"), cut where it kept a quoted letter or speech of several sentences whole."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and text[start : start + 1].islower():
+        after_abbreviation = re.search(r"(\w+)\.$", text[:start].rstrip())
+        if joined and (
+            text[start : start + 1].islower()
+            or (after_abbreviation and after_abbreviation.group(1).lower() in _TITLES)
+        ):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
@@ -131,17 +157,6 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 start = found.end()
         cut.append((start, end))
     return cut
-
-
-def _skipped(text: str, words: ReadingWords) -> bool:
-    count = len(text.split())
-    if count < MIN_WORDS:
-        return True
-    if text.rstrip(_QUOTES + "'").endswith("?") and count < SHORT_QUESTION_WORDS:
-        return True
-    if text.rstrip().endswith(":"):
-        return True  # it introduces a list
-    return words.definition(text) is not None
 
 
 def _still_open(text: str, was_open: bool) -> bool:
@@ -217,17 +232,16 @@ def _classify(
     if part.role == "saying":
         vague = _family(families, text, "vague authority")
         if vague:
-            return _make(part, Finding("vague", vague, part.speaker), 0.8)
+            return _make(part, Finding("vague", vague, part.speaker), 0.8, False, context.language)
         # A named person or body ("Cari Kitahara", "the German army doctors") can be asked.
         named = bool(part.speaker and re.search(r"(?<!^)\b[A-Z][a-z]", part.speaker))
-        return _make(
-            part, Finding("saying", part.speaker or text, part.speaker), 0.85 if named else 0.6
-        )
+        found = Finding("saying", part.speaker or text, part.speaker)
+        return _make(part, found, 0.85 if named else 0.6, False, context.language)
     if words.definition(text):
         return None
     finding = _first_finding(part, families, words, context, journal)
-    if finding.reason == "plain" and _only_a_date_or_age(text):
-        return None  # "I am 8 years old.": an age, a duration or a date alone is no claim
+    if finding.reason == "plain" and (only_a_date_or_age(text) or defines(text)):
+        return None  # "I am 8 years old.", "Proteins are the…": no claim to sort
     # The central move: the first correlation of the opening paragraphs, in the article's voice.
     central = (
         may_be_central
@@ -235,7 +249,7 @@ def _classify(
         and part.block < CENTRAL_BLOCKS
         and (part.role == "claim" or part.speaker is None)
     )
-    return _make(part, finding, finding.sure, central)
+    return _make(part, finding, finding.sure, central, context.language)
 
 
 def _first_finding(
@@ -273,20 +287,21 @@ def _first_finding(
     for reason, look in (
         ("judgement", words.judgement),
         ("generalisation", words.generalisation),
-        ("recommendation", words.recommendation),
+        ("recommendation", lambda text: advice(text, words)),
     ):
         if cue := look(text):
             return Finding(reason, cue, speaker, sure=0.75)
-    if cue := _not_described(
+    if cue := not_described(
         text, words.causal(text) or _family(families, text, "inference marker")
     ):
         return Finding("causal", cue, speaker, sure=0.75)
     if cue := words.comparison(text):
         return Finding("comparison", cue, speaker, sure=0.6)
-    if (cue := _hedge(families, text)) or (cue := words.prediction(text)):
+    if cue := _hedge(families, text) or not_described(text, words.prediction(text)):
         # A modal verb may be a forecast, a condition or a past ability: less sure than "likely".
-        modal = cue.lower() in {"will", "would", "could", "may", "might", "can"}
-        return Finding("prediction", cue, speaker, sure=0.45 if modal else 0.6)
+        modal = cue.lower() in words.modal_verbs
+        if not (modal and words.addresses_reader(text)):  # "will not affect your…": a rule
+            return Finding("prediction", cue, speaker, sure=0.45 if modal else 0.6)
     for family in families:  # a teacher's own families, after the built-in reading
         if family.custom and (cue := family.find(text)):
             return Finding("custom", cue, speaker, family=family, sure=0.6)
@@ -312,33 +327,27 @@ def _number_finding(
                 source=source,
                 where=where,
                 journal=journal,
-                noun=_noun_after(part.text, figure),
+                noun=noun_after(part.text, figure),
                 sure=0.65,
             )
+    if context.nearby_source:  # named near it, not for it: a figure to trace, not unsourced
+        source, where = context.nearby_source
+        return Finding(
+            "nearby number",
+            figure.text,
+            part.speaker,
+            source=source,
+            where=where,
+            noun=noun_after(part.text, figure),
+            sure=0.55,
+        )
     return Finding(
         "unsourced number",
         figure.text,
         part.speaker,
-        noun=_noun_after(part.text, figure),
+        noun=noun_after(part.text, figure),
         sure=0.7,
     )
-
-
-def _only_a_date_or_age(text: str) -> bool:
-    found = numbers(text)
-    return (
-        bool(found)
-        and len(text.split()) < ALONE_WORDS
-        and all(n.kind != "statistic" for n in found)
-    )
-
-
-def _noun_after(text: str, figure: Number) -> str:
-    after = text[figure.start + len(figure.text) :]
-    found = re.match(
-        r"\s*(?:%|per ?cent\.?|percent)?\s*(?:of\s+)?(?:the\s+)?([A-Za-z-]+(?:\s+[a-z-]+)?)", after
-    )
-    return found.group(1) if found else "it"
 
 
 def _family(families: list[CueFamily], text: str, name: str) -> str | None:
@@ -349,49 +358,24 @@ def _family(families: list[CueFamily], text: str, name: str) -> str | None:
 
 
 def _hedge(families: list[CueFamily], text: str) -> str | None:
-    return _not_described(text, _family(families, text, "hedging"))
+    return not_described(text, _family(families, text, "hedging"))
 
 
-def _not_described(text: str, cue: str | None) -> str | None:
-    """The cue, unless it describes a thing ("research that might lead", "a virus that causes")."""
-    if cue and re.search(rf"\b(?:that|which|who)\s+(?:\w+\s+)?{re.escape(cue)}\b", text, re.I):
-        return None
-    return cue
-
-
-_KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
-    "saying": (Kind.evidence, (Kind.assertion,), "reported claim"),
-    "vague": (Kind.assertion, (Kind.evidence,), "vague attribution"),
-    "finding": (Kind.evidence, (Kind.assertion,), "named source"),
-    "record": (Kind.evidence, (Kind.assertion,), "named record"),
-    "attributed": (Kind.evidence, (Kind.assertion,), "reported claim"),
-    "correlation": (Kind.inference, (Kind.evidence,), "correlation read as cause"),
-    "certainty": (Kind.assertion, (Kind.inference,), "unsupported certainty"),
-    "judgement": (Kind.assertion, (), "loaded language"),
-    "generalisation": (Kind.assertion, (Kind.inference,), "sweeping generalisation"),
-    "recommendation": (Kind.assertion, (), "advice as fact"),
-    "causal": (Kind.inference, (Kind.assertion,), "cause and effect"),
-    "comparison": (Kind.assertion, (Kind.inference,), "comparison without figures"),
-    "prediction": (Kind.inference, (Kind.assertion,), "prediction"),
-    "sourced number": (Kind.evidence, (Kind.assertion,), "sourced number"),
-    "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
-    "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
-}
-
-
-def _make(part: Part, finding: Finding, sure: float, central: bool = False) -> Analysed:
+def _make(
+    part: Part, finding: Finding, sure: float, central: bool = False, language: str = "en"
+) -> Analysed:
     if finding.reason == "custom" and finding.family is not None:
         family = finding.family
         kind, also, technique = family.kind, family.also_accept, family.technique
     else:
-        kind, also, technique = _KINDS[finding.reason]
+        kind, also, technique = KINDS[finding.reason]
     return Analysed(
         part,
         kind,
         also,
         sure,
-        why_for(finding, part.text, part.role, central),
-        check_for(finding, part.text),
+        why_for(finding, part.text, part.role, central, language),
+        check_for(finding, part.text, language),
         technique,
         central,
     )

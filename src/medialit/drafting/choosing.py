@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from medialit.drafting.analysis import Analysed
-from medialit.drafting.reasons import topic
+from medialit.drafting.reasons import here, topic
 from medialit.lesson.model import Kind
 from medialit.lesson.statement_ids import new_id
 
@@ -47,7 +47,9 @@ def value(analysed: Analysed) -> float:
     return analysed.sure + bonus
 
 
-def choose(found: list[Analysed], statements: int | None = None) -> list[Chosen]:
+def choose(
+    found: list[Analysed], statements: int | None = None, language: str = "en"
+) -> list[Chosen]:
     """The statements (least sure first), then the candidates (in reading order).
 
     ``statements``: how many a teacher asked for; by default about twelve, fewer when the
@@ -68,7 +70,7 @@ def choose(found: list[Analysed], statements: int | None = None) -> list[Chosen]
     picked = _balanced(eligible, wanted)
     core = _core(picked)
     rest = sorted((a for a in found if a not in picked), key=lambda a: order[id(a)])
-    whys = _distinct([*picked, *rest])
+    whys = _distinct([*picked, *rest], language)
     ids = _ids([*picked, *rest])
     chosen = [
         Chosen(a, whys[id(a)], ids[id(a)], core=a in core)
@@ -110,11 +112,11 @@ def _core(picked: list[Analysed]) -> list[Analysed]:
     return core
 
 
-def _distinct(found: list[Analysed]) -> dict[int, str]:
+def _distinct(found: list[Analysed], language: str) -> dict[int, str]:
     """Each draft's why; two that would read the same name their own passage."""
     counts = Counter(a.why for a in found)
     return {
-        id(a): a.why if counts[a.why] == 1 else f"{a.why} (Here: ‘{topic(a.part.text)}’.)"
+        id(a): a.why if counts[a.why] == 1 else f"{a.why} {here(topic(a.part.text), language)}"
         for a in found
     }
 

@@ -16,18 +16,36 @@ NumberClass = Literal[
     "statistic", "year", "date", "time", "age", "duration", "ordinal", "identifier", "range"
 ]
 
-_NUMBER = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?:st|nd|rd|th)?(?!\w)|(?<=[A-Za-z]-)\d+")
+_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\w,.]?\d)"  # "15 709" in French
+    r"|(?<![\w.,])\d(?:[\d,.]*\d)?(?:st|nd|rd|th|er|e|º|ª)?(?!\w)|(?<=[A-Za-z]-)\d+"
+)
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre)\.?"
 )
-_UNIT_OF_TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)"
+_UNIT_OF_TIME = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|"
+    r"segundos?|minutos?|horas?|días?|semanas?|meses|mes|años?|décadas?|siglos?|"
+    r"secondes?|heures?|jours?|semaines?|mois|ans|années?|décennies?|siècles?)"
+)
+_RANGE_WORD = r"(?:to|-|–|a|à|y|et|and|or|o|ou)"
 _DATE_BEFORE = re.compile(rf"{_MONTH}\s+$", re.I)
-_DATE_AFTER = re.compile(rf"^(?:\s+of)?\s+{_MONTH}(?!\w)", re.I)
+_DATE_AFTER = re.compile(rf"^(?:\s+(?:of|de))?\s+{_MONTH}(?!\w)", re.I)
 _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b)|^:\d\d", re.I)
-_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bI am)\s+(?:\d+\s*(?:to|-|–|and)\s*)?$", re.I)
-_AGE_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d+)?(?:-|\s+)years?(?:-|\s+)old", re.I)
-_DURATION_AFTER = re.compile(rf"^(?:\s*(?:to|-|–)\s*\d+)?[\s-]+{_UNIT_OF_TIME}\b", re.I)
+_AGE_BEFORE = re.compile(
+    rf"(?:\baged?|\bages|\bI am|\bedad(?:es)? de|\bâgée?s? de|\bentre)\s+"
+    rf"(?:\d+\s*{_RANGE_WORD}\s*)?$",
+    re.I,
+)
+_AGE_AFTER = re.compile(
+    rf"^(?:\s*{_RANGE_WORD}\s*\d+)?(?:(?:-|\s+)years?(?:-|\s+)old|\s+(?:años|ans)\s+(?:de\s+edad|d'âge))",
+    re.I,
+)
+_DURATION_AFTER = re.compile(rf"^(?:\s*{_RANGE_WORD}\s*\d+)?[\s-]+{_UNIT_OF_TIME}(?!\w)", re.I)
 _RANGE = re.compile(r"^\s*(?:-|–)\s*\d")
 _IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-|\bNo\.\s*|#|\bpage\s+|\bchapter\s+)$", re.I)
 _IDENTIFIER_AFTER = re.compile(r"^-?[A-Za-z]")
@@ -60,7 +78,7 @@ def statistics(sentence: str) -> list[Number]:
 
 def _classify(number: str, before: str, after: str) -> NumberClass:
     # Order matters: "April 3, 2020" is a date before "2020" is a year.
-    if re.fullmatch(r"\d+(?:st|nd|rd|th)", number):
+    if re.fullmatch(r"\d+(?:st|nd|rd|th|er|e|º|ª)", number):
         return "ordinal"
     if _AGE_AFTER.match(after):
         return "age"
@@ -79,3 +97,14 @@ def _classify(number: str, before: str, after: str) -> NumberClass:
     if _RANGE.match(after) or re.search(r"\d\s*(?:-|–)\s*$", before):
         return "range"
     return "statistic"
+
+
+def noun_after(text: str, figure: Number) -> str:
+    """The word or two after a figure: what it counts ("deaths", "of the students")."""
+    after = text[figure.start + len(figure.text) :]
+    found = re.match(
+        r"\s*(?:%|per ?cent\.?|percent|por ciento|pour cent)?\s*(?:(?:of|de|des|del)\s+|d['’])?"
+        r"(?:(?:the|los|las|el|la|les)\s+)?([A-Za-zÀ-ÿ-]+(?:\s+[a-zà-ÿ-]+)?)",
+        after,
+    )
+    return found.group(1) if found else "it"

@@ -12,10 +12,34 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from medialit.drafting.reasons_intl import WORDINGS, Wording
+from medialit.lesson.model import Kind
+
 if TYPE_CHECKING:
     from medialit.drafting.wording import CueFamily
 
 TOPIC_WORDS = 6
+
+KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
+    "saying": (Kind.evidence, (Kind.assertion,), "reported claim"),
+    "vague": (Kind.assertion, (Kind.evidence,), "vague attribution"),
+    "finding": (Kind.evidence, (Kind.assertion,), "named source"),
+    "record": (Kind.evidence, (Kind.assertion,), "named record"),
+    "attributed": (Kind.evidence, (Kind.assertion,), "reported claim"),
+    "correlation": (Kind.inference, (Kind.evidence,), "correlation read as cause"),
+    "certainty": (Kind.assertion, (Kind.inference,), "unsupported certainty"),
+    "judgement": (Kind.assertion, (), "loaded language"),
+    "generalisation": (Kind.assertion, (Kind.inference,), "sweeping generalisation"),
+    "recommendation": (Kind.assertion, (), "advice as fact"),
+    "causal": (Kind.inference, (Kind.assertion,), "cause and effect"),
+    "comparison": (Kind.assertion, (Kind.inference,), "comparison without figures"),
+    "prediction": (Kind.inference, (Kind.assertion,), "prediction"),
+    "sourced number": (Kind.evidence, (Kind.assertion,), "sourced number"),
+    "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
+    "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
+    "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
+}
+"""Each reason's kind, the kinds a careful student could also defend, and its technique."""
 
 
 @dataclass(frozen=True)
@@ -40,9 +64,13 @@ def topic(text: str) -> str:
     return shown + ("…" if len(words) > TOPIC_WORDS else "")
 
 
-def why_for(finding: Finding, text: str, role: str, central: bool) -> str:
-    """The explanation printed in the key."""
+def why_for(finding: Finding, text: str, role: str, central: bool, language: str = "en") -> str:
+    """The explanation printed in the key, in the lesson's language (English by default)."""
     cue, speaker = finding.cue, finding.speaker
+    if (wording := WORDINGS.get(language)) and finding.reason != "custom":
+        said = wording.said.format(speaker=speaker) if speaker and role != "saying" else ""
+        reason = wording.why[finding.reason].format(**_fields(finding, wording, said, central))
+        return reason[0].upper() + reason[1:]
     said = f"Quoted from {speaker}: " if speaker and role != "saying" else ""
     reasons = {
         "saying": f"It says who the words come from ({cue}): evidence that they were said, "
@@ -75,6 +103,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool) -> str:
         f"{finding.where}: it can be checked there.",
         "unsourced number": f"The figure ‘{cue}’ ({finding.noun}) comes with no source, here "
         "or earlier in the paragraph: who counted, and how?",
+        "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
+        f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": f"{said}it is stated as fact, with no source and nothing to show how it is known.",
     }
     if finding.reason == "custom" and finding.family is not None:
@@ -83,9 +113,14 @@ def why_for(finding: Finding, text: str, role: str, central: bool) -> str:
     return reason[0].upper() + reason[1:]
 
 
-def check_for(finding: Finding, text: str) -> str:
+def check_for(finding: Finding, text: str, language: str = "en") -> str:
     """How a student could verify the statement: what to look up, and where."""
     cue, speaker = finding.cue, finding.speaker
+    if wording := WORDINGS.get(language):
+        reason = finding.reason if finding.reason in wording.check else "plain"
+        if reason == "plain" and speaker:
+            reason = "speaker"
+        return wording.check[reason].format(**_fields(finding, wording, "", False))
     study = finding.journal and f"the study in {finding.journal}"
     checks = {
         "saying": _saying_check(speaker),
@@ -96,6 +131,8 @@ def check_for(finding: Finding, text: str) -> str:
         "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "
         "What does it say about its own limits?",
         "sourced number": f"Find ‘{cue}’ in {study or finding.source}.",
+        "nearby number": f"Check whether {finding.source} gives ‘{cue}’; if it does not, "
+        "look for who counted.",
         "unsourced number": f"Look for an official count of {finding.noun} (a government "
         "agency, a census, a named study) and compare it with ‘" + cue + "’.",
         "prediction": "Note what is predicted and look later for what actually happened.",
@@ -122,6 +159,28 @@ def _saying_check(speaker: str | None) -> str:
     if speaker and speaker.lower().startswith(("the ", "a ", "an ", "results", "data")):
         return f"Find {speaker} and see whether it says what the article reports."
     return f"Ask who, exactly, ‘{speaker or 'they'}’ are, and where they said it."
+
+
+def here(topic_words: str, language: str = "en") -> str:
+    """What tells two drafts with the same reason apart: the passage's first words."""
+    wording = WORDINGS.get(language)
+    return wording.here.format(topic=topic_words) if wording else f"(Here: ‘{topic_words}’.)"
+
+
+def _fields(finding: Finding, wording: Wording, said: str, central: bool) -> dict[str, str]:
+    journal = finding.journal
+    study = wording.study.format(journal=journal) if journal else None
+    return {
+        "cue": finding.cue,
+        "said": said,
+        "source": finding.source or "",
+        "where": wording.where.get(finding.where or "", finding.where or ""),
+        "journal": wording.journal.format(journal=journal) if journal else "",
+        "noun": finding.noun if finding.noun and finding.noun != "it" else wording.counted,
+        "central": wording.central if central else "",
+        "study": study or finding.source or finding.cue,
+        "speaker": finding.speaker or "",
+    }
 
 
 def _in(journal: str | None) -> str:

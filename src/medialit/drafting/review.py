@@ -1,12 +1,16 @@
 """What a drafted lesson still asks of the teacher: draft statements and source gaps.
 
-``medialit check`` prints these as warnings; they do not stop a build.
+``medialit check`` prints these as warnings; they do not stop a build. Each draft says how
+sure medialit new was (the ``# how sure: …`` comment it wrote above the draft), and the
+least sure come first, wherever the teacher has moved them in the file.
 """
 
 from __future__ import annotations
 
+import re
+
 from medialit.errors import Problem
-from medialit.lesson.loader import load_yaml
+from medialit.lesson.loader import LoadedYaml, load_yaml
 from medialit.lesson.model import UNKNOWN
 from medialit.lesson.reading import CheckedLesson
 
@@ -19,11 +23,14 @@ def review_warnings(checked: CheckedLesson) -> list[Problem]:
         for field in ("author", "outlet", "published")
         if str(getattr(lesson.source, field)).strip().lower() == UNKNOWN
     ]
-    # In the file's order: medialit new writes its drafts least sure first, so they come first.
-    drafts = sorted((s for s in checked.statements if s.annotation.draft), key=lambda s: s.index)
+    drafts = [s for s in checked.statements if s.annotation.draft]
     if not gaps and not drafts:
         return []
     loaded = load_yaml(checked.file)  # for the lines; the file was just read and is valid
+    lines = checked.file.read_text("utf-8").splitlines()
+    sure = {s.index: _how_sure(loaded, lines, s.index) for s in drafts}
+    # Least sure first; a draft with no "how sure" comment (marked by hand) before them all.
+    drafts.sort(key=lambda s: (sure[s.index][0], s.index))
     warnings = [
         loaded.problem(
             ("source", field),
@@ -34,10 +41,26 @@ def review_warnings(checked: CheckedLesson) -> list[Problem]:
     warnings += [
         loaded.problem(
             ("annotations", s.index, "draft"),
-            f"statement {s.number} is a draft suggestion; check its kind and why, then "
-            "delete 'draft: true' to confirm it.",
+            f"statement {s.number} is a draft suggestion ({sure[s.index][1]}); check its kind "
+            "and why, then delete 'draft: true' to confirm it.",
             at_key=True,
         )
         for s in drafts
     ]
     return warnings
+
+
+_HOW_SURE = re.compile(r"^\s*#\s*how sure:\s*(?P<words>[a-z ]+?)\s*\((?P<sure>[01]\.\d+)\)")
+
+
+def _how_sure(loaded: LoadedYaml, lines: list[str], index: int) -> tuple[float, str]:
+    """How sure medialit new was of the draft at ``index``, from the comment above it."""
+    line, _ = loaded.place(("annotations", index))
+    above = (line or 1) - 2  # the comment is on the lines just above the item's first line
+    while above >= 0 and lines[above].strip().startswith("#"):
+        if found := _HOW_SURE.match(lines[above]):
+            return float(
+                found.group("sure")
+            ), f"how sure: {found.group('words')}, {found.group('sure')}"
+        above -= 1
+    return -1.0, "how sure: not said"

@@ -84,7 +84,7 @@ def suggest(
     families, words = cues
     blocks = split_blocks(article)
     index = searchable(blocks)
-    found = analyse(blocks, lambda text: sentences(text, language), families, words)
+    found = analyse(blocks, lambda text: sentences(text, language), families, words, language)
     placed = []
     occurrences: dict[int, int | None] = {}
     for analysed in found:
@@ -109,5 +109,5 @@ def suggest(
             core=c.core,
             candidate=c.candidate,
         )
-        for c in choose(placed, statements)
+        for c in choose(placed, statements, language.split("-")[0].lower())
     ]

@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from medialit.drafting.sourcing import OPENING, inside_quotes, source_phrase
 from medialit.errors import LessonError, MedialitError
 from medialit.files import SAVE_AS_UTF8, read_text
 from medialit.lesson.loader import LoadedYaml, load_yaml
@@ -76,6 +77,13 @@ class ReadingLists(BaseModel):
     comparison: list[str] = Field(default_factory=list)
     definition: list[str] = Field(default_factory=list)
     skip_starts: list[str] = Field(default_factory=list)
+    according: list[str] = Field(default_factory=list)
+    instruction_starts: list[str] = Field(default_factory=list)
+    pointer_starts: list[str] = Field(default_factory=list)
+    reader_words: list[str] = Field(default_factory=list)
+    modal_verbs: list[str] = Field(default_factory=list)
+    speech_joins: list[str] = Field(default_factory=list)
+    phrase_ends: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
@@ -118,27 +126,33 @@ class ReadingWords:
         }
         verbs = _alternatives(lists.speech_verbs)
         self._quote_then_verb = (
-            re.compile(
-                rf"[,.!?][\"”']\s+(?:(?P<who>[A-Z][^,.\"“”]{{0,60}}?)\s+)?"
+            re.compile(  # '…," said X' and, in Spanish and French, '…», a déclaré X'
+                rf"(?:[,.!?][\"”'»]|[\"”'»]\s*[,.]?)\s+(?:(?P<who>[A-Z][^,.\"“”«»]{{0,60}}?)\s+)?"
                 rf"(?P<verb>{verbs})(?!\w)",
             )
             if verbs
             else None
         )
+        self._ends = frozenset(w.lower() for w in [*lists.phrase_ends, *lists.speech_verbs])
         # Case kept: "the United States" names a country, "states" is a verb of saying.
         self._verb = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)") if verbs else None
 
     def _find(self, name: str, text: str) -> str | None:
         """The first cue of the list that is not part of a name or of "a few"."""
+        return next((word for word, _ in self.find_all(name, text)), None)
+
+    def find_all(self, name: str, text: str) -> list[tuple[str, int]]:
+        """Every cue of the list ``name`` in ``text``, with where it ends."""
         pattern = self._patterns[name]
-        for found in pattern.finditer(text) if pattern else ():
-            word = found.group(0)
-            if found.start() > 0 and word[0].isupper() and name != "source_words":
+        found = []
+        for match in pattern.finditer(text) if pattern else ():
+            word = match.group(0)
+            if match.start() > 0 and word[0].isupper() and name != "source_words":
                 continue  # "the Great American Fraud" names something; it does not judge
-            if word.lower() == "few" and re.search(r"\ba\s+$", text[: found.start()], re.I):
+            if word.lower() == "few" and re.search(r"\ba\s+$", text[: match.start()], re.I):
                 continue  # "a few doses" counts; "few states" generalises
-            return word
-        return None
+            found.append((word, match.end()))
+        return found
 
     def correlation(self, text: str) -> str | None:
         return self._find("correlation", text)
@@ -148,9 +162,6 @@ class ReadingWords:
 
     def prediction(self, text: str) -> str | None:
         return self._find("prediction", text)
-
-    def recommendation(self, text: str) -> str | None:
-        return self._find("recommendation", text)
 
     def generalisation(self, text: str) -> str | None:
         return self._find("generalisation", text)
@@ -171,6 +182,28 @@ class ReadingWords:
         head = paragraph.lstrip('"“ ').lower()
         return any(head.startswith(start.lower()) for start in self._lists.skip_starts)
 
+    def opens_with(self, name: str, text: str) -> bool:
+        """Whether the sentence opens with a cue of the list: an instruction ("Keep copies…",
+        ``instruction_starts``) or a word that stands for the sentence before ("This is…")."""
+        pattern = self._patterns[name]
+        return bool(pattern and pattern.match(text.lstrip(OPENING)))
+
+    def _names_someone(self, speaker: str) -> bool:
+        """A name ("Dr. Smith"), an acronym ("CDC") or a source word ("the survey")."""
+        return bool(
+            re.search(r"[A-Z][a-zà-ÿ]|[A-Z]{3}", speaker)
+            or any(self.find_all("source_words", speaker))
+        )
+
+    @property
+    def modal_verbs(self) -> frozenset[str]:
+        """Modal verbs: a forecast, a condition, an ability or a rule, so less sure a guess."""
+        return frozenset(v.lower() for v in self._lists.modal_verbs)
+
+    def addresses_reader(self, text: str) -> str | None:
+        """A word for the reader ("your"): a rule about the reader's case, not a forecast."""
+        return self._find("reader_words", text)
+
     def finding_start(self, text: str) -> str | None:
         """The source a sentence opens with ("The study found…"), if it does."""
         pattern = self._patterns["finding_starts"]
@@ -183,12 +216,16 @@ class ReadingWords:
     def source_in(self, text: str) -> str | None:
         """Where the sentence says its information comes from, with the words that name it."""
         pattern = self._patterns["source_words"]
-        found = pattern.search(text) if pattern else None
-        if not found:
-            return None
-        tail = re.match(r"[^,.;:]{0,80}", text[found.end() :])
-        phrase = found.group(0) + (tail.group(0) if tail else "")
-        return " ".join(phrase.split()[:10])
+        according = {a.lower() for a in self._lists.according}
+        found = []
+        for match in pattern.finditer(text) if pattern else ():
+            said = re.split(r"[,.;:]", text[match.end() :])[0]
+            if match.group(0).lower() in according and not self._names_someone(said):
+                continue  # "selon le modèle hybride": a manner, not a source
+            found.append((match, re.search(r"[A-Z][a-z]|[A-Z]{3}", said[:60]) is not None))
+        # The first that names someone ("a study … by scientists at NASA") before any other.
+        best = next((m for m, named in found if named), found[0][0] if found else None)
+        return source_phrase(text, best.start(), best.end(), self._ends) if best else None
 
     def journal_in(self, article: str) -> str | None:
         """The journal a study was published in, as the article names it."""
@@ -202,21 +239,24 @@ class ReadingWords:
     def speech(self, text: str) -> tuple[Pieces, str] | None:
         """The saying and the claim said, as (start, end, role) spans, and who says it."""
         if self._quote_then_verb and (found := self._quote_then_verb.search(text)):
-            opening = max(text.rfind(q, 0, found.start()) for q in '"“')
+            opening = max(text.rfind(q, 0, found.start()) for q in '"“«')
             claim_start = opening + 1 if opening >= 0 else 0
             saying_start = found.start("who") if found.group("who") else found.start("verb")
-            tail = re.match(r"[^\"“]*", text[found.end() :])
+            tail = re.match(r"[^\"“«]*", text[found.end() :])
             saying_end = found.end() + (len(tail.group(0)) if tail else 0)
             speaker = found.group("who") or _words(text[found.end() : saying_end].split(",")[0])
             pieces: Pieces = [(claim_start, found.start() + 1, "claim")]
             if claim_start > 0 and text[:opening].strip() and len(text[:opening].split()) > 3:
                 pieces = [(0, found.start() + 1, "claim")]  # "The sickness "comes from…"
             return [*pieces, (saying_start, saying_end, "saying")], speaker
-        according = re.search(r"(?i)(?<!\w)according to\b", text)
+        pattern = self._patterns["according"]
+        according = pattern.search(text) if pattern else None
         if according:
             end = text.find(",", according.end())
             end = len(text) if end < 0 else end
             speaker = _words(text[according.end() : end])
+            if not self._names_someone(speaker):
+                return None  # "selon le modèle hybride": a manner, not a source
             pieces = [(according.start(), end, "saying")]
             if according.start() > 0:
                 pieces.insert(0, (0, according.start(), "claim"))
@@ -224,7 +264,7 @@ class ReadingWords:
                 pieces.append((end, len(text), "claim"))
             return pieces, speaker
         if self._verb and (verb := self._verb.search(text)):
-            if _inside_quotes(text, verb.start()):
+            if inside_quotes(text, verb.start()):
                 return None
             boundary = max(
                 (
@@ -238,15 +278,14 @@ class ReadingWords:
             subject = text[boundary : verb.start()].strip()
             if not subject or len(subject.split()) > SPEAKER_WORDS:
                 return None
-            claim = re.match(r"\s*(?:that\b)?[\s,:]*", text[verb.end() :])
+            joins = _alternatives(self._lists.speech_joins) or "that"
+            claim = re.match(
+                rf"\s*(?:(?:{joins})(?:(?<=['’])|(?!\w)))?[\s,:]*", text[verb.end() :], re.I
+            )
             claim_start = verb.end() + (claim.end() if claim else 0)
             pieces = [(boundary, verb.end(), "saying"), (claim_start, len(text), "claim")]
             return pieces, subject
         return None
-
-
-def _inside_quotes(text: str, at: int) -> bool:
-    return sum(text[:at].count(q) for q in '"“”') % 2 == 1
 
 
 def _words(text: str) -> str:

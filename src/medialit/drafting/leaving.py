@@ -1,0 +1,119 @@
+"""What the reading leaves out: passages that are not claims a student could sort.
+
+A definition ("Proteins are the workhorse molecules of life"), an organisation's remit
+("The office is charged with…"), an instruction ("Keep copies of your receipts"), a
+sentence that only points back ("This is not true.") and an age, a duration or a date
+alone ("I am 8 years old.") say nothing that is evidence, inference or assertion. A cue
+that describes a thing rather than claims ("research that might lead", "changes due to
+aging") is not read as a cue. The words are the cues file's (``reading:``); only the shapes
+of a sentence are here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medialit.drafting.numbers import numbers
+from medialit.drafting.wording import ReadingWords
+
+MIN_WORDS = 4
+SHORT_QUESTION_WORDS = 10
+"""A question shorter than this asks; a longer one usually argues (a rhetorical question)."""
+POINTER_WORDS = 5
+"""A sentence this short that starts with "This" or "It" says something only about the one
+before it ("This is not true."): the one before is the passage to teach from."""
+ALONE_WORDS = 10
+"""A sentence this short whose only figure is an age, a duration or a date says nothing else."""
+
+_QUOTES = '"“”'
+_PROMISE = re.compile(
+    r",\s+(?:and|y|e|et)\s+(?:[\w'-]+\s+){1,6}?"
+    r"(?:is|are|will|can|won't|becomes?|es|son|será|serán|est|sont|sera|seront)\b",
+    re.I,
+)
+"""An instruction with a promise ("Keep the blood pure…, and disease… is impossible") claims."""
+_DESCRIBING = r"(?:that|which|who|those|ones|these|que|qui|quienes|cuyo|dont)"
+_DEFINING = re.compile(
+    r"^(?:(?:An?|Un|Una|Une)\s+[a-zà-ÿ-]+|[A-ZÀ-Þ][a-zà-ÿ-]*s)(?:\s+[a-zà-ÿ-]+)?\s+"
+    r"(?:is|are|es|son|est|sont)\s+(?:a|an|the|un|una|el|la|los|las|une|le|les)\s"
+)
+"""A kind of thing defined ("Proteins are the…", "A virus is a…", not "Smith is a…"): a
+definition when nothing else in it claims."""
+_OBJECT = re.compile(
+    r"^\W*[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:the|a|an|this|these|those|it|them|up|out|sure|el|la|"
+    r"los|las|un|una|su|sus|le|les|une|des|votre|vos)\b",
+    re.I,
+)
+"""An instruction's verb takes an object ("Keep the receipts"); "Share prices fell" does not."""
+
+
+def skipped(text: str, words: ReadingWords) -> bool:
+    """Whether a sentence is no statement at all, before any cue is looked for."""
+    count = len(text.split())
+    if count < MIN_WORDS:
+        return True
+    if text.rstrip(_QUOTES + "'»").endswith("?") and count < SHORT_QUESTION_WORDS:
+        return True
+    if text.rstrip().endswith(":"):
+        return True  # it introduces a list
+    if count <= POINTER_WORDS and words.opens_with("pointer_starts", text):
+        return True
+    instruction = words.opens_with("instruction_starts", text) and not _PROMISE.search(text)
+    if instruction and (words.addresses_reader(text) or _OBJECT.match(text)):
+        return True
+    return words.definition(text) is not None
+
+
+def defines(text: str) -> bool:
+    """A sentence shaped as a definition; left out when no cue shows a claim in it."""
+    return bool(_DEFINING.match(text.strip(_QUOTES + "«» ")))
+
+
+def only_a_date_or_age(text: str) -> bool:
+    """An age, a duration or a date, and too few words for anything else to be said."""
+    found = numbers(text)
+    return (
+        bool(found)
+        and len(text.split()) < ALONE_WORDS
+        and all(n.kind != "statistic" for n in found)
+    )
+
+
+def not_described(text: str, cue: str | None) -> str | None:
+    """The cue, unless it describes a thing ("research that might lead", "a virus that
+    causes", "declines from those associated with", "changes due to aging")."""
+    if not cue:
+        return None
+    escaped = re.escape(cue)
+    if re.search(rf"\b{_DESCRIBING}\s+(?:\w+\s+)?{escaped}(?!\w)", text, re.I):
+        return None
+    # "due to" after a noun describes that noun; after a verb ("is due to") it explains.
+    if cue.lower() == "due to" and not re.search(
+        rf"(?:\b(?:is|are|was|were|be|been|largely|partly|mainly|mostly)|^|,)\s*{escaped}",
+        text,
+        re.I,
+    ):
+        return None
+    return cue
+
+
+_PASSIVE = re.compile(
+    r"^(?:\s+\w+)?\s+(?:be|être|ser|estar)\s+\w+(?:ed|en|é|ée|és|ées|ado|ada|ados|adas|ido|ida)\b",
+    re.I,
+)
+"""After "must": a passive ("must be unlivable to be considered", "doivent être publiés")
+states a rule or a requirement, not advice to the reader."""
+
+
+def advice(text: str, words: ReadingWords) -> str | None:
+    """The word that gives advice ("should"), unless each one states a rule or a forecast.
+
+    "cette proportion devrait toutefois se réduire": "devrait" is a forecast there, which a
+    longer cue of the prediction list ("devrait toutefois") shows.
+    """
+    forecast = (words.prediction(text) or "").lower()
+    for cue, end in words.find_all("recommendation", text):
+        if _PASSIVE.match(text[end:]):
+            continue
+        return None if cue.lower() in forecast else cue
+    return None
