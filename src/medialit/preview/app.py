@@ -33,6 +33,7 @@ from starlette.responses import (
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from medialit.preview import statements
 from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
 from medialit.preview.live import Preview
@@ -58,6 +59,7 @@ Endpoints = Callable[[Preview], list[BaseRoute]]
 
 # Each editor's module adds its endpoints here; all sit behind the same Guard.
 ENDPOINT_GROUPS: list[Endpoints] = []
+ENDPOINT_GROUPS.append(statements.endpoints)  # words, techniques and id of a statement
 
 
 def create_app(
