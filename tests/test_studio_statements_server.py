@@ -187,7 +187,7 @@ def test_an_id_is_renamed_with_every_selection_that_names_it(
 
     answer = send(MAYOR, "mayor-silent")
     assert answer.status_code == 200, answer.text
-    assert answer.json()["selections"] == "core"
+    assert answer.json()["said"] == "Renamed the id to “mayor-silent”, and in selections: core."
     assert annotation(answer.json()["lesson"], MAYOR)["id"] == "mayor-silent"
     text = lesson.read_text(encoding="utf-8")
     assert "    id: mayor-silent # named by the core selection\n" in text  # the comment kept
@@ -195,7 +195,7 @@ def test_an_id_is_renamed_with_every_selection_that_names_it(
     # A statement with no id yet gets one, after its fields, before draft.
     answer = send(ASSERTION, "old-hours")
     assert answer.status_code == 200, answer.text
-    assert "selections" not in answer.json()
+    assert answer.json()["said"] == "Renamed the id to “old-hours”."
     assert "    why: No support is given.\n    id: old-hours\n    draft: true\n" in (
         lesson.read_text(encoding="utf-8")
     )

@@ -78,9 +78,10 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
             preview, body, f"the new id of “{_short(quote)}”",
             lambda data: renamed.extend(set_id(data, index, quote, new)),
         )  # fmt: skip
-        if response.status_code == 200 and renamed:
+        if response.status_code == 200:
             # The page says where else the id changed ("and in selections: core").
-            response = answer(preview, selections=", ".join(renamed))
+            where = f", and in selections: {', '.join(renamed)}" if renamed else ""
+            response = answer(preview, said=f"Renamed the id to “{new.strip()}”{where}.")
         return response
 
     async def technique_names(request: Request) -> Response:
