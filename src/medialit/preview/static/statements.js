@@ -21,6 +21,7 @@ const state = {
   sent: null, // the same, being saved
   drag: null, // {index, end: "start" | "end"}
   timer: null,
+  names: null, // the lesson's technique names, as last offered
 };
 let queue = Promise.resolve(); // this module's saves, one after the other
 
@@ -377,12 +378,16 @@ function describeHighlights() {
 function start() {
   document.addEventListener("medialit:lesson", (event) => {
     const first = !state.lesson;
+    if (!event.detail.annotations) return; // a lesson with problems: nothing to edit
     state.lesson = event.detail;
     if (state.open) state.open = annotationOf(state.open.index) || null;
     describeHighlights();
     showFields();
     draw();
-    if (first || event.detail.annotations.some((a) => a.techniques.length)) loadTechniqueNames();
+    // The names offered change only when the lesson's own names do.
+    const names = JSON.stringify(event.detail.annotations.flatMap((a) => a.techniques).sort());
+    if (first || names !== state.names) loadTechniqueNames();
+    state.names = names;
   });
   document.addEventListener("medialit:editing", (event) => {
     state.open = event.detail;
@@ -404,6 +409,11 @@ function start() {
       state.pointed = Number(mark.dataset.index);
       draw();
     }
+  });
+  article.addEventListener("mouseleave", () => {
+    if (state.drag || state.pointed === null) return;
+    state.pointed = null; // handles only where the mouse, the focus or the editor is
+    draw();
   });
   document.addEventListener("keydown", onKey);
   window.addEventListener("resize", draw);
