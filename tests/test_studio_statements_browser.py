@@ -118,6 +118,16 @@ def test_dragging_the_ends_shrinks_and_extends_a_statement(page: Page, served: S
     assert served.lesson.read_text(encoding="utf-8") == STATEMENTS
     # Ctrl+Z after a drag puts the words back.
     page.keyboard.press("Escape")
+    # Escape during a drag leaves the words as they were.
+    handle = page.locator("#article .bound-handle.end").bounding_box()
+    assert handle is not None
+    page.mouse.move(handle["x"] + 7, handle["y"] + 10)
+    page.mouse.down()
+    page.mouse.move(handle["x"] - 150, handle["y"] + 10, steps=5)
+    page.keyboard.press("Escape")
+    page.mouse.up()
+    expect(page.locator("#status")).to_have_text("The words were left as they were.")
+    assert served.lesson.read_text(encoding="utf-8") == STATEMENTS
     drag(page, "end", "closes", "right", -3)
     reads(page, shorter)
     page.keyboard.press("Control+z")
@@ -151,11 +161,14 @@ def test_shift_arrows_move_the_ends_of_a_focused_highlight(page: Page, served: S
         page.keyboard.press("Shift+ArrowRight")
     expect(page.get_by_role("alert")).to_contain_text("would then share the words “Everyone")
     assert quote_line(words) in served.lesson.read_text(encoding="utf-8")
-    # The editor's buttons do the same, from the keyboard alone.
+    # In the editor: Shift+arrows on the words it shows, and its buttons, from the keyboard.
     page.keyboard.press("Enter")
     expect(page.get_by_role("dialog")).to_be_visible()
+    tab_to(page, r"#editor-quote", back=True)
+    page.keyboard.press("Control+Shift+ArrowLeft")
+    wait_for_file(served.lesson, lambda t: quote_line("council's " + words) in t)
+    expect(page.locator("#editor-quote")).to_have_text("council's " + words)
     tab_to(page, r"#start-earlier")
-    page.keyboard.press("Enter")
     page.keyboard.press("Enter")
     expect(page.locator("#status")).to_have_text(
         "Statement 1: The council's website says the library closes at 6"

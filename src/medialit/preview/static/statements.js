@@ -212,15 +212,27 @@ function moveDrag(event) {
 }
 
 function endDrag() {
+  if (!state.drag) return; // cancelled with Escape
+  stopDrag();
+  commit();
+}
+
+function stopDrag() {
   document.removeEventListener("mousemove", moveDrag);
   $("article").classList.remove("dragging");
   state.drag = null;
-  commit();
 }
 
 // ---- the keys ------------------------------------------------------------------------------
 
 function onKey(event) {
+  if (event.key === "Escape" && state.drag) {
+    stopDrag(); // the words stay as they were
+    state.pending = null;
+    draw();
+    say("The words were left as they were.");
+    return;
+  }
   if (!event.shiftKey || event.altKey || !state.lesson) return;
   if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
   const target = event.target;
