@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 from medialit.lesson.reading import read_lesson
 from medialit.preview.app import STALE_MESSAGE
 
+from .conftest import ROOT
 from .preview_helpers import ASSERTION, FIRST, LESSON, MAYOR
 from .test_preview_server import make_client
 
@@ -271,3 +272,46 @@ def test_each_change_is_undone_with_ctrl_z(client: TestClient, lesson: Path) -> 
         == "Undid the new words of “The council's website says the library …”."
     )
     assert lesson.read_text(encoding="utf-8") == STATEMENTS
+
+
+def test_a_folded_quote_of_a_real_lesson_stays_folded_and_nothing_else_changes(
+    tmp_path: Path,
+) -> None:
+    original = (ROOT / "lessons" / "nci-extreme-obesity-2014.yaml").read_text(encoding="utf-8")
+    lesson = tmp_path / "nci.yaml"
+    lesson.write_text(original, encoding="utf-8")
+    with make_client(lesson) as client:
+        view = client.get("api/lesson").json()
+        pooled = next(a for a in view["annotations"] if a["id"] == "pooled-analysis")
+        ending = ", according to results of an analysis"
+        cut = pooled["quote"].index(ending)
+        place = words(view, pooled["quote"])
+        answer = bounds(client, pooled["quote"], {**place, "end": place["start"] + cut})
+        assert answer.status_code == 200, answer.text
+        text = lesson.read_text(encoding="utf-8")
+        assert text.replace(
+            "    quote: >-\n"
+            "      Adults with extreme obesity have increased risks of dying at a young age from "
+            "cancer and\n"
+            "      many other causes including heart disease, stroke, diabetes, and kidney and "
+            "liver\n"
+            "      diseases\n",
+            "",
+        ) == original.replace(
+            "    quote: >-\n"
+            "      Adults with extreme obesity have increased risks of dying at a young age from "
+            "cancer and\n"
+            "      many other causes including heart disease, stroke, diabetes, and kidney and "
+            "liver\n"
+            "      diseases, according to results of an analysis of data pooled from 20 large "
+            "studies of\n"
+            "      people from three countries.\n",
+            "",
+        )
+        assert (
+            read_lesson(lesson).lesson.annotations[pooled["index"]].quote == (pooled["quote"][:cut])
+        )
+        # And back: the file as it was, byte for byte.
+        again = bounds(client, pooled["quote"][:cut], place)
+        assert again.status_code == 200, again.text
+    assert lesson.read_text(encoding="utf-8") == original

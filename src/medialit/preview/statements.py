@@ -21,6 +21,7 @@ from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -210,7 +211,7 @@ def set_words(data: CommentedMap, index: int, quote: str, words: Words) -> None:
     matches = [(m.block, m.start) for m in find_matches(new_quote, blocks)]
     if (here.block, start) not in matches:  # a safety net: the article's own words are found
         raise EditRefused("These words could not be found in the article; select them again.")
-    item["quote"] = scalar(new_quote, item["quote"])
+    item["quote"] = _quote_like(new_quote, item["quote"])
     if len(matches) > 1:
         occurrence = matches.index((here.block, start)) + 1
         if "occurrence" in item:
@@ -219,6 +220,33 @@ def set_words(data: CommentedMap, index: int, quote: str, words: Words) -> None:
             item.insert(list(item).index("quote") + 1, "occurrence", occurrence)
     else:
         item.pop("occurrence", None)
+
+
+def _quote_like(quote: str, old: object) -> str:
+    """The new words in the old quote's style; a folded quote (``>-``) folded as it was: no
+    line longer than its longest (the file is never re-wrapped, so a new one would be one
+    line)."""
+    new = scalar(quote, old)
+    if isinstance(new, FoldedScalarString) and isinstance(old, FoldedScalarString):
+        folds = list(getattr(old, "fold_pos", []))
+        starts, ends = [0, *(at + 1 for at in folds)], [*folds, len(old)]
+        width = max(end - start for start, end in zip(starts, ends, strict=True))
+        new.fold_pos = _folds(quote, width)  # type: ignore[attr-defined]
+    return new
+
+
+def _folds(text: str, width: int) -> list[int]:
+    """Where to fold ``text`` (at spaces) so that no line is longer than ``width``."""
+    folds: list[int] = []
+    line_start, last_space = 0, -1
+    for at, character in enumerate([*text, " "]):
+        if character != " ":
+            continue
+        if at - line_start > width and last_space >= line_start:
+            folds.append(last_space)
+            line_start = last_space + 1
+        last_space = at
+    return [at for at in folds if at < len(text)]
 
 
 # ---- techniques and id -------------------------------------------------------------------
