@@ -281,14 +281,20 @@ function commit() {
   state.pending = null;
   if (!words) return;
   const now = placeOf(words.index);
-  if (now && now.start === words.start && now.end === words.end && now.block === words.block) {
+  const same = now && now.start === words.start && now.end === words.end;
+  if (same && !state.sent) {
     draw();
     return;
   }
   state.sent = words;
   later(async () => {
     const annotation = annotationOf(words.index);
-    if (!annotation) return;
+    const here = placeOf(words.index);
+    if (!annotation || (here && here.start === words.start && here.end === words.end)) {
+      if (state.sent === words) state.sent = null; // nothing to save (moved there and back)
+      draw();
+      return;
+    }
     const { block, start, end } = words;
     const body = { quote: annotation.quote, block, start, end };
     const lesson = await save(`api/statements/${words.index}/bounds`, body);
