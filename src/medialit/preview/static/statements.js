@@ -259,6 +259,14 @@ function move(index, end, step) {
     );
     return;
   }
+  // A key stops at the next statement (a drag there is refused by the server, and says so).
+  const other = state.lesson.blocks[words.block].marks.find(
+    (m) => m.index !== index && m.start < next.end && next.start < m.end,
+  );
+  if (other) {
+    say(`Statement ${other.number} is there: two statements cannot share words.`);
+    return;
+  }
   state.pending = { ...next, index };
   say(`Statement ${words.number ?? placeOf(index).number}: ${text.slice(next.start, next.end)}`);
   draw();
