@@ -52,9 +52,7 @@ def statement(text: str, quote: str) -> str:
 def test_a_kind_change_flags_what_was_written_for_the_old_kind(page: Page, served: Served) -> None:
     open_preview(page, served)
     page.locator("#article mark.hl", has_text="Everyone knows").click()
-    expect(page.locator("#editor-techniques")).to_have_text(
-        "Techniques: appeal to common knowledge"
-    )
+    expect(page.locator("#technique-list li")).to_have_text(["appeal to common knowledge ×"])
     expect(page.locator("#also-inference")).to_be_checked()
     page.get_by_role("button", name="Evidence", exact=True).click()
     text = wait_for_file(served.lesson, lambda t: "kind: evidence" in statement(t, ASSERTION))
@@ -73,7 +71,7 @@ def test_a_kind_change_flags_what_was_written_for_the_old_kind(page: Page, serve
         "Assertion: appeal to common knowledge. Also accept: Inference. Ctrl+Z undoes the change."
     )
     expect(page.locator("#editor-draft")).to_be_visible()
-    expect(page.locator("#editor-techniques")).to_be_hidden()
+    expect(page.locator("#technique-list li")).to_have_count(0)
     # The old kind is offered under Also accept, not added to it: the teacher decides.
     expect(page.locator("#also-assertion")).not_to_be_checked()
     expect(page.locator("#also-evidence")).to_have_count(0)  # never the statement's own kind

@@ -36,7 +36,7 @@ from starlette.responses import (
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from medialit.preview import parts, queue
+from medialit.preview import parts, queue, statements
 from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
 from medialit.preview.live import Preview
@@ -64,6 +64,7 @@ Endpoints = Callable[[Preview], list[BaseRoute]]
 ENDPOINT_GROUPS: list[Endpoints] = [
     queue.endpoints,  # the review queue of drafts
     parts.endpoints,  # questions, plan, glossary, details
+    statements.endpoints,  # words, techniques and id of a statement
 ]
 
 

@@ -102,6 +102,7 @@ def _lesson(checked: CheckedLesson, settings: Settings) -> dict[str, Any]:
                 "also_accept": [kind.value for kind in annotation.also_accept],
                 "techniques": list(annotation.techniques),
                 "draft": annotation.draft,
+                "id": annotation.id or "",
             }
         )
     return {

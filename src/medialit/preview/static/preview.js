@@ -3,7 +3,8 @@
 // Every address below is relative: the page lives under its secret path, /s/<token>/ (guard.py).
 // The studio's editors are modules of their own: they import save, say and warn from here and
 // listen for the document events "medialit:lesson" (the lesson view, after every change, from
-// any origin) and "medialit:pages" (the pages pane's state).
+// any origin), "medialit:pages" (the pages pane's state) and "medialit:editing" (the statement
+// open in the editor, or null).
 
 import { cursor, onArticleKey, rangeIn, showCursor } from "./cursor.js";
 
@@ -290,6 +291,7 @@ function closeEditor() {
   state.editing = null;
   state.review = null;
   showPending(null);
+  if (wasOpen) document.dispatchEvent(new CustomEvent("medialit:editing", { detail: null }));
   $("editor").hidden = true;
   // Focus returns where it was: the highlight opened, else the article (its cursor kept).
   const focus = document.activeElement;
@@ -305,8 +307,13 @@ function refreshEditor() {
   const editing = state.editing;
   if (!editing || !state.lesson) return;
   if (editing.mode === "edit") {
-    // After a reload the annotation may have moved or gone: find it by its quote.
-    const found = state.lesson.annotations.find((a) => a.quote === editing.annotation.quote);
+    // After a reload the annotation may have moved or gone: find it by its id, else by its
+    // quote, else (its words changed: statements.js) at its place with the same answer.
+    const { id, quote, index, kind, why } = editing.annotation;
+    const found =
+      (id && state.lesson.annotations.find((a) => a.id === id)) ||
+      state.lesson.annotations.find((a) => a.quote === quote) ||
+      state.lesson.annotations.find((a) => a.index === index && a.kind === kind && a.why === why);
     if (!found) {
       closeEditor();
       return;
@@ -321,9 +328,8 @@ function refreshEditor() {
   $("editor-draft").hidden = !(annotation && annotation.draft);
   $("editor-review").hidden = !state.review;
   $("editor-review").textContent = state.review || "";
-  const techniques = annotation ? annotation.techniques : [];
-  $("editor-techniques").hidden = !techniques.length;
-  $("editor-techniques").textContent = `Techniques: ${techniques.join(", ")}`;
+  // The statement open, for the editors of its other fields (statements.js): null when none.
+  document.dispatchEvent(new CustomEvent("medialit:editing", { detail: annotation }));
   $("also").hidden = !annotation;
   if (annotation) {
     $("also-boxes").replaceChildren(
@@ -446,7 +452,8 @@ async function send(url, body) {
   const data = await response.json().catch(() => ({ message: "The server gave no answer." }));
   if (response.ok) {
     showLesson(data.lesson, "save");
-    say(data.undone || `Saved to ${data.lesson.file} at ${clock()}.`);
+    // An endpoint may say what it did besides ("…, and in selections: core").
+    say(data.undone || data.said || `Saved to ${data.lesson.file} at ${clock()}.`);
     showUndo(data.undo);
     return data.lesson;
   }

@@ -1,0 +1,472 @@
+// medialit preview: a statement's words, techniques and id (statements.py saves them).
+//
+// The words: the highlight shown with handles at both ends (the statement open in the editor,
+// else the highlight focused, else the one last pointed at) is extended or shrunk by dragging a
+// handle (it snaps to the nearest word's edge), by Shift+←/→ (its end) and Ctrl+Shift+←/→ (its
+// start) on the highlight or in the editor, or by the editor's Start/End buttons. The new words
+// are drawn at once and saved when the mouse is released, or after a pause in the keys.
+// Plain DOM with text nodes only, as in preview.js.
+
+import { save, say } from "./preview.js";
+
+const $ = (id) => document.getElementById(id);
+const PAUSE_MS = 600; // keys pressed within this time are saved together
+
+const state = {
+  lesson: null,
+  open: null, // the annotation open in the editor
+  focused: null, // the index of the highlight with the focus
+  pointed: null, // the index of the highlight last pointed at
+  pending: null, // {index, block, start, end}: new words drawn, not saved yet
+  sent: null, // the same, being saved
+  drag: null, // {index, end: "start" | "end"}
+  timer: null,
+  names: null, // the lesson's technique names, as last offered
+};
+let queue = Promise.resolve(); // this module's saves, one after the other
+
+// ---- where statements stand -----------------------------------------------------------------
+
+function placeOf(index) {
+  for (const [block, { marks }] of state.lesson.blocks.entries()) {
+    const mark = marks.find((m) => m.index === index);
+    if (mark) return { index, block, start: mark.start, end: mark.end, number: mark.number };
+  }
+  return null;
+}
+
+function annotationOf(index) {
+  return state.lesson && state.lesson.annotations.find((a) => a.index === index);
+}
+
+// The words a statement has now: drawn and unsaved, being saved, or as the file has them.
+function wordsOf(index) {
+  for (const words of [state.pending, state.sent]) if (words && words.index === index) return words;
+  return placeOf(index);
+}
+
+function active() {
+  if (!state.lesson) return null;
+  if (state.drag) return state.drag.index;
+  if (state.open) return state.open.index;
+  return state.focused ?? state.pointed;
+}
+
+// Where words start (punctuation before them included) and end (punctuation after included).
+function edges(text, language) {
+  const segmenter = new Intl.Segmenter(language || undefined, { granularity: "word" });
+  const starts = [];
+  const ends = [];
+  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    if (!isWordLike) continue;
+    let start = index;
+    while (start > 0 && !/[\s\p{L}\p{N}]/u.test(text[start - 1])) start -= 1;
+    let end = index + segment.length;
+    while (end < text.length && !/[\s\p{L}\p{N}]/u.test(text[end])) end += 1;
+    if (starts.at(-1) !== start) starts.push(start);
+    if (ends.at(-1) !== end) ends.push(end);
+  }
+  return { starts, ends };
+}
+
+// One word on or back: the statement's start or end moved to the next edge that keeps a word.
+function stepped(words, end, step) {
+  const text = state.lesson.blocks[words.block].text;
+  const { starts, ends } = edges(text, state.lesson.language);
+  if (end === "start") {
+    const found =
+      step < 0 ? starts.filter((s) => s < words.start).at(-1) : starts.find((s) => s > words.start);
+    return found === undefined || found >= words.end ? null : { ...words, start: found };
+  }
+  const found =
+    step < 0 ? ends.filter((e) => e < words.end).at(-1) : ends.find((e) => e > words.end);
+  return found === undefined || found <= words.start ? null : { ...words, end: found };
+}
+
+// ---- drawing: the new words, and the handles --------------------------------------------------
+
+// A range over characters start–end of block `index`'s text (badges and numbers left out),
+// starting in the text after a highlight's badge, not before it: the start handle goes there.
+function wordsRange(index, start, end) {
+  const text = $("article").querySelector(`.block[data-block="${index}"] .text`);
+  if (!text) return null;
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement.closest(".badge") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const range = document.createRange();
+  let at = 0;
+  let started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.data.length;
+    if (!started && start < at + length) {
+      range.setStart(node, start - at);
+      started = true;
+    }
+    if (started && end <= at + length) {
+      range.setEnd(node, end - at);
+      return range;
+    }
+    at += length;
+  }
+  return null;
+}
+
+function draw() {
+  const article = $("article");
+  if (window.CSS && CSS.highlights) CSS.highlights.delete("bounds");
+  const index = active();
+  const words = index === null || index === undefined ? null : wordsOf(index);
+  const range = words && !article.classList.contains("stale") && wordsRange(words.block, words.start, words.end);
+  const rects = range ? [...range.getClientRects()].filter((r) => r.width > 0) : [];
+  if (!rects.length) {
+    article.querySelectorAll(".bound-handle").forEach((handle) => handle.remove());
+    return;
+  }
+  if ((state.pending || state.sent) && window.CSS && CSS.highlights) {
+    CSS.highlights.set("bounds", new Highlight(range));
+  }
+  const pane = article.getBoundingClientRect();
+  const x = (clientX) => clientX - pane.left - article.clientLeft + article.scrollLeft;
+  const y = (clientY) => clientY - pane.top - article.clientTop + article.scrollTop;
+  const first = rects[0];
+  const last = rects.at(-1);
+  place("start", index, x(first.left), y(first.top), first.height);
+  place("end", index, x(last.right), y(last.top), last.height);
+}
+
+// A handle, moved where it belongs (made once, and again after the article is redrawn).
+function place(end, index, left, top, height) {
+  let node = $("article").querySelector(`.bound-handle.${end}`);
+  if (!node) {
+    node = document.createElement("span");
+    node.className = `bound-handle ${end}`;
+    node.dataset.end = end;
+    node.setAttribute("aria-hidden", "true"); // the keys and the editor's buttons do the same
+    node.title = end === "start" ? "Drag to move the start" : "Drag to move the end";
+    node.addEventListener("mousedown", startDrag);
+    $("article").append(node);
+  }
+  node.dataset.index = index;
+  node.style.left = `${left}px`;
+  node.style.top = `${top}px`;
+  node.style.height = `${height}px`;
+}
+
+// ---- the mouse ------------------------------------------------------------------------------
+
+function startDrag(event) {
+  if (event.button !== 0) return;
+  event.preventDefault(); // no text selection: the handle carries the words' end
+  event.stopPropagation();
+  const index = Number(event.currentTarget.dataset.index);
+  state.drag = { index, end: event.currentTarget.dataset.end };
+  state.pending = { ...wordsOf(index), index };
+  clearTimeout(state.timer);
+  $("article").classList.add("dragging");
+  document.addEventListener("mousemove", moveDrag);
+  document.addEventListener("mouseup", endDrag, { once: true });
+}
+
+// The character of the statement's block under the pointer (its nearest end, off the block).
+function offsetAt(clientX, clientY, block) {
+  const text = $("article").querySelector(`.block[data-block="${block}"] .text`);
+  const caret = document.caretPositionFromPoint
+    ? document.caretPositionFromPoint(clientX, clientY)
+    : document.caretRangeFromPoint(clientX, clientY);
+  if (!caret) return null;
+  const node = caret.offsetNode || caret.startContainer;
+  const offset = caret.offset ?? caret.startOffset;
+  const length = state.lesson.blocks[block].text.length;
+  if (node.contains(text) && node !== text) {
+    // Between the children of a paragraph (or further out): before or after its text.
+    const child = [...node.childNodes].findIndex((c) => c.contains(text));
+    return offset <= child ? 0 : length;
+  }
+  if (!text.contains(node)) {
+    const before = text.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING;
+    return before ? 0 : length;
+  }
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(node, offset);
+  const fragment = range.cloneContents();
+  fragment.querySelectorAll(".badge").forEach((badge) => badge.remove());
+  return fragment.textContent.length;
+}
+
+function moveDrag(event) {
+  const words = state.pending;
+  const at = offsetAt(event.clientX, event.clientY, words.block);
+  if (at === null) return;
+  const { starts, ends } = edges(state.lesson.blocks[words.block].text, state.lesson.language);
+  const nearest = (list) => list.reduce((a, b) => (Math.abs(b - at) < Math.abs(a - at) ? b : a));
+  if (state.drag.end === "start") {
+    const start = nearest(starts.filter((s) => s < words.end));
+    if (start !== undefined && start !== words.start) state.pending = { ...words, start };
+  } else {
+    const end = nearest(ends.filter((e) => e > words.start));
+    if (end !== undefined && end !== words.end) state.pending = { ...words, end };
+  }
+  draw();
+}
+
+function endDrag() {
+  if (!state.drag) return; // cancelled with Escape
+  stopDrag();
+  commit();
+}
+
+function stopDrag() {
+  document.removeEventListener("mousemove", moveDrag);
+  $("article").classList.remove("dragging");
+  state.drag = null;
+}
+
+// ---- the keys ------------------------------------------------------------------------------
+
+function onKey(event) {
+  if (event.key === "Escape" && state.drag) {
+    stopDrag(); // the words stay as they were
+    state.pending = null;
+    draw();
+    say("The words were left as they were.");
+    return;
+  }
+  if (!event.shiftKey || event.altKey || !state.lesson) return;
+  if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+  const target = event.target;
+  let index = null;
+  if (target.matches && target.matches("#article mark.hl")) index = Number(target.dataset.index);
+  else if (state.open && target.closest && target.closest("#editor-quote, #words")) {
+    index = state.open.index;
+  }
+  if (index === null) return;
+  event.preventDefault();
+  move(index, event.ctrlKey || event.metaKey ? "start" : "end", event.key === "ArrowLeft" ? -1 : 1);
+}
+
+function move(index, end, step) {
+  const words = wordsOf(index);
+  if (!words) return;
+  const next = stepped(words, end, step);
+  const text = state.lesson.blocks[words.block].text;
+  if (!next) {
+    say(
+      end === "start" && step > 0 || end === "end" && step < 0
+        ? "The statement keeps at least one word."
+        : `The ${end} of the paragraph: a statement stays within its paragraph.`,
+    );
+    return;
+  }
+  // A key stops at the next statement (a drag there is refused by the server, and says so).
+  const other = state.lesson.blocks[words.block].marks.find(
+    (m) => m.index !== index && m.start < next.end && next.start < m.end,
+  );
+  if (other) {
+    say(`Statement ${other.number} is there: two statements cannot share words.`);
+    return;
+  }
+  state.pending = { ...next, index };
+  say(`Statement ${words.number ?? placeOf(index).number}: ${text.slice(next.start, next.end)}`);
+  draw();
+  clearTimeout(state.timer);
+  state.timer = setTimeout(commit, PAUSE_MS);
+}
+
+// ---- saving ------------------------------------------------------------------------------
+
+// Run `step` after this module's earlier saves, so that it quotes the words they saved.
+function later(step) {
+  const done = queue.then(step);
+  queue = done.catch(() => undefined);
+  return done;
+}
+
+function commit() {
+  clearTimeout(state.timer);
+  const words = state.pending;
+  state.pending = null;
+  if (!words) return;
+  const now = placeOf(words.index);
+  const same = now && now.start === words.start && now.end === words.end;
+  if (same && !state.sent) {
+    draw();
+    return;
+  }
+  state.sent = words;
+  later(async () => {
+    const annotation = annotationOf(words.index);
+    const here = placeOf(words.index);
+    if (!annotation || (here && here.start === words.start && here.end === words.end)) {
+      if (state.sent === words) state.sent = null; // nothing to save (moved there and back)
+      draw();
+      return;
+    }
+    const { block, start, end } = words;
+    const body = { quote: annotation.quote, block, start, end };
+    const lesson = await save(`api/statements/${words.index}/bounds`, body);
+    if (state.sent === words) state.sent = null;
+    const saved = lesson && placeOf(words.index);
+    if (saved) {
+      const quote = annotationOf(words.index).quote;
+      say(`Statement ${saved.number} now reads “${quote}”. Ctrl+Z undoes the change.`);
+    }
+    draw();
+  });
+}
+
+function sendTechniques(names, done) {
+  return later(async () => {
+    const annotation = state.open && annotationOf(state.open.index);
+    if (!annotation) return;
+    const body = { quote: annotation.quote, techniques: names(annotation.techniques) };
+    const lesson = await save(`api/statements/${annotation.index}/techniques`, body);
+    if (lesson) say(done);
+  });
+}
+
+function addTechnique() {
+  const name = $("technique-new").value.trim();
+  if (!name || !state.open) return;
+  $("technique-new").value = "";
+  sendTechniques((names) => [...names, name], `Added the technique “${name}”.`);
+}
+
+function removeTechnique(name) {
+  $("technique-new").focus(); // the button goes with the name
+  sendTechniques((names) => names.filter((n) => n !== name), `Removed the technique “${name}”.`);
+}
+
+function rename() {
+  const id = $("statement-id").value.trim();
+  if (!state.open || id === state.open.id) return;
+  later(async () => {
+    const annotation = annotationOf(state.open.index);
+    if (!annotation) return;
+    // The server says what was renamed, the selections that name it too.
+    const lesson = await save(`api/statements/${annotation.index}/id`, { quote: annotation.quote, id });
+    if (!lesson) $("statement-id").value = annotation.id;
+  });
+}
+
+// ---- the editor's fields ----------------------------------------------------------------------
+
+function showFields() {
+  const annotation = state.open;
+  for (const id of ["words", "techniques", "identity"]) $(id).hidden = !annotation;
+  if (!annotation) return;
+  const focused = document.activeElement;
+  const focusName = focused && focused.matches(".technique-remove") ? focused.dataset.name : null;
+  $("technique-list").replaceChildren(
+    ...annotation.techniques.map((name) => {
+      const item = document.createElement("li");
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "technique-remove";
+      remove.dataset.name = name;
+      remove.textContent = "×";
+      remove.setAttribute("aria-label", `Remove the technique ${name}`);
+      remove.addEventListener("click", () => removeTechnique(name));
+      item.append(name, " ", remove);
+      return item;
+    }),
+  );
+  if (focusName) {
+    const again = [...$("technique-list").querySelectorAll("button")].find((b) => b.dataset.name === focusName);
+    if (again) again.focus();
+  }
+  if (document.activeElement !== $("statement-id")) $("statement-id").value = annotation.id;
+}
+
+async function loadTechniqueNames() {
+  const response = await fetch("api/techniques");
+  if (!response.ok) return;
+  const { techniques } = await response.json();
+  $("technique-names").replaceChildren(
+    ...techniques.map((name) => {
+      const option = document.createElement("option");
+      option.value = name;
+      return option;
+    }),
+  );
+}
+
+// ---- wiring ------------------------------------------------------------------------------
+
+function describeHighlights() {
+  for (const mark of $("article").querySelectorAll("mark.hl")) {
+    const described = (mark.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    if (!described.includes("bounds-keys")) mark.setAttribute("aria-describedby", [...described, "bounds-keys"].join(" "));
+  }
+}
+
+function start() {
+  document.addEventListener("medialit:lesson", (event) => {
+    const first = !state.lesson;
+    if (!event.detail.annotations) return; // a lesson with problems: nothing to edit
+    state.lesson = event.detail;
+    if (state.open) state.open = annotationOf(state.open.index) || null;
+    describeHighlights();
+    showFields();
+    draw();
+    // The names offered change only when the lesson's own names do.
+    const names = JSON.stringify(event.detail.annotations.flatMap((a) => a.techniques).sort());
+    if (first || names !== state.names) loadTechniqueNames();
+    state.names = names;
+  });
+  document.addEventListener("medialit:editing", (event) => {
+    state.open = event.detail;
+    showFields();
+    draw();
+  });
+  const article = $("article");
+  article.addEventListener("focusin", (event) => {
+    if (event.target.matches("mark.hl")) state.focused = Number(event.target.dataset.index);
+    draw();
+  });
+  article.addEventListener("focusout", () => {
+    state.focused = null;
+    setTimeout(draw, 0);
+  });
+  article.addEventListener("mouseover", (event) => {
+    const mark = event.target.closest && event.target.closest("mark.hl");
+    if (mark && !state.drag && state.pointed !== Number(mark.dataset.index)) {
+      state.pointed = Number(mark.dataset.index);
+      draw();
+    }
+  });
+  article.addEventListener("mouseleave", () => {
+    if (state.drag || state.pointed === null) return;
+    state.pointed = null; // handles only where the mouse, the focus or the editor is
+    draw();
+  });
+  document.addEventListener("keydown", onKey);
+  window.addEventListener("resize", draw);
+  for (const button of $("words").querySelectorAll("button")) {
+    button.addEventListener("click", () => {
+      if (state.open) move(state.open.index, button.dataset.end, Number(button.dataset.step));
+    });
+  }
+  $("technique-add").addEventListener("click", addTechnique);
+  $("id-rename").addEventListener("click", rename);
+  $("technique-new").addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      addTechnique();
+    }
+  });
+  $("statement-id").addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      rename();
+    }
+  });
+  // Save saves everything typed in the editor: a technique or an id not yet added too.
+  $("save").addEventListener("click", () => {
+    addTechnique();
+    rename();
+  });
+}
+
+start();
