@@ -33,6 +33,7 @@ from starlette.responses import (
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from medialit.preview import glance, selections
 from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
 from medialit.preview.live import Preview
@@ -57,7 +58,7 @@ Endpoints = Callable[[Preview], list[BaseRoute]]
 """A group of endpoints of its own module (the studio's editors): routes for one preview."""
 
 # Each editor's module adds its endpoints here; all sit behind the same Guard.
-ENDPOINT_GROUPS: list[Endpoints] = []
+ENDPOINT_GROUPS: list[Endpoints] = [selections.endpoints, glance.endpoints]
 
 
 def create_app(
@@ -82,6 +83,7 @@ def create_app(
         tasks = [
             asyncio.create_task(preview.watch(stop)),
             asyncio.create_task(preview.render_pages(stop)),
+            *(asyncio.create_task(job(stop)) for job in preview.background),
         ]
         try:
             yield

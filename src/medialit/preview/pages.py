@@ -28,7 +28,7 @@ DOCUMENTS = tuple(sheet.name for sheet in VARIANT_SHEETS)
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
 MAX_VERSIONS_SHOWN = 4
 # A preview's PDFs are never kept, so the build's date (SOURCE_DATE_EPOCH) plays no part.
-_NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def plan_documents(
     pair = letters.index(choice.version) if choice.version in letters else 0
     versions = pair + 1 if choice.version else 1  # version B's numbers do not depend on C's
     options = BuildOptions(
-        configuration=configuration, level=choice.level, versions=versions, created=_NO_DATE
+        configuration=configuration, level=choice.level, versions=versions, created=NO_DATE
     )
     plan = plan_lesson(lesson, options)
     shown = Variant(choice.level, letters[pair] if versions > 1 else None)
