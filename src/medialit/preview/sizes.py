@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,11 @@ class Sizer:
         self.earlier: dict[str, int] = {}
         """Each sheet's page count for the version before: to say it grew."""
         self.finished: str | None = None
+        self.fills: dict[str, PageFill] = {}
+        self.planned: tuple[str, list[tuple[SheetToSize, str]]] | None = None
+        """The sheets to count for a version, with the digest of what each prints."""
+        self.inputs: dict[str, str] = {}
+        """Each sheet's key → the digest of what it printed when last counted."""
 
     async def run(self, stop: asyncio.Event) -> None:
         """Count whenever the lesson changed and the pages pane is not laying out."""
@@ -106,7 +112,9 @@ class Sizer:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), POLL_SECONDS)
             version = self.preview.view.get("version")
-            if stop.is_set() or not version or version == self.finished or not self._idle():
+            if stop.is_set() or not version or version == self.finished:
+                continue
+            if not self._idle(urgent=True):
                 continue
             try:
                 await self._count(version)
@@ -114,26 +122,39 @@ class Sizer:
                 _log.debug("Counting pages stopped: %s", exc)
                 return
 
-    def _idle(self) -> bool:
+    def _idle(self, *, urgent: bool = False) -> bool:
+        """Whether to lay out now. A selection's count is ``urgent`` (the teacher is ticking):
+        it goes in as soon as the change is being laid out, before the answer key; the
+        levels wait until the pages pane has all it needs."""
         preview = self.preview
-        return (
+        ready = (
             preview.executor is not None
             and not preview.view.get("problems", True)
             and not preview.render_wanted.is_set()
-            and not preview.student_busy
         )
+        return ready and (urgent or not (preview.student_busy or preview.pages.get("busy")))
 
     async def _count(self, version: str) -> None:
         preview = self.preview
-        names = await asyncio.to_thread(_selection_names, preview.lesson, version)
-        if names is None:  # changed meanwhile, or not a lesson: the next turn sees
+        found = await asyncio.to_thread(_sheets_now, preview.lesson, preview.configuration, version)
+        if found is None:  # changed meanwhile, or not a lesson: the next turn sees
             return
-        sheets = sheets_to_size(names)
+        sheets = [sheet for sheet, _ in found]
         loop = asyncio.get_running_loop()
-        for sheet in sheets:
+        for sheet, inputs in found:
             if sheet.key in self.done and self.done[sheet.key][0] == version:
                 continue
-            if not self._idle() or preview.view.get("version") != version:
+            if self.inputs.get(sheet.key) == inputs and sheet.key in self.done:
+                # It prints the same: the same count, and it did not grow with this change.
+                kept = self.done[sheet.key][1]
+                fill = self.fills.get(sheet.key)
+                if fill is not None:
+                    kept = {**kept, "warnings": sheet_warnings(sheet.label, fill, None)}
+                self.done[sheet.key] = (version, kept)
+                continue
+            if not self._idle(urgent=sheet.select is not None):
+                return
+            if preview.view.get("version") != version:
                 return
             self._publish(sheets, version, busy=True)
             sized = await loop.run_in_executor(
@@ -147,6 +168,7 @@ class Sizer:
             if sized.fill is not None:
                 self.known[sized.digest] = sized.fill
             self._found(sheet, version, sized)
+            self.inputs[sheet.key] = inputs
         self.finished = version
         self._publish(sheets, version, busy=False)
 
@@ -157,6 +179,7 @@ class Sizer:
             self.earlier[sheet.key] = earlier[1]["pages"]
         found: dict[str, Any] = {"key": sheet.key, "label": sheet.label, "error": sized.error}
         if fill is not None:
+            self.fills[sheet.key] = fill
             found |= {
                 "pages": fill.pages,
                 "last_page_used": round(fill.last_page_used, 3),
@@ -194,13 +217,30 @@ def sheet_warnings(label: str, fill: PageFill, earlier: int | None) -> list[str]
     return warnings
 
 
-def _selection_names(lesson: Path, version: str) -> list[str] | None:
-    """The lesson's selections, if the file on disk is still at ``version`` and reads."""
+def _sheets_now(
+    lesson: Path, configuration: Configuration, version: str
+) -> list[tuple[SheetToSize, str]] | None:
+    """The sheets to count, each with a digest of what it prints, if the file on disk is
+    still at ``version`` and reads: a sheet whose digest is unchanged keeps its count, so
+    ticking a statement into one selection lays out that selection's sheet alone."""
     try:
         current = read_version(lesson)
         if current.version != version:
             return None
         checked = read_lesson_with_settings(lesson, current.text)
+        settings = configuration.resolve(
+            checked.worksheet, checked.own_language, checked.file
+        ).settings
     except (OSError, MedialitError):
         return None
-    return list(checked.lesson.selections)
+    selections = checked.lesson.selections
+    # What a student sheet prints: the lesson but its selections and the plans of the key.
+    printed = checked.lesson.model_dump(mode="json", exclude={"selections", "plans"})
+    sheets = []
+    for sheet in sheets_to_size(list(selections)):
+        chosen = sheet.select or settings.level_selections.get(sheet.level)
+        ids = selections.get(chosen, []) if chosen else []
+        inputs = [printed, sheet.level, chosen, ids, chosen in settings.excerpt_selections]
+        digest = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+        sheets.append((sheet, digest))
+    return sheets
