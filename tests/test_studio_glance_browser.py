@@ -20,6 +20,7 @@ from .a11y_support import SHOTS, serve, tab_to
 from .hardening_support import run_medialit
 from .preview_helpers import FIRST, INFERENCE, MAYOR
 from .test_a11y_axe import AXE, serious
+from .test_build_page_warnings import longer
 from .test_preview_browser import (  # noqa: F401 (fixtures)
     LIVE_SECONDS,
     Served,
@@ -94,8 +95,8 @@ def test_ticking_statements_into_core_counts_them_and_their_pages(
         re.compile(r"^“core”: the student sheet has \d+ pages?\.$"), timeout=COUNT_MS
     )
     shown = int(re.search(r"student sheet: (\d+)", summary.inner_text())[1])  # type: ignore[index]
-    expect(page.locator("#glance-pages")).to_contain_text(
-        re.compile(r"Standard level: \d+ pages?\n?"), timeout=COUNT_MS
+    expect(page.locator("#glance-pages li", has_text="Standard level")).to_have_text(
+        re.compile(r"^Standard level: \d+ pages?$"), timeout=COUNT_MS
     )
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SHOTS / "glance-core.png")
@@ -145,3 +146,29 @@ def test_a_new_selection_is_named_ticked_renamed_and_removed(page: Page, served:
 
 def _index(page: Page, quote: str) -> str:
     return str(box(page, quote).get_attribute("data-index"))
+
+
+def test_the_glance_says_a_sheet_grew_and_its_last_page_is_nearly_empty(
+    page: Page, tmp_path: Path
+) -> None:
+    """The same test of the last page as ``medialit build`` (test_build_page_warnings.py), on
+    the same lessons: a change saved from a text editor makes the student sheet grow a page."""
+    with serve(tmp_path / "lesson.yaml", longer(19)) as served:
+        open_preview(page, served)
+        pages = page.locator("#glance-pages")
+        expect(pages).to_contain_text("Standard level: 2 pages", timeout=COUNT_MS)
+        warnings = page.locator("#glance-warnings")
+        expect(warnings).not_to_contain_text("Standard level: the last page")
+        served.lesson.write_text(longer(20), encoding="utf-8")  # one paragraph more
+        standard = pages.locator("li", has_text="Standard level")
+        expect(standard).to_have_text("Standard level: 3 pages", timeout=COUNT_MS)
+        expect(pages.locator("li", has_text="Independent level")).to_have_text(
+            re.compile(r"^Independent level: \d+ pages?$"), timeout=COUNT_MS
+        )
+        expect(warnings).to_contain_text(
+            "Standard level: the student sheet grew from 2 to 3 pages with the last change."
+        )
+        expect(warnings).to_contain_text(
+            "Standard level: the last page of the student sheet is nearly empty (about 9% used)"
+        )
+        page.screenshot(path=SHOTS / "glance-grew.png")
