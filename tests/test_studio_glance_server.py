@@ -116,6 +116,9 @@ def test_ticking_writes_the_selection_by_id_in_reading_order(
     assert done.returncode == 0
     assert "selections.core: has only evidence statements" in done.stderr
     assert "questions[0]: names statement 9, but the lesson has 4 statements" in done.stderr
+    # A draft without an id gets one, before its draft line (deleted to confirm it).
+    assert tick(client, "short", ASSERTION).status_code == 200
+    assert "    id: everyone-knows-old\n    draft: true\n" in lesson.read_text(encoding="utf-8")
     # The inference goes between them; the warning goes away.
     assert tick(client, "core", INFERENCE).status_code == 200
     assert read_lesson(lesson).lesson.selections["core"] == [
@@ -133,7 +136,7 @@ def test_ticking_writes_the_selection_by_id_in_reading_order(
     assert last.json()["message"] == (
         "“core” would have no statement left; to drop the selection, use Remove."
     )
-    assert read_lesson(lesson).lesson.selections == {"core": ["council-website-says"]}
+    assert read_lesson(lesson).lesson.selections["core"] == ["council-website-says"]
     # Ctrl+Z: the untick undone, the mayor back.
     version = client.get("api/lesson").json()["version"]
     undone = client.post("api/undo", json={"version": version})

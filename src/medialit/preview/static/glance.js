@@ -114,6 +114,7 @@ function renderPages() {
   const warnings = [
     ...glance.warnings.map((w) => [w.field, w.message]),
     ...sheets.filter((s) => !s.stale).flatMap((s) => (s.warnings || []).map((text) => [null, text])),
+    ...sheets.filter((s) => s.error).map((s) => [null, `${s.label}: ${s.error}`]),
   ];
   $("glance-warnings").replaceChildren(
     ...warnings.map(([field, message]) => {
