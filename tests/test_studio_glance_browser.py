@@ -116,6 +116,8 @@ def test_a_new_selection_is_named_ticked_renamed_and_removed(page: Page, served:
     expect(page.locator("#selection-summary")).to_contain_text("not saved yet")
     page.get_by_role("button", name="New selection").click()
     expect(page.locator("#selection-name")).to_be_focused()
+    found = serious(page)  # with the name field open
+    assert not found, json.dumps(found, indent=1)
     page.keyboard.type("week-2")
     page.keyboard.press("Enter")
     expect(page.locator("#selection-choice")).to_have_value("week-2")

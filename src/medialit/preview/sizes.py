@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ from medialit.settings.layers import Configuration
 from medialit.sheets.variants import Variant
 
 POLL_SECONDS = 0.2
+SETTLE_SECONDS = 1.0
+"""How long the pages pane must have been quiet before the levels are counted."""
 _log = logging.getLogger(__name__)
 
 
@@ -104,6 +107,7 @@ class Sizer:
         self.planned: tuple[str, list[tuple[SheetToSize, str]]] | None = None
         """The sheets to count for a version, with the digest of what each prints."""
         self.inputs: dict[str, str] = {}
+        self.quiet_since: float | None = None
         """Each sheet's key → the digest of what it printed when last counted."""
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -111,6 +115,7 @@ class Sizer:
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), POLL_SECONDS)
+            self._note_quiet()
             version = self.preview.view.get("version")
             if stop.is_set() or not version or version == self.finished:
                 continue
@@ -124,15 +129,29 @@ class Sizer:
 
     def _idle(self, *, urgent: bool = False) -> bool:
         """Whether to lay out now. A selection's count is ``urgent`` (the teacher is ticking):
-        it goes in as soon as the change is being laid out, before the answer key; the
-        levels wait until the pages pane has all it needs."""
+        it goes in as soon as the change is being laid out, before the answer key. The levels
+        wait until the pages pane has all it needs and has been quiet for a moment, so that
+        they never slow the pages of a teacher who is still editing."""
         preview = self.preview
         ready = (
             preview.executor is not None
             and not preview.view.get("problems", True)
             and not preview.render_wanted.is_set()
         )
-        return ready and (urgent or not (preview.student_busy or preview.pages.get("busy")))
+        if urgent or not ready:
+            return ready
+        return (
+            self.quiet_since is not None and time.monotonic() - self.quiet_since >= SETTLE_SECONDS
+        )
+
+    def _note_quiet(self) -> None:
+        """Since when the pages pane has had nothing to lay out (``None``: it is busy)."""
+        preview = self.preview
+        busy = preview.render_wanted.is_set() or preview.student_busy or preview.pages.get("busy")
+        if busy:
+            self.quiet_since = None
+        elif self.quiet_since is None:
+            self.quiet_since = time.monotonic()
 
     async def _count(self, version: str) -> None:
         preview = self.preview
@@ -169,6 +188,7 @@ class Sizer:
                 self.known[sized.digest] = sized.fill
             self._found(sheet, version, sized)
             self.inputs[sheet.key] = inputs
+            self._publish(sheets, version, busy=True)  # each count as soon as it is known
         self.finished = version
         self._publish(sheets, version, busy=False)
 
