@@ -37,6 +37,8 @@ class BuildRecord:
 
     builds: Mapping[str, Built] = field(default_factory=dict)
     named: tuple[str, ...] = ()
+    pages: Mapping[str, int] = field(default_factory=dict)
+    """How many pages each sheet had when last written (:mod:`medialit.build.sheet_pages`)."""
 
     def as_json(self) -> dict[str, Any]:
         """The record as the marker keeps it."""
@@ -46,6 +48,7 @@ class BuildRecord:
                 for kind, built in self.builds.items()
             },
             "named": list(self.named),
+            "pages": dict(self.pages),
         }
 
 
@@ -57,7 +60,13 @@ def record_from_json(value: Any) -> BuildRecord:
     for kind, built in (value.get("builds") or {}).items():
         if isinstance(built, dict) and isinstance(built.get("lesson"), str):
             builds[str(kind)] = Built(built["lesson"], tuple(_names(built.get("files"))))
-    return BuildRecord(builds, tuple(_names(value.get("named"))))
+    pages = value.get("pages")
+    counts = {
+        str(name): count
+        for name, count in (pages.items() if isinstance(pages, dict) else [])
+        if isinstance(count, int) and not isinstance(count, bool)
+    }
+    return BuildRecord(builds, tuple(_names(value.get("named"))), counts)
 
 
 def _names(value: Any) -> list[str]:

@@ -30,6 +30,7 @@ from medialit.build.output_marker import (
 from medialit.build.planning import ClassPackDocuments, LessonPlan
 from medialit.build.reports import COPIES_FOLDER as COPIES_FOLDER
 from medialit.build.reports import BuildResult
+from medialit.build.sheet_pages import kept_counts, measure_sheets, page_warnings
 from medialit.errors import OutputError, Problem, RenderError
 from medialit.files import refuse_links, remove_stale_temporaries, write_all
 from medialit.sheets.pack import PACK_FILE as PACK_FILE
@@ -70,17 +71,19 @@ def finish_lesson(
     refuse_earlier_lesson(target, lesson_file)
     class_pack = plan.class_pack is not None
     earlier, replaced = _earlier_outputs(target, files, class_pack)
+    record = record_from_json(marker_record(target))
     sheets = sort_earlier(
-        record_from_json(marker_record(target)),
-        build_kind(options),
-        lesson_version(plan.checked.lesson),
-        files,
-        earlier,
+        record, build_kind(options), lesson_version(plan.checked.lesson), files, earlier
     )
-    marker = marker_text(lesson_file, target, sheets.record.as_json())
+    # The sheets a teacher prints as laid out (a drawn cover has no layout to judge).
+    fills = measure_sheets(files, [o.file for o in plan.outputs if o.file and o.drawn is None])
+    pages = kept_counts(record.pages, fills, [*earlier, *files])
+    kept = dataclasses.replace(sheets.record, pages=pages)
+    marker = marker_text(lesson_file, target, kept.as_json())
     write_all(target, {**files, MARKER: marker}, within=options.out)
     _remove_replaced_copies(target / COPIES_FOLDER, replaced, class_pack)
     result.warnings.extend(earlier_warnings(target, lesson_file, sheets))
+    result.warnings.extend(page_warnings(target, fills, record.pages))
     result.outputs.extend(target / filename for filename in files)
     return result
 

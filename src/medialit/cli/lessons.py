@@ -35,6 +35,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     """
     from medialit.build.checking import check_lesson
     from medialit.drafting.review import review_warnings
+    from medialit.lesson.loose_ends import loose_end_warnings
     from medialit.lesson.model import KIND_ORDER
     from medialit.lesson.one_tick import one_tick_warnings
     from medialit.lesson.reading import find_lessons
@@ -60,7 +61,10 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
         summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
         echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
         own_words = untranslated_warnings(checked)
-        for warning in review_warnings(checked) + one_tick_warnings(checked) + own_words:
+        loose_ends = loose_end_warnings(checked)
+        for warning in (
+            review_warnings(checked) + one_tick_warnings(checked) + loose_ends + own_words
+        ):
             echo(f"Warning: {warning}", err=True)
     if failed:
         echo(f"{failed} of {len(files)} lessons have problems.", err=True)

@@ -36,7 +36,7 @@ from starlette.responses import (
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from medialit.preview import parts, queue, statements
+from medialit.preview import glance, parts, queue, selections, statements
 from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
 from medialit.preview.live import Preview
@@ -65,6 +65,8 @@ ENDPOINT_GROUPS: list[Endpoints] = [
     queue.endpoints,  # the review queue of drafts
     parts.endpoints,  # questions, plan, glossary, details
     statements.endpoints,  # words, techniques and id of a statement
+    selections.endpoints,  # statements ticked into a selection
+    glance.endpoints,  # what the teacher needs to decide
 ]
 
 
@@ -90,6 +92,7 @@ def create_app(
         tasks = [
             asyncio.create_task(preview.watch(stop)),
             asyncio.create_task(preview.render_pages(stop)),
+            *(asyncio.create_task(job(stop)) for job in preview.background),
         ]
         try:
             yield

@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,10 @@ class Preview:
         self.subscribers: set[asyncio.Queue[str | None]] = set()
         self.render_wanted = asyncio.Event()
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.sizes: dict[str, Any] = {}
+        """Each level's and selection's student sheet: pages, last page (preview/sizes.py)."""
+        self.background: list[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = []
+        """Tasks of the studio's modules, run (until told to stop) while the server runs."""
 
     # -- the lesson --------------------------------------------------------------------
 
@@ -188,6 +192,7 @@ class Preview:
             "version": self.shown_choice.version,
             "error": error,
             "documents": [self.documents[name] for name in DOCUMENTS if name in self.documents],
+            "sizes": self.sizes,
         }
         self.publish("pages", self.pages)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from medialit.build.planning import plan_lesson
 from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
+from medialit.layout.page_fill import nearly_empty, share_used
 from medialit.render.sheet_table import VARIANT_SHEETS
 from medialit.settings.layers import Configuration
 from medialit.sheets.variants import Level, Variant, version_letters
@@ -25,13 +26,9 @@ from medialit.sheets.variants import Level, Variant, version_letters
 DOCUMENTS = tuple(sheet.name for sheet in VARIANT_SHEETS)
 """The sheets the pane shows, the student's first: one of each per level and version."""
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
-NEARLY_EMPTY = 0.25
 MAX_VERSIONS_SHOWN = 4
 # A preview's PDFs are never kept, so the build's date (SOURCE_DATE_EPOCH) plays no part.
-_NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-# The printable area of the built-in sheets, as fractions of the page height: the
-# margin boxes (page numbers, footer) stand outside it and must not count as content.
-_CONTENT_TOP, _CONTENT_BOTTOM = 0.06, 0.925
+NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,7 @@ def plan_documents(
     pair = letters.index(choice.version) if choice.version in letters else 0
     versions = pair + 1 if choice.version else 1  # version B's numbers do not depend on C's
     options = BuildOptions(
-        configuration=configuration, level=choice.level, versions=versions, created=_NO_DATE
+        configuration=configuration, level=choice.level, versions=versions, created=NO_DATE
     )
     plan = plan_lesson(lesson, options)
     shown = Variant(choice.level, letters[pair] if versions > 1 else None)
@@ -127,24 +124,13 @@ def rasterise(pdf: bytes, scale: float = SCALE) -> LaidOut:
         for number in range(len(document)):
             image = document[number].render(scale=scale).to_pil()
             if number == len(document) - 1:
-                used = _share_used(image)
+                used = share_used(image)
             buffer = io.BytesIO()
             image.save(buffer, format="PNG", compress_level=1)
             pages.append(buffer.getvalue())
     finally:
         document.close()
     return LaidOut(pages, used)
-
-
-def _share_used(image: object) -> float:
-    from PIL import Image, ImageOps
-
-    assert isinstance(image, Image.Image)
-    top, bottom = int(image.height * _CONTENT_TOP), int(image.height * _CONTENT_BOTTOM)
-    area = ImageOps.invert(image.convert("L").crop((0, top, image.width, bottom)))
-    # Near-white (anti-aliasing, faint tints) is paper, not content.
-    box = area.point(lambda value: 255 if value > 24 else 0).getbbox()
-    return 0.0 if box is None else box[3] / area.height
 
 
 def lay_out_all(
@@ -167,7 +153,7 @@ def page_warnings(
         warnings.append(
             f"The {label} grew from {previous_count} to {count} pages with the last change."
         )
-    if count > 1 and laid_out.last_page_used < NEARLY_EMPTY:
+    if nearly_empty(count, laid_out.last_page_used):
         share = round(laid_out.last_page_used * 100)
         warnings.append(
             f"The last page of the {label} is nearly empty (about {share}% used): printed "

@@ -1,0 +1,109 @@
+"""What the teacher needs to decide, at a glance: statements by kind, drafts left, minutes
+planned against the class length, pages per level and per selection, and the warnings.
+
+The warnings are ``medialit check``'s own (:mod:`medialit.drafting.review`'s source gaps,
+:mod:`medialit.lesson.one_tick`, :mod:`medialit.lesson.loose_ends`), so the page and the
+command never disagree; the pages are counted in the background (:mod:`.sizes`).
+
+Route: ``GET /api/glance``, and the selections' statements for the selections panel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from medialit.drafting.review import review_warnings
+from medialit.errors import MedialitError, Problem
+from medialit.lesson.loose_ends import loose_end_warnings
+from medialit.lesson.model import KIND_ORDER, Plan
+from medialit.lesson.one_tick import one_tick_warnings
+from medialit.lesson.reading import CheckedLesson
+from medialit.preview.editing import read_version
+from medialit.preview.live import Preview
+from medialit.preview.sizes import Sizer
+from medialit.settings.checks import read_lesson_with_settings
+
+
+def endpoints(preview: Preview) -> list[BaseRoute]:
+    sizer = Sizer(preview)
+    preview.background.append(sizer.run)
+    kept: dict[str, dict[str, Any]] = {}  # the glance of the version last asked for
+
+    async def get_glance(request: Request) -> Response:
+        version = preview.view.get("version")
+        found = kept.get(version) if isinstance(version, str) else None
+        if found is None:
+            found = await asyncio.to_thread(glance_of, preview.lesson)
+            kept.clear()
+            kept[found["version"]] = found
+        return JSONResponse({**found, "sizes": preview.sizes})
+
+    return [Route("/api/glance", get_glance)]
+
+
+def glance_of(lesson: Path) -> dict[str, Any]:
+    """The glance panel's data for the lesson file as it is on disk now."""
+    current = read_version(lesson)
+    try:
+        checked = read_lesson_with_settings(lesson, current.text)
+    except MedialitError:
+        # The page shows the problems already (the lesson view): nothing to count.
+        return {"version": current.version, "problems": True}
+    return {"version": current.version, "problems": False, **glance(checked)}
+
+
+def glance(checked: CheckedLesson) -> dict[str, Any]:
+    """Counts, minutes, selections and warnings of a checked lesson."""
+    lesson = checked.lesson
+    counts = checked.count_by_kind()
+    statements = [
+        {
+            "index": s.index,
+            "number": s.number,
+            "id": s.annotation.id,
+            "quote": s.annotation.quote,
+            "kind": s.annotation.kind.value,
+            "draft": s.annotation.draft,
+        }
+        for s in checked.statements
+    ]
+    kind_of = {s.annotation.id: s.annotation.kind for s in checked.statements if s.annotation.id}
+    selections = [
+        {
+            "name": name,
+            "ids": list(ids),
+            "counts": {kind.value: sum(kind_of.get(i) == kind for i in ids) for kind in KIND_ORDER},
+        }
+        for name, ids in lesson.selections.items()
+    ]
+    # The drafts are counted, not listed; source gaps are named (as check names them).
+    review = [p for p in review_warnings(checked) if (p.field or "").startswith("source")]
+    warnings = [*review, *one_tick_warnings(checked), *loose_end_warnings(checked)]
+    return {
+        "statements": statements,
+        "counts": {kind.value: counts[kind] for kind in KIND_ORDER},
+        "total": len(checked.statements),
+        "drafts": sum(s.annotation.draft for s in checked.statements),
+        "plan": _minutes(lesson.plan),
+        "plans": [{"name": name, **_minutes(plan)} for name, plan in lesson.plans.items()],
+        "selections": selections,
+        "warnings": [_said(problem) for problem in warnings],
+    }
+
+
+def _minutes(plan: Plan | None) -> dict[str, int]:
+    """The class length and the minutes its steps plan (``check`` asks them to be equal)."""
+    if plan is None:
+        return {}
+    return {"minutes": plan.minutes, "planned": sum(step.minutes for step in plan.steps)}
+
+
+def _said(problem: Problem) -> dict[str, Any]:
+    """A warning as the page shows it: where in the file, and what to do."""
+    return {"field": problem.field, "line": problem.line, "message": problem.message}
