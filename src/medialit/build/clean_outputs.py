@@ -20,6 +20,7 @@ from medialit.build.output_marker import KNOWN_OUTPUT, MARKER, has_marker
 from medialit.errors import OutputError, Problem
 from medialit.files import link_target
 from medialit.lesson.reading import LESSON_SUFFIXES
+from medialit.sheets.markable import RECORD_FOLDER
 
 OUTPUT_FOLDER = "build"
 # What builds and exports write in a lesson folder (sheets, Moodle XML, QTI packages).
@@ -121,6 +122,8 @@ def _check_lesson_folder(outputs: Path, lesson_folder: Path) -> int:
         if file.is_dir() and not file.is_symlink():
             continue
         ours = file.name == MARKER or file.suffix.lower() in OUTPUT_SUFFIXES
+        # A markable build's records (build/<lesson>/markable/<set>.json).
+        ours = ours or (file.parent.name == RECORD_FOLDER and file.suffix == ".json")
         if file.is_symlink() or not ours:
             raise OutputError(
                 Problem(

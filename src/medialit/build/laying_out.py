@@ -45,6 +45,8 @@ class Layout:
     """Turn the HTML's inputs into PDF form fields."""
     drawn: bytes | None = None
     """The PDF, drawn already (a class pack's cover and name tags): nothing to lay out."""
+    measure: bool = False
+    """Also give where its ``data-mark`` elements are (a markable sheet): never kept."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class LaidOut:
     """Every address the layout asked for, with its state then (with ``keep_pages``)."""
     pages: bytes = b""
     """The kept pages (with ``keep_pages``), see :func:`medialit.layout.pdf.pdf_from_pages`."""
+    boxes: tuple[tuple[str, int, float, float, float, float], ...] = ()
+    """With ``measure``: each marked element's name, page (0-based) and box in points."""
 
 
 def lay_out(layout: Layout) -> LaidOut:
@@ -72,6 +76,7 @@ def lay_out(layout: Layout) -> LaidOut:
             created=layout.created,
             keep_pages=layout.keep_pages,
             forms=layout.forms,
+            measure=layout.measure,
         )
     except MedialitError as exc:
         return LaidOut(problems=tuple(exc.problems))
@@ -80,6 +85,7 @@ def lay_out(layout: Layout) -> LaidOut:
         refused=tuple(laid_out.refused),
         fetched=tuple(laid_out.fetched),
         pages=laid_out.pages,
+        boxes=tuple(laid_out.boxes),
     )
 
 
@@ -118,8 +124,9 @@ def lay_out_all(
     ]
     done: dict[int, LaidOut] = {}
     for n, (layout, key) in enumerate(zip(layouts, keys, strict=True)):
-        # Form fields are written by a finisher the kept pages do not replay: never cached.
-        found = None if layout.forms else cache.get(key)
+        # Form fields are written by a finisher the kept pages do not replay, and measured
+        # boxes are not kept: neither is cached.
+        found = None if layout.forms or layout.measure else cache.get(key)
         if found is None:
             continue
         try:
@@ -133,15 +140,19 @@ def lay_out_all(
     missing = [n for n in range(len(layouts)) if n not in done]
     keep = cache.refused is None  # a refused cache keeps nothing: no pages to keep for it
     fresh = _lay_out_each(
-        [replace(layouts[n], keep_pages=keep and not layouts[n].forms) for n in missing],
+        [replace(layouts[n], keep_pages=keep and not _uncached(layouts[n])) for n in missing],
         workers,
         progress,
     )
     for n, laid_out in zip(missing, fresh, strict=True):
-        if not laid_out.problems and not layouts[n].forms:
+        if not laid_out.problems and not _uncached(layouts[n]):
             cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched)
         done[n] = replace(laid_out, pages=b"")
     return [done[n] for n in range(len(layouts))]
+
+
+def _uncached(layout: Layout) -> bool:
+    return layout.forms or layout.measure
 
 
 def _lay_out_each(
