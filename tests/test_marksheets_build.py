@@ -63,9 +63,7 @@ def test_tick_boxes_are_where_the_page_draws_them(built: dict[str, dict[str, Pat
     [layout] = record.sheets
     document = pypdfium2.PdfDocument(str(sheet))
     scale = 4
-    pages = [
-        np.asarray(page.render(scale=scale).to_pil().convert("L")) < 128 for page in document
-    ]
+    pages = [np.asarray(page.render(scale=scale).to_pil().convert("L")) < 128 for page in document]
     assert len(layout.statements) == 3
     for statement in layout.statements:
         assert set(statement.ticks) == set(KINDS)
@@ -93,7 +91,9 @@ def test_markable_pages_are_the_plain_pages_with_codes(built: dict[str, dict[str
     assert pdf_text(plain) == pdf_text(markable)
     assert_no_answers(SAMPLE, markable, built["markable"]["student.html"])
     record = _record(built["markable"])
-    expected = [PageCode(record.set_id, 0, 0, n).text() for n in range(1, 1 + record.sheets[0].pages)]
+    expected = [
+        PageCode(record.set_id, 0, 0, n).text() for n in range(1, 1 + record.sheets[0].pages)
+    ]
     assert _codes(markable) == expected
     assert read_code(expected[0]) == PageCode(record.set_id, 0, 0, 1)
     # A fillable sheet keeps its fields and carries the codes too (medialit mark reads both).
@@ -101,9 +101,12 @@ def test_markable_pages_are_the_plain_pages_with_codes(built: dict[str, dict[str
     assert "s1-kind" in (PdfReader(fillable).get_fields() or {})
     assert _codes(fillable)[0].startswith("ML1:")
     # The record holds the key, for the teacher's marking; it is not beside the student's sheet.
-    assert json.loads(
-        built["markable"][f"markable/{record.set_id}.json"].read_text()
-    )["sheets"][0]["statements"][0]["key_kind"] in KINDS
+    assert (
+        json.loads(built["markable"][f"markable/{record.set_id}.json"].read_text())["sheets"][0][
+            "statements"
+        ][0]["key_kind"]
+        in KINDS
+    )
 
 
 def test_a_class_pack_codes_each_copy(tmp_path: Path) -> None:
@@ -115,7 +118,9 @@ def test_a_class_pack_codes_each_copy(tmp_path: Path) -> None:
     pages = record.sheets[record.copies[1].sheet].pages
     codes = _codes(outputs["class-pack.pdf"], dpi=200)
     for copy in record.copies:
-        copy_codes = [PageCode(record.set_id, copy.sheet, copy.copy, n).text() for n in range(1, pages + 1)]
+        copy_codes = [
+            PageCode(record.set_id, copy.sheet, copy.copy, n).text() for n in range(1, pages + 1)
+        ]
         assert all(code in codes for code in copy_codes)
     assert _codes(outputs["copies/02-ben.pdf"]) == [
         PageCode(record.set_id, record.copies[1].sheet, 2, n).text() for n in range(1, pages + 1)
