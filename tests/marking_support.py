@@ -109,15 +109,19 @@ def draw_writing(draw: ImageDraw.ImageDraw, area: Area, rng: random.Random) -> N
 
 
 def fill_copy(
-    pages: list[np.ndarray], record: MarkableSet, sheet: int, rng: random.Random
+    pages: list[np.ndarray],
+    record: MarkableSet,
+    sheet: int,
+    rng: random.Random,
+    answers: list[str] | None = None,
 ) -> tuple[list[np.ndarray], Truth]:
-    """The copy's pages filled in, one answer of :data:`ANSWERS` per statement, with what each
-    box must read as."""
+    """The copy's pages filled in, one answer of :data:`ANSWERS` per statement (``answers``
+    pops them in turn, else at random), with what each box must read as."""
     images = [Image.fromarray(page) for page in pages]
     draws = [ImageDraw.Draw(image) for image in images]
     truth = Truth()
     for statement in record.sheets[sheet].statements:
-        answer = rng.choice(ANSWERS)
+        answer = answers.pop(0) if answers else rng.choice(ANSWERS)
         kinds = rng.sample(KINDS, 2)
         states = dict.fromkeys(KINDS, "empty")
         boxes = statement.ticks
@@ -179,16 +183,16 @@ def distort(
         )
         matrix = cv2.getPerspectiveTransform(src, dst) @ matrix
     scanned = cv2.warpPerspective(
-        image, matrix, (out_w, out_h), flags=cv2.INTER_AREA, borderValue=(rng.randint(235, 255),)
+        image, matrix, (out_w, out_h), flags=cv2.INTER_LINEAR, borderValue=(rng.randint(235, 255),)
     )
     sigma = rng.uniform(0.3, 1.1) * dpi / 300
     scanned = cv2.GaussianBlur(scanned, (0, 0), sigma)
-    noise = np.random.default_rng(rng.randint(0, 2**32 - 1)).normal(
-        0, rng.uniform(2, 8), scanned.shape
+    noise = np.random.default_rng(rng.randint(0, 2**32 - 1)).standard_normal(
+        scanned.shape, dtype=np.float32
     )
-    scanned = np.clip(scanned.astype(np.float64) * rng.uniform(0.9, 1.0) + noise, 0, 255).astype(
-        np.uint8
-    )
+    level = np.float32(rng.uniform(0.9, 1.0))
+    noisy = scanned.astype(np.float32) * level + noise * np.float32(rng.uniform(2, 8))
+    scanned = np.clip(noisy, 0, 255).astype(np.uint8)
     ok, data = cv2.imencode(".jpg", scanned, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(60, 90)])
     assert ok
     return cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)

@@ -44,7 +44,7 @@ from medialit.marking.results import (
 )
 from medialit.marking.scans import ScanPage, scan_pages
 from medialit.marking.spreadsheet import marks_csv
-from medialit.marking.ticks import paper_white, read_tick
+from medialit.marking.ticks import read_tick
 from medialit.sheets.markable import RECORD_FOLDER, Area, MarkableSet
 
 MARKS_FOLDER = "marks"
@@ -264,7 +264,7 @@ def _boxes(ticks: dict[str, Area]) -> list[tuple[Kind, Area]]:
 def _tick(read: ReadCopy, area: Area) -> TickState:
     page = read.pages[area.page].image
     assert isinstance(page, np.ndarray)
-    state = read_tick(page, area, paper_white(page)).state
+    state = read_tick(page, area).state
     return "ticked" if state == "ticked" else "empty" if state == "empty" else "unsure"
 
 

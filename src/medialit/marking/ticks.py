@@ -44,7 +44,7 @@ class TickReading:
     faint: float
 
 
-def locate(page: Image, box: Area, paper: float) -> tuple[int, int]:
+def locate(page: Image, box: Area) -> tuple[int, int]:
     """The box's outline's top-left in ``page`` pixels: the printed outline matched within a
     few points of where the layout put it."""
     side_w, side_h = round(box.width * SCALE), round(box.height * SCALE)
@@ -63,14 +63,20 @@ def locate(page: Image, box: Area, paper: float) -> tuple[int, int]:
     return max(x0, 0) + dx, max(y0, 0) + dy
 
 
-def paper_white(page: Image) -> float:
-    """The paper's brightness: most of a page is paper."""
-    return float(max(np.percentile(page, 90), 64))
+def paper_white(page: Image, box: Area) -> float:
+    """The paper's brightness around the box (a photo's light is uneven): mostly paper."""
+    margin = 8 * SCALE
+    x0, y0 = max(round(box.x * SCALE - margin), 0), max(round(box.y * SCALE - margin), 0)
+    x1 = round((box.x + box.width) * SCALE + margin)
+    y1 = round((box.y + box.height) * SCALE + margin)
+    around = page[y0:y1, x0:x1]
+    return float(max(np.percentile(around, 90), 64)) if around.size else 255.0
 
 
-def read_tick(page: Image, box: Area, paper: float) -> TickReading:
+def read_tick(page: Image, box: Area) -> TickReading:
     """Whether ``box`` (printed points) on the aligned ``page`` is ticked, empty or unsure."""
-    x, y = locate(page, box, paper)
+    paper = paper_white(page, box)
+    x, y = locate(page, box)
     inset = round(INSET * SCALE)
     inside = page[
         y + inset : y + round(box.height * SCALE) - inset,
