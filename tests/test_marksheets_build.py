@@ -137,3 +137,37 @@ def test_clean_removes_a_markable_build(tmp_path: Path, monkeypatch: pytest.Monk
     cleaned = runner.invoke(main, ["clean", "--quiet"])
     assert cleaned.exit_code == 0, cleaned.output + cleaned.stderr
     assert not (tmp_path / "build/sample").exists()
+
+
+def test_a_second_class_reuses_the_measured_layouts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Markable sheets are kept in the layout cache with their measured boxes: a second class
+    lays nothing out, and gets what a build without the cache gives, byte for byte."""
+    import datetime
+
+    from medialit.layout.cache import FORMAT
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    created = datetime.datetime(2026, 12, 4, tzinfo=datetime.UTC)
+
+    def build(out: Path, names: str, **options: object) -> dict[str, bytes]:
+        roster = tmp_path / f"{names}.csv"
+        roster.write_text("name\n" + "\n".join(names.split()) + "\n", encoding="utf-8")
+        options = {"markable": True, "roster": roster, "versions": 2, "created": created, **options}
+        build_lesson(SAMPLE, BuildOptions(out=out, **options))  # type: ignore[arg-type]
+        return {
+            f.relative_to(out).as_posix(): f.read_bytes() for f in out.rglob("*") if f.is_file()
+        }
+
+    build(tmp_path / "first", "Ana Ben")
+    kept = sorted((cache / "medialit" / FORMAT).glob("*/*.pages"))
+    assert len(kept) == 4  # two worksheets (measured) and two keys
+    again = build(tmp_path / "again", "Cara Dan Eve")
+    assert sorted((cache / "medialit" / FORMAT).glob("*/*.pages")) == kept
+    fresh = build(tmp_path / "fresh", "Cara Dan Eve", cache=False)
+    assert again.keys() == fresh.keys()
+    for name in fresh:
+        assert again[name] == fresh[name], name
+    assert any(name.startswith("sample/markable/") for name in again)
