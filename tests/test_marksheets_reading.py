@@ -213,3 +213,32 @@ def test_filled_pdfs_are_read_from_their_fields(tmp_path: Path) -> None:
     assert ana.statements[1].reason_text == "Ana knows why 2"
     assert not any(s.unsure for s in ana.statements + ben.statements)
     assert ana.total == sum(s.score for s in ana.statements)
+
+
+def test_anonymous_sheets_are_read_in_the_order_given(tmp_path: Path) -> None:
+    """Plain markable sheets all carry the same codes: each student's pages come together, and
+    each copy's Name: line is cropped for the teacher to read."""
+    build_lesson(SAMPLE, BuildOptions(out=tmp_path, cache=False, markable=True))
+    pages = _clean_scans(tmp_path, tmp_path / "sample/student.pdf", dpi=200)
+    files = []
+    for student in ("a", "b"):
+        for n, image in enumerate(pages, start=1):
+            files.append(tmp_path / f"{student}-{n}.png")
+            cv2.imwrite(str(files[-1]), image)
+    result = CliRunner().invoke(main, ["mark", *map(str, files), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output + result.stderr
+    marks = ClassMarks.load(tmp_path / "sample/marks/marks.json")
+    assert [(copy.copy, copy.name, copy.name_image) for copy in marks.copies] == [
+        (1, "", "names/c01.png"),
+        (2, "", "names/c02.png"),
+    ]
+    assert (tmp_path / "sample/marks/names/c02.png").is_file()
+    shuffled = CliRunner().invoke(
+        main, ["mark", str(files[1]), str(files[0]), "--out", str(tmp_path)]
+    )
+    assert shuffled.exit_code == 1
+    assert (
+        f"the anonymous copy starting at {files[1]}, page 1: page 1 of 2 missing; add the missing "
+        "page to the scans (anonymous sheets all look alike: give each student's pages together, "
+        "page 1 first)." in shuffled.stderr
+    )

@@ -111,9 +111,15 @@ def group_copies(pages: list[ReadPage], problem: Callable[[str], None]) -> list[
         missing = [n for n in range(1, read.sheet.pages + 1) if n not in read.pages]
         if missing:
             pages_word = "page" if len(missing) == 1 else "pages"
+            hint = (
+                " (anonymous sheets all look alike: give each student's pages together, page 1 "
+                "first)"
+                if read.copy == 0
+                else ""
+            )
             problem(
                 f"{read.label()}: {pages_word} {', '.join(map(str, missing))} of "
-                f"{read.sheet.pages} missing; add the missing {pages_word} to the scans."
+                f"{read.sheet.pages} missing; add the missing {pages_word} to the scans{hint}."
             )
     return copies
 
