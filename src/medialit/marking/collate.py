@@ -29,7 +29,13 @@ class ReadPage:
     code: PageCode
     record: MarkableSet
     image: np.ndarray | None = None
-    """The page aligned to the printed layout (``numpy`` greyscale), for a scan."""
+    """The page aligned to the printed layout (greyscale), for a scan, until it is read."""
+    ticks: dict[tuple[int, str], str] = field(default_factory=dict)
+    """What each tick box on the page read as, by (printed number, kind)."""
+    crops: dict[str, bytes] = field(default_factory=dict)
+    """The page's writing areas (``s3-why``) and Name: line (``name``), cropped as PNG."""
+    png: bytes | None = None
+    """The aligned page as PNG (for a scan)."""
     fields: dict[str, str] | None = None
     """A filled fillable sheet's fields (its first page carries them for the whole copy)."""
 

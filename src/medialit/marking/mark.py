@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import collections
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -38,7 +37,6 @@ from medialit.marking.results import (
     Box,
     ClassMarks,
     CopyMarks,
-    Kind,
     PageScan,
     TickState,
 )
@@ -72,21 +70,18 @@ class MarkResult:
     written: list[Path] = field(default_factory=list)
 
 
-def mark_scans(
-    files: list[Path], out: Path, progress: Callable[[int, int], None] | None = None
-) -> MarkResult:
+def mark_scans(files: list[Path], out: Path) -> MarkResult:
     """Read ``files`` (any order, mixed), check every page, score every copy, write the marks."""
     problems: list[str] = []
     notes: list[str] = []
     records = _Records(out)
     pages: list[ReadPage] = []
-    scans = list(scan_pages(files))
-    for number, scan in enumerate(scans, start=1):
+    # Page by page: each is read as soon as it is aligned, and only what it said is kept.
+    for scan in scan_pages(files):
         page = _identify(scan, records, problems, notes)
         if page is not None:
+            _read_page(page)
             pages.append(page)
-        if progress:
-            progress(number, len(scans))
     lessons = collections.Counter(page.record.lesson for page in pages)
     if not lessons:
         if not problems:
@@ -219,6 +214,26 @@ def _copy_numbers(copies: list[ReadCopy]) -> list[int]:
     return numbers
 
 
+def _read_page(page: ReadPage) -> None:
+    """Read the page's tick boxes, crop its writing areas and Name: line, keep it as PNG, and
+    let its image go."""
+    image = page.image
+    if image is None:
+        return
+    sheet = page.record.sheets[page.code.sheet]
+    number = page.code.page
+    for statement in sheet.statements:
+        for kind, area in statement.ticks.items():
+            if area.page == number:
+                page.ticks[(statement.number, kind)] = read_tick(image, area).state
+        if statement.reason is not None and statement.reason.page == number:
+            page.crops[f"s{statement.number}-why"] = _crop(image, statement.reason)
+    if sheet.name is not None and sheet.name.page == number:
+        page.crops["name"] = _crop(image, sheet.name)
+    page.png = _png(_resized(image, PAGE_DPI))
+    page.image = None
+
+
 def _copy_marks(read: ReadCopy, number: int, files: dict[str, bytes]) -> CopyMarks:
     sheet = read.sheet
     version = "-".join(
@@ -228,28 +243,33 @@ def _copy_marks(read: ReadCopy, number: int, files: dict[str, bytes]) -> CopyMar
     fields = next((p.fields for p in read.pages.values() if p.fields is not None), None)
     if fields is not None and not read.name:
         copy.name = fields.get("name", "")
+    ticks: dict[tuple[int, str], str] = {}
+    crops: dict[str, bytes] = {}
     for page_number, page in sorted(read.pages.items()):
-        if page.image is None:
-            continue
-        image = f"pages/c{number:02d}-p{page_number}.png"
-        files[image] = _png(_resized(page.image, PAGE_DPI))
-        copy.pages.append(PageScan(page_number, page.source, image))
-    if sheet.name is not None and fields is None:
-        name_image = _crop(read, sheet.name)
-        if name_image is not None:
-            copy.name_image = f"names/c{number:02d}.png"
-            files[copy.name_image] = name_image
+        ticks.update(page.ticks)
+        crops.update(page.crops)
+        if page.png is not None:
+            image = f"pages/c{number:02d}-p{page_number}.png"
+            files[image] = page.png
+            copy.pages.append(PageScan(page_number, page.source, image))
+    if "name" in crops and fields is None:
+        copy.name_image = f"names/c{number:02d}.png"
+        files[copy.name_image] = crops["name"]
     for statement in sheet.statements:
         if fields is not None:
-            ticks = field_ticks(fields, statement.number)
+            states = field_ticks(fields, statement.number)
         else:
-            ticks = {kind: _tick(read, area) for kind, area in _boxes(statement.ticks)}
-        mark = statement_mark(statement, ticks)
+            states = {
+                kind: _state(ticks.get((statement.number, kind)))
+                for kind in KINDS
+                if kind in statement.ticks
+            }
+        mark = statement_mark(statement, states)
         if fields is not None:
             mark.reason_text = fields.get(f"s{statement.number}-why", "")
         elif statement.reason is not None:
             mark.reason_box = _box(statement.reason)
-            crop = _crop(read, statement.reason)
+            crop = crops.get(f"s{statement.number}-why")
             if crop is not None:
                 mark.reason_image = f"reasons/c{number:02d}-s{statement.number}.png"
                 files[mark.reason_image] = crop
@@ -257,26 +277,16 @@ def _copy_marks(read: ReadCopy, number: int, files: dict[str, bytes]) -> CopyMar
     return copy
 
 
-def _boxes(ticks: dict[str, Area]) -> list[tuple[Kind, Area]]:
-    return [(kind, ticks[kind]) for kind in KINDS if kind in ticks]
-
-
-def _tick(read: ReadCopy, area: Area) -> TickState:
-    page = read.pages[area.page].image
-    assert isinstance(page, np.ndarray)
-    state = read_tick(page, area).state
-    return "ticked" if state == "ticked" else "empty" if state == "empty" else "unsure"
+def _state(read: str | None) -> TickState:
+    """A box's reading; a box on no page that was read is unsure."""
+    return "ticked" if read == "ticked" else "empty" if read == "empty" else "unsure"
 
 
 def _box(area: Area) -> Box:
     return Box(area.page, area.x, area.y, area.width, area.height)
 
 
-def _crop(read: ReadCopy, area: Area) -> bytes | None:
-    page = read.pages.get(area.page)
-    if page is None or not isinstance(page.image, np.ndarray):
-        return None
-    image: np.ndarray = page.image
+def _crop(image: np.ndarray, area: Area) -> bytes:
     pad = 2.0
     x0, y0 = round((area.x - pad) * SCALE), round((area.y - pad) * SCALE)
     x1 = round((area.x + area.width + pad) * SCALE)
