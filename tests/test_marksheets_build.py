@@ -134,6 +134,19 @@ def test_clean_removes_a_markable_build(tmp_path: Path, monkeypatch: pytest.Monk
     built = runner.invoke(main, ["build", str(SAMPLE), "--markable", "--quiet"])
     assert built.exit_code == 0, built.output
     assert list((tmp_path / "build/sample/markable").glob("*.json"))
+    # The printed sheet itself, marked as if scanned blank: the class's marks are the
+    # teacher's, which clean never removes.
+    marked = runner.invoke(main, ["mark", "build/sample/student.pdf"])
+    assert marked.exit_code == 0, marked.output + marked.stderr
+    assert "marked 1 copy (2 pages)" in marked.output
+    refused = runner.invoke(main, ["clean", "--quiet"])
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "Error: build/sample/marks: this holds the class's marks (medialit mark), which clean "
+        "does not remove, so nothing was removed; move it out of the output folder first (or "
+        "delete it if you no longer need the marks).\n"
+    )
+    (tmp_path / "build/sample/marks").rename(tmp_path / "marks-kept")
     cleaned = runner.invoke(main, ["clean", "--quiet"])
     assert cleaned.exit_code == 0, cleaned.output + cleaned.stderr
     assert not (tmp_path / "build/sample").exists()

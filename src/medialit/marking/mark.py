@@ -43,9 +43,8 @@ from medialit.marking.results import (
 from medialit.marking.scans import ScanPage, scan_pages
 from medialit.marking.spreadsheet import marks_csv
 from medialit.marking.ticks import read_tick
-from medialit.sheets.markable import RECORD_FOLDER, Area, MarkableSet
+from medialit.sheets.markable import MARKS_FOLDER, RECORD_FOLDER, Area, MarkableSet
 
-MARKS_FOLDER = "marks"
 PAGE_DPI = 100
 """Aligned pages are kept at this resolution (for the feedback sheets)."""
 CROP_DPI = 150

@@ -27,6 +27,8 @@ from medialit.sheets.variants import Variant
 FORMAT = "medialit-markable-1"
 RECORD_FOLDER = "markable"
 """The records' folder in ``build/<lesson>/``."""
+MARKS_FOLDER = "marks"
+"""Where ``medialit mark`` writes a class's marks, in ``build/<lesson>/``."""
 CODE_PREFIX = "ML1"
 MM = 72 / 25.4
 
