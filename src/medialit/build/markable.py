@@ -53,6 +53,7 @@ def sheet_layout(
                 list(keyed.also_accept),
                 ticks,
                 areas.get(f"s{keyed.number}-why"),
+                keyed.reading,
             )
         )
     return SheetLayout(

@@ -106,7 +106,7 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
         marks.copies.append(_copy_marks(read, number, files_out))
     data = {"format": FORMAT, **asdict(marks)}
     files_out["marks.json"] = json.dumps(data, ensure_ascii=False, indent=1).encode()
-    files_out["marks.csv"] = marks_csv(marks).encode("utf-8")
+    files_out["marks.csv"] = marks_csv(marks, _reading_order(copies)).encode("utf-8")
     write_all(folder, files_out, within=out)
     _remove_stale(folder, files_out)
     return MarkResult(lesson, folder, marks, len(pages), notes, [folder / f for f in files_out])
@@ -198,6 +198,16 @@ def _refuse_teachers_marks(path: Path) -> None:
                 path,
             )
         )
+
+
+def _reading_order(copies: list[ReadCopy]) -> list[str]:
+    """Every statement's id in the article's reading order, from the sheets read."""
+    places = {
+        statement.statement_id: statement.reading
+        for read in copies
+        for statement in read.sheet.statements
+    }
+    return sorted(places, key=lambda statement_id: places[statement_id])
 
 
 def _copy_numbers(copies: list[ReadCopy]) -> list[int]:

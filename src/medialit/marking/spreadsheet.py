@@ -1,8 +1,8 @@
 """``marks.csv``: one row per student, as a spreadsheet opens it.
 
 Columns: ``name``, ``version``, then each statement's score (``score <id>``) and each reason's
-band (``band <id>``, empty until the teacher marks it), in the order of the lesson's statements
-(the first sheet's numbers), then ``total``. A statement is named by its id, which every version
+band (``band <id>``, empty until the teacher marks it), in the article's reading order, then
+``total``. A statement is named by its id, which every version
 shares, so one column holds the same statement for every student.
 """
 
@@ -28,9 +28,11 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def marks_csv(marks: ClassMarks) -> str:
-    """The class's ``marks.csv``."""
-    ids = statement_ids(marks)
+def marks_csv(marks: ClassMarks, order: list[str] | None = None) -> str:
+    """The class's ``marks.csv``; ``order`` is the statements' ids in reading order (else as
+    the first copy numbers them)."""
+    ids = [i for i in order or [] if i in statement_ids(marks)]
+    ids += [i for i in statement_ids(marks) if i not in ids]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(

@@ -64,6 +64,8 @@ class SheetStatement:
     also_accept: list[str] = field(default_factory=list)
     ticks: dict[str, Area] = field(default_factory=dict)
     reason: Area | None = None
+    reading: int = 0
+    """Its place in the article's reading order (1 first), whatever number the version prints."""
 
 
 @dataclass
@@ -158,6 +160,7 @@ def _sheet(data: dict[str, Any]) -> SheetLayout:
             also_accept=list(item["also_accept"]),
             ticks={kind: Area(**box) for kind, box in item["ticks"].items()},
             reason=_area(item["reason"]),
+            reading=item.get("reading", 0),
         )
         for item in data["statements"]
     ]
@@ -176,6 +179,7 @@ class KeyedStatement:
     statement_id: str
     key_kind: str
     also_accept: tuple[str, ...] = ()
+    reading: int = 0
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,7 @@ def sheet_key(checked: CheckedLesson, variant: Variant) -> SheetKey:
                         statement_id=s.annotation.id or f"#{s.index + 1}",
                         key_kind=s.annotation.kind.value,
                         also_accept=tuple(kind.value for kind in s.annotation.also_accept),
+                        reading=s.number,
                     )
                     for s in checked.statements
                 ),
