@@ -270,7 +270,7 @@ def test_clean_recognises_a_build_older_than_the_marker(
     code, output = _cli(work, "clean", monkeypatch=monkeypatch)
     assert code == 0
     assert _without_cache_line(output) == [
-        "removed build/x (5 files)",
+        "removed build/x (6 files)",  # the pack's five sheets and its markable record
         LEFT_FOLDER.format(name="y"),
     ]
     assert not (work / "build" / "x").exists()

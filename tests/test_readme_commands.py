@@ -168,7 +168,7 @@ def test_readme_runs_top_to_bottom_in_a_fresh_clone(clone: Path, readme_run: str
     assert "lessons/school-start-time.yaml: OK: 9 statements" in readme_run
     quiet = next(i for i, line in enumerate(lines) if line.startswith("$ ") and "--quiet" in line)
     assert lines[quiet + 1].startswith("$ "), lines[quiet + 1]  # printed nothing
-    assert "lessons/school-start-time.yaml: wrote 10 files to build/school-start-time/" in lines
+    assert "lessons/school-start-time.yaml: wrote 11 files to build/school-start-time/" in lines
 
 
 @fresh_clone

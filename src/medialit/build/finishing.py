@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from medialit.build.earlier_sheets import (
@@ -19,6 +20,13 @@ from medialit.build.earlier_sheets import (
     sort_earlier,
 )
 from medialit.build.laying_out import LaidOut
+from medialit.build.markable import (
+    anonymous_codes,
+    code_plain_sheets,
+    pack_codes,
+    pack_record,
+    page_count,
+)
 from medialit.build.options import BuildOptions
 from medialit.build.output_marker import (
     COPY_NAME,
@@ -62,6 +70,8 @@ def finish_lesson(
         files[output.file] = laid_out[output.name].pdf
         if options.write_html:
             files[output.file.removesuffix(".pdf") + ".html"] = output.html.encode()
+    if options.markable:
+        code_plain_sheets(plan, laid_out, files)
     if plan.class_pack is not None:
         files.update(_pack_files(plan, plan.class_pack, laid_out, options))
     target = options.out / plan.checked.name
@@ -158,13 +168,19 @@ def _pack_files(
     layouts = [laid_out[layout.name].pdf for layout in class_pack.layouts]
     name_tags = laid_out[class_pack.name_tags.name].pdf
     copy_layouts = [pack.layout_index(copy) for copy in pack.copies]
-    combined, _ = stamp_copies(
+    combined, placed = stamp_copies(
         layouts,
         copy_layouts,
         name_tags,
         title=words.pack_title.replace("{title}", lesson.title),
         language=plan.language,
     )
+    record = pack_record(plan, layouts, laid_out)
+    if record is not None:
+        from medialit.layout.sheet_codes import add_codes  # segno: markable packs only
+
+        spans = [(copy.first_page, copy.last_page) for copy in placed]
+        combined = add_codes(combined, pack_codes(record, spans, page_count(combined)))
     files = {pack.file: combined}
     if options.split:
         titles = [
@@ -173,5 +189,11 @@ def _pack_files(
         ]
         copies = tagged_copies(layouts, copy_layouts, name_tags, titles, language=plan.language)
         for number, (copy, data) in enumerate(zip(pack.copies, copies, strict=True), start=1):
+            if record is not None:
+                entry = record.copies[number - 1]
+                codes = anonymous_codes(record, entry.sheet, record.sheets[entry.sheet].pages)
+                data = add_codes(data, [replace(code, copy=number) for code in codes if code])
             files[f"{COPIES_FOLDER}/{copy_file(number, copy)}"] = data
+    if record is not None:
+        files[record.file] = record.to_json()
     return files

@@ -22,6 +22,9 @@ from medialit.errors import MedialitError, Problem
 from medialit.layout.cache import LayoutCache, layout_key
 from medialit.processes import die_with_parent
 
+MarkedBox = tuple[str, int, float, float, float, float]
+"""A marked element's name, page (0-based) and box in points from the page's top-left."""
+
 
 class Progress(Protocol):
     """Told how many steps a build has, then of each step done (e.g. a progress bar)."""
@@ -45,6 +48,8 @@ class Layout:
     """Turn the HTML's inputs into PDF form fields."""
     drawn: bytes | None = None
     """The PDF, drawn already (a class pack's cover and name tags): nothing to lay out."""
+    measure: bool = False
+    """Also give where its ``data-mark`` elements are (a markable sheet), kept with it."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class LaidOut:
     """Every address the layout asked for, with its state then (with ``keep_pages``)."""
     pages: bytes = b""
     """The kept pages (with ``keep_pages``), see :func:`medialit.layout.pdf.pdf_from_pages`."""
+    boxes: tuple[MarkedBox, ...] = ()
+    """With ``measure``: each marked element's name, page (0-based) and box in points."""
 
 
 def lay_out(layout: Layout) -> LaidOut:
@@ -72,6 +79,7 @@ def lay_out(layout: Layout) -> LaidOut:
             created=layout.created,
             keep_pages=layout.keep_pages,
             forms=layout.forms,
+            measure=layout.measure,
         )
     except MedialitError as exc:
         return LaidOut(problems=tuple(exc.problems))
@@ -80,6 +88,7 @@ def lay_out(layout: Layout) -> LaidOut:
         refused=tuple(laid_out.refused),
         fetched=tuple(laid_out.fetched),
         pages=laid_out.pages,
+        boxes=tuple(laid_out.boxes),
     )
 
 
@@ -120,14 +129,15 @@ def lay_out_all(
     for n, (layout, key) in enumerate(zip(layouts, keys, strict=True)):
         # Form fields are written by a finisher the kept pages do not replay: never cached.
         found = None if layout.forms else cache.get(key)
-        if found is None:
+        if found is None or (layout.measure and found.boxes is None):
             continue
         try:
             pdf = pdf_from_pages(found.pages, layout.created)
         except Exception:  # whatever a kept entry holds, it is a miss (laid out again), not a crash
             cache.forget(key)
             continue
-        done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused))
+        measured = tuple(_box(box) for box in found.boxes or ()) if layout.measure else ()
+        done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused), boxes=measured)
         if progress:
             progress.advance()
     missing = [n for n in range(len(layouts)) if n not in done]
@@ -139,9 +149,16 @@ def lay_out_all(
     )
     for n, laid_out in zip(missing, fresh, strict=True):
         if not laid_out.problems and not layouts[n].forms:
-            cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched)
+            kept = laid_out.boxes if layouts[n].measure else None
+            cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched, kept)
         done[n] = replace(laid_out, pages=b"")
     return [done[n] for n in range(len(layouts))]
+
+
+def _box(kept: Sequence[object]) -> MarkedBox:
+    """A kept marked box, as JSON gave it back."""
+    name, page, x, y, width, height = kept
+    return (str(name), int(page), float(x), float(y), float(width), float(height))  # type: ignore[call-overload, arg-type]
 
 
 def _lay_out_each(

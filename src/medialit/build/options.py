@@ -35,6 +35,9 @@ class BuildOptions:
     """Reuse layouts kept in the user's cache folder, and keep new ones (layout_cache.py)."""
     fillable: bool = False
     """Student sheets get PDF form fields (not with a roster: a pack is for printing)."""
+    markable: bool = False
+    """Student sheets can be read back by ``medialit mark``: a code and corner marks on every
+    page, and a record of where their tick boxes and writing areas are."""
     strict: bool = False
     """Characters that no installed font can print are an error, not a warning."""
     select: str | None = None

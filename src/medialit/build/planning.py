@@ -32,6 +32,7 @@ from medialit.render.templates import builtin_templates_only, environment, rende
 from medialit.settings.layers import Layer
 from medialit.settings.schema import Settings, Words
 from medialit.settings.themes import SearchPath
+from medialit.sheets.markable import SheetKey, sheet_key
 from medialit.sheets.pack import PackPlan, plan_pack
 from medialit.sheets.roster import RosterEntry
 from medialit.sheets.variants import (
@@ -62,6 +63,9 @@ class Document:
     drawn: bytes | None = None
     """The PDF, already drawn without a layout (a class pack's cover and name tags from
     medialit's own templates: :mod:`medialit.layout.drawn_pack`); ``None``: lay out ``html``."""
+    key: SheetKey | None = None
+    """A markable student sheet's variant and key (``build --markable``): its layout measures
+    where its tick boxes and writing areas are, for the record ``medialit mark`` reads."""
 
 
 @dataclass(frozen=True)
@@ -202,14 +206,18 @@ def plan_lesson(
             [options.level], options.versions, options.seed, count, options.select
         )
         _say_if_unmeasured(plan, variants)
+        copy = CopyOptions(fillable=options.fillable, markable=options.markable)
         for variant in variants:
-            html = render(variant, variants, CopyOptions(fillable=options.fillable))
-            plan.outputs += [
-                plan.output(
+            html = render(variant, variants, copy)
+            for sheet in VARIANT_SHEETS:
+                output = plan.output(
                     sheet.file(variant), html[sheet.name], sheet.for_students and options.fillable
                 )
-                for sheet in VARIANT_SHEETS
-            ]
+                if sheet.for_students and options.markable:
+                    output = dataclasses.replace(
+                        output, key=sheet_key(short[variant.level], variant)
+                    )
+                plan.outputs.append(output)
         return plan
     pack = plan_pack(roster, options.level, options.versions, options.seed, count, options.select)
     _say_if_unmeasured(plan, pack.variants)
@@ -226,8 +234,9 @@ def plan_lesson(
             plan.allowed_folders = (*plan.allowed_folders, *own[copy][1].folders())
     layouts = []
     for variant, copy in pack.layouts:
+        marked = dataclasses.replace(copy, markable=options.markable)
         if copy not in own:
-            student = render(variant, pack.variants, copy)[STUDENT.name]
+            student = render(variant, pack.variants, marked)[STUDENT.name]
         else:
             own_settings, own_search = own[copy]
             student = render_html(
@@ -237,10 +246,11 @@ def plan_lesson(
                 variant,
                 own_search.theme,
                 plan.allowed_folders,
-                copy=copy,
+                copy=marked,
             )[STUDENT.name]
         name = _pack_layout_name(pack.file, variant, copy)
-        layouts.append(Document(name, None, student, folders=plan.allowed_folders))
+        key = sheet_key(short[variant.level], variant) if options.markable else None
+        layouts.append(Document(name, None, student, folders=plan.allowed_folders, key=key))
         for sheet in VARIANT_SHEETS:
             file = sheet.file(variant)
             if not sheet.for_students and all(output.file != file for output in plan.outputs):

@@ -78,6 +78,7 @@ def build_lessons(
             options.created,
             forms=document.forms,
             drawn=document.drawn,
+            measure=document.key is not None,
         )
         for lesson_file, plan in plans
         for document in plan.documents()

@@ -29,12 +29,14 @@ TEACHERS_ORDER = (
     "check",
     "build",
     "export",
+    "mark",
     "init",
     "config",
     "templates",
     "clean",
 )
-"""Commands in the order a teacher meets them: write a lesson, look, check, print, share."""
+"""Commands in the order a teacher meets them: write a lesson, look, check, print, share,
+mark."""
 
 COMMANDS = {
     "new": "medialit.cli.lessons:new",
@@ -42,6 +44,7 @@ COMMANDS = {
     "check": "medialit.cli.lessons:check",
     "build": "medialit.cli.sheets:build",
     "export": "medialit.cli.sheets:export_quiz",
+    "mark": "medialit.cli.marking:mark",
     "init": "medialit.cli.folder:init",
     "config": "medialit.cli.folder:config",
     "templates": "medialit.cli.folder:templates",

@@ -66,6 +66,12 @@ if TYPE_CHECKING:
     help="Give the student sheet form fields, to fill in on screen (not with --roster).",
 )
 @click.option(
+    "--markable/--no-markable",
+    default=None,
+    help="Sheets that 'medialit mark' can read back from scans: a code and corner marks on "
+    "every page (default: on for a --roster class pack, off otherwise).",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(1, 64),
     default=1,
@@ -107,6 +113,7 @@ def build(
     roster: Path | None,
     split: bool,
     fillable: bool,
+    markable: bool | None,
     jobs: int,
     select: str | None,
     excerpt: bool,
@@ -146,6 +153,7 @@ def build(
         roster=roster,
         split=split,
         fillable=fillable,
+        markable=roster is not None if markable is None else markable,
         jobs=jobs,
         strict=strict,
         select=select,

@@ -82,6 +82,8 @@ class CachedLayout:
 
     pages: bytes
     refused: list[str]
+    boxes: list[list[object]] | None = None
+    """A measured layout's marked boxes (``build --markable``); None when none were kept."""
 
 
 def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], dated: bool) -> str:
@@ -157,6 +159,7 @@ class LayoutCache:
             self.forget(key)  # damaged: ignored, and replaced by the next layout
             return None
         refused: list[str] = about["refused"]
+        boxes: list[list[object]] | None = about.get("boxes")
         owners = set(about["owners"])
         try:
             if self.owner not in owners:
@@ -168,7 +171,7 @@ class LayoutCache:
             self._refuse(exc)
         except OSError:
             pass
-        return CachedLayout(pages, refused)
+        return CachedLayout(pages, refused, boxes)
 
     def put(
         self,
@@ -176,11 +179,12 @@ class LayoutCache:
         pages: bytes,
         refused: Sequence[str],
         fetched: Sequence[tuple[str, str]],
+        boxes: Sequence[Sequence[object]] | None = None,
     ) -> None:
         """Keep a layout (the pages first, then what describes them), then keep to the bound.
 
         ``fetched`` is every address the layout asked for, with its state as the layout
-        read it (``fingerprints.py``).
+        read it (``fingerprints.py``); ``boxes``, a measured layout's marked boxes.
         """
         if not pages or not self._tested() or not self._open(create=True):
             return
@@ -191,6 +195,8 @@ class LayoutCache:
             "fetched": [[url, state] for url, state in fetched],
             "owners": [self.owner],
         }
+        if boxes is not None:
+            about["boxes"] = [list(box) for box in boxes]
         about["mac"] = self._mac(key, about)
         about_file, pages_file = self._files(key)
         try:
@@ -302,6 +308,8 @@ class LayoutCache:
         if not self._key:
             self._key = safety.signing_key(self.folder / KEY, self.root)
         signed = [FORMAT, key, about["pages"], about["refused"], about["fetched"]]
+        if "boxes" in about:  # kept since build --markable: entries without them sign as before
+            signed.append(about["boxes"])
         return hmac.new(self._key, json.dumps(signed).encode(), "sha256").hexdigest()
 
     def _entries(self) -> Iterator[tuple[str, float, int]]:

@@ -146,3 +146,41 @@ def tagged_cells_and_fields(
     for page in document.pages:
         visit(page._page_box)
     return cells, fields
+
+
+MarkedBox = tuple[str, int, float, float, float, float]
+"""A marked element's name, its page (0-based) and its border box in CSS pixels from the
+page's top-left: x, y, width, height."""
+
+
+def marked_boxes(document: Any, attribute: str) -> list[MarkedBox] | None:
+    """Every box of a laid-out ``document`` whose element has ``attribute``, with its page and
+    border box (a split element gives one per part); None outside the tested versions.
+    """
+    if untested_versions() is not None:
+        return None
+    found: list[MarkedBox] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(box: Any, page: int) -> None:
+        element = getattr(box, "element", None)
+        name = element.get(attribute) if element is not None else None
+        # The outermost box of the element on the page: its line boxes share its element.
+        if name and (id(element), page) not in seen:
+            seen.add((id(element), page))
+            found.append(
+                (
+                    name,
+                    page,
+                    box.border_box_x(),
+                    box.border_box_y(),
+                    box.border_width(),
+                    box.border_height(),
+                )
+            )
+        for child in getattr(box, "children", []):
+            visit(child, page)
+
+    for number, page in enumerate(document.pages):
+        visit(page._page_box, number)
+    return found

@@ -61,6 +61,9 @@ class PdfLayout:
     """Every address the layout asked for, with its state then (``fingerprints.py``)."""
     pages: bytes = b""
     """With ``keep_pages``: the PDF's objects before their date and trailer are written."""
+    boxes: list[layout_internals.MarkedBox] = field(default_factory=list)
+    """With ``measure``: where each ``data-mark`` element is (a markable sheet's tick boxes
+    and writing areas), in points from each page's top-left."""
 
 
 def _radio_buttons_unnamed(document: Any, pdf: Any) -> None:
@@ -114,8 +117,11 @@ def lay_out_html(
     created: datetime.datetime | None = None,
     keep_pages: bool = False,
     forms: bool = False,
+    measure: bool = False,
 ) -> PdfLayout:
-    """Lay out ``html`` as :func:`html_to_pdf` does; with ``keep_pages``, keep them to reuse."""
+    """Lay out ``html`` as :func:`html_to_pdf` does; with ``keep_pages``, keep them to reuse;
+    with ``measure``, also give where each ``data-mark`` element is (:data:`MARK_ATTRIBUTE`).
+    """
     fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
     unusable = _UnusableResources()
     logging.getLogger("weasyprint").addHandler(unusable)
@@ -144,12 +150,37 @@ def lay_out_html(
     finally:
         logging.getLogger("weasyprint").removeHandler(unusable)
     assert isinstance(pdf, bytes)
+    boxes = _measured(document) if measure else []
     return PdfLayout(
         pdf,
         [*fetcher.refused, *unusable.messages],
         list(fetcher.fetched.items()),
         kept[0] if kept else b"",
+        boxes,
     )
+
+
+MARK_ATTRIBUTE = "data-mark"
+_PT_PER_PX = 0.75  # CSS pixels are 1/96 in, points 1/72 in
+
+
+def _measured(document: Any) -> list[layout_internals.MarkedBox]:
+    """Each ``data-mark`` element's page and border box, in points; outside the tested
+    WeasyPrint versions none can be measured, which the build reports."""
+    boxes = layout_internals.marked_boxes(document, MARK_ATTRIBUTE)
+    if boxes is None:
+        raise RenderError(
+            "a markable sheet records where its tick boxes are from WeasyPrint's layout, "
+            f"which this installation cannot read: {layout_internals.untested_versions()}"
+        )
+
+    def points(value: float) -> float:
+        return round(value * _PT_PER_PX, 2)
+
+    return [
+        (name, page, points(x), points(y), points(width), points(height))
+        for name, page, x, y, width, height in boxes
+    ]
 
 
 class _UnusableResources(logging.Handler):

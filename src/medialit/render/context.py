@@ -160,6 +160,7 @@ class WorksheetContext:
     """The lesson's glossary; on student sheets only for the levels ``glossary_levels`` names."""
     fillable: bool = False
     """Put PDF form fields over the tick boxes and writing lines (``build --fillable``)."""
+    markable: bool = False  # data-mark on tick boxes, writing areas, name line (--markable)
 
 
 def format_date(date: datetime.date | str | None, language: str = "en") -> str | None:
@@ -288,14 +289,12 @@ def kind_infos(settings: Settings, counts: dict[Kind, int] | None) -> list[KindI
     ]
 
 
-def _logo_url(settings: Settings) -> str | None:
-    # The settings hold the logo as an absolute path (see medialit.settings.layers).
+def _logo_url(settings: Settings) -> str | None:  # the settings hold it as an absolute path
     return Path(settings.logo).absolute().as_uri() if settings.logo else None
 
 
 class SharedFields(TypedDict):
-    """The fields the worksheet and the key have in common, typed: mypy checks each against
-    the context it fills (see :class:`WorksheetContext` for what each one is)."""
+    """The fields the worksheet and the key share, typed (see :class:`WorksheetContext`)."""
 
     title: str
     language: str
@@ -312,6 +311,7 @@ class SharedFields(TypedDict):
     named: bool
     example_rows: int
     fillable: bool
+    markable: bool
     level_mark: str
     excerpt: bool
 
@@ -346,6 +346,7 @@ def shared_fields(
         named=copy.named,
         example_rows=lesson.independent_rows or settings.independent_rows,
         fillable=copy.fillable,
+        markable=copy.markable,
         level_mark=mark,
         excerpt=checked.excerpt,
     )

@@ -94,6 +94,9 @@ class CopyOptions:
     """A student's own base font size, from the roster (class packs only)."""
     theme: str | None = None
     """A student's own theme, from the roster: a built-in name or a folder."""
+    markable: bool = False
+    """The sheet can be read back (``build --markable``): its tick boxes, writing areas and
+    name line are marked (``data-mark``) so that the layout records where they are."""
 
     @property
     def adjustments(self) -> str:
