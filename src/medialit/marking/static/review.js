@@ -107,6 +107,11 @@ function ticks(answer) {
     const mark = seen === "ticked" ? "☑ ticked" : seen === "unsure" ? "? unsure" : "☐ empty";
     line.append(element("span", { class: `tick-${seen}` }, `${kind} ${mark}`), n < 2 ? " · " : "");
   });
+  const statement = current();
+  const verdict = answer.unsure && !answer.resolved ? "to decide"
+    : answer.answer === statement.kind ? "right"
+    : statement.also_accept.includes(answer.answer) ? "half marks" : "not the key's kind";
+  line.append(" → ", element("span", { class: "verdict" }, verdict));
   return line;
 }
 
@@ -160,6 +165,9 @@ async function send(body) {
   if (data.marks) state.marks = data.marks;
   if (!response.ok) {
     say(data.message || `Not saved (${response.status}).`, true);
+    // Back to the answer whose mark was refused, so that it can be given again.
+    const refused = current().answers.findIndex((a) => a.copy === body.copy);
+    if (refused >= 0) state.card = refused;
     render(true);
     return;
   }
