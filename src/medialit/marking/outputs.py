@@ -59,19 +59,18 @@ def write_outputs(
     if marks.waiting and not provisional:
         raise MedialitError(Problem(waiting_message(marks.waiting, marks_file, lesson), marks_file))
     _check_images(marks_file, folder, [p.image for c in marks.copies for p in c.pages])
-    report = class_report(marks, guide)
-    files: dict[str, bytes] = {
-        REPORT_PDF: pdf_of(report_html(report, guide, for_browser=False), folder, created)
-    }
+    files: dict[str, bytes] = {}
     without: list[str] = []
+    if gradebook is not None and not marks.waiting:  # first: a wrong file is told at once
+        made = gradebook_csv(marks, gradebook, guide.title)
+        files[made.filename] = made.data
+        without = made.without_copy
+    report = class_report(marks, guide)
+    files[REPORT_PDF] = pdf_of(report_html(report, guide, for_browser=False), folder, created)
     if not marks.waiting:
         files["marks.csv"] = marks_csv(marks, guide)
         for copy in marks.copies:
             files[feedback_filename(copy)] = pdf_of(feedback_html(copy, guide), folder, created)
-        if gradebook is not None:
-            made = gradebook_csv(marks, gradebook, guide.title)
-            files[made.filename] = made.data
-            without = made.without_copy
     write_all(folder, files, within=out)
     return Written([folder / name for name in files], marks.waiting, without)
 
