@@ -129,7 +129,9 @@ def make_class(folder: Path) -> tuple[ClassMarks, MarkingGuide]:
     for index, (name, ticks, bands) in enumerate(STUDENTS, start=1):
         pages = [Image.open(blank).convert("RGB") for blank in blanks]
         statements = []
-        for statement, tick, band, answer in zip(guide.statements, ticks, bands, ANSWERS, strict=True):
+        for statement, tick, band, answer in zip(
+            guide.statements, ticks, bands, ANSWERS, strict=True
+        ):
             place = where[statement.number]
             draw = ImageDraw.Draw(pages[place.page - 1])
             mark = _draw_ticks(draw, place, statement.kind, tick)
@@ -148,7 +150,10 @@ def make_class(folder: Path) -> tuple[ClassMarks, MarkingGuide]:
                     font=_font(17 + index % 3),
                 )
                 crop = pages[place.page - 1].crop(
-                    tuple(int(v * SCALE) for v in (box.x, box.y, box.x + box.width, box.y + box.height))
+                    tuple(
+                        int(v * SCALE)
+                        for v in (box.x, box.y, box.x + box.width, box.y + box.height)
+                    )
                 )
                 mark.reason_image = f"reasons/{index:03d}-{statement.number}.png"
                 crop.save(marks_dir / mark.reason_image)
@@ -157,8 +162,12 @@ def make_class(folder: Path) -> tuple[ClassMarks, MarkingGuide]:
         for number, image in enumerate(pages, start=1):
             relative = f"pages/{index:03d}-{number}.png"
             image.save(marks_dir / relative)
-            scans.append(PageScan(number, f"scans/tray-1.pdf, page {3 * (index - 1) + number}", relative))
-        copies.append(CopyMarks(copy=index, version="A", name=name, pages=scans, statements=statements))
+            scans.append(
+                PageScan(number, f"scans/tray-1.pdf, page {3 * (index - 1) + number}", relative)
+            )
+        copies.append(
+            CopyMarks(copy=index, version="A", name=name, pages=scans, statements=statements)
+        )
     for blank in blanks:
         blank.unlink()
     marks = ClassMarks(lesson=LESSON.stem, title=guide.title, copies=copies)

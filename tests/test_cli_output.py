@@ -24,6 +24,7 @@ TEACHERS_ORDER = [
     "check",
     "build",
     "export",
+    "marks",
     "init",
     "config",
     "templates",

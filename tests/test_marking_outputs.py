@@ -94,7 +94,11 @@ def test_nothing_is_final_while_an_unsure_tick_waits(out: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.startswith(f"Error: {marks_file(out)}: 2 unsure ticks still wait for you")
     assert "--review" in done.stderr and "Traceback" not in done.stderr
-    assert sorted(p.name for p in marks_file(out).parent.iterdir()) == ["marks.json", "pages", "reasons"]
+    assert sorted(p.name for p in marks_file(out).parent.iterdir()) == [
+        "marks.json",
+        "pages",
+        "reasons",
+    ]
     provisional = medialit("--out", out, "--provisional")
     assert provisional.returncode == 0, provisional.stderr
     assert "provisional" in provisional.stderr
@@ -146,8 +150,12 @@ def test_each_feedback_sheet_holds_one_student_only(written: Path) -> None:
     assert "✗ not this" in chloe and "✓ right" in chloe
     assert "Reason: Secure (3 of 3)" in chloe
     # Her own pages follow, with each statement's result written beside it.
-    info = subprocess.run(["pdfinfo", folder / "03-chloe-martin.pdf"], capture_output=True, text=True)
-    pages = int(next(line for line in info.stdout.splitlines() if line.startswith("Pages")).split()[-1])
+    info = subprocess.run(
+        ["pdfinfo", folder / "03-chloe-martin.pdf"], capture_output=True, text=True
+    )
+    pages = int(
+        next(line for line in info.stdout.splitlines() if line.startswith("Pages")).split()[-1]
+    )
     assert pages >= 4
     assert "2 ✗ key: assertion" in chloe
     # The typed answers of the student who filled a PDF are on nobody else's sheet.
@@ -161,7 +169,9 @@ def test_class_report_says_what_to_go_over(written: Path) -> None:
     assert "Provisional" not in report
     assert "6 students · average 6.8 of 9" in report
     go_over = report.split("Go over again")[1].split("Right, per statement")[0]
-    assert go_over.startswith(" • 2. Teenagers’ body clocks really do…: 1 of 6 chose assertion; 4 chose evidence.")
+    assert go_over.startswith(
+        " • 2. Teenagers’ body clocks really do…: 1 of 6 chose assertion; 4 chose evidence."
+    )
     assert "4. Since the survey shows" in go_over
     assert "Which kind, against the key" in report and "18 (100%)" in report
     assert "The reasons’ bands" in report or "The reasons' bands" in report
@@ -200,7 +210,14 @@ def test_gradebooks_for_moodle_and_canvas(rewritten: Path, tmp_path: Path) -> No
     assert made.filename == "gradebook-canvas.csv" and made.without_copy == []
     rows = list(csv.reader(io.StringIO(made.data.decode("utf-8"))))
     assert rows == [
-        ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "A later start at Harbury High"],
+        [
+            "Student",
+            "ID",
+            "SIS User ID",
+            "SIS Login ID",
+            "Section",
+            "A later start at Harbury High",
+        ],
         ["    Points Possible", "", "", "", "", "9"],
         ["Martin, Chloé", "3301", "s-3301", "chloe.m", "Class 10B", "7"],
         ["Nowak, Ewa", "3302", "s-3302", "ewa.n", "Class 10B", "9"],
@@ -209,7 +226,9 @@ def test_gradebooks_for_moodle_and_canvas(rewritten: Path, tmp_path: Path) -> No
     other.write_text("name\nAna López\n", encoding="utf-8")
     refused = medialit("--out", out, "--gradebook", other)
     assert refused.returncode == 1
-    assert refused.stderr.startswith(f"Error: {other}:1: this is not a gradebook export from Moodle")
+    assert refused.stderr.startswith(
+        f"Error: {other}:1: this is not a gradebook export from Moodle"
+    )
 
 
 def _earlier_outputs(out: Path) -> dict[str, bytes]:
@@ -221,13 +240,17 @@ def _unchanged(out: Path, earlier: dict[str, bytes], but: str = "marks.json") ->
     folder = marks_file(out).parent
     now = {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert set(now) == set(earlier)
-    assert {k: v for k, v in now.items() if k != but} == {k: v for k, v in earlier.items() if k != but}
+    assert {k: v for k, v in now.items() if k != but} == {
+        k: v for k, v in earlier.items() if k != but
+    }
 
 
 def test_a_missing_marks_file(tmp_path: Path) -> None:
     done = medialit("--out", tmp_path / "build")
     assert done.returncode == 1
-    expected = f"Error: {tmp_path / 'build' / LESSON.stem / 'marks' / 'marks.json'}: there are no marks"
+    expected = (
+        f"Error: {tmp_path / 'build' / LESSON.stem / 'marks' / 'marks.json'}: there are no marks"
+    )
     assert done.stderr.startswith(expected), done.stderr
     assert "medialit mark SCANS" in done.stderr
     assert not (tmp_path / "build" / LESSON.stem / "marks").exists()
@@ -278,4 +301,7 @@ def test_marks_of_another_lesson(out: Path) -> None:
     marks_file(out).write_text(json.dumps(data), encoding="utf-8")
     done = medialit("--out", out, "--provisional")
     assert done.returncode == 1
-    assert "these statements are not in the lesson 'A later start at Harbury High': council-report" in done.stderr
+    assert (
+        "these statements are not in the lesson 'A later start at Harbury High': council-report"
+        in done.stderr
+    )

@@ -63,7 +63,17 @@ def served(pristine: Path, tmp_path: Path) -> Iterator[Served]:
     out = tmp_path / "build"
     shutil.copytree(pristine / LESSON.stem, out / LESSON.stem)
     process = subprocess.Popen(
-        [sys.executable, "-m", "medialit", "marks", str(LESSON), "--out", str(out), "--review", "--no-open"],
+        [
+            sys.executable,
+            "-m",
+            "medialit",
+            "marks",
+            str(LESSON),
+            "--out",
+            str(out),
+            "--review",
+            "--no-open",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -151,9 +161,9 @@ def test_a_stale_save_is_refused_and_the_file_shown(page: Page, served: Served) 
     page.keyboard.press("3")
     expect(page.locator("#say")).to_contain_text("changed on disk since this page loaded it")
     assert band_of(served.read(), 1, marks.copies[0].statements[0].statement_id) == 1
-    expect(page.locator("#answers li").first.get_by_role("button", name="1 Beginning")).to_have_attribute(
-        "aria-pressed", "true"
-    )
+    expect(
+        page.locator("#answers li").first.get_by_role("button", name="1 Beginning")
+    ).to_have_attribute("aria-pressed", "true")
     page.keyboard.press("3")  # given again, on the file as it is
     expect(page.locator("#say")).to_contain_text("Saved: band 3")
     assert band_of(served.read(), 1, marks.copies[0].statements[0].statement_id) == 3
@@ -216,7 +226,12 @@ def test_the_gate(served: Served) -> None:
         "POST",
         f"{home}/api/decide",
         body=json.dumps(
-            {"version": bad_band["version"], "copy": 1, "statement": bad_band["statements"][0]["id"], "band": 7}
+            {
+                "version": bad_band["version"],
+                "copy": 1,
+                "statement": bad_band["statements"][0]["id"],
+                "band": 7,
+            }
         ),
         **{"Content-Type": "application/json"},
     )

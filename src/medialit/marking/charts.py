@@ -56,7 +56,9 @@ def _text(x: float, y: float, text: str, anchor: str = "start", weight: str = "n
 
 
 def _rect(x: float, y: float, width: float, height: float, fill: str) -> str:
-    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" fill="{fill}"/>'
+    return (
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" fill="{fill}"/>'
+    )
 
 
 def share_right_chart(rows: list[StatementBar]) -> Markup:
@@ -86,7 +88,9 @@ def share_right_chart(rows: list[StatementBar]) -> Markup:
 def confusion_chart(kinds: list[str], columns: list[str], counts: list[list[int]]) -> Markup:
     """Rows: the key's kind; columns: what the students chose (and no answer)."""
     cell_width, cell_height, left, top = 110, 34, 110, 44
-    body = [_text(left + cell_width * len(columns) / 2, 12, "What students chose", "middle", "bold")]
+    body = [
+        _text(left + cell_width * len(columns) / 2, 12, "What students chose", "middle", "bold")
+    ]
     for column, name in enumerate(columns):
         body.append(_text(left + column * cell_width + cell_width / 2, 34, name, "middle"))
     body.append(_text(4, 34, "Key's kind", "start", "bold"))
@@ -100,12 +104,11 @@ def confusion_chart(kinds: list[str], columns: list[str], counts: list[list[int]
             body.append(_rect(x + 1, y + 1, cell_width - 2, cell_height - 2, "#f7f7f7"))
             share = count / row_total
             if count:
-                body.append(
-                    _rect(x + 1, y + 1, (cell_width - 2) * share, cell_height - 2, fill)
-                )
+                body.append(_rect(x + 1, y + 1, (cell_width - 2) * share, cell_height - 2, fill))
             body.append(_text(x + cell_width / 2, y + 21, f"{count} ({share:.0%})", "middle"))
     description = "; ".join(
-        f"key {kind}: " + ", ".join(f"{n} chose {c}" for c, n in zip(columns, counts[r], strict=True))
+        f"key {kind}: "
+        + ", ".join(f"{n} chose {c}" for c, n in zip(columns, counts[r], strict=True))
         for r, kind in enumerate(kinds)
     )
     return _svg(

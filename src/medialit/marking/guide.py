@@ -110,7 +110,12 @@ def guide_of(checked: CheckedLesson) -> MarkingGuide:
 def check_marks_match(marks: ClassMarks, guide: MarkingGuide, marks_file: Path) -> None:
     """Refuse marks whose statements the lesson does not have: they were read for another."""
     unknown = sorted(
-        {s.statement_id for c in marks.copies for s in c.statements if guide.find(s.statement_id) is None}
+        {
+            s.statement_id
+            for c in marks.copies
+            for s in c.statements
+            if guide.find(s.statement_id) is None
+        }
     )
     if unknown:
         raise MedialitError(

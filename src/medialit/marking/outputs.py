@@ -78,7 +78,9 @@ def write_outputs(
 def _check_images(marks_file: Path, folder: Path, images: list[str]) -> None:
     missing = sorted({image for image in images if not (folder / image).is_file()})
     if missing:
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        shown = ", ".join(missing[:5]) + (
+            f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        )
         raise MedialitError(
             Problem(
                 f"these page images are missing from {folder}: {shown}; nothing was written. "

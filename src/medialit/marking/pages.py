@@ -41,8 +41,10 @@ def stylesheet(name: str) -> str:
 
 def render_page(template: str, *, for_browser: bool = False, **context: Any) -> str:
     styles = "" if for_browser else "\n".join(stylesheet(name) for name in PDF_STYLES)
-    return _environment().get_template(template).render(
-        for_browser=for_browser, styles=Markup(styles), **context
+    return (
+        _environment()
+        .get_template(template)
+        .render(for_browser=for_browser, styles=Markup(styles), **context)
     )
 
 

@@ -77,9 +77,7 @@ def class_report(marks: ClassMarks, guide: MarkingGuide) -> ClassReport:
     confusion = [[0] * (len(KINDS) + 1) for _ in KINDS]
     for statement_id in ids:
         found = [s for c in marks.copies for s in c.statements if s.statement_id == statement_id]
-        chosen = Counter(
-            NO_ANSWER if s.answer is None or s.waiting else s.answer for s in found
-        )
+        chosen = Counter(NO_ANSWER if s.answer is None or s.waiting else s.answer for s in found)
         bands = Counter(s.band for s in found)
         results.append(
             StatementResult(
@@ -109,10 +107,8 @@ def class_report(marks: ClassMarks, guide: MarkingGuide) -> ClassReport:
 
 def report_html(report: ClassReport, guide: MarkingGuide, *, for_browser: bool) -> str:
     """The report as a page: ``for_browser`` links the page's stylesheet, else the PDF's."""
-    bars = [
-        StatementBar(s.label, s.right, s.half, s.answered, s.bands) for s in report.statements
-    ]
-    names = tuple(b.name for b in guide.bands)
+    bars = [StatementBar(s.label, s.right, s.half, s.answered, s.bands) for s in report.statements]
+    first, second, third = (b.name for b in guide.bands)
     return render_page(
         "report.html",
         report=report,
@@ -120,6 +116,6 @@ def report_html(report: ClassReport, guide: MarkingGuide, *, for_browser: bool) 
         for_browser=for_browser,
         share_chart=share_right_chart(bars),
         confusion_chart=confusion_chart(list(KINDS), report.columns, report.confusion),
-        bands_chart=bands_chart(bars, (names + ("1", "2", "3"))[:3]),  # type: ignore[arg-type]
+        bands_chart=bands_chart(bars, (first, second, third)),
         no_answer=Markup(NO_ANSWER),
     )

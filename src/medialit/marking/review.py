@@ -46,7 +46,7 @@ from medialit.marking.store import (
     inside_folder,
 )
 from medialit.preview.guard import Guard
-from medialit.preview.requests import BadRequest, bad_request, json_body, int_field, str_field
+from medialit.preview.requests import BadRequest, bad_request, int_field, json_body, str_field
 from medialit.preview.server import LOOPBACK, listen
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
@@ -77,15 +77,21 @@ def marks_view(loaded: Loaded, guide: MarkingGuide) -> dict[str, Any]:
             for mark in copy.statements
             if mark.statement_id == statement_id
         ]
-        key = answers and next(
-            m for c in marks.copies for m in c.statements if m.statement_id == statement_id
+        key = next(
+            (
+                m.key_kind
+                for c in marks.copies
+                for m in c.statements
+                if m.statement_id == statement_id
+            ),
+            "",
         )
         statements.append(
             {
                 "id": statement_id,
                 "number": found.number if found else None,
                 "quote": found.quote if found else statement_id,
-                "kind": found.kind if found else (key.key_kind if key else ""),
+                "kind": found.kind if found else key,
                 "also_accept": list(found.also_accept) if found else [],
                 "why": found.why if found else "",
                 "check": found.check if found else None,
@@ -96,7 +102,9 @@ def marks_view(loaded: Loaded, guide: MarkingGuide) -> dict[str, Any]:
         "title": marks.title,
         "version": loaded.version,
         "waiting": marks.waiting,
-        "bands": [{"band": b.band, "name": b.name, "description": b.description} for b in guide.bands],
+        "bands": [
+            {"band": b.band, "name": b.name, "description": b.description} for b in guide.bands
+        ],
         "statements": statements,
     }
 

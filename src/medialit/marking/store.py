@@ -13,9 +13,10 @@ import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from medialit.errors import MedialitError, Problem
-from medialit.marking.results import KINDS, ClassMarks, StatementMark
+from medialit.marking.results import KINDS, Band, ClassMarks, Kind, StatementMark
 
 MARKS_FILE = "marks.json"
 MARKS_FOLDER = "marks"
@@ -166,17 +167,17 @@ def _find(marks: ClassMarks, copy: int, statement_id: str) -> StatementMark:
     raise BadDecision(f"Copy {copy} has no statement {statement_id!r}.")
 
 
-def _band(value: object) -> int | None:
+def _band(value: object) -> Band | None:
     if value is None:
         return None
     if isinstance(value, bool) or value not in BANDS:
         raise BadDecision(f"A band is 1, 2 or 3, not {value!r}.")
-    return value  # type: ignore[return-value]
+    return cast(Band, value)
 
 
-def _answer(value: object) -> str | None:
+def _answer(value: object) -> Kind | None:
     if value == NONE:
         return None
     if value not in KINDS:
         raise BadDecision(f"Choose {', '.join(KINDS)} or {NONE}, not {value!r}.")
-    return value  # type: ignore[return-value]
+    return value
