@@ -9,7 +9,10 @@ only the class report is written, marked provisional, and only when asked.
 from __future__ import annotations
 
 import datetime
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from medialit.errors import MedialitError, Problem
@@ -20,6 +23,7 @@ from medialit.marking.guide import check_marks_match, read_guide
 from medialit.marking.pages import pdf_of
 from medialit.marking.report import class_report, report_html
 from medialit.marking.store import MARKS_FILE, load_marks
+from medialit.processes import die_with_parent
 
 REPORT_PDF = "class-report.pdf"
 
@@ -65,14 +69,25 @@ def write_outputs(
         made = gradebook_csv(marks, gradebook, guide.title)
         files[made.filename] = made.data
         without = made.without_copy
-    report = class_report(marks, guide)
-    files[REPORT_PDF] = pdf_of(report_html(report, guide, for_browser=False), folder, created)
+    pages = {REPORT_PDF: report_html(class_report(marks, guide), guide, for_browser=False)}
     if not marks.waiting:
         files["marks.csv"] = marks_csv(marks, guide)
         for copy in marks.copies:
-            files[feedback_filename(copy)] = pdf_of(feedback_html(copy, guide), folder, created)
+            pages[feedback_filename(copy)] = feedback_html(copy, guide)
+    files.update(_laid_out(pages, folder, created))
     write_all(folder, files, within=out)
     return Written([folder / name for name in files], marks.waiting, without)
+
+
+def _laid_out(pages: dict[str, str], folder: Path, created: datetime.datetime) -> dict[str, bytes]:
+    """Each page's PDF, laid out on every core: a class's sheets take a minute on one."""
+    workers = min(os.cpu_count() or 1, len(pages))
+    if workers <= 1:
+        return {name: pdf_of(html, folder, created) for name, html in pages.items()}
+    names = list(pages)
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
+        made = pool.map(pdf_of, [pages[n] for n in names], repeat(folder), repeat(created))
+        return dict(zip(names, made, strict=True))
 
 
 def _check_images(marks_file: Path, folder: Path, images: list[str]) -> None:

@@ -102,6 +102,15 @@ def record_problems(marks: ClassMarks, path: Path) -> list[Problem]:
     """Every value out of its range, each named by copy and statement."""
     problems: list[Problem] = []
     for copy in marks.copies:
+        for page in copy.pages:
+            if not inside_folder(page.image):
+                problems.append(
+                    Problem(
+                        f"copy {copy.copy}, page {page.page}: the image {page.image!r} is not "
+                        "inside the marks folder.",
+                        file=path,
+                    )
+                )
         for statement in copy.statements:
             where = f"copy {copy.copy}, statement {statement.statement_id}"
             for problem in _statement_problems(statement):
