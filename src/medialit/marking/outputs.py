@@ -69,7 +69,11 @@ def write_outputs(
         made = gradebook_csv(marks, gradebook, guide.title)
         files[made.filename] = made.data
         without = made.without_copy
-    pages = {REPORT_PDF: report_html(class_report(marks, guide), guide, for_browser=False)}
+    pages = {
+        REPORT_PDF: report_html(
+            class_report(marks, guide), guide, for_browser=False, lesson=str(lesson)
+        )
+    }
     if not marks.waiting:
         files["marks.csv"] = marks_csv(marks, guide)
         for copy in marks.copies:

@@ -105,7 +105,9 @@ def class_report(marks: ClassMarks, guide: MarkingGuide) -> ClassReport:
     )
 
 
-def report_html(report: ClassReport, guide: MarkingGuide, *, for_browser: bool) -> str:
+def report_html(
+    report: ClassReport, guide: MarkingGuide, *, for_browser: bool, lesson: str = "LESSON"
+) -> str:
     """The report as a page: ``for_browser`` links the page's stylesheet, else the PDF's."""
     bars = [StatementBar(s.label, s.right, s.half, s.answered, s.bands) for s in report.statements]
     first, second, third = (b.name for b in guide.bands)
@@ -114,6 +116,7 @@ def report_html(report: ClassReport, guide: MarkingGuide, *, for_browser: bool) 
         report=report,
         guide=guide,
         for_browser=for_browser,
+        lesson=lesson,
         share_chart=share_right_chart(bars),
         confusion_chart=confusion_chart(list(KINDS), report.columns, report.confusion),
         bands_chart=bands_chart(bars, (first, second, third)),

@@ -163,7 +163,9 @@ def create_review_app(lesson: Path, folder: Path, *, token: str, hosts: set[str]
 
     async def report(request: Request) -> Response:
         loaded = await asyncio.to_thread(store.read)
-        page = report_html(class_report(loaded.marks, guide), guide, for_browser=True)
+        page = report_html(
+            class_report(loaded.marks, guide), guide, for_browser=True, lesson=str(lesson)
+        )
         return HTMLResponse(page)
 
     app = Starlette(

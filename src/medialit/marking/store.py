@@ -102,6 +102,14 @@ def record_problems(marks: ClassMarks, path: Path) -> list[Problem]:
     """Every value out of its range, each named by copy and statement."""
     problems: list[Problem] = []
     for copy in marks.copies:
+        if copy.name_image is not None and not inside_folder(copy.name_image):
+            problems.append(
+                Problem(
+                    f"copy {copy.copy}: the name's image {copy.name_image!r} is not inside the "
+                    "marks folder.",
+                    file=path,
+                )
+            )
         for page in copy.pages:
             if not inside_folder(page.image):
                 problems.append(
