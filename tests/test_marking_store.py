@@ -117,3 +117,22 @@ def test_marks_csv_keeps_a_formula_as_text(tmp_path: Path) -> None:
         ],
         ["'=HYPERLINK(1)", "A", "0", "0", "", "", "0"],
     ]
+
+
+def test_an_image_outside_the_marks_folder_is_refused(tmp_path: Path) -> None:
+    from medialit.errors import MedialitError
+    from medialit.marking.results import PageScan
+    from medialit.marking.store import load_marks
+
+    path = tmp_path / "marks.json"
+    marks = small_class(path)
+    marks.copies[0].pages = [PageScan(1, "tray.pdf, page 1", "../../secret.png")]
+    marks.copies[0].statements[1].reason_image = "/etc/passwd.png"
+    marks.save(path)
+    with pytest.raises(MedialitError) as refused:
+        load_marks(path)
+    assert str(refused.value).splitlines() == [
+        f"{path}: copy 1, page 1: the image '../../secret.png' is not inside the marks folder.",
+        f"{path}: copy 1, statement according-survey-results: the image '/etc/passwd.png' is "
+        "not inside the marks folder.",
+    ]
