@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from medialit.marking.csvfiles import copy_label, number
+from medialit.marking.csvfiles import number
 from medialit.marking.guide import BandGuide, MarkingGuide, StatementGuide
 from medialit.marking.pages import render_page
 from medialit.marking.results import FULL_MARK, HALF_MARK, CopyMarks, StatementMark
@@ -64,7 +64,7 @@ def feedback_html(copy: CopyMarks, guide: MarkingGuide, *, provisional: bool = F
     return render_page(
         "feedback.html",
         title=guide.title,
-        name=copy_label(copy),
+        name=copy.name or f"Copy {copy.copy}",
         copy=copy,
         rows=rows,
         total=number(copy.total),
