@@ -62,10 +62,20 @@ class Place:
     reason: Box
 
 
-def build_sheet(folder: Path) -> Path:
+def build_sheet(folder: Path, paper: str = "a4") -> Path:
     """The lesson's student sheet, built as a teacher builds it."""
     subprocess.run(
-        [sys.executable, "-m", "medialit", "build", str(LESSON), "--out", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "medialit",
+            "build",
+            str(LESSON),
+            "--out",
+            str(folder),
+            "--paper",
+            paper,
+        ],
         check=True,
         capture_output=True,
     )
@@ -114,9 +124,9 @@ def _tick(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], fil
     draw.line([(x0 + 2, (y0 + y1) / 2), ((x0 + x1) / 2, y1 - 1), (x1 + 3, y0 - 3)], fill, 3)
 
 
-def make_class(folder: Path) -> tuple[ClassMarks, MarkingGuide]:
+def make_class(folder: Path, paper: str = "a4") -> tuple[ClassMarks, MarkingGuide]:
     """``folder/school-start-time/marks/marks.json`` with its page images and crops."""
-    pdf = build_sheet(folder / "sheets")
+    pdf = build_sheet(folder / "sheets", paper)
     marks_dir = folder / LESSON.stem / "marks"
     (marks_dir / "pages").mkdir(parents=True)
     (marks_dir / "reasons").mkdir()

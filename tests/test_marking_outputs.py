@@ -8,8 +8,10 @@ nothing written and earlier outputs kept.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from medialit.marking.csvfiles import gradebook_csv
+from medialit.marking.feedback import feedback_html
+from medialit.marking.pages import pdf_of
 from medialit.marking.results import ClassMarks
 
 from .marking_support import LESSON, STUDENTS, TYPED, make_class
@@ -305,3 +309,20 @@ def test_marks_of_another_lesson(out: Path) -> None:
         "these statements are not in the lesson 'A later start at Harbury High': council-report"
         in done.stderr
     )
+
+
+def test_letter_pages_keep_their_shape_and_marks(tmp_path: Path) -> None:
+    """Sheets printed on Letter: each scanned page is a Letter page of the feedback, unstretched."""
+    marks, guide = make_class(tmp_path, paper="letter")
+    folder = tmp_path / LESSON.stem / "marks"
+    html = feedback_html(marks.copies[1], guide, folder)
+    pdf = tmp_path / "ben.pdf"
+    pdf.write_bytes(pdf_of(html, folder, datetime.datetime(2026, 12, 4, tzinfo=datetime.UTC)))
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "9", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"Page +\d+ size: +([\d.]+ x [\d.]+) pts", info)
+    assert sizes[:2] == ["595.276 x 841.89"] * 2  # the table, on A4
+    assert sizes[-3:] == ["612 x 792"] * 3  # the three scanned pages, on Letter
+    text = text_of(pdf)
+    assert "Ben Okafor" in text and "4 ✗ key: inference" in text

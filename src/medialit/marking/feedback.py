@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
 
 from medialit.marking.csvfiles import number
 from medialit.marking.guide import BandGuide, MarkingGuide, StatementGuide
@@ -19,6 +22,8 @@ from medialit.marking.results import FULL_MARK, HALF_MARK, CopyMarks, StatementM
 
 RESULT_WORDS = {"right": "right", "half": "half marks", "wrong": "not this time"}
 RESULT_SIGNS = {"right": "✓", "half": "½", "wrong": "✗"}
+A4_RATIO = 297 / 210
+LETTER_RATIO = 11 / 8.5
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,20 @@ def feedback_filename(copy: CopyMarks) -> str:
     return f"feedback/{copy.copy:02d}-{slug or 'copy'}.pdf"
 
 
-def feedback_html(copy: CopyMarks, guide: MarkingGuide, *, provisional: bool = False) -> str:
+def paper_of(image: Path) -> str:
+    """``a4`` or ``letter``: the paper whose shape the page image has (it fills the page)."""
+    try:
+        with Image.open(image) as opened:
+            width, height = opened.size
+    except OSError:
+        return "a4"  # WeasyPrint then reports the image it could not read
+    ratio = height / width if width else A4_RATIO
+    return "letter" if abs(ratio - LETTER_RATIO) < abs(ratio - A4_RATIO) else "a4"
+
+
+def feedback_html(
+    copy: CopyMarks, guide: MarkingGuide, folder: Path, *, provisional: bool = False
+) -> str:
     rows = [
         FeedbackRow(
             mark,
@@ -69,7 +87,7 @@ def feedback_html(copy: CopyMarks, guide: MarkingGuide, *, provisional: bool = F
         rows=rows,
         total=number(copy.total),
         out_of=len(rows),
-        pages=sorted(copy.pages, key=lambda p: p.page),
+        pages=[(p, paper_of(folder / p.image)) for p in sorted(copy.pages, key=lambda p: p.page)],
         badges=badges,
         words=RESULT_WORDS,
         signs=RESULT_SIGNS,

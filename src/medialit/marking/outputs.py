@@ -77,7 +77,7 @@ def write_outputs(
     if not marks.waiting:
         files["marks.csv"] = marks_csv(marks, guide)
         for copy in marks.copies:
-            pages[feedback_filename(copy)] = feedback_html(copy, guide)
+            pages[feedback_filename(copy)] = feedback_html(copy, guide, folder)
     files.update(_laid_out(pages, folder, created))
     write_all(folder, files, within=out)
     return Written([folder / name for name in files], marks.waiting, without)
