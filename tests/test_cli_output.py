@@ -25,6 +25,7 @@ TEACHERS_ORDER = [
     "build",
     "export",
     "mark",
+    "marks",
     "init",
     "config",
     "templates",

@@ -1,0 +1,95 @@
+"""A feedback sheet per student: their own pages, each statement marked, with the key's why.
+
+One student's sheet holds that student's work only: their scanned pages, their ticks and
+bands, and the key. Each statement's result is written beside its "how do you know?" area
+on their page (where the reader found it), and listed on a first page with the key's kind
+and its why, so that the sheet explains, not only scores.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from medialit.marking.csvfiles import number
+from medialit.marking.guide import BandGuide, MarkingGuide, StatementGuide
+from medialit.marking.pages import render_page
+from medialit.marking.results import FULL_MARK, HALF_MARK, CopyMarks, StatementMark
+
+RESULT_WORDS = {"right": "right", "half": "half marks", "wrong": "not this time"}
+RESULT_SIGNS = {"right": "✓", "half": "½", "wrong": "✗"}
+A4_RATIO = 297 / 210
+LETTER_RATIO = 11 / 8.5
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    mark: StatementMark
+    guide: StatementGuide | None
+    result: str
+    band: BandGuide | None
+
+    @property
+    def chosen(self) -> str:
+        return self.mark.answer or "no kind ticked"
+
+
+def result_of(mark: StatementMark) -> str:
+    if mark.score == FULL_MARK:
+        return "right"
+    return "half" if mark.score == HALF_MARK else "wrong"
+
+
+def feedback_filename(copy: CopyMarks) -> str:
+    """``feedback/07-ana-lopez.pdf``: sorted by copy, named for the teacher to hand out."""
+    text = unicodedata.normalize("NFKD", copy.name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
+    return f"feedback/{copy.copy:02d}-{slug or 'copy'}.pdf"
+
+
+def paper_of(image: Path) -> str:
+    """``a4`` or ``letter``: the paper whose shape the page image has (it fills the page)."""
+    try:
+        with Image.open(image) as opened:
+            width, height = opened.size
+    except OSError:
+        return "a4"  # WeasyPrint then reports the image it could not read
+    ratio = height / width if width else A4_RATIO
+    return "letter" if abs(ratio - LETTER_RATIO) < abs(ratio - A4_RATIO) else "a4"
+
+
+def feedback_html(
+    copy: CopyMarks, guide: MarkingGuide, folder: Path, *, provisional: bool = False
+) -> str:
+    rows = [
+        FeedbackRow(
+            mark,
+            guide.find(mark.statement_id),
+            result_of(mark),
+            guide.bands[mark.band - 1] if mark.band else None,
+        )
+        for mark in sorted(copy.statements, key=lambda m: m.number)
+    ]
+    badges: dict[int, list[tuple[float, FeedbackRow]]] = {}
+    for row in rows:
+        box = row.mark.reason_box
+        if box is not None:
+            badges.setdefault(box.page, []).append((box.y + 3, row))
+    return render_page(
+        "feedback.html",
+        title=guide.title,
+        name=copy.name or f"Copy {copy.copy}",
+        copy=copy,
+        rows=rows,
+        total=number(copy.total),
+        out_of=len(rows),
+        pages=[(p, paper_of(folder / p.image)) for p in sorted(copy.pages, key=lambda p: p.page)],
+        badges=badges,
+        words=RESULT_WORDS,
+        signs=RESULT_SIGNS,
+        provisional=provisional,
+    )
