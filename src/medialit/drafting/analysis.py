@@ -111,7 +111,7 @@ def analyse(
             continue
         # Attribution has a scope: a source named in this paragraph or the one before
         # covers its figures ("The survey… 12 %" across sentences).
-        here = words.source_in(block.text)
+        here = words.source_in(block.text) or _speaker_in(block.text, sentences, words)
         nearby = (here, "in this paragraph") if here else None
         if before and not here:
             nearby = (before, "in the paragraph before")
@@ -134,6 +134,16 @@ def analyse(
             context.previous_source = source_here
             context.quote_open = _still_open(text, context.quote_open)
     return found
+
+
+def _speaker_in(
+    text: str, sentences: Callable[[str], list[tuple[int, int]]], words: ReadingWords
+) -> str | None:
+    """Who the paragraph quotes ("…, Dr Maathai said"): a source named for what is near it."""
+    for start, end in sentences(text):
+        if (split := words.speech(text[start:end])) is not None:
+            return split[1]
+    return None
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -305,6 +315,9 @@ def _first_finding(
     for family in families:  # a teacher's own families, after the built-in reading
         if family.custom and (cue := family.find(text)):
             return Finding("custom", cue, speaker, family=family, sure=0.6)
+    if context.nearby_source and not speaker:  # attribution has a scope: name the source
+        source, where = context.nearby_source
+        return Finding("plain", "", speaker, source=source, where=where, sure=0.35)
     return Finding("plain", "", speaker, sure=0.35)
 
 
