@@ -305,9 +305,11 @@ def _first_finding(
         text, words.causal(text) or _family(families, text, "inference marker")
     ):
         return Finding("causal", cue, speaker, sure=0.75)
+    if cue := _hedge(families, text):  # "may be incapable of … more than": a guess first
+        return Finding("prediction", cue, speaker, sure=0.6)
     if cue := words.comparison(text):
         return Finding("comparison", cue, speaker, sure=0.6)
-    if cue := _hedge(families, text) or not_described(text, words.prediction(text)):
+    if cue := not_described(text, words.prediction(text)):
         # A modal verb may be a forecast, a condition or a past ability: less sure than "likely".
         modal = cue.lower() in words.modal_verbs
         if not (modal and words.addresses_reader(text)):  # "will not affect your…": a rule

@@ -390,7 +390,8 @@ def _alternatives(cues: list[str]) -> str:
 def _pattern(cues: list[str]) -> re.Pattern[str] | None:
     if not cues:
         return None
-    return re.compile(rf"(?<!\w)(?:{_alternatives(cues)})(?!\w)", re.I)
+    # "best-known", "all-time": the first half of a compound is another word
+    return re.compile(rf"(?<!\w)(?:{_alternatives(cues)})(?!\w|-\w)", re.I)
 
 
 def _escaped(text: str) -> str:
