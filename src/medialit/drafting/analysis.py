@@ -26,6 +26,7 @@ from medialit.drafting.leaving import (
 )
 from medialit.drafting.numbers import Number, noun_after, statistics
 from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
+from medialit.drafting.sourcing import finding_subject
 from medialit.drafting.wording import CueFamily, ReadingWords
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
@@ -278,7 +279,7 @@ def _first_finding(
             return Finding("certainty", cue, speaker, sure=0.8)
         if cue := words.record(text):
             return Finding("record", cue, speaker, journal=journal, sure=0.85)
-        if cue := words.finding_start(text):
+        if cue := words.finding_start(text) or finding_subject(text, words):
             return Finding("finding", cue, speaker, source=cue, journal=journal, sure=0.85)
         if cue := _family(families, text, "checkable record"):
             return Finding("record", cue, speaker, journal=journal, sure=0.8)

@@ -67,6 +67,7 @@ class ReadingLists(BaseModel):
     speech_verbs: list[str] = Field(default_factory=list)
     source_words: list[str] = Field(default_factory=list)
     finding_starts: list[str] = Field(default_factory=list)
+    finding_verbs: list[str] = Field(default_factory=list)
     record_words: list[str] = Field(default_factory=list)
     correlation: list[str] = Field(default_factory=list)
     causal: list[str] = Field(default_factory=list)
