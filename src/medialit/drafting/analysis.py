@@ -283,7 +283,8 @@ def _first_finding(
             return Finding("finding", cue, speaker, source=cue, journal=journal, sure=0.85)
         if cue := _family(families, text, "checkable record"):
             return Finding("record", cue, speaker, journal=journal, sure=0.8)
-        if cue := _family(families, text, "attribution"):
+        cue = _family(families, text, "attribution")
+        if cue and not words.find_all("own_words", text):  # "as we have stated": no source
             return Finding("attributed", cue, speaker, sure=0.7)
     if cue := words.correlation(text):
         return Finding("correlation", cue, speaker, journal=journal, sure=0.8)

@@ -69,6 +69,7 @@ class ReadingLists(BaseModel):
     finding_starts: list[str] = Field(default_factory=list)
     finding_verbs: list[str] = Field(default_factory=list)
     record_words: list[str] = Field(default_factory=list)
+    own_words: list[str] = Field(default_factory=list)
     correlation: list[str] = Field(default_factory=list)
     causal: list[str] = Field(default_factory=list)
     prediction: list[str] = Field(default_factory=list)
@@ -391,8 +392,7 @@ def _alternatives(cues: list[str]) -> str:
 def _pattern(cues: list[str]) -> re.Pattern[str] | None:
     if not cues:
         return None
-    # "best-known", "all-time": the first half of a compound is another word
-    return re.compile(rf"(?<!\w)(?:{_alternatives(cues)})(?!\w|-\w)", re.I)
+    return re.compile(rf"(?<!\w)(?:{_alternatives(cues)})(?!\w|-\w)", re.I)  # not "best-known"
 
 
 def _escaped(text: str) -> str:
