@@ -61,3 +61,12 @@ def finding_subject(text: str, words: ReadingWords) -> str | None:
     if words.find_all("reader_words", subject) or words.find_all("modal_verbs", subject):
         return None  # "Study the advertising, and you will find…": the reader finds
     return words.source_in(subject)
+
+
+def after_lead_in(subject: str) -> str:
+    """ "Given the ongoing uncertainties, Millán": the speaker is the name after the lead-in."""
+    lead, _, name = subject.rpartition(",")
+    first = lead.split()
+    if first and len(first) > 1 and first[1][:1].islower() and name.strip()[:1].isupper():
+        return name.strip()
+    return subject

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from medialit.drafting.sourcing import OPENING, inside_quotes, source_phrase
+from medialit.drafting.sourcing import OPENING, after_lead_in, inside_quotes, source_phrase
 from medialit.errors import LessonError, MedialitError
 from medialit.files import SAVE_AS_UTF8, read_text
 from medialit.lesson.loader import LoadedYaml, load_yaml
@@ -286,7 +286,7 @@ class ReadingWords:
             )
             claim_start = verb.end() + (claim.end() if claim else 0)
             pieces = [(boundary, verb.end(), "saying"), (claim_start, len(text), "claim")]
-            return pieces, subject
+            return pieces, after_lead_in(subject)
         return None
 
 
