@@ -26,6 +26,7 @@ from medialit.drafting.leaving import (
 )
 from medialit.drafting.numbers import Number, noun_after, statistics
 from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
+from medialit.drafting.sourcing import finding_subject
 from medialit.drafting.wording import CueFamily, ReadingWords
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
@@ -111,7 +112,7 @@ def analyse(
             continue
         # Attribution has a scope: a source named in this paragraph or the one before
         # covers its figures ("The survey… 12 %" across sentences).
-        here = words.source_in(block.text)
+        here = words.source_in(block.text) or _speaker_in(block.text, sentences, words)
         nearby = (here, "in this paragraph") if here else None
         if before and not here:
             nearby = (before, "in the paragraph before")
@@ -134,6 +135,16 @@ def analyse(
             context.previous_source = source_here
             context.quote_open = _still_open(text, context.quote_open)
     return found
+
+
+def _speaker_in(
+    text: str, sentences: Callable[[str], list[tuple[int, int]]], words: ReadingWords
+) -> str | None:
+    """Who the paragraph quotes ("…, Dr Maathai said"): a source named for what is near it."""
+    for start, end in sentences(text):
+        if (split := words.speech(text[start:end])) is not None:
+            return split[1]
+    return None
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -268,11 +279,12 @@ def _first_finding(
             return Finding("certainty", cue, speaker, sure=0.8)
         if cue := words.record(text):
             return Finding("record", cue, speaker, journal=journal, sure=0.85)
-        if cue := words.finding_start(text):
+        if cue := words.finding_start(text) or finding_subject(text, words):
             return Finding("finding", cue, speaker, source=cue, journal=journal, sure=0.85)
         if cue := _family(families, text, "checkable record"):
             return Finding("record", cue, speaker, journal=journal, sure=0.8)
-        if cue := _family(families, text, "attribution"):
+        cue = _family(families, text, "attribution")
+        if cue and not words.find_all("own_words", text):  # "as we have stated": no source
             return Finding("attributed", cue, speaker, sure=0.7)
     if cue := words.correlation(text):
         return Finding("correlation", cue, speaker, journal=journal, sure=0.8)
@@ -295,9 +307,11 @@ def _first_finding(
         text, words.causal(text) or _family(families, text, "inference marker")
     ):
         return Finding("causal", cue, speaker, sure=0.75)
+    if cue := _hedge(families, text):  # "may be incapable of … more than": a guess first
+        return Finding("prediction", cue, speaker, sure=0.6)
     if cue := words.comparison(text):
         return Finding("comparison", cue, speaker, sure=0.6)
-    if cue := _hedge(families, text) or not_described(text, words.prediction(text)):
+    if cue := not_described(text, words.prediction(text)):
         # A modal verb may be a forecast, a condition or a past ability: less sure than "likely".
         modal = cue.lower() in words.modal_verbs
         if not (modal and words.addresses_reader(text)):  # "will not affect your…": a rule
@@ -305,6 +319,9 @@ def _first_finding(
     for family in families:  # a teacher's own families, after the built-in reading
         if family.custom and (cue := family.find(text)):
             return Finding("custom", cue, speaker, family=family, sure=0.6)
+    if context.nearby_source and not speaker:  # attribution has a scope: name the source
+        source, where = context.nearby_source
+        return Finding("plain", "", speaker, source=source, where=where, sure=0.35)
     return Finding("plain", "", speaker, sure=0.35)
 
 

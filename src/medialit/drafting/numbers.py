@@ -45,10 +45,22 @@ _AGE_AFTER = re.compile(
     rf"^(?:\s*{_RANGE_WORD}\s*\d+)?(?:(?:-|\s+)years?(?:-|\s+)old|\s+(?:años|ans)\s+(?:de\s+edad|d'âge))",
     re.I,
 )
-_DURATION_AFTER = re.compile(rf"^(?:\s*{_RANGE_WORD}\s*\d+)?[\s-]+{_UNIT_OF_TIME}(?!\w)", re.I)
+_SCALE = r"(?:[\s-]+(?:thousand|million|billion|mil|millones|millions?|milliards?))?"
+_DURATION_AFTER = re.compile(
+    rf"^(?:\s*{_RANGE_WORD}\s*\d+)?{_SCALE}[\s-]+{_UNIT_OF_TIME}(?!\w)", re.I
+)
+""""12 months", "2 million years (ago)": a span of time, not a count."""
 _RANGE = re.compile(r"^\s*(?:-|–)\s*\d")
-_IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-|\bNo\.\s*|#|\bpage\s+|\bchapter\s+)$", re.I)
-_IDENTIFIER_AFTER = re.compile(r"^-?[A-Za-z]")
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:[A-Za-z]-|[A-Z]{2,}[+−-]|\bNo\.\s*|#|\bpages?\s+|\bpp?\.\s*(?:\d+\s*[,–-]\s*)*"
+    r"|\bchapter\s+|\b(?:type|model|class|flight|route|article|section|vol\.|volume)\s+)$",
+    re.I,
+)
+"""What names a thing by number: "UTC+9", "pp. 50, 51", "Type 09", "Flight 370"."""
+_IDENTIFIER_AFTER = re.compile(
+    r"^-?[A-Za-z]|^\s+(?:[A-Z][a-z]+\s+)+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane)\b"
+)
+"""A number with letters ("3D") or a street address ("524 Walnut Street")."""
 
 
 @dataclass(frozen=True)

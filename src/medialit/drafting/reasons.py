@@ -105,12 +105,27 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "or earlier in the paragraph: who counted, and how?",
         "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
         f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
-        "plain": f"{said}it is stated as fact, with no source and nothing to show how it is known.",
+        "plain": _plain(finding, said),
     }
     if finding.reason == "custom" and finding.family is not None:
         return finding.family.why.replace("{cue}", cue)
     reason = reasons[finding.reason]
     return reason[0].upper() + reason[1:]
+
+
+def _plain(finding: Finding, said: str) -> str:
+    """A claim with no sign of its kind: what it rests on, as far as the article says."""
+    if said:  # the speaker is its only source
+        return (
+            f"{said}it is stated as fact on the speaker's word alone, with nothing to show how "
+            "it is known."
+        )
+    if finding.source:  # a source is named near it, not for it
+        return (
+            f"It is stated as fact, and the sentence does not say how it is known; "
+            f"{finding.source}, named {finding.where}, is the nearest source: does it say this?"
+        )
+    return "It is stated as fact, with no source and nothing to show how it is known."
 
 
 def check_for(finding: Finding, text: str, language: str = "en") -> str:

@@ -10,8 +10,14 @@ conjunction, a relative pronoun) or a figure, six words at most.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # wording imports this module
+    from medialit.drafting.wording import ReadingWords
 
 PHRASE_WORDS = 6
+SUBJECT_CHARACTERS = 120
+"""How far into a sentence its subject may reach before a verb of finding."""
 OPENING = "\"“«¿¡' "
 """What may open a sentence before its first word."""
 _DETERMINER = re.compile(
@@ -43,3 +49,24 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
 def inside_quotes(text: str, at: int) -> bool:
     """Whether ``at`` falls inside a quotation of ``text``."""
     return sum(text[:at].count(q) for q in '"“”«»') % 2 == 1
+
+
+def finding_subject(text: str, words: ReadingWords) -> str | None:
+    """The source a sentence's subject names before a verb of finding ("A new, comprehensive
+    analysis of satellite data finds that…"), wherever the subject starts."""
+    verbs = words.find_all("finding_verbs", text[:SUBJECT_CHARACTERS])
+    subject = text[: verbs[0][1] - len(verbs[0][0])] if verbs else ""
+    if ";" in subject or not words.find_all("source_words", subject):
+        return None
+    if words.find_all("reader_words", subject) or words.find_all("modal_verbs", subject):
+        return None  # "Study the advertising, and you will find…": the reader finds
+    return words.source_in(subject)
+
+
+def after_lead_in(subject: str) -> str:
+    """ "Given the ongoing uncertainties, Millán": the speaker is the name after the lead-in."""
+    lead, _, name = subject.rpartition(",")
+    first = lead.split()
+    if first and len(first) > 1 and first[1][:1].islower() and name.strip()[:1].isupper():
+        return name.strip()
+    return subject

@@ -109,5 +109,5 @@ def suggest(
             core=c.core,
             candidate=c.candidate,
         )
-        for c in choose(placed, statements, language.split("-")[0].lower())
+        for c in choose(placed, statements, language.split("-")[0].lower(), len(article.split()))
     ]

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from medialit.drafting.sourcing import OPENING, inside_quotes, source_phrase
+from medialit.drafting.sourcing import OPENING, after_lead_in, inside_quotes, source_phrase
 from medialit.errors import LessonError, MedialitError
 from medialit.files import SAVE_AS_UTF8, read_text
 from medialit.lesson.loader import LoadedYaml, load_yaml
@@ -67,7 +67,9 @@ class ReadingLists(BaseModel):
     speech_verbs: list[str] = Field(default_factory=list)
     source_words: list[str] = Field(default_factory=list)
     finding_starts: list[str] = Field(default_factory=list)
+    finding_verbs: list[str] = Field(default_factory=list)
     record_words: list[str] = Field(default_factory=list)
+    own_words: list[str] = Field(default_factory=list)
     correlation: list[str] = Field(default_factory=list)
     causal: list[str] = Field(default_factory=list)
     prediction: list[str] = Field(default_factory=list)
@@ -284,7 +286,7 @@ class ReadingWords:
             )
             claim_start = verb.end() + (claim.end() if claim else 0)
             pieces = [(boundary, verb.end(), "saying"), (claim_start, len(text), "claim")]
-            return pieces, subject
+            return pieces, after_lead_in(subject)
         return None
 
 
@@ -390,7 +392,7 @@ def _alternatives(cues: list[str]) -> str:
 def _pattern(cues: list[str]) -> re.Pattern[str] | None:
     if not cues:
         return None
-    return re.compile(rf"(?<!\w)(?:{_alternatives(cues)})(?!\w)", re.I)
+    return re.compile(rf"(?<!\w)(?:{_alternatives(cues)})(?!\w|-\w)", re.I)  # not "best-known"
 
 
 def _escaped(text: str) -> str:
