@@ -151,7 +151,14 @@ SPOILS: list[Spoil] = [
 ]
 
 
-def spoiled_cache(tmp_path: Path, warm: Path, spoil: Spoil) -> dict[Path, int]:
+def file_identity(path: Path) -> tuple[int, int]:
+    """The inode and change time of a file: a file written anew differs in one of them even
+    when the file system gives it the inode number the old one had."""
+    status = path.stat()
+    return status.st_ino, status.st_ctime_ns
+
+
+def spoiled_cache(tmp_path: Path, warm: Path, spoil: Spoil) -> dict[Path, tuple[int, int]]:
     """A copy of the warm cache with every entry spoiled; the kept pages' files, by inode."""
     shutil.copytree(warm, tmp_path / "cache")
     folder = tmp_path / "cache" / "medialit" / FORMAT
@@ -161,7 +168,7 @@ def spoiled_cache(tmp_path: Path, warm: Path, spoil: Spoil) -> dict[Path, int]:
     for pages in found:
         key = pages.name.removesuffix(".pages")
         spoil(cache, key, pages.with_suffix(".json"), pages)
-    return {pages: pages.stat().st_ino for pages in found}
+    return {pages: file_identity(pages) for pages in found}
 
 
 @pytest.mark.parametrize("spoil", SPOILS, ids=lambda spoil: spoil.__name__)
@@ -179,14 +186,14 @@ def test_a_spoiled_entry_is_a_miss_and_the_pdf_is_right(
     assert outputs(tmp_path / "out") == warm[1]
     for pages, inode in inodes.items():  # laid out again and kept anew: a miss
         assert pages.read_bytes().startswith(MAGIC)
-        assert pages.stat().st_ino != inode
+        assert file_identity(pages) != inode
     # The new entries are good ones: the next build takes both from the cache.
-    inodes = {pages: pages.stat().st_ino for pages in inodes}
+    inodes = {pages: file_identity(pages) for pages in inodes}
     build_lesson(
         LESSON, BuildOptions(out=tmp_path / "again", configuration=configuration(), created=EARLY)
     )
     assert outputs(tmp_path / "again") == warm[1]
-    assert {pages: pages.stat().st_ino for pages in inodes} == inodes
+    assert {pages: file_identity(pages) for pages in inodes} == inodes
 
 
 def test_a_warm_cache_is_a_hit(
@@ -199,7 +206,7 @@ def test_a_warm_cache_is_a_hit(
         LESSON, BuildOptions(out=tmp_path / "out", configuration=configuration(), created=EARLY)
     )
     assert outputs(tmp_path / "out") == warm[1]
-    assert {pages: pages.stat().st_ino for pages in inodes} == inodes
+    assert {pages: file_identity(pages) for pages in inodes} == inodes
 
 
 def test_the_command_says_nothing_of_a_spoiled_cache(
@@ -213,4 +220,4 @@ def test_the_command_says_nothing_of_a_spoiled_cache(
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     assert sorted(outputs(tmp_path / "out")) == sorted(warm[1])
-    assert all(pages.stat().st_ino != inode for pages, inode in inodes.items())  # looked up
+    assert all(file_identity(pages) != inode for pages, inode in inodes.items())  # looked up

@@ -64,9 +64,10 @@ def test_preview_of_a_text_file_drafts_it_first_then_refuses_to_overwrite(
     (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
     process = start(tmp_path, "preview", "--no-open", "notes.txt")
     lines, view = served_lesson(process)
+    drafts = len(view["annotations"])  # every statement of a fresh lesson is a draft
     assert lines[0] == (
         f"notes.txt is not a lesson file, so medialit new drafted one from it: wrote {LESSON} "
-        f"(6 draft statements; source kept as seeds/{LESSON.stem}.txt)"
+        f"({drafts} draft statements; source kept as seeds/{LESSON.stem}.txt)"
     )
     assert lines[1].startswith("http://127.0.0.1:")  # then the address, as ever
     assert lines[2:] == [f"Previewing {LESSON}; press Ctrl-C to stop."]
