@@ -56,7 +56,7 @@ def meant(truth: Truth, number: int) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, MarkableSet, dict]:
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, MarkableSet, dict, bytes]:
     """The class pack built (two versions), filled in, scanned at 150-200 dpi, shuffled
     into a tray-fed PDF and one upside-down picture, and read by ``medialit mark``."""
     folder = tmp_path_factory.mktemp("markflow")
@@ -80,7 +80,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, MarkableSet
     done = medialit("mark", folder / "tray.pdf", folder / "last.png", "--out", out)
     assert done.returncode == 0, done.stderr
     assert re.match(r"sample: marked 3 copies \(\d+ pages\) into .*; [1-9]\d* unsure", done.stdout)
-    return out, record, truths
+    return out, record, truths, (out / "sample/marks/marks.csv").read_bytes()
 
 
 def _serve(out: Path) -> tuple[subprocess.Popen[str], str]:
@@ -96,9 +96,9 @@ def _serve(out: Path) -> tuple[subprocess.Popen[str], str]:
 
 
 def test_a_class_from_paper_to_feedback(
-    page: Page, scanned: tuple[Path, MarkableSet, dict], tmp_path: Path
+    page: Page, scanned: tuple[Path, MarkableSet, dict, bytes], tmp_path: Path
 ) -> None:
-    out, record, truths = scanned
+    out, record, truths, first_csv = scanned
     folder = out / "sample/marks"
     marks = ClassMarks.load(folder / "marks.json")
     guide = read_guide(LESSON)
@@ -179,6 +179,13 @@ def test_a_class_from_paper_to_feedback(
         "total",
     ]
     assert [row["name"] for row in rows] == list(STUDENTS)
+    # The marks.csv `medialit mark` wrote has the same layout: one writer makes both.
+    final_csv = (folder / "marks.csv").read_bytes()
+    assert first_csv.splitlines(keepends=True)[0] == final_csv.splitlines(keepends=True)[0]
+    first_rows = list(csv.DictReader(io.StringIO(first_csv.decode("utf-8"))))
+    assert [(r["name"], r["version"]) for r in first_rows] == [
+        (r["name"], r["version"]) for r in rows
+    ]
     totals = {}
     for row, entry in zip(rows, record.copies, strict=True):
         copy = next(c for c in marks.copies if c.copy == entry.copy)
