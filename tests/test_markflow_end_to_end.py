@@ -27,7 +27,7 @@ from medialit.marking.results import ClassMarks
 from medialit.sheets.markable import MarkableSet
 
 from .conftest import DATA
-from .marking_support import KINDS, Truth, distort, fill_copy, render, to_pdf
+from .marking_support import distort, fill_copy, meant, render, to_pdf
 from .process_support import default_signals
 from .test_preview_browser import browser_context_args, browser_type_launch_args  # noqa: F401
 
@@ -43,16 +43,6 @@ SHOTS = Path("/tmp/markflow-shots")  # looked at by hand; not kept
 def medialit(*args: object) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "medialit", *map(str, args)]
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
-
-
-def meant(truth: Truth, number: int) -> str | None:
-    """What the student meant, as a teacher reads it: the one firm tick; a light tick alone
-    is taken as meant; two firm ticks are no answer."""
-    ticked = [k for k in KINDS if truth.boxes[(number, k)] == "ticked"]
-    unsure = [k for k in KINDS if truth.boxes[(number, k)] == "unsure"]
-    if len(ticked) == 1:
-        return ticked[0]
-    return unsure[0] if not ticked and len(unsure) == 1 else None
 
 
 @pytest.fixture(scope="module")
