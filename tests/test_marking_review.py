@@ -58,9 +58,11 @@ class Served:
         return ClassMarks.load(self.marks)
 
 
-@pytest.fixture
-def served(pristine: Path, tmp_path: Path) -> Iterator[Served]:
-    out = tmp_path / "build"
+@pytest.fixture(scope="module")
+def server(pristine: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for the module (its start-up is most of a test's time); each test gets
+    the marks as they were made (:func:`served`)."""
+    out = tmp_path_factory.mktemp("served") / "build"
     shutil.copytree(pristine / LESSON.stem, out / LESSON.stem)
     process = subprocess.Popen(
         [
@@ -88,6 +90,14 @@ def served(pristine: Path, tmp_path: Path) -> Iterator[Served]:
     process.send_signal(signal.SIGINT)
     _, errors = process.communicate(timeout=20)
     assert "Traceback" not in errors, errors
+
+
+@pytest.fixture
+def served(server: Served, pristine: Path) -> Served:
+    """The module's server, its marks.json put back as made: the page reads it afresh."""
+    shutil.copyfile(pristine / LESSON.stem / "marks" / "marks.json", server.marks)
+    assert server.process.poll() is None, server.process.communicate(timeout=10)[1]
+    return server
 
 
 def open_marking(page: Page, served: Served) -> None:
