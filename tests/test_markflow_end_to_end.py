@@ -248,3 +248,54 @@ def _closest(image: np.ndarray, scans: dict[str, np.ndarray]) -> str:
         return float(np.mean(cv2.absdiff(resized, image)))
 
     return min(scans, key=lambda name: distance(scans[name]))
+
+
+def test_anonymous_sheets_from_paper_to_feedback(tmp_path: Path) -> None:
+    """Plain markable sheets (no roster), no unsure tick: ``marks`` writes the very
+    ``marks.csv`` that ``mark`` wrote, the copies named ``copy N`` in both, and each feedback
+    sheet holds that copy's own pages."""
+    out = tmp_path / "build"
+    build_lesson(LESSON, BuildOptions(out=out, markable=True))
+    record = MarkableSet.from_json(next((out / "sample/markable").glob("*.json")).read_bytes())
+    rng = random.Random(7)
+    blank = render(out / "sample/student.pdf")
+    files, truths = [], []
+    for answers in (["tick", "cross", "blank"], ["cross", "blank", "tick"]):
+        filled, truth = fill_copy(list(blank), record, 0, rng, answers)
+        truths.append(truth)
+        for image in filled:
+            files.append(tmp_path / f"scan-{len(files)}.png")
+            cv2.imwrite(str(files[-1]), distort(image, rng, 150))
+    assert medialit("mark", *files, "--out", out).returncode == 0
+    folder = out / "sample/marks"
+    first_csv = (folder / "marks.csv").read_bytes()
+    marks = ClassMarks.load(folder / "marks.json")
+    assert [(c.name, c.name_image) for c in marks.copies] == [
+        ("", "names/c01.png"),
+        ("", "names/c02.png"),
+    ]
+    crops = [s.reason_image for c in marks.copies for s in c.statements if s.reason_image]
+    assert crops and all((folder / crop).is_file() for crop in crops)
+    done = medialit("marks", LESSON, "--out", out)
+    assert done.returncode == 0, done.stderr
+    assert (folder / "marks.csv").read_bytes() == first_csv
+    rows = list(csv.DictReader(io.StringIO(first_csv.decode("utf-8"))))
+    assert [row["name"] for row in rows] == ["copy 1", "copy 2"]
+    guide = read_guide(LESSON)
+    for row, copy, truth in zip(rows, marks.copies, truths, strict=True):
+        for statement in copy.statements:
+            key = guide.find(statement.statement_id)
+            assert key is not None
+            chosen = meant(truth, statement.number)
+            score = 1.0 if chosen == key.kind else 0.5 if chosen in key.also_accept else 0.0
+            assert float(row[f"score {statement.statement_id}"]) == score
+    scans = {
+        p.name: cv2.imread(str(p), cv2.IMREAD_GRAYSCALE) for p in (folder / "pages").glob("*.png")
+    }
+    sheets = sorted((folder / "feedback").glob("*.pdf"))
+    assert [p.name for p in sheets] == ["01-copy.pdf", "02-copy.pdf"]
+    for sheet, copy in zip(sheets, marks.copies, strict=True):
+        assert f"Copy {copy.copy}" in _text(sheet)
+        embedded = _images(sheet, tmp_path / sheet.stem)
+        found = {_closest(image, scans) for image in embedded if image.shape[0] > 500}
+        assert found == {Path(p.image).name for p in copy.pages}
