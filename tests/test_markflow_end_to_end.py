@@ -110,6 +110,12 @@ def test_a_class_from_paper_to_feedback(
             expect(page.locator("#where")).to_have_text(f"Statement {index + 1} of 3")
             cards = page.locator("#answers > li")
             expect(cards).to_have_count(3)
+            # Every answer's crop, by the path marks.json gives it, is served and loaded.
+            crops = page.locator("#answers .reason img")
+            expect(crops).to_have_count(3)
+            for crop in crops.all():
+                crop.scroll_into_view_if_needed()
+                assert crop.evaluate("img => img.decode().then(() => img.naturalWidth)") > 100
             for n in range(3):
                 card = page.locator("#answers > li:focus")
                 expect(card).to_have_attribute("data-index", str(n))
