@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from medialit.marking.results import ClassMarks
 
-from .marking_report_support import LESSON, make_class
+from .marking_report_support import LESSON, shared_class
 from .process_support import default_signals
 from .test_a11y_axe import AXE, serious
 from .test_preview_browser import browser_context_args, browser_type_launch_args  # noqa: F401
@@ -35,9 +35,7 @@ SHOTS = Path("/tmp/marking-shots")  # looked at by hand; not kept
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("class")
-    make_class(folder)
-    return folder
+    return shared_class(tmp_path_factory.getbasetemp())
 
 
 @dataclass
