@@ -124,6 +124,20 @@ def _tick(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], fil
     draw.line([(x0 + 2, (y0 + y1) / 2), ((x0 + x1) / 2, y1 - 1), (x1 + 3, y0 - 3)], fill, 3)
 
 
+_MADE: dict[Path, Path] = {}
+
+
+def shared_class(base: Path) -> Path:
+    """One A4 class (:func:`make_class`) for every test module of a run under ``base`` (the
+    run's temporary folder): its sheet takes seconds to build. Tests copy it, never change it."""
+    if base not in _MADE:
+        folder = base / "shared-class"
+        folder.mkdir()
+        make_class(folder)
+        _MADE[base] = folder
+    return _MADE[base]
+
+
 def make_class(folder: Path, paper: str = "a4") -> tuple[ClassMarks, MarkingGuide]:
     """``folder/school-start-time/marks/marks.json`` with its page images and crops."""
     pdf = build_sheet(folder / "sheets", paper)

@@ -37,6 +37,17 @@ class Truth:
     boxes: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
+def meant(truth: Truth, number: int) -> str | None:
+    """What the student meant by statement ``number``, as a teacher decides it on the marking
+    page: the one firm tick (beside a crossed-out one); a light tick alone is taken as meant;
+    two firm ticks, or none, are no answer."""
+    ticked = [k for k in KINDS if truth.boxes[(number, k)] == "ticked"]
+    unsure = [k for k in KINDS if truth.boxes[(number, k)] == "unsure"]
+    if len(ticked) == 1:
+        return ticked[0]
+    return unsure[0] if not ticked and len(unsure) == 1 else None
+
+
 def render(pdf: Path, dpi: int = DRAW_DPI) -> list[np.ndarray]:
     """Every page of ``pdf`` as a greyscale image."""
     document = pypdfium2.PdfDocument(str(pdf))

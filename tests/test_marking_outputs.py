@@ -24,16 +24,14 @@ from medialit.marking.feedback import feedback_html
 from medialit.marking.pages import pdf_of
 from medialit.marking.results import ClassMarks
 
-from .marking_report_support import LESSON, STUDENTS, TYPED, make_class
+from .marking_report_support import LESSON, STUDENTS, TYPED, make_class, shared_class
 
 pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("class")
-    make_class(folder)
-    return folder
+    return shared_class(tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture

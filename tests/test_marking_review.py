@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from medialit.marking.results import ClassMarks
 
-from .marking_report_support import LESSON, make_class
+from .marking_report_support import LESSON, shared_class
 from .process_support import default_signals
 from .test_a11y_axe import AXE, serious
 from .test_preview_browser import browser_context_args, browser_type_launch_args  # noqa: F401
@@ -35,9 +35,7 @@ SHOTS = Path("/tmp/marking-shots")  # looked at by hand; not kept
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("class")
-    make_class(folder)
-    return folder
+    return shared_class(tmp_path_factory.getbasetemp())
 
 
 @dataclass
@@ -58,9 +56,11 @@ class Served:
         return ClassMarks.load(self.marks)
 
 
-@pytest.fixture
-def served(pristine: Path, tmp_path: Path) -> Iterator[Served]:
-    out = tmp_path / "build"
+@pytest.fixture(scope="module")
+def server(pristine: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for the module (its start-up is most of a test's time); each test gets
+    the marks as they were made (:func:`served`)."""
+    out = tmp_path_factory.mktemp("served") / "build"
     shutil.copytree(pristine / LESSON.stem, out / LESSON.stem)
     process = subprocess.Popen(
         [
@@ -88,6 +88,14 @@ def served(pristine: Path, tmp_path: Path) -> Iterator[Served]:
     process.send_signal(signal.SIGINT)
     _, errors = process.communicate(timeout=20)
     assert "Traceback" not in errors, errors
+
+
+@pytest.fixture
+def served(server: Served, pristine: Path) -> Served:
+    """The module's server, its marks.json put back as made: the page reads it afresh."""
+    shutil.copyfile(pristine / LESSON.stem / "marks" / "marks.json", server.marks)
+    assert server.process.poll() is None, server.process.communicate(timeout=10)[1]
+    return server
 
 
 def open_marking(page: Page, served: Served) -> None:

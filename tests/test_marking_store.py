@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.marking.csvfiles import marks_csv
+from medialit.marking.csvfiles import marks_csv, statement_ids
 from medialit.marking.guide import read_guide
 from medialit.marking.results import ClassMarks, CopyMarks, StatementMark
 from medialit.marking.store import BadDecision, MarksFile, StaleMarks
@@ -104,7 +104,9 @@ def test_marks_csv_keeps_a_formula_as_text(tmp_path: Path) -> None:
     marks = small_class(tmp_path / "marks.json", name="=HYPERLINK(1)")
     marks.copies[0].statements[0].resolved = True
     marks.copies[0].statements[0].answer = "evidence"
-    rows = list(csv.reader(io.StringIO(marks_csv(marks, read_guide(LESSON)).decode())))
+    rows = list(
+        csv.reader(io.StringIO(marks_csv(marks, statement_ids(marks, read_guide(LESSON))).decode()))
+    )
     assert rows == [
         [
             "name",

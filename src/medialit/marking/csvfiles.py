@@ -3,7 +3,8 @@
 ``marks.csv`` has one row per student: ``name``, ``version``, the score of each statement
 (``score <id>``, by the statement's id, in the lesson's reading order, whatever number the
 student's version printed), the band of each reason (``band <id>``), and ``total``: the
-columns ``medialit mark`` writes (:mod:`.spreadsheet`), now with the teacher's bands.
+columns ``medialit mark`` writes, now with the teacher's bands: both commands write it with
+:func:`marks_csv`, so a spreadsheet opened after either has the same layout.
 
 A learning platform matches rows to its students by its own identifiers, which a roster
 does not hold. So the gradebook is made from the platform's own export (Moodle: Grades →
@@ -17,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,9 +52,12 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def marks_csv(marks: ClassMarks, guide: MarkingGuide) -> bytes:
-    """``marks.csv``: one row per student, in copy order."""
-    ids = statement_ids(marks, guide)
+def marks_csv(marks: ClassMarks, order: Sequence[str]) -> bytes:
+    """``marks.csv``: one row per student, in copy order; ``order`` is the statements' ids
+    in the lesson's reading order (any statement of the marks it lacks comes after them)."""
+    present = {s.statement_id for copy in marks.copies for s in copy.statements}
+    ids = [i for i in order if i in present]
+    ids += sorted(present - set(ids))
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(

@@ -4,10 +4,16 @@ One student's sheet holds that student's work only: their scanned pages, their t
 bands, and the key. Each statement's result is written beside its "how do you know?" area
 on their page (where the reader found it), and listed on a first page with the key's kind
 and its why, so that the sheet explains, not only scores.
+
+Each page goes into the sheet as a JPEG (quality 90, the scan's own pixels): WeasyPrint embeds
+a JPEG as it is, but compresses a PNG again, which was half the time of a class's sheets, and
+a scan's grain makes PNGs large.
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,6 +28,7 @@ from medialit.marking.results import FULL_MARK, HALF_MARK, CopyMarks, StatementM
 
 RESULT_WORDS = {"right": "right", "half": "half marks", "wrong": "not this time"}
 RESULT_SIGNS = {"right": "✓", "half": "½", "wrong": "✗"}
+JPEG_QUALITY = 90
 A4_RATIO = 297 / 210
 LETTER_RATIO = 11 / 8.5
 
@@ -53,13 +60,24 @@ def feedback_filename(copy: CopyMarks) -> str:
 
 def paper_of(image: Path) -> str:
     """``a4`` or ``letter``: the paper whose shape the page image has (it fills the page)."""
+    return page_picture(image)[1]
+
+
+def page_picture(image: Path) -> tuple[str, str]:
+    """The page image as a JPEG ``data:`` address (its own file name when it cannot be read:
+    WeasyPrint then reports it), and its paper."""
     try:
         with Image.open(image) as opened:
             width, height = opened.size
+            stream = io.BytesIO()
+            opened.convert("L" if opened.mode in ("1", "L", "LA", "I;16") else "RGB").save(
+                stream, "JPEG", quality=JPEG_QUALITY
+            )
     except OSError:
-        return "a4"  # WeasyPrint then reports the image it could not read
+        return image.resolve().as_uri(), "a4"
     ratio = height / width if width else A4_RATIO
-    return "letter" if abs(ratio - LETTER_RATIO) < abs(ratio - A4_RATIO) else "a4"
+    paper = "letter" if abs(ratio - LETTER_RATIO) < abs(ratio - A4_RATIO) else "a4"
+    return "data:image/jpeg;base64," + base64.b64encode(stream.getvalue()).decode(), paper
 
 
 def feedback_html(
@@ -87,7 +105,9 @@ def feedback_html(
         rows=rows,
         total=number(copy.total),
         out_of=len(rows),
-        pages=[(p, paper_of(folder / p.image)) for p in sorted(copy.pages, key=lambda p: p.page)],
+        pages=[
+            (p, *page_picture(folder / p.image)) for p in sorted(copy.pages, key=lambda p: p.page)
+        ],
         badges=badges,
         words=RESULT_WORDS,
         signs=RESULT_SIGNS,

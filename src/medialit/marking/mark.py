@@ -31,6 +31,7 @@ from medialit.marking.collate import (
     group_copies,
     statement_mark,
 )
+from medialit.marking.csvfiles import marks_csv
 from medialit.marking.results import (
     FORMAT,
     KINDS,
@@ -41,7 +42,6 @@ from medialit.marking.results import (
     TickState,
 )
 from medialit.marking.scans import ScanPage, scan_pages
-from medialit.marking.spreadsheet import marks_csv
 from medialit.marking.ticks import read_tick
 from medialit.sheets.markable import MARKS_FOLDER, RECORD_FOLDER, Area, MarkableSet
 
@@ -106,7 +106,7 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
         marks.copies.append(_copy_marks(read, number, files_out))
     data = {"format": FORMAT, **asdict(marks)}
     files_out["marks.json"] = json.dumps(data, ensure_ascii=False, indent=1).encode()
-    files_out["marks.csv"] = marks_csv(marks, _reading_order(copies)).encode("utf-8")
+    files_out["marks.csv"] = marks_csv(marks, _reading_order(copies))
     write_all(folder, files_out, within=out)
     _remove_stale(folder, files_out)
     return MarkResult(lesson, folder, marks, len(pages), notes, [folder / f for f in files_out])

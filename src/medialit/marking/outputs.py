@@ -17,7 +17,7 @@ from pathlib import Path
 
 from medialit.errors import MedialitError, Problem
 from medialit.files import write_all
-from medialit.marking.csvfiles import gradebook_csv, marks_csv
+from medialit.marking.csvfiles import gradebook_csv, marks_csv, statement_ids
 from medialit.marking.feedback import feedback_filename, feedback_html
 from medialit.marking.guide import check_marks_match, read_guide
 from medialit.marking.pages import pdf_of
@@ -75,7 +75,7 @@ def write_outputs(
         )
     }
     if not marks.waiting:
-        files["marks.csv"] = marks_csv(marks, guide)
+        files["marks.csv"] = marks_csv(marks, statement_ids(marks, guide))
         for copy in marks.copies:
             pages[feedback_filename(copy)] = feedback_html(copy, guide, folder)
     files.update(_laid_out(pages, folder, created))
