@@ -29,6 +29,7 @@ from medialit.lesson.statement_ids import ids_in_use, new_id
 from medialit.lesson.text import MAX_FILE_BYTES, decode_lesson
 from medialit.preview.fields import FIELD_LABELS, scalar, unstorable
 from medialit.preview.history import History
+from medialit.preview.kept import KeptDocument
 from medialit.preview.queue_file import keeping_comments_above
 from medialit.preview.rekind import (
     NOT_EXPLAINED,
@@ -38,7 +39,7 @@ from medialit.preview.rekind import (
     set_also_accept,
 )
 from medialit.preview.saving import ChangedMeanwhile, NotSaved, write_lesson
-from medialit.preview.yamlstyle import dump_like, yaml_like
+from medialit.preview.yamlstyle import dump_like
 from medialit.settings.checks import read_lesson_with_settings
 
 EDIT_WHILE_MISSING = (
@@ -130,6 +131,8 @@ class LessonEditor:
         self.checked_version: str | None = None
         """A version of the file known to pass the check (the server has just read it)."""
         self.history = History()
+        self._kept = KeptDocument()
+        """The document the last save wrote: the next edit's, if the file is still that."""
 
     def add(self, version: str, selection: Selection, changes: Changes) -> Saved:
         return self._apply(version, lambda data: _add(data, selection, changes), "the new mark")
@@ -216,8 +219,7 @@ class LessonEditor:
                         [str(p) for p in exc.problems],
                     ) from None
             assert current.text is not None  # read_lesson read the bytes as a lesson
-            yaml = yaml_like(current.text)
-            data = yaml.load(current.text)
+            yaml, data = self._kept.take(current.version, current.text)
             try:
                 # A deleted key or statement must not take the next one's comment with it.
                 typed = keeping_comments_above(data, edit)
@@ -240,6 +242,7 @@ class LessonEditor:
             except NotSaved as exc:
                 raise EditRefused(str(exc.problem)) from None
             self.checked_version = version_of(data_bytes)
+            self._kept.keep(self.checked_version, data)
             self.history.record(label, current.data, self.checked_version)
             return Saved(checked, self.checked_version)
 
