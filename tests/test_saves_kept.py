@@ -6,19 +6,22 @@ statement added, re-kinded and deleted, a statement's words shrunk and extended 
 question added and changed, an undo, refused edits, an edit made in another editor) through
 one :class:`LessonEditor`, which keeps the document it last wrote. Before each of them the
 file's bytes are copied to a second file, and the same edit is made there by a new editor,
-which has nothing kept and so loads the file (the path every save took before): the bytes
-written must be the same.
+which has nothing loaded ahead and so loads the file then (the path every save took
+before): the bytes written must be the same. Most of the kept editor's edits must have
+found their document loaded ahead (in the preload thread), or the test tests nothing.
 """
 
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from ruamel.yaml.comments import CommentedMap
 
+import medialit.preview.kept as kept
 from medialit.lesson.reading import CheckedLesson, read_lesson
 from medialit.preview.editing import (
     Changes,
@@ -48,12 +51,16 @@ class Pair:
         self.editor = LessonEditor(self.path)
         self.checked = read_lesson(self.path)
         self.edits = 0
+        self.loaded_now = 0
+        """The kept editor's edits that had to load their document in the request's thread."""
 
     def same(self, edit: Edit) -> None:
         """``edit`` by the kept editor, and by a fresh one on the same bytes: equal results."""
         before = self.path.read_bytes()
         self.fresh.write_bytes(before)
+        loads = len(LOADS)
         saved = edit(self.editor, read_version(self.path).version)
+        self.loaded_now += sum(1 for name in LOADS[loads:] if name == "MainThread")
         written = self.path.read_bytes()
         assert written != before
         edit(LessonEditor(self.fresh), read_version(self.fresh).version)
@@ -125,6 +132,21 @@ def refuse_after_changing(data: CommentedMap) -> None:
     raise EditRefused("refused on purpose")
 
 
+LOADS: list[str] = []
+"""The thread of each round-trip load, in order."""
+
+
+@pytest.fixture(autouse=True)
+def count_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = kept.load
+
+    def load(text: str) -> kept.Loaded:
+        LOADS.append(threading.current_thread().name)
+        return real(text)
+
+    monkeypatch.setattr(kept, "load", load)
+
+
 @pytest.mark.parametrize("seed", LESSONS, ids=lambda path: path.stem)
 def test_edits_from_the_kept_document_write_what_a_fresh_load_writes(
     seed: Path, tmp_path: Path
@@ -166,3 +188,6 @@ def test_edits_from_the_kept_document_write_what_a_fresh_load_writes(
     pair.same(change(pair, 6, Changes(why="After the text editor.")))
     pair.same(change(pair, 7, other_kind(pair, 7)))
     assert pair.edits >= 13
+    # Loaded then: the first edit, the one after the refused edits and the one after the text
+    # editor's save (no page asked for them here); every other edit found its document ready.
+    assert pair.loaded_now == 3
