@@ -7,7 +7,8 @@ question added and changed, an undo, refused edits, an edit made in another edit
 one :class:`LessonEditor`, which keeps the document it last wrote. Before each of them the
 file's bytes are copied to a second file, and the same edit is made there by a new editor,
 which has nothing loaded ahead and so loads the file then (the path every save took
-before): the bytes written must be the same. Most of the kept editor's edits must have
+before): the bytes written must be the same (and the emitter that remembers scalars' analyses must write what
+ruamel.yaml's own writes). Most of the kept editor's edits must have
 found their document loaded ahead (in the preload thread), or the test tests nothing.
 """
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.emitter import RoundTripEmitter
 
 import medialit.preview.kept as kept
 from medialit.lesson.reading import CheckedLesson, read_lesson
@@ -31,8 +33,15 @@ from medialit.preview.editing import (
     Selection,
     read_version,
 )
-from medialit.preview.partedits import QuestionFields, add_question, item_at, set_question
+from medialit.preview.partedits import (
+    QuestionFields,
+    add_question,
+    item_at,
+    remove,
+    set_question,
+)
 from medialit.preview.statements import Words, set_words
+from medialit.preview.yamlstyle import dump_like, yaml_like
 
 from .conftest import LESSONS
 
@@ -65,6 +74,7 @@ class Pair:
         assert written != before
         edit(LessonEditor(self.fresh), read_version(self.fresh).version)
         assert written == self.fresh.read_bytes(), f"edit {self.edits} of {self.path.name}"
+        assert_emitters_agree(written.decode("utf-8").removeprefix("\ufeff"))
         self.checked = saved.checked
         self.edits += 1
 
@@ -78,6 +88,16 @@ class Pair:
         statements = self.checked.statements
         chosen = statements[number % len(statements)]
         return chosen.index, chosen.annotation.quote
+
+
+def assert_emitters_agree(text: str) -> None:
+    """The emitter that remembers scalars' analyses writes what ruamel.yaml's own writes."""
+    yaml = yaml_like(text)
+    data = yaml.load(text)
+    plain = yaml_like(text)
+    plain.Emitter = RoundTripEmitter
+    assert dump_like(yaml, data, text) == dump_like(plain, data, text)
+    assert dump_like(yaml, data, text) == dump_like(plain, data, text)  # remembered now
 
 
 def unmarked(checked: CheckedLesson) -> Selection:
@@ -123,6 +143,12 @@ def bounds(pair: Pair, number: int, shorter: bool, end: int = 0) -> tuple[Edit, 
 
 def question(edit: Callable[[CommentedMap], None]) -> Edit:
     return lambda editor, version: editor.edit(version, "the question", edit)
+
+
+def no_questions(data: CommentedMap) -> None:
+    """Every question removed: the ``questions:`` key goes with the last one."""
+    while "questions" in data:
+        remove(data, "questions", 0, "question")
 
 
 def refuse_after_changing(data: CommentedMap) -> None:
@@ -182,12 +208,15 @@ def test_edits_from_the_kept_document_write_what_a_fresh_load_writes(
     pair.refused(question(refuse_after_changing))
     pair.refused(question(lambda data: data.__setitem__("annotations", [])))
     pair.same(change(pair, 5, other_kind(pair, 5)))
+    # A key removed, then added again (a kept edited document once wrote this one broken).
+    pair.same(question(no_questions))
+    pair.same(question(lambda data: add_question(data, QuestionFields(text="Who counted?"))))
     # A save from another editor: the kept document is not that file.
     pair.path.write_bytes(pair.path.read_bytes() + b"# Added in a text editor.\n")
     pair.checked = read_lesson(pair.path)
     pair.same(change(pair, 6, Changes(why="After the text editor.")))
     pair.same(change(pair, 7, other_kind(pair, 7)))
-    assert pair.edits >= 13
+    assert pair.edits >= 15
     # Loaded then: the first edit, the one after the refused edits and the one after the text
     # editor's save (no page asked for them here); every other edit found its document ready.
     assert pair.loaded_now == 3
