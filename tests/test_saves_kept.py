@@ -96,8 +96,8 @@ def assert_emitters_agree(text: str) -> None:
     data = yaml.load(text)
     plain = yaml_like(text)
     plain.Emitter = RoundTripEmitter
+    # The editors' saves have just weighed these scalars: most analyses are remembered ones.
     assert dump_like(yaml, data, text) == dump_like(plain, data, text)
-    assert dump_like(yaml, data, text) == dump_like(plain, data, text)  # remembered now
 
 
 def unmarked(checked: CheckedLesson) -> Selection:
