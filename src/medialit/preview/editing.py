@@ -11,8 +11,6 @@ what the teacher typed must read back exactly (:mod:`.fields`).
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,9 +24,9 @@ from medialit.lesson.anchoring import find_matches
 from medialit.lesson.article import split_blocks
 from medialit.lesson.reading import CheckedLesson
 from medialit.lesson.statement_ids import ids_in_use, new_id
-from medialit.lesson.text import MAX_FILE_BYTES, decode_lesson
 from medialit.preview.fields import FIELD_LABELS, scalar, unstorable
 from medialit.preview.history import History
+from medialit.preview.kept import KeptDocument
 from medialit.preview.queue_file import keeping_comments_above
 from medialit.preview.rekind import (
     NOT_EXPLAINED,
@@ -38,7 +36,11 @@ from medialit.preview.rekind import (
     set_also_accept,
 )
 from medialit.preview.saving import ChangedMeanwhile, NotSaved, write_lesson
-from medialit.preview.yamlstyle import dump_like, yaml_like
+from medialit.preview.versions import LessonText as LessonText  # its names, kept public here
+from medialit.preview.versions import lesson_text
+from medialit.preview.versions import read_version as read_version
+from medialit.preview.versions import version_of as version_of
+from medialit.preview.yamlstyle import dump_like
 from medialit.settings.checks import read_lesson_with_settings
 
 EDIT_WHILE_MISSING = (
@@ -58,36 +60,6 @@ class EditRefused(Exception):
         super().__init__(message)
         self.message = message
         self.problems = problems or []
-
-
-@dataclass(frozen=True)
-class LessonText:
-    """A lesson file's text and the version a page must quote to change it.
-
-    ``text`` is ``None`` when the bytes cannot be a lesson (not UTF-8, too large):
-    :func:`~medialit.lesson.reading.read_lesson` then reads the file itself and says why.
-    """
-
-    text: str | None
-    version: str
-    bom: bool = False
-    data: bytes = b""
-
-
-def version_of(data: bytes) -> str:
-    """A short fingerprint of a file's bytes: equal bytes, equal version."""
-    return hashlib.sha256(data).hexdigest()[:16]
-
-
-def read_version(path: Path) -> LessonText:
-    """The lesson file as it is on disk now, with its version."""
-    with path.open("rb") as stream:
-        data = stream.read(MAX_FILE_BYTES + 1)
-    text: str | None = None
-    if len(data) <= MAX_FILE_BYTES:
-        with contextlib.suppress(LessonError):  # read_lesson gives the message, with the line
-            text = decode_lesson(data, path)
-    return LessonText(text, version_of(data), data.startswith(b"\xef\xbb\xbf"), data)
 
 
 @dataclass(frozen=True)
@@ -130,6 +102,8 @@ class LessonEditor:
         self.checked_version: str | None = None
         """A version of the file known to pass the check (the server has just read it)."""
         self.history = History()
+        self._kept = KeptDocument()
+        """The file's round-trip document, loaded ahead for the next edit."""
 
     def add(self, version: str, selection: Selection, changes: Changes) -> Saved:
         return self._apply(version, lambda data: _add(data, selection, changes), "the new mark")
@@ -173,6 +147,9 @@ class LessonEditor:
                 raise EditRefused(str(exc.problem)) from None
             self.history.undone()
             self.checked_version = version_of(step.before)
+            self._kept.prepare(
+                self.checked_version, lambda: lesson_text(step.before, self.path).text
+            )
             return Saved(checked, self.checked_version), step.label
 
     def delete(self, version: str, index: int, quote: str) -> Saved:
@@ -191,6 +168,15 @@ class LessonEditor:
             return Typed(index, {})
 
         return self._apply(version, remove, f"the delete of “{_short(quote)}”")
+
+    def prepare(self, version: str) -> None:
+        """The file at ``version`` has just passed the check: load it ahead for the next edit."""
+
+        def text_of() -> str | None:
+            current = read_version(self.path)
+            return current.text if current.version == version else None
+
+        self._kept.prepare(version, text_of)
 
     def _current(self, version: str) -> LessonText:
         """The file as it is, if it is at ``version`` (the page's); else a stale write."""
@@ -216,8 +202,7 @@ class LessonEditor:
                         [str(p) for p in exc.problems],
                     ) from None
             assert current.text is not None  # read_lesson read the bytes as a lesson
-            yaml = yaml_like(current.text)
-            data = yaml.load(current.text)
+            yaml, data = self._kept.take(current.version, current.text)
             try:
                 # A deleted key or statement must not take the next one's comment with it.
                 typed = keeping_comments_above(data, edit)
@@ -240,6 +225,10 @@ class LessonEditor:
             except NotSaved as exc:
                 raise EditRefused(str(exc.problem)) from None
             self.checked_version = version_of(data_bytes)
+            # What the next edit reads, loaded while the page shows this one.
+            self._kept.prepare(
+                self.checked_version, lambda: lesson_text(data_bytes, self.path).text
+            )
             self.history.record(label, current.data, self.checked_version)
             return Saved(checked, self.checked_version)
 

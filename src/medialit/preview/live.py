@@ -89,6 +89,7 @@ class Preview:
         self.view = view
         if not view["problems"]:
             self.editor.checked_version = view["version"]
+            self.editor.prepare(view["version"])
         self.publish("lesson", view)
         if not view["problems"]:
             self.render_wanted.set()

@@ -1,13 +1,45 @@
 """A lesson file's own YAML style, kept by every save: its indentation, its long lines, its
-line ends."""
+line ends.
+
+A save writes the whole file again, and ruamel.yaml's emitter weighs every scalar anew
+(which styles it may take) although almost all are those of the last save: the answer,
+a pure function of the text and the emitter's settings, is remembered (:class:`_Emitter`).
+"""
 
 from __future__ import annotations
 
+import copy
 import io
 import itertools
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.emitter import RoundTripEmitter, ScalarAnalysis
+
+ANALYSES_KEPT = 20_000
+"""Scalars whose analysis is remembered (a long lesson has about 3,000); then it starts again."""
+_analyses: dict[tuple[object, ...], ScalarAnalysis] = {}
+
+
+class _Emitter(RoundTripEmitter):
+    """ruamel.yaml's round-trip emitter, remembering each scalar's analysis."""
+
+    def analyze_scalar(self, scalar: Any) -> Any:
+        key = (
+            type(scalar),
+            scalar,
+            self.serializer.use_version,
+            self.allow_unicode,
+            self.unicode_supplementary,
+            self.allow_space_break,
+        )
+        found = _analyses.get(key)
+        if found is None:
+            if len(_analyses) >= ANALYSES_KEPT:
+                _analyses.clear()
+            found = _analyses[key] = super().analyze_scalar(scalar)
+        # A copy: the emitter changes the one it is given (allow_block, for a key).
+        return copy.copy(found)
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:
@@ -41,6 +73,7 @@ def yaml_like(text: str) -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a teacher's long lines
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    yaml.Emitter = _Emitter
     return yaml
 
 
