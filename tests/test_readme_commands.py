@@ -50,6 +50,7 @@ SKIP_MARKERS = (
     "(runs the set-up tests)",
     "(another way to install)",
     "(your own saved page)",
+    "(after the preview above)",
 )
 """Trailing comments that mark a command the test does not run, with the reason shown."""
 
