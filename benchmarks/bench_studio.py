@@ -350,17 +350,24 @@ def main() -> None:
         text = lesson.read_text(encoding="utf-8")
         if lesson.stat().st_mtime_ns == written or re.search(r"^    draft: true", text, re.M):
             sys.exit("the lesson was not finished in the page: a draft is left, or nothing saved")
+        core = re.search(r"^  core: \[(.*)\]$", text, re.M)
+        ids = set(re.findall(r"^  - id: (\S+)$|^    id: (\S+)$", text, re.M))
+        known = {a or b for a, b in ids}
+        if not core or not set(core.group(1).split(", ")) <= known:
+            sys.exit("the lesson has no core selection of its own statements")
+        kept = f"core: {len(core.group(1).split(', '))} statements, as medialit new suggested"
         name = str(lesson.relative_to(folder))
         checked = run([*medialit, "check", name], folder)
         built = run([*medialit, "build", name, "--roster", str(ROSTER)], folder)
         pack = folder / "build" / lesson.stem / "class-pack.pdf"
         if not pack.exists():
             sys.exit(f"no class pack: {built.stdout}")
-    report(t, checked.stdout.strip().splitlines()[0], yaml_edits)
+    report(t, checked.stdout.strip().splitlines()[0], kept, yaml_edits)
 
 
-def report(t: Teacher, checked: str, yaml_edits: int) -> None:
+def report(t: Teacher, checked: str, kept: str, yaml_edits: int) -> None:
     print(f"check: {checked}")
+    print(kept + " (the page has no selections editor yet)")
     print("build --roster docs/examples/class.csv: exit 0, class-pack.pdf written")
     print()
     print("| user actions | count |")
