@@ -66,7 +66,7 @@ def test_preview_of_a_text_file_drafts_it_first_then_refuses_to_overwrite(
     lines, view = served_lesson(process)
     assert lines[0] == (
         f"notes.txt is not a lesson file, so medialit new drafted one from it: wrote {LESSON} "
-        f"(6 draft statements; source kept as seeds/{LESSON.stem}.txt)"
+        f"(5 draft statements; source kept as seeds/{LESSON.stem}.txt)"
     )
     assert lines[1].startswith("http://127.0.0.1:")  # then the address, as ever
     assert lines[2:] == [f"Previewing {LESSON}; press Ctrl-C to stop."]
@@ -75,7 +75,7 @@ def test_preview_of_a_text_file_drafts_it_first_then_refuses_to_overwrite(
     drafted = (tmp_path / LESSON).read_text(encoding="utf-8")
     # Every statement has an id from the start (and all differ).
     ids = [a["id"] for a in YAML(typ="safe", pure=True).load(drafted)["annotations"]]
-    assert len(ids) == 6 and len(set(ids)) == 6 and all(ids)
+    assert len(ids) == 5 and len(set(ids)) == 5 and all(ids)
 
     again = subprocess.run(
         [sys.executable, "-m", "medialit", "preview", "--no-open", "notes.txt"],
