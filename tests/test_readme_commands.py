@@ -51,6 +51,7 @@ SKIP_MARKERS = (
     "(another way to install)",
     "(your own saved page)",
     "(after medialit mark)",
+    "(after the preview above)",
 )
 """Trailing comments that mark a command the test does not run, with the reason shown."""
 
