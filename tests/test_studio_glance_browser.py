@@ -137,7 +137,7 @@ def test_a_new_selection_is_named_ticked_renamed_and_removed(page: Page, served:
     assert list(read_lesson(served.lesson).lesson.selections) == ["short"]
     page.screenshot(path=SHOTS / "glance-renamed.png")
     # Removed, and put back with Ctrl+Z.
-    page.get_by_role("button", name="Remove").click()
+    page.get_by_role("button", name="Remove", exact=True).click()
     expect(page.locator("#status")).to_contain_text("Removed the selection “short”.")
     assert read_lesson(served.lesson).lesson.selections == {}
     page.locator("#article").focus()

@@ -49,7 +49,10 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
 
 def glance_of(lesson: Path) -> dict[str, Any]:
     """The glance panel's data for the lesson file as it is on disk now."""
-    current = read_version(lesson)
+    try:
+        current = read_version(lesson)
+    except OSError:  # moved or unreadable: the lesson view says so, and follows it back
+        return {"version": "", "problems": True}
     try:
         checked = read_lesson_with_settings(lesson, current.text)
     except MedialitError:

@@ -613,4 +613,6 @@ function start() {
   events.addEventListener("open", () => say(""));
 }
 
-start();
+// After every module script of the page has run (module scripts run before DOMContentLoaded),
+// so that each studio module hears the first "medialit:lesson" event.
+document.addEventListener("DOMContentLoaded", start);
