@@ -10,10 +10,17 @@ conjunction, a relative pronoun) or a figure, six words at most.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:  # wording imports this module
-    from medialit.drafting.wording import ReadingWords
+
+class ReadingWords(Protocol):
+    """What this module asks of :class:`medialit.drafting.wording.ReadingWords` (which imports
+    this module, so it is named by what it does, not imported)."""
+
+    def find_all(self, name: str, text: str) -> list[tuple[str, int]]: ...
+
+    def source_in(self, text: str) -> str | None: ...
+
 
 PHRASE_WORDS = 6
 SUBJECT_CHARACTERS = 120
