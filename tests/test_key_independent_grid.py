@@ -17,7 +17,7 @@ from medialit.cli import main
 from .conftest import ROOT
 
 
-def key_text(tmp_path: Path, level: str, *layout: str) -> str:
+def key_pdf(tmp_path: Path, level: str) -> Path:
     result = CliRunner().invoke(
         main,
         [
@@ -31,6 +31,10 @@ def key_text(tmp_path: Path, level: str, *layout: str) -> str:
     )
     assert result.exit_code == 0, result.output
     (pdf,) = (tmp_path / level).glob("*/key*.pdf")
+    return pdf
+
+
+def text_of(pdf: Path, *layout: str) -> str:
     return subprocess.run(
         ["pdftotext", *layout, str(pdf), "-"],
         capture_output=True,
@@ -40,16 +44,17 @@ def key_text(tmp_path: Path, level: str, *layout: str) -> str:
 
 
 def test_the_independent_grid_gives_paragraph_and_line(tmp_path: Path) -> None:
-    text = key_text(tmp_path, "independent", "-layout")
+    pdf = key_pdf(tmp_path, "independent")
+    text = text_of(pdf, "-layout")
     grid = text.split("Answers at a glance", 1)[1].split("lists other kinds to accept", 1)[0]
     places = re.findall(r"¶ (\d+), line (\d+)", grid)
     # The answers further on give each statement's place too: the grid agrees with them.
-    answers = key_text(tmp_path, "independent").split("Model answers", 1)[1]
+    answers = text_of(pdf).split("Model answers", 1)[1]
     assert places
     assert places == re.findall(r"\(¶\s*(\d+),\s*line\s*(\d+)\)", answers)
 
 
 def test_a_numbered_sheet_grid_has_no_places(tmp_path: Path) -> None:
-    text = key_text(tmp_path, "standard", "-layout")
+    text = text_of(key_pdf(tmp_path, "standard"), "-layout")
     grid = text.split("Answers at a glance", 1)[1].split("lists other kinds to accept", 1)[0]
     assert "¶" not in grid
