@@ -9,7 +9,9 @@ const $ = (id) => document.getElementById(id);
 export const cursor = { at: null }; // {block, start, end}: characters of a block's text
 
 // A range over characters start–end of block `index`'s text (badges and numbers left out).
-export function rangeIn(index, start, end) {
+// `afterBadge`: a start at the end of one text node begins in the next one (after a
+// highlight's badge, where the statements module puts its start handle), not before it.
+export function rangeIn(index, start, end, { afterBadge = false } = {}) {
   const block = $("article").querySelector(`.block[data-block="${index}"] .text`);
   if (!block) return null;
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
@@ -21,7 +23,7 @@ export function rangeIn(index, start, end) {
   let started = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const length = node.data.length;
-    if (!started && start <= at + length) {
+    if (!started && (afterBadge ? start < at + length : start <= at + length)) {
       range.setStart(node, start - at);
       started = true;
     }

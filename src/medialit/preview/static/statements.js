@@ -7,6 +7,7 @@
 // are drawn at once and saved when the mouse is released, or after a pause in the keys.
 // Plain DOM with text nodes only, as in preview.js.
 
+import { rangeIn } from "./cursor.js";
 import { save, say } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
@@ -85,39 +86,12 @@ function stepped(words, end, step) {
 
 // ---- drawing: the new words, and the handles --------------------------------------------------
 
-// A range over characters start–end of block `index`'s text (badges and numbers left out),
-// starting in the text after a highlight's badge, not before it: the start handle goes there.
-function wordsRange(index, start, end) {
-  const text = $("article").querySelector(`.block[data-block="${index}"] .text`);
-  if (!text) return null;
-  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement.closest(".badge") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  const range = document.createRange();
-  let at = 0;
-  let started = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = node.data.length;
-    if (!started && start < at + length) {
-      range.setStart(node, start - at);
-      started = true;
-    }
-    if (started && end <= at + length) {
-      range.setEnd(node, end - at);
-      return range;
-    }
-    at += length;
-  }
-  return null;
-}
-
 function draw() {
   const article = $("article");
   if (window.CSS && CSS.highlights) CSS.highlights.delete("bounds");
   const index = active();
   const words = index === null || index === undefined ? null : wordsOf(index);
-  const range = words && !article.classList.contains("stale") && wordsRange(words.block, words.start, words.end);
+  const range = words && !article.classList.contains("stale") && rangeIn(words.block, words.start, words.end, { afterBadge: true });
   const rects = range ? [...range.getClientRects()].filter((r) => r.width > 0) : [];
   if (!rects.length) {
     article.querySelectorAll(".bound-handle").forEach((handle) => handle.remove());
