@@ -16,17 +16,12 @@ Served as the preview is (``preview.server.listen`` on the loopback address, beh
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import secrets
-import threading
-import webbrowser
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -47,7 +42,7 @@ from medialit.marking.store import (
 )
 from medialit.preview.guard import Guard
 from medialit.preview.requests import BadRequest, bad_request, int_field, json_body, str_field
-from medialit.preview.server import LOOPBACK, listen
+from medialit.preview.server import serve_guarded
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
@@ -193,22 +188,14 @@ def serve_review(
     echo: Callable[[str], None],
 ) -> None:
     """Serve the marking page until Ctrl-C; the first line printed is the address to open."""
-    sock = listen(port)
-    port = sock.getsockname()[1]
-    token = secrets.token_urlsafe(24)
-    hosts = {f"{LOOPBACK}:{port}", f"localhost:{port}"}
-    app = create_review_app(lesson, folder, token=token, hosts=hosts)
-    origin = f"http://{LOOPBACK}:{port}"
-    echo(f"{origin}/?token={token}")
-    echo(f"Marking {folder / MARKS_FILE}; every mark is saved at once. Press Ctrl-C to stop.")
-    config = uvicorn.Config(
-        app, log_level="warning", timeout_graceful_shutdown=2, access_log=False, ws="none"
-    )
     logging.getLogger("uvicorn.error").setLevel(logging.ERROR)
-    if open_browser:
-        # Not the printed address: other accounts can read the launcher's command line.
-        once = origin + app.one_time_path()
-        threading.Thread(target=webbrowser.open, args=(once,), daemon=True).start()
-    with contextlib.suppress(KeyboardInterrupt):
-        uvicorn.Server(config).run(sockets=[sock])
-    echo("Marking page stopped.")
+    serve_guarded(
+        lambda token, hosts: create_review_app(lesson, folder, token=token, hosts=hosts),
+        port=port,
+        open_browser=open_browser,
+        echo=echo,
+        serving=(
+            f"Marking {folder / MARKS_FILE}; every mark is saved at once. Press Ctrl-C to stop."
+        ),
+        stopped="Marking page stopped.",
+    )

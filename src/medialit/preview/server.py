@@ -17,6 +17,7 @@ import uvicorn
 from medialit.build.run import find_lessons
 from medialit.errors import MedialitError, Problem, escape_controls
 from medialit.preview.app import create_app
+from medialit.preview.guard import Guard
 from medialit.settings.layers import Configuration
 
 LOOPBACK = "127.0.0.1"
@@ -63,15 +64,35 @@ def serve(
     echo: Callable[[str], None] | None = None,
 ) -> None:
     """Preview ``lesson`` until Ctrl-C; the first line printed is the address to open."""
-    echo = echo or _say
+    serve_guarded(
+        lambda token, hosts: create_app(lesson, configuration, token=token, hosts=hosts),
+        port=port,
+        open_browser=open_browser,
+        echo=echo or _say,
+        serving=f"Previewing {lesson}; press Ctrl-C to stop.",
+        stopped="Preview stopped.",
+    )
+
+
+def serve_guarded(
+    make_app: Callable[[str, set[str]], Guard],
+    *,
+    port: int,
+    open_browser: bool,
+    echo: Callable[[str], None],
+    serving: str,
+    stopped: str,
+) -> None:
+    """Serve the app ``make_app(token, hosts)`` makes on the loopback address until Ctrl-C,
+    behind a fresh token: the first line printed is the address to open, then ``serving``."""
     sock = listen(port)
     port = sock.getsockname()[1]
     token = secrets.token_urlsafe(24)
     hosts = {f"{LOOPBACK}:{port}", f"localhost:{port}"}
-    app = create_app(lesson, configuration, token=token, hosts=hosts)
+    app = make_app(token, hosts)
     origin = f"http://{LOOPBACK}:{port}"
     echo(f"{origin}/?token={token}")
-    echo(f"Previewing {lesson}; press Ctrl-C to stop.")
+    echo(serving)
     config = uvicorn.Config(
         app, log_level="warning", timeout_graceful_shutdown=2, access_log=False, ws="none"
     )
@@ -83,7 +104,7 @@ def serve(
         threading.Thread(target=webbrowser.open, args=(once,), daemon=True).start()
     with contextlib.suppress(KeyboardInterrupt):  # re-raised by Uvicorn once it has stopped
         server.run(sockets=[sock])
-    echo("Preview stopped.")
+    echo(stopped)
 
 
 class _Server(uvicorn.Server):
