@@ -131,25 +131,35 @@ def test_the_plan_total_follows_the_typing_and_saves_when_it_adds_up(
     assert not errors
 
 
+# The middle of the word "library" in the article, in the page's coordinates.
+WORD_CENTRE = """() => {
+  const text = document.querySelector('#article .text');
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf('library');
+    if (at === -1) continue;
+    const range = document.createRange();
+    range.setStart(node, at + 2);
+    range.setEnd(node, at + 3);
+    const r = range.getBoundingClientRect();
+    return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+  }
+}"""
+
+
 def test_a_glossary_word_from_a_double_click_in_the_article(page: Page, served: Served) -> None:
     errors = open_parts(page, served)
     page.locator("#part-glossary-summary").click()
-    # Where the word is drawn, read from the page; the selecting is the mouse's own.
-    box = page.evaluate(
-        """() => {
-          const text = document.querySelector('#article .text');
-          const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const at = node.data.indexOf('library');
-            if (at === -1) continue;
-            const range = document.createRange();
-            range.setStart(node, at + 2);
-            range.setEnd(node, at + 3);
-            const r = range.getBoundingClientRect();
-            return {x: r.x + r.width / 2, y: r.y + r.height / 2};
-          }
-        }"""
-    )
+    # Where the word is drawn, read from the page once it has stopped moving (fonts loaded,
+    # status line and panels settled: on a busy machine they land late); the selecting is the
+    # mouse's own.
+    page.evaluate("document.fonts.ready")
+    box = page.evaluate(WORD_CENTRE)
+    for _ in range(25):  # at most five seconds
+        page.wait_for_timeout(200)
+        previous, box = box, page.evaluate(WORD_CENTRE)
+        if box == previous:
+            break
     page.mouse.dblclick(box["x"], box["y"])
     add = page.locator("#glossary-add")
     expect(add).to_have_text("Add “library”")
