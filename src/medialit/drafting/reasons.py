@@ -38,6 +38,8 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
     "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
     "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
+    "own account": (Kind.evidence, (Kind.assertion,), "reported claim"),
+    "plan": (Kind.assertion, (Kind.evidence, Kind.inference), "announced plan"),
 }
 """Each reason's kind, the kinds a careful student could also defend, and its technique."""
 
@@ -106,6 +108,10 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
         f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": _plain(finding, said),
+        "own account": f"{speaker or 'The speaker'} speaks of their own state or doings "
+        f"(‘{cue}’): only they can report it, so that they said it is the evidence.",
+        "plan": f"{said}‘{cue}’ announces a plan, not a forecast drawn from evidence: it says "
+        "what is intended, which can be checked once the date has passed.",
     }
     if finding.reason == "custom" and finding.family is not None:
         return finding.family.why.replace("{cue}", cue)
@@ -151,6 +157,9 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "unsourced number": f"Look for an official count of {finding.noun} (a government "
         "agency, a census, a named study) and compare it with ‘" + cue + "’.",
         "prediction": "Note what is predicted and look later for what actually happened.",
+        "plan": "Look for a later notice or report that it was done as announced (the date, "
+        "the amount, who took part).",
+        "own account": _saying_check(speaker),
         "recommendation": "Find who gives this advice and what evidence they give for it.",
         "causal": "Ask what else could explain it, and look for a source that shows the link.",
         "comparison": "Look for the figures on both sides of the comparison.",
