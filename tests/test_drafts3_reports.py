@@ -87,3 +87,31 @@ def test_an_aside_does_not_hide_the_speaker(
     routed = next(d for q, d in found.items() if q.startswith("Instead of being sent"))
     assert "no source" not in routed["why"], routed
     assert "Mr. Weaver" in routed["why"], routed
+
+
+PARTICIPLE = (
+    "On 17 November, Chinese Vice Foreign Minister Wu Daiwei met with the Japanese ambassador "
+    "to China Anami Koreshige in Beijing and offered an apology for the incident, stating that "
+    "the submarine was on a training mission and the intrusion was due to a technical error."
+    "\n\nJapan's Defence Agency is studying whether this is a feasible explanation."
+)
+
+
+def test_a_participle_of_saying_cuts_the_act_from_the_claim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = {str(d["quote"]): d for d in drafts(tmp_path, monkeypatch, PARTICIPLE)}
+    act = next(d for q, d in found.items() if q.startswith("On 17 November"))
+    assert act["kind"] == "evidence" and str(act["quote"]).endswith("stating that"), act
+    claim = next(d for q, d in found.items() if q.startswith("the submarine was on"))
+    assert claim["kind"] == "inference", claim
+    assert "Wu Daiwei" in str(claim["why"]), claim
+
+
+def test_a_result_the_researchers_reported_is_evidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = {str(d["quote"]): d for d in drafts(tmp_path, monkeypatch, TRAILING)}
+    result = next(d for q, d in found.items() if q.startswith("The Greenland Ice Sheet"))
+    assert result["kind"] == "evidence", result
+    assert "researchers at NASA" in str(result["why"]), result

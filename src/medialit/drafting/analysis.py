@@ -286,9 +286,10 @@ def _first_finding(
     if figures := statistics(text):
         return _number_finding(figures[0], part, words, context, journal)
     for reason, look in (
+        ("stance", words.stance),
         ("judgement", words.judgement),
         ("generalisation", words.generalisation),
-        ("recommendation", lambda text: advice(text, words)),
+        ("recommendation", lambda text: None if _argued(text) else advice(text, words)),
     ):
         if cue := look(text):
             return Finding(reason, cue, speaker, sure=0.75)
@@ -308,6 +309,8 @@ def _first_finding(
     for family in families:  # a teacher's own families, after the built-in reading
         if family.custom and (cue := family.find(text)):
             return Finding("custom", cue, speaker, family=family, sure=0.6)
+    if part.role == "claim" and speaker and (found := words.source_in(speaker)):
+        return Finding("finding", found, speaker, source=found, journal=journal, sure=0.7)
     if context.nearby_source and not speaker:  # attribution has a scope: name the source
         source, where = context.nearby_source
         return Finding("plain", "", speaker, source=source, where=where, sure=0.35)
@@ -354,6 +357,12 @@ def _number_finding(
         noun=noun_after(part.text, figure),
         sure=0.7,
     )
+
+
+def _argued(text: str) -> bool:
+    """Advice with its reason ("you should protect the people first, because…") argues:
+    the "because" makes it a conclusion drawn, not a bare instruction."""
+    return re.search(r"\bbecause\b", text, re.I) is not None
 
 
 def _family(families: list[CueFamily], text: str, name: str) -> str | None:

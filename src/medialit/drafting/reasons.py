@@ -38,6 +38,7 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
     "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
     "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
+    "stance": (Kind.assertion, (Kind.inference,), "opinion as fact"),
     "own account": (Kind.evidence, (Kind.assertion,), "reported claim"),
     "plan": (Kind.assertion, (Kind.evidence, Kind.inference), "announced plan"),
 }
@@ -79,7 +80,7 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "not that what was said is true.",
         "vague": f"‘{cue}’ names no one who could be asked: who, exactly, and where did they "
         "say it?",
-        "finding": f"It reports what {cue.lower()} found, and the article says where that "
+        "finding": f"It reports what {_common(cue)} found, and the article says where that "
         f"was published{_in(finding.journal)}: anyone can look it up.",
         "record": f"It points to a record anyone can look up (‘{cue}’){_in(finding.journal)}.",
         "attributed": f"It says where the information comes from (‘{cue}’): that can be "
@@ -108,6 +109,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
         f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": _plain(finding, said),
+        "stance": f"‘{cue}’ gives the writer's own belief or hope: an opinion, which the "
+        "article does not show to be so.",
         "own account": f"{speaker or 'The speaker'} speaks of their own state or doings "
         f"(‘{cue}’): only they can report it, so that they said it is the evidence.",
         "plan": f"{said}‘{cue}’ announces a plan, not a forecast drawn from evidence: it says "
@@ -205,6 +208,14 @@ def _fields(finding: Finding, wording: Wording, said: str, central: bool) -> dic
         "study": study or finding.source or finding.cue,
         "speaker": finding.speaker or "",
     }
+
+
+def _common(source: str) -> str:
+    """ "The study" in the middle of a sentence, names kept: "researchers at NASA's JPL"."""
+    first, _, rest = source.partition(" ")
+    if first.lower() in {"the", "a", "an", "this", "these", "that", "its", "their"}:
+        return f"{first.lower()} {rest}".strip()
+    return source[:1].lower() + source[1:] if source[1:2].islower() else source
 
 
 def _in(journal: str | None) -> str:

@@ -62,6 +62,8 @@ SPANISH = Wording(
         "unsourced number": "La cifra «{cue}» ({noun}) no trae fuente, ni aquí ni antes en el "
         "párrafo: ¿quién contó, y cómo?",
         "plain": "{said}se afirma como un hecho, sin fuente y sin nada que muestre cómo se sabe.",
+        "stance": "«{cue}» da la creencia o la esperanza de quien escribe: una opinión, que el "
+        "artículo no muestra.",
         "own account": "{speaker} habla de su propio estado o de lo que hizo («{cue}»): solo "
         "esa persona puede contarlo, así que la prueba es que lo dijo.",
         "plan": "{said}«{cue}» anuncia un plan, no un pronóstico sacado de pruebas: dice lo que "
@@ -143,6 +145,8 @@ FRENCH = Wording(
         "haut dans le paragraphe : qui a compté, et comment ?",
         "plain": "{said}c'est affirmé comme un fait, sans source et sans rien qui montre "
         "comment on le sait.",
+        "stance": "« {cue} » donne la croyance ou l'espoir de l'auteur : une opinion, que "
+        "l'article ne démontre pas.",
         "own account": "{speaker} parle de son propre état ou de ce qu'il a fait (« {cue} ») : "
         "lui seul peut le dire, donc la preuve est qu'il l'a dit.",
         "plan": "{said}« {cue} » annonce un projet, pas une prévision tirée de preuves : cela "

@@ -29,6 +29,7 @@ class SpeechLists(Protocol):
     speech_joins: list[str]
     trailing_speech_verbs: list[str]
     addressee_verbs: list[str]
+    speech_participles: list[str]
     according: list[str]
 
 
@@ -86,6 +87,8 @@ class Speech:
             return pieces, speaker
         if trailing := self._trailing(text):
             return trailing
+        if participle := self._participle(text):
+            return participle
         if self._verb and (verb := self._verb.search(text)):
             if inside_quotes(text, verb.start()) or self._not_a_report(text[: verb.start()]):
                 return None
@@ -124,6 +127,19 @@ class Speech:
         last = before.split()[-1:] if before.split() else []
         word = last[0].lower().strip(",;:") if last else ""
         return word in {"to", "you"} | self._modal_verbs
+
+    def _participle(self, text: str) -> tuple[Pieces, str] | None:
+        """ "Wu Daiwei met the ambassador and offered an apology, stating that the intrusion
+        was due to…": what was done and said, then the claim said after the participle."""
+        verbs = alternatives(self._lists.speech_participles)
+        found = re.search(rf",\s+(?:{verbs})(?:\s+that)?\s+", text) if verbs else None
+        if not found or inside_quotes(text, found.start()):
+            return None
+        name = re.search(r"(?<!^)(?:[A-Z][\w.’'-]*\s+){1,6}[A-Z][\w’'-]+", text[: found.start()])
+        if not name:
+            return None
+        pieces: Pieces = [(0, found.end(), "saying"), (found.end(), len(text), "claim")]
+        return pieces, name.group(0)
 
     def _trailing(self, text: str) -> tuple[Pieces, str] | None:
         """ "The ice sheet has shed more ice…, researchers at NASA reported in a new paper.":

@@ -85,6 +85,8 @@ class ReadingLists(BaseModel):
     plans: list[str] = Field(default_factory=list)
     own_account: list[str] = Field(default_factory=list)
     addressee_verbs: list[str] = Field(default_factory=list)
+    speech_participles: list[str] = Field(default_factory=list)
+    stance: list[str] = Field(default_factory=list)
     phrase_ends: list[str] = Field(default_factory=list)
 
 
@@ -177,6 +179,10 @@ class ReadingWords:
     def request(self, text: str) -> str | None:
         """A request to the readers in the passive ("are requested to meet"): no claim."""
         return self._find("requests", text)
+
+    def stance(self, text: str) -> str | None:
+        """The writer's own belief or hope ("We trust that…", "I think"): an opinion."""
+        return self._find("stance", text)
 
     def plan(self, text: str) -> str | None:
         """An announced plan ("EPA will launch…", "will be here Friday"), not a forecast."""
