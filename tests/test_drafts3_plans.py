@@ -7,7 +7,7 @@ public domain, drafted by a real ``medialit new`` run:
   a claim to check once the date has passed (assertion), not a guess drawn from evidence, and
   its figure is the agency's own, never "a figure with no source";
 - "Every citizen … is requested to meet with the committee" asks the readers to do
-  something: a notice, left out like an instruction.
+  something: a notice, left out like an instruction; so is "Help swell the crowd.".
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ EPA = (
     "and Engagement Liaison within the Administrator’s Office.\n\nThe Joint Committee from the "
     "Legislature will be here Friday or Saturday of this week, to inspect the sites offered. "
     "Every citizen of Lincolnton and the surrounding country is requested to meet with the "
-    "committee at the court house."
+    "committee at the court house. Help swell the crowd."
 )
 
 
@@ -46,3 +46,4 @@ def test_a_request_to_the_readers_is_no_statement(
 ) -> None:
     found = drafts(tmp_path, monkeypatch, EPA)
     assert not any("is requested to meet" in str(d["quote"]) for d in found), found
+    assert not any("Help swell the crowd" in str(d["quote"]) for d in found), found

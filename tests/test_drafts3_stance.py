@@ -8,7 +8,9 @@ drafted by a real ``medialit new`` run:
 - "If you want to save the environment, you should protect the people first, because…"
   argues: the advice comes with its reason, a conclusion drawn (inference), not bare advice;
 - "The committee is composed of 9 members." describes the committee: no statement, and its
-  count is no "figure with no source".
+  count is no "figure with no source";
+- "[This quotation is from pp. 50, 51 of the Notes of a Hearing…]" cites where the words
+  can be read: a record (evidence), not a figure with no source.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ TEXT = (
     'philosophically.\n\nOn her project, Dr Maathai told the UNESCO Courier in 1999, "If you '
     "want to save the environment, you should protect the people first, because human beings "
     'are part of the environment."\n\nThe Joint Committee from the Legislature visited the '
-    "sites offered on Friday. The committee is composed of 9 members."
+    "sites offered on Friday. The committee is composed of 9 members.\n\n[This quotation is "
+    "from pp. 50, 51 of the Notes of a Hearing before the Committee on Education and Labor, "
+    "Senate Mis. Doc. No. 43.]"
 )
 
 
@@ -39,3 +43,5 @@ def test_stance_advice_argued_and_a_make_up(
     argued = next(d for q, d in found.items() if q.startswith("If you want to save"))
     assert argued["kind"] == "inference", argued
     assert not any(q.startswith("The committee is composed") for q in found), list(found)
+    cited = next(d for q, d in found.items() if "This quotation is from pp. 50, 51" in q)
+    assert cited["kind"] == "evidence" and cited["techniques"] == ["named record"], cited
