@@ -2,7 +2,7 @@
 
 The careful readings of 690-850-word articles hold 15-19 statements, one for about every fifty
 words, while every default draft stopped at twelve. Past 600 words a default draft now gets
-one more statement for every fifty words (at most twenty); ``--statements N`` still asks for
+one more statement for every fifty words (at most sixteen); ``--statements N`` still asks for
 exactly N. Checked with real ``medialit new`` runs on four public-domain corpus articles read
 as one (over 800 words).
 """
@@ -47,7 +47,7 @@ def test_a_long_article_gets_more_than_twelve(
 ) -> None:
     words = len(LONG.split())
     assert words > 800
-    assert default_size(words) == 12 + (words - 600) // 50
+    assert default_size(words) == min(16, 12 + (words - 600) // 50)
     assert statements(tmp_path, monkeypatch) == default_size(words) > 12
 
 
@@ -55,7 +55,7 @@ def test_statements_n_still_asks_for_n(tmp_path: Path, monkeypatch: pytest.Monke
     assert statements(tmp_path, monkeypatch, "--statements", "12") == 12
 
 
-def test_the_size_stops_at_twenty() -> None:
+def test_the_size_stops_at_sixteen() -> None:
     assert default_size(300) == 8
     assert default_size(500) == 12
-    assert default_size(5000) == 20
+    assert default_size(5000) == 16

@@ -30,7 +30,7 @@ LONG_ARTICLE = 600
 """Past this many words a default draft grows with the article: a careful reading of an
 800-word story holds some sixteen statements, one for about every fifty words."""
 WORDS_PER_STATEMENT = 50
-MAX_DEFAULT = 20
+MAX_DEFAULT = 16
 CORE_MIN, CORE_MAX = 6, 9
 MAX_CANDIDATES = 30
 KIND_SHARE = 0.5
@@ -97,7 +97,8 @@ def choose(
 
 def default_size(article_words: int) -> int:
     """How many statements a default draft is filled to: a worksheet's minimum for a short
-    article, the default twelve from a full one, one more for every fifty words past 600."""
+    article, the default twelve from a full one, one more for every fifty words past 600, at
+    most sixteen."""
     if article_words < FULL_LENGTH:
         return MIN_STATEMENTS
     extra = max(0, article_words - LONG_ARTICLE) // WORDS_PER_STATEMENT
