@@ -26,7 +26,7 @@ from medialit.drafting.leaving import (
 )
 from medialit.drafting.numbers import Number, noun_after, statistics
 from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
-from medialit.drafting.sourcing import finding_subject
+from medialit.drafting.sourcing import finding_subject, in_title, still_open, unquoted
 from medialit.drafting.wording import CueFamily, ReadingWords
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
@@ -133,7 +133,7 @@ def analyse(
                     if analysed is not None:
                         found.append(analysed)
             context.previous_source = source_here
-            context.quote_open = _still_open(text, context.quote_open)
+            context.quote_open = still_open(text, context.quote_open)
     return found
 
 
@@ -163,16 +163,12 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cut: list[tuple[int, int]] = []
     for start, end in joined:
         for found in _INNER_END.finditer(text, start, end):
-            if found.group("word").lower() not in _ABBREVIATIONS:
+            word = found.group("word").lower()
+            if word not in _ABBREVIATIONS and not in_title(text, found.end("stop")):
                 cut.append((start, found.end("stop")))
                 start = found.end()
         cut.append((start, end))
     return cut
-
-
-def _still_open(text: str, was_open: bool) -> bool:
-    marks = sum(text.count(q) for q in _QUOTES)
-    return was_open != (marks % 2 == 1)
 
 
 def _parts(
@@ -183,7 +179,7 @@ def _parts(
         offset, text = offset + label.end(), text[label.end() :]
     split = words.speech(text)
     if split is None:
-        start, end = _unquoted(text)
+        start, end = unquoted(text)
         piece = text[start:end]
         return [
             Part(block, offset + start, offset + end, piece, "sentence", _open_speaker(context))
@@ -202,17 +198,6 @@ def _parts(
         parts.append(Part(block, offset + start, offset + end, piece, role, speaker))
     context.speaker = speaker
     return sorted(parts, key=lambda p: p.start)
-
-
-def _unquoted(text: str) -> tuple[int, int]:
-    """The sentence without a quotation mark that opens or closes a quotation around it."""
-    start, end = 0, len(text)
-    marks = sum(text.count(q) for q in _QUOTES)
-    if text[:1] in _QUOTES and (marks % 2 == 1 or text[-1:] in _QUOTES):
-        start = 1
-    if text[-1:] in _QUOTES and (marks % 2 == 1 or start == 1):
-        end -= 1
-    return start, max(start, end)
 
 
 def _open_speaker(context: _Context) -> str | None:
@@ -286,6 +271,10 @@ def _first_finding(
         cue = _family(families, text, "attribution")
         if cue and not words.find_all("own_words", text):  # "as we have stated": no source
             return Finding("attributed", cue, speaker, sure=0.7)
+    if part.role == "claim" and (cue := words.own_account(text)):
+        return Finding("own account", cue, speaker, sure=0.65)  # "she was humbled by…"
+    if cue := words.plan(text):  # "EPA will launch a $2.5 million grant": checked later
+        return Finding("plan", cue, speaker, sure=0.6)
     if cue := words.correlation(text):
         return Finding("correlation", cue, speaker, journal=journal, sure=0.8)
     for name, reason in (
@@ -297,9 +286,10 @@ def _first_finding(
     if figures := statistics(text):
         return _number_finding(figures[0], part, words, context, journal)
     for reason, look in (
+        ("stance", words.stance),
         ("judgement", words.judgement),
         ("generalisation", words.generalisation),
-        ("recommendation", lambda text: advice(text, words)),
+        ("recommendation", lambda text: None if _argued(text) else advice(text, words)),
     ):
         if cue := look(text):
             return Finding(reason, cue, speaker, sure=0.75)
@@ -319,6 +309,8 @@ def _first_finding(
     for family in families:  # a teacher's own families, after the built-in reading
         if family.custom and (cue := family.find(text)):
             return Finding("custom", cue, speaker, family=family, sure=0.6)
+    if part.role == "claim" and speaker and (found := words.source_in(speaker)):
+        return Finding("finding", found, speaker, source=found, journal=journal, sure=0.7)
     if context.nearby_source and not speaker:  # attribution has a scope: name the source
         source, where = context.nearby_source
         return Finding("plain", "", speaker, source=source, where=where, sure=0.35)
@@ -365,6 +357,12 @@ def _number_finding(
         noun=noun_after(part.text, figure),
         sure=0.7,
     )
+
+
+def _argued(text: str) -> bool:
+    """Advice with its reason ("you should protect the people first, because…") argues:
+    the "because" makes it a conclusion drawn, not a bare instruction."""
+    return re.search(r"\bbecause\b", text, re.I) is not None
 
 
 def _family(families: list[CueFamily], text: str, name: str) -> str | None:

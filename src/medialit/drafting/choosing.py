@@ -26,6 +26,11 @@ FULL_LENGTH = 350
 """An article of this many words or more has a full lesson's worth of claims: a default draft
 is filled up to the default size, not only to a worksheet's minimum (a 700-word story drafted
 with eight statements missed a third of what a teacher would ask about)."""
+LONG_ARTICLE = 600
+"""Past this many words a default draft grows with the article: a careful reading of an
+800-word story holds some sixteen statements, one for about every fifty words."""
+WORDS_PER_STATEMENT = 50
+MAX_DEFAULT = 16
 CORE_MIN, CORE_MAX = 6, 9
 MAX_CANDIDATES = 30
 KIND_SHARE = 0.5
@@ -70,11 +75,11 @@ def choose(
     ranked = sorted(found, key=lambda a: (-value(a), order[id(a)]))
     eligible = [a for a in ranked if a.sure >= MIN_SURE]
     weak = [a for a in ranked if a.sure < MIN_SURE]
-    wanted = min(statements or DEFAULT_STATEMENTS, len(found))
-    # Passages with no sign of their kind fill a default draft only up to a worksheet's worth,
+    size = default_size(article_words)
+    wanted = min(statements or max(size, DEFAULT_STATEMENTS), len(found))
+    # Passages with no sign of their kind fill a default draft only up to its article's size,
     # a size the teacher asked for entirely.
-    short = article_words < FULL_LENGTH
-    filled = wanted if statements or not short else min(MIN_STATEMENTS, wanted)
+    filled = wanted if statements else min(size, wanted)
     eligible += weak[: filled - len(eligible)]
     picked = _balanced(eligible, wanted)
     core = _core(picked)
@@ -88,6 +93,16 @@ def choose(
     return chosen + [
         Chosen(a, whys[id(a)], ids[id(a)], candidate=True) for a in rest[:MAX_CANDIDATES]
     ]
+
+
+def default_size(article_words: int) -> int:
+    """How many statements a default draft is filled to: a worksheet's minimum for a short
+    article, the default twelve from a full one, one more for every fifty words past 600, at
+    most sixteen."""
+    if article_words < FULL_LENGTH:
+        return MIN_STATEMENTS
+    extra = max(0, article_words - LONG_ARTICLE) // WORDS_PER_STATEMENT
+    return min(MAX_DEFAULT, DEFAULT_STATEMENTS + extra)
 
 
 def _balanced(ranked: list[Analysed], wanted: int) -> list[Analysed]:

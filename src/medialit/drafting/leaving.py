@@ -61,7 +61,7 @@ def skipped(text: str, words: ReadingWords) -> bool:
     instruction = words.opens_with("instruction_starts", text) and not _PROMISE.search(text)
     if instruction and (words.addresses_reader(text) or _OBJECT.match(text)):
         return True
-    return words.definition(text) is not None
+    return words.definition(text) is not None or words.request(text) is not None
 
 
 def defines(text: str) -> bool:

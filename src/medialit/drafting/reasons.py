@@ -38,6 +38,9 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
     "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
     "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
+    "stance": (Kind.assertion, (Kind.inference,), "opinion as fact"),
+    "own account": (Kind.evidence, (Kind.assertion,), "reported claim"),
+    "plan": (Kind.assertion, (Kind.evidence, Kind.inference), "announced plan"),
 }
 """Each reason's kind, the kinds a careful student could also defend, and its technique."""
 
@@ -77,7 +80,7 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "not that what was said is true.",
         "vague": f"‘{cue}’ names no one who could be asked: who, exactly, and where did they "
         "say it?",
-        "finding": f"It reports what {cue.lower()} found, and the article says where that "
+        "finding": f"It reports what {_common(cue)} found, and the article says where that "
         f"was published{_in(finding.journal)}: anyone can look it up.",
         "record": f"It points to a record anyone can look up (‘{cue}’){_in(finding.journal)}.",
         "attributed": f"It says where the information comes from (‘{cue}’): that can be "
@@ -106,6 +109,12 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
         f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": _plain(finding, said),
+        "stance": f"‘{cue}’ gives the writer's own belief or hope: an opinion, which the "
+        "article does not show to be so.",
+        "own account": f"{speaker or 'The speaker'} speaks of their own state or doings "
+        f"(‘{cue}’): only they can report it, so that they said it is the evidence.",
+        "plan": f"{said}‘{cue}’ announces a plan, not a forecast drawn from evidence: it says "
+        "what is intended, which can be checked once the date has passed.",
     }
     if finding.reason == "custom" and finding.family is not None:
         return finding.family.why.replace("{cue}", cue)
@@ -151,6 +160,9 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "unsourced number": f"Look for an official count of {finding.noun} (a government "
         "agency, a census, a named study) and compare it with ‘" + cue + "’.",
         "prediction": "Note what is predicted and look later for what actually happened.",
+        "plan": "Look for a later notice or report that it was done as announced (the date, "
+        "the amount, who took part).",
+        "own account": _saying_check(speaker),
         "recommendation": "Find who gives this advice and what evidence they give for it.",
         "causal": "Ask what else could explain it, and look for a source that shows the link.",
         "comparison": "Look for the figures on both sides of the comparison.",
@@ -196,6 +208,14 @@ def _fields(finding: Finding, wording: Wording, said: str, central: bool) -> dic
         "study": study or finding.source or finding.cue,
         "speaker": finding.speaker or "",
     }
+
+
+def _common(source: str) -> str:
+    """ "The study" in the middle of a sentence, names kept: "researchers at NASA's JPL"."""
+    first, _, rest = source.partition(" ")
+    if first.lower() in {"the", "a", "an", "this", "these", "that", "its", "their"}:
+        return f"{first.lower()} {rest}".strip()
+    return source[:1].lower() + source[1:] if source[1:2].islower() else source
 
 
 def _in(journal: str | None) -> str:

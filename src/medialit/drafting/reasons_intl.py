@@ -62,6 +62,12 @@ SPANISH = Wording(
         "unsourced number": "La cifra «{cue}» ({noun}) no trae fuente, ni aquí ni antes en el "
         "párrafo: ¿quién contó, y cómo?",
         "plain": "{said}se afirma como un hecho, sin fuente y sin nada que muestre cómo se sabe.",
+        "stance": "«{cue}» da la creencia o la esperanza de quien escribe: una opinión, que el "
+        "artículo no muestra.",
+        "own account": "{speaker} habla de su propio estado o de lo que hizo («{cue}»): solo "
+        "esa persona puede contarlo, así que la prueba es que lo dijo.",
+        "plan": "{said}«{cue}» anuncia un plan, no un pronóstico sacado de pruebas: dice lo que "
+        "se piensa hacer, y se puede comprobar pasada la fecha.",
     },
     check={
         "saying": "Busque lo que dijo o publicó {speaker} (un comunicado, una entrevista, un "
@@ -139,6 +145,12 @@ FRENCH = Wording(
         "haut dans le paragraphe : qui a compté, et comment ?",
         "plain": "{said}c'est affirmé comme un fait, sans source et sans rien qui montre "
         "comment on le sait.",
+        "stance": "« {cue} » donne la croyance ou l'espoir de l'auteur : une opinion, que "
+        "l'article ne démontre pas.",
+        "own account": "{speaker} parle de son propre état ou de ce qu'il a fait (« {cue} ») : "
+        "lui seul peut le dire, donc la preuve est qu'il l'a dit.",
+        "plan": "{said}« {cue} » annonce un projet, pas une prévision tirée de preuves : cela "
+        "dit ce qui est prévu, et se vérifie une fois la date passée.",
     },
     check={
         "saying": "Cherchez ce qu'a dit ou publié {speaker} (un communiqué, un entretien, un "

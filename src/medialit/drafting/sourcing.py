@@ -53,6 +53,42 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     return " ".join(words[: PHRASE_WORDS + len(head.split()) - 1]).strip(' :(«»"“”')
 
 
+_QUOTES = '"“”«»'
+TITLE_WORDS = 25
+"""A quoted title is short; a quoted speech of several sentences is cut into them."""
+
+
+def still_open(text: str, was_open: bool) -> bool:
+    """Whether a quotation is open after ``text``, given whether it was before."""
+    marks = sum(text.count(q) for q in _QUOTES)
+    return was_open != (marks % 2 == 1)
+
+
+def unquoted(text: str) -> tuple[int, int]:
+    """The sentence without a quotation mark that opens or closes a quotation around it."""
+    start, end = 0, len(text)
+    marks = sum(text.count(q) for q in _QUOTES)
+    if text[:1] in _QUOTES and (marks % 2 == 1 or text[-1:] in _QUOTES):
+        start = 1
+    if text[-1:] in _QUOTES and (marks % 2 == 1 or start == 1):
+        end -= 1
+    return start, max(start, end)
+
+
+def in_title(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside a quoted title ("Severe Global Cooling After Volcanic
+    Super-Eruptions? The Answer Hinges on…"): short, closed, most of its words capitalised."""
+    if not inside_quotes(text, at):
+        return False
+    opening = max(text.rfind(q, 0, at) for q in '"“«')
+    closing = min((i for i in (text.find(q, at) for q in '"”»') if i >= 0), default=-1)
+    if opening < 0 or closing < 0:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[opening + 1 : closing])
+    capitalised = [w for w in words if w[0].isupper()]
+    return 0 < len(words) <= TITLE_WORDS and len(capitalised) >= 0.6 * len(words)
+
+
 def inside_quotes(text: str, at: int) -> bool:
     """Whether ``at`` falls inside a quotation of ``text``."""
     return sum(text[:at].count(q) for q in '"“”«»') % 2 == 1

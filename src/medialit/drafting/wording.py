@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from medialit.drafting.sourcing import OPENING, after_lead_in, inside_quotes, source_phrase
+from medialit.drafting.sourcing import OPENING, source_phrase
+from medialit.drafting.speech import Pieces, Speech, pattern
 from medialit.errors import LessonError, MedialitError
 from medialit.files import SAVE_AS_UTF8, read_text
 from medialit.lesson.loader import LoadedYaml, load_yaml
@@ -25,12 +25,7 @@ from medialit.lesson.model import Kind
 from medialit.lesson.text import MAX_FILE_BYTES
 from medialit.lesson.validation import yaml_problems
 
-SpeechRole = Literal["saying", "claim"]
-Pieces = list[tuple[int, int, SpeechRole]]
 CUES_FOLDER = "cues"
-WILDCARD_WORDS = 6
-"""How many words ``...`` in a cue stands for."""
-SPEAKER_WORDS = 12
 BUILT_IN_FAMILIES = frozenset(
     {
         "vague authority",
@@ -85,6 +80,13 @@ class ReadingLists(BaseModel):
     reader_words: list[str] = Field(default_factory=list)
     modal_verbs: list[str] = Field(default_factory=list)
     speech_joins: list[str] = Field(default_factory=list)
+    trailing_speech_verbs: list[str] = Field(default_factory=list)
+    requests: list[str] = Field(default_factory=list)
+    plans: list[str] = Field(default_factory=list)
+    own_account: list[str] = Field(default_factory=list)
+    addressee_verbs: list[str] = Field(default_factory=list)
+    speech_participles: list[str] = Field(default_factory=list)
+    stance: list[str] = Field(default_factory=list)
     phrase_ends: list[str] = Field(default_factory=list)
 
 
@@ -124,20 +126,14 @@ class ReadingWords:
     def __init__(self, lists: ReadingLists) -> None:
         self._lists = lists
         self._patterns = {
-            name: _pattern(list(getattr(lists, name))) for name in ReadingLists.model_fields
+            name: pattern(list(getattr(lists, name))) for name in ReadingLists.model_fields
         }
-        verbs = _alternatives(lists.speech_verbs)
-        self._quote_then_verb = (
-            re.compile(  # '…," said X' and, in Spanish and French, '…», a déclaré X'
-                rf"(?:[,.!?][\"”'»]|[\"”'»]\s*[,.]?)\s+(?:(?P<who>[A-Z][^,.\"“”«»]{{0,60}}?)\s+)?"
-                rf"(?P<verb>{verbs})(?!\w)",
-            )
-            if verbs
-            else None
-        )
         self._ends = frozenset(w.lower() for w in [*lists.phrase_ends, *lists.speech_verbs])
-        # Case kept: "the United States" names a country, "states" is a verb of saying.
-        self._verb = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)") if verbs else None
+        self._speech = Speech(lists, self._names_someone, self.modal_verbs)
+
+    def speech(self, text: str) -> tuple[Pieces, str] | None:
+        """The saying and the claim said, as (start, end, role) spans, and who says it."""
+        return self._speech.split(text)
 
     def _find(self, name: str, text: str) -> str | None:
         """The first cue of the list that is not part of a name or of "a few"."""
@@ -179,6 +175,24 @@ class ReadingWords:
 
     def record(self, text: str) -> str | None:
         return self._find("record_words", text)
+
+    def request(self, text: str) -> str | None:
+        """A request to the readers in the passive ("are requested to meet"): no claim."""
+        return self._find("requests", text)
+
+    def stance(self, text: str) -> str | None:
+        """The writer's own belief or hope ("We trust that…", "I think"): an opinion."""
+        return self._find("stance", text)
+
+    def plan(self, text: str) -> str | None:
+        """An announced plan ("EPA will launch…", "will be here Friday"), not a forecast."""
+        return self._find("plans", text)
+
+    def own_account(self, claim: str) -> str | None:
+        """A claim said about the speaker's own state or doings ("she was humbled…")."""
+        pattern = self._patterns["own_account"]
+        found = pattern.match(claim.lstrip(OPENING)) if pattern else None
+        return found.group(0) if found else None
 
     def skips(self, paragraph: str) -> bool:
         head = paragraph.lstrip('"“ ').lower()
@@ -237,61 +251,6 @@ class ReadingWords:
             article,
         )
         return found.group("name") if found else None
-
-    def speech(self, text: str) -> tuple[Pieces, str] | None:
-        """The saying and the claim said, as (start, end, role) spans, and who says it."""
-        if self._quote_then_verb and (found := self._quote_then_verb.search(text)):
-            opening = max(text.rfind(q, 0, found.start()) for q in '"“«')
-            claim_start = opening + 1 if opening >= 0 else 0
-            saying_start = found.start("who") if found.group("who") else found.start("verb")
-            tail = re.match(r"[^\"“«]*", text[found.end() :])
-            saying_end = found.end() + (len(tail.group(0)) if tail else 0)
-            speaker = found.group("who") or _words(text[found.end() : saying_end].split(",")[0])
-            pieces: Pieces = [(claim_start, found.start() + 1, "claim")]
-            if claim_start > 0 and text[:opening].strip() and len(text[:opening].split()) > 3:
-                pieces = [(0, found.start() + 1, "claim")]  # "The sickness "comes from…"
-            return [*pieces, (saying_start, saying_end, "saying")], speaker
-        pattern = self._patterns["according"]
-        according = pattern.search(text) if pattern else None
-        if according:
-            end = text.find(",", according.end())
-            end = len(text) if end < 0 else end
-            speaker = _words(text[according.end() : end])
-            if not self._names_someone(speaker):
-                return None  # "selon le modèle hybride": a manner, not a source
-            pieces = [(according.start(), end, "saying")]
-            if according.start() > 0:
-                pieces.insert(0, (0, according.start(), "claim"))
-            if end < len(text):
-                pieces.append((end, len(text), "claim"))
-            return pieces, speaker
-        if self._verb and (verb := self._verb.search(text)):
-            if inside_quotes(text, verb.start()):
-                return None
-            boundary = max(
-                (
-                    m.end()
-                    for m in re.finditer(
-                        r",\s+(?:but|and|while)\s+|;\s+|:\s+", text[: verb.start()]
-                    )
-                ),
-                default=0,
-            )
-            subject = text[boundary : verb.start()].strip()
-            if not subject or len(subject.split()) > SPEAKER_WORDS:
-                return None
-            joins = _alternatives(self._lists.speech_joins) or "that"
-            claim = re.match(
-                rf"\s*(?:(?:{joins})(?:(?<=['’])|(?!\w)))?[\s,:]*", text[verb.end() :], re.I
-            )
-            claim_start = verb.end() + (claim.end() if claim else 0)
-            pieces = [(boundary, verb.end(), "saying"), (claim_start, len(text), "claim")]
-            return pieces, after_lead_in(subject)
-        return None
-
-
-def _words(text: str) -> str:
-    return " ".join(text.replace(",", " ").split()[:SPEAKER_WORDS]).strip(" .")
 
 
 def load_cues(
@@ -358,7 +317,7 @@ def _compiled(files: tuple[tuple[str, str], ...]) -> tuple[list[CueFamily], Read
             also_accept=tuple(f.also_accept),
             technique=f.technique or f.name,
             why=" ".join((f.why or "").split()),
-            pattern=_pattern(f.cues),
+            pattern=pattern(f.cues),
             numbers=f.numbers,
             custom=f.name not in BUILT_IN_FAMILIES,
         )
@@ -378,23 +337,3 @@ def _parse(name: str, text: str) -> tuple[CuesFile, LoadedYaml]:
         return CuesFile.model_validate(loaded.data or {}), loaded
     except ValidationError as exc:
         raise MedialitError(yaml_problems(loaded, exc, CuesFile)) from None
-
-
-def _alternatives(cues: list[str]) -> str:
-    gap = rf"(?:\W+\w+){{0,{WILDCARD_WORDS}}}?\W+"
-    alternatives = []
-    for cue in sorted(set(cues), key=len, reverse=True):
-        parts = [_escaped(part) for part in cue.split("...") if part.strip()]
-        alternatives.append(gap.join(parts))
-    return "|".join(alternatives)
-
-
-def _pattern(cues: list[str]) -> re.Pattern[str] | None:
-    if not cues:
-        return None
-    return re.compile(rf"(?<!\w)(?:{_alternatives(cues)})(?!\w|-\w)", re.I)  # not "best-known"
-
-
-def _escaped(text: str) -> str:
-    words = [re.escape(word).replace("'", "['’]") for word in text.split()]
-    return r"\s+".join(words)

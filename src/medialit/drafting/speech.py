@@ -1,0 +1,196 @@
+"""Reported speech: the saying ("said a Dutch tailor") and the claim said, cut apart.
+
+"X said Y" is evidence that X said it; Y gets a kind of its own. Read with the verbs of a
+language's cues file: a quotation and its verb ('…," said X'), "according to X", "X said
+(that) Y", and, in English, a source named after the claim with no quotation marks ("…,
+researchers at NASA reported in a new paper."). Also the cue patterns every list is matched
+with (a cue's ``...`` stands for a few words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Literal, Protocol
+
+from medialit.drafting.sourcing import after_lead_in, inside_quotes
+
+SpeechRole = Literal["saying", "claim"]
+Pieces = list[tuple[int, int, SpeechRole]]
+WILDCARD_WORDS = 6
+"""How many words ``...`` in a cue stands for."""
+SPEAKER_WORDS = 12
+
+
+class SpeechLists(Protocol):
+    """The ``reading:`` lists speech is read with (:class:`.wording.ReadingLists`)."""
+
+    speech_verbs: list[str]
+    speech_joins: list[str]
+    trailing_speech_verbs: list[str]
+    addressee_verbs: list[str]
+    speech_participles: list[str]
+    according: list[str]
+
+
+class Speech:
+    """A language's verbs of saying, compiled."""
+
+    def __init__(
+        self,
+        lists: SpeechLists,
+        names_someone: Callable[[str], bool],
+        modal_verbs: frozenset[str],
+    ) -> None:
+        self._lists = lists
+        self._names_someone = names_someone
+        self._modal_verbs = modal_verbs
+        self._according = pattern(list(lists.according))
+        verbs = alternatives(lists.speech_verbs)
+        self._quote_then_verb = (
+            re.compile(  # '…," said X' and, in Spanish and French, '…», a déclaré X'
+                rf"(?:[,.!?][\"”'»]|[\"”'»]\s*[,.]?)\s+(?:(?P<who>[A-Z][^,.\"“”«»]{{0,60}}?)\s+)?"
+                rf"(?P<verb>{verbs})(?!\w)",
+            )
+            if verbs
+            else None
+        )
+        # Case kept: "the United States" names a country, "states" is a verb of saying.
+        self._verb = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)") if verbs else None
+
+    def split(self, text: str) -> tuple[Pieces, str] | None:
+        """The saying and the claim said, as (start, end, role) spans, and who says it."""
+        if self._quote_then_verb and (found := self._quote_then_verb.search(text)):
+            opening = max(text.rfind(q, 0, found.start()) for q in '"“«')
+            claim_start = opening + 1 if opening >= 0 else 0
+            saying_start = found.start("who") if found.group("who") else found.start("verb")
+            tail = re.match(r"[^\"“«]*", text[found.end() :])
+            saying_end = found.end() + (len(tail.group(0)) if tail else 0)
+            speaker = found.group("who") or _words(text[found.end() : saying_end].split(",")[0])
+            pieces: Pieces = [(claim_start, found.start() + 1, "claim")]
+            if claim_start > 0 and text[:opening].strip() and len(text[:opening].split()) > 3:
+                pieces = [(0, found.start() + 1, "claim")]  # "The sickness "comes from…"
+            return [*pieces, (saying_start, saying_end, "saying")], speaker
+        pattern = self._according
+        according = pattern.search(text) if pattern else None
+        if according:
+            end = text.find(",", according.end())
+            end = len(text) if end < 0 else end
+            speaker = _words(text[according.end() : end])
+            if not self._names_someone(speaker):
+                return None  # "selon le modèle hybride": a manner, not a source
+            pieces = [(according.start(), end, "saying")]
+            if according.start() > 0:
+                pieces.insert(0, (0, according.start(), "claim"))
+            if end < len(text):
+                pieces.append((end, len(text), "claim"))
+            return pieces, speaker
+        if trailing := self._trailing(text):
+            return trailing
+        if participle := self._participle(text):
+            return participle
+        if self._verb and (verb := self._verb.search(text)):
+            if inside_quotes(text, verb.start()) or self._not_a_report(text[: verb.start()]):
+                return None
+            boundary = max(
+                (
+                    m.end()
+                    for m in re.finditer(
+                        r",\s+(?:but|and|while)\s+|;\s+|:\s+", text[: verb.start()]
+                    )
+                ),
+                default=0,
+            )
+            subject = text[boundary : verb.start()].strip()
+            # An aside between commas ("Mr. Weaver, in charge of the carnival, …") is not
+            # counted: the subject is the name it describes.
+            if not subject or len(_without_aside(subject).split()) > SPEAKER_WORDS:
+                return None
+            joins = alternatives(self._lists.speech_joins) or "that"
+            said_end = verb.end()
+            addressee = alternatives(self._lists.addressee_verbs)
+            if addressee and re.fullmatch(addressee, verb.group(0), re.I):
+                # "told the UNESCO Courier in 1999, "If…": whom it was told belongs to the saying
+                heard = re.match(r"\s+([^,\"“”«»]{1,60}?)(?=,\s*[\"“«]|:\s)", text[verb.end() :])
+                said_end += heard.end(1) if heard else 0
+            claim = re.match(
+                rf"\s*(?:(?:{joins})(?:(?<=['’])|(?!\w)))?[\s,:]*", text[said_end:], re.I
+            )
+            claim_start = said_end + (claim.end() if claim else 0)
+            pieces = [(boundary, said_end, "saying"), (claim_start, len(text), "claim")]
+            return pieces, after_lead_in(subject)
+        return None
+
+    def _not_a_report(self, before: str) -> bool:
+        """ "You have to say yea or no", "to say": a verb of saying after a modal, "to" or
+        "you" reports no one's words."""
+        last = before.split()[-1:] if before.split() else []
+        word = last[0].lower().strip(",;:") if last else ""
+        return word in {"to", "you"} | self._modal_verbs
+
+    def _participle(self, text: str) -> tuple[Pieces, str] | None:
+        """ "Wu Daiwei met the ambassador and offered an apology, stating that the intrusion
+        was due to…": what was done and said, then the claim said after the participle."""
+        verbs = alternatives(self._lists.speech_participles)
+        found = re.search(rf",\s+(?:{verbs})(?:\s+that)?\s+", text) if verbs else None
+        if not found or inside_quotes(text, found.start()):
+            return None
+        name = re.search(r"(?<!^)(?:[A-Z][\w.’'-]*\s+){1,6}[A-Z][\w’'-]+", text[: found.start()])
+        if not name:
+            return None
+        pieces: Pieces = [(0, found.end(), "saying"), (found.end(), len(text), "claim")]
+        return pieces, name.group(0)
+
+    def _trailing(self, text: str) -> tuple[Pieces, str] | None:
+        """ "The ice sheet has shed more ice…, researchers at NASA reported in a new paper.":
+        the source, named after the claim without quotation marks, and a verb that ends it."""
+        if not self._lists.trailing_speech_verbs or any(q in text for q in '"“”«»'):
+            return None  # a cues file without the list (Spanish, French) does not read so
+        verbs = alternatives([*self._lists.trailing_speech_verbs, *self._lists.speech_verbs])
+        if not verbs:
+            return None
+        found = re.search(
+            rf",\s+(?P<who>[^,;]{{2,90}}?)\s+(?:{verbs})(?P<tail>[^,;]{{0,40}})\.?$", text
+        )
+        if not found or not self._names_someone(found.group("who")):
+            return None
+        who = found.group("who")
+        if len(who.split()) > SPEAKER_WORDS or len(found.group("tail").split()) > 6:
+            return None
+        if re.match(r"(?:it|he|she|they|we|you|i|this|that)\b", who, re.I):
+            return None
+        pieces: Pieces = [(0, found.start(), "claim"), (found.start() + 1, len(text), "saying")]
+        return pieces, after_lead_in(who)
+
+
+def _without_aside(subject: str) -> str:
+    """A name's subject without the aside after it ("Mr. Weaver, in charge of the carnival,
+    who is up against crowds all the time"); any other subject as it is."""
+    name, _, rest = subject.partition(",")
+    if rest and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s*){1,4}", name.strip()):
+        return name
+    return subject
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace(",", " ").split()[:SPEAKER_WORDS]).strip(" .")
+
+
+def alternatives(cues: list[str]) -> str:
+    gap = rf"(?:\W+\w+){{0,{WILDCARD_WORDS}}}?\W+"
+    alternatives = []
+    for cue in sorted(set(cues), key=len, reverse=True):
+        parts = [_escaped(part) for part in cue.split("...") if part.strip()]
+        alternatives.append(gap.join(parts))
+    return "|".join(alternatives)
+
+
+def pattern(cues: list[str]) -> re.Pattern[str] | None:
+    if not cues:
+        return None
+    return re.compile(rf"(?<!\w)(?:{alternatives(cues)})(?!\w|-\w)", re.I)  # not "best-known"
+
+
+def _escaped(text: str) -> str:
+    words = [re.escape(word).replace("'", "['’]") for word in text.split()]
+    return r"\s+".join(words)
