@@ -22,8 +22,9 @@ auto-multiple-choice``, as root, saying so) or stops with a message. AMC is neve
 the test suite.
 
 At each distortion level it prints, for each tool: the tick boxes read right, the wrong
-reads nobody is told about, the pages identified, and seconds a page (the reading command's
-wall time over the pages given). "Right" for medialit is the state drawn: a light or
+reads nobody is told about, the pages identified, and seconds a page (the reading commands'
+wall time over the pages given, and their CPU time, children included: ``medialit mark``;
+AMC's ``analyse`` and ``note``). "Right" for medialit is the state drawn: a light or
 crossed-out tick must read *unsure* (the teacher decides it on the marking page). AMC has no
 unsure state: each box is ticked or not, so for AMC "right" is what the student meant (a
 light tick ticked, a crossed-out tick empty). AMC flags pages, not boxes: its capture list
@@ -37,6 +38,7 @@ import argparse
 import collections
 import os
 import random
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -99,6 +101,8 @@ class Reading:
     pages: int = 0
     identified: int = 0
     seconds: float = 0.0
+    cpu: float = 0.0
+    """CPU time of the reading processes and their children (user + system)."""
     failed: str = ""
     expected: int = 0
     """Boxes on every copy given, read or not: a page not identified leaves its boxes unread."""
@@ -327,9 +331,10 @@ def _read_with_medialit(
     shutil.copytree(folder / "build", out)
     reading = Reading(pages=len(files))
     command = [str(Path(sys.executable).parent / "medialit"), "mark", *map(str, files)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run([*command, "--out", str(out)], capture_output=True, text=True)
     reading.seconds = time.perf_counter() - started
+    reading.cpu = _children_cpu() - cpu
     if done.returncode != 0:
         reading.failed = done.stderr.strip().splitlines()[0] if done.stderr.strip() else "failed"
         return reading
@@ -369,7 +374,7 @@ def _read_with_amc(
     listing = level / "amc-scans.txt"
     listing.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
     reading = Reading(pages=len(files))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     analysed = subprocess.run(
         [AMC, "analyse", "--projet", project, "--data", data, "--cr", level / "amc-cr",
          "--liste-fichiers", listing],
@@ -377,6 +382,7 @@ def _read_with_amc(
     )  # fmt: skip
     noted = subprocess.run([AMC, "note", "--data", data], capture_output=True, text=True)
     reading.seconds = time.perf_counter() - started
+    reading.cpu = _children_cpu() - cpu
     if analysed.returncode != 0 or noted.returncode != 0:
         reading.failed = f"analyse exit {analysed.returncode}, note exit {noted.returncode}"
     with sqlite3.connect(data / "capture.sqlite") as db:
@@ -420,6 +426,11 @@ def _read_with_amc(
     return reading
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _drawn(truth: Truth, number: int, kind: str) -> str:
     """What was drawn in a box: ticked, empty, a light tick (meant) or a crossed-out tick."""
     state = truth.boxes[(number, kind)]
@@ -437,7 +448,7 @@ def _cells(reading: Reading) -> list[str]:
         str(reading.unflagged),
         f"{reading.identified}/{reading.pages}"
         + (f" ({reading.flagged_pages} red)" if reading.flagged_pages else ""),
-        f"{reading.seconds / reading.pages:.3f}",
+        f"{reading.seconds / reading.pages:.3f} ({reading.cpu / reading.pages:.3f})",
     ]
 
 
@@ -449,12 +460,14 @@ def _print_level(label: str, ours: Reading, theirs: Reading) -> None:
         print(
             f"{label}: {name}: {reading.right}/{reading.boxes} boxes right, "
             f"{reading.unflagged} wrong unflagged, {reading.identified}/{reading.pages} pages"
-            f"{flagged}, {reading.seconds:.1f} s{note}; wrong reads: {wrong or 'none'}"
+            f"{flagged}, {reading.seconds:.1f} s wall, {reading.cpu:.1f} s CPU{note}; "
+            f"wrong reads: {wrong or 'none'}"
         )
 
 
 def _print_table(results: list[tuple[str, Reading, Reading]]) -> None:
-    head = ["level", "tool", "boxes read right", "wrong unflagged", "pages identified", "s/page"]
+    head = ["level", "tool", "boxes read right", "wrong unflagged", "pages identified"]
+    head += ["s/page wall (CPU)"]
     rows = [head]
     for label, ours, theirs in results:
         rows.append([label, "medialit", *_cells(ours)])
