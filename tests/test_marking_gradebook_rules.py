@@ -191,7 +191,7 @@ def test_canvas_new_assignments_title_is_not_read_as_an_id(marked: Path, tmp_pat
     made = gradebook_csv(marks, export, "Start times (2017)")
     assert _rows(made.data)[0][-1] == "Start times [2017]"
     # L489-490: a name holding "Final Grade" would be dropped as a total: refused, told.
-    with pytest.raises(MedialitError, match="Canvas would not import the lesson.s column"):
+    with pytest.raises(MedialitError, match=r"Canvas would not import the lesson's column"):
         gradebook_csv(marks, export, "Final Grade practice")
 
 
