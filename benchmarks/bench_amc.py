@@ -38,9 +38,7 @@ import argparse
 import collections
 import os
 import random
-import resource
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -52,15 +50,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests/marking_support.py fills and scans the pages
 
 import cv2  # noqa: E402
+from amc_pipeline import AMC, amc_sheets, analyse, children_cpu, need_amc  # noqa: E402
 
 from medialit.build.run import BuildOptions, build_lesson  # noqa: E402
 from medialit.marking.results import ClassMarks  # noqa: E402
-from medialit.sheets.markable import (  # noqa: E402
-    Area,
-    MarkableSet,
-    SheetLayout,
-    SheetStatement,
-)
+from medialit.sheets.markable import MarkableSet, SheetLayout  # noqa: E402
 from tests.marking_support import (  # noqa: E402
     ANSWERS,
     KINDS,
@@ -72,7 +66,6 @@ from tests.marking_support import (  # noqa: E402
 )
 
 LESSON = ROOT / "lessons/school-start-time.yaml"
-AMC = "auto-multiple-choice"
 LEVELS = (
     ("scanned at 300 dpi", 300, "scan"),
     ("scanned at 200 dpi", 200, "scan"),
@@ -82,13 +75,6 @@ LEVELS = (
 )
 """Every page of a level is turned up to 3°, scaled up to 4 %, skewed, blurred, noised and
 JPEG-compressed by ``distort``; the level adds the resolution, upside down or a perspective."""
-SEUIL, SEUIL_UP = 0.15, 1.0
-"""AMC's default darkness thresholds (AMC/Config.pm: defaut_seuil, defaut_seuil_up)."""
-SEUIL_EQM, SEUIL_SENS = 3.0, 8.0
-"""AMC's defaults for the pages its capture list shows in red for the teacher to check
-(AMC/Config.pm: seuil_eqm, the marks' fit; seuil_sens, a box near the threshold)."""
-ZONE_BOX = 4
-"""AMC's zone type of an answer box (AMC/DataModule/capture.pm)."""
 
 
 @dataclass
@@ -116,7 +102,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=10, help="copies a level (default 10)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    _need_amc()
+    need_amc()
     version = subprocess.run(
         ["dpkg-query", "-W", "-f", "${Version}", AMC], capture_output=True, text=True
     ).stdout
@@ -132,7 +118,7 @@ def main() -> None:
         )
         started = time.perf_counter()
         project = folder / "amc"
-        amc_layout, amc_copies = _amc_sheets(project, len(sheet.statements), args.copies)
+        amc_layout, amc_copies = amc_sheets(project, len(sheet.statements), args.copies)
         print(
             f"AMC: made {len(amc_copies)} copies of {amc_layout.pages} page(s), "
             f"{len(amc_layout.statements)} questions of 3 boxes, in "
@@ -158,26 +144,6 @@ def main() -> None:
         print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (2 cores, shared)")
 
 
-def _need_amc() -> None:
-    """AMC from Debian, installed here if it is missing, or a clear stop."""
-    if shutil.which(AMC):
-        return
-    command = ["apt-get", "install", "-y", "--no-install-recommends", AMC]
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        sys.exit(
-            f"Auto Multiple Choice is not installed and cannot be installed here (it needs "
-            f"root and apt-get). Install it with: sudo {' '.join(command)}"
-        )
-    print(f"Auto Multiple Choice is not installed: installing it with {' '.join(command)}")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    if done.returncode != 0 or not shutil.which(AMC):
-        sys.exit(
-            f"apt-get could not install {AMC} (exit {done.returncode}):\n"
-            f"{done.stderr.strip()[-2000:]}\nInstall it by hand, then run this again."
-        )
-
-
 def _medialit_sheets(folder: Path, count: int) -> tuple[MarkableSet, list[Path]]:
     roster = folder / "class.csv"
     names = [f"Student {n:02d}" for n in range(1, count + 1)]
@@ -190,92 +156,6 @@ def _medialit_sheets(folder: Path, count: int) -> tuple[MarkableSet, list[Path]]
     record = MarkableSet.from_json(record_file.read_bytes())
     copies = sorted((folder / "build" / LESSON.stem / "copies").glob("*.pdf"))
     return record, copies
-
-
-def _amc(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([AMC, *map(str, args)], cwd=cwd, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"{AMC} {args[0]} failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
-    return done
-
-
-def _amc_source(questions: int, copies: int) -> str:
-    """An AMC sheet like ours: one question a statement, its three kinds as boxes in a row."""
-    body = []
-    for n in range(1, questions + 1):
-        choices = "".join(
-            (r"\correctchoice" if i == n % 3 else r"\wrongchoice") + "{" + kind.title() + "}"
-            for i, kind in enumerate(KINDS)
-        )
-        body.append(
-            rf"\begin{{question}}{{s{n}}}Statement {n}: is it evidence, an inference or an "
-            rf"assertion?\begin{{choiceshoriz}}[o]{choices}\end{{choiceshoriz}}\end{{question}}"
-        )
-    return "\n".join(
-        [
-            r"\documentclass[a4paper]{article}",
-            r"\usepackage[utf8]{inputenc}\usepackage[T1]{fontenc}",
-            r"\usepackage[box]{automultiplechoice}",
-            r"\begin{document}",
-            rf"\onecopy{{{copies}}}{{",
-            r"\namefield{\fbox{\begin{minipage}{.5\linewidth}Name:\vspace*{.5cm}"
-            r"\end{minipage}}}",
-            r"\begin{center}\Large Evidence, inference or assertion?\end{center}",
-            *body,
-            "}",
-            r"\end{document}",
-            "",
-        ]
-    )
-
-
-def _amc_sheets(project: Path, questions: int, copies: int) -> tuple[SheetLayout, list[Path]]:
-    """AMC's project, its copies printed to PDF files, and where its boxes are (from its
-    own layout database), as a sheet layout ``fill_copy`` can draw into."""
-    project.mkdir()
-    (project / "data").mkdir()
-    (project / "cr").mkdir()
-    (project / "source.tex").write_text(_amc_source(questions, copies), encoding="utf-8")
-    data = project / "data"
-    _amc("prepare", "--mode", "s", "--prefix", f"{project}/", "--data", data,
-         "--with", "pdflatex", "source.tex", cwd=project)  # fmt: skip
-    _amc("meptex", "--src", "calage.xy", "--data", data, cwd=project)
-    _amc("prepare", "--mode", "b", "--data", data, "--with", "pdflatex", "source.tex",
-         cwd=project)  # fmt: skip
-    printed = project / "printed"
-    printed.mkdir()
-    _amc("imprime", "--sujet", "sujet.pdf", "--data", data, "--methode", "file",
-         "--output", f"{printed}/copy-%e.pdf", cwd=project)  # fmt: skip
-    with sqlite3.connect(data / "layout.sqlite") as db:
-        dpi, width, height = db.execute(
-            "SELECT dpi, width, height FROM layout_page WHERE student=1 AND page=1"
-        ).fetchone()
-        pages = db.execute("SELECT COUNT(*) FROM layout_page WHERE student=1").fetchone()[0]
-        names = dict(db.execute("SELECT question, name FROM layout_question"))
-        boxes = db.execute(
-            "SELECT question, answer, page, xmin, xmax, ymin, ymax FROM layout_box"
-            " WHERE student=1 AND role=1 ORDER BY question, answer"
-        ).fetchall()
-    k = 72 / dpi  # AMC's layout is in pixels at ``dpi`` from the top left; ours in points
-    statements: dict[int, SheetStatement] = {}
-    for question, answer, page, xmin, xmax, ymin, ymax in boxes:
-        number = int(names[question][1:])
-        statement = statements.setdefault(
-            number, SheetStatement(number, f"s{number}", KINDS[number % 3])
-        )
-        area = Area(page, xmin * k, ymin * k, (xmax - xmin) * k, (ymax - ymin) * k)
-        statement.ticks[KINDS[answer - 1]] = area
-    layout = SheetLayout(
-        sheet=0,
-        file="sujet.pdf",
-        level="amc",
-        version=None,
-        pages=pages,
-        page_width=width * k,
-        page_height=height * k,
-        statements=[statements[n] for n in sorted(statements)],
-    )
-    return layout, sorted(printed.glob("copy-*.pdf"))
 
 
 def _scan_copies(
@@ -331,10 +211,10 @@ def _read_with_medialit(
     shutil.copytree(folder / "build", out)
     reading = Reading(pages=len(files))
     command = [str(Path(sys.executable).parent / "medialit"), "mark", *map(str, files)]
-    started, cpu = time.perf_counter(), _children_cpu()
+    started, cpu = time.perf_counter(), children_cpu()
     done = subprocess.run([*command, "--out", str(out)], capture_output=True, text=True)
     reading.seconds = time.perf_counter() - started
-    reading.cpu = _children_cpu() - cpu
+    reading.cpu = children_cpu() - cpu
     if done.returncode != 0:
         reading.failed = done.stderr.strip().splitlines()[0] if done.stderr.strip() else "failed"
         return reading
@@ -368,67 +248,24 @@ def _read_with_amc(
     record = MarkableSet(lesson="amc", title="AMC", sheets=[layout])
     truths, images = _scan_copies(copies, record, [0] * len(copies), answers, scan, rng)
     files = _write_images(level / "amc-scans", images, rng)
-    data = level / "amc-data"
-    shutil.copytree(project / "data", data)
-    (level / "amc-cr").mkdir()
-    listing = level / "amc-scans.txt"
-    listing.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
-    reading = Reading(pages=len(files))
-    started, cpu = time.perf_counter(), _children_cpu()
-    analysed = subprocess.run(
-        [AMC, "analyse", "--projet", project, "--data", data, "--cr", level / "amc-cr",
-         "--liste-fichiers", listing],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    noted = subprocess.run([AMC, "note", "--data", data], capture_output=True, text=True)
-    reading.seconds = time.perf_counter() - started
-    reading.cpu = _children_cpu() - cpu
-    if analysed.returncode != 0 or noted.returncode != 0:
-        reading.failed = f"analyse exit {analysed.returncode}, note exit {noted.returncode}"
-    with sqlite3.connect(data / "capture.sqlite") as db:
-        reading.identified = db.execute("SELECT COUNT(*) FROM capture_page").fetchone()[0]
-        # AMC's own "ticked" query (capture.pm), with its default thresholds.
-        ticked = db.execute(
-            "SELECT student, page, id_a, id_b, CASE WHEN manual >= 0 THEN manual"
-            " WHEN total <= 0 THEN 0 WHEN black >= ? * total AND black <= ? * total THEN 1"
-            " ELSE 0 END FROM capture_zone WHERE type = ?",
-            (SEUIL, SEUIL_UP, ZONE_BOX),
-        ).fetchall()
-        # The pages AMC's capture list shows in red (capture.pm: pagesSummary, sensitivity):
-        # the marks fit badly, or a box is within a fifth of the threshold.
-        flagged = {
-            (student, page)
-            for student, page, mse, delta in db.execute(
-                "SELECT student, page, mse, (SELECT MIN(ABS(1.0 * black / total - ?))"
-                " FROM capture_zone z WHERE z.student = p.student AND z.page = p.page"
-                " AND z.copy = p.copy AND z.type = ? AND total > 0) FROM capture_page p",
-                (SEUIL, ZONE_BOX),
-            )
-            if mse > SEUIL_EQM or (delta is not None and 10 * (SEUIL - delta) / SEUIL > SEUIL_SENS)
-        }
-    reading.flagged_pages = len(flagged)
-    with sqlite3.connect(data / "layout.sqlite") as db:
-        names = dict(db.execute("SELECT question, name FROM layout_question"))
+    capture = analyse(project, level, files)
+    reading = Reading(pages=len(files), identified=capture.identified)
+    reading.seconds, reading.cpu, reading.failed = capture.seconds, capture.cpu, capture.failed
+    reading.flagged_pages = len(capture.red)
     truth_of = dict(truths)
-    for student, page, question, answer, state in ticked:
-        if not names[question].startswith("s") or student - 1 not in truth_of:
+    for student, page, name, answer, ticked in capture.boxes:
+        if not name.startswith("s") or student - 1 not in truth_of:
             continue
-        truth = truth_of[student - 1]
-        number, kind = int(names[question][1:]), KINDS[answer - 1]
-        drawn = _drawn(truth, number, kind)
+        number, kind = int(name[1:]), KINDS[answer - 1]
+        drawn = _drawn(truth_of[student - 1], number, kind)
         # No unsure state in AMC: right is what the student meant.
         wanted = drawn in ("ticked", "light tick")
         reading.boxes += 1
-        reading.right += bool(state) == wanted
-        if bool(state) != wanted:
-            reading.wrong[f"{drawn} -> {'ticked' if state else 'empty'}"] += 1
-            reading.unflagged += (student, page) not in flagged
+        reading.right += ticked == wanted
+        if ticked != wanted:
+            reading.wrong[f"{drawn} -> {'ticked' if ticked else 'empty'}"] += 1
+            reading.unflagged += (student, page) not in capture.red
     return reading
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _drawn(truth: Truth, number: int, kind: str) -> str:
