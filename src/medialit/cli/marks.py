@@ -85,3 +85,12 @@ def marks(
             "keeps what it has for them).",
             err=True,
         )
+    if written.without_identifier:
+        names = ", ".join(written.without_identifier)
+        echo(
+            f"Warning: {names} {'have' if len(written.without_identifier) > 1 else 'has'} no "
+            "identifier in the gradebook export (an empty cell): left out of the gradebook, "
+            "which Moodle would otherwise give to the student on the row before. Fill it in "
+            "Moodle and export again.",
+            err=True,
+        )

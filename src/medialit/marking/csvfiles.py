@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from medialit.errors import MedialitError, Problem
 from medialit.files import read_text
@@ -30,9 +32,8 @@ from medialit.marking.results import ClassMarks, CopyMarks
 SCORE_PREFIX = "score "
 BAND_PREFIX = "band "
 CANVAS_IDENTIFIERS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
-"""Canvas's import needs these first five columns as its own export gives them."""
+"""Canvas's own export's first columns (the SIS ones only for who may see them)."""
 CANVAS_POINTS_ROW = "    Points Possible"
-MOODLE_EMAIL = "Email address"
 MOODLE_NAMES = ("First name", "Last name")
 
 
@@ -86,15 +87,20 @@ def _safe(cell: str) -> str:
 
 @dataclass(frozen=True)
 class Gradebook:
-    """A gradebook file to write, and who in the export had no copy (told to the teacher)."""
+    """A gradebook file to write, and who in the export it leaves out (told to the teacher):
+    students with no marked copy, and students whose identifier cell is empty."""
 
     filename: str
     data: bytes
     without_copy: list[str]
+    without_identifier: list[str] = field(default_factory=list)
 
 
-def gradebook_csv(marks: ClassMarks, export: Path, column: str) -> Gradebook:
-    """The platform's export ``export`` with one grade column, ``column``, filled in."""
+def gradebook_csv(
+    marks: ClassMarks, export: Path, column: str, lesson: Path | None = None
+) -> Gradebook:
+    """The platform's export ``export`` with one grade column, ``column`` (the title of
+    the lesson ``lesson``), filled in."""
     text = read_text(
         export,
         MedialitError,
@@ -103,21 +109,23 @@ def gradebook_csv(marks: ClassMarks, export: Path, column: str) -> Gradebook:
         max_bytes=5_000_000,
         too_large="this gradebook export is over 5 MB: is it the class's grades?",
     )
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = _rows(text)
     header = rows[0] if rows else []
     by_name: dict[str, CopyMarks] = {}
     for copy in marks.copies:
         if copy.name:
             by_name.setdefault(_key(copy.name), copy)
-    if header[: len(CANVAS_IDENTIFIERS)] == list(CANVAS_IDENTIFIERS):
-        return _canvas(rows, by_name, column)
-    if MOODLE_EMAIL in header and all(name in header for name in MOODLE_NAMES):
+    identifiers = canvas_identifier_columns(header)
+    if identifiers:
+        return _canvas(rows, identifiers, by_name, _canvas_column(header, column, lesson))
+    if all(name in header for name in MOODLE_NAMES) and moodle_identifier(header):
         return _moodle(rows, by_name, column)
     raise MedialitError(
         Problem(
             "this is not a gradebook export from Moodle (Grades → Export → Plain text file, "
-            f"with the columns {', '.join(MOODLE_NAMES)} and {MOODLE_EMAIL}) or from Canvas "
-            f"(Grades → Export, whose first columns are {', '.join(CANVAS_IDENTIFIERS)}); "
+            f"with the columns {', '.join(MOODLE_NAMES)} and one of "
+            f"{', '.join(MOODLE_IDENTIFIERS)}) or from Canvas (Grades → Export, whose first "
+            f"columns are {', '.join(CANVAS_IDENTIFIERS)}); "
             "export the gradebook again and give that file.",
             file=export,
             line=1,
@@ -125,49 +133,163 @@ def gradebook_csv(marks: ClassMarks, export: Path, column: str) -> Gradebook:
     )
 
 
+def _rows(text: str) -> list[list[str]]:
+    """The export's rows, split on the separator it was saved with: Moodle's export offers
+    comma, tab, semicolon and colon, Canvas's comma or semicolon. The one that splits every
+    line into the same number of cells, and the most, is it (Canvas's importer chooses so)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    best: list[list[str]] = [next(csv.reader([line])) for line in lines]
+    widest = 1
+    for separator in (",", ";", "\t", ":"):
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=separator))
+        except csv.Error:
+            continue
+        widths = {len(row) for row in rows}
+        if len(widths) == 1 and (width := widths.pop()) > widest:
+            best, widest = rows, width
+    return best
+
+
+def canvas_identifier_columns(header: Sequence[str]) -> int:
+    """How many student columns Canvas's import reads before the grades, or 0 when this is
+    not a Canvas header: ``Student``, ``ID`` (or ``LastName``, ``FirstName``, ``ID``), then
+    ``SIS Login ID`` or ``SIS User ID``, ``SIS Login ID`` (``Integration ID``) (``Root
+    Account``) when the teacher may see them, then ``Section``."""
+    row = list(header)
+    if len(row) > 4 and row[0] == "LastName" and row[1] == "FirstName" and "ID" in row[2]:
+        count = 4
+    elif len(row) > 3 and "Student" in row[0] and "ID" in row[1]:
+        count = 3
+    else:
+        return 0
+    given = count
+    if re.search(r"SIS\s+Login\s+ID", row[given - 1]):
+        count += 1
+    elif re.search(r"SIS\s+User\s+ID", row[given - 1]) and re.search(
+        r"SIS\s+Login\s+ID", row[given] if len(row) > given else ""
+    ):
+        integration = len(row) > given + 1 and bool(re.search(r"Integration\s+ID", row[given + 1]))
+        count += 2 + integration
+        root = given + 1 + integration
+        if len(row) > root and re.search(r"Root\s+Account", row[root]):
+            count += 1
+    return count if len(row) >= count and "Section" in row[count - 1] else 0
+
+
+CANVAS_NOT_GRADES = (
+    "Current Score",
+    "Current Points",
+    "Current Grade",
+    "Final Score",
+    "Final Points",
+    "Final Grade",
+    "Override Score",
+    "Override Grade",
+    "Override Status",
+)
+"""Canvas's import drops any column whose name holds one of these: they are totals."""
+
+
+def _canvas_column(header: Sequence[str], column: str, lesson: Path | None) -> str:
+    """The lesson's column as Canvas reads it: the export's own column for an assignment of
+    that title (``Title (id)``: its grades are updated), else a new assignment's title,
+    which must not end in ``(digits)`` (read as another assignment's id) nor hold a total's
+    name (dropped)."""
+    if any(total in column for total in CANVAS_NOT_GRADES):
+        raise MedialitError(
+            Problem(
+                f"Canvas would not import the lesson's column, {column!r}: it drops every "
+                f"column whose name holds {', '.join(CANVAS_NOT_GRADES)} (its totals). "
+                "Change the lesson's title so that it does not, and run medialit marks again.",
+                file=lesson,
+            )
+        )
+    for name in header:
+        matched = re.fullmatch(r"(.*)\s\((\d+)\)", name)
+        if matched and matched.group(1) == column:
+            return name
+    # "Elections (2020)" would be read as assignment 2020: brackets keep it a title.
+    return re.sub(r"\s\((\d+)\)$", r" [\1]", column)
+
+
 def _key(name: str) -> str:
     """A name as compared: case, accents' forms and spaces do not count."""
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
-def _canvas(rows: list[list[str]], by_name: dict[str, CopyMarks], column: str) -> Gradebook:
+def _writer() -> tuple[io.StringIO, Any]:
     stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow([*CANVAS_IDENTIFIERS, column])
+    return stream, csv.writer(stream, lineterminator="\r\n")
+
+
+def _canvas(
+    rows: list[list[str]], identifiers: int, by_name: dict[str, CopyMarks], column: str
+) -> Gradebook:
+    header = rows[0]
+    stream, writer = _writer()
+    writer.writerow([*header[:identifiers], column])
     best = max((len(copy.statements) for copy in by_name.values()), default=0)
+    points = next((row for row in rows[1:] if row and "Points Possible" in row[0]), None)
+    # Canvas takes a new assignment's points from this row: written, had the export one or not.
+    points_cells = ((points or [CANVAS_POINTS_ROW]) + [""] * identifiers)[:identifiers]
+    writer.writerow([*points_cells, number(best)])
+    first_last = header[0] == "LastName"
     without: list[str] = []
     for row in rows[1:]:
-        if not row or not row[0].strip():
-            continue
-        identifiers = (row + [""] * len(CANVAS_IDENTIFIERS))[: len(CANVAS_IDENTIFIERS)]
-        if row[0].strip() == CANVAS_POINTS_ROW.strip():
-            writer.writerow([CANVAS_POINTS_ROW, *identifiers[1:], number(best)])
-            continue
-        student = row[0]
-        last, comma, first = student.partition(",")  # Canvas writes "Last, First"
-        name = f"{first.strip()} {last.strip()}" if comma else student
+        if not row or not row[0].strip() or "Points Possible" in row[0] or _no_student(row):
+            continue  # the export's own rows with no student (the points, "Manual Posting")
+        cells = (row + [""] * identifiers)[:identifiers]
+        if first_last:
+            student = name = f"{cells[1].strip()} {cells[0].strip()}"
+        else:
+            student = row[0]
+            last, comma, first = student.partition(",")  # Canvas writes "Last, First"
+            name = f"{first.strip()} {last.strip()}" if comma else student
         copy = by_name.get(_key(name)) or by_name.get(_key(student))
         if copy is None:  # left out: the platform keeps what it has
             without.append(student)
             continue
-        writer.writerow([*identifiers, number(copy.total)])
+        writer.writerow([*cells, number(copy.total)])
     return Gradebook("gradebook-canvas.csv", stream.getvalue().encode("utf-8"), without)
+
+
+def _no_student(row: list[str]) -> bool:
+    """A row Canvas's import skips: every cell blank, "Muted" or "Manual Posting…"."""
+    return all(re.fullmatch(r"\s*(Muted|Manual Posting.*)?\s*", cell, re.I) for cell in row)
+
+
+MOODLE_IDENTIFIERS = ("Email address", "ID number", "Username")
+"""Columns of Moodle's export that its import can match a user by (email, idnumber,
+username), in the order medialit prefers them."""
+
+
+def moodle_identifier(header: Sequence[str]) -> str | None:
+    """The identifier column the gradebook keeps: the first of :data:`MOODLE_IDENTIFIERS`
+    that the export has."""
+    return next((name for name in MOODLE_IDENTIFIERS if name in header), None)
 
 
 def _moodle(rows: list[list[str]], by_name: dict[str, CopyMarks], column: str) -> Gradebook:
     header = rows[0]
-    first, last, email = (header.index(name) for name in (*MOODLE_NAMES, MOODLE_EMAIL))
-    stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow([*MOODLE_NAMES, MOODLE_EMAIL, column])
+    identifier = moodle_identifier(header)
+    assert identifier is not None
+    first, last, key = (header.index(name) for name in (*MOODLE_NAMES, identifier))
+    stream, writer = _writer()
+    writer.writerow([*MOODLE_NAMES, identifier, column])
     without: list[str] = []
+    unidentified: list[str] = []
     for row in rows[1:]:
-        if len(row) <= max(first, last, email) or not row[email].strip():
+        if len(row) <= max(first, last, key):
             continue
         name = f"{row[first].strip()} {row[last].strip()}"
         copy = by_name.get(_key(name))
         if copy is None:  # left out: the platform keeps what it has
             without.append(name)
-            continue
-        writer.writerow([row[first], row[last], row[email], number(copy.total)])
-    return Gradebook("gradebook-moodle.csv", stream.getvalue().encode("utf-8"), without)
+        elif not row[key].strip():
+            # Moodle would give this row's grade to the row before's student.
+            unidentified.append(name)
+        else:
+            writer.writerow([row[first], row[last], row[key], number(copy.total)])
+    data = stream.getvalue().encode("utf-8")
+    return Gradebook("gradebook-moodle.csv", data, without, unidentified)

@@ -34,6 +34,8 @@ class Written:
     waiting: int
     without_copy: list[str] = field(default_factory=list)
     """Students of the gradebook export with no marked copy: left out of the gradebook."""
+    without_identifier: list[str] = field(default_factory=list)
+    """Students of a Moodle export with an empty identifier cell: left out of the gradebook."""
 
 
 def waiting_message(waiting: int, marks_file: Path, lesson: Path) -> str:
@@ -65,10 +67,11 @@ def write_outputs(
     _check_images(marks_file, folder, [p.image for c in marks.copies for p in c.pages])
     files: dict[str, bytes] = {}
     without: list[str] = []
+    unidentified: list[str] = []
     if gradebook is not None and not marks.waiting:  # first: a wrong file is told at once
-        made = gradebook_csv(marks, gradebook, guide.title)
+        made = gradebook_csv(marks, gradebook, guide.title, lesson)
         files[made.filename] = made.data
-        without = made.without_copy
+        without, unidentified = made.without_copy, made.without_identifier
     pages = {
         REPORT_PDF: report_html(
             class_report(marks, guide), guide, for_browser=False, lesson=str(lesson)
@@ -80,7 +83,7 @@ def write_outputs(
             pages[feedback_filename(copy)] = feedback_html(copy, guide, folder)
     files.update(_laid_out(pages, folder, created))
     write_all(folder, files, within=out)
-    return Written([folder / name for name in files], marks.waiting, without)
+    return Written([folder / name for name in files], marks.waiting, without, unidentified)
 
 
 def _laid_out(pages: dict[str, str], folder: Path, created: datetime.datetime) -> dict[str, bytes]:

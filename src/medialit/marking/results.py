@@ -117,14 +117,18 @@ class ClassMarks:
         """Unsure items the teacher has not seen yet: nothing is final until this is 0."""
         return sum(s.waiting for copy in self.copies for s in copy.statements)
 
+    def to_bytes(self) -> bytes:
+        """``marks.json``'s bytes, as :meth:`save` writes them."""
+        data = {"format": FORMAT, **asdict(self)}
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
     def save(self, path: Path) -> None:
         """Write ``marks.json`` atomically: a reader never sees half of it."""
-        data = {"format": FORMAT, **asdict(self)}
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".marks-", suffix=".tmp")
         try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, ensure_ascii=False, indent=1)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(self.to_bytes())
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

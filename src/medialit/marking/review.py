@@ -37,6 +37,7 @@ from medialit.marking.store import (
     BadDecision,
     Loaded,
     MarksFile,
+    MarksNotSaved,
     StaleMarks,
     inside_folder,
 )
@@ -142,6 +143,8 @@ def create_review_app(lesson: Path, folder: Path, *, token: str, hosts: set[str]
             )
         except BadDecision as exc:
             raise BadRequest(str(exc)) from None
+        except MarksNotSaved as exc:
+            return JSONResponse({"message": str(exc)}, status_code=500)
         return JSONResponse({"marks": marks_view(loaded, guide)})
 
     async def image(request: Request) -> Response:

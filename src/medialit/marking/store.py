@@ -3,7 +3,9 @@
 The marking page saves every band and every decided tick the moment the teacher gives it.
 Each save names the file as the page last saw it (a hash of its bytes): if another tab,
 or ``medialit mark`` reading more scans, changed the file since, the save is refused and
-the page shows the file as it now is, as the preview does with a lesson.
+the page shows the file as it now is, as the preview does with a lesson. The new file is
+put in place as the preview puts a lesson (``preview/saving.py``): checked again just
+before, then swapped in one step, and a save that landed in between is given back.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import cast
 
 from medialit.errors import MedialitError, Problem
 from medialit.marking.results import KINDS, Band, ClassMarks, Kind, StatementMark
+from medialit.preview.saving import ChangedMeanwhile, NotSaved, write_lesson
 
 MARKS_FILE = "marks.json"
 MARKS_FOLDER = "marks"
@@ -35,6 +38,10 @@ class StaleMarks(Exception):
     """The file is no longer the one the decision was made on."""
 
 
+class MarksNotSaved(Exception):
+    """``marks.json`` cannot be written; the message says why and what to do."""
+
+
 class BadDecision(ValueError):
     """A decision the page would never send (a band 7, a statement that is not there)."""
 
@@ -49,6 +56,8 @@ class Loaded:
     marks: ClassMarks
     version: str
     """A hash of the file's bytes: what a save must still find there."""
+    data: bytes = b""
+    """The file's bytes as read."""
 
 
 def load_marks(path: Path) -> Loaded:
@@ -78,7 +87,7 @@ def load_marks(path: Path) -> Loaded:
     problems = record_problems(marks, path)
     if problems:
         raise MedialitError(problems)
-    return Loaded(marks, version_of(data))
+    return Loaded(marks, version_of(data), data)
 
 
 def version_of(data: bytes) -> str:
@@ -171,8 +180,17 @@ class MarksFile:
             if "answer" in change:
                 statement.answer = _answer(change["answer"])
                 statement.resolved = True
-            loaded.marks.save(self.path)
-            return Loaded(loaded.marks, version_of(self.path.read_bytes()))
+            data = loaded.marks.to_bytes()
+            try:
+                write_lesson(self.path, data, unless_changed_from=loaded.data)
+            except ChangedMeanwhile:
+                raise StaleMarks() from None
+            except NotSaved:
+                raise MarksNotSaved(
+                    f"{self.path} cannot be written, so your last mark was not saved; check "
+                    "that its folder is yours and the disk not full, then give that mark again."
+                ) from None
+            return Loaded(loaded.marks, version_of(data), data)
 
 
 def _find(marks: ClassMarks, copy: int, statement_id: str) -> StatementMark:
