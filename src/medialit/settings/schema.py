@@ -193,6 +193,18 @@ class Words(BaseModel):
     """The end of the grid's legend."""
     grid_full_numbers: str = _ENGLISH_WORDS["grid_full_numbers"]
     """Before a selection's numbers paired with their numbers on the full sheet."""
+    number_map: str = _ENGLISH_WORDS["number_map"]
+    """The title of the key's table of each statement's number on the other sheets."""
+    number_map_this: str = _ENGLISH_WORDS["number_map_this"]
+    """That table's row of this sheet's own numbers."""
+    number_map_unshuffled: str = _ENGLISH_WORDS["number_map_unshuffled"]
+    """Its row of a selection's numbers without versions (a selection's own plan uses them)."""
+    number_map_full: str = _ENGLISH_WORDS["number_map_full"]
+    """Its row of the full sheet's numbers (no selection, no versions)."""
+    number_map_absent: str = _ENGLISH_WORDS["number_map_absent"]
+    """Under it, when a sheet does not print every statement."""
+    number_map_plan: str = _ENGLISH_WORDS["number_map_plan"]
+    """Under it, after the row whose numbers the lesson plan uses (marked *)."""
     excerpt_note: str = _ENGLISH_WORDS["excerpt_note"]
     """Under an excerpt: what […] and the ¶ numbers mean; {citation} is the source."""
     guided: str = _ENGLISH_WORDS["guided"]
