@@ -228,3 +228,17 @@ def test_the_independent_key_and_a_plain_build_print_no_map(builds: dict[str, Pa
     for key in (builds["pack"] / "key-independent-B.pdf", builds["full"] / "key.pdf"):
         text = " ".join("".join(pages(key)).split())
         assert "The same statements on the other sheets" not in text, key.name
+
+
+def test_a_selection_s_key_without_versions_maps_to_the_full_sheet_only(
+    builds: dict[str, Path],
+) -> None:
+    full = sorting_table("".join(pages(builds["full"] / "student.pdf")))
+    short = sorting_table("".join(pages(builds["short"] / "student-short.pdf")))
+    key = builds["short"] / "key-short.pdf"
+    _, rows, planned = number_map(key)
+    assert list(rows) == ["This sheet", FULL]
+    check_map(key, short, {"This sheet": short, FULL: full})
+    # the selection's own plan numbers as this sheet does: no row is marked
+    assert planned == set()
+    assert "the numbers the lesson plan uses" not in " ".join("".join(pages(key)).split())

@@ -38,7 +38,8 @@ class SheetNumbers:
     this: bool = False
     """The row of this sheet's own numbers (the first)."""
     plan: bool = False
-    """The lesson plan printed on this key numbers the statements as this row does."""
+    """The lesson plan printed on this key numbers the statements as this row does, and not
+    as this sheet does."""
 
 
 def numbered_sheet(checked: CheckedLesson, variant: Variant) -> NumberedSheet:
@@ -87,7 +88,10 @@ def number_map(
             rows.append(SheetNumbers(sheet_name(other.variant, settings), numbers))
     if len(rows) == 1:
         return []
+    # Marked only where the plan does not number as this sheet does.
     wanted = {"selection": unshuffled, "full": full}.get(plan_numbers or "")
+    if wanted == this:
+        wanted = None
     for index, row in enumerate(rows):
         if wanted is not None and row.numbers == wanted:
             rows[index] = SheetNumbers(row.sheet, row.numbers, row.this, plan=True)
