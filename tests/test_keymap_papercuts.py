@@ -1,0 +1,130 @@
+"""Papercuts found beside issue 22's number map: ``medialit new`` in a language without cues,
+``new --preview``'s server options, the exports' quiz wording in the lesson's language, the
+French footer's semicolon and the class pack cover's file names.
+
+Real commands (click's runner, or a real process for the preview), real files.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from medialit.cli import main
+
+from .process_support import default_signals
+
+ARTICLE = (
+    "Der Bus wird teurer\n\n"
+    + "\n\n".join(
+        [
+            "Die Stadt sagt, dass der Bus im nächsten Jahr deutlich teurer wird, weil die "
+            "Kosten für Diesel und Personal gestiegen sind. Laut dem Bericht der "
+            "Verkehrsbetriebe fahren heute vierzig Prozent mehr Menschen mit dem Bus als vor "
+            "fünf Jahren."
+        ]
+        * 4
+    )
+    + "\n"
+)
+NOTES = (
+    "Library hours\n\n"
+    "The council says the library closes at 6 pm on Saturdays, according to its website. "
+    "Everyone knows the old hours were better. So the new hours will surely drive readers "
+    "away. Some readers complained to the newspaper on Monday.\n"
+)
+
+
+def new(folder: Path, *args: str) -> tuple[int, str, str]:
+    """``medialit new`` in ``folder``, as a teacher runs it there."""
+    cwd = Path.cwd()
+    try:
+        os.chdir(folder)
+        result = CliRunner().invoke(main, ["new", *args])
+    finally:
+        os.chdir(cwd)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_new_in_a_language_without_cues_says_it_made_no_drafts(tmp_path: Path) -> None:
+    (tmp_path / "bus.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, err = new(tmp_path, "bus.txt", "--language", "de")
+    assert code == 0, err
+    lesson = "lessons/der-bus-wird-teurer.yaml"
+    assert f"wrote {lesson} (0 draft statements;" in out
+    assert (tmp_path / lesson).is_file()
+    assert (
+        "Warning: medialit new drafts statements only in en, es and fr (one "
+        "cues/<language>.yaml file each), not in de: "
+        f"{lesson} was made without draft statements. Add its statements in medialit preview "
+        f"{lesson}, or write cues/de.yaml in this folder (docs/customising.md says how), move "
+        f"{lesson} away and run medialit new again."
+    ) in " ".join(err.split())
+
+
+def test_a_teacher_s_own_cues_count_and_no_suggest_says_nothing(tmp_path: Path) -> None:
+    (tmp_path / "bus.txt").write_text(ARTICLE, encoding="utf-8")
+    code, _, err = new(tmp_path, "bus.txt", "--language", "de", "--no-suggest")
+    assert code == 0 and "cues" not in err, err  # no drafts asked for: nothing to explain
+    (tmp_path / "cues").mkdir()
+    (tmp_path / "cues" / "pt.yaml").write_text("families: []\n", encoding="utf-8")
+    (tmp_path / "notas.txt").write_text(ARTICLE.replace("Der Bus", "Die Bahn"), encoding="utf-8")
+    code, _, err = new(tmp_path, "notas.txt", "--language", "nl")
+    assert code == 0, err
+    assert "only in en, es, fr and pt (one" in " ".join(err.split())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_new_preview_takes_port_and_no_open_as_preview_does(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    port = ["--port", str(free_port())]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "medialit", "new", "notes.txt", "--preview", "--no-open", *port],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "BROWSER": str(browser)},  # Python's webbrowser would run it
+        preexec_fn=default_signals,
+    )
+    assert process.stdout is not None
+    lines: list[str] = []
+    try:
+        while not (lines and lines[-1].startswith("Previewing ")):
+            line = process.stdout.readline()
+            assert line, (lines, process.stderr.read() if process.stderr else "")
+            lines.append(line.rstrip("\n"))
+        # Answered once Uvicorn serves (and handles Ctrl-C): the socket queues it until then.
+        httpx.get(lines[-2].split("/?token=")[0] + "/favicon.ico", timeout=30)
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=30)
+    assert process.returncode == 0, errors
+    assert lines[-2].startswith(f"http://127.0.0.1:{port[1]}/?token="), lines
+    assert not opened.exists()  # --no-open: no browser was started
+
+
+@pytest.mark.parametrize("option", [["--no-open"], ["--port", "8123"]])
+def test_new_refuses_preview_options_without_preview(tmp_path: Path, option: list[str]) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    code, _, err = new(tmp_path, "notes.txt", *option)
+    assert code == 2, err
+    assert f"{option[0]} is for the preview: add --preview, or leave {option[0]} out." in err
+    assert not (tmp_path / "lessons").exists()  # refused before anything was written
