@@ -7,11 +7,13 @@ Real commands (click's runner, or a real process for the preview), real files.
 
 from __future__ import annotations
 
+import html
 import os
 import signal
 import socket
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import httpx
@@ -20,6 +22,7 @@ from click.testing import CliRunner
 
 from medialit.cli import main
 
+from .conftest import DATA
 from .process_support import default_signals
 
 ARTICLE = (
@@ -128,3 +131,54 @@ def test_new_refuses_preview_options_without_preview(tmp_path: Path, option: lis
     assert code == 2, err
     assert f"{option[0]} is for the preview: add --preview, or leave {option[0]} out." in err
     assert not (tmp_path / "lessons").exists()  # refused before anything was written
+
+
+def exported(lesson: Path, form: str, out: Path) -> str:
+    """Every text of ``medialit export``'s file in ``form``, its zip's entries joined."""
+    result = CliRunner().invoke(
+        main, ["export", str(lesson), "--format", form, "--out", str(out), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    folder = out / lesson.stem
+    if form == "moodle":
+        text = (folder / "moodle.xml").read_text("utf-8")
+    else:
+        with zipfile.ZipFile(folder / f"{form}.zip") as package:
+            text = "".join(package.read(name).decode("utf-8") for name in package.namelist())
+    return html.unescape(html.unescape(text))  # the question HTML is escaped inside the XML
+
+
+QUIZ_WORDS = {
+    "es": [
+        "Fragmento 1: ¿Dato con fuente, Inferencia o Afirmación sin fuente?",
+        "Cómo comprobarlo:",
+        "Pregunta de debate 1",
+    ],
+    "fr": [
+        "Énoncé 1\u00a0: Information sourcée, Inférence ou Affirmation\u202f?",
+        "Comment vérifier\u00a0:",
+        "Question à débattre 1",
+    ],
+}
+FEEDBACK = {
+    "es": ["Sí: el solucionario dice", "El solucionario dice", "Defendible"],
+    "fr": ["Oui\u00a0: le corrigé indique", "Le corrigé indique", "Défendable"],
+}
+ENGLISH = ["Statement 1:", "the key says", "The key says", "How to check:", "Discussion 1"]
+
+
+@pytest.mark.parametrize("form", ["moodle", "qti", "canvas"])
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_the_quiz_wording_is_in_the_lesson_s_language(
+    tmp_path: Path, language: str, form: str
+) -> None:
+    text = exported(DATA / f"lesson-{language}.yaml", form, tmp_path)
+    # the QTI 2.1 package gives the explanation alone as feedback, not one per answer
+    expected = QUIZ_WORDS[language] + (FEEDBACK[language] if form != "qti" else [])
+    for words in expected:
+        assert words in text, words
+    for words in ENGLISH:
+        assert words not in text, words
+    if form == "canvas":  # which gives a kind also accepted no marks: the teacher can
+        teacher = {"es": "Tu docente puede", "fr": "Ton enseignant ou ton enseignante"}
+        assert teacher[language] in text

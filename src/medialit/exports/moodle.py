@@ -33,7 +33,7 @@ def moodle_xml(quiz: Quiz) -> bytes:
     for statement in quiz.statements:
         _multichoice(root, statement)
     for question in quiz.questions:
-        _essay(root, question, quiz.version)
+        _essay(root, question, quiz.discussion(question.number), quiz.version)
     ET.indent(root)
     xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return xml + b"\n"
@@ -118,9 +118,9 @@ def _percent(credit: float) -> str:
     return f"{credit * 100:g}"
 
 
-def _essay(root: ET.Element, essay: EssayQuestion, version: str | None) -> None:
+def _essay(root: ET.Element, essay: EssayQuestion, name: str, version: str | None) -> None:
     question = ET.SubElement(root, "question", type="essay")
-    _name(question, f"Discussion {essay.number}" + (f" ({version})" if version else ""))
+    _name(question, name + (f" ({version})" if version else ""))
     _html_field(question, "questiontext", f"<p>{_escape(essay.text)}</p>")
     _html_field(question, "generalfeedback", "")
     for tag, value in (

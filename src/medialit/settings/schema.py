@@ -159,6 +159,21 @@ class Words(BaseModel):
     """Before each explanation."""
     how_to_check: str = _ENGLISH_WORDS["how_to_check"]
     """Before each way to check."""
+    quiz_prompt: str = _ENGLISH_WORDS["quiz_prompt"]
+    """In the exports (Moodle, QTI, Canvas): each statement's question; {number} is its
+    number, {kinds} the kinds ("Evidence, Inference or Assertion")."""
+    quiz_right: str = _ENGLISH_WORDS["quiz_right"]
+    """In the exports: the feedback on the key's kind; {kind} is its label."""
+    quiz_partial: str = _ENGLISH_WORDS["quiz_partial"]
+    """In the exports: the feedback on a kind the key also accepts (part of the marks)."""
+    quiz_partial_unscored: str = _ENGLISH_WORDS["quiz_partial_unscored"]
+    """In the Canvas export, which scores a kind the key also accepts 0: its feedback."""
+    quiz_wrong: str = _ENGLISH_WORDS["quiz_wrong"]
+    """In the exports: the feedback on any other kind."""
+    quiz_also_accepted: str = _ENGLISH_WORDS["quiz_also_accepted"]
+    """In the exports' explanation: the other kinds accepted; {kinds} lists them."""
+    quiz_discussion: str = _ENGLISH_WORDS["quiz_discussion"]
+    """In the exports: a discussion question's name; {number} is its number."""
     techniques: str = _ENGLISH_WORDS["techniques"]
     """Before each statement's techniques."""
     also_accept: str = _ENGLISH_WORDS["also_accept"]
