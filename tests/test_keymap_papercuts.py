@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from medialit.cli import main
 
@@ -182,3 +183,19 @@ def test_the_quiz_wording_is_in_the_lesson_s_language(
     if form == "canvas":  # which gives a kind also accepted no marks: the teacher can
         teacher = {"es": "Tu docente puede", "fr": "Ton enseignant ou ton enseignante"}
         assert teacher[language] in text
+
+
+@pytest.mark.build
+def test_the_french_footer_puts_a_narrow_space_before_its_semicolon(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["build", str(DATA / "lesson-fr.yaml"), "--out", str(tmp_path), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    # pypdf, not pdftotext, which prints U+202F as a plain space
+    pages = PdfReader(tmp_path / "lesson-fr" / "student.pdf").pages
+    footers = [
+        line for page in pages for line in page.extract_text().splitlines() if "repris par" in line
+    ]
+    assert len(footers) == len(pages), footers  # one on every page
+    for footer in footers:
+        assert "10 mai 2016\u202f; repris par Infos du jour, 12 mai 2016" in footer, repr(footer)

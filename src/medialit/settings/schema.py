@@ -244,6 +244,9 @@ class Words(BaseModel):
     """The cover's version column."""
     adjustments: str = _ENGLISH_WORDS["adjustments"]
     """The cover's column of each student's font size and theme."""
+    semicolon: str = _ENGLISH_WORDS["semicolon"]
+    """The semicolon of the footer's credit line and the citation, with the space the
+    language puts before it (French: a narrow no-break space)."""
     republished_credit: str = _ENGLISH_WORDS["republished_credit"]
     """In the footer's credit line, before the republisher."""
     logo: str = _ENGLISH_WORDS["logo"]
