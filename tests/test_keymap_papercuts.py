@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -23,7 +24,7 @@ from pypdf import PdfReader
 
 from medialit.cli import main
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 from .process_support import default_signals
 
 ARTICLE = (
@@ -199,3 +200,38 @@ def test_the_french_footer_puts_a_narrow_space_before_its_semicolon(tmp_path: Pa
     assert len(footers) == len(pages), footers  # one on every page
     for footer in footers:
         assert "10 mai 2016\u202f; repris par Infos du jour, 12 mai 2016" in footer, repr(footer)
+
+
+MIXED = """name,level,version
+Ana Lopez,guided,A
+Ben Okafor,,B
+Chloé Martin,,B
+Dev Patel,independent,B
+Eve Adams,guided,B
+"""
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("laid_out", [False, True], ids=["drawn", "laid-out"])
+def test_the_cover_keeps_file_names_whole(tmp_path: Path, laid_out: bool) -> None:
+    roster = tmp_path / "class.csv"
+    roster.write_text(MIXED, encoding="utf-8")
+    args = ["build", str(ROOT / "lessons" / "school-start-time.yaml"), "--roster", str(roster)]
+    args += ["--versions", "2", "--out", str(tmp_path / "out"), "--quiet"]
+    if laid_out:  # a teacher's own fonts.css: the cover is laid out from cover.html
+        own = tmp_path / "templates"
+        own.mkdir()
+        shutil.copy(ROOT / "src" / "medialit" / "templates" / "fonts.css", own)
+        args += ["--templates", str(own)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "out" / "school-start-time"
+    done = subprocess.run(
+        ["pdftotext", str(folder / "cover.pdf"), "-"], capture_output=True, text=True, check=True
+    )
+    keys = sorted(path.name for path in folder.glob("key-*.pdf"))
+    assert keys == ["key-B.pdf", "key-guided-A.pdf", "key-guided-B.pdf", "key-independent-B.pdf"]
+    lines = done.stdout.splitlines()
+    # this roster's sentence reaches the line's end in the middle of "key-guided-B.pdf"
+    for name in ["class-pack.pdf", *keys]:
+        assert any(name in line for line in lines), (name, lines[:6])
