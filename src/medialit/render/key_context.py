@@ -26,7 +26,7 @@ from medialit.render.context import (
     statement_text,
 )
 from medialit.render.marking_guide import builtin_marking
-from medialit.render.number_map import NumberedSheet, SheetNumbers, number_map
+from medialit.render.number_map import NumberedSheet, PlanNumbers, SheetNumbers, number_map
 from medialit.render.typography import typographic, typographic_or_none
 from medialit.settings.languages import join_list
 from medialit.settings.schema import Settings
@@ -177,7 +177,7 @@ def _plan(checked: CheckedLesson) -> PlanInfo | None:
     )
 
 
-def _plan_numbers(checked: CheckedLesson) -> str | None:
+def _plan_numbers(checked: CheckedLesson) -> PlanNumbers | None:
     """Whose numbers the printed plan uses: a selection's own plan numbers the selection in
     reading order (``"selection"``), the lesson's plan the full sheet (``"full"``)."""
     lesson = checked.lesson

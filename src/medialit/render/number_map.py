@@ -13,10 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from medialit.lesson.reading import CheckedLesson
 from medialit.settings.schema import Settings
 from medialit.sheets.variants import Variant
+
+PlanNumbers = Literal["selection", "full"]
+"""Whose numbers a lesson plan uses: a selection's own plan numbers the selection in reading
+order without versions; the lesson's plan numbers the full sheet."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ def number_map(
     variant: Variant,
     settings: Settings,
     others: Sequence[NumberedSheet] = (),
-    plan_numbers: str | None = None,
+    plan_numbers: PlanNumbers | None = None,
 ) -> list[SheetNumbers]:
     """The rows of the key's number map, or none when every sheet numbers as this one does.
 
@@ -89,7 +94,7 @@ def number_map(
     if len(rows) == 1:
         return []
     # Marked only where the plan does not number as this sheet does.
-    wanted = {"selection": unshuffled, "full": full}.get(plan_numbers or "")
+    wanted = {"selection": unshuffled, "full": full}[plan_numbers] if plan_numbers else None
     if wanted == this:
         wanted = None
     for index, row in enumerate(rows):
