@@ -135,17 +135,20 @@ def test_new_refuses_preview_options_without_preview(tmp_path: Path, option: lis
     assert not (tmp_path / "lessons").exists()  # refused before anything was written
 
 
-def exported(lesson: Path, form: str, out: Path) -> str:
-    """Every text of ``medialit export``'s file in ``form``, its zip's entries joined."""
+def exported(lesson: Path, form: str, out: Path, version: str = "") -> str:
+    """Every text of ``medialit export``'s file in ``form`` (of ``version``, exported with
+    two versions), its zip's entries joined."""
+    extra = ["--versions", "2"] if version else []
     result = CliRunner().invoke(
-        main, ["export", str(lesson), "--format", form, "--out", str(out), "--quiet"]
+        main, ["export", str(lesson), "--format", form, "--out", str(out), "--quiet", *extra]
     )
     assert result.exit_code == 0, result.output
+    stem = f"{form}-{version}" if version else form
     folder = out / lesson.stem
     if form == "moodle":
-        text = (folder / "moodle.xml").read_text("utf-8")
+        text = (folder / f"{stem}.xml").read_text("utf-8")
     else:
-        with zipfile.ZipFile(folder / f"{form}.zip") as package:
+        with zipfile.ZipFile(folder / f"{stem}.zip") as package:
             text = "".join(package.read(name).decode("utf-8") for name in package.namelist())
     return html.unescape(html.unescape(text))  # the question HTML is escaped inside the XML
 
@@ -200,6 +203,14 @@ def test_the_french_footer_puts_a_narrow_space_before_its_semicolon(tmp_path: Pa
     assert len(footers) == len(pages), footers  # one on every page
     for footer in footers:
         assert "10 mai 2016\u202f; repris par Infos du jour, 12 mai 2016" in footer, repr(footer)
+
+
+@pytest.mark.parametrize("form", ["moodle", "qti", "canvas"])
+def test_a_version_s_quiz_is_named_in_the_lesson_s_language(tmp_path: Path, form: str) -> None:
+    text = exported(DATA / "lesson-es.yaml", form, tmp_path, version="B")
+    named = {"moodle": "/Versión B", "qti": "(versión B)", "canvas": "(versión B)"}[form]
+    assert named in text
+    assert "ersion B" not in text
 
 
 MIXED = """name,level,version

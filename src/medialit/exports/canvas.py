@@ -78,7 +78,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
 def _questestinterop(quiz: Quiz) -> ET.Element:
     prefix = quiz.identifier
     root = ET.Element(_q("questestinterop"), {f"{{{XSI}}}schemaLocation": f"{QTI12} {QTI12_XSD}"})
-    title = quiz.title + (f" (version {quiz.version})" if quiz.version else "")
+    title = quiz.titled()
     assessment = _sub(root, "assessment", ident=prefix, title=title)
     section = _sub(assessment, "section", ident=f"{prefix}-root")
     for statement in quiz.statements:

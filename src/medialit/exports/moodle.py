@@ -41,7 +41,8 @@ def moodle_xml(quiz: Quiz) -> bytes:
 
 def _category_path(quiz: Quiz) -> str:
     """``$course$/top/<title>/Version B``, escaped as Moodle's own exports escape it."""
-    parts = [quiz.title] + ([f"Version {quiz.version}"] if quiz.version else [])
+    version = quiz.words.version.replace("{letter}", quiz.version or "")
+    parts = [quiz.title] + ([version] if quiz.version else [])
     return "$course$/top/" + "/".join(_escaped(_fitted(part)) for part in parts)
 
 

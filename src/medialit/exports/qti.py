@@ -200,7 +200,7 @@ def _essay_item(essay: EssayQuestion, identifier: str, name: str) -> ET.Element:
 
 def _test(quiz: Quiz, shorts: list[str]) -> ET.Element:
     """The test, listing the items (``s3``, ``q1``: their files' names) in the sheet's order."""
-    title = quiz.title + (f" (version {quiz.version})" if quiz.version else "")
+    title = quiz.titled()
     prefix = quiz.identifier
     test = ET.Element(
         _q("assessmentTest"),

@@ -91,6 +91,12 @@ class Quiz:
     """The fixed words in the lesson's language, as the sheets have them (the writers' own
     wording: a discussion question's name, Canvas's feedback)."""
 
+    def titled(self) -> str:
+        """``The lunch debate (version B)``: the title, with the version if there are several."""
+        if not self.version:
+            return self.title
+        return f"{self.title} ({self.words.quiz_version.replace('{letter}', self.version)})"
+
     def discussion(self, number: int) -> str:
         """``Discussion 2``, in the lesson's language."""
         return self.words.quiz_discussion.replace("{number}", str(number))

@@ -174,6 +174,9 @@ class Words(BaseModel):
     """In the exports' explanation: the other kinds accepted; {kinds} lists them."""
     quiz_discussion: str = _ENGLISH_WORDS["quiz_discussion"]
     """In the exports: a discussion question's name; {number} is its number."""
+    quiz_version: str = _ENGLISH_WORDS["quiz_version"]
+    """In the QTI and Canvas exports: after the quiz's title, in brackets; {letter} is the
+    version's (the Moodle export's category uses ``version``)."""
     techniques: str = _ENGLISH_WORDS["techniques"]
     """Before each statement's techniques."""
     also_accept: str = _ENGLISH_WORDS["also_accept"]
