@@ -8,7 +8,7 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from medialit.render import context, key_context, pack_context
+from medialit.render import context, key_context, number_map, pack_context
 from medialit.settings.schema import KindStyle, Sections, Settings, Words
 from medialit.sheets import nametag
 
@@ -35,6 +35,7 @@ DATACLASSES: dict[type, type | None] = {
     key_context.MarkingBandInfo: None,
     key_context.GridCell: None,
     key_context.VersionGrid: None,
+    number_map.SheetNumbers: None,
     pack_context.CoverContext: None,
     pack_context.CoverRow: None,
     pack_context.NameTagsContext: None,

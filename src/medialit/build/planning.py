@@ -19,6 +19,7 @@ from medialit.build.settling import SettledLesson, settle, short_versions
 from medialit.layout.internals import untested_versions
 from medialit.lesson.reading import CheckedLesson
 from medialit.render.context import sheet_language, student_context
+from medialit.render.number_map import NumberedSheet, numbered_sheet
 from medialit.render.sheet_table import (
     COVER,
     NAMES,
@@ -130,6 +131,7 @@ def render_html(
     versions: Sequence[Variant] = (),
     measure: bool = True,
     copy: CopyOptions = PLAIN_COPY,
+    others: Sequence[NumberedSheet] = (),
 ) -> dict[str, str]:
     """The HTML of each sheet of one variant (student worksheet, key), by the sheet's name.
 
@@ -138,6 +140,7 @@ def render_html(
     Unless ``measure``: nothing is laid out, and every statement is said to start on
     line 1 (for ``medialit check``, which renders the templates to find their mistakes).
     ``copy`` is how the student's copy is made (a name, form fields); the key has none.
+    ``others`` are the build's numbered sheets, whose numbers the key maps to its own.
     """
     env = environment(template_folders, theme)
     lines = None
@@ -162,6 +165,7 @@ def render_html(
                 copy if sheet.for_students else PLAIN_COPY,
                 lines,
                 versions,
+                others=others,
             ),
         )
         for sheet in VARIANT_SHEETS
@@ -199,6 +203,8 @@ def plan_lesson(
             plan.allowed_folders,
             [v for v in versions if v.level == variant.level],
             copy=copy,
+            # every level's: a mixed pack's keys map the levels' numbers to each other
+            others=[numbered_sheet(short[v.level], v) for v in versions],
         )
 
     if roster is None:
@@ -339,9 +345,10 @@ def check_sheets(settled: SettledLesson) -> None:
             variant,
             search.theme,
             (),
-            versions,
+            [v for v in versions if v.level == variant.level],
             measure=False,
             copy=copy,
+            others=[numbered_sheet(short[v.level], v) for v in versions],
         )
 
     for level in LEVELS:
@@ -359,10 +366,6 @@ def check_sheets(settled: SettledLesson) -> None:
     counts = {level: len(lesson.statements) for level, lesson in short.items()}
     pack = plan_pack(roster, "standard", 2, 0, counts)
     first = pack.copies[0]
-    render(
-        first.variant,
-        [v for v in pack.variants if v.level == first.variant.level],
-        copy=first.options,
-    )
+    render(first.variant, pack.variants, copy=first.options)
     for sheet in PACK_SHEETS:
         sheet.render(env, SheetInput(checked, settings, pack=pack))

@@ -83,6 +83,13 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     return value
 
 
+# One definition each, for preview and for new --preview, so both mean the same.
+port_option = click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: any free)."
+)
+no_open_option = click.option("--no-open", is_flag=True, help="Do not open the browser.")
+
+
 @click.command()
 @click.argument("source")
 @click.option(
@@ -115,8 +122,11 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     "--preview",
     "then_preview",
     is_flag=True,
-    help="Then open the new lesson in medialit preview, to review its drafts there.",
+    help="Then open the new lesson in medialit preview, to review its drafts there "
+    "(--port and --no-open as for medialit preview).",
 )
+@port_option
+@no_open_option
 @handle_errors
 def new(
     source: str,
@@ -127,6 +137,8 @@ def new(
     offline: bool,
     allow_local: bool,
     then_preview: bool,
+    port: int,
+    no_open: bool,
 ) -> None:
     """Draft lessons/<name>.yaml from SOURCE: a web address (https://…), a saved web page,
     a .txt or .md file, or - (stdin).
@@ -135,6 +147,10 @@ def new(
     statements, each marked draft: true.
     """
     from medialit.drafting.new import Fetching, new_lesson  # trafilatura loads only for this
+
+    if not then_preview and (port or no_open):
+        given = "--port" if port else "--no-open"
+        raise click.UsageError(f"{given} is for the preview: add --preview, or leave {given} out.")
     from medialit.drafting.webfetch import is_web_address
 
     forbidden = "--offline" if offline else None
@@ -166,6 +182,8 @@ def new(
         f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
         f"source kept as {made.seed})"
     )
+    if not no_suggest and not made.suggestions:
+        _say_if_no_cues(language, made.lesson)
     if made.left_out:
         echo(
             f"Warning: {made.left_out:,} more statements asked for were not drafted: a "
@@ -182,7 +200,43 @@ def new(
     if then_preview:
         from medialit.preview import serve
 
-        serve(made.lesson, SettingsChoice().configuration(), echo=echo)
+        serve(
+            made.lesson,
+            SettingsChoice().configuration(),
+            port=port,
+            open_browser=not no_open,
+            echo=echo,
+        )
+
+
+def _say_if_no_cues(language: str, lesson: Path) -> None:
+    """Say why a lesson got no drafts when no cues file reads its language."""
+    from importlib import resources
+
+    from medialit.drafting.wording import CUES_FOLDER, load_cues
+    from medialit.settings.languages import join_list
+
+    if load_cues(language, WORKING_FOLDER) is not None:
+        return
+    folders = [resources.files("medialit").joinpath(CUES_FOLDER), WORKING_FOLDER / CUES_FOLDER]
+    known = sorted(
+        {
+            file.name.removesuffix(".yaml")
+            for folder in folders
+            if folder.is_dir()
+            for file in folder.iterdir()
+            if file.name.endswith(".yaml")
+        }
+    )
+    base = language.split("-")[0].lower()
+    echo(
+        f"Warning: medialit new drafts statements only in {join_list(known, 'en')} (one "
+        f"cues/<language>.yaml file each), not in {language}: {lesson} was made without "
+        f"draft statements. Add its statements in medialit preview {lesson}, or write "
+        f"cues/{base}.yaml in this folder (docs/customising.md says how), move {lesson} "
+        "away and run medialit new again.",
+        err=True,
+    )
 
 
 def _offline_setting() -> bool:
@@ -191,8 +245,8 @@ def _offline_setting() -> bool:
 
 @click.command()
 @click.argument("lesson", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port (default: any free).")
-@click.option("--no-open", is_flag=True, help="Do not open the browser.")
+@port_option
+@no_open_option
 @settings_options
 @handle_errors
 def preview(

@@ -24,9 +24,11 @@ from __future__ import annotations
 import datetime
 import html
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from medialit.exports.qti import zip_files
 from medialit.exports.quiz import Choice, EssayQuestion, Quiz, Run, StatementQuestion
+from medialit.settings.schema import Words
 
 QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 QTI12_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
@@ -76,13 +78,13 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
 def _questestinterop(quiz: Quiz) -> ET.Element:
     prefix = quiz.identifier
     root = ET.Element(_q("questestinterop"), {f"{{{XSI}}}schemaLocation": f"{QTI12} {QTI12_XSD}"})
-    title = quiz.title + (f" (version {quiz.version})" if quiz.version else "")
+    title = quiz.titled()
     assessment = _sub(root, "assessment", ident=prefix, title=title)
     section = _sub(assessment, "section", ident=f"{prefix}-root")
     for statement in quiz.statements:
-        _choice_item(section, statement, f"{prefix}-s{statement.number}")
+        _choice_item(section, statement, f"{prefix}-s{statement.number}", quiz.words)
     for question in quiz.questions:
-        _essay_item(section, question, f"{prefix}-q{question.number}")
+        _essay_item(section, question, f"{prefix}-q{question.number}", quiz.discussion)
     return root
 
 
@@ -116,7 +118,9 @@ def _answer_ids(statement: StatementQuestion) -> list[str]:
     return [str(1000 * statement.number + index) for index in range(1, 1 + len(statement.choices))]
 
 
-def _choice_item(section: ET.Element, statement: StatementQuestion, ident: str) -> None:
+def _choice_item(
+    section: ET.Element, statement: StatementQuestion, ident: str, words: Words
+) -> None:
     item = _sub(section, "item", ident=ident, title=f"{statement.number}. {statement.opening}")
     answers = _answer_ids(statement)
     _metadata(
@@ -151,16 +155,14 @@ def _choice_item(section: ET.Element, statement: StatementQuestion, ident: str) 
 
     _feedback(item, GENERAL_FEEDBACK, f"<p>{_escape(statement.explanation)}</p>")
     for answer, choice in zip(answers, statement.choices, strict=True):
-        _feedback(item, f"{answer}_fb", f"<p>{_escape(_comment(statement, choice))}</p>")
+        comment = _comment(statement, choice, words)
+        _feedback(item, f"{answer}_fb", f"<p>{_escape(comment)}</p>")
 
 
-def _comment(statement: StatementQuestion, choice: Choice) -> str:
+def _comment(statement: StatementQuestion, choice: Choice, words: Words) -> str:
     """What the answer's comment says; a kind the key also accepts scores 0 in Canvas."""
     if 0 < choice.credit < 1:
-        return (
-            f"Defensible: the key says {statement.answer.label}. "
-            "Your teacher can give part of the marks for it."
-        )
+        return words.quiz_partial_unscored.replace("{kind}", statement.answer.label)
     return choice.feedback
 
 
@@ -193,10 +195,12 @@ def _feedback(item: ET.Element, ident: str, markup: str) -> None:
     _material(_sub(_sub(item, "itemfeedback", ident=ident), "flow_mat"), markup)
 
 
-def _essay_item(section: ET.Element, essay: EssayQuestion, ident: str) -> None:
+def _essay_item(
+    section: ET.Element, essay: EssayQuestion, ident: str, name: Callable[[int], str]
+) -> None:
     # The teacher's notes stay out: an essay question's comments are shown to students,
     # and Canvas classic quizzes keep nothing for the marker alone.
-    item = _sub(section, "item", ident=ident, title=f"Discussion {essay.number}")
+    item = _sub(section, "item", ident=ident, title=name(essay.number))
     _metadata(item, {"question_type": "essay_question", "points_possible": "1.0"})
     presentation = _sub(item, "presentation")
     _material(presentation, f"<div><p>{_escape(essay.text)}</p></div>")

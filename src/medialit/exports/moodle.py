@@ -33,7 +33,7 @@ def moodle_xml(quiz: Quiz) -> bytes:
     for statement in quiz.statements:
         _multichoice(root, statement)
     for question in quiz.questions:
-        _essay(root, question, quiz.version)
+        _essay(root, question, quiz.discussion(question.number), quiz.version)
     ET.indent(root)
     xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return xml + b"\n"
@@ -41,7 +41,8 @@ def moodle_xml(quiz: Quiz) -> bytes:
 
 def _category_path(quiz: Quiz) -> str:
     """``$course$/top/<title>/Version B``, escaped as Moodle's own exports escape it."""
-    parts = [quiz.title] + ([f"Version {quiz.version}"] if quiz.version else [])
+    version = quiz.words.version.replace("{letter}", quiz.version or "")
+    parts = [quiz.title] + ([version] if quiz.version else [])
     return "$course$/top/" + "/".join(_escaped(_fitted(part)) for part in parts)
 
 
@@ -118,9 +119,9 @@ def _percent(credit: float) -> str:
     return f"{credit * 100:g}"
 
 
-def _essay(root: ET.Element, essay: EssayQuestion, version: str | None) -> None:
+def _essay(root: ET.Element, essay: EssayQuestion, name: str, version: str | None) -> None:
     question = ET.SubElement(root, "question", type="essay")
-    _name(question, f"Discussion {essay.number}" + (f" ({version})" if version else ""))
+    _name(question, name + (f" ({version})" if version else ""))
     _html_field(question, "questiontext", f"<p>{_escape(essay.text)}</p>")
     _html_field(question, "generalfeedback", "")
     for tag, value in (

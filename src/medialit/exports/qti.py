@@ -53,7 +53,12 @@ def qti_package(quiz: Quiz, created: datetime.datetime) -> bytes:
     """The quiz as a QTI 2.1 zip, its zip entries dated ``created``."""
     prefix = quiz.identifier
     items = {f"s{s.number}": _choice_item(s, f"{prefix}-s{s.number}") for s in quiz.statements}
-    items.update({f"q{q.number}": _essay_item(q, f"{prefix}-q{q.number}") for q in quiz.questions})
+    items.update(
+        {
+            f"q{q.number}": _essay_item(q, f"{prefix}-q{q.number}", quiz.discussion(q.number))
+            for q in quiz.questions
+        }
+    )
     files = {
         MANIFEST: _xml(_manifest(prefix, list(items)), IMSCP),
         TEST: _xml(_test(quiz, list(items)), QTI),
@@ -175,8 +180,8 @@ def _choice_processing(processing: ET.Element) -> None:
     )
 
 
-def _essay_item(essay: EssayQuestion, identifier: str) -> ET.Element:
-    item = _item(identifier, f"Discussion {essay.number}")
+def _essay_item(essay: EssayQuestion, identifier: str, name: str) -> ET.Element:
+    item = _item(identifier, name)
     response = _sub(item, "responseDeclaration", identifier="RESPONSE", cardinality="single")
     response.set("baseType", "string")
     _score_declarations(item)
@@ -195,7 +200,7 @@ def _essay_item(essay: EssayQuestion, identifier: str) -> ET.Element:
 
 def _test(quiz: Quiz, shorts: list[str]) -> ET.Element:
     """The test, listing the items (``s3``, ``q1``: their files' names) in the sheet's order."""
-    title = quiz.title + (f" (version {quiz.version})" if quiz.version else "")
+    title = quiz.titled()
     prefix = quiz.identifier
     test = ET.Element(
         _q("assessmentTest"),

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from medialit.lesson.one_tick import (
     PARTIAL_CREDIT,  # one number: the exports and check's warning agree
 )
 from medialit.render.context import KeySegment
 from medialit.render.key_context import KeyContext
+from medialit.settings.schema import Words
 
 # XML 1.0 forbids these characters even escaped; a lesson cannot mean them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -86,6 +87,19 @@ class Quiz:
     identifier: str = "medialit"
     """What every identifier in the quiz's files starts with: the lesson's, selection's and
     version's own (:func:`quiz_identifier`)."""
+    words: Words = field(default_factory=Words)
+    """The fixed words in the lesson's language, as the sheets have them (the writers' own
+    wording: a discussion question's name, Canvas's feedback)."""
+
+    def titled(self) -> str:
+        """``The lunch debate (version B)``: the title, with the version if there are several."""
+        if not self.version:
+            return self.title
+        return f"{self.title} ({self.words.quiz_version.replace('{letter}', self.version)})"
+
+    def discussion(self, number: int) -> str:
+        """``Discussion 2``, in the lesson's language."""
+        return self.words.quiz_discussion.replace("{number}", str(number))
 
 
 def quiz_identifier(lesson: str, selection: str | None, version: str | None) -> str:
@@ -111,6 +125,7 @@ def _slug(text: str) -> str:
 def quiz_from_key(key: KeyContext, identifier: str = "medialit") -> Quiz:
     """The quiz of one version of a lesson, from that version's answer-key context."""
     return Quiz(
+        words=key.settings.words,
         identifier=identifier,
         title=xml_safe(key.title),
         language=key.language,
@@ -126,27 +141,31 @@ def quiz_from_key(key: KeyContext, identifier: str = "medialit") -> Quiz:
 
 def _statement_question(key: KeyContext, index: int) -> StatementQuestion:
     statement = key.statements[index]
+    words = key.settings.words
     labels = [kind.label for kind in key.kinds]
     answer = statement.kind_label
     choices = []
     for kind in key.kinds:
         if kind.name == statement.kind:
-            credit, feedback = 1.0, f"Yes: the key says {answer}."
+            credit, feedback = 1.0, words.quiz_right
         elif kind.label in statement.also_accept:
-            credit = PARTIAL_CREDIT
-            feedback = f"Defensible, for part of the marks: the key says {answer}."
+            credit, feedback = PARTIAL_CREDIT, words.quiz_partial
         else:
-            credit, feedback = 0.0, f"The key says {answer}."
+            credit, feedback = 0.0, words.quiz_wrong
+        feedback = feedback.replace("{kind}", answer)
         choices.append(Choice(kind.name, xml_safe(kind.label), credit, xml_safe(feedback)))
     explanation = statement.why
     if statement.also_accept:
-        explanation += f" Also accepted: {', '.join(statement.also_accept)}."
+        accepted = words.quiz_also_accepted.replace("{kinds}", ", ".join(statement.also_accept))
+        explanation += f" {accepted}"
     if statement.check:
-        explanation += f" How to check: {statement.check}"
+        explanation += f" {words.how_to_check} {statement.check}"
+    kinds = f"{', '.join(labels[:-1])} {words.grid_or} {labels[-1]}"
+    prompt = words.quiz_prompt.replace("{number}", str(statement.number))
     return StatementQuestion(
         number=statement.number,
         opening=xml_safe(statement.opening),
-        prompt=xml_safe(f"Statement {statement.number}: {', '.join(labels[:-1])} or {labels[-1]}?"),
+        prompt=xml_safe(prompt.replace("{kinds}", kinds)),
         context=_context(key, statement.number),
         choices=choices,
         explanation=xml_safe(explanation),

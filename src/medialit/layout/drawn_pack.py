@@ -83,13 +83,23 @@ _AFTER_HYPHEN = re.compile(r"(?<=-)(?=[^\W\d_])")
 """Where a line may break inside a word: after a hyphen, before a letter (as Pango does)."""
 
 
-def wrap(text: str, font: Font, size: float, width: float, spacing: float = 0.0) -> list[str]:
-    """``text`` in lines no wider than ``width``: broken at spaces and after hyphens, and
-    inside a word too long for a line (as ``overflow-wrap: anywhere`` does)."""
+def wrap(
+    text: str,
+    font: Font,
+    size: float,
+    width: float,
+    spacing: float = 0.0,
+    whole: Sequence[str] = (),
+) -> list[str]:
+    """``text`` in lines no wider than ``width``: broken at spaces and after hyphens (but in
+    a word that holds one of ``whole``, a file name, as cover.html's nowrap spans keep it),
+    and inside a word too long for a line (as ``overflow-wrap: anywhere`` does)."""
     pieces = [
         (part, n > 0 and m == 0)  # (text, a space before it)
         for n, word in enumerate(text.split(" "))
-        for m, part in enumerate(_AFTER_HYPHEN.split(word))
+        for m, part in enumerate(
+            [word] if any(name in word for name in whole) else _AFTER_HYPHEN.split(word)
+        )
     ]
     lines: list[str] = []
     line = ""
@@ -171,7 +181,8 @@ def draw_cover(context: CoverContext, created: datetime.datetime | None) -> byte
         page.text(_MARGIN_LEFT, y + _ascent(bold, _TITLE_PT), line, bold, _TITLE_PT, _INK)
         y += _line(bold, _TITLE_PT)
     y += 1 * PT_PER_MM
-    for line in wrap(keys, regular, _BODY_PT, content_width):
+    files = [context.pack_file, *context.keys]
+    for line in wrap(keys, regular, _BODY_PT, content_width, whole=files):
         page.text(_MARGIN_LEFT, y + _ascent(regular, _BODY_PT), line, regular, _BODY_PT, _INK)
         y += _line(regular, _BODY_PT)
     y += 4 * PT_PER_MM

@@ -197,20 +197,18 @@ def _source(checked: CheckedLesson, settings: Settings) -> SourceInfo:
     language = sheet_language(checked, settings)
     published = format_date(source.published, language) or ""
     credit = f"{_isolated(source.author)}, {_isolated(source.outlet)}, {published}"
+    republished = f"{settings.words.semicolon} {settings.words.republished_credit} "
     if source.republished_by:
         # The footer is one line: "Global Research (Centre for …)" is shortened to its name.
         republisher = _isolated(_PARENTHESES.sub("", source.republished_by))
-        credit += f"; {settings.words.republished_credit} {republisher}"
+        credit += f"{republished}{republisher}"
         if source.republished:
             credit += f", {format_date(source.republished, language)}"
-    headline = (
-        f"{settings.words.quote_open}{typographic(source.title)}{settings.words.quote_close}, "
-        if source.title
-        else ""
-    )
+    words, title = settings.words, typographic(source.title or "")
+    headline = f"{words.quote_open}{title}{words.quote_close}, " if source.title else ""
     citation = f"{source.author}, {headline}{source.outlet}, {published}"
     if source.republished_by:
-        citation += f"; {settings.words.republished_credit} {source.republished_by}"
+        citation += f"{republished}{source.republished_by}"
         if source.republished:
             citation += f", {format_date(source.republished, language)}"
     citation += f". {source.url}" if source.url else "."

@@ -26,6 +26,7 @@ from medialit.render.context import (
     statement_text,
 )
 from medialit.render.marking_guide import builtin_marking
+from medialit.render.number_map import NumberedSheet, PlanNumbers, SheetNumbers, number_map
 from medialit.render.typography import typographic, typographic_or_none
 from medialit.settings.languages import join_list
 from medialit.settings.schema import Settings
@@ -139,7 +140,12 @@ class KeyContext(WorksheetContext):
     full_numbers: list[tuple[int, int]] = field(default_factory=list)
     """For a selection's key, each printed number and the number the same statement has on
     the full sheet (no selection), so a class with both sheets can go over answers together;
-    empty otherwise, with versions, and at the independent level."""
+    empty otherwise and at the independent level."""
+    number_map: list[SheetNumbers] = field(default_factory=list)
+    """Each statement's number on the other sheets of the build (this sheet's own first, then
+    the sheet without versions, the full sheet, the other versions and levels), in this
+    sheet's order; empty when every sheet numbers as this one does, and at the independent
+    level."""
 
 
 def _plan(checked: CheckedLesson) -> PlanInfo | None:
@@ -171,6 +177,15 @@ def _plan(checked: CheckedLesson) -> PlanInfo | None:
     )
 
 
+def _plan_numbers(checked: CheckedLesson) -> PlanNumbers | None:
+    """Whose numbers the printed plan uses: a selection's own plan numbers the selection in
+    reading order (``"selection"``), the lesson's plan the full sheet (``"full"``)."""
+    lesson = checked.lesson
+    if checked.selection and checked.selection in lesson.plans:
+        return "selection"
+    return "full" if lesson.plan is not None else None
+
+
 def _marking(checked: CheckedLesson, settings: Settings) -> list[MarkingBandInfo]:
     bands = checked.lesson.marking or builtin_marking(sheet_language(checked, settings))
     return [
@@ -185,13 +200,15 @@ def key_context(
     variant: Variant = PLAIN,
     lines: dict[int, int] | None = None,
     versions: Sequence[Variant] = (),
+    others: Sequence[NumberedSheet] = (),
 ) -> KeyContext:
     """The teacher key's context: the worksheet's, plus every answer and note.
 
     ``lines`` gives, by reading-order number, the line of its paragraph where each
     statement starts on the independent student sheet (measured by the PDF stage).
     ``versions`` are the other versions of the same level, whose grids the key also
-    prints so that one key marks a mixed pile.
+    prints so that one key marks a mixed pile. ``others`` are the build's other sheets,
+    every level's, whose numbers the key's number map gives beside this sheet's.
     """
     lesson = checked.lesson
     language = sheet_language(checked, settings)
@@ -242,13 +259,12 @@ def key_context(
         ],
         marking=_marking(checked, settings),
         selection=checked.selection,
-        full_numbers=[
-            (s.number, s.full_number)
+        full_numbers=sorted(
+            (variant.number(s.number), s.full_number)
             for s in checked.statements
-            if s.full_number is not None
-            and variant.version is None
-            and variant.level != "independent"
-        ],
+            if s.full_number is not None and variant.level != "independent"
+        ),
+        number_map=number_map(checked, variant, settings, others, _plan_numbers(checked)),
     )
 
 

@@ -17,6 +17,7 @@ import jinja2
 from medialit.lesson.reading import CheckedLesson
 from medialit.render.context import student_context
 from medialit.render.key_context import key_context
+from medialit.render.number_map import NumberedSheet
 from medialit.render.pack_context import cover_context, name_tags_context
 from medialit.render.templates import render_context
 from medialit.settings.schema import Settings
@@ -37,6 +38,8 @@ class SheetInput:
     """The line where each statement starts on the independent student sheet (the key's)."""
     versions: Sequence[Variant] = ()
     """The other versions of the same level, whose grids the key prints too."""
+    others: Sequence[NumberedSheet] = ()
+    """Every numbered sheet of the build, each level's, whose numbers the key maps to its own."""
     pack: PackPlan | None = None
     """The class pack, for the sheets made once per pack."""
 
@@ -83,7 +86,9 @@ STUDENT = Sheet(
 KEY = Sheet(
     "key",
     "key.html",
-    lambda data: key_context(data.checked, data.settings, data.variant, data.lines, data.versions),
+    lambda data: key_context(
+        data.checked, data.settings, data.variant, data.lines, data.versions, data.others
+    ),
 )
 COVER = Sheet(
     "cover",

@@ -159,6 +159,24 @@ class Words(BaseModel):
     """Before each explanation."""
     how_to_check: str = _ENGLISH_WORDS["how_to_check"]
     """Before each way to check."""
+    quiz_prompt: str = _ENGLISH_WORDS["quiz_prompt"]
+    """In the exports (Moodle, QTI, Canvas): each statement's question; {number} is its
+    number, {kinds} the kinds ("Evidence, Inference or Assertion")."""
+    quiz_right: str = _ENGLISH_WORDS["quiz_right"]
+    """In the exports: the feedback on the key's kind; {kind} is its label."""
+    quiz_partial: str = _ENGLISH_WORDS["quiz_partial"]
+    """In the exports: the feedback on a kind the key also accepts (part of the marks)."""
+    quiz_partial_unscored: str = _ENGLISH_WORDS["quiz_partial_unscored"]
+    """In the Canvas export, which scores a kind the key also accepts 0: its feedback."""
+    quiz_wrong: str = _ENGLISH_WORDS["quiz_wrong"]
+    """In the exports: the feedback on any other kind."""
+    quiz_also_accepted: str = _ENGLISH_WORDS["quiz_also_accepted"]
+    """In the exports' explanation: the other kinds accepted; {kinds} lists them."""
+    quiz_discussion: str = _ENGLISH_WORDS["quiz_discussion"]
+    """In the exports: a discussion question's name; {number} is its number."""
+    quiz_version: str = _ENGLISH_WORDS["quiz_version"]
+    """In the QTI and Canvas exports: after the quiz's title, in brackets; {letter} is the
+    version's (the Moodle export's category uses ``version``)."""
     techniques: str = _ENGLISH_WORDS["techniques"]
     """Before each statement's techniques."""
     also_accept: str = _ENGLISH_WORDS["also_accept"]
@@ -193,6 +211,18 @@ class Words(BaseModel):
     """The end of the grid's legend."""
     grid_full_numbers: str = _ENGLISH_WORDS["grid_full_numbers"]
     """Before a selection's numbers paired with their numbers on the full sheet."""
+    number_map: str = _ENGLISH_WORDS["number_map"]
+    """The title of the key's table of each statement's number on the other sheets."""
+    number_map_this: str = _ENGLISH_WORDS["number_map_this"]
+    """That table's row of this sheet's own numbers."""
+    number_map_unshuffled: str = _ENGLISH_WORDS["number_map_unshuffled"]
+    """Its row of a selection's numbers without versions (a selection's own plan uses them)."""
+    number_map_full: str = _ENGLISH_WORDS["number_map_full"]
+    """Its row of the full sheet's numbers (no selection, no versions)."""
+    number_map_absent: str = _ENGLISH_WORDS["number_map_absent"]
+    """Under it, when a sheet does not print every statement."""
+    number_map_plan: str = _ENGLISH_WORDS["number_map_plan"]
+    """Under it, after the row whose numbers the lesson plan uses (marked *)."""
     excerpt_note: str = _ENGLISH_WORDS["excerpt_note"]
     """Under an excerpt: what […] and the ¶ numbers mean; {citation} is the source."""
     guided: str = _ENGLISH_WORDS["guided"]
@@ -217,6 +247,9 @@ class Words(BaseModel):
     """The cover's version column."""
     adjustments: str = _ENGLISH_WORDS["adjustments"]
     """The cover's column of each student's font size and theme."""
+    semicolon: str = _ENGLISH_WORDS["semicolon"]
+    """The semicolon of the footer's credit line and the citation, with the space the
+    language puts before it (French: a narrow no-break space)."""
     republished_credit: str = _ENGLISH_WORDS["republished_credit"]
     """In the footer's credit line, before the republisher."""
     logo: str = _ENGLISH_WORDS["logo"]
