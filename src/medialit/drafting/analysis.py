@@ -289,6 +289,7 @@ def _first_finding(
         ("stance", words.stance),
         ("judgement", words.judgement),
         ("generalisation", words.generalisation),
+        ("superlative", words.superlative),
         ("recommendation", lambda text: None if _argued(text) else advice(text, words)),
     ):
         if cue := look(text):
