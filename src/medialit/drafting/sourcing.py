@@ -26,6 +26,10 @@ PHRASE_WORDS = 6
 SUBJECT_CHARACTERS = 120
 """How far into a sentence its subject may reach before a verb of finding."""
 OPENING = "\"“«¿¡' "
+_CONNECTIVE = re.compile(
+    r"[A-Z][a-z]+ly|However|Meanwhile|Also|Moreover|Furthermore|Still|Now|Then|Later|Thus",
+)
+"""A one-word lead-in before a speaker's name ("Additionally, USGS predicts…")."""
 """What may open a sentence before its first word."""
 _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|its|their|el|la|los|las|un|una|su|sus|le|les|une|des|"
@@ -110,6 +114,10 @@ def after_lead_in(subject: str) -> str:
     """ "Given the ongoing uncertainties, Millán": the speaker is the name after the lead-in."""
     lead, _, name = subject.rpartition(",")
     first = lead.split()
-    if first and len(first) > 1 and first[1][:1].islower() and name.strip()[:1].isupper():
+    if not name.strip()[:1].isupper():
+        return subject
+    if first and len(first) > 1 and first[1][:1].islower():
+        return name.strip()
+    if len(first) == 1 and _CONNECTIVE.fullmatch(first[0]):  # "Additionally, USGS"
         return name.strip()
     return subject

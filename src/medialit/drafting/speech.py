@@ -20,6 +20,8 @@ Pieces = list[tuple[int, int, SpeechRole]]
 WILDCARD_WORDS = 6
 """How many words ``...`` in a cue stands for."""
 SPEAKER_WORDS = 12
+_NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are", "were"})
+"""The word before a verb of saying that leaves no one saying it."""
 
 
 class SpeechLists(Protocol):
@@ -117,16 +119,20 @@ class Speech:
                 rf"\s*(?:(?:{joins})(?:(?<=['’])|(?!\w)))?[\s,:]*", text[said_end:], re.I
             )
             claim_start = said_end + (claim.end() if claim else 0)
+            speaker = after_lead_in(subject)
+            if speaker != subject:  # "Additionally, USGS predicts": the saying starts at USGS
+                boundary = text.rindex(speaker, boundary, verb.start())
             pieces = [(boundary, said_end, "saying"), (claim_start, len(text), "claim")]
-            return pieces, after_lead_in(subject)
+            return pieces, speaker
         return None
 
     def _not_a_report(self, before: str) -> bool:
         """ "You have to say yea or no", "to say": a verb of saying after a modal, "to" or
-        "you" reports no one's words."""
+        "you" reports no one's words; nor does one in the passive ("this can be said with
+        truth", "it is said")."""
         last = before.split()[-1:] if before.split() else []
         word = last[0].lower().strip(",;:") if last else ""
-        return word in {"to", "you"} | self._modal_verbs
+        return word in _NO_SPEAKER | self._modal_verbs
 
     def _participle(self, text: str) -> tuple[Pieces, str] | None:
         """ "Wu Daiwei met the ambassador and offered an apology, stating that the intrusion
