@@ -120,7 +120,8 @@ class Speech:
             )
             claim_start = said_end + (claim.end() if claim else 0)
             speaker = after_lead_in(subject)
-            if speaker != subject:  # "Additionally, USGS predicts": the saying starts at USGS
+            if speaker != subject and len(subject.split(",")[0].split()) == 1:
+                # "Additionally, USGS predicts": the saying starts at USGS
                 boundary = text.rindex(speaker, boundary, verb.start())
             pieces = [(boundary, said_end, "saying"), (claim_start, len(text), "claim")]
             return pieces, speaker
