@@ -44,13 +44,15 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     before = _DETERMINER.search(text[:start])
     head = text[before.start() : end] if before else text[start:end]
     tail = []
-    for word in re.split(r"\s+", text[end:].split(",")[0].split(";")[0].split(".")[0].strip()):
+    for word in re.split(r"\s+|—|–", text[end:].split(",")[0].split(";")[0].split(".")[0].strip()):
         if not word or word.lower() in ends or any(c.isdigit() for c in word):
             break
         tail.append(word)
     opening = text[: before.start() if before else start].rstrip(" " + OPENING)
     if not opening or opening[-1] in ".!?:":  # "The study found…": "the study"
         head = head[:1].lower() + head[1:]
+    if tail and _PREPOSITION_END.search(text[start:end]):
+        head = ""  # "according to the USGS", "reported by the USGS": the source is the USGS
     words = (head + " " + " ".join(tail)).split()
     while len(words) > 1 and words[-1].lower() in ends | {"of", "de", "del", "from", "by"}:
         words.pop()
@@ -58,6 +60,8 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
 
 
 _QUOTES = '"“”«»'
+_PREPOSITION_END = re.compile(r"\s(?:by|to|from|among|de|à|según)$", re.I)
+"""A source word that ends so names the source after it."""
 TITLE_WORDS = 25
 """A quoted title is short; a quoted speech of several sentences is cut into them."""
 
