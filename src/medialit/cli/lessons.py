@@ -95,8 +95,8 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     "--statements",
     type=click.IntRange(min=1),
     metavar="N",
-    help="How many draft statements to suggest (default: about 12, more on a long article; "
-    "the rest are kept as candidates).",
+    help="How many draft statements to suggest (default: about 12, 8 to 10 on a short article, "
+    "more on a long one; the rest are kept as candidates).",
 )
 @click.option(
     "--language",
