@@ -64,3 +64,21 @@ def test_said_by_no_one_and_an_opinion_held(
     assert not any("Quoted from For the first time" in str(d["why"]) for d in truth), truth
     held = next(d for q, d in found.items() if q.startswith("The health officers are of"))
     assert held["kind"] == "evidence", held
+
+
+INTRODUCED = (
+    "Probably the most striking discussion in the article relates to the questions of "
+    "oppression of the poor by the rich, to the tariff and the trusts. On these Mr. Harvey says "
+    "in part:\n\n“There is no direct oppression of the poor by the rich. To this day, in nearly "
+    "all lands except our own, real dominance is exercised openly by a class.”"
+)
+
+
+def test_a_saying_that_introduces_a_quotation_is_evidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sentence ending in a colon introduces a list, unless a verb of saying makes it the
+    saying of the quotation that follows (the Evening Republican, 1910)."""
+    found = {str(d["quote"]): d for d in drafts(tmp_path, monkeypatch, INTRODUCED)}
+    says = next((d for q, d in found.items() if q.startswith("On these Mr. Harvey")), None)
+    assert says is not None and says["kind"] == "evidence", list(found)
