@@ -1,4 +1,5 @@
-"""Issue 19, held-out-5: a superlative ranks a case above every other; a hope is a forecast.
+"""Issue 19, held-out-5: a superlative ranks a case above every other; a hope and "indicating"
+are conclusions drawn.
 
 Real sentences (Wikinews, "5.6 earthquake strikes California", 2007, CC BY 2.5, credit
 "Wikinews"; a NASA release, 2024, and the Jasper County Democrat, 1918, public domain),
@@ -40,3 +41,18 @@ def test_superlatives_and_a_hope(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert all(d["techniques"] != ["unsupported superlative"] for d in recent), recent
     hoped = next(d for q, d in found.items() if q.startswith("By the strict enforcement"))
     assert hoped["kind"] == "inference" and "it is hoped" in str(hoped["why"]), hoped
+
+
+def test_a_participle_that_draws_the_conclusion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "…indicating the rapid spread of influenza" concludes from the reports: an inference
+    (the Jasper County Democrat, 1918)."""
+    text = (
+        "Numerous reports were received at the office of the state board during the day from "
+        "many sections of the state indicating the rapid spread of influenza, the growing number "
+        "of pneumonia cases and deaths."
+    )
+    found = drafts(tmp_path, monkeypatch, text)
+    numerous = next(d for d in found if str(d["quote"]).startswith("Numerous reports"))
+    assert numerous["kind"] == "inference" and "indicating" in str(numerous["why"]), numerous
