@@ -89,7 +89,7 @@ def choose(
     # Passages with no sign of their kind fill a default draft only up to its article's size,
     # a size the teacher asked for entirely.
     filled = wanted if statements else min(size, wanted)
-    # Past a worksheet's minimum, a short article's draft grows only with claims, not with
+    # Past a worksheet's minimum, a default draft is filled only with claims, not with
     # events told in the passive ("meetings have been suspended"): the news itself.
     if not statements and filled > MIN_STATEMENTS and len(eligible) < filled:
         spare = max(0, MIN_STATEMENTS - len(eligible))
