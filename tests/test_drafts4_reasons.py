@@ -37,3 +37,25 @@ def test_the_reason_names_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_a_time_of_day_is_no_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     whys = [str(d["why"]) for d in drafts(tmp_path, monkeypatch, TEXT)]
     assert not any("‘54’" in w or "‘04’" in w or "‘20’" in w for w in whys), whys
+
+
+QUAKE = (
+    "According to the United States Geological Survey (USGS) a magnitude 5.6 earthquake, "
+    "lasting about 30 seconds, struck at 20:04:54 (PDT) on October 30, 2007.\n\nAccording to "
+    "the USGS, damage could be moderate. The USGS reports that the quake was centered on the "
+    "Calaveras Fault."
+)
+
+
+def test_the_source_named_before_its_claim_and_told_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "According to the United States Geological Survey (USGS) a magnitude 5.6 earthquake":
+    the source ends at its short form; two sayings of the USGS do not share a reason that
+    differs only in a capital letter."""
+    found = drafts(tmp_path, monkeypatch, QUAKE)
+    quotes = [str(d["quote"]) for d in found]
+    assert "According to the United States Geological Survey (USGS)" in quotes, quotes
+    whys = [str(d["why"]).lower() for d in found]
+    assert len(whys) == len(set(whys)), whys
+    assert not any("a magnitude" in w and "found" in w for w in whys), whys

@@ -154,9 +154,11 @@ def _core(picked: list[Analysed]) -> list[Analysed]:
 
 def _distinct(found: list[Analysed], language: str) -> dict[int, str]:
     """Each draft's why; two that would read the same name their own passage."""
-    counts = Counter(a.why for a in found)
+    counts = Counter(a.why.lower() for a in found)  # "(The USGS)" reads as "(the USGS)"
     return {
-        id(a): a.why if counts[a.why] == 1 else f"{a.why} {here(topic(a.part.text), language)}"
+        id(a): a.why
+        if counts[a.why.lower()] == 1
+        else f"{a.why} {here(topic(a.part.text), language)}"
         for a in found
     }
 

@@ -78,6 +78,10 @@ class Speech:
         if according:
             end = text.find(",", according.end())
             end = len(text) if end < 0 else end
+            # "According to the United States Geological Survey (USGS) a magnitude 5.6
+            # earthquake…": the name ends at its bracketed short form, with no comma after it.
+            if named := re.search(r"\)(?=\s+[a-z])", text[according.end() : end]):
+                end = according.end() + named.end()
             speaker = _words(text[according.end() : end])
             if not self._names_someone(speaker):
                 return None  # "selon le modèle hybride": a manner, not a source
