@@ -59,3 +59,20 @@ def test_the_source_named_before_its_claim_and_told_apart(
     whys = [str(d["why"]).lower() for d in found]
     assert len(whys) == len(set(whys)), whys
     assert not any("a magnitude" in w and "found" in w for w in whys), whys
+
+
+STUDY = (
+    "More than 180 pesticides were detected in small streams throughout 11 Midwestern states, "
+    "according to a new study by the U.S. Geological Survey. At least one pesticide in at "
+    "least half of the 100 streams sampled exceeded a threshold predicted to cause harm."
+)
+
+
+def test_a_source_is_not_cut_in_the_middle_of_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "a new study by the U.S. Geological Survey", not "a new study by the" (the stops of
+    "U.S." and the phrase's length cut it)."""
+    whys = [str(d["why"]) for d in drafts(tmp_path, monkeypatch, STUDY)]
+    sourced = [w for w in whys if "comes from" in w]
+    assert sourced and all("by the U.S. Geological Survey" in w for w in sourced), sourced

@@ -44,7 +44,8 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     before = _DETERMINER.search(text[:start])
     head = text[before.start() : end] if before else text[start:end]
     tail = []
-    for word in re.split(r"\s+|—|–", text[end:].split(",")[0].split(";")[0].split(".")[0].strip()):
+    clause = _SENTENCE_STOP.split(text[end:].split(",")[0].split(";")[0])[0]
+    for word in re.split(r"\s+|—|–", clause.strip()):
         if not word or word.lower() in ends or any(c.isdigit() for c in word):
             break
         tail.append(word)
@@ -56,10 +57,20 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     words = (head + " " + " ".join(tail)).split()
     while len(words) > 1 and words[-1].lower() in ends | {"of", "de", "del", "from", "by"}:
         words.pop()
-    return " ".join(words[: PHRASE_WORDS + len(head.split()) - 1]).strip(' :(«»"“”')
+    limit = PHRASE_WORDS + len(head.split()) - 1
+    longest = limit + PHRASE_WORDS
+    # A name is not cut in its middle ("a new study by the U.S. Geological Survey").
+    while limit < min(len(words), longest) and (
+        words[limit][:1].isupper() or words[limit - 1].lower() in _NAME_JOINS
+    ):
+        limit += 1
+    return " ".join(words[:limit]).strip(' :(«»"“”')
 
 
 _QUOTES = '"“”«»'
+_NAME_JOINS = frozenset({"the", "of", "by", "at", "for"})
+_SENTENCE_STOP = re.compile(r"(?<![A-Z])\.(?!\w)")
+"""A full stop, not the stops of "U.S." or "Ph.D." inside a name."""
 _PREPOSITION_END = re.compile(r"\s(?:by|to|from|among|de|à|según)$", re.I)
 """A source word that ends so names the source after it."""
 TITLE_WORDS = 25
