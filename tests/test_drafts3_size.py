@@ -56,6 +56,7 @@ def test_statements_n_still_asks_for_n(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_the_size_stops_at_sixteen() -> None:
-    assert default_size(300) == 8
+    assert default_size(150) == 8
+    assert default_size(300) == 10  # a short article's draft grows from 200 words (drafts4)
     assert default_size(500) == 12
     assert default_size(5000) == 16

@@ -44,12 +44,13 @@ _INNER_END = re.compile(
     r"\b(?P<word>[A-Za-zÀ-ÿ]*[a-zß-ÿ][a-zß-ÿ]|\d+)(?P<stop>[.!?][\"”'»]?)\s+(?=[\"“'«¿¡]?[A-ZÀ-Þ])"
 )
 """A sentence's end inside a span: a word of two small letters or more (not "Ph.D." or "U.S.")."""
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "dra", "sra", "srta", "mme", "mlle", "pr", "prof"})
-"""A title before a name ("la Dra. Melinda Wharton"): the sentence goes on after it."""
-_ABBREVIATIONS = frozenset(
-    {"mrs", "ms", "mr", "dr", "st", "jr", "sr", "vs", "no", "etc", "al", "dra", "sra", "srta"}
-    | {"mme", "mlle", "pr", "dre", "ee", "uu", "av", "pág", "núm"}
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "dr", "dra", "sra", "srta", "mme", "mlle", "pr", "prof", "adm", "gen"}
+    | {"col", "maj", "capt", "lt", "sgt", "cmdr", "gov", "sen", "rev"}  # "Vice Adm. Conrad…"
 )
+"""A title or rank before a name ("la Dra. Melinda Wharton"): the sentence goes on after it."""
+_ABBREVIATIONS = _TITLES | {"st", "jr", "sr", "vs", "no", "etc", "al", "dre", "ee", "uu", "av"}
+_ABBREVIATIONS |= {"pág", "núm"}
 _TABLE_ROW = re.compile(r"^[^:.]{1,60}:\s*[\d.,\s%–-]+(?:or (?:higher|lower|more|less))?$")
 """A list item such as "Class I obesity: 30.0-34.9": a table row, not a claim."""
 _OPEN_CLOSE_SPEECH = re.compile(r"[,.!?]?[\"”']\s*,?\s+$")
@@ -289,6 +290,7 @@ def _first_finding(
         ("stance", words.stance),
         ("judgement", words.judgement),
         ("generalisation", words.generalisation),
+        ("superlative", words.superlative),
         ("recommendation", lambda text: None if _argued(text) else advice(text, words)),
     ):
         if cue := look(text):

@@ -9,6 +9,7 @@ selection for a short lesson; the rest are kept as candidates a teacher can prom
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,6 +27,14 @@ FULL_LENGTH = 350
 """An article of this many words or more has a full lesson's worth of claims: a default draft
 is filled up to the default size, not only to a worksheet's minimum (a 700-word story drafted
 with eight statements missed a third of what a teacher would ask about)."""
+SHORT_GROWS = 200
+"""From this many words a short article's draft grows past eight: careful readings of 250-380
+words hold eight to fifteen statements, often one for every twenty-two words or so."""
+WORDS_PER_SHORT_STATEMENT = 22
+SHORT_MAX = 10
+_EVENT = re.compile(  # an event told in the passive with no one named: the news itself
+    r"\b(?:ha[sd]|have) been \w+ed\b(?! by)|\b(?:is|are|was|were) being \w+ed\b(?! by)"
+)
 LONG_ARTICLE = 600
 """Past this many words a default draft grows with the article: a careful reading of an
 800-word story holds some sixteen statements, one for about every fifty words."""
@@ -80,6 +89,11 @@ def choose(
     # Passages with no sign of their kind fill a default draft only up to its article's size,
     # a size the teacher asked for entirely.
     filled = wanted if statements else min(size, wanted)
+    # Past a worksheet's minimum, a default draft is filled only with claims, not with
+    # events told in the passive ("meetings have been suspended"): the news itself.
+    if not statements and filled > MIN_STATEMENTS and len(eligible) < filled:
+        spare = max(0, MIN_STATEMENTS - len(eligible))
+        weak = weak[:spare] + [a for a in weak[spare:] if not _EVENT.search(a.part.text)]
     eligible += weak[: filled - len(eligible)]
     picked = _balanced(eligible, wanted)
     core = _core(picked)
@@ -97,10 +111,12 @@ def choose(
 
 def default_size(article_words: int) -> int:
     """How many statements a default draft is filled to: a worksheet's minimum for a short
-    article, the default twelve from a full one, one more for every fifty words past 600, at
-    most sixteen."""
-    if article_words < FULL_LENGTH:
+    article, one for every twenty-two words from 200 words (at most ten), the default twelve
+    from a full one, one more for every fifty words past 600, at most sixteen."""
+    if article_words < SHORT_GROWS:
         return MIN_STATEMENTS
+    if article_words < FULL_LENGTH:
+        return min(SHORT_MAX, article_words // WORDS_PER_SHORT_STATEMENT)
     extra = max(0, article_words - LONG_ARTICLE) // WORDS_PER_STATEMENT
     return min(MAX_DEFAULT, DEFAULT_STATEMENTS + extra)
 
@@ -138,9 +154,11 @@ def _core(picked: list[Analysed]) -> list[Analysed]:
 
 def _distinct(found: list[Analysed], language: str) -> dict[int, str]:
     """Each draft's why; two that would read the same name their own passage."""
-    counts = Counter(a.why for a in found)
+    counts = Counter(a.why.lower() for a in found)  # "(The USGS)" reads as "(the USGS)"
     return {
-        id(a): a.why if counts[a.why] == 1 else f"{a.why} {here(topic(a.part.text), language)}"
+        id(a): a.why
+        if counts[a.why.lower()] == 1
+        else f"{a.why} {here(topic(a.part.text), language)}"
         for a in found
     }
 

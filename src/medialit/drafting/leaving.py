@@ -54,8 +54,8 @@ def skipped(text: str, words: ReadingWords) -> bool:
         return True
     if text.rstrip(_QUOTES + "'»").endswith("?") and count < SHORT_QUESTION_WORDS:
         return True
-    if text.rstrip().endswith(":"):
-        return True  # it introduces a list
+    if text.rstrip().endswith(":") and words.speech(text) is None:
+        return True  # it introduces a list; "Mr. Harvey says in part:" introduces his words
     if count <= POINTER_WORDS and words.opens_with("pointer_starts", text):
         return True
     instruction = words.opens_with("instruction_starts", text) and not _PROMISE.search(text)

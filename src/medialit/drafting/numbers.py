@@ -98,7 +98,7 @@ def _classify(number: str, before: str, after: str) -> NumberClass:
         return "identifier"
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return "date"
-    if _TIME_AFTER.match(after):
+    if _TIME_AFTER.match(after) or re.search(r"\d:$", before):  # "20:04:54": a time of day
         return "time"
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", number) and not after.lstrip().startswith("%"):
         return "year"

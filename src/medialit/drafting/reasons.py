@@ -33,6 +33,7 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "recommendation": (Kind.assertion, (), "advice as fact"),
     "causal": (Kind.inference, (Kind.assertion,), "cause and effect"),
     "comparison": (Kind.assertion, (Kind.inference,), "comparison without figures"),
+    "superlative": (Kind.assertion, (Kind.inference,), "unsupported superlative"),
     "prediction": (Kind.inference, (Kind.assertion,), "prediction"),
     "sourced number": (Kind.evidence, (Kind.assertion,), "sourced number"),
     "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
@@ -102,6 +103,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "comparison.",
         "prediction": f"{said}‘{cue}’ makes it a guess or a forecast, drawn from something the "
         "article does not show.",
+        "superlative": f"{said}‘{cue}’ ranks it above every other case, and the article gives "
+        "no record it was measured against.",
         "sourced number": f"The figure ‘{cue}’ comes from {finding.source}, named "
         f"{finding.where}: it can be checked there.",
         "unsourced number": f"The figure ‘{cue}’ ({finding.noun}) comes with no source, here "
@@ -166,6 +169,8 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "recommendation": "Find who gives this advice and what evidence they give for it.",
         "causal": "Ask what else could explain it, and look for a source that shows the link.",
         "comparison": "Look for the figures on both sides of the comparison.",
+        "superlative": "Find the record it is ranked against (a list, an agency's "
+        "measurements) and check that nothing there beats it.",
     }
     if finding.reason in checks:
         return checks[finding.reason]

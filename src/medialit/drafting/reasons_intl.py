@@ -53,6 +53,8 @@ SPANISH = Wording(
         "causal": "{said}«{cue}» une una causa y un efecto: ese vínculo es una conclusión, y el "
         "artículo no muestra en qué se apoya.",
         "comparison": "{said}«{cue}» compara, pero no da cifras de ninguno de los dos lados.",
+        "superlative": "{said}«{cue}» lo pone por encima de todos los demás casos, y el "
+        "artículo no da el registro con que se comparó.",
         "prediction": "{said}«{cue}» lo convierte en una conjetura o un pronóstico, sacado de "
         "algo que el artículo no muestra.",
         "sourced number": "La cifra «{cue}» tiene una fuente, que el artículo nombra {where} "
@@ -88,6 +90,8 @@ SPANISH = Wording(
         "causal": "Pregúntese qué más podría explicarlo y busque una fuente que muestre el "
         "vínculo.",
         "comparison": "Busque las cifras de los dos lados de la comparación.",
+        "superlative": "Busque el registro con que se compara (una lista, las mediciones de un "
+        "organismo) y compruebe que nada lo supera.",
         "speaker": "Pregúntese en qué se apoya lo dicho ({speaker} es quien habla) y busque una "
         "fuente que no dependa de quien habla.",
         "plain": "Pregúntese qué lo demostraría (un recuento, un registro, una fuente con "
@@ -135,6 +139,8 @@ FRENCH = Wording(
         "l'article ne montre pas sur quoi elle repose.",
         "comparison": "{said}« {cue} » compare, mais ne donne de chiffres pour aucun des deux "
         "côtés.",
+        "superlative": "{said}« {cue} » le place au-dessus de tous les autres cas, et "
+        "l'article ne donne pas le registre auquel il a été comparé.",
         "prediction": "{said}« {cue} » en fait une conjecture ou une prévision, tirée de ce que "
         "l'article ne montre pas.",
         "sourced number": "Le chiffre « {cue} » a une source, que l'article nomme {where} "
@@ -171,6 +177,8 @@ FRENCH = Wording(
         "causal": "Demandez-vous ce qui pourrait l'expliquer d'autre et cherchez une source qui "
         "montre le lien.",
         "comparison": "Cherchez les chiffres des deux côtés de la comparaison.",
+        "superlative": "Cherchez le registre auquel il est comparé (une liste, les mesures d'un "
+        "organisme) et vérifiez que rien ne le dépasse.",
         "speaker": "Demandez-vous sur quoi reposent ces propos ({speaker} parle) et cherchez "
         "une source qui ne dépende pas de la personne qui parle.",
         "plain": "Demandez-vous ce qui le prouverait (un décompte, un document, une source "

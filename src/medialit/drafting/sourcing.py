@@ -26,6 +26,10 @@ PHRASE_WORDS = 6
 SUBJECT_CHARACTERS = 120
 """How far into a sentence its subject may reach before a verb of finding."""
 OPENING = "\"“«¿¡' "
+_CONNECTIVE = re.compile(
+    r"[A-Z][a-z]+ly|However|Meanwhile|Also|Moreover|Furthermore|Still|Now|Then|Later|Thus",
+)
+"""A one-word lead-in before a speaker's name ("Additionally, USGS predicts…")."""
 """What may open a sentence before its first word."""
 _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|its|their|el|la|los|las|un|una|su|sus|le|les|une|des|"
@@ -40,20 +44,35 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     before = _DETERMINER.search(text[:start])
     head = text[before.start() : end] if before else text[start:end]
     tail = []
-    for word in re.split(r"\s+", text[end:].split(",")[0].split(";")[0].split(".")[0].strip()):
+    clause = _SENTENCE_STOP.split(text[end:].split(",")[0].split(";")[0])[0]
+    for word in re.split(r"\s+|—|–", clause.strip()):
         if not word or word.lower() in ends or any(c.isdigit() for c in word):
             break
         tail.append(word)
     opening = text[: before.start() if before else start].rstrip(" " + OPENING)
     if not opening or opening[-1] in ".!?:":  # "The study found…": "the study"
         head = head[:1].lower() + head[1:]
+    if tail and _PREPOSITION_END.search(text[start:end]):
+        head = ""  # "according to the USGS", "reported by the USGS": the source is the USGS
     words = (head + " " + " ".join(tail)).split()
     while len(words) > 1 and words[-1].lower() in ends | {"of", "de", "del", "from", "by"}:
         words.pop()
-    return " ".join(words[: PHRASE_WORDS + len(head.split()) - 1]).strip(' :(«»"“”')
+    limit = PHRASE_WORDS + len(head.split()) - 1
+    longest = limit + PHRASE_WORDS
+    # A name is not cut in its middle ("a new study by the U.S. Geological Survey").
+    while limit < min(len(words), longest) and (
+        words[limit][:1].isupper() or words[limit - 1].lower() in _NAME_JOINS
+    ):
+        limit += 1
+    return " ".join(words[:limit]).strip(' :(«»"“”')
 
 
 _QUOTES = '"“”«»'
+_NAME_JOINS = frozenset({"the", "of", "by", "at", "for"})
+_SENTENCE_STOP = re.compile(r"(?<![A-Z])\.(?!\w)")
+"""A full stop, not the stops of "U.S." or "Ph.D." inside a name."""
+_PREPOSITION_END = re.compile(r"\s(?:by|to|from|among|de|à|según)$", re.I)
+"""A source word that ends so names the source after it."""
 TITLE_WORDS = 25
 """A quoted title is short; a quoted speech of several sentences is cut into them."""
 
@@ -110,6 +129,10 @@ def after_lead_in(subject: str) -> str:
     """ "Given the ongoing uncertainties, Millán": the speaker is the name after the lead-in."""
     lead, _, name = subject.rpartition(",")
     first = lead.split()
-    if first and len(first) > 1 and first[1][:1].islower() and name.strip()[:1].isupper():
+    if not name.strip()[:1].isupper():
+        return subject
+    if first and len(first) > 1 and first[1][:1].islower():
+        return name.strip()
+    if len(first) == 1 and _CONNECTIVE.fullmatch(first[0]):  # "Additionally, USGS"
         return name.strip()
     return subject

@@ -20,6 +20,8 @@ Pieces = list[tuple[int, int, SpeechRole]]
 WILDCARD_WORDS = 6
 """How many words ``...`` in a cue stands for."""
 SPEAKER_WORDS = 12
+_NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are", "were"})
+"""The word before a verb of saying that leaves no one saying it."""
 
 
 class SpeechLists(Protocol):
@@ -76,6 +78,10 @@ class Speech:
         if according:
             end = text.find(",", according.end())
             end = len(text) if end < 0 else end
+            # "According to the United States Geological Survey (USGS) a magnitude 5.6
+            # earthquake…": the name ends at its bracketed short form, with no comma after it.
+            if named := re.search(r"\)(?=\s+[a-z])", text[according.end() : end]):
+                end = according.end() + named.end()
             speaker = _words(text[according.end() : end])
             if not self._names_someone(speaker):
                 return None  # "selon le modèle hybride": a manner, not a source
@@ -117,16 +123,21 @@ class Speech:
                 rf"\s*(?:(?:{joins})(?:(?<=['’])|(?!\w)))?[\s,:]*", text[said_end:], re.I
             )
             claim_start = said_end + (claim.end() if claim else 0)
+            speaker = after_lead_in(subject)
+            if speaker != subject and len(subject.split(",")[0].split()) == 1:
+                # "Additionally, USGS predicts": the saying starts at USGS
+                boundary = text.rindex(speaker, boundary, verb.start())
             pieces = [(boundary, said_end, "saying"), (claim_start, len(text), "claim")]
-            return pieces, after_lead_in(subject)
+            return pieces, speaker
         return None
 
     def _not_a_report(self, before: str) -> bool:
         """ "You have to say yea or no", "to say": a verb of saying after a modal, "to" or
-        "you" reports no one's words."""
+        "you" reports no one's words; nor does one in the passive ("this can be said with
+        truth", "it is said")."""
         last = before.split()[-1:] if before.split() else []
         word = last[0].lower().strip(",;:") if last else ""
-        return word in {"to", "you"} | self._modal_verbs
+        return word in _NO_SPEAKER | self._modal_verbs
 
     def _participle(self, text: str) -> tuple[Pieces, str] | None:
         """ "Wu Daiwei met the ambassador and offered an apology, stating that the intrusion

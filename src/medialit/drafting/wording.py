@@ -26,6 +26,15 @@ from medialit.lesson.text import MAX_FILE_BYTES
 from medialit.lesson.validation import yaml_problems
 
 CUES_FOLDER = "cues"
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|may|might|could|can|to)\s+(?:not\s+)?(?:be\s+)?$", re.I
+)
+"""A record word after these ("will be ordered", "to be awarded") names an act not yet done."""
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_NO_GIVER = re.compile(r"\s+(?:to|by)\b", re.I)
+"""'a prize awarded to…', 'was awarded by…': no giver acting in the sentence."""
+_TIME_AGENT = re.compile(r"\s*\d")
+"""'reported by 8:35 p.m.': a time, not who reported."""
 BUILT_IN_FAMILIES = frozenset(
     {
         "vague authority",
@@ -72,6 +81,10 @@ class ReadingLists(BaseModel):
     generalisation: list[str] = Field(default_factory=list)
     judgement: list[str] = Field(default_factory=list)
     comparison: list[str] = Field(default_factory=list)
+    superlatives: list[str] = Field(default_factory=list)
+    superlative_scopes: list[str] = Field(default_factory=list)
+    extremes: list[str] = Field(default_factory=list)
+    active_records: list[str] = Field(default_factory=list)
     definition: list[str] = Field(default_factory=list)
     skip_starts: list[str] = Field(default_factory=list)
     according: list[str] = Field(default_factory=list)
@@ -170,11 +183,32 @@ class ReadingWords:
     def comparison(self, text: str) -> str | None:
         return self._find("comparison", text)
 
+    def superlative(self, text: str) -> str | None:
+        """A ranking above every other case, with its scope ("the most powerful quake … since
+        1989"), or an extreme ("felt as far away as Sacramento")."""
+        if cue := self._find("extremes", text):
+            return cue
+        cue = self._find("superlatives", text)
+        return cue if cue and self._find("superlative_scopes", text) else None
+
     def definition(self, text: str) -> str | None:
         return self._find("definition", text)
 
     def record(self, text: str) -> str | None:
-        return self._find("record_words", text)
+        """A record anyone can look up; not one still to be made ("will be ordered if…")."""
+        found = [
+            word
+            for word, end in self.find_all("record_words", text)
+            if not _FUTURE.search(text[: end - len(word)])
+        ]
+        found += [
+            word
+            for word, end in self.find_all("active_records", text)
+            if end > len(word)
+            and not _PASSIVE.search(text[: end - len(word)])
+            and not _NO_GIVER.match(text[end:])
+        ]
+        return found[0] if found else None
 
     def request(self, text: str) -> str | None:
         """A request to the readers in the passive ("are requested to meet"): no claim."""
@@ -236,6 +270,8 @@ class ReadingWords:
         found = []
         for match in pattern.finditer(text) if pattern else ():
             said = re.split(r"[,.;:]", text[match.end() :])[0]
+            if match.group(0).lower().endswith(" by") and _TIME_AGENT.match(said):
+                continue  # "had been reported by 8:35 p.m.": no one reported it here
             if match.group(0).lower() in according and not self._names_someone(said):
                 continue  # "selon le modèle hybride": a manner, not a source
             found.append((match, re.search(r"[A-Z][a-z]|[A-Z]{3}", said[:60]) is not None))
