@@ -19,7 +19,7 @@ the combined pack, which is for the printer, is not tagged.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -35,6 +35,11 @@ from pypdf.generic import (
 )
 
 _TAG_XOBJECT = NameObject("/MedialitNameTag")
+
+PageMarks = Callable[[int, int, float, float], bytes | None]
+"""What else to draw on copy ``i``'s page ``p`` (0-based) of that width and height, after its
+name (a markable pack's code and corner marks, :func:`medialit.layout.sheet_codes.code_stream`),
+in the page's first graphics state; ``None`` for nothing."""
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,11 @@ class _Stamper:
         self.end = self._stream(b"\nQ\n/Artifact BMC q " + _TAG_XOBJECT.encode() + b" Do Q EMC\n")
         self.forms: dict[int, IndirectObject] = {}
 
-    def _stream(self, data: bytes) -> IndirectObject:
+    def _stream(self, data: bytes, compress: bool = False) -> IndirectObject:
         stream = DecodedStreamObject()
         stream.set_data(data)
-        return self.writer._add_object(stream)  # pypdf has no public name for this
+        # pypdf has no public name for _add_object
+        return self.writer._add_object(stream.flate_encode() if compress else stream)
 
     def _form(self, tag_index: int) -> IndirectObject:
         """Tag page ``tag_index`` as a form XObject, made once and reused on every page."""
@@ -73,13 +79,12 @@ class _Stamper:
             self.forms[tag_index] = form
         return self.forms[tag_index]
 
-    def add_page(self, page: PageObject, tag_index: int | None) -> None:
+    def add_page(self, page: PageObject, tag_index: int, marks: bytes | None = None) -> None:
         added = self.writer.add_page(page)
-        if tag_index is not None:
-            self.stamp(added, tag_index)
+        self.stamp(added, tag_index, marks)
 
-    def stamp(self, added: PageObject, tag_index: int) -> None:
-        """Draw tag page ``tag_index`` over a page of this writer."""
+    def stamp(self, added: PageObject, tag_index: int, marks: bytes | None = None) -> None:
+        """Draw tag page ``tag_index`` over a page of this writer, and ``marks`` after it."""
         # Copies: the page's own resources are shared by every copy of the layout.
         resource_dict = DictionaryObject(cast(DictionaryObject, added["/Resources"].get_object()))
         xobjects = DictionaryObject(
@@ -90,7 +95,8 @@ class _Stamper:
         added[NameObject("/Resources")] = resource_dict
         contents = added.raw_get("/Contents")
         parts = list(contents) if isinstance(contents, ArrayObject) else [contents]
-        added[NameObject("/Contents")] = ArrayObject([self.begin, *parts, self.end])
+        after = [self.end] if marks is None else [self.end, self._stream(marks, compress=True)]
+        added[NameObject("/Contents")] = ArrayObject([self.begin, *parts, *after])
 
     def add_blank(self, like: PageObject) -> None:
         self.writer.add_blank_page(width=like.mediabox.width, height=like.mediabox.height)
@@ -104,14 +110,19 @@ def stamp_copies(
     title: str,
     language: str,
     double_sided: bool = True,
+    marks: PageMarks | None = None,
 ) -> tuple[bytes, list[StampedCopy]]:
-    """One PDF of every copy: copy ``i`` is ``layouts[copy_layouts[i]]`` with tag page ``i``.
+    """One PDF of every copy: copy ``i`` is ``layouts[copy_layouts[i]]`` with tag page ``i``,
+    and ``marks`` drawn after it on each of its pages.
 
     With ``double_sided``, a blank page follows a copy with an odd page count so
-    that every copy starts on a front page.
+    that every copy starts on a front page (with no marks).
     """
     # Each layout's pages listed once: pypdf looks a page up afresh on every access.
     layout_pages = [list(PdfReader(io.BytesIO(layout)).pages) for layout in layouts]
+    sizes = [
+        [(float(p.mediabox.width), float(p.mediabox.height)) for p in ps] for ps in layout_pages
+    ]
     tags = PdfReader(io.BytesIO(tags_pdf))
     if len(tags.pages) != len(copy_layouts):
         raise ValueError(f"{len(tags.pages)} name tags for {len(copy_layouts)} copies")
@@ -121,8 +132,9 @@ def stamp_copies(
     for index, layout in enumerate(copy_layouts):
         pages = layout_pages[layout]
         first = len(writer.pages) + 1
-        for page in pages:
-            stamper.add_page(page, index)
+        for number, (page, (width, height)) in enumerate(zip(pages, sizes[layout], strict=True)):
+            drawn = None if marks is None else marks(index, number, width, height)
+            stamper.add_page(page, index, drawn)
         placed.append(StampedCopy(first, len(writer.pages)))
         if double_sided and len(pages) % 2:
             stamper.add_blank(pages[0])
@@ -144,12 +156,13 @@ def tagged_copies(
     titles: Sequence[str],
     *,
     language: str,
+    marks: PageMarks | None = None,
 ) -> list[bytes]:
     """Each student's copy as a PDF of its own: the tagged layout, cloned whole, with the name.
 
     Keeping the layout whole keeps the structure tree, the marked content it points
     to and the document's language, so the copy stays as accessible as a single
-    worksheet.
+    worksheet. ``marks`` as for :func:`stamp_copies`.
     """
     tags = PdfReader(io.BytesIO(tags_pdf))
     readers = [PdfReader(io.BytesIO(layout)) for layout in layouts]  # each parsed once
@@ -158,8 +171,12 @@ def tagged_copies(
         # An incremental update: the layout's bytes as they are, the name and title appended.
         writer = PdfWriter(readers[layout], incremental=True)
         stamper = _Stamper(writer, tags)
-        for page in writer.pages:
-            stamper.stamp(page, index)
+        for number, page in enumerate(writer.pages):
+            drawn = None
+            if marks is not None:
+                box = page.mediabox
+                drawn = marks(index, number, float(box.width), float(box.height))
+            stamper.stamp(page, index, drawn)
         writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
             {NameObject("/DisplayDocTitle"): BooleanObject(True)}
         )
