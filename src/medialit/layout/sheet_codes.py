@@ -36,21 +36,22 @@ def qr_modules(text: str) -> list[bytes]:
     """
     barcode = zxingcpp.create_barcode(text, _QR, ec_level="Q")
     image = memoryview(cast(Any, barcode.to_image()))
-    height, width = cast(tuple[int, int], image.shape)
+    width = cast(tuple[int, int], image.shape)[1]
     pixels = image.tobytes()
-    rows = [pixels[row * width : (row + 1) * width] for row in range(height)]
-    dark = [row for row in range(height) if 0 in rows[row]]
-    # The finder patterns reach the symbol's top, left, right and bottom edges: the dark
-    # pixels' bounds are the symbol's, whatever quiet zone or scale this version draws.
-    top, bottom = dark[0], dark[-1] + 1
-    left = min(rows[row].index(0) for row in dark)
-    right = max(rows[row].rindex(0) for row in dark) + 1
+    # The finder patterns hold the symbol's corners, whatever quiet zone or scale this
+    # version draws: the first dark pixel is its top-left one, the last dark pixel of that
+    # row its top-right one, the last dark pixel of all is on its bottom row.
+    first = pixels.find(0)
+    top, left = divmod(first, width)
+    right = pixels.rfind(0, top * width, (top + 1) * width) - top * width + 1
+    bottom = pixels.rfind(0) // width + 1
     side = bottom - top
-    if side != right - left or side % CODE_MODULES or barcode.ec_level != "Q":
+    if first < 0 or side != right - left or side % CODE_MODULES or barcode.ec_level != "Q":
         raise ValueError(f"{text!r} is not a {CODE_MODULES}-module QR code at level Q")
     scale = side // CODE_MODULES
     return [
-        rows[top + row * scale][left:right:scale].translate(_DARK) for row in range(CODE_MODULES)
+        pixels[start : start + side : scale].translate(_DARK)
+        for start in range(top * width + left, bottom * width, scale * width)
     ]
 
 
@@ -70,6 +71,9 @@ class _Places:
         self.width = [f"{length * module:.2f}".encode() for length in columns]
         self.y = [f"{height - (top + row * module) - module:.2f}".encode() for row in columns]
         self.module = f"{module:.2f} re".encode()
+        self.rows: dict[tuple[int, bytes], bytes] = {}
+        """Each row of modules drawn, by its place: the finder patterns' rows, and many others,
+        are the same in many codes."""
 
 
 _PLACES: dict[float, _Places] = {}
@@ -82,12 +86,17 @@ def code_stream(code: PageCode, width: float, height: float) -> bytes:
     if places is None:
         places = _PLACES[height] = _Places(height)
     parts = [b"/Artifact BMC q 0 g"]
-    # Each row's dark neighbours joined into one rectangle.
+    rows = places.rows
     for row, cells in enumerate(qr_modules(code.text())):
-        y, x, length = places.y[row], places.x, places.width
-        for run in _RUN.finditer(cells):
-            start, end = run.span()
-            parts.append(b" ".join((x[start], y, length[end - start], places.module)))
+        drawn = rows.get((row, cells))
+        if drawn is None:  # each row's dark neighbours joined into one rectangle
+            y, x, length = places.y[row], places.x, places.width
+            drawn = rows[row, cells] = b"\n".join(
+                b" ".join((x[start], y, length[end - start], places.module))
+                for start, end in (run.span() for run in _RUN.finditer(cells))
+            )
+        if drawn:
+            parts.append(drawn)
     for x_mark, y_mark, size in corner_marks(width, height):
         parts.append(f"{x_mark:.2f} {height - y_mark - size:.2f} {size:.2f} {size:.2f} re".encode())
     parts.append(b"f Q EMC\n")
