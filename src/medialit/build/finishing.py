@@ -151,6 +151,7 @@ def _pack_files(
 ) -> dict[str, bytes]:
     """``class-pack.pdf`` (and with ``split``, one file per copy) from layouts and name tags."""
     from medialit.layout.stamp import (  # pypdf: needed for class packs only
+        read_layouts,
         stamp_copies,
         tagged_copies,
     )
@@ -161,11 +162,12 @@ def _pack_files(
     layouts = [laid_out[layout.name].pdf for layout in class_pack.layouts]
     name_tags = laid_out[class_pack.name_tags.name].pdf
     copy_layouts = [pack.layout_index(copy) for copy in pack.copies]
-    record = pack_record(plan, layouts, laid_out)
+    readers = read_layouts(layouts)  # parsed once, for the record and the stamping
+    record = pack_record(plan, readers, laid_out)
     marks = None if record is None else pack_marks(record)
     # The codes are drawn as the copies are stamped: the pack is parsed and written once.
     combined, _ = stamp_copies(
-        layouts,
+        readers,
         copy_layouts,
         name_tags,
         title=words.pack_title.replace("{title}", lesson.title),

@@ -25,6 +25,8 @@ from medialit.sheets.markable import (
 )
 
 if TYPE_CHECKING:
+    from pypdf import PdfReader
+
     from medialit.layout.stamp import PageMarks
 
 MarkedBox = tuple[str, int, float, float, float, float]
@@ -100,11 +102,11 @@ def copy_entries(names: Sequence[str], sheets: Sequence[int]) -> list[CopyEntry]
     ]
 
 
-def _pages(pdf: bytes) -> tuple[int, tuple[float, float]]:
+def _pages(pdf: bytes | PdfReader) -> tuple[int, tuple[float, float]]:
     """How many pages ``pdf`` has, and the first one's size in points."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(pdf))
+    reader = pdf if isinstance(pdf, PdfReader) else PdfReader(io.BytesIO(pdf))
     box = reader.pages[0].mediabox
     return len(reader.pages), (float(box.width), float(box.height))
 
@@ -134,9 +136,9 @@ def code_plain_sheets(
 
 
 def pack_record(
-    plan: LessonPlan, layouts: Sequence[bytes], laid_out: Mapping[str, LaidOut]
+    plan: LessonPlan, layouts: Sequence[bytes | PdfReader], laid_out: Mapping[str, LaidOut]
 ) -> MarkableSet | None:
-    """The class pack's record, if its sheets are markable."""
+    """The class pack's record, if its sheets are markable (``layouts`` parsed or not)."""
     class_pack = plan.class_pack
     if class_pack is None or any(layout.key is None for layout in class_pack.layouts):
         return None

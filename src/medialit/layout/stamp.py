@@ -141,8 +141,16 @@ def _template(page: PageObject, writer: PdfWriter) -> _Template:
     )
 
 
+def read_layouts(layouts: Sequence[bytes | PdfReader]) -> list[PdfReader]:
+    """Each layout parsed (once: a caller that reads them too passes them parsed)."""
+    return [
+        layout if isinstance(layout, PdfReader) else PdfReader(io.BytesIO(layout))
+        for layout in layouts
+    ]
+
+
 def stamp_copies(
-    layouts: Sequence[bytes],
+    layouts: Sequence[bytes | PdfReader],
     copy_layouts: Sequence[int],
     tags_pdf: bytes,
     *,
@@ -159,7 +167,7 @@ def stamp_copies(
     """
     # Each page of a layout is cloned once, and every copy's page is a small dictionary that
     # points at its objects: pypdf's add_page would clone the page again for every copy.
-    readers = [PdfReader(io.BytesIO(layout)) for layout in layouts]
+    readers = read_layouts(layouts)
     tags = PdfReader(io.BytesIO(tags_pdf))
     if len(tags.pages) != len(copy_layouts):
         raise ValueError(f"{len(tags.pages)} name tags for {len(copy_layouts)} copies")
