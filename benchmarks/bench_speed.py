@@ -30,7 +30,7 @@ the steadier one. Python writes its bytecode cache as on a teacher's machine
   empty layout cache) beside one plain build (`medialit build LESSON`, empty cache) and
   beside Chromium printing the same 30 copies one by one (`chromium --headless
   --print-to-pdf`, a process a copy, each the HTML of its copy's version with its name in
-  the name slot), in turns. Targets: pack / plain build at most 1.6, pack / Chromium at
+  a line above it), in turns. Targets: pack / plain build at most 1.6, pack / Chromium at
   most 0.2.
 - **weasyprint**: one plain build (`medialit build LESSON`, empty cache: the student sheet
   and the key) beside the WeasyPrint command line printing the same two HTML files
@@ -201,7 +201,7 @@ def medialit_package() -> str:
 
 
 def _copies_html(lesson: Path, roster: Path, folder: Path) -> list[Path]:
-    """Each copy of the pack as the HTML of its version with its name in the name slot."""
+    """Each copy of the pack as the HTML of its version with its name in a line above it."""
     code = (
         "import json, sys; from pathlib import Path\n"
         "from medialit.build.planning import plan_lesson\n"
@@ -223,8 +223,9 @@ def _copies_html(lesson: Path, roster: Path, folder: Path) -> list[Path]:
     files = []
     for number, (name, layout) in enumerate(planned["copies"], start=1):
         html = _plain_html(planned["layouts"][layout], lesson)
-        # The name on every page, as the stamp draws it (a fixed box prints on each page).
-        tag = f'<div style="position: fixed; top: 0; left: 0; font-weight: bold">{name}</div>'
+        # The name in a line of its own above the sheet (text beside a fixed box on every
+        # page would be read interleaved with the header's, and the check below needs it).
+        tag = f'<p style="margin: 0; font-weight: bold">{name}</p>'
         html = re.sub(r"(<body[^>]*>)", lambda m, tag=tag: m.group(1) + tag, html, count=1)
         file = folder / f"copy-{number:03d}.html"
         file.write_text(html, encoding="utf-8")
