@@ -3,7 +3,7 @@
 Run from the repository (standard library only, plus medialit itself and pdftotext):
 
     python benchmarks/bench_speed.py [LESSON] [--repeat 21] [--builds 3] [--students 30,300]
-        [--only check|new|rebuild] [--compare OTHER/src]
+        [--only check|new|rebuild|pack|weasyprint] [--compare OTHER/src]
 
 LESSON defaults to the seed lesson (lessons/washington-isis-syria-2017.yaml), the one
 benchmarks/README.md quotes. Every figure is a whole process (start-up and imports
@@ -25,13 +25,26 @@ the steadier one. Python writes its bytecode cache as on a teacher's machine
   nothing out (the cache gains no entry) and its class pack must name its students, or
   the benchmark stops. Targets: rebuild / first build at most 0.15 at 30 students and
   0.10 at 300.
+- **pack**: `medialit build LESSON --roster … --versions 2` for 30 students (the first of
+  ``--students``; a first class:
+  empty layout cache) beside one plain build (`medialit build LESSON`, empty cache) and
+  beside Chromium printing the same 30 copies one by one (`chromium --headless
+  --print-to-pdf`, a process a copy, each the HTML of its copy's version with its name in
+  a line above it), in turns. Targets: pack / plain build at most 1.6, pack / Chromium at
+  most 0.2.
+- **weasyprint**: one plain build (`medialit build LESSON`, empty cache: the student sheet
+  and the key) beside the WeasyPrint command line printing the same two HTML files
+  (`weasyprint --pdf-tags`, written by `medialit build --html`, medialit's package URLs
+  turned into file URLs), in turns. Target: at most 1.05.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -49,6 +62,9 @@ PAGE = ROOT / "tests" / "data" / "news-story.html"
 CHECK_TARGET, CHECK_RATIO = 0.25, 15.0
 NEW_TARGET, REFUSAL_TARGET = 1.0, 0.2
 REBUILD_TARGETS = {30: 0.15, 300: 0.10}
+PACK_TARGETS = {"one plain build": 1.6, "Chromium, the same copies": 0.2}
+WEASYPRINT_TARGET = 1.05
+CHROMIUM = "/usr/bin/chromium"
 
 Times = tuple[float, float]
 
@@ -163,6 +179,161 @@ def rebuild_figures(lesson: Path, builds: int, students: int) -> dict[str, Times
     return {label: medians(values) for label, values in times.items()}
 
 
+def _build_command(lesson: Path, out: Path, *extra: str) -> list[str]:
+    return [*medialit_command(), "build", str(lesson), "--out", str(out), "--quiet", *extra]
+
+
+def _plain_html(html: str, lesson: Path) -> str:
+    """``html`` with medialit's package URLs as file URLs, relative ones from the lesson."""
+    package = Path(medialit_package())
+    html = html.replace('url("medialit:', f'url("{package.as_uri()}/')
+    return html.replace("<head>", f'<head><base href="{lesson.parent.as_uri()}/">', 1)
+
+
+def medialit_package() -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", "import medialit, os; print(os.path.dirname(medialit.__file__))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def _copies_html(lesson: Path, roster: Path, folder: Path) -> list[Path]:
+    """Each copy of the pack as the HTML of its version with its name in a line above it."""
+    code = (
+        "import json, sys; from pathlib import Path\n"
+        "from medialit.build.planning import plan_lesson\n"
+        "from medialit.build.run import BuildOptions\n"
+        "from medialit.sheets.roster import read_roster\n"
+        "plan = plan_lesson(Path(sys.argv[1]), BuildOptions(versions=2), "
+        "read_roster(Path(sys.argv[2])))\n"
+        "pack = plan.class_pack\n"
+        "print(json.dumps({'layouts': [d.html for d in pack.layouts], 'copies': "
+        "[[c.name, pack.plan.layout_index(c)] for c in pack.plan.copies]}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(lesson), str(roster)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    planned = json.loads(done.stdout)
+    files = []
+    for number, (name, layout) in enumerate(planned["copies"], start=1):
+        html = _plain_html(planned["layouts"][layout], lesson)
+        # The name in a line of its own above the sheet (text beside a fixed box on every
+        # page would be read interleaved with the header's, and the check below needs it).
+        tag = f'<p style="margin: 0; font-weight: bold">{name}</p>'
+        html = re.sub(r"(<body[^>]*>)", lambda m, tag=tag: m.group(1) + tag, html, count=1)
+        file = folder / f"copy-{number:03d}.html"
+        file.write_text(html, encoding="utf-8")
+        files.append(file)
+    return files
+
+
+def _chromium(files: list[Path], folder: Path) -> list[str]:
+    """One shell command that prints every file with Chromium, a process each, in turn."""
+    flags = "--headless --no-sandbox --disable-gpu --no-pdf-header-footer"
+    flags += " --allow-file-access-from-files"
+    lines = [
+        f"{CHROMIUM} {flags} --print-to-pdf={folder / (file.stem + '.pdf')} {file.as_uri()}"
+        for file in files
+    ]
+    return ["sh", "-c", "set -e\n" + "\n".join(f"{line} 2>/dev/null" for line in lines)]
+
+
+def pack_figures(lesson: Path, builds: int, students: int) -> dict[str, Times]:
+    """A 30-copy two-version pack, one plain build and Chromium's copies, in turns."""
+    times: dict[str, list[Times]] = {
+        "class pack, first build": [],
+        "one plain build": [],
+        "Chromium, the same copies": [],
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        roster = write_roster(work, students)
+        copies = work / "copies"
+        copies.mkdir()
+        files = _copies_html(lesson, roster, copies)
+        chromium = _chromium(files, copies)
+        for round_number in range(builds + 1):  # the first round warms up
+            environ = user_environment(XDG_CACHE_HOME=str(work / f"cache-{round_number}"))
+            out = work / f"out-{round_number}"
+            pack = _build_command(lesson, out / "pack", "--roster", str(roster))
+            rounds = {
+                "class pack, first build": run([*pack, "--versions", "2"], environ)[0],
+                "one plain build": run(_build_command(lesson, out / "plain"), environ)[0],
+                "Chromium, the same copies": run(chromium, user_environment())[0],
+            }
+            _check_pack(out / "pack" / lesson.stem / "class-pack.pdf", roster)
+            printed = sorted(copies.glob("*.pdf"))
+            if len(printed) != len(files) or not all(p.stat().st_size for p in printed):
+                sys.exit(f"Chromium printed {len(printed)} of {len(files)} copies")
+            _check_pdf_names(printed[0], roster, 0)
+            for pdf in printed:
+                pdf.unlink()
+            if round_number:
+                for label, seconds in rounds.items():
+                    times[label].append(seconds)
+    return {label: medians(values) for label, values in times.items()}
+
+
+def _check_pdf_names(pdf: Path, roster: Path, row: int) -> None:
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    name = roster.read_text(encoding="utf-8").splitlines()[1 + row]
+    if name not in text:
+        sys.exit(f"{pdf} does not name {name}: Chromium did not print the copy timed")
+
+
+def weasyprint_figures(lesson: Path, builds: int) -> dict[str, Times]:
+    """One plain build beside the WeasyPrint command line on the same two HTML files."""
+    times: dict[str, list[Times]] = {"medialit build": [], "weasyprint, the same HTML": []}
+    weasyprint = Path(sys.executable).with_name("weasyprint")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        made = work / "html"
+        run(_build_command(lesson, made, "--html"), user_environment(XDG_CACHE_HOME=str(work)))
+        sheets = [made / lesson.stem / f"{name}.html" for name in ("student", "key")]
+        commands = []
+        for sheet in sheets:
+            plain = work / sheet.name
+            plain.write_text(_plain_html(sheet.read_text(encoding="utf-8"), lesson), "utf-8")
+            pdf = work / f"{sheet.stem}-weasyprint.pdf"
+            commands.append(f"{weasyprint} --pdf-tags {plain} {pdf}")
+        both = ["sh", "-c", "set -e\n" + "\n".join(commands)]
+        for round_number in range(builds + 1):  # the first round warms up
+            environ = user_environment(XDG_CACHE_HOME=str(work / f"cache-{round_number}"))
+            out = work / f"out-{round_number}"
+            ours = run(_build_command(lesson, out), environ)[0]
+            theirs = run(both, user_environment())[0]
+            for sheet in ("student", "key"):
+                if not (out / lesson.stem / f"{sheet}.pdf").is_file():
+                    sys.exit(f"medialit build wrote no {sheet}.pdf: it did not build what is timed")
+                if not (work / f"{sheet}-weasyprint.pdf").is_file():
+                    sys.exit(f"weasyprint wrote no {sheet}-weasyprint.pdf")
+                ours_pages, their_pages = (
+                    _pages(out / lesson.stem / f"{sheet}.pdf"),
+                    _pages(work / f"{sheet}-weasyprint.pdf"),
+                )
+                if ours_pages != their_pages:
+                    sys.exit(
+                        f"{sheet}: {ours_pages} pages, WeasyPrint's {their_pages}: not the same"
+                    )
+            if round_number:
+                times["medialit build"].append(ours)
+                times["weasyprint, the same HTML"].append(theirs)
+    return {label: medians(values) for label, values in times.items()}
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))  # type: ignore[union-attr]
+
+
 def _check_pack(pack: Path, roster: Path) -> None:
     """The class pack names the roster's first and last students, or the benchmark stops."""
     text = subprocess.run(
@@ -180,7 +351,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=21, help="runs of check and of new")
     parser.add_argument("--builds", type=int, default=3, help="first builds and rebuilds")
     parser.add_argument("--students", default="30,300")
-    parser.add_argument("--only", choices=["check", "new", "rebuild"])
+    parser.add_argument("--only", choices=["check", "new", "rebuild", "pack", "weasyprint"])
     parser.add_argument("--compare", type=Path, help="another checkout's src/, checked too")
     args = parser.parse_args()
     lesson = (args.lesson or default_lesson()).resolve()
@@ -223,6 +394,28 @@ def main() -> None:
             target = REBUILD_TARGETS.get(students)
             if target is not None:
                 print(f"  (target: rebuild <= {target} x first build)")
+    if args.only in (None, "pack"):
+        rounds, copies = max(1, args.builds - 1), int(args.students.split(",")[0])
+        pack = pack_figures(lesson, rounds, copies)
+        print(f"\npack: {copies} copies, two versions (median of {rounds} rounds, in turns):")
+        print("                                    wall       CPU")
+        for label, (wall, cpu) in pack.items():
+            print(f"  {label:30s} {wall:7.3f} s {cpu:7.3f} s")
+        wall, cpu = pack["class pack, first build"]
+        for label, target in PACK_TARGETS.items():
+            other_wall, other_cpu = pack[label]
+            ratios = f"{wall / other_wall:7.3f}   {cpu / other_cpu:7.3f}"
+            print(f"  pack / {label:23s} {ratios}   (target <= {target})")
+        print("  (Chromium's CPU is the sum of its processes' user + system time)")
+    if args.only in (None, "weasyprint"):
+        figures = weasyprint_figures(lesson, args.builds)
+        print(f"\nweasyprint: one plain build (median of {args.builds} rounds, in turns):")
+        print("                                    wall       CPU")
+        for label, (wall, cpu) in figures.items():
+            print(f"  {label:30s} {wall:7.3f} s {cpu:7.3f} s")
+        (wall, cpu), (other_wall, other_cpu) = figures.values()
+        ratios = f"{wall / other_wall:7.3f}   {cpu / other_cpu:7.3f}"
+        print(f"  ratio                          {ratios}   (target <= {WEASYPRINT_TARGET})")
     print(f"\nload average at the end: {load()}")
 
 

@@ -8,7 +8,6 @@ nearest known place of a value in its file.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -100,6 +99,8 @@ class OutputError(MedialitError):
 
 def closest(word: str, choices: Sequence[str]) -> str | None:
     """The valid name that ``word`` is most likely a typo of, if any is close enough."""
+    import difflib  # only for a typo: every command imports this module
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=CLOSE_ENOUGH)
     return close[0] if close else None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 
 from medialit.build.earlier_sheets import (
@@ -20,13 +19,7 @@ from medialit.build.earlier_sheets import (
     sort_earlier,
 )
 from medialit.build.laying_out import LaidOut
-from medialit.build.markable import (
-    anonymous_codes,
-    code_plain_sheets,
-    pack_codes,
-    pack_record,
-    page_count,
-)
+from medialit.build.markable import code_plain_sheets, pack_marks, pack_record
 from medialit.build.options import BuildOptions
 from medialit.build.output_marker import (
     COPY_NAME,
@@ -158,6 +151,7 @@ def _pack_files(
 ) -> dict[str, bytes]:
     """``class-pack.pdf`` (and with ``split``, one file per copy) from layouts and name tags."""
     from medialit.layout.stamp import (  # pypdf: needed for class packs only
+        read_layouts,
         stamp_copies,
         tagged_copies,
     )
@@ -168,31 +162,28 @@ def _pack_files(
     layouts = [laid_out[layout.name].pdf for layout in class_pack.layouts]
     name_tags = laid_out[class_pack.name_tags.name].pdf
     copy_layouts = [pack.layout_index(copy) for copy in pack.copies]
-    combined, placed = stamp_copies(
-        layouts,
+    readers = read_layouts(layouts)  # parsed once, for the record and the stamping
+    record = pack_record(plan, readers, laid_out)
+    marks = None if record is None else pack_marks(record)
+    # The codes are drawn as the copies are stamped: the pack is parsed and written once.
+    combined, _ = stamp_copies(
+        readers,
         copy_layouts,
         name_tags,
         title=words.pack_title.replace("{title}", lesson.title),
         language=plan.language,
+        marks=marks,
     )
-    record = pack_record(plan, layouts, laid_out)
-    if record is not None:
-        from medialit.layout.sheet_codes import add_codes  # segno: markable packs only
-
-        spans = [(copy.first_page, copy.last_page) for copy in placed]
-        combined = add_codes(combined, pack_codes(record, spans, page_count(combined)))
     files = {pack.file: combined}
     if options.split:
         titles = [
             words.copy_title.replace("{title}", lesson.title).replace("{name}", copy.name)
             for copy in pack.copies
         ]
-        copies = tagged_copies(layouts, copy_layouts, name_tags, titles, language=plan.language)
+        copies = tagged_copies(
+            layouts, copy_layouts, name_tags, titles, language=plan.language, marks=marks
+        )
         for number, (copy, data) in enumerate(zip(pack.copies, copies, strict=True), start=1):
-            if record is not None:
-                entry = record.copies[number - 1]
-                codes = anonymous_codes(record, entry.sheet, record.sheets[entry.sheet].pages)
-                data = add_codes(data, [replace(code, copy=number) for code in codes if code])
             files[f"{COPIES_FOLDER}/{copy_file(number, copy)}"] = data
     if record is not None:
         files[record.file] = record.to_json()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from medialit.build.laying_out import LaidOut
 from medialit.build.planning import LessonPlan
@@ -22,6 +23,11 @@ from medialit.sheets.markable import (
     SheetLayout,
     SheetStatement,
 )
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+    from medialit.layout.stamp import PageMarks
 
 MarkedBox = tuple[str, int, float, float, float, float]
 
@@ -74,16 +80,18 @@ def anonymous_codes(record: MarkableSet, sheet: int, pages: int) -> list[PageCod
     return [PageCode(record.set_id, sheet, 0, page) for page in range(1, pages + 1)]
 
 
-def pack_codes(
-    record: MarkableSet, placed: Sequence[tuple[int, int]], total_pages: int
-) -> list[PageCode | None]:
-    """The class pack's page codes: ``placed[i]`` is copy ``i + 1``'s first and last page
-    (1-based); the blank pages between copies get none."""
-    codes: list[PageCode | None] = [None] * total_pages
-    for entry, (first, last) in zip(record.copies, placed, strict=True):
-        for page in range(first, last + 1):
-            codes[page - 1] = PageCode(record.set_id, entry.sheet, entry.copy, page - first + 1)
-    return codes
+def pack_marks(record: MarkableSet) -> PageMarks:
+    """What :func:`medialit.layout.stamp.stamp_copies` draws on copy ``i``'s page ``p``
+    (0-based): its code (copy ``i + 1``, page ``p + 1``) and the corner marks."""
+    from medialit.layout.sheet_codes import code_stream  # zxing-cpp: markable builds only
+
+    set_id, copies = record.set_id, record.copies
+
+    def marks(copy: int, page: int, width: float, height: float) -> bytes:
+        entry = copies[copy]
+        return code_stream(PageCode(set_id, entry.sheet, entry.copy, page + 1), width, height)
+
+    return marks
 
 
 def copy_entries(names: Sequence[str], sheets: Sequence[int]) -> list[CopyEntry]:
@@ -94,17 +102,13 @@ def copy_entries(names: Sequence[str], sheets: Sequence[int]) -> list[CopyEntry]
     ]
 
 
-def _pages(pdf: bytes) -> tuple[int, tuple[float, float]]:
+def _pages(pdf: bytes | PdfReader) -> tuple[int, tuple[float, float]]:
     """How many pages ``pdf`` has, and the first one's size in points."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(pdf))
+    reader = pdf if isinstance(pdf, PdfReader) else PdfReader(io.BytesIO(pdf))
     box = reader.pages[0].mediabox
     return len(reader.pages), (float(box.width), float(box.height))
-
-
-def page_count(pdf: bytes) -> int:
-    return _pages(pdf)[0]
 
 
 def code_plain_sheets(
@@ -112,7 +116,7 @@ def code_plain_sheets(
 ) -> None:
     """Code every page of the markable student sheets in ``files`` (anonymous, copy 0) and add
     their record; nothing when the build is not markable."""
-    from medialit.layout.sheet_codes import add_codes  # segno, pypdf: markable builds only
+    from medialit.layout.sheet_codes import add_codes  # zxing-cpp, pypdf: markable builds only
 
     marked = [output for output in plan.outputs if output.key is not None and output.file]
     if not marked:
@@ -132,9 +136,9 @@ def code_plain_sheets(
 
 
 def pack_record(
-    plan: LessonPlan, layouts: Sequence[bytes], laid_out: Mapping[str, LaidOut]
+    plan: LessonPlan, layouts: Sequence[bytes | PdfReader], laid_out: Mapping[str, LaidOut]
 ) -> MarkableSet | None:
-    """The class pack's record, if its sheets are markable."""
+    """The class pack's record, if its sheets are markable (``layouts`` parsed or not)."""
     class_pack = plan.class_pack
     if class_pack is None or any(layout.key is None for layout in class_pack.layouts):
         return None

@@ -17,13 +17,16 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medialit import sfnt
 from medialit.errors import Problem
 from medialit.lesson.reading import CheckedLesson
 from medialit.lesson.text import read_lesson_text
 from medialit.settings.layers import ResolvedSettings
-from medialit.sheets.roster import RosterEntry
+
+if TYPE_CHECKING:
+    from medialit.sheets.roster import RosterEntry  # a roster is a build's: csv unloaded
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
 # Characters that are never drawn: spaces, controls, joiners, direction and variation marks.

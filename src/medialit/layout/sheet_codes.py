@@ -2,56 +2,110 @@
 
 The marks go in the margins (:mod:`medialit.sheets.markable` says where), drawn after the
 layout, so that they move nothing on the page: a markable sheet has the plain sheet's pages.
-Each page's QR code (made by segno) and the four corner marks are one content stream appended
-to the page and marked as an artifact, which screen readers skip. The PDF is written as an
-incremental update, so a tagged sheet keeps its structure tree and a fillable one its fields.
+Each page's QR code (made by zxing-cpp, which also reads them back in ``medialit mark``) and
+the four corner marks are one content stream appended to the page and marked as an artifact,
+which screen readers skip. A class pack's pages get theirs while its copies are stamped
+(:func:`medialit.layout.stamp.stamp_copies`); other sheets are written again as an
+incremental update (:func:`add_codes`), so a tagged sheet keeps its structure tree and a
+fillable one its fields.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
+from typing import Any, cast
 
-import segno
+import zxingcpp
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
 
 from medialit.sheets.markable import CODE_MODULES, PageCode, code_square, corner_marks
 
+_QR = zxingcpp.BarcodeFormat.QRCode
 
-def page_marks(code: PageCode, width: float, height: float) -> bytes:
-    """The content stream that draws ``code`` and the corner marks on a page of that size."""
-    qr = segno.make_qr(code.text(), error="q", version=2, boost_error=False)
-    left, top, side = code_square(height)
-    module = side / CODE_MODULES
-    rectangles = [
-        (x, y, side_x, side_y) for x, y, side_x, side_y in _runs(qr.matrix, left, top, module)
+
+def qr_modules(text: str) -> list[bytes]:
+    """The QR code of ``text`` at error correction level Q, a row of modules (1 dark) a line.
+
+    A page's code is 18 to 25 letters, digits and colons: always a version 2 code
+    (:data:`CODE_MODULES` a side), which :func:`code_square` sizes. zxing-cpp encodes it in
+    C++ (segno, in Python, took 2 ms a code: most of a 300-student pack's rebuild). zxing-cpp
+    2.3 drew a level M code; a code of another size or level is refused here, not printed.
+    """
+    barcode = zxingcpp.create_barcode(text, _QR, ec_level="Q")
+    image = memoryview(cast(Any, barcode.to_image()))
+    width = cast(tuple[int, int], image.shape)[1]
+    pixels = image.tobytes()
+    # The finder patterns hold the symbol's corners, whatever quiet zone or scale this
+    # version draws: the first dark pixel is its top-left one, the last dark pixel of that
+    # row its top-right one, the last dark pixel of all is on its bottom row.
+    first = pixels.find(0)
+    top, left = divmod(first, width)
+    right = pixels.rfind(0, top * width, (top + 1) * width) - top * width + 1
+    bottom = pixels.rfind(0) // width + 1
+    side = bottom - top
+    if first < 0 or side != right - left or side % CODE_MODULES or barcode.ec_level != "Q":
+        raise ValueError(f"{text!r} is not a {CODE_MODULES}-module QR code at level Q")
+    scale = side // CODE_MODULES
+    return [
+        pixels[start : start + side : scale].translate(_DARK)
+        for start in range(top * width + left, bottom * width, scale * width)
     ]
-    rectangles += [(x, y, size, size) for x, y, size in corner_marks(width, height)]
-    # After the page's own content, wrapped in q ... Q by add_codes: its graphics state undone.
-    parts = [b"\nQ\n/Artifact BMC q 0 g"]
-    for x, y, w, h in rectangles:
-        parts.append(f"{x:.2f} {height - y - h:.2f} {w:.2f} {h:.2f} re".encode())
+
+
+_DARK = bytes([1] + [0] * 255)  # a pixel's grey (0 black) to a module (1 dark)
+_RUN = re.compile(rb"\x01+")
+
+
+class _Places:
+    """Each module's place on a page of one height, written as the content stream writes it:
+    a code's rectangles are then joined, not formatted one number at a time."""
+
+    def __init__(self, height: float) -> None:
+        left, top, side = code_square(height)
+        module = side / CODE_MODULES
+        columns = range(CODE_MODULES + 1)
+        self.x = [f"{left + start * module:.2f}".encode() for start in columns]
+        self.width = [f"{length * module:.2f}".encode() for length in columns]
+        self.y = [f"{height - (top + row * module) - module:.2f}".encode() for row in columns]
+        self.module = f"{module:.2f} re".encode()
+        self.rows: dict[tuple[int, bytes], bytes] = {}
+        """Each row of modules drawn, by its place: the finder patterns' rows, and many others,
+        are the same in many codes."""
+
+
+_PLACES: dict[float, _Places] = {}
+
+
+def code_stream(code: PageCode, width: float, height: float) -> bytes:
+    """The content that draws ``code`` and the corner marks on a page of that size, marked
+    as an artifact; drawn in the page's first graphics state (a ``Q`` before it restores it)."""
+    places = _PLACES.get(height)
+    if places is None:
+        places = _PLACES[height] = _Places(height)
+    parts = [b"/Artifact BMC q 0 g"]
+    rows = places.rows
+    for row, cells in enumerate(qr_modules(code.text())):
+        drawn = rows.get((row, cells))
+        if drawn is None:  # each row's dark neighbours joined into one rectangle
+            y, x, length = places.y[row], places.x, places.width
+            drawn = rows[row, cells] = b"\n".join(
+                b" ".join((x[start], y, length[end - start], places.module))
+                for start, end in (run.span() for run in _RUN.finditer(cells))
+            )
+        if drawn:
+            parts.append(drawn)
+    for x_mark, y_mark, size in corner_marks(width, height):
+        parts.append(f"{x_mark:.2f} {height - y_mark - size:.2f} {size:.2f} {size:.2f} re".encode())
     parts.append(b"f Q EMC\n")
     return b"\n".join(parts)
 
 
-def _runs(
-    matrix: Sequence[Sequence[int]], left: float, top: float, module: float
-) -> list[tuple[float, float, float, float]]:
-    """The QR code's dark modules, each row's neighbours joined into one rectangle."""
-    rectangles = []
-    for row, cells in enumerate(matrix):
-        start = None
-        for column, cell in enumerate([*cells, 0]):
-            if cell and start is None:
-                start = column
-            elif not cell and start is not None:
-                rectangles.append(
-                    (left + start * module, top + row * module, (column - start) * module, module)
-                )
-                start = None
-    return rectangles
+def page_marks(code: PageCode, width: float, height: float) -> bytes:
+    """:func:`code_stream` after the page's own content, wrapped in q ... Q by add_codes."""
+    return b"\nQ\n" + code_stream(code, width, height)
 
 
 def add_codes(pdf: bytes, codes: Sequence[PageCode | None]) -> bytes:

@@ -19,7 +19,7 @@ the combined pack, which is for the printer, is not tagged.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -29,12 +29,20 @@ from pypdf.generic import (
     BooleanObject,
     DecodedStreamObject,
     DictionaryObject,
+    FloatObject,
     IndirectObject,
     NameObject,
+    NumberObject,
+    PdfObject,
     TextStringObject,
 )
 
 _TAG_XOBJECT = NameObject("/MedialitNameTag")
+
+PageMarks = Callable[[int, int, float, float], bytes | None]
+"""What else to draw on copy ``i``'s page ``p`` (0-based) of that width and height, after its
+name (a markable pack's code and corner marks, :func:`medialit.layout.sheet_codes.code_stream`),
+in the page's first graphics state; ``None`` for nothing."""
 
 
 @dataclass(frozen=True)
@@ -51,14 +59,16 @@ class _Stamper:
     def __init__(self, writer: PdfWriter, tags: PdfReader) -> None:
         self.writer = writer
         self.tags = tags
-        self.begin = self._stream(b"q\n")
-        self.end = self._stream(b"\nQ\n/Artifact BMC q " + _TAG_XOBJECT.encode() + b" Do Q EMC\n")
+        self.begin = self.stream(b"q\n")
+        self.end = self.stream(b"\nQ\n/Artifact BMC q " + _TAG_XOBJECT.encode() + b" Do Q EMC\n")
         self.forms: dict[int, IndirectObject] = {}
 
-    def _stream(self, data: bytes) -> IndirectObject:
+    def stream(self, data: bytes, compress: bool = False) -> IndirectObject:
         stream = DecodedStreamObject()
         stream.set_data(data)
-        return self.writer._add_object(stream)  # pypdf has no public name for this
+        # pypdf has no public name for _add_object
+        # Level 1: the codes' rectangles shrink as much as at the default level, in half the time.
+        return self.writer._add_object(stream.flate_encode(level=1) if compress else stream)
 
     def _form(self, tag_index: int) -> IndirectObject:
         """Tag page ``tag_index`` as a form XObject, made once and reused on every page."""
@@ -73,13 +83,8 @@ class _Stamper:
             self.forms[tag_index] = form
         return self.forms[tag_index]
 
-    def add_page(self, page: PageObject, tag_index: int | None) -> None:
-        added = self.writer.add_page(page)
-        if tag_index is not None:
-            self.stamp(added, tag_index)
-
-    def stamp(self, added: PageObject, tag_index: int) -> None:
-        """Draw tag page ``tag_index`` over a page of this writer."""
+    def stamp(self, added: PageObject, tag_index: int, marks: bytes | None = None) -> None:
+        """Draw tag page ``tag_index`` over a page of this writer, and ``marks`` after it."""
         # Copies: the page's own resources are shared by every copy of the layout.
         resource_dict = DictionaryObject(cast(DictionaryObject, added["/Resources"].get_object()))
         xobjects = DictionaryObject(
@@ -90,43 +95,132 @@ class _Stamper:
         added[NameObject("/Resources")] = resource_dict
         contents = added.raw_get("/Contents")
         parts = list(contents) if isinstance(contents, ArrayObject) else [contents]
-        added[NameObject("/Contents")] = ArrayObject([self.begin, *parts, self.end])
+        after = [self.end] if marks is None else [self.end, self.stream(marks, compress=True)]
+        added[NameObject("/Contents")] = ArrayObject([self.begin, *parts, *after])
 
-    def add_blank(self, like: PageObject) -> None:
-        self.writer.add_blank_page(width=like.mediabox.width, height=like.mediabox.height)
+    def copy_resources(self, resources: PdfObject, tag_index: int) -> IndirectObject:
+        """A layout's page resources with tag page ``tag_index`` added, for one copy's pages."""
+        own = DictionaryObject(cast(DictionaryObject, resources.get_object()))
+        xobjects = DictionaryObject(
+            cast(DictionaryObject, own.get("/XObject", DictionaryObject()).get_object())
+        )
+        xobjects[_TAG_XOBJECT] = self._form(tag_index)
+        own[NameObject("/XObject")] = xobjects
+        return self.writer._add_object(own)  # pypdf has no public name for this
+
+
+# A page's entries not carried into the pack: its place in the layout's page tree and
+# structure tree (the combined pack is for printing and is not tagged), and what is redrawn.
+_NOT_COPIED = {"/Parent", "/StructParents", "/Contents", "/Resources"}
+
+
+@dataclass
+class _Template:
+    """A layout's page, its objects cloned into the pack once and shared by every copy."""
+
+    entries: DictionaryObject
+    resources: PdfObject
+    contents: list[PdfObject]
+    width: float
+    height: float
+
+
+def _template(page: PageObject, writer: PdfWriter) -> _Template:
+    entries = DictionaryObject(
+        {NameObject(k): v.clone(writer) for k, v in page.items() if k not in _NOT_COPIED}
+    )
+    contents = page.raw_get("/Contents").clone(writer)
+    parts = list(contents) if isinstance(contents, ArrayObject) else [contents]
+    box = page.mediabox
+    return _Template(
+        entries,
+        page.raw_get("/Resources").clone(writer),
+        parts,
+        float(box.width),
+        float(box.height),
+    )
+
+
+def read_layouts(layouts: Sequence[bytes | PdfReader]) -> list[PdfReader]:
+    """Each layout parsed (once: a caller that reads them too passes them parsed)."""
+    return [
+        layout if isinstance(layout, PdfReader) else PdfReader(io.BytesIO(layout))
+        for layout in layouts
+    ]
 
 
 def stamp_copies(
-    layouts: Sequence[bytes],
+    layouts: Sequence[bytes | PdfReader],
     copy_layouts: Sequence[int],
     tags_pdf: bytes,
     *,
     title: str,
     language: str,
     double_sided: bool = True,
+    marks: PageMarks | None = None,
 ) -> tuple[bytes, list[StampedCopy]]:
-    """One PDF of every copy: copy ``i`` is ``layouts[copy_layouts[i]]`` with tag page ``i``.
+    """One PDF of every copy: copy ``i`` is ``layouts[copy_layouts[i]]`` with tag page ``i``,
+    and ``marks`` drawn after it on each of its pages.
 
     With ``double_sided``, a blank page follows a copy with an odd page count so
-    that every copy starts on a front page.
+    that every copy starts on a front page (with no marks).
     """
-    # Each layout's pages listed once: pypdf looks a page up afresh on every access.
-    layout_pages = [list(PdfReader(io.BytesIO(layout)).pages) for layout in layouts]
+    # Each page of a layout is cloned once, and every copy's page is a small dictionary that
+    # points at its objects: pypdf's add_page would clone the page again for every copy.
+    readers = read_layouts(layouts)
     tags = PdfReader(io.BytesIO(tags_pdf))
     if len(tags.pages) != len(copy_layouts):
         raise ValueError(f"{len(tags.pages)} name tags for {len(copy_layouts)} copies")
     writer = PdfWriter()
+    writer.pdf_header = max(reader.pdf_header for reader in readers)
     stamper = _Stamper(writer, tags)
+    templates = [[_template(page, writer) for page in reader.pages] for reader in readers]
+    tree = writer.root_object.raw_get("/Pages")
+    kids = ArrayObject()
     placed = []
     for index, layout in enumerate(copy_layouts):
-        pages = layout_pages[layout]
-        first = len(writer.pages) + 1
-        for page in pages:
-            stamper.add_page(page, index)
-        placed.append(StampedCopy(first, len(writer.pages)))
+        pages = templates[layout]
+        resources: dict[int, IndirectObject] = {}  # a copy's pages share their resources
+        for number, page in enumerate(pages):
+            own = resources.get(id(page.resources))
+            if own is None:
+                own = resources[id(page.resources)] = stamper.copy_resources(page.resources, index)
+            drawn = None if marks is None else marks(index, number, page.width, page.height)
+            after = [stamper.end]
+            if drawn is not None:
+                after.append(stamper.stream(drawn, compress=True))
+            entries = DictionaryObject(page.entries)
+            entries[NameObject("/Parent")] = tree
+            entries[NameObject("/Resources")] = own
+            kids.append(writer._add_object(entries))  # pypdf has no public name for this
+            # Set once added: _add_object would make the array an object of its own.
+            entries[NameObject("/Contents")] = ArrayObject([stamper.begin, *page.contents, *after])
+        placed.append(StampedCopy(len(kids) - len(pages) + 1, len(kids)))
         if double_sided and len(pages) % 2:
-            stamper.add_blank(pages[0])
+            kids.append(writer._add_object(_blank(pages[0], tree)))
+    page_tree = cast(DictionaryObject, tree.get_object())
+    page_tree[NameObject("/Kids")] = kids
+    page_tree[NameObject("/Count")] = NumberObject(len(kids))
     return _finish(writer, title, language), placed
+
+
+def _blank(like: _Template, tree: PdfObject) -> DictionaryObject:
+    """An empty page of ``like``'s size, as pypdf's add_blank_page makes one."""
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Page"),
+            NameObject("/Parent"): tree,
+            NameObject("/Resources"): DictionaryObject(),
+            NameObject("/MediaBox"): ArrayObject(
+                [
+                    NumberObject(0),
+                    NumberObject(0),
+                    FloatObject(like.width),
+                    FloatObject(like.height),
+                ]
+            ),
+        }
+    )
 
 
 def _finish(writer: PdfWriter, title: str, language: str) -> bytes:
@@ -144,12 +238,13 @@ def tagged_copies(
     titles: Sequence[str],
     *,
     language: str,
+    marks: PageMarks | None = None,
 ) -> list[bytes]:
     """Each student's copy as a PDF of its own: the tagged layout, cloned whole, with the name.
 
     Keeping the layout whole keeps the structure tree, the marked content it points
     to and the document's language, so the copy stays as accessible as a single
-    worksheet.
+    worksheet. ``marks`` as for :func:`stamp_copies`.
     """
     tags = PdfReader(io.BytesIO(tags_pdf))
     readers = [PdfReader(io.BytesIO(layout)) for layout in layouts]  # each parsed once
@@ -158,8 +253,12 @@ def tagged_copies(
         # An incremental update: the layout's bytes as they are, the name and title appended.
         writer = PdfWriter(readers[layout], incremental=True)
         stamper = _Stamper(writer, tags)
-        for page in writer.pages:
-            stamper.stamp(page, index)
+        for number, page in enumerate(writer.pages):
+            drawn = None
+            if marks is not None:
+                box = page.mediabox
+                drawn = marks(index, number, float(box.width), float(box.height))
+            stamper.stamp(page, index, drawn)
         writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
             {NameObject("/DisplayDocTitle"): BooleanObject(True)}
         )

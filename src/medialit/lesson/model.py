@@ -80,7 +80,9 @@ class _Strict(BaseModel):
     # The field docstrings are for readers. pydantic is not asked to read them
     # (use_attribute_docstrings): it would parse this module's source once per model,
     # a tenth of the time `medialit check` takes, for descriptions nothing prints.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: each model's validator is made when first used, so reading a lesson
+    # builds one (Lesson's, with its parts inside) rather than nine at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(_Strict):

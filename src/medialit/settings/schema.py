@@ -30,8 +30,9 @@ _LEVEL_MARKS: dict[Level, str] = {"guided": "K7", "standard": "M3", "independent
 class KindStyle(BaseModel):
     """How one kind is named and drawn on the sheets."""
 
-    # Field docstrings are for readers; pydantic is not asked to parse them (see model.py).
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    # Field docstrings are for readers; pydantic is not asked to parse them (see model.py);
+    # defer_build: validators made when first used, as there.
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
 
     label: str
     """The kind's name as printed (tick boxes, key, legend)."""
@@ -54,7 +55,7 @@ def _default_kinds() -> dict[Kind, KindStyle]:
 class Sections(BaseModel):
     """Which optional parts of the sheets appear."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
 
     source_box: bool = True
     """The box about the article's author, outlet and date."""
@@ -73,7 +74,7 @@ class Words(BaseModel):
     language gets its own catalogue's words, and these settings change single words.
     """
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
 
     student_worksheet: str = _ENGLISH_WORDS["student_worksheet"]
     """The student sheet's label above the title."""
@@ -274,7 +275,7 @@ class Words(BaseModel):
 class Settings(BaseModel):
     """Everything a teacher can set; see ``medialit config``."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
 
     language: LanguageTag | None = None
     """The language of the sheets' fixed words (en, es, fr…); without it, the lesson's language."""
