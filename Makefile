@@ -4,13 +4,14 @@
 #   make test   install the test tools too, then lint, type-check and run the tests (all but
 #               the set-up tests): a few minutes
 #   make test-fast  the tests that need no PDF build, browser or long process: under a minute
+#   make test-bench the benchmark scripts run end to end (CI runs them; about a minute)
 #   make test-setup the set-up tests: the README's commands in a fresh clone, the wheel
 #               installed afresh (minutes; CI runs them after make test)
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: all install build test test-fast test-setup lint system-check clean pictures overview lock lock-check test-floors test-newest
+.PHONY: all install build test test-fast test-setup test-bench lint system-check clean pictures overview lock lock-check test-floors test-newest
 
 all: build
 
@@ -63,7 +64,11 @@ lint: $(VENV)/.test-tools
 	$(BIN)/mypy src
 
 test: lint
-	$(BIN)/python -m pytest -n 2 --dist worksteal -m 'not setup'
+	$(BIN)/python -m pytest -n 2 --dist worksteal -m 'not setup and not bench'
+
+# The benchmark scripts run end to end, to show they still work (CI runs this after make test).
+test-bench: $(VENV)/.test-tools
+	$(BIN)/python -m pytest -n 2 --dist worksteal -m bench
 
 # Lint and the quick tests, while working; `make test` before a commit runs all but set-up.
 test-fast: lint

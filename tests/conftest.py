@@ -135,8 +135,17 @@ def _signal_handlers_restored() -> Iterator[None]:
 
 @pytest.fixture(scope="session", autouse=True)
 def _layout_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Builds keep their layouts in a cache of this session, never in the user's own."""
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    """Builds keep their layouts in a cache of this session, never in the user's own.
+
+    Under pytest-xdist the workers share one cache (in the run's common temporary folder):
+    many tests build the same lessons, and a layout one worker made is reused by the other,
+    as two builds started at once share the user's cache (``layout/cache_safety.py``).
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    cache = shared / "cache"
+    cache.mkdir(mode=0o700, exist_ok=True)
+    os.environ["XDG_CACHE_HOME"] = str(cache)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pytest
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.slow  # runs the benchmark script in a subprocess
+pytestmark = [pytest.mark.slow, pytest.mark.bench]  # runs the benchmark scripts in subprocesses
 
 
 def test_benchmark_script_runs_end_to_end() -> None:

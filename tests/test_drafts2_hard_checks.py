@@ -95,6 +95,7 @@ def test_definitions_instructions_and_pointers_back_are_left_out() -> None:
     assert "because screens keep the brain awake" in quotes
 
 
+@pytest.mark.bench
 def test_the_benchmark_scores_another_folder_of_articles(tmp_path: Path) -> None:
     unseen = tmp_path / "unseen"
     for name in ("fema-rumor-control-2024", "robesonian-influenza-1918"):

@@ -197,6 +197,7 @@ def test_a_broken_cues_file_is_reported(tmp_path: Path) -> None:
         load_cues("en", tmp_path)
 
 
+@pytest.mark.bench
 def test_benchmark_script_runs() -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "bench_new.py"), "--repeat", "1"],

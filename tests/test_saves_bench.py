@@ -9,7 +9,7 @@ import pytest
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.slow  # runs the benchmark script in a subprocess
+pytestmark = [pytest.mark.slow, pytest.mark.bench]  # runs the benchmark script in a subprocess
 
 
 def test_bench_saves_makes_every_kind_of_edit_and_reports_it() -> None:
