@@ -80,8 +80,7 @@ ENGLISH = Words(
     read=("Read the article", "Alone, once through; then go over the words in the glossary."),
     sort=(
         "Sort the statements",
-        "In pairs: mark each statement evidence, inference or assertion, and write how you "
-        "know.",
+        "In pairs: mark each statement evidence, inference or assertion, and write how you know.",
     ),
     answers=(
         "Go over the answers",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ruamel.yaml import YAML
@@ -160,8 +161,7 @@ def _question(question: SuggestedQuestion) -> CommentedMap:
 
 def _plan(plan: SuggestedPlan) -> CommentedMap:
     steps = CommentedSeq(
-        CommentedMap(minutes=s.minutes, activity=s.activity, details=s.details)
-        for s in plan.steps
+        CommentedMap(minutes=s.minutes, activity=s.activity, details=s.details) for s in plan.steps
     )
     made = CommentedMap(minutes=plan.minutes, steps=steps)
     if plan.preparation:
@@ -197,8 +197,8 @@ def _candidates(candidates: list[Suggestion], taken: set[str]) -> str:
     return CANDIDATES_COMMENT + "".join(f"#   {line}\n" for line in out.getvalue().splitlines())
 
 
-def _flow(items: list[str]) -> CommentedSeq:
-    seq = CommentedSeq(items)
+def _flow(items: Sequence[object]) -> CommentedSeq:
+    seq = CommentedSeq(list(items))
     seq.fa.set_flow_style()
     return seq
 

@@ -140,7 +140,9 @@ def new_lesson(
     from medialit.drafting.discussion import discussion_questions, lesson_plan
 
     # Questions about the drafts, and a plan, only where statements are suggested too.
-    questions = discussion_questions(extracted.article, suggestions, language) if suggestions else []
+    questions = (
+        discussion_questions(extracted.article, suggestions, language) if suggestions else []
+    )
     plan = lesson_plan(extracted.article, language) if suggestions else None
     text = lesson_yaml(
         extracted, suggestions, str(seed_shown), language, candidates, questions, plan

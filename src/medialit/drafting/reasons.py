@@ -38,6 +38,9 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
     "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
     "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
+    # Never found by the reading: written when a teacher changes a draft's kind (.rekinding).
+    "observed": (Kind.evidence, (Kind.assertion,), "checkable fact"),
+    "concluded": (Kind.inference, (Kind.assertion,), "conclusion"),
 }
 """Each reason's kind, the kinds a careful student could also defend, and its technique."""
 
@@ -106,6 +109,11 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
         f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": _plain(finding, said),
+        "observed": "It reports what happened in terms that can be checked (who, what, where, "
+        "when), not an opinion or a conclusion.",
+        "concluded": f"{said}It draws a conclusion from what the article reports: the step from "
+        "the facts to the conclusion is the writer's (or the speaker's), and the article does "
+        "not show all it rests on.",
     }
     if finding.reason == "custom" and finding.family is not None:
         return finding.family.why.replace("{cue}", cue)
@@ -154,6 +162,10 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "recommendation": "Find who gives this advice and what evidence they give for it.",
         "causal": "Ask what else could explain it, and look for a source that shows the link.",
         "comparison": "Look for the figures on both sides of the comparison.",
+        "observed": "Find a second report or a record (an official page, minutes, a named "
+        "document) that shows the same.",
+        "concluded": "Find what the conclusion rests on in the article, and ask what else could "
+        "explain the same facts.",
     }
     if finding.reason in checks:
         return checks[finding.reason]
