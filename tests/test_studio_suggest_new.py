@@ -61,8 +61,9 @@ def test_three_questions_about_the_drafts_each_naming_its_paragraph(story: Check
     assert "budget office" in source.text and "check" in source.text
     assert "Everybody knows" in unsourced.text and "No source is given" in unsourced.text
     # Method, never a side: each note says what to listen for, not what to conclude.
-    assert all(q.notes and "Listen for" in q.notes or "A good answer" in q.notes for q in questions)
-    assert "No side to take" in inference.notes  # type: ignore[operator]
+    notes = [q.notes or "" for q in questions]
+    assert all("Listen for" in n or "A good answer" in n for n in notes)
+    assert "No side to take" in notes[0]
 
 
 def test_the_plan_fills_the_class_and_is_a_suggestion(story: CheckedLesson) -> None:
