@@ -24,7 +24,8 @@ highlights) and where words are drawn (to aim the mouse), as a teacher's eyes do
 stops the preview, runs `medialit check` (must pass, with no draft left) and builds a class
 pack with docs/examples/class.csv (must exit 0).
 
-Counted: every click, key press (a chord such as Ctrl+A is one) and drag; typed text counts
+Counted: every click, key press (a chord such as Ctrl+A is one), drag and turn of the mouse
+wheel (to bring words into view before the drag); typed text counts
 one key press per character, reported apart. Timed: each response the page waits on, from
 the action to the status line (and the queue, or the highlight) showing the saved change,
 keyed by the endpoint the action called; page images apart (from the action to every page
@@ -119,6 +120,12 @@ class Teacher:
         self.actions["key presses"] += len(text)
         self.typed += len(text)
         self.page.keyboard.type(text)
+
+    def scroll(self, x: float, y: float, pixels: float) -> None:
+        """One turn of the mouse wheel over (x, y)."""
+        self.actions["scrolls"] += 1
+        self.page.mouse.move(x, y)
+        self.page.mouse.wheel(0, pixels)
 
     def drag(self, start: tuple[float, float], end: tuple[float, float]) -> None:
         self.actions["drags"] += 1
@@ -222,7 +229,18 @@ def review_queue(t: Teacher) -> None:
 def add_statement(t: Teacher) -> None:
     """Select the words with the mouse, write the why first, then choose the kind."""
     page = t.page
-    first, last = (word_box(page, words) for words in ADDED_WORDS)
+    article = page.locator("#article").bounding_box()
+    assert article is not None
+    if word_box(page, ADDED_WORDS[1])["bottom"] > article["y"] + article["height"]:
+        # The queue left the last draft at the article's bottom edge, and the words after it
+        # out of sight: the teacher scrolls them into view with the mouse wheel.
+        t.scroll(article["x"] + article["width"] / 2, article["y"] + article["height"] / 2, 200)
+    # Where the words stand once the page has stopped moving.
+    boxes: list[tuple[dict[str, float], ...]] = []
+    while len(boxes) < 2 or boxes[-1] != boxes[-2]:
+        page.wait_for_timeout(150)
+        boxes.append(tuple(word_box(page, words) for words in ADDED_WORDS))
+    first, last = boxes[-1]
     t.drag(
         (first["left"] + 1, (first["top"] + first["bottom"]) / 2),
         (last["right"] - 1, (last["top"] + last["bottom"]) / 2),
@@ -394,7 +412,7 @@ def report(t: Teacher, checked: str, kept: str, yaml_edits: int) -> None:
     print()
     print("| user actions | count |")
     print("|---|---:|")
-    for kind in ("clicks", "key presses", "drags"):
+    for kind in ("clicks", "key presses", "drags", "scrolls"):
         print(f"| {kind} | {t.actions[kind]} |")
     print(f"| (of the key presses, typed characters) | {t.typed} |")
     print(f"| all | {t.total} (without typing: {t.total - t.typed}) |")

@@ -85,8 +85,9 @@ def glance(checked: CheckedLesson) -> dict[str, Any]:
         }
         for name, ids in lesson.selections.items()
     ]
-    # The drafts are counted, not listed; source gaps are named (as check names them).
-    review = [p for p in review_warnings(checked) if (p.field or "").startswith("source")]
+    # The drafts are counted, not listed; source gaps and suggested questions and plans not
+    # accepted yet are named (as check names them).
+    review = [p for p in review_warnings(checked) if not (p.field or "").startswith("annotations")]
     warnings = [*review, *one_tick_warnings(checked), *loose_end_warnings(checked)]
     return {
         "statements": statements,
