@@ -7,8 +7,9 @@ Run from the repository root (needs the test tools: Playwright, and /usr/bin/chr
 In a new working folder made with `medialit init`, a real `medialit new PAGE --preview`
 drafts a lesson from tests/data/news-story.html (a saved news page that comes with
 medialit: twelve drafts) and serves it; Chromium opens the address it prints. The script
-then works as a teacher does, with real clicks, key presses, typing and one mouse drag
-(nothing else: no DOM scripting, no request of its own, no write to the lesson file):
+then works as a teacher does, with real clicks, key presses, typing, one mouse drag and,
+when the words to drag are out of sight, one turn of the mouse wheel (nothing else: no DOM
+scripting, no request of its own, no write to the lesson file):
 
 - the review queue: one draft re-kinded (A) and given the reason and check offered for its
   new kind (R), one wrong draft dropped (Delete), the others confirmed (Enter);
@@ -51,6 +52,7 @@ from functools import partial
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, Request, sync_playwright
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "tests" / "data" / "news-story.html"
@@ -63,6 +65,7 @@ TARGET_IMAGES_MS = 3000.0
 # What the teacher writes. Short, as a teacher writes them, but real.
 ADDED_WORDS = ("That means", "is made.")  # the first and last words dragged across
 ADDED_WHY = "'That means' draws it from the sentence before: the council can end the trial."
+WRONG_DRAFT = "Not everyone is convinced."
 RETIMED = ((0, "10"), (1, "20"))  # the plan's steps retimed: reading 10 minutes, sorting 20
 CORE_IN = "That means"  # the added inference, ticked into core
 CORE_OUT = "Council member Greg Turner"  # ticked out of it
@@ -219,8 +222,11 @@ def review_queue(t: Teacher) -> None:
     offer.wait_for(state="visible")  # the why and check written for an assertion
     t.offers.append((time.perf_counter() - started) * 1000)
     t.saves(lambda: t.press("r"), pattern=r"^Statement \d+ has the reason and check")
+    chosen = page.locator("#queue-list [aria-selected=true]")
     for place in range(12):
-        if place == 5:  # "Not everyone is convinced.": 'everyone' read as a generalisation
+        # The teacher reads the draft chosen: "Not everyone is convinced." is dropped
+        # ('everyone' was read as a generalisation), every other one confirmed.
+        if WRONG_DRAFT in chosen.inner_text():
             t.saves(lambda: t.press("Delete"), queue=True)
         else:
             t.saves(lambda: t.press("Enter"), queue=True, images=place == 11)
@@ -379,15 +385,10 @@ def main() -> None:
         chosen = core.group(1).split(", ") if core else []
         if not chosen or not set(chosen) <= known:
             sys.exit("the lesson has no core selection of its own statements")
+        # The statements' ids by their first words (read, never written, by the script).
+        statements = YAML(typ="safe", pure=True).load(text)["annotations"]
         by_words = {
-            words: next(
-                (
-                    m.group(1)
-                    for m in re.finditer(r"id: (\S+)\n    quote: (.*)", text)
-                    if m.group(2).startswith(words)
-                ),
-                None,
-            )
+            words: next((a.get("id") for a in statements if a["quote"].startswith(words)), None)
             for words in (CORE_IN, CORE_OUT)
         }
         if by_words[CORE_IN] not in chosen or by_words[CORE_OUT] in chosen:
