@@ -16,7 +16,9 @@ from starlette.testclient import TestClient
 
 from medialit.cli import main
 from medialit.drafting.new import new_lesson
+from medialit.lesson.model import Kind
 from medialit.lesson.reading import CheckedLesson, read_lesson
+from medialit.preview.offers import offer_for
 
 from .conftest import DATA
 from .test_preview_server import HOST, make_client
@@ -234,3 +236,25 @@ def test_the_new_endpoints_have_the_gate(client: TestClient) -> None:
         stale = client.post(url, json={"version": "an-old-version"})
         assert stale.status_code == 409, url
     assert lesson.read_text("utf-8") == before
+
+
+def test_the_offer_is_in_the_lessons_language_or_none(tmp_path: Path) -> None:
+    made = new_lesson(
+        str(INTL / "es-voa-democracia-2020.txt"), io.BytesIO(), tmp_path, language="es"
+    )
+    with make_client(made.lesson) as client:
+        view = client.get("api/lesson").json()
+        first = view["annotations"][0]
+        other = next(k for k in ("evidence", "inference", "assertion") if k != first["kind"])
+        offered = client.get(f"api/queue/{first['index']}/offer", params={"kind": other}).json()
+    spanish = {
+        "evidence": ("Informa de lo que pasó", "Dice de dónde viene", "La cifra"),
+        "inference": ("Saca una conclusión", "Según "),
+        "assertion": ("Se afirma como un hecho", "Según ", "La cifra"),
+    }
+    assert offered["why"].startswith(spanish[other]), offered
+    assert not ENGLISH_WORDS.search(re.sub(r"[“«][^”»]*[”»]", "", offered["check"]))
+    # A language medialit has no words for: nothing offered (not English in that lesson).
+    german = view | {"language": "de"}
+    none = offer_for(german, first["index"], Kind(other), made.lesson)
+    assert none["why"] == none["check"] == ""
