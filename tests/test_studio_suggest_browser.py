@@ -64,6 +64,8 @@ def test_suggested_questions_and_plan_are_accepted_with_one_key_each(
     page.goto(served.url)
     summary = page.locator("#part-questions-summary")
     expect(summary).to_have_text("Discussion questions (3, 3 suggested)")
+    facts = page.locator("#glance-facts")
+    expect(facts).to_contain_text("4 suggestions to accept (questions, plan)")
     expect(page.locator("#part-questions legend").first).to_have_text("Question 1 (suggested)")
     expect(page.locator("#q-0-text")).to_have_value(
         "Paragraph 7 says: “Apparently, sales went up in at least one of them, although no "
@@ -101,6 +103,7 @@ def test_suggested_questions_and_plan_are_accepted_with_one_key_each(
     wait_for_file(served.lesson, lambda t: "  draft: true\n# The glossary" not in t)
     plan = data(served.lesson)["plan"]
     assert isinstance(plan, dict) and "draft" not in plan
+    expect(facts).not_to_contain_text("suggestion")
     # check no longer asks about them.
     checked = subprocess.run(
         [sys.executable, "-m", "medialit", "check", str(served.lesson)],
