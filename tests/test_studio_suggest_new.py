@@ -80,6 +80,17 @@ def test_the_plan_fills_the_class_and_is_a_suggestion(story: CheckedLesson) -> N
     ]
 
 
+def test_new_says_what_it_suggested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    made = CliRunner().invoke(main, ["new", str(DATA / "news-story.html"), "--name", "story"])
+    assert made.exit_code == 0, made.output
+    assert made.stdout.splitlines()[1] == (
+        "Next: read lessons/story.yaml, confirm or change each draft statement, accept or "
+        "change the suggested discussion questions and plan, then run: medialit check "
+        "lessons/story.yaml && medialit build lessons/story.yaml"
+    )
+
+
 def test_check_warns_for_each_suggestion_until_it_is_accepted(tmp_path: Path) -> None:
     made = new_lesson(str(DATA / "news-story.html"), io.BytesIO(), tmp_path, name="story")
     text = made.lesson.read_text("utf-8")

@@ -54,6 +54,10 @@ class NewLesson:
     """The page, when SOURCE was a web address."""
     blocked: str | None = None
     """Why the fetched page may hold only the start of the article (a paywall, a login)."""
+    questions: int = 0
+    """Discussion questions suggested (``draft: true``)."""
+    plan: bool = False
+    """A plan was suggested (``draft: true``)."""
 
 
 class LessonExists(MedialitError):
@@ -171,6 +175,8 @@ def new_lesson(
         left_out,
         fetched,
         blocked if blocked == SUBSCRIBERS_ONLY else None,
+        len(questions),
+        plan is not None,
     )
 
 
