@@ -269,3 +269,35 @@ def test_the_offer_is_in_the_lessons_language_or_none(tmp_path: Path) -> None:
     german = view | {"language": "de"}
     none = offer_for(german, first["index"], Kind(other), made.lesson)
     assert none["why"] == none["check"] == ""
+
+
+def test_a_suggestion_changed_stays_a_suggestion_until_accepted(client: TestClient) -> None:
+    view = client.get("api/lesson").json()
+    lesson = Path(view["file"])
+    changed = client.post(
+        "api/questions/0",
+        json={"version": view["version"], "text": "What does the word Apparently tell you here?"},
+    )
+    assert changed.status_code == 200, changed.text
+    first = read_lesson(lesson).lesson.questions[0]
+    assert first.text == "What does the word Apparently tell you here?" and first.draft
+    # in place, quoted as new wrote it (the file's own style)
+    text = lesson.read_text("utf-8")
+    assert "  - text: 'What does the word Apparently tell you here?'\n    notes: " in text
+    assert changed.json()["lesson"]["parts"]["questions"][0]["draft"] is True
+    # Retimed, the plan stays a suggestion too.
+    plan = changed.json()["lesson"]["parts"]["plan"]
+    steps = [{**s, "from": i} for i, s in enumerate(plan["steps"])]
+    steps[0]["minutes"], steps[1]["minutes"] = 10, 20
+    retimed = client.post(
+        "api/plan",
+        json={
+            "version": changed.json()["lesson"]["version"],
+            "plan": {**plan, "steps": steps},
+        },
+    )
+    assert retimed.status_code == 200, retimed.text
+    saved = read_lesson(lesson).lesson.plan
+    assert (
+        saved is not None and saved.draft and [s.minutes for s in saved.steps] == [10, 20, 10, 10]
+    )
