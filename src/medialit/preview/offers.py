@@ -5,6 +5,9 @@ Route (behind the same Guard as every other): ``GET /api/queue/N/offer?kind=K``,
 for the lesson the page shows (its ``version``): ``{"version", "index", "kind", "why",
 "check"}``, with ``why`` empty when the lesson's language has no drafting words. Nothing is
 saved here: the page saves an accepted offer through the annotation endpoint, as any why.
+
+The article is read at the first offer (a fraction of a second), not ahead of it: read in the
+background, it held the server while the teacher's first saves waited.
 """
 
 from __future__ import annotations
@@ -24,8 +27,6 @@ from medialit.preview.requests import BadRequest
 
 
 def endpoints(preview: Preview) -> list[BaseRoute]:
-    preview.background.append(lambda stop: _warm_up(preview))
-
     async def offer(request: Request) -> Response:
         index = cast(int, request.path_params["index"])
         kind = request.query_params.get("kind", "")
@@ -73,16 +74,3 @@ def working_folder(lesson: Path) -> Path:
 
     folder = lesson.resolve().parent
     return folder.parent if folder.name == LESSONS else folder
-
-
-async def _warm_up(preview: Preview) -> None:
-    """Read the article once, in the background, while the teacher looks at the drafts: the
-    first kind change is then offered at once."""
-    for _ in range(100):  # the view comes with the server's first read of the lesson
-        if preview.view.get("blocks"):
-            break
-        await asyncio.sleep(0.1)
-    view = preview.view
-    marks = [m for b in view.get("blocks", []) for m in b["marks"] if m["draft"]]
-    if marks:
-        await asyncio.to_thread(offer_for, view, marks[0]["index"], Kind.evidence, preview.lesson)
