@@ -7,23 +7,26 @@ Run from the repository root (needs the test tools: Playwright, and /usr/bin/chr
 In a new working folder made with `medialit init`, a real `medialit new PAGE --preview`
 drafts a lesson from tests/data/news-story.html (a saved news page that comes with
 medialit: twelve drafts) and serves it; Chromium opens the address it prints. The script
-then works as a teacher does, with real clicks, key presses, typing and one mouse drag
-(nothing else: no DOM scripting, no request of its own, no write to the lesson file):
+then works as a teacher does, with real clicks, key presses, typing, one mouse drag and,
+when the words to drag are out of sight, one turn of the mouse wheel (nothing else: no DOM
+scripting, no request of its own, no write to the lesson file):
 
-- the review queue: one draft re-kinded with its reason and check rewritten (A, W, typing),
-  one wrong draft dropped (Delete), the others confirmed (Enter);
+- the review queue: one draft re-kinded (A) and given the reason and check offered for its
+  new kind (R), one wrong draft dropped (Delete), the others confirmed (Enter);
 - one statement added (an inference) by selecting its words with the mouse, its why written
   before its kind is chosen;
-- three discussion questions with their notes, and a 50-minute plan of three steps;
-- the `core` selection is the one `medialit new` suggested (the selections editor is not
-  in this branch), and it still names only statements of the lesson.
+- the three discussion questions `medialit new` suggested accepted (one click, then Enter,
+  Enter); the suggested 50-minute plan retimed (reading 10 minutes, sorting 20) and accepted;
+- the `core` selection `medialit new` suggested changed in the selections editor: the added
+  inference ticked in, one statement ticked out.
 
 The script reads the page to know when it has answered (the status line, the queue, the
 highlights) and where words are drawn (to aim the mouse), as a teacher's eyes do. Then it
 stops the preview, runs `medialit check` (must pass, with no draft left) and builds a class
 pack with docs/examples/class.csv (must exit 0).
 
-Counted: every click, key press (a chord such as Ctrl+A is one) and drag; typed text counts
+Counted: every click, key press (a chord such as Ctrl+A is one), drag and turn of the mouse
+wheel (to bring words into view before the drag); typed text counts
 one key press per character, reported apart. Timed: each response the page waits on, from
 the action to the status line (and the queue, or the highlight) showing the saved change,
 keyed by the endpoint the action called; page images apart (from the action to every page
@@ -49,6 +52,7 @@ from functools import partial
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, Request, sync_playwright
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "tests" / "data" / "news-story.html"
@@ -59,16 +63,12 @@ TARGET_RESPONSE_MS = 200.0
 TARGET_IMAGES_MS = 3000.0
 
 # What the teacher writes. Short, as a teacher writes them, but real.
-REKIND_WHY = "It states the council's plan as fact and names no record of it."
-REKIND_CHECK = "Find the council's decision on the city's website."
 ADDED_WORDS = ("That means", "is made.")  # the first and last words dragged across
 ADDED_WHY = "'That means' draws it from the sentence before: the council can end the trial."
-QUESTIONS = (
-    ("Which statements could you check, and where?", "A city count, the budget office."),
-    ("Why might Hale say 'Everybody knows'?", "It sounds settled but shows nothing."),
-    ("What would the October report need to show?", "Counts of visitors and sales."),
-)
-PLAN = ((10, "Read the article alone"), (25, "Sort the statements in pairs"), (15, "Discuss"))
+WRONG_DRAFT = "Not everyone is convinced."
+RETIMED = ((0, "10"), (1, "20"))  # the plan's steps retimed: reading 10 minutes, sorting 20
+CORE_IN = "That means"  # the added inference, ticked into core
+CORE_OUT = "Council member Greg Turner"  # ticked out of it
 
 STATUS_CHANGED = """([before, pattern]) => {
   const text = document.getElementById('status').textContent;
@@ -95,6 +95,7 @@ class Teacher:
         self.typed = 0
         self.responses: dict[str, list[float]] = defaultdict(list)
         self.images: list[float] = []
+        self.offers: list[float] = []  # from the kind's key to the offered why shown
         self.posts: list[str] = []
         self.network: dict[str, list[float]] = defaultdict(list)
         page.on("request", self._request)
@@ -122,6 +123,12 @@ class Teacher:
         self.actions["key presses"] += len(text)
         self.typed += len(text)
         self.page.keyboard.type(text)
+
+    def scroll(self, x: float, y: float, pixels: float) -> None:
+        """One turn of the mouse wheel over (x, y)."""
+        self.actions["scrolls"] += 1
+        self.page.mouse.move(x, y)
+        self.page.mouse.wheel(0, pixels)
 
     def drag(self, start: tuple[float, float], end: tuple[float, float]) -> None:
         self.actions["drags"] += 1
@@ -205,21 +212,21 @@ def word_box(page: Page, words: str) -> dict[str, float]:
 
 
 def review_queue(t: Teacher) -> None:
-    """Least sure first: re-kind the first with a new why and check, drop the sixth, confirm
-    the rest."""
+    """Least sure first: re-kind the first and take the why and check offered for the new
+    kind, drop the sixth, confirm the rest."""
     page = t.page
     t.click(page.locator("#queue-list .queue-item").first)  # the list has the focus
+    offer = page.locator("#queue-offer")
+    started = time.perf_counter()
     t.saves(lambda: t.press("a"), queue=True)
-    t.press("w")
-    t.press("Control+a")
-    t.type(REKIND_WHY)
-    t.press("Tab")
-    t.press("Control+a")
-    t.type(REKIND_CHECK)
-    t.press("Tab")  # to Save
-    t.saves(lambda: t.press("Enter"), pattern="^Saved why")
+    offer.wait_for(state="visible")  # the why and check written for an assertion
+    t.offers.append((time.perf_counter() - started) * 1000)
+    t.saves(lambda: t.press("r"), pattern=r"^Statement \d+ has the reason and check")
+    chosen = page.locator("#queue-list [aria-selected=true]")
     for place in range(12):
-        if place == 5:  # "Not everyone is convinced.": 'everyone' read as a generalisation
+        # The teacher reads the draft chosen: "Not everyone is convinced." is dropped
+        # ('everyone' was read as a generalisation), every other one confirmed.
+        if WRONG_DRAFT in chosen.inner_text():
             t.saves(lambda: t.press("Delete"), queue=True)
         else:
             t.saves(lambda: t.press("Enter"), queue=True, images=place == 11)
@@ -228,7 +235,18 @@ def review_queue(t: Teacher) -> None:
 def add_statement(t: Teacher) -> None:
     """Select the words with the mouse, write the why first, then choose the kind."""
     page = t.page
-    first, last = (word_box(page, words) for words in ADDED_WORDS)
+    article = page.locator("#article").bounding_box()
+    assert article is not None
+    if word_box(page, ADDED_WORDS[1])["bottom"] > article["y"] + article["height"]:
+        # The queue left the last draft at the article's bottom edge, and the words after it
+        # out of sight: the teacher scrolls them into view with the mouse wheel.
+        t.scroll(article["x"] + article["width"] / 2, article["y"] + article["height"] / 2, 200)
+    # Where the words stand once the page has stopped moving.
+    boxes: list[tuple[dict[str, float], ...]] = []
+    while len(boxes) < 2 or boxes[-1] != boxes[-2]:
+        page.wait_for_timeout(150)
+        boxes.append(tuple(word_box(page, words) for words in ADDED_WORDS))
+    first, last = boxes[-1]
     t.drag(
         (first["left"] + 1, (first["top"] + first["bottom"]) / 2),
         (last["right"] - 1, (last["top"] + last["bottom"]) / 2),
@@ -243,34 +261,43 @@ def add_statement(t: Teacher) -> None:
     t.click(page.locator("#close"))
 
 
-def write_questions(t: Teacher) -> None:
+def accept_questions(t: Teacher) -> None:
+    """The three questions medialit new suggested: a click on the first Accept, then Enter
+    (the focus moves to the next suggestion's Accept)."""
     page = t.page
-    for number, (question, notes) in enumerate(QUESTIONS, start=1):
-        t.click(page.locator("#question-add"))
-        t.type(question)
-        t.saves(lambda: t.press("Tab"), pattern=f"^Added question {number}")
-        t.type(notes)  # the focus is in the saved question's notes
-        t.saves(lambda: t.press("Tab"), pattern=f"^Saved question {number}", images=number == 3)
+    t.saves(
+        lambda: t.click(page.locator("#q-0-accept")), pattern="^Accepted question 1", images=True
+    )
+    for number in (2, 3):
+        t.saves(partial(t.press, "Enter"), pattern=f"^Accepted question {number}")
 
 
-def make_plan(t: Teacher) -> None:
+def retime_plan(t: Teacher) -> None:
+    """The suggested plan (5 + 25 + 10 + 10): reading 10 minutes, sorting 20; accepted."""
     page = t.page
     t.click(page.locator("#part-plan-summary"))
-    t.click(page.locator("#plan-make"))  # one step of 50 minutes, the focus in its activity
-    for i, (minutes, activity) in enumerate(PLAN):
-        t.type(activity)
-        last = i == len(PLAN) - 1
-        # Leaving the activity saves the plan: the new step took the minutes still to plan.
-        key = "Tab" if last else "Shift+Tab"
-        t.saves(partial(t.press, key), pattern="^Saved the plan", images=last)
-        if last:
-            break
+    for step, minutes in RETIMED:
+        t.click(page.locator(f"#s-{step}-minutes"))
         t.press("Control+a")
-        t.type(str(minutes))
-        # Tab first: leaving the minutes by a click on "Add a step" writes "Not saved yet: …"
-        # above the steps, which moves the button down under the pointer, and the click misses.
-        t.press("Tab")
-        t.click(page.locator("#step-add"))  # the new step gets the minutes still to plan
+        t.type(minutes)
+        if step == RETIMED[-1][0]:  # it adds up again: leaving the field saves the plan
+            t.saves(partial(t.press, "Tab"), pattern="^Saved the plan", images=True)
+        else:  # 55 of 50 minutes: the page says so, and saves nothing yet
+            t.press("Tab")
+            page.locator("#plan-state").get_by_text("Not saved yet").wait_for()
+    t.saves(lambda: t.click(page.locator("#plan-accept")), pattern="^Accepted the plan")
+
+
+def change_core(t: Teacher) -> None:
+    """The selections editor, on `core`: the added inference ticked in, one statement out."""
+    page = t.page
+    if page.locator("#selection-choice").input_value() != "core":
+        t.click(page.locator("#selection-choice"))
+        t.press("Home")  # core is the only selection: the first
+        t.press("Enter")
+    for words, verb in ((CORE_IN, "now in"), (CORE_OUT, "out of")):
+        box = page.locator("#selection-list li", has_text=words).locator("input")
+        t.saves(lambda box=box: t.click(box), pattern=f"is {verb} “core”")
 
 
 def session(url: str) -> Teacher:
@@ -289,8 +316,9 @@ def session(url: str) -> Teacher:
             page.locator("#queue-list .queue-item").nth(11).wait_for()  # the twelve drafts
             review_queue(t)
             add_statement(t)
-            write_questions(t)
-            make_plan(t)
+            accept_questions(t)
+            retime_plan(t)
+            change_core(t)
         except Exception:
             page.screenshot(path="/tmp/bench-studio-failed.png")
             print(
@@ -348,14 +376,27 @@ def main() -> None:
         # Every write of the lesson was the preview's: the script never opened it to write.
         yaml_edits = 0
         text = lesson.read_text(encoding="utf-8")
-        if lesson.stat().st_mtime_ns == written or re.search(r"^    draft: true", text, re.M):
+        # Statements, questions (four spaces) and the plan (two): nothing left a draft.
+        if lesson.stat().st_mtime_ns == written or re.search(r"^ {2,4}draft: true", text, re.M):
             sys.exit("the lesson was not finished in the page: a draft is left, or nothing saved")
         core = re.search(r"^  core: \[(.*)\]$", text, re.M)
         ids = set(re.findall(r"^  - id: (\S+)$|^    id: (\S+)$", text, re.M))
         known = {a or b for a, b in ids}
-        if not core or not set(core.group(1).split(", ")) <= known:
+        chosen = core.group(1).split(", ") if core else []
+        if not chosen or not set(chosen) <= known:
             sys.exit("the lesson has no core selection of its own statements")
-        kept = f"core: {len(core.group(1).split(', '))} statements, as medialit new suggested"
+        # The statements' ids by their first words (read, never written, by the script).
+        statements = YAML(typ="safe", pure=True).load(text)["annotations"]
+        by_words = {
+            words: next((a.get("id") for a in statements if a["quote"].startswith(words)), None)
+            for words in (CORE_IN, CORE_OUT)
+        }
+        if by_words[CORE_IN] not in chosen or by_words[CORE_OUT] in chosen:
+            sys.exit(f"core is not as ticked in the page: {chosen}")
+        kept = (
+            f"core: {len(chosen)} statements, changed in the selections editor "
+            "(the added inference in, one statement out)"
+        )
         name = str(lesson.relative_to(folder))
         checked = run([*medialit, "check", name], folder)
         built = run([*medialit, "build", name, "--roster", str(ROSTER)], folder)
@@ -367,12 +408,12 @@ def main() -> None:
 
 def report(t: Teacher, checked: str, kept: str, yaml_edits: int) -> None:
     print(f"check: {checked}")
-    print(kept + " (the page has no selections editor yet)")
+    print(kept)
     print("build --roster docs/examples/class.csv: exit 0, class-pack.pdf written")
     print()
     print("| user actions | count |")
     print("|---|---:|")
-    for kind in ("clicks", "key presses", "drags"):
+    for kind in ("clicks", "key presses", "drags", "scrolls"):
         print(f"| {kind} | {t.actions[kind]} |")
     print(f"| (of the key presses, typed characters) | {t.typed} |")
     print(f"| all | {t.total} (without typing: {t.total - t.typed}) |")
@@ -393,6 +434,10 @@ def report(t: Teacher, checked: str, kept: str, yaml_edits: int) -> None:
     print(
         f"| page images (first load, then {len(t.images) - 1} saves) | {len(t.images)} "
         f"| {statistics.median(t.images):.0f} | {max(t.images):.0f} | |"
+    )
+    print(
+        f"| offered why after a kind change (the kind's save, then GET api/queue/N/offer) "
+        f"| {len(t.offers)} | {statistics.median(t.offers):.0f} | {max(t.offers):.0f} | |"
     )
     print()
     verdicts = [

@@ -62,8 +62,16 @@ def test_check_lists_drafts_and_gaps_as_warnings(folder: Path) -> None:
             strict=True,
         )
     ]
-    drafts = warnings[3:]
+    drafts = [w for w in warnings[3:] if "annotations[" in w]
     assert len(drafts) == 3
+    # then the suggested discussion questions and the plan, to accept like the drafts
+    suggested = warnings[6:]
+    assert [re.search(r"(questions\[\d\]|plan)\.draft", w).group(1) for w in suggested] == [  # type: ignore[union-attr]
+        "questions[0]",
+        "questions[1]",
+        "questions[2]",
+        "plan",
+    ]
     assert drafts[0].startswith(f"Warning: {lesson}:")
     # in the file's order, least sure first: annotations[0] is not the first in reading order
     assert [re.search(r"annotations\[\d\]", d).group(0) for d in drafts] == [  # type: ignore[union-attr]
@@ -96,7 +104,8 @@ def test_deleting_draft_true_confirms_a_statement(folder: Path) -> None:
     text = text.replace(
         "published: unknown  # not found in the source: fill it in", "published: 2016-05"
     )
-    lesson.write_text(text.replace("    draft: true\n", ""), "utf-8")
+    # every draft: the statements', the suggested questions' and the plan's
+    lesson.write_text(re.sub(r"^ *draft: true\n", "", text, flags=re.M), "utf-8")
     checked = CliRunner().invoke(main, ["check", str(lesson)])
     assert checked.exit_code == 0
     assert checked.stderr == ""

@@ -121,6 +121,7 @@ def test_a_question_is_added_at_the_end_and_the_rest_of_the_file_kept(
         "text": "Who counted?",
         "notes": "Nobody says.",
         "paragraphs": [],
+        "draft": False,  # the teacher's own: no suggestion to accept
     }
     text = lesson.read_text(encoding="utf-8")
     end = "  - text: Which word shows an inference?\n"

@@ -193,6 +193,8 @@ def new(
         )
     gaps = f", fill in {', '.join(made.gaps)}" if made.gaps else ""
     task = "confirm or change each draft statement" if made.suggestions else "add statements"
+    if made.questions or made.plan:
+        task += ", accept or change the suggested discussion questions and plan"
     echo(
         f"Next: read {made.lesson}, {task}{gaps}, "
         f"then run: medialit check {made.lesson} && medialit build {made.lesson}"

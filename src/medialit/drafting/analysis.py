@@ -80,6 +80,7 @@ class Analysed:
     check: str
     technique: str
     central: bool = False
+    finding: Finding | None = None  # for the reasons of another kind (.rekinding)
 
 
 @dataclass
@@ -395,4 +396,5 @@ def _make(
         check_for(finding, part.text, language),
         technique,
         central,
+        finding,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ruamel.yaml import YAML
@@ -20,6 +21,7 @@ from medialit.lesson.model import UNKNOWN, GlossaryEntry
 from medialit.lesson.statement_ids import new_id
 
 if TYPE_CHECKING:  # pysbd, which suggesting loads, is slow to import: not for --name's check
+    from medialit.drafting.discussion import SuggestedPlan, SuggestedQuestion
     from medialit.drafting.suggest import Suggestion
 
 GAP_COMMENT = "not found in the source: fill it in"
@@ -36,6 +38,14 @@ NO_STATEMENTS_COMMENT = (
 CORE_COMMENT = (
     "A suggested short version: the statements of `core`, chosen for teaching value with\n"
     "each kind. Build it with --select core; change the list as you like.\n"
+)
+QUESTIONS_COMMENT = (
+    "Suggested discussion questions, each about one of the drafts, with a note for you:\n"
+    "change them as you judge, and delete 'draft: true' to accept one.\n"
+)
+PLAN_COMMENT = (
+    "A suggested plan for a 50-minute class: retime it as you like (the steps must add up\n"
+    "to minutes), and delete 'draft: true' to accept it.\n"
 )
 CANDIDATES_COMMENT = (
     "\n# More candidates found in the article, not in the lesson. To use one, copy it into\n"
@@ -55,6 +65,8 @@ def lesson_yaml(
     seed: str,
     language: str,
     candidates: list[Suggestion] | None = None,
+    questions: list[SuggestedQuestion] | None = None,
+    plan: SuggestedPlan | None = None,
 ) -> str:
     """The lesson file's text: plain YAML that ``medialit check`` reads, with comments to guide."""
     details = extracted.details
@@ -84,6 +96,12 @@ def lesson_yaml(
     if core:
         lesson["selections"] = CommentedMap(core=_flow(core))
         lesson.yaml_set_comment_before_after_key("selections", before=CORE_COMMENT)
+    if questions:  # after the statements' own parts: the questions are about them
+        lesson["questions"] = CommentedSeq(_question(q) for q in questions)
+        lesson.yaml_set_comment_before_after_key("questions", before=QUESTIONS_COMMENT)
+    if plan is not None:
+        lesson["plan"] = _plan(plan)
+        lesson.yaml_set_comment_before_after_key("plan", before=PLAN_COMMENT)
     if extracted.glossary:
         lesson["glossary"] = CommentedSeq(_glossary_entry(e) for e in extracted.glossary)
         lesson.yaml_set_comment_before_after_key("glossary", before=GLOSSARY_COMMENT)
@@ -133,6 +151,25 @@ def _annotation(suggestion: Suggestion, taken: set[str]) -> CommentedMap:
     return annotation
 
 
+def _question(question: SuggestedQuestion) -> CommentedMap:
+    item = CommentedMap(text=question.text, notes=question.notes)
+    if question.paragraphs:
+        item["paragraphs"] = _flow(list(question.paragraphs))
+    item["draft"] = True  # last, as for a draft statement: deleted to accept it
+    return item
+
+
+def _plan(plan: SuggestedPlan) -> CommentedMap:
+    steps = CommentedSeq(
+        CommentedMap(minutes=s.minutes, activity=s.activity, details=s.details) for s in plan.steps
+    )
+    made = CommentedMap(minutes=plan.minutes, steps=steps)
+    if plan.preparation:
+        made["preparation"] = CommentedSeq(plan.preparation)
+    made["draft"] = True
+    return made
+
+
 def _how_sure(suggestion: Suggestion) -> str:
     """The comment above a draft: how sure the reading is (least sure come first)."""
     from medialit.drafting.suggest import sureness  # loaded with the suggestions themselves
@@ -160,8 +197,8 @@ def _candidates(candidates: list[Suggestion], taken: set[str]) -> str:
     return CANDIDATES_COMMENT + "".join(f"#   {line}\n" for line in out.getvalue().splitlines())
 
 
-def _flow(items: list[str]) -> CommentedSeq:
-    seq = CommentedSeq(items)
+def _flow(items: Sequence[object]) -> CommentedSeq:
+    seq = CommentedSeq(list(items))
     seq.fa.set_flow_style()
     return seq
 
@@ -174,7 +211,8 @@ def _header(seed: str, count: int) -> str:
         "and check as you judge, remove the ones that do not help, add your own, and delete\n"
         "'draft: true' to confirm it.\n"
         "`medialit check` lists what is still a draft or a gap; the answer key says how\n"
-        "many statements were not reviewed."
+        "many statements were not reviewed. The discussion questions and the plan are\n"
+        "suggestions too, marked 'draft: true' the same way."
     )
 
 

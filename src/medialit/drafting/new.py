@@ -54,6 +54,10 @@ class NewLesson:
     """The page, when SOURCE was a web address."""
     blocked: str | None = None
     """Why the fetched page may hold only the start of the article (a paywall, a login)."""
+    questions: int = 0
+    """Discussion questions suggested (``draft: true``)."""
+    plan: bool = False
+    """A plan was suggested (``draft: true``)."""
 
 
 class LessonExists(MedialitError):
@@ -137,7 +141,16 @@ def new_lesson(
         if seed_path.is_relative_to(working_folder)
         else seed_path
     )
-    text = lesson_yaml(extracted, suggestions, str(seed_shown), language, candidates)
+    from medialit.drafting.discussion import discussion_questions, lesson_plan
+
+    # Questions about the drafts, and a plan, only where statements are suggested too.
+    questions = (
+        discussion_questions(extracted.article, suggestions, language) if suggestions else []
+    )
+    plan = lesson_plan(extracted.article, language) if suggestions else None
+    text = lesson_yaml(
+        extracted, suggestions, str(seed_shown), language, candidates, questions, plan
+    )
     if suggestions:
         # A draft that fails its own check is a bug: say so.
         read_lesson_with_settings(lesson_path, text)
@@ -162,6 +175,8 @@ def new_lesson(
         left_out,
         fetched,
         blocked if blocked == SUBSCRIBERS_ONLY else None,
+        len(questions),
+        plan is not None,
     )
 
 

@@ -42,6 +42,9 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "stance": (Kind.assertion, (Kind.inference,), "opinion as fact"),
     "own account": (Kind.evidence, (Kind.assertion,), "reported claim"),
     "plan": (Kind.assertion, (Kind.evidence, Kind.inference), "announced plan"),
+    # Never found by the reading: written when a teacher changes a draft's kind (.rekinding).
+    "observed": (Kind.evidence, (Kind.assertion,), "checkable fact"),
+    "concluded": (Kind.inference, (Kind.assertion,), "conclusion"),
 }
 """Each reason's kind, the kinds a careful student could also defend, and its technique."""
 
@@ -118,6 +121,11 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         f"(‘{cue}’): only they can report it, so that they said it is the evidence.",
         "plan": f"{said}‘{cue}’ announces a plan, not a forecast drawn from evidence: it says "
         "what is intended, which can be checked once the date has passed.",
+        "observed": "It reports what happened in terms that can be checked (who, what, where, "
+        "when), not an opinion or a conclusion.",
+        "concluded": f"{said}It draws a conclusion from what the article reports: the step from "
+        "the facts to the conclusion is the writer's (or the speaker's), and the article does "
+        "not show all it rests on.",
     }
     if finding.reason == "custom" and finding.family is not None:
         return finding.family.why.replace("{cue}", cue)
@@ -171,6 +179,10 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "comparison": "Look for the figures on both sides of the comparison.",
         "superlative": "Find the record it is ranked against (a list, an agency's "
         "measurements) and check that nothing there beats it.",
+        "observed": "Find a second report or a record (an official page, minutes, a named "
+        "document) that shows the same.",
+        "concluded": "Find what the conclusion rests on in the article, and ask what else could "
+        "explain the same facts.",
     }
     if finding.reason in checks:
         return checks[finding.reason]

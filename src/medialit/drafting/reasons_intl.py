@@ -70,6 +70,11 @@ SPANISH = Wording(
         "esa persona puede contarlo, así que la prueba es que lo dijo.",
         "plan": "{said}«{cue}» anuncia un plan, no un pronóstico sacado de pruebas: dice lo que "
         "se piensa hacer, y se puede comprobar pasada la fecha.",
+        "observed": "Informa de lo que pasó en términos que se pueden comprobar (quién, qué, "
+        "dónde, cuándo), no una opinión ni una conclusión.",
+        "concluded": "{said}saca una conclusión de lo que el artículo informa: el paso de los "
+        "hechos a la conclusión es de quien escribe (o de quien habla), y el artículo no muestra "
+        "todo aquello en que se apoya.",
     },
     check={
         "saying": "Busque lo que dijo o publicó {speaker} (un comunicado, una entrevista, un "
@@ -96,6 +101,10 @@ SPANISH = Wording(
         "fuente que no dependa de quien habla.",
         "plain": "Pregúntese qué lo demostraría (un recuento, un registro, una fuente con "
         "nombre) y búsquelo.",
+        "observed": "Busque otro informe o un registro (una página oficial, un acta, un "
+        "documento con nombre) que muestre lo mismo.",
+        "concluded": "Busque en el artículo en qué se apoya la conclusión, y pregúntese qué otra "
+        "cosa podría explicar los mismos hechos.",
     },
     where={
         "in the same sentence": "en la misma oración",
@@ -157,6 +166,11 @@ FRENCH = Wording(
         "lui seul peut le dire, donc la preuve est qu'il l'a dit.",
         "plan": "{said}« {cue} » annonce un projet, pas une prévision tirée de preuves : cela "
         "dit ce qui est prévu, et se vérifie une fois la date passée.",
+        "observed": "Cela rapporte ce qui s'est passé en termes vérifiables (qui, quoi, où, "
+        "quand), pas une opinion ni une conclusion.",
+        "concluded": "{said}cela tire une conclusion de ce que l'article rapporte : le passage "
+        "des faits à la conclusion est celui de l'auteur (ou de la personne qui parle), et "
+        "l'article ne montre pas tout ce sur quoi elle repose.",
     },
     check={
         "saying": "Cherchez ce qu'a dit ou publié {speaker} (un communiqué, un entretien, un "
@@ -183,6 +197,10 @@ FRENCH = Wording(
         "une source qui ne dépende pas de la personne qui parle.",
         "plain": "Demandez-vous ce qui le prouverait (un décompte, un document, une source "
         "nommée) et cherchez-le.",
+        "observed": "Cherchez un autre compte rendu ou un document (une page officielle, un "
+        "procès-verbal, un document nommé) qui montre la même chose.",
+        "concluded": "Cherchez dans l'article ce sur quoi repose la conclusion, et demandez-vous "
+        "ce qui pourrait expliquer autrement les mêmes faits.",
     },
     where={
         "in the same sentence": "dans la même phrase",

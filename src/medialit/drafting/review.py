@@ -1,4 +1,5 @@
-"""What a drafted lesson still asks of the teacher: draft statements and source gaps.
+"""What a drafted lesson still asks of the teacher: draft statements, suggested discussion
+questions and plans not accepted yet, and source gaps.
 
 ``medialit check`` prints these as warnings; they do not stop a build. Each draft says how
 sure medialit new was (the ``# how sure: …`` comment it wrote above the draft), and the
@@ -24,7 +25,15 @@ def review_warnings(checked: CheckedLesson) -> list[Problem]:
         if str(getattr(lesson.source, field)).strip().lower() == UNKNOWN
     ]
     drafts = [s for s in checked.statements if s.annotation.draft]
-    if not gaps and not drafts:
+    questions = [i for i, q in enumerate(lesson.questions) if q.draft]
+    plans: list[tuple[tuple[str | int, ...], str]] = [
+        (("plans", name, "draft"), f"the plan for selection “{name}”")
+        for name, plan in lesson.plans.items()
+        if plan.draft
+    ]
+    if lesson.plan and lesson.plan.draft:
+        plans.insert(0, (("plan", "draft"), "the lesson plan"))
+    if not gaps and not drafts and not questions and not plans:
         return []
     loaded = load_yaml(checked.file)  # for the lines; the file was just read and is valid
     lines = checked.file.read_text("utf-8").splitlines()
@@ -46,6 +55,24 @@ def review_warnings(checked: CheckedLesson) -> list[Problem]:
             at_key=True,
         )
         for s in drafts
+    ]
+    warnings += [
+        loaded.problem(
+            ("questions", i, "draft"),
+            f"discussion question {i + 1} is a suggestion from medialit new; read it and its "
+            "notes, change them as you judge, then delete 'draft: true' to accept it.",
+            at_key=True,
+        )
+        for i in questions
+    ]
+    warnings += [
+        loaded.problem(
+            path,
+            f"{what} is a suggestion from medialit new; retime it as you judge, then delete "
+            "'draft: true' to accept it.",
+            at_key=True,
+        )
+        for path, what in plans
     ]
     return warnings
 

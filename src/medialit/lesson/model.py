@@ -143,6 +143,8 @@ class Question(_Strict):
     )
     """The article's paragraphs (¶ numbers) the question quotes: an excerpt that leaves one
     out leaves the question out, so a sheet never asks about text it does not print."""
+    draft: bool = False
+    """A question `medialit new` suggested that the teacher has not accepted yet."""
 
 
 class PlanStep(_Strict):
@@ -169,6 +171,8 @@ class Plan(_Strict):
     """What students should be warned about before reading."""
     extension: Text | None = None
     """Further work for fast students or a second lesson."""
+    draft: bool = False
+    """A plan `medialit new` suggested that the teacher has not accepted yet."""
 
 
 class GlossaryEntry(_Strict):

@@ -36,7 +36,7 @@ from starlette.responses import (
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from medialit.preview import glance, parts, queue, selections, statements
+from medialit.preview import glance, offers, parts, queue, selections, statements
 from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
 from medialit.preview.live import Preview
@@ -63,6 +63,7 @@ Endpoints = Callable[[Preview], list[BaseRoute]]
 # Each editor's module adds its endpoints here; all sit behind the same Guard.
 ENDPOINT_GROUPS: list[Endpoints] = [
     queue.endpoints,  # the review queue of drafts
+    offers.endpoints,  # the why and check offered when a draft's kind changes
     parts.endpoints,  # questions, plan, glossary, details
     statements.endpoints,  # words, techniques and id of a statement
     selections.endpoints,  # statements ticked into a selection

@@ -85,7 +85,8 @@ def glance(checked: CheckedLesson) -> dict[str, Any]:
         }
         for name, ids in lesson.selections.items()
     ]
-    # The drafts are counted, not listed; source gaps are named (as check names them).
+    # The drafts and suggestions are counted, not listed; source gaps are named (as check
+    # names them).
     review = [p for p in review_warnings(checked) if (p.field or "").startswith("source")]
     warnings = [*review, *one_tick_warnings(checked), *loose_end_warnings(checked)]
     return {
@@ -93,6 +94,9 @@ def glance(checked: CheckedLesson) -> dict[str, Any]:
         "counts": {kind.value: counts[kind] for kind in KIND_ORDER},
         "total": len(checked.statements),
         "drafts": sum(s.annotation.draft for s in checked.statements),
+        # medialit new's questions and plans not accepted yet
+        "suggested": sum(q.draft for q in lesson.questions)
+        + sum(p.draft for p in (lesson.plan, *lesson.plans.values()) if p is not None),
         "plan": _minutes(lesson.plan),
         "plans": [{"name": name, **_minutes(plan)} for name, plan in lesson.plans.items()],
         "selections": selections,

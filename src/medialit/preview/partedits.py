@@ -145,6 +145,13 @@ def remove(data: CommentedMap, key: str, index: int, what: str) -> None:
         del data[key]
 
 
+def accept(item: CommentedMap, what: str) -> None:
+    """Accept a suggestion of ``medialit new`` (a question, a plan): its ``draft: true`` goes."""
+    if not item.get("draft"):
+        raise EditRefused(f"{what[0].upper()}{what[1:]} is accepted already.")
+    del item["draft"]
+
+
 # -- discussion questions ----------------------------------------------------------------
 
 

@@ -5,13 +5,15 @@ the write, atomic save, an undo step) and answers through :func:`edit_response`,
 same Guard as the rest of the page:
 
 - ``POST api/questions``: add a question (``text``, ``notes``, ``paragraphs``);
-  ``api/questions/N``: change it; ``…/N/move`` (``to``); ``…/N/delete``;
+  ``api/questions/N``: change it; ``…/N/move`` (``to``); ``…/N/delete``; ``…/N/accept``:
+  accept a question ``medialit new`` suggested (its ``draft: true`` goes);
 - ``POST api/glossary``: add an entry (``term``, ``definition``); ``api/glossary/N``,
   ``…/N/move``, ``…/N/delete`` likewise;
 - ``POST api/details``: the title, ``audience``, ``language``, ``objectives`` and any of
   ``source``'s fields that the body names;
 - ``POST api/plan``: a whole plan (``plan``, or ``null`` to remove it), of the lesson or of
-  the selection ``selection`` (:mod:`.planedits`).
+  the selection ``selection`` (:mod:`.planedits`); ``POST api/plan/accept``: accept a
+  suggested plan (of ``selection``, if named).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from medialit.preview.live import Preview
 from medialit.preview.partedits import (
     SOURCE_LABELS,
     QuestionFields,
+    accept,
     add_entry,
     add_question,
     item_at,
@@ -37,7 +40,7 @@ from medialit.preview.partedits import (
     set_entry,
     set_question,
 )
-from medialit.preview.planedits import PlanFields, StepFields, plan_label, set_plan
+from medialit.preview.planedits import PlanFields, StepFields, plan_held, plan_label, set_plan
 from medialit.preview.requests import (
     BadRequest,
     edit_response,
@@ -141,11 +144,29 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
             ),
         )
 
+    async def accept_question(request: Request) -> Response:
+        n = index_of(request)
+        what = f"question {n + 1}"
+        return await edit(
+            request,
+            f"accepting {what}",
+            lambda b: lambda d: accept(item_at(d, "questions", n, "question"), what),
+        )
+
+    async def accept_plan(request: Request) -> Response:
+        def make(body: dict[str, Any]) -> Edit:
+            selection = optional_str_field(body, "selection")
+            return lambda data: accept(plan_held(data, selection), plan_label(selection))
+
+        return await edit(request, "accepting the plan", make)
+
     return [
         *list_routes("questions", "question", add_q, change_q),
+        Route("/api/questions/{index:int}/accept", accept_question, methods=["POST"]),
         *list_routes("glossary", "glossary entry", add_g, change_g),
         Route("/api/details", details, methods=["POST"]),
         Route("/api/plan", plan, methods=["POST"]),
+        Route("/api/plan/accept", accept_plan, methods=["POST"]),
     ]
 
 

@@ -18,7 +18,12 @@ def parts_view(checked: CheckedLesson) -> dict[str, Any]:
     lesson = checked.lesson
     return {
         "questions": [
-            {"text": q.text, "notes": q.notes or "", "paragraphs": list(q.paragraphs)}
+            {
+                "text": q.text,
+                "notes": q.notes or "",
+                "paragraphs": list(q.paragraphs),
+                "draft": q.draft,
+            }
             for q in lesson.questions
         ],
         "plan": plan_view(lesson.plan),
@@ -42,6 +47,7 @@ def plan_view(plan: Plan | None) -> dict[str, Any] | None:
         "preparation": list(plan.preparation),
         "content_note": plan.content_note or "",
         "extension": plan.extension or "",
+        "draft": plan.draft,
     }
 
 

@@ -67,6 +67,17 @@ def set_plan(data: CommentedMap, selection: str | None, fields: PlanFields | Non
     _fill(plan, fields)
 
 
+def plan_held(data: CommentedMap, selection: str | None) -> CommentedMap:
+    """The plan of the lesson (``selection`` None) or of a selection, as the file holds it."""
+    holder, key = _holder(data, selection, create=False)
+    plan = holder.get(key) if holder is not None else None
+    if not isinstance(plan, CommentedMap):
+        raise EditRefused(
+            f"There is no {plan_label(selection)[4:]} any more; the page shows it now."
+        )
+    return plan
+
+
 def _holder(
     data: CommentedMap, selection: str | None, *, create: bool
 ) -> tuple[CommentedMap | None, str]:

@@ -86,6 +86,8 @@ function render() {
   const facts = [
     [`${plural(glance.total, "statement")}: ${counts.join(", ")}`, false],
     [glance.drafts ? `${plural(glance.drafts, "draft")} left to confirm` : "No drafts left", glance.drafts > 0],
+    // medialit new's questions and plan not accepted yet (the parts panel's Accept buttons)
+    ...(glance.suggested ? [[`${plural(glance.suggested, "suggestion")} to accept (questions, plan)`, true]] : []),
     [minutes(glance.plan, "Plan"), !glance.plan.minutes || glance.plan.planned !== glance.plan.minutes],
     ...glance.plans.map((plan) => [minutes(plan, `Plan for “${plan.name}”`), plan.planned !== plan.minutes]),
   ];

@@ -22,7 +22,10 @@ const local = {
 const questionsSection = {
   id: "questions",
   title: "Discussion questions",
-  summary: (parts) => `Discussion questions (${parts.questions.length})`,
+  summary: (parts) => {
+    const suggested = parts.questions.filter((q) => q.draft).length;
+    return `Discussion questions (${parts.questions.length}${suggested ? `, ${suggested} suggested` : ""})`;
+  },
   render(parts) {
     const count = parts.questions.length;
     const items = parts.questions.map((question, i) => questionItem(question, i, count));
@@ -70,16 +73,37 @@ function questionFields(prefix, question, number, onChange) {
   ];
 }
 
+// A question medialit new suggested: accepted with one click or key (its button), changed in
+// its fields, or removed (Remove); check counts it until it is accepted.
+function suggestedRow(i) {
+  return el(
+    "div",
+    { className: "part-suggested" },
+    el("p", {
+      className: "part-hint",
+      id: `q-${i}-suggested`,
+      text: "Suggested by medialit new from the drafts: accept it, change it, or remove it.",
+    }),
+    button("Accept", {
+      id: `q-${i}-accept`,
+      "aria-label": `Accept question ${i + 1}`,
+      "aria-describedby": `q-${i}-suggested`,
+      onClick: () => acceptQuestion(i),
+    }),
+  );
+}
+
 function questionItem(question, i, count) {
   const number = i + 1;
   const name = `question ${number}`;
   return el(
     "li",
-    { className: "part-item" },
+    { className: question.draft ? "part-item part-draft" : "part-item" },
     el(
       "fieldset",
       {},
-      el("legend", { text: `Question ${number}` }),
+      el("legend", { text: question.draft ? `Question ${number} (suggested)` : `Question ${number}` }),
+      question.draft ? suggestedRow(i) : null,
       ...questionFields(`q-${i}`, question, number, (fields) => changeQuestion(i, fields)),
       itemActions("q", i, count, name, { onMove: moveQuestion, onRemove: removeQuestion }),
     ),
@@ -127,6 +151,15 @@ async function addQuestionNow(draft, number) {
 
 async function changeQuestion(i, fields) {
   if (await save(`api/questions/${i}`, fields)) say(`Saved question ${i + 1}.`);
+}
+
+async function acceptQuestion(i) {
+  if (!(await save(`api/questions/${i}/accept`, {}))) return;
+  // On to the next suggestion, so that each takes one key.
+  const next = local.view.parts.questions.findIndex((q) => q.draft);
+  $(next === -1 ? `q-${i}-text` : `q-${next}-accept`).focus();
+  const left = local.view.parts.questions.filter((q) => q.draft).length;
+  say(`Accepted question ${i + 1}.${left ? ` ${left} suggested left.` : ""}`);
 }
 
 async function moveQuestion(from, to) {

@@ -65,7 +65,8 @@ function showTotal() {
   node.textContent = totalText(plan.draft);
   node.classList.toggle("plan-off", total(plan.draft) !== plan.draft.minutes);
   const summary = document.getElementById("part-plan-summary");
-  if (summary) summary.textContent = `Lesson plan: ${total(plan.draft)} of ${plan.draft.minutes} minutes`;
+  const suggested = plan.draft.draft ? " (suggested)" : "";
+  if (summary) summary.textContent = `Lesson plan: ${total(plan.draft)} of ${plan.draft.minutes} minutes${suggested}`;
   const why = problem(plan.draft);
   const state = document.getElementById("plan-state");
   state.textContent = plan.dirty ? (why ? `Not saved yet: ${why}.` : "Saving…") : "Saved in the lesson file.";
@@ -266,8 +267,10 @@ function render(parts, view, redraw) {
       }),
     ];
   }
+  const suggested = !plan.dirty && draft.draft;
   return [
     ...head,
+    suggested ? suggestedRow() : null,
     field({
       id: "plan-minutes",
       label: "Class length (minutes)",
@@ -303,6 +306,30 @@ function render(parts, view, redraw) {
   ];
 }
 
+// A plan medialit new suggested: accepted with one click or key, retimed (it stays a
+// suggestion until accepted), or removed.
+function suggestedRow() {
+  return el(
+    "div",
+    { className: "part-suggested" },
+    el("p", {
+      className: "part-hint",
+      id: "plan-suggested",
+      text: "Suggested by medialit new: retime the steps as you like, then accept it.",
+    }),
+    button("Accept the plan", { id: "plan-accept", "aria-describedby": "plan-suggested", onClick: acceptPlan }),
+  );
+}
+
+async function acceptPlan() {
+  const lesson = await save("api/plan/accept", { selection: plan.which || null });
+  if (!lesson) return;
+  plan.redraw();
+  document.getElementById("plan-minutes").focus();
+  const saved = stored(lesson.parts);
+  say(`Accepted the plan: ${saved ? total(saved) : ""} of ${saved ? saved.minutes : ""} minutes.`);
+}
+
 async function removePlan() {
   if (!stored(plan.lastParts || {}) && plan.dirty) {
     plan.dirty = false;
@@ -331,7 +358,8 @@ export const planSection = {
   summary(parts) {
     plan.lastParts = parts;
     const draft = plan.draft || fromFile(stored(parts));
-    return draft ? `Lesson plan: ${total(draft)} of ${draft.minutes} minutes` : "Lesson plan (none yet)";
+    if (!draft) return "Lesson plan (none yet)";
+    return `Lesson plan: ${total(draft)} of ${draft.minutes} minutes${draft.draft ? " (suggested)" : ""}`;
   },
   render(parts, view, redraw) {
     const nodes = render(parts, view, redraw);

@@ -1,6 +1,7 @@
 // medialit preview: the review queue. The drafts (draft: true), least sure first, from the
 // keyboard alone: J/K or the arrow keys move, E/I/A set the kind, Enter confirms, Delete
-// drops, W writes why and how to check; Ctrl+Z (preview.js) undoes, several steps. A dropped
+// drops, W writes why and how to check, R takes the why and check offered after a kind change
+// (what medialit new would write for the new kind); Ctrl+Z (preview.js) undoes. A dropped
 // draft can be brought back, and a candidate that medialit new left commented can be added.
 // Plain DOM with text nodes only, as in preview.js.
 
@@ -14,6 +15,7 @@ const state = {
   current: null, // the id (or quote) of the draft the teacher is on
   position: 0, // its place in the list: the next draft takes it when it leaves
   asked: 0, // the newest queue request: an older answer is not shown over it
+  offer: null, // after a kind change: {key, index, kind, why, check} that R takes
 };
 
 function element(tag, className, text) {
@@ -91,6 +93,7 @@ function render() {
   else list.removeAttribute("aria-activedescendant");
   showInArticle(current);
   renderKinds(current);
+  renderOffer(current);
 
   $("queue-dropped").hidden = !dropped.length;
   $("queue-dropped-count").textContent = `Dropped (${dropped.length})`;
@@ -169,7 +172,57 @@ async function setKind(kind) {
     return;
   }
   const lesson = await save(`api/annotations/${draft.index}`, { quote: draft.quote, kind });
-  if (lesson) say(`Statement ${draft.number} is now ${kindLabel(kind)}, still a draft: review its why, then Enter confirms.`);
+  if (!lesson) return;
+  state.offer = null;
+  const offer = await offered(draft, kind);
+  if (offer) {
+    state.offer = { key: keyOf(draft), quote: draft.quote, ...offer };
+    if (state.queue) render();
+    say(
+      `Statement ${draft.number} is now ${kindLabel(kind)}, still a draft. R uses the reason ` +
+        `and check shown for ${kindLabel(kind)}; Enter confirms.`,
+    );
+  } else say(`Statement ${draft.number} is now ${kindLabel(kind)}, still a draft: review its why, then Enter confirms.`);
+}
+
+// ---- the why and check offered after a kind change -------------------------------------
+
+// What medialit new would write for the statement as `kind` (offers.py), or null.
+async function offered(draft, kind) {
+  const response = await fetch(`api/queue/${draft.index}/offer?kind=${encodeURIComponent(kind)}`);
+  if (!response.ok) return null;
+  const offer = await response.json();
+  if (!offer.why || (offer.why === draft.why && offer.check === draft.check)) return null;
+  return { index: draft.index, kind, why: offer.why, check: offer.check };
+}
+
+function renderOffer(current) {
+  const offer = state.offer;
+  const shown = !!offer && !!current && keyOf(current) === offer.key && current.kind === offer.kind;
+  $("queue-offer").hidden = !shown;
+  if (!shown) return;
+  $("queue-offer-title").textContent =
+    `Written for ${kindLabel(offer.kind)}, for statement ${current.number}: R uses it (or W writes your own).`;
+  $("queue-offer-why").textContent = offer.why;
+  $("queue-offer-check").textContent = offer.check;
+}
+
+async function takeOffer() {
+  const draft = currentDraft();
+  const offer = state.offer;
+  if (!draft || !offer || keyOf(draft) !== offer.key || draft.kind !== offer.kind) {
+    say("No reason is offered for this draft: one is offered after its kind is changed (E, I or A).");
+    return;
+  }
+  const lesson = await save(`api/annotations/${draft.index}`, {
+    quote: draft.quote,
+    why: offer.why,
+    check: offer.check,
+  });
+  if (!lesson) return;
+  if (state.offer === offer) state.offer = null;
+  $("queue-offer").hidden = true;
+  say(`Statement ${draft.number} has the reason and check written for ${kindLabel(offer.kind)}; Enter confirms it.`);
 }
 
 async function confirmDraft() {
@@ -267,6 +320,7 @@ function onKey(event) {
     Delete: drop,
     Backspace: drop,
     w: openText,
+    r: takeOffer,
   };
   const action = kind && !event.shiftKey ? () => setKind(kind.name) : actions[key];
   if (!action) return;
@@ -282,6 +336,7 @@ function start() {
   $("queue-confirm").addEventListener("click", confirmDraft);
   $("queue-drop").addEventListener("click", drop);
   $("queue-write").addEventListener("click", openText);
+  $("queue-offer-take").addEventListener("click", takeOffer);
   $("queue-edit").addEventListener("submit", saveText);
   $("queue-cancel").addEventListener("click", closeText);
   $("queue-edit").addEventListener("keydown", (event) => {

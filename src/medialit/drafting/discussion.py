@@ -1,0 +1,164 @@
+"""Suggest a drafted lesson's discussion questions and its plan, written for this article.
+
+Three questions, each about one of the drafts and naming its paragraph: the central
+inference (what it rests on), a source the article names (how to check it), a claim given
+without a source (what would support it). Each note tells the teacher what to listen for:
+method, never a side. The plan fits a class of :data:`CLASS_MINUTES`: read, sort, go over
+the answers, discuss. Both are marked ``draft: true`` until the teacher accepts them.
+
+English, Spanish and French (the languages whose drafts have their own wording, see
+:mod:`.reasons_intl`); in any other language nothing is suggested rather than English.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from medialit.drafting.discussion_words import WORDS, Words
+from medialit.drafting.suggest import Suggestion
+from medialit.lesson.anchoring import find_matches, searchable
+from medialit.lesson.article import split_blocks
+from medialit.lesson.model import Kind
+
+CLASS_MINUTES = 50
+"""The class a drafted plan fills: the length the lessons are written for."""
+QUOTE_WORDS = 20
+"""A question quotes a statement's first words, enough to find it in the paragraph."""
+READING_WORDS_A_MINUTE = 120
+"""A slow reader's pace, with time to look a word up: no student is left reading."""
+
+# Which drafts each question prefers, best first (technique names, as ``reasons.KINDS``).
+INFERENCES = ("correlation read as cause", "cause and effect", "prediction")
+SOURCES = ("named source", "sourced number", "named record", "reported claim")
+UNSOURCED = (
+    "unsupported certainty",
+    "sweeping generalisation",
+    "unsourced number",
+    "claim without support",
+    "comparison without figures",
+    "loaded language",
+    "vague attribution",
+)
+
+
+@dataclass(frozen=True)
+class SuggestedQuestion:
+    """A discussion question with its teacher note, and the paragraph it quotes."""
+
+    text: str
+    notes: str
+    paragraphs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SuggestedStep:
+    minutes: int
+    activity: str
+    details: str
+
+
+@dataclass(frozen=True)
+class SuggestedPlan:
+    minutes: int
+    steps: tuple[SuggestedStep, ...]
+    preparation: tuple[str, ...]
+
+
+def discussion_questions(
+    article: str, drafts: list[Suggestion], language: str
+) -> list[SuggestedQuestion]:
+    """Three questions about ``drafts`` (the lesson's statements), or none in a language
+    medialit has no wording for."""
+    words = WORDS.get(language.split("-")[0].lower())
+    if words is None:
+        return []
+    paragraph = _paragraph_finder(article)
+    used: set[str] = set()
+    asks: list[tuple[Callable[[Suggestion], bool], tuple[str, ...], str]] = [
+        (lambda s: s.kind is Kind.inference, INFERENCES, "inference"),
+        (lambda s: s.kind is Kind.evidence, SOURCES, "source"),
+        (lambda s: s.kind is Kind.assertion, UNSOURCED, "unsourced"),
+    ]
+    questions = []
+    for fits, preferred, ask in asks:
+        draft = _best([d for d in drafts if fits(d) and d.quote not in used], preferred)
+        if draft is None:
+            questions.append(_general(words, ask))
+            continue
+        used.add(draft.quote)
+        number = paragraph(draft)
+        questions.append(_about(words, ask, draft, number))
+    return questions
+
+
+def lesson_plan(article: str, language: str, minutes: int = CLASS_MINUTES) -> SuggestedPlan | None:
+    """Read, sort, go over the answers, discuss: steps that add up to ``minutes``."""
+    words = WORDS.get(language.split("-")[0].lower())
+    if words is None:
+        return None
+    reading = min(15, max(5, math.ceil(len(article.split()) / READING_WORDS_A_MINUTE)))
+    answers = discuss = 10
+    sorting = minutes - reading - answers - discuss
+    steps = (
+        SuggestedStep(reading, *words.read),
+        SuggestedStep(sorting, *words.sort),
+        SuggestedStep(answers, *words.answers),
+        SuggestedStep(discuss, *words.discuss),
+    )
+    return SuggestedPlan(minutes, steps, (words.preparation,))
+
+
+def _best(drafts: list[Suggestion], preferred: tuple[str, ...]) -> Suggestion | None:
+    """The draft of the best technique; among equals a core one, then the surest."""
+
+    def rank(draft: Suggestion) -> tuple[int, bool, float]:
+        techniques = [preferred.index(t) for t in draft.techniques if t in preferred]
+        return (min(techniques, default=len(preferred)), not draft.core, -draft.sure)
+
+    return min(drafts, key=rank, default=None)
+
+
+def _paragraph_finder(article: str) -> Callable[[Suggestion], int | None]:
+    blocks = split_blocks(article)
+    index = searchable(blocks)
+
+    def paragraph(draft: Suggestion) -> int | None:
+        matches = find_matches(draft.quote, index)
+        if not matches:
+            return None
+        match = matches[min(len(matches), draft.occurrence or 1) - 1]
+        return blocks[match.block].number
+
+    return paragraph
+
+
+def _about(words: Words, ask: str, draft: Suggestion, number: int | None) -> SuggestedQuestion:
+    quoted = _opening(draft.quote)
+    where = words.paragraph.format(number=number) if number else words.article
+    text, notes = words.questions[ask]
+    fields = {
+        "quote": quoted,
+        "where": where,
+        "Where": where[0].upper() + where[1:],
+        "why": draft.why,
+        "check": draft.check or "",
+    }
+    return SuggestedQuestion(
+        text.format(**fields),
+        notes.format(**fields),
+        (number,) if number else (),
+    )
+
+
+def _general(words: Words, ask: str) -> SuggestedQuestion:
+    text, notes = words.general[ask]
+    return SuggestedQuestion(text, notes, ())
+
+
+def _opening(quote: str) -> str:
+    """The statement's first words, as the question quotes them."""
+    shown = quote.split()
+    text = " ".join(shown[:QUOTE_WORDS])
+    return text + "…" if len(shown) > QUOTE_WORDS else text

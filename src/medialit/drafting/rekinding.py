@@ -1,0 +1,111 @@
+"""The ``why`` and the ``check`` that drafting would write for a statement of another kind.
+
+When a teacher changes a draft's kind in the review queue, the reasons written for the old
+kind no longer fit. The article is read as ``medialit new`` reads it (:mod:`.analysis`),
+the passage's finding is looked up (the speaker, the source, the figure it found), and the
+finding is turned into a reason of the new kind:
+
+- evidence: a figure with a source near it is a sourced number; a speaker or a named source
+  is what the information is attributed to; otherwise what it reports can be checked;
+- assertion: a figure is an unsourced number; otherwise a claim stated as fact, with the
+  speaker or the nearest source named as the drafting names them;
+- inference: a conclusion drawn from what the article reports.
+
+The reading of an article is kept (a teacher re-kinds several drafts of one article), so
+only the first offer takes the reading's time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from medialit.drafting.analysis import Analysed, analyse
+from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
+from medialit.drafting.reasons_intl import WORDINGS
+from medialit.drafting.suggest import load_cues, sentences
+from medialit.lesson.article import Block
+from medialit.lesson.model import Kind
+
+NUMBERS = ("sourced number", "nearby number", "unsourced number")
+
+
+@dataclass(frozen=True)
+class Reasons:
+    """What the drafting writes for a statement: its why and how to check it."""
+
+    why: str
+    check: str
+
+
+def reasons_for(
+    blocks: tuple[Block, ...],
+    place: tuple[int, int, int],
+    kind: Kind,
+    language: str,
+    working_folder: Path | None,
+) -> Reasons | None:
+    """The reasons for the statement at ``place`` (block, start, end) as a ``kind``; ``None``
+    in a language with no cues (nothing rather than English in another language)."""
+    own_words = language.split("-")[0].lower() in ("en", *WORDINGS)
+    reading = _reading(blocks, language, working_folder) if own_words else None
+    if reading is None:
+        return None
+    block, start, end = place
+    text = blocks[block].text[start:end]
+    found = _passage(reading, block, start, end)
+    finding = found.finding if found is not None and found.finding else Finding("plain", "", None)
+    role = found.part.role if found is not None else "sentence"
+    new = refound(finding, kind)
+    central = bool(found and found.central and new.reason == finding.reason)
+    return Reasons(why_for(new, text, role, central, language), check_for(new, text, language))
+
+
+def refound(finding: Finding, kind: Kind) -> Finding:
+    """``finding`` as a reason of ``kind``: itself when its reason is of that kind already."""
+    if finding.reason == "custom" and finding.family is not None:
+        if finding.family.kind is kind:
+            return finding
+        finding = replace(finding, reason="plain", family=None)
+    elif KINDS[finding.reason][0] is kind:
+        return finding
+    number = finding.reason in NUMBERS
+    if kind is Kind.evidence:
+        if number and finding.source:
+            where = finding.where or "in this paragraph"
+            return replace(finding, reason="sourced number", where=where)
+        if named := finding.speaker or finding.source:
+            return Finding("attributed", named, None)
+        return Finding("observed", finding.cue, None)
+    if kind is Kind.assertion:
+        if number:
+            return replace(finding, reason="unsourced number")
+        # The nearest source is named only where the reading said where it stands.
+        source = finding.source if finding.where else None
+        return Finding("plain", "", finding.speaker, source=source, where=finding.where)
+    return Finding("concluded", finding.cue, finding.speaker)
+
+
+def _passage(reading: list[Analysed], block: int, start: int, end: int) -> Analysed | None:
+    """The passage the reading found that overlaps the statement most."""
+    best, most = None, 0
+    for analysed in reading:
+        part = analysed.part
+        if part.block != block:
+            continue
+        overlap = min(end, part.end) - max(start, part.start)
+        if overlap > most:
+            best, most = analysed, overlap
+    return best
+
+
+@lru_cache(maxsize=4)
+def _reading(
+    blocks: tuple[Block, ...], language: str, working_folder: Path | None
+) -> list[Analysed] | None:
+    cues = load_cues(language, working_folder)
+    if cues is None:
+        return None
+    families, words = cues
+    return analyse(list(blocks), lambda text: sentences(text, language), families, words, language)

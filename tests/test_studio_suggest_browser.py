@@ -1,0 +1,173 @@
+"""medialit new's suggestions in the studio, in Debian's Chromium (issue 20), with real key
+presses: a suggested question or the plan accepted with one key, and after a kind change in
+the review queue the why and check written for the new kind, taken with R or passed by.
+
+One `medialit preview` serves the module, on a lesson `medialit new` drafted from a saved
+page; each test works on parts of it the other leaves alone, and reads the file back.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from ruamel.yaml import YAML
+
+from medialit.drafting.new import new_lesson
+
+from .a11y_support import SHOTS, serve, tab_to
+from .conftest import DATA
+from .test_a11y_axe import AXE, serious
+from .test_preview_browser import (  # noqa: F401 (fixtures)
+    Served,
+    browser_context_args,
+    browser_type_launch_args,
+    wait_for_file,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    folder = tmp_path_factory.mktemp("suggest")
+    made = new_lesson(str(DATA / "news-story.html"), io.BytesIO(), folder, name="story")
+    with serve(made.lesson, made.lesson.read_text(encoding="utf-8")) as running:
+        yield running
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page where axe-core may be added (the preview's CSP refuses inline scripts)."""
+    assert AXE.is_file(), f"{AXE} is missing: run  npm ci --prefix tests/axe  (make test does)"
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def data(lesson: Path) -> dict[str, object]:
+    loaded = YAML(typ="safe", pure=True).load(lesson.read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_suggested_questions_and_plan_are_accepted_with_one_key_each(
+    page: Page, served: Served
+) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served.url)
+    summary = page.locator("#part-questions-summary")
+    expect(summary).to_have_text("Discussion questions (3, 3 suggested)")
+    facts = page.locator("#glance-facts")
+    expect(facts).to_contain_text("4 suggestions to accept (questions, plan)")
+    expect(page.locator("#part-questions legend").first).to_have_text("Question 1 (suggested)")
+    expect(page.locator("#q-0-text")).to_have_value(
+        "Paragraph 7 says: “Apparently, sales went up in at least one of them, although no "
+        "figures were given at the meeting.” What is this conclusion drawn from, and what else "
+        "could explain it?"
+    )
+    SHOTS.mkdir(exist_ok=True)
+    page.locator("#parts").screenshot(path=SHOTS / "suggest-questions.png")
+    # From the keyboard: Tab to the first Accept, then Enter three times.
+    page.locator("#parts-heading").focus()
+    tab_to(page, r"#q-0-accept")
+    for number in (1, 2, 3):
+        page.keyboard.press("Enter")
+        expect(page.locator("#status")).to_contain_text(f"Accepted question {number}.")
+    expect(summary).to_have_text("Discussion questions (3)")
+    expect(page.locator("#q-2-text")).to_be_focused()
+    text = wait_for_file(served.lesson, lambda t: "questions:" in t and t.count("draft: true") < 14)
+    questions = data(served.lesson)["questions"]
+    assert isinstance(questions, list) and len(questions) == 3
+    assert all("draft" not in q for q in questions), text
+    # The plan: suggested, 50 minutes; one key accepts it.
+    page.locator("#part-plan-summary").click()
+    expect(page.locator("#part-plan-summary")).to_have_text(
+        "Lesson plan: 50 of 50 minutes (suggested)"
+    )
+    expect(page.locator("#plan-suggested")).to_be_visible()
+    page.locator("#parts").screenshot(path=SHOTS / "suggest-plan.png")
+    violations = serious(page)
+    assert not violations, violations
+    page.locator("#plan-accept").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_have_text("Accepted the plan: 50 of 50 minutes.")
+    expect(page.locator("#part-plan-summary")).to_have_text("Lesson plan: 50 of 50 minutes")
+    expect(page.locator("#plan-accept")).to_have_count(0)
+    wait_for_file(served.lesson, lambda t: "  draft: true\n# The glossary" not in t)
+    plan = data(served.lesson)["plan"]
+    assert isinstance(plan, dict) and "draft" not in plan
+    expect(facts).not_to_contain_text("suggestion")
+    # check no longer asks about them.
+    checked = subprocess.run(
+        [sys.executable, "-m", "medialit", "check", str(served.lesson)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "questions[" not in checked.stderr and "plan.draft" not in checked.stderr
+    assert not errors
+
+
+def test_a_kind_change_offers_the_new_kinds_why_and_r_takes_it(page: Page, served: Served) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served.url)
+    expect(page.locator("#queue-list [role=option]").first).to_be_visible()
+    expect(page.locator("#queue-keys")).to_contain_text(
+        "after a kind change, R uses the reason and check written for the new kind"
+    )
+    tab_to(page, r"^ul#queue-list")
+    first = page.locator("#queue-list [role=option]").first
+    expect(first).to_contain_text("Delivery trucks")
+    offer = page.locator("#queue-offer")
+    expect(offer).to_be_hidden()
+    page.keyboard.press("a")  # inference → assertion
+    expect(offer).to_be_visible()
+    expect(page.locator("#queue-offer-why")).to_have_text(
+        "It is stated as fact, with no source and nothing to show how it is known."
+    )
+    expect(page.locator("#status")).to_contain_text("R uses the reason and check shown")
+    page.locator("#queue").screenshot(path=SHOTS / "suggest-offer.png")
+    violations = serious(page)
+    assert not violations, violations
+    lesson = served.lesson
+    old = next(a for a in data(lesson)["annotations"] if a["id"] == "delivery-trucks-allowed")  # type: ignore[attr-defined]
+    assert old["kind"] == "assertion" and old["why"].startswith("‘will’")
+    page.keyboard.press("r")
+    expect(page.locator("#status")).to_contain_text("has the reason and check written for")
+    expect(offer).to_be_hidden()
+    wait_for_file(lesson, lambda t: "nothing to show how it is known.\n    check: Ask what" in t)
+    taken = next(a for a in data(lesson)["annotations"] if a["id"] == "delivery-trucks-allowed")  # type: ignore[attr-defined]
+    assert taken["why"] == (
+        "It is stated as fact, with no source and nothing to show how it is known."
+    )
+    assert taken["check"] == (
+        "Ask what would show it (a count, a record, a named source) and look for one."
+    )
+    assert taken["draft"] is True  # still to confirm: Enter does
+    # Passed by: the next draft re-kinded, the offer left; its own why stays.
+    page.keyboard.press("j")
+    chosen = page.locator("#queue-list [aria-selected=true]")
+    key = chosen.get_attribute("data-key")
+    before = next(a for a in data(lesson)["annotations"] if a["id"] == key)  # type: ignore[attr-defined]
+    kind = "e" if before["kind"] != "evidence" else "i"
+    page.keyboard.press(kind)
+    expect(offer).to_be_visible()
+    page.keyboard.press("k")
+    expect(offer).to_be_hidden()
+    after = next(a for a in data(lesson)["annotations"] if a["id"] == key)  # type: ignore[attr-defined]
+    assert after["why"] == before["why"] and after["kind"] != before["kind"]
+    # R on a draft with no offer says how to get one, and saves nothing.
+    text = lesson.read_text(encoding="utf-8")
+    page.keyboard.press("r")
+    expect(page.locator("#status")).to_contain_text("No reason is offered for this draft")
+    assert lesson.read_text(encoding="utf-8") == text
+    assert not errors

@@ -1,0 +1,303 @@
+"""What `medialit new` suggests besides the statements (issue 20): three discussion questions
+with notes, about this article's drafts and naming their paragraph, and a plan that fills the
+class, all marked draft until accepted, in the lesson's language or not at all; and the why and
+check the server offers when a draft's kind changes, behind the same gate as every edit."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from starlette.testclient import TestClient
+
+from medialit.cli import main
+from medialit.drafting.new import new_lesson
+from medialit.lesson.model import Kind
+from medialit.lesson.reading import CheckedLesson, read_lesson
+from medialit.preview.offers import offer_for
+
+from .conftest import DATA
+from .test_preview_server import HOST, make_client
+
+INTL = DATA / "drafts-intl"
+ENGLISH_WORDS = re.compile(r"\b(the|what|would|which|paragraph|students|says|check)\b")
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> CheckedLesson:
+    folder = tmp_path_factory.mktemp("story")
+    made = new_lesson(str(DATA / "news-story.html"), io.BytesIO(), folder, name="story")
+    return read_lesson(made.lesson)
+
+
+def quoted(text: str) -> str:
+    """The statement's words a question quotes, without the "…" of a shortened quote."""
+    found = re.search(r"[“«] ?(.+?) ?[”»]", text)
+    assert found, text
+    return found.group(1).rstrip("…")
+
+
+def test_three_questions_about_the_drafts_each_naming_its_paragraph(story: CheckedLesson) -> None:
+    questions = story.lesson.questions
+    assert len(questions) == 3 and all(q.draft for q in questions)
+    numbered = {b.number: b.text for b in story.blocks if b.number is not None}
+    kinds = []
+    for question in questions:
+        (number,) = question.paragraphs
+        words = quoted(question.text)
+        # The paragraph named holds the words quoted, and they are one of the drafts'.
+        assert question.text.startswith(f"Paragraph {number} says")
+        assert words in numbered[number].replace("\u2019", "’")
+        statement = next(s for s in story.statements if s.annotation.quote.startswith(words))
+        kinds.append(statement.annotation.kind.value)
+        assert question.notes and f"(paragraph {number})" in question.notes
+    # The central inference, a named source, a claim without one.
+    assert kinds == ["inference", "evidence", "assertion"]
+    inference, source, unsourced = questions
+    assert "Apparently, sales went up" in inference.text
+    assert "what else could explain it?" in inference.text
+    assert "budget office" in source.text and "check" in source.text
+    assert "Everybody knows" in unsourced.text and "No source is given" in unsourced.text
+    # Method, never a side: each note says what to listen for, not what to conclude.
+    notes = [q.notes or "" for q in questions]
+    assert all("Listen for" in n or "A good answer" in n for n in notes)
+    assert "No side to take" in notes[0]
+
+
+def test_the_plan_fills_the_class_and_is_a_suggestion(story: CheckedLesson) -> None:
+    plan = story.lesson.plan
+    assert plan is not None and plan.draft and plan.minutes == 50
+    assert sum(step.minutes for step in plan.steps) == 50
+    assert [s.activity for s in plan.steps] == [
+        "Read the article",
+        "Sort the statements",
+        "Go over the answers",
+        "Discuss the questions",
+    ]
+
+
+def test_new_says_what_it_suggested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    made = CliRunner().invoke(main, ["new", str(DATA / "news-story.html"), "--name", "story"])
+    assert made.exit_code == 0, made.output
+    assert made.stdout.splitlines()[1] == (
+        "Next: read lessons/story.yaml, confirm or change each draft statement, accept or "
+        "change the suggested discussion questions and plan, then run: medialit check "
+        "lessons/story.yaml && medialit build lessons/story.yaml"
+    )
+
+
+def test_check_warns_for_each_suggestion_until_it_is_accepted(tmp_path: Path) -> None:
+    made = new_lesson(str(DATA / "news-story.html"), io.BytesIO(), tmp_path, name="story")
+    text = made.lesson.read_text("utf-8")
+    # The statements confirmed, the suggestions left: check names each, with its line.
+    head, tail = text.split("\nselections:")
+    made.lesson.write_text(head.replace("    draft: true\n", "") + "\nselections:" + tail, "utf-8")
+    checked = CliRunner().invoke(main, ["check", str(made.lesson)])
+    assert checked.exit_code == 0, checked.output
+    # (the one-tick warning of a key now judged as a whole aside)
+    warnings = [w for w in checked.stderr.splitlines() if ".draft: " in w]
+    lines = made.lesson.read_text("utf-8").splitlines()
+    assert [re.sub(r".*yaml:\d+:\d+: ", "", w) for w in warnings] == [
+        *(
+            f"questions[{i}].draft: discussion question {i + 1} is a suggestion from medialit "
+            "new; read it and its notes, change them as you judge, then delete 'draft: true' "
+            "to accept it."
+            for i in range(3)
+        ),
+        "plan.draft: the lesson plan is a suggestion from medialit new; retime it as you "
+        "judge, then delete 'draft: true' to accept it.",
+    ]
+    for warning in warnings:
+        line = int(re.search(r"yaml:(\d+):", warning).group(1))  # type: ignore[union-attr]
+        assert "draft: true" in lines[line - 1]
+    made.lesson.write_text(re.sub(r"^ *draft: true\n", "", text, flags=re.M), "utf-8")
+    accepted = CliRunner().invoke(main, ["check", str(made.lesson)])
+    assert accepted.exit_code == 0 and ".draft: " not in accepted.stderr
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "paragraph", "read"),
+    [
+        ("es-voa-democracia-2020.txt", "es", "El párrafo", "Leer el artículo"),
+        ("fr-fns-open-access-2024.txt", "fr", "Le paragraphe", "Lire l'article"),
+    ],
+)
+def test_spanish_and_french_lessons_get_their_own_language(
+    tmp_path: Path, source: str, language: str, paragraph: str, read: str
+) -> None:
+    made = new_lesson(str(INTL / source), io.BytesIO(), tmp_path, language=language)
+    lesson = read_lesson(made.lesson).lesson
+    assert len(lesson.questions) == 3 and lesson.plan is not None
+    assert sum(s.minutes for s in lesson.plan.steps) == lesson.plan.minutes == 50
+    assert lesson.plan.steps[0].activity == read
+    # A question about a draft names its paragraph; where no draft is of the kind a question
+    # asks about, the question asks about the whole article.
+    assert any(q.paragraphs for q in lesson.questions)
+    for question in lesson.questions:
+        assert question.text.startswith(paragraph) == bool(question.paragraphs), question.text
+        for text in (question.text, question.notes or ""):
+            # Its own words, quoted statements aside: no English in the lesson.
+            own = re.sub(r"[“«][^”»]*[”»]", "", text)
+            assert not ENGLISH_WORDS.search(own), own
+
+
+def test_a_language_without_drafting_words_gets_no_english_suggestion(tmp_path: Path) -> None:
+    article = "\n\n".join(
+        [
+            "Die Stadt schließt die Straße",
+            "Der Rat hat am Dienstag beschlossen, die Hauptstraße an Wochenenden zu schließen. "
+            "Alle wissen, dass das den Geschäften schadet, sagte ein Ladenbesitzer.",
+            "Laut einer Zählung der Stadt fahren dort 7400 Autos an einem Samstag. Das wird "
+            "sicher weniger Lärm bringen, und die Geschäfte werden mehr verkaufen.",
+        ]
+    )
+    (tmp_path / "artikel.txt").write_text(article, "utf-8")
+    # German has no cues of its own: with a teacher's cues file, statements are drafted.
+    (tmp_path / "cues").mkdir()
+    (tmp_path / "cues" / "de.yaml").write_text(
+        "families:\n  - name: Gewissheit\n    kind: assertion\n    technique: certainty\n"
+        "    why: '‘{cue}’ stellt es als sicher dar.'\n    cues: [Alle wissen, sicher]\n",
+        "utf-8",
+    )
+    made = new_lesson(str(tmp_path / "artikel.txt"), io.BytesIO(), tmp_path, language="de")
+    text = made.lesson.read_text("utf-8")
+    lesson = read_lesson(made.lesson).lesson
+    assert lesson.questions == [] and lesson.plan is None
+    assert "questions:" not in text and "\nplan:" not in text
+
+
+# ---- the server: the offer after a kind change, and accepting suggestions ------------------
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    made = new_lesson(str(DATA / "news-story.html"), io.BytesIO(), tmp_path, name="story")
+    with make_client(made.lesson) as client:
+        yield client
+
+
+def test_the_offer_is_what_new_writes_for_the_new_kind(client: TestClient) -> None:
+    view = client.get("api/lesson").json()
+    first = next(a for a in view["annotations"] if a["quote"].startswith("Delivery trucks"))
+    assert first["kind"] == "inference"
+    offer = client.get(f"api/queue/{first['index']}/offer", params={"kind": "assertion"})
+    assert offer.status_code == 200, offer.text
+    assert offer.json() == {
+        "version": view["version"],
+        "index": first["index"],
+        "kind": "assertion",
+        "why": "It is stated as fact, with no source and nothing to show how it is known.",
+        "check": "Ask what would show it (a count, a record, a named source) and look for one.",
+    }
+    # A figure with its source near it, as evidence: the source and where it is named.
+    plan = next(a for a in view["annotations"] if a["quote"].startswith("The plan covers"))
+    offered = client.get(f"api/queue/{plan['index']}/offer", params={"kind": "evidence"}).json()
+    assert offered["why"].startswith("It reports what happened in terms that can be checked")
+    # Its own kind: the reason the drafting wrote.
+    same = client.get(f"api/queue/{first['index']}/offer", params={"kind": "inference"}).json()
+    assert same["why"] == first["why"] and same["check"] == first["check"]
+    refused = client.get(f"api/queue/{first['index']}/offer", params={"kind": "opinion"})
+    assert refused.status_code == 400
+    assert "Choose a kind" in refused.text
+
+
+def test_accepting_a_question_and_the_plan_keeps_everything_else(client: TestClient) -> None:
+    lesson = Path(client.get("api/lesson").json()["file"])
+    before = lesson.read_text("utf-8")
+    version = client.get("api/lesson").json()["version"]
+    accepted = client.post("api/questions/1/accept", json={"version": version})
+    assert accepted.status_code == 200, accepted.text
+    after = lesson.read_text("utf-8")
+    # Exactly one line less: question 2's draft: true, every comment and line else kept.
+    head, questions = before.split("\nquestions:\n")
+    first, second, rest = questions.split("    draft: true\n", 2)
+    assert after == f"{head}\nquestions:\n{first}    draft: true\n{second}{rest}"
+    assert [q.draft for q in read_lesson(lesson).lesson.questions] == [True, False, True]
+    version = accepted.json()["lesson"]["version"]
+    again = client.post("api/questions/1/accept", json={"version": version})
+    assert again.status_code == 422
+    assert again.json()["message"] == "Question 2 is accepted already."
+    plan = client.post("api/plan/accept", json={"version": version})
+    assert plan.status_code == 200, plan.text
+    checked = read_lesson(lesson).lesson
+    assert checked.plan is not None and not checked.plan.draft
+    assert [s.minutes for s in checked.plan.steps] == [5, 25, 10, 10]
+
+
+def test_the_new_endpoints_have_the_gate(client: TestClient) -> None:
+    view = client.get("api/lesson").json()
+    lesson = Path(view["file"])
+    before = lesson.read_text("utf-8")
+    outsider = TestClient(client.app, base_url=f"http://{HOST}/s/wrong-token/")
+    assert outsider.get("api/queue/0/offer?kind=evidence").status_code == 403
+    evil = {"Host": "evil.example:8123"}
+    assert client.get("api/queue/0/offer?kind=evidence", headers=evil).status_code == 400
+    for url in ("api/questions/0/accept", "api/plan/accept"):
+        body = {"version": view["version"]}
+        assert outsider.post(url, json=body).status_code == 403, url
+        assert client.post(url, json=body, headers=evil).status_code == 400, url
+        foreign = client.post(url, json=body, headers={"Origin": "http://evil.example"})
+        assert foreign.status_code == 403, url
+        assert client.post(url, data=body).status_code == 415, url
+        stale = client.post(url, json={"version": "an-old-version"})
+        assert stale.status_code == 409, url
+    assert lesson.read_text("utf-8") == before
+
+
+def test_the_offer_is_in_the_lessons_language_or_none(tmp_path: Path) -> None:
+    made = new_lesson(
+        str(INTL / "es-voa-democracia-2020.txt"), io.BytesIO(), tmp_path, language="es"
+    )
+    with make_client(made.lesson) as client:
+        view = client.get("api/lesson").json()
+        first = view["annotations"][0]
+        other = next(k for k in ("evidence", "inference", "assertion") if k != first["kind"])
+        offered = client.get(f"api/queue/{first['index']}/offer", params={"kind": other}).json()
+    spanish = {
+        "evidence": ("Informa de lo que pasó", "Dice de dónde viene", "La cifra"),
+        "inference": ("Saca una conclusión", "Según "),
+        "assertion": ("Se afirma como un hecho", "Según ", "La cifra"),
+    }
+    assert offered["why"].startswith(spanish[other]), offered
+    assert not ENGLISH_WORDS.search(re.sub(r"[“«][^”»]*[”»]", "", offered["check"]))
+    # A language medialit has no words for: nothing offered (not English in that lesson).
+    german = view | {"language": "de"}
+    none = offer_for(german, first["index"], Kind(other), made.lesson)
+    assert none["why"] == none["check"] == ""
+
+
+def test_a_suggestion_changed_stays_a_suggestion_until_accepted(client: TestClient) -> None:
+    view = client.get("api/lesson").json()
+    lesson = Path(view["file"])
+    changed = client.post(
+        "api/questions/0",
+        json={"version": view["version"], "text": "What does the word Apparently tell you here?"},
+    )
+    assert changed.status_code == 200, changed.text
+    first = read_lesson(lesson).lesson.questions[0]
+    assert first.text == "What does the word Apparently tell you here?" and first.draft
+    # in place, quoted as new wrote it (the file's own style)
+    text = lesson.read_text("utf-8")
+    assert "  - text: 'What does the word Apparently tell you here?'\n    notes: " in text
+    assert changed.json()["lesson"]["parts"]["questions"][0]["draft"] is True
+    # Retimed, the plan stays a suggestion too.
+    plan = changed.json()["lesson"]["parts"]["plan"]
+    steps = [{**s, "from": i} for i, s in enumerate(plan["steps"])]
+    steps[0]["minutes"], steps[1]["minutes"] = 10, 20
+    retimed = client.post(
+        "api/plan",
+        json={
+            "version": changed.json()["lesson"]["version"],
+            "plan": {**plan, "steps": steps},
+        },
+    )
+    assert retimed.status_code == 200, retimed.text
+    saved = read_lesson(lesson).lesson.plan
+    assert (
+        saved is not None and saved.draft and [s.minutes for s in saved.steps] == [10, 20, 10, 10]
+    )
