@@ -68,6 +68,15 @@ class Preview:
         """Each level's and selection's student sheet: pages, last page (preview/sizes.py)."""
         self.background: list[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = []
         """Tasks of the studio's modules, run (until told to stop) while the server runs."""
+        self.view_parts: dict[str, Callable[[dict[str, Any]], Any]] = {}
+        """What the studio's modules add to every lesson view, by name (the review queue):
+        a save's answer and every ``lesson`` event then carry it, with no request after."""
+
+    def completed(self, view: dict[str, Any]) -> dict[str, Any]:
+        """``view`` with the studio's parts (see :attr:`view_parts`); made in a thread."""
+        if view.get("problems", True):
+            return view
+        return view | {name: part(view) for name, part in self.view_parts.items()}
 
     # -- the lesson --------------------------------------------------------------------
 
@@ -81,7 +90,11 @@ class Preview:
                 current = await asyncio.to_thread(read_version, self.lesson)
                 if current.version == self.view.get("version"):
                     return
-        self.set_view(await asyncio.to_thread(lesson_view, self.lesson, self.configuration))
+        self.set_view(
+            await asyncio.to_thread(
+                lambda: self.completed(lesson_view(self.lesson, self.configuration))
+            )
+        )
 
     def set_view(self, view: dict[str, Any]) -> None:
         if view.get("version") == self.view.get("version") and view == self.view:
