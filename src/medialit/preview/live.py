@@ -9,6 +9,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from concurrent.futures import Executor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from medialit.preview.pages import (
     Job,
     LaidOut,
     PageChoice,
+    html_digest,
     lay_out,
     make_executor,
     page_warnings,
@@ -31,6 +33,8 @@ from medialit.preview.view import lesson_view
 from medialit.settings.layers import Configuration
 
 DOCUMENT_LABELS = {"student": "student sheet", "key": "answer key"}
+SHOWN = ("name", "generation", "count", "warnings", "error", "version")
+"""What the page is told of each document (``version``: the lesson's its pages are for)."""
 HEARTBEAT_SECONDS = 15.0
 WATCH_RETRY_SECONDS = 0.5
 _log = logging.getLogger(__name__)
@@ -56,7 +60,7 @@ class Preview:
         self.documents: dict[str, dict[str, Any]] = {}
         self.shown_choice = PageChoice()
         self.generation = 0
-        self.pending_key: tuple[PageChoice, Job, int] | None = None
+        self.pending_key: tuple[PageChoice, Job, int, str] | None = None
         self.key_task: asyncio.Task[None] | None = None
         self.student_busy = False
         self.images: dict[tuple[int, str, int], bytes] = {}
@@ -150,12 +154,18 @@ class Preview:
         newer change has come meanwhile (that key would be out of date at once)."""
         assert self.executor is not None
         choice = self.choice
+        version = str(self.view.get("version", ""))  # the lesson these pages are for
         self._publish_pages(busy=True)
         loop = asyncio.get_running_loop()
         self.student_busy = True
         try:
             result, rest = await loop.run_in_executor(
-                self.executor, plan_and_lay_out_first, self.lesson, self.configuration, choice
+                self.executor,
+                plan_and_lay_out_first,
+                self.lesson,
+                self.configuration,
+                choice,
+                self._shown_digest(DOCUMENTS[0], choice),
             )
         finally:
             self.student_busy = False
@@ -164,26 +174,44 @@ class Preview:
             return
         self.generation += 1
         # Only the newest key is worth laying out; one key at a time.
-        self.pending_key = (choice, rest[0], self.generation)
-        self._store(choice, DOCUMENTS[0], result, self.generation)
+        self.pending_key = (choice, rest[0], self.generation, version)
+        self._store(choice, DOCUMENTS[0], result, self.generation, version)
         if self.key_task is None or self.key_task.done():
             self.key_task = asyncio.create_task(self._render_keys())
+
+    def _shown_digest(self, name: str, choice: PageChoice) -> str:
+        """The digest of the HTML whose pages are on screen for ``name``, if for ``choice``."""
+        shown = self.documents.get(name)
+        return str(shown["digest"]) if shown and shown["choice"] == choice else ""
 
     async def _render_keys(self) -> None:
         while self.pending_key is not None:
             if self.render_wanted.is_set() or self.student_busy:
                 await asyncio.sleep(0.05)  # a newer student sheet goes first
                 continue
-            choice, (name, html, folders), generation = self.pending_key
+            choice, (name, html, folders), generation, version = self.pending_key
             self.pending_key = None
-            self._store(choice, name, await self._lay_out(html, folders), generation)
+            digest = html_digest(html)
+            if digest == self._shown_digest(name, choice):  # it prints what is shown
+                result = LaidOut(digest=digest, unchanged=True)
+            else:
+                result = replace(await self._lay_out(html, folders), digest=digest)
+            self._store(choice, name, result, generation, version)
         self._publish_pages(busy=False)
 
     async def _lay_out(self, html: str, folders: tuple[Path, ...]) -> LaidOut:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.executor, lay_out, html, self.lesson.parent, folders)
 
-    def _store(self, choice: PageChoice, name: str, result: LaidOut, generation: int) -> None:
+    def _store(
+        self, choice: PageChoice, name: str, result: LaidOut, generation: int, version: str
+    ) -> None:
+        shown = self.documents.get(name)
+        if result.unchanged and shown is not None:
+            # The same pages, at the same addresses: the page keeps its images.
+            self.documents[name] = {**shown, "version": version, "warnings": shown["kept"]}
+            self._publish_pages(busy=self.render_wanted.is_set() or self.pending_key is not None)
+            return
         previous = self.counts.get((choice, name))
         self.counts[(choice, name)] = len(result.pages)
         self.images = {key: png for key, png in self.images.items() if key[1] != name}
@@ -195,6 +223,11 @@ class Preview:
             "count": len(result.pages),
             "warnings": page_warnings(name, result, previous, DOCUMENT_LABELS[name]),
             "error": result.error,
+            "version": version,
+            "digest": result.digest,
+            "choice": choice,
+            # Kept pages did not grow with the next change: their warnings without that one.
+            "kept": page_warnings(name, result, None, DOCUMENT_LABELS[name]),
         }
         self.shown_choice = choice
         self._publish_pages(busy=self.render_wanted.is_set() or self.pending_key is not None)
@@ -205,7 +238,11 @@ class Preview:
             "level": self.shown_choice.level,
             "version": self.shown_choice.version,
             "error": error,
-            "documents": [self.documents[name] for name in DOCUMENTS if name in self.documents],
+            "documents": [
+                {key: value for key, value in self.documents[name].items() if key in SHOWN}
+                for name in DOCUMENTS
+                if name in self.documents
+            ],
             "sizes": self.sizes,
         }
         self.publish("pages", self.pages)

@@ -9,10 +9,12 @@ before printing: a change that adds a page, a last page left nearly empty.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
 import multiprocessing
+import os
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from medialit.build.planning import plan_lesson
@@ -27,6 +29,7 @@ DOCUMENTS = tuple(sheet.name for sheet in VARIANT_SHEETS)
 """The sheets the pane shows, the student's first: one of each per level and version."""
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
 MAX_VERSIONS_SHOWN = 4
+BACKGROUND_NICENESS = 5
 # A preview's PDFs are never kept, so the build's date (SOURCE_DATE_EPOCH) plays no part.
 NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
@@ -46,6 +49,15 @@ class LaidOut:
     pages: list[bytes] = field(default_factory=list)
     last_page_used: float = 1.0
     error: str | None = None
+    digest: str = ""
+    """The digest of the HTML laid out (:func:`html_digest`)."""
+    unchanged: bool = False
+    """Not laid out: the HTML is the one shown already, whose pages stay as they are."""
+
+
+def html_digest(html: str) -> str:
+    """What a document prints, in short: equal HTML, equal pages."""
+    return hashlib.sha256(html.encode()).hexdigest()
 
 
 def make_executor() -> ProcessPoolExecutor:
@@ -53,6 +65,21 @@ def make_executor() -> ProcessPoolExecutor:
     (measured in benchmarks/bench_preview.py)."""
     # spawn: a fork of a server with threads and an event loop is not safe.
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
+def make_background_executor() -> ProcessPoolExecutor:
+    """A worker for counting pages in the background (:mod:`.sizes`), at a lower priority:
+    a count never makes the pages of the teacher's last change wait behind it."""
+    return ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_lower_priority,
+    )
+
+
+def _lower_priority() -> None:
+    if hasattr(os, "nice"):  # not on Windows: there the count only shares the computer
+        os.nice(BACKGROUND_NICENESS)
 
 
 def warm_up() -> None:
@@ -87,19 +114,24 @@ Job = tuple[str, str, tuple[Path, ...]]
 
 
 def plan_and_lay_out_first(
-    lesson: Path, configuration: Configuration, choice: PageChoice
+    lesson: Path, configuration: Configuration, choice: PageChoice, shown: str = ""
 ) -> tuple[LaidOut, list[Job]]:
     """In a worker: render every document's HTML, lay out the first; the rest to follow.
 
     Rendering the templates happens here too, so that the server's own process stays
-    free to answer the page while a layout is made.
+    free to answer the page while a layout is made. A first document whose HTML has the
+    digest ``shown`` (the pages on screen) is not laid out again: a kind changed, say,
+    prints nothing new on the student sheet.
     """
     try:
         first, *rest = plan_documents(lesson, configuration, choice)
     except MedialitError as exc:
         return LaidOut(error=str(exc)), []
     _, html, folders = first
-    return lay_out(html, lesson.parent, folders), rest
+    digest = html_digest(html)
+    if digest == shown:
+        return LaidOut(digest=digest, unchanged=True), rest
+    return replace(lay_out(html, lesson.parent, folders), digest=digest), rest
 
 
 def lay_out(html: str, base_folder: Path, allowed_folders: tuple[Path, ...]) -> LaidOut:

@@ -521,6 +521,8 @@ function showPages(pages) {
   } else {
     container.replaceChildren(...images);
   }
+  // The lesson version these pages are for: pages that print the same keep their images.
+  container.dataset.version = shown.version || "";
 }
 
 const LABELS = { student: "Student sheet", key: "Answer key" };
