@@ -211,6 +211,25 @@ def word_box(page: Page, words: str) -> dict[str, float]:
     return dict(box)
 
 
+def scroll_into_view(page: Page, words: str) -> None:
+    """Turn the mouse wheel over the article until ``words`` are inside its visible part, as a
+    teacher scrolls to see them (since the glance and selections panels came below it, the
+    pane is shorter, and a drag to words below its edge scrolled it under the mouse). The
+    wheel is not counted: the issue counts clicks, key presses and drags."""
+    pane = page.locator("#article").bounding_box()
+    assert pane is not None
+    top, bottom = pane["y"], pane["y"] + pane["height"]
+    page.mouse.move(pane["x"] + pane["width"] / 2, top + pane["height"] / 2)
+    for _ in range(20):
+        box = word_box(page, words)
+        if box["top"] >= top and box["bottom"] <= bottom:
+            return
+        below = box["bottom"] > bottom
+        page.mouse.wheel(0, box["bottom"] - bottom + 40 if below else box["top"] - top - 40)
+        page.wait_for_timeout(150)
+    sys.exit(f"“{words}” could not be scrolled into the article's view")
+
+
 # ---- the session ---------------------------------------------------------------------------
 
 
@@ -238,7 +257,15 @@ def review_queue(t: Teacher) -> None:
 def add_statement(t: Teacher) -> None:
     """Select the words with the mouse, write the why first, then choose the kind."""
     page = t.page
+    scroll_into_view(page, ADDED_WORDS[1])
+    # Where the words are drawn, read once the page has stopped moving (the queue, the glance
+    # and the pages land late on a busy machine: measured too early, the drag missed them).
     first, last = (word_box(page, words) for words in ADDED_WORDS)
+    for _ in range(25):  # at most five seconds
+        page.wait_for_timeout(200)
+        previous, (first, last) = (first, last), (word_box(page, w) for w in ADDED_WORDS)
+        if (first, last) == previous:
+            break
     t.drag(
         (first["left"] + 1, (first["top"] + first["bottom"]) / 2),
         (last["right"] - 1, (last["top"] + last["bottom"]) / 2),

@@ -1,6 +1,7 @@
 """Issue 27 item 4: after a save, a document whose HTML is unchanged keeps its pages (the same
-images at the same addresses), and only what changed is laid out again; the pages pane says
-which lesson version its pages are for. Real layouts (WeasyPrint, pdfium) in the preview's
+images at the same addresses), and only what changed is laid out again; in a document laid out
+again, a page that draws the same pixels keeps its image and address (it is not encoded or
+loaded again); the pages pane says which lesson version its pages are for. Real layouts (WeasyPrint, pdfium) in the preview's
 own render loop, in a thread instead of a spawned process."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from medialit.preview.app import create_app
-from medialit.preview.pages import PageChoice, html_digest, plan_documents
+from medialit.preview.pages import PageChoice, html_digest, lay_out, plan_documents
 from medialit.settings.layers import Configuration
 
 from .preview_helpers import FIRST, LESSON, MAYOR
@@ -40,7 +41,8 @@ def pages_for(client: TestClient, version: str) -> dict[str, dict[str, Any]]:
 
 
 def image(client: TestClient, document: dict[str, Any], number: int) -> bytes:
-    answer = client.get(f"pages/{document['generation']}/{document['name']}/{number}.png")
+    generation, at = document["pages"][number - 1]
+    answer = client.get(f"pages/{generation}/{document['name']}/{at}.png")
     assert answer.status_code == 200
     return answer.content
 
@@ -76,6 +78,15 @@ def test_unchanged_pages_are_kept_and_changed_ones_laid_out(tmp_path: Path) -> N
         assert after["student"]["generation"] == before["student"]["generation"]
         assert image(client, after["student"], 1) == student  # the same address, the same image
         assert after["key"]["generation"] != before["key"]["generation"]
+        # Laid out again, the key's pages that draw the same keep their images and addresses;
+        # what the page shows is page for page what a fresh layout of the file draws.
+        kept = [at for at in after["key"]["pages"] if at in before["key"]["pages"]]
+        assert kept and len(kept) < len(after["key"]["pages"])
+        fresh = {name: lay_out(html, tmp_path, folders) for name, html, folders in plan_documents(
+            lesson, Configuration(), PageChoice())}  # fmt: skip
+        for name in ("student", "key"):
+            shown = [image(client, after[name], n) for n in range(1, after[name]["count"] + 1)]
+            assert shown == fresh[name].pages
 
         # A statement added: the student sheet underlines it, so it is laid out again.
         block, start, end = block_of(changed.json()["lesson"], MAYOR)

@@ -33,8 +33,10 @@ from medialit.preview.view import lesson_view
 from medialit.settings.layers import Configuration
 
 DOCUMENT_LABELS = {"student": "student sheet", "key": "answer key"}
-SHOWN = ("name", "generation", "count", "warnings", "error", "version")
-"""What the page is told of each document (``version``: the lesson's its pages are for)."""
+SHOWN = ("name", "generation", "count", "warnings", "error", "version", "pages")
+"""What the page is told of each document: ``version``, the lesson's its pages are for;
+``pages``, each page's image address (its generation and number: a page that prints the
+same keeps its image)."""
 HEARTBEAT_SECONDS = 15.0
 WATCH_RETRY_SECONDS = 0.5
 _log = logging.getLogger(__name__)
@@ -64,6 +66,8 @@ class Preview:
         self.key_task: asyncio.Task[None] | None = None
         self.student_busy = False
         self.images: dict[tuple[int, str, int], bytes] = {}
+        self.page_keys: dict[str, dict[str, tuple[int, str, int]]] = {}
+        """Each document's page images held, by the fingerprint of their pixels."""
         self.counts: dict[tuple[PageChoice, str], int] = {}
         self.subscribers: set[asyncio.Queue[str | None]] = set()
         self.render_wanted = asyncio.Event()
@@ -166,6 +170,7 @@ class Preview:
                 self.configuration,
                 choice,
                 self._shown_digest(DOCUMENTS[0], choice),
+                frozenset(self.page_keys.get(DOCUMENTS[0], {})),
             )
         finally:
             self.student_busy = False
@@ -195,13 +200,18 @@ class Preview:
             if digest == self._shown_digest(name, choice):  # it prints what is shown
                 result = LaidOut(digest=digest, unchanged=True)
             else:
-                result = replace(await self._lay_out(html, folders), digest=digest)
+                known = frozenset(self.page_keys.get(name, {}))
+                result = replace(await self._lay_out(html, folders, known), digest=digest)
             self._store(choice, name, result, generation, version)
         self._publish_pages(busy=False)
 
-    async def _lay_out(self, html: str, folders: tuple[Path, ...]) -> LaidOut:
+    async def _lay_out(
+        self, html: str, folders: tuple[Path, ...], known: frozenset[str]
+    ) -> LaidOut:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, lay_out, html, self.lesson.parent, folders)
+        return await loop.run_in_executor(
+            self.executor, lay_out, html, self.lesson.parent, folders, known
+        )
 
     def _store(
         self, choice: PageChoice, name: str, result: LaidOut, generation: int, version: str
@@ -214,9 +224,7 @@ class Preview:
             return
         previous = self.counts.get((choice, name))
         self.counts[(choice, name)] = len(result.pages)
-        self.images = {key: png for key, png in self.images.items() if key[1] != name}
-        for number, png in enumerate(result.pages, start=1):
-            self.images[(generation, name, number)] = png
+        keys = self._keep_images(name, result, generation)
         self.documents[name] = {
             "name": name,
             "generation": generation,
@@ -224,6 +232,7 @@ class Preview:
             "warnings": page_warnings(name, result, previous, DOCUMENT_LABELS[name]),
             "error": result.error,
             "version": version,
+            "pages": [[key[0], key[2]] for key in keys],
             "digest": result.digest,
             "choice": choice,
             # Kept pages did not grow with the next change: their warnings without that one.
@@ -231,6 +240,26 @@ class Preview:
         }
         self.shown_choice = choice
         self._publish_pages(busy=self.render_wanted.is_set() or self.pending_key is not None)
+
+    def _keep_images(
+        self, name: str, result: LaidOut, generation: int
+    ) -> list[tuple[int, str, int]]:
+        """Hold ``name``'s new page images; a page drawn as one held already keeps its image
+        and its address (the page does not load it again). Gives each page's image key."""
+        held = self.page_keys.get(name, {})
+        digests = result.page_digests or [""] * len(result.pages)
+        keys = []
+        fresh: dict[tuple[int, str, int], bytes] = {}
+        for number, (png, digest) in enumerate(zip(result.pages, digests, strict=True), start=1):
+            key = held.get(digest) if not png else None
+            if key is None:
+                key = (generation, name, number)
+                fresh[key] = png
+            keys.append(key)
+        kept = set(keys)
+        self.images = {k: v for k, v in self.images.items() if k[1] != name or k in kept} | fresh
+        self.page_keys[name] = {d: key for d, key in zip(digests, keys, strict=True) if d}
+        return keys
 
     def _publish_pages(self, *, busy: bool, error: str | None = None) -> None:
         self.pages = {

@@ -51,6 +51,8 @@ class LaidOut:
     error: str | None = None
     digest: str = ""
     """The digest of the HTML laid out (:func:`html_digest`)."""
+    page_digests: list[str] = field(default_factory=list)
+    """Each page's fingerprint; a page whose PNG is ``b""`` is one the server holds."""
     unchanged: bool = False
     """Not laid out: the HTML is the one shown already, whose pages stay as they are."""
 
@@ -114,7 +116,11 @@ Job = tuple[str, str, tuple[Path, ...]]
 
 
 def plan_and_lay_out_first(
-    lesson: Path, configuration: Configuration, choice: PageChoice, shown: str = ""
+    lesson: Path,
+    configuration: Configuration,
+    choice: PageChoice,
+    shown: str = "",
+    known: frozenset[str] = frozenset(),
 ) -> tuple[LaidOut, list[Job]]:
     """In a worker: render every document's HTML, lay out the first; the rest to follow.
 
@@ -131,38 +137,60 @@ def plan_and_lay_out_first(
     digest = html_digest(html)
     if digest == shown:
         return LaidOut(digest=digest, unchanged=True), rest
-    return replace(lay_out(html, lesson.parent, folders), digest=digest), rest
+    return replace(lay_out(html, lesson.parent, folders, known), digest=digest), rest
 
 
-def lay_out(html: str, base_folder: Path, allowed_folders: tuple[Path, ...]) -> LaidOut:
-    """Lay out one document and draw its pages; runs in a worker process."""
+def lay_out(
+    html: str,
+    base_folder: Path,
+    allowed_folders: tuple[Path, ...],
+    known: frozenset[str] = frozenset(),
+) -> LaidOut:
+    """Lay out one document and draw its pages; runs in a worker process.
+
+    ``known``: the digests of page images the server holds already (see :func:`rasterise`).
+    """
     from medialit.layout.pdf import html_to_pdf
 
     try:
         pdf, _ = html_to_pdf(html, base_folder=base_folder, allowed_folders=allowed_folders)
     except MedialitError as exc:
         return LaidOut(error=str(exc))
-    return rasterise(pdf)
+    return rasterise(pdf, known=known)
 
 
-def rasterise(pdf: bytes, scale: float = SCALE) -> LaidOut:
-    """Each page of ``pdf`` as a PNG, and the share of the last page's printable area used."""
+def rasterise(pdf: bytes, scale: float = SCALE, known: frozenset[str] = frozenset()) -> LaidOut:
+    """Each page of ``pdf`` as a PNG, and the share of the last page's printable area used.
+
+    Each page's pixels are fingerprinted as drawn; a page whose fingerprint is in ``known``
+    (the same pixels as an image on screen) is not encoded again (its PNG is ``b""``):
+    encoding is most of drawing, and most pages print the same after a change.
+    """
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
     pages = []
+    digests = []
     used = 1.0
     try:
         for number in range(len(document)):
-            image = document[number].render(scale=scale).to_pil()
-            if number == len(document) - 1:
-                used = share_used(image)
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG", compress_level=1)
-            pages.append(buffer.getvalue())
+            bitmap = document[number].render(scale=scale)
+            digest = hashlib.sha256(memoryview(bitmap.buffer)).hexdigest()
+            last = number == len(document) - 1
+            png = b""
+            if last or digest not in known:
+                image = bitmap.to_pil()
+                if last:
+                    used = share_used(image)
+                if digest not in known:
+                    buffer = io.BytesIO()
+                    image.save(buffer, format="PNG", compress_level=1)
+                    png = buffer.getvalue()
+            pages.append(png)
+            digests.append(digest)
     finally:
         document.close()
-    return LaidOut(pages, used)
+    return LaidOut(pages, used, page_digests=digests)
 
 
 def lay_out_all(
