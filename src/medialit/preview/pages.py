@@ -29,7 +29,7 @@ DOCUMENTS = tuple(sheet.name for sheet in VARIANT_SHEETS)
 """The sheets the pane shows, the student's first: one of each per level and version."""
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
 MAX_VERSIONS_SHOWN = 4
-BACKGROUND_NICENESS = 5
+BACKGROUND_NICENESS = 10
 # A preview's PDFs are never kept, so the build's date (SOURCE_DATE_EPOCH) plays no part.
 NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
