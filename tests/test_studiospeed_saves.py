@@ -22,9 +22,10 @@ from starlette.testclient import TestClient
 from medialit.drafting.new import new_lesson
 from medialit.errors import LessonError
 from medialit.lesson.loader import _libyaml_reads_as_ruamel, load_yaml
+from medialit.lesson.reading import worksheet_lines
 from medialit.preview import kept
 from medialit.preview.editing import Changes, EditRefused, LessonEditor, read_version
-from medialit.preview.treecheck import _Unsure, check_edited, plain_lesson
+from medialit.preview.treecheck import _table_lines, _Unsure, check_edited, plain_lesson
 from medialit.settings.checks import read_lesson_with_settings
 
 from .conftest import DATA, LESSONS
@@ -40,11 +41,16 @@ def drafted(tmp_path: Path) -> Path:
 
 
 def same_as_the_text(path: Path) -> None:
-    """The tree of the file as written gives the values the loader reads from its text."""
+    """The tree of the file as written gives the values the loader reads from its text, and
+    the ``worksheet:`` table's own lines give its keys' lines in the whole file."""
     text = read_version(path).text
     assert text is not None
     _, data = kept.load(text)
-    assert plain_lesson(data, text) == load_yaml(path, text).data
+    plain = plain_lesson(data, text)
+    loaded = load_yaml(path, text)
+    assert plain == loaded.data
+    if "worksheet" in plain:
+        assert _table_lines(path, text, plain["worksheet"]) == worksheet_lines(loaded) != {}
 
 
 def edits(editor: LessonEditor, path: Path) -> None:

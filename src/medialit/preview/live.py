@@ -16,6 +16,7 @@ from typing import Any
 from starlette.requests import Request
 from watchfiles import awatch
 
+from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import LessonEditor, read_version
 from medialit.preview.pages import (
     DOCUMENTS,
@@ -76,6 +77,8 @@ class Preview:
         """Each level's and selection's student sheet: pages, last page (preview/sizes.py)."""
         self.background: list[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = []
         """Tasks of the studio's modules, run (until told to stop) while the server runs."""
+        self.saved: tuple[str, CheckedLesson] | None = None
+        """The version the page last saved, checked: what the page counts start from."""
         self.view_parts: dict[str, Callable[[dict[str, Any]], Any]] = {}
         """What the studio's modules add to every lesson view, by name (the review queue):
         a save's answer and every ``lesson`` event then carry it, with no request after."""

@@ -91,6 +91,7 @@ async def edit_response(preview: Preview, edit: Callable[[], Saved]) -> Response
 
     def apply() -> dict[str, Any]:
         saved = edit()
+        preview.saved = (saved.version, saved.checked)
         view = checked_view(saved.checked, saved.version, preview.configuration)
         return preview.completed(view)  # in the thread too: the loop stays free
 

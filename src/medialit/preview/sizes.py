@@ -26,6 +26,7 @@ from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
 from medialit.layout.page_fill import PageFill, page_fill
 from medialit.lesson.model import LEVELS, Level
+from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import read_version
 from medialit.preview.live import Preview
 from medialit.preview.pages import NO_DATE, make_background_executor
@@ -166,7 +167,11 @@ class Sizer:
 
     async def _count(self, version: str) -> None:
         preview = self.preview
-        found = await asyncio.to_thread(_sheets_now, preview.lesson, preview.configuration, version)
+        saved = preview.saved  # the lesson the page has just saved: not read again
+        checked = saved[1] if saved is not None and saved[0] == version else None
+        found = await asyncio.to_thread(
+            _sheets_now, preview.lesson, preview.configuration, version, checked
+        )
         if found is None:  # changed meanwhile, or not a lesson: the next turn sees
             return
         sheets = [sheet for sheet, _ in found]
@@ -251,7 +256,7 @@ def sheet_warnings(label: str, fill: PageFill, earlier: int | None) -> list[str]
 
 
 def _sheets_now(
-    lesson: Path, configuration: Configuration, version: str
+    lesson: Path, configuration: Configuration, version: str, checked: CheckedLesson | None = None
 ) -> list[tuple[SheetToSize, str]] | None:
     """The sheets to count, each with a digest of what it prints, if the file on disk is
     still at ``version`` and reads: a sheet whose digest is unchanged keeps its count, so
@@ -260,7 +265,8 @@ def _sheets_now(
         current = read_version(lesson)
         if current.version != version:
             return None
-        checked = read_lesson_with_settings(lesson, current.text)
+        if checked is None:
+            checked = read_lesson_with_settings(lesson, current.text)
         settings = configuration.resolve(
             checked.worksheet, checked.own_language, checked.file
         ).settings

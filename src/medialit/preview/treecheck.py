@@ -15,6 +15,7 @@ are not text, dates with a time, a file too large or too deep). The lines of a l
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from medialit.lesson.text import MAX_FILE_BYTES, utf8_bytes
 from medialit.lesson.validation import KeyPath
 from medialit.settings.checks import read_lesson_with_settings, worksheet_problems
 
+_TOP_WORKSHEET = re.compile(f"^{WORKSHEET}[ \\t]*:", re.MULTILINE)
+
 
 class _Unsure(Exception):
     """The document holds something only the text can settle: check the text."""
@@ -42,11 +45,12 @@ def check_edited(path: Path, data: CommentedMap, text: str) -> CheckedLesson:
         plain = plain_lesson(data, text)
     except _Unsure:
         return read_lesson_with_settings(path, text)
+    table = plain.get(WORKSHEET)
     try:
         return check_loaded(
             LoadedYaml(file=path, data=plain),
             worksheet_problems,
-            _WorksheetLines(path, text) if isinstance(plain.get(WORKSHEET), dict) else None,
+            _WorksheetLines(path, text, table) if isinstance(table, dict) else None,
         )
     except LessonError:
         return read_lesson_with_settings(path, text)  # the same problems, with their lines
@@ -107,15 +111,19 @@ def _anchored_or_tagged(value: Any) -> bool:
 
 
 class _WorksheetLines(Mapping[KeyPath, tuple[int, int | None]]):
-    """The line of each ``worksheet:`` key, read from the text the first time one is asked."""
+    """The line of each ``worksheet:`` key, read from the text the first time one is asked
+    (settings are resolved with the line each comes from)."""
 
-    def __init__(self, path: Path, text: str) -> None:
-        self._path, self._text = path, text
+    def __init__(self, path: Path, text: str, table: dict[str, Any]) -> None:
+        self._path, self._text, self._table = path, text, table
         self._lines: dict[KeyPath, tuple[int, int | None]] | None = None
 
     def _read(self) -> dict[KeyPath, tuple[int, int | None]]:
         if self._lines is None:
-            self._lines = worksheet_lines(load_yaml(self._path, self._text))
+            lines = _table_lines(self._path, self._text, self._table)
+            if lines is None:  # not found on its own: the whole file, as the check reads it
+                lines = worksheet_lines(load_yaml(self._path, self._text))
+            self._lines = lines
         return self._lines
 
     def __getitem__(self, key: KeyPath) -> tuple[int, int | None]:
@@ -126,3 +134,27 @@ class _WorksheetLines(Mapping[KeyPath, tuple[int, int | None]]):
 
     def __len__(self) -> int:
         return len(self._read())
+
+
+def _table_lines(
+    path: Path, text: str, table: dict[str, Any]
+) -> dict[KeyPath, tuple[int, int | None]] | None:
+    """The lines of the ``worksheet:`` table's keys, from its own lines of the text (a few,
+    against the whole file): the top-level ``worksheet:`` line and those indented under it,
+    read as a file of their own, then placed where they stand. ``None`` unless what they say
+    is exactly ``table``."""
+    found = _TOP_WORKSHEET.search(text)
+    if found is None:
+        return None
+    first = text.count("\n", 0, found.start())
+    lines = text[found.start() :].split("\n")
+    end = 1
+    while end < len(lines) and (not lines[end] or lines[end][0] in " \t#"):
+        end += 1
+    try:
+        loaded = load_yaml(path, "\n".join(lines[:end]) + "\n")
+    except LessonError:
+        return None
+    if loaded.data != {WORKSHEET: table}:
+        return None
+    return {key: (line + first, column) for key, (line, column) in worksheet_lines(loaded).items()}
