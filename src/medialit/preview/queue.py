@@ -32,7 +32,6 @@ from medialit.preview.queue_file import (
     Sureness,
     candidates,
     put_back,
-    statement_ids,
     sureness_by_id,
     take_out,
 )
@@ -142,9 +141,11 @@ def queue_view(view: dict[str, Any], preview: Preview, state: QueueState) -> dic
         return result | {"dropped": [], "candidates": []}
     ids: dict[int, str] = {}
     if current.text is not None and current.version == result["version"] and annotations:
-        ids = {index: key for index, (_, key) in enumerate(statement_ids(current.text))}
-        # The file says; the memory fills in a comment an edit elsewhere took away.
-        state.sure.update(sureness_by_id(current.text))
+        # Each statement's id as the view read it from this very file (no second reading).
+        ids = {a["index"]: a["id"] for a in annotations}
+        if any(a["draft"] for a in annotations):  # how sure: only drafts show it
+            # The file says; the memory fills in a comment an edit elsewhere took away.
+            state.sure.update(sureness_by_id(current.text))
     quotes = {a["quote"] for a in annotations}
     # Ctrl+Z may have put a dropped draft back already: it is no longer "dropped".
     state.dropped = [d for d in state.dropped if d.quote not in quotes]
