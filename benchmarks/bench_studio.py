@@ -79,10 +79,20 @@ QUEUE_CHANGED = """([before, queue]) => {
   return text !== before && text !== 'Saving…'
     && document.getElementById('queue').innerText !== queue;
 }"""
+# The pane says which lesson version its pages are for (data-version; pages that print the
+# same keep their images); where it does not (before 2026-12-05), its first image changed.
 IMAGES_LOADED = """(old) => {
-  const all = [...document.querySelectorAll('#pages img')];
-  return all.length > 0 && all[0].src !== old && all.every(i => i.complete && i.naturalWidth > 0)
-    && !document.getElementById('pages').classList.contains('busy');
+  const pane = document.getElementById('pages');
+  const all = [...pane.querySelectorAll('img')];
+  const fresh = pane.dataset.version !== undefined ? pane.dataset.version !== old
+    : all.length > 0 && all[0].src !== old;
+  return fresh && all.length > 0 && all.every(i => i.complete && i.naturalWidth > 0)
+    && !pane.classList.contains('busy');
+}"""
+SHOWN = """() => {
+  const pane = document.getElementById('pages');
+  const first = pane.querySelector('img');
+  return pane.dataset.version ?? (first ? first.src : null);
 }"""
 
 
@@ -153,7 +163,7 @@ class Teacher:
         page = self.page
         before = self.status()
         shown = page.locator("#queue").inner_text() if queue else ""
-        old_image = page.locator("#pages img").first.get_attribute("src") if images else None
+        old_image = page.evaluate(SHOWN) if images else None
         posts = len(self.posts)
         started = time.perf_counter()
         act()

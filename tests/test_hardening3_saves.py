@@ -78,16 +78,16 @@ def test_an_editors_save_while_the_page_saves_is_kept(
     monkeypatch: pytest.MonkeyPatch,
     how: str,
 ) -> None:
-    real_read_lesson = editing.read_lesson_with_settings
+    real_check = editing.check_edited  # the check of a save's new text (its edited tree)
 
-    def check_then_editor_saves(path: Path, text: str | None = None) -> Any:
+    def check_then_editor_saves(path: Path, data: Any, text: str) -> Any:
         """The worst moment: the page's new text is made and checked, not yet written."""
-        checked = real_read_lesson(path, text)
-        if text is not None and text != path.read_text(encoding="utf-8"):
+        checked = real_check(path, data, text)
+        if text != path.read_text(encoding="utf-8"):
             editor_saves(path, edited, EDITOR_SAVES[how])
         return checked
 
-    monkeypatch.setattr(editing, "read_lesson_with_settings", check_then_editor_saves)
+    monkeypatch.setattr(editing, "check_edited", check_then_editor_saves)
     for attempt in range(3):
         edited = LESSON.replace("The library hours", f"Saved in the editor {attempt}")
         response = add(client, MAYOR, "evidence", why="Checked.")
@@ -133,16 +133,16 @@ def test_where_files_cannot_be_swapped_the_check_before_the_replace_holds(
     monkeypatch.setattr(saving, "_renameat2", None)  # as on macOS, or a file system without it
     assert add(client, MAYOR, "evidence", why="Checked.").status_code == 200
     assert "why: Checked." in lesson.read_text(encoding="utf-8")
-    real_read_lesson = editing.read_lesson_with_settings
+    real_check = editing.check_edited  # the check of a save's new text (its edited tree)
     edited = LESSON.replace("The library hours", "Saved in the editor")
 
-    def check_then_editor_saves(path: Path, text: str | None = None) -> Any:
-        checked = real_read_lesson(path, text)
-        if text is not None and text != path.read_text(encoding="utf-8"):
+    def check_then_editor_saves(path: Path, data: Any, text: str) -> Any:
+        checked = real_check(path, data, text)
+        if text != path.read_text(encoding="utf-8"):
             editor_saves(path, edited, EDITOR_SAVES["renamed over"])
         return checked
 
-    monkeypatch.setattr(editing, "read_lesson_with_settings", check_then_editor_saves)
+    monkeypatch.setattr(editing, "check_edited", check_then_editor_saves)
     response = add(client, INFERENCE, "inference", why="It guesses.")
     assert response.status_code == 409
     assert lesson.read_text(encoding="utf-8") == edited

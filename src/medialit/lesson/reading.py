@@ -128,7 +128,20 @@ def read_lesson(
     :func:`medialit.settings.checks.read_lesson_with_settings`), so that its problems
     are listed with the rest; without it, the table is read but not checked.
     """
-    loaded = load_yaml(file, text)
+    return check_loaded(load_yaml(file, text), check_settings)
+
+
+def check_loaded(
+    loaded: LoadedYaml,
+    check_settings: Callable[[WorksheetTable], list[Problem]] | None = None,
+    worksheet_lines: Mapping[KeyPath, tuple[int, int | None]] | None = None,
+) -> CheckedLesson:
+    """:func:`read_lesson` of data already read (the preview's edited document).
+
+    ``worksheet_lines``: the lines of the ``worksheet:`` keys, when ``loaded`` has no
+    places (they name the line of a setting's problem).
+    """
+    file = loaded.file
     data = loaded.data
     if not isinstance(data, dict):
         raise LessonError(Problem(_not_a_lesson(data), file=file, line=1))
@@ -151,7 +164,7 @@ def read_lesson(
     problems.extend(reference_problems(loaded, order if placed_all else None))
     if lesson is not None:
         problems.extend(_question_problems(loaded, lesson, blocks))
-    worksheet = _worksheet_table(loaded)
+    worksheet = _worksheet_table(loaded, worksheet_lines)
     if worksheet is not None and check_settings is not None:
         problems.extend(check_settings(worksheet))
     if problems or lesson is None:
@@ -178,18 +191,27 @@ def _question_problems(loaded: LoadedYaml, lesson: Lesson, blocks: list[Block]) 
     ]
 
 
-def _worksheet_table(loaded: LoadedYaml) -> WorksheetTable | None:
+def _worksheet_table(
+    loaded: LoadedYaml, lines: Mapping[KeyPath, tuple[int, int | None]] | None = None
+) -> WorksheetTable | None:
     """The ``worksheet:`` table with the line of each key, if the lesson has one."""
     table = loaded.data.get(WORKSHEET)
     if not isinstance(table, dict) or not table:
         return None
-    lines = {
+    return WorksheetTable(loaded.file, table, worksheet_lines(loaded) if lines is None else lines)
+
+
+def worksheet_lines(loaded: LoadedYaml) -> dict[KeyPath, tuple[int, int | None]]:
+    """The line (and column) of each key of the ``worksheet:`` table, by its path in it."""
+    table = loaded.data.get(WORKSHEET) if isinstance(loaded.data, dict) else None
+    if not isinstance(table, dict):
+        return {}
+    return {
         path: (line, column)
         for path in _all_paths(table)
         for line, column in [loaded.key_place((WORKSHEET, *path))]
         if line is not None
     }
-    return WorksheetTable(loaded.file, table, lines)
 
 
 def _all_paths(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[KeyPath]:

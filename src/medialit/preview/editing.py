@@ -36,6 +36,7 @@ from medialit.preview.rekind import (
     set_also_accept,
 )
 from medialit.preview.saving import ChangedMeanwhile, NotSaved, write_lesson
+from medialit.preview.treecheck import check_edited
 from medialit.preview.versions import LessonText as LessonText  # its names, kept public here
 from medialit.preview.versions import lesson_text
 from medialit.preview.versions import read_version as read_version
@@ -210,7 +211,7 @@ class LessonEditor:
                 raise EditRefused(str(exc)) from None
             text = dump_like(yaml, data, current.text)
             try:
-                checked = read_lesson_with_settings(self.path, text)
+                checked = check_edited(self.path, data, text)  # the tree: no second reading
             except LessonError as exc:
                 raise EditRefused(
                     "This change was not saved, because the lesson would not pass the check:",

@@ -9,18 +9,21 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from concurrent.futures import Executor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
 from watchfiles import awatch
 
+from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import LessonEditor, read_version
 from medialit.preview.pages import (
     DOCUMENTS,
     Job,
     LaidOut,
     PageChoice,
+    html_digest,
     lay_out,
     make_executor,
     page_warnings,
@@ -31,6 +34,10 @@ from medialit.preview.view import lesson_view
 from medialit.settings.layers import Configuration
 
 DOCUMENT_LABELS = {"student": "student sheet", "key": "answer key"}
+SHOWN = ("name", "generation", "count", "warnings", "error", "version", "pages")
+"""What the page is told of each document: ``version``, the lesson's its pages are for;
+``pages``, each page's image address (its generation and number: a page that prints the
+same keeps its image)."""
 HEARTBEAT_SECONDS = 15.0
 WATCH_RETRY_SECONDS = 0.5
 _log = logging.getLogger(__name__)
@@ -56,10 +63,12 @@ class Preview:
         self.documents: dict[str, dict[str, Any]] = {}
         self.shown_choice = PageChoice()
         self.generation = 0
-        self.pending_key: tuple[PageChoice, Job, int] | None = None
+        self.pending_key: tuple[PageChoice, Job, int, str] | None = None
         self.key_task: asyncio.Task[None] | None = None
         self.student_busy = False
         self.images: dict[tuple[int, str, int], bytes] = {}
+        self.page_keys: dict[str, dict[str, tuple[int, str, int]]] = {}
+        """Each document's page images held, by the fingerprint of their pixels."""
         self.counts: dict[tuple[PageChoice, str], int] = {}
         self.subscribers: set[asyncio.Queue[str | None]] = set()
         self.render_wanted = asyncio.Event()
@@ -68,6 +77,17 @@ class Preview:
         """Each level's and selection's student sheet: pages, last page (preview/sizes.py)."""
         self.background: list[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = []
         """Tasks of the studio's modules, run (until told to stop) while the server runs."""
+        self.saved: tuple[str, CheckedLesson] | None = None
+        """The version the page last saved, checked: what the page counts start from."""
+        self.view_parts: dict[str, Callable[[dict[str, Any]], Any]] = {}
+        """What the studio's modules add to every lesson view, by name (the review queue):
+        a save's answer and every ``lesson`` event then carry it, with no request after."""
+
+    def completed(self, view: dict[str, Any]) -> dict[str, Any]:
+        """``view`` with the studio's parts (see :attr:`view_parts`); made in a thread."""
+        if view.get("problems", True):
+            return view
+        return view | {name: part(view) for name, part in self.view_parts.items()}
 
     # -- the lesson --------------------------------------------------------------------
 
@@ -81,7 +101,11 @@ class Preview:
                 current = await asyncio.to_thread(read_version, self.lesson)
                 if current.version == self.view.get("version"):
                     return
-        self.set_view(await asyncio.to_thread(lesson_view, self.lesson, self.configuration))
+        self.set_view(
+            await asyncio.to_thread(
+                lambda: self.completed(lesson_view(self.lesson, self.configuration))
+            )
+        )
 
     def set_view(self, view: dict[str, Any]) -> None:
         if view.get("version") == self.view.get("version") and view == self.view:
@@ -137,12 +161,19 @@ class Preview:
         newer change has come meanwhile (that key would be out of date at once)."""
         assert self.executor is not None
         choice = self.choice
+        version = str(self.view.get("version", ""))  # the lesson these pages are for
         self._publish_pages(busy=True)
         loop = asyncio.get_running_loop()
         self.student_busy = True
         try:
             result, rest = await loop.run_in_executor(
-                self.executor, plan_and_lay_out_first, self.lesson, self.configuration, choice
+                self.executor,
+                plan_and_lay_out_first,
+                self.lesson,
+                self.configuration,
+                choice,
+                self._shown_digest(DOCUMENTS[0], choice),
+                frozenset(self.page_keys.get(DOCUMENTS[0], {})),
             )
         finally:
             self.student_busy = False
@@ -151,40 +182,87 @@ class Preview:
             return
         self.generation += 1
         # Only the newest key is worth laying out; one key at a time.
-        self.pending_key = (choice, rest[0], self.generation)
-        self._store(choice, DOCUMENTS[0], result, self.generation)
+        self.pending_key = (choice, rest[0], self.generation, version)
+        self._store(choice, DOCUMENTS[0], result, self.generation, version)
         if self.key_task is None or self.key_task.done():
             self.key_task = asyncio.create_task(self._render_keys())
+
+    def _shown_digest(self, name: str, choice: PageChoice) -> str:
+        """The digest of the HTML whose pages are on screen for ``name``, if for ``choice``."""
+        shown = self.documents.get(name)
+        return str(shown["digest"]) if shown and shown["choice"] == choice else ""
 
     async def _render_keys(self) -> None:
         while self.pending_key is not None:
             if self.render_wanted.is_set() or self.student_busy:
                 await asyncio.sleep(0.05)  # a newer student sheet goes first
                 continue
-            choice, (name, html, folders), generation = self.pending_key
+            choice, (name, html, folders), generation, version = self.pending_key
             self.pending_key = None
-            self._store(choice, name, await self._lay_out(html, folders), generation)
+            digest = html_digest(html)
+            if digest == self._shown_digest(name, choice):  # it prints what is shown
+                result = LaidOut(digest=digest, unchanged=True)
+            else:
+                known = frozenset(self.page_keys.get(name, {}))
+                result = replace(await self._lay_out(html, folders, known), digest=digest)
+            self._store(choice, name, result, generation, version)
         self._publish_pages(busy=False)
 
-    async def _lay_out(self, html: str, folders: tuple[Path, ...]) -> LaidOut:
+    async def _lay_out(
+        self, html: str, folders: tuple[Path, ...], known: frozenset[str]
+    ) -> LaidOut:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, lay_out, html, self.lesson.parent, folders)
+        return await loop.run_in_executor(
+            self.executor, lay_out, html, self.lesson.parent, folders, known
+        )
 
-    def _store(self, choice: PageChoice, name: str, result: LaidOut, generation: int) -> None:
+    def _store(
+        self, choice: PageChoice, name: str, result: LaidOut, generation: int, version: str
+    ) -> None:
+        shown = self.documents.get(name)
+        if result.unchanged and shown is not None:
+            # The same pages, at the same addresses: the page keeps its images.
+            self.documents[name] = {**shown, "version": version, "warnings": shown["kept"]}
+            self._publish_pages(busy=self.render_wanted.is_set() or self.pending_key is not None)
+            return
         previous = self.counts.get((choice, name))
         self.counts[(choice, name)] = len(result.pages)
-        self.images = {key: png for key, png in self.images.items() if key[1] != name}
-        for number, png in enumerate(result.pages, start=1):
-            self.images[(generation, name, number)] = png
+        keys = self._keep_images(name, result, generation)
         self.documents[name] = {
             "name": name,
             "generation": generation,
             "count": len(result.pages),
             "warnings": page_warnings(name, result, previous, DOCUMENT_LABELS[name]),
             "error": result.error,
+            "version": version,
+            "pages": [[key[0], key[2]] for key in keys],
+            "digest": result.digest,
+            "choice": choice,
+            # Kept pages did not grow with the next change: their warnings without that one.
+            "kept": page_warnings(name, result, None, DOCUMENT_LABELS[name]),
         }
         self.shown_choice = choice
         self._publish_pages(busy=self.render_wanted.is_set() or self.pending_key is not None)
+
+    def _keep_images(
+        self, name: str, result: LaidOut, generation: int
+    ) -> list[tuple[int, str, int]]:
+        """Hold ``name``'s new page images; a page drawn as one held already keeps its image
+        and its address (the page does not load it again). Gives each page's image key."""
+        held = self.page_keys.get(name, {})
+        digests = result.page_digests or [""] * len(result.pages)
+        keys = []
+        fresh: dict[tuple[int, str, int], bytes] = {}
+        for number, (png, digest) in enumerate(zip(result.pages, digests, strict=True), start=1):
+            key = held.get(digest) if not png else None
+            if key is None:
+                key = (generation, name, number)
+                fresh[key] = png
+            keys.append(key)
+        kept = set(keys)
+        self.images = {k: v for k, v in self.images.items() if k[1] != name or k in kept} | fresh
+        self.page_keys[name] = {d: key for d, key in zip(digests, keys, strict=True) if d}
+        return keys
 
     def _publish_pages(self, *, busy: bool, error: str | None = None) -> None:
         self.pages = {
@@ -192,7 +270,11 @@ class Preview:
             "level": self.shown_choice.level,
             "version": self.shown_choice.version,
             "error": error,
-            "documents": [self.documents[name] for name in DOCUMENTS if name in self.documents],
+            "documents": [
+                {key: value for key, value in self.documents[name].items() if key in SHOWN}
+                for name in DOCUMENTS
+                if name in self.documents
+            ],
             "sizes": self.sizes,
         }
         self.publish("pages", self.pages)

@@ -9,10 +9,12 @@ before printing: a change that adds a page, a last page left nearly empty.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
 import multiprocessing
+import os
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from medialit.build.planning import plan_lesson
@@ -27,6 +29,7 @@ DOCUMENTS = tuple(sheet.name for sheet in VARIANT_SHEETS)
 """The sheets the pane shows, the student's first: one of each per level and version."""
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
 MAX_VERSIONS_SHOWN = 4
+BACKGROUND_NICENESS = 10
 # A preview's PDFs are never kept, so the build's date (SOURCE_DATE_EPOCH) plays no part.
 NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
@@ -46,6 +49,17 @@ class LaidOut:
     pages: list[bytes] = field(default_factory=list)
     last_page_used: float = 1.0
     error: str | None = None
+    digest: str = ""
+    """The digest of the HTML laid out (:func:`html_digest`)."""
+    page_digests: list[str] = field(default_factory=list)
+    """Each page's fingerprint; a page whose PNG is ``b""`` is one the server holds."""
+    unchanged: bool = False
+    """Not laid out: the HTML is the one shown already, whose pages stay as they are."""
+
+
+def html_digest(html: str) -> str:
+    """What a document prints, in short: equal HTML, equal pages."""
+    return hashlib.sha256(html.encode()).hexdigest()
 
 
 def make_executor() -> ProcessPoolExecutor:
@@ -53,6 +67,21 @@ def make_executor() -> ProcessPoolExecutor:
     (measured in benchmarks/bench_preview.py)."""
     # spawn: a fork of a server with threads and an event loop is not safe.
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
+def make_background_executor() -> ProcessPoolExecutor:
+    """A worker for counting pages in the background (:mod:`.sizes`), at a lower priority:
+    a count never makes the pages of the teacher's last change wait behind it."""
+    return ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_lower_priority,
+    )
+
+
+def _lower_priority() -> None:
+    if hasattr(os, "nice"):  # not on Windows: there the count only shares the computer
+        os.nice(BACKGROUND_NICENESS)
 
 
 def warm_up() -> None:
@@ -87,50 +116,81 @@ Job = tuple[str, str, tuple[Path, ...]]
 
 
 def plan_and_lay_out_first(
-    lesson: Path, configuration: Configuration, choice: PageChoice
+    lesson: Path,
+    configuration: Configuration,
+    choice: PageChoice,
+    shown: str = "",
+    known: frozenset[str] = frozenset(),
 ) -> tuple[LaidOut, list[Job]]:
     """In a worker: render every document's HTML, lay out the first; the rest to follow.
 
     Rendering the templates happens here too, so that the server's own process stays
-    free to answer the page while a layout is made.
+    free to answer the page while a layout is made. A first document whose HTML has the
+    digest ``shown`` (the pages on screen) is not laid out again: a kind changed, say,
+    prints nothing new on the student sheet.
     """
     try:
         first, *rest = plan_documents(lesson, configuration, choice)
     except MedialitError as exc:
         return LaidOut(error=str(exc)), []
     _, html, folders = first
-    return lay_out(html, lesson.parent, folders), rest
+    digest = html_digest(html)
+    if digest == shown:
+        return LaidOut(digest=digest, unchanged=True), rest
+    return replace(lay_out(html, lesson.parent, folders, known), digest=digest), rest
 
 
-def lay_out(html: str, base_folder: Path, allowed_folders: tuple[Path, ...]) -> LaidOut:
-    """Lay out one document and draw its pages; runs in a worker process."""
+def lay_out(
+    html: str,
+    base_folder: Path,
+    allowed_folders: tuple[Path, ...],
+    known: frozenset[str] = frozenset(),
+) -> LaidOut:
+    """Lay out one document and draw its pages; runs in a worker process.
+
+    ``known``: the digests of page images the server holds already (see :func:`rasterise`).
+    """
     from medialit.layout.pdf import html_to_pdf
 
     try:
         pdf, _ = html_to_pdf(html, base_folder=base_folder, allowed_folders=allowed_folders)
     except MedialitError as exc:
         return LaidOut(error=str(exc))
-    return rasterise(pdf)
+    return rasterise(pdf, known=known)
 
 
-def rasterise(pdf: bytes, scale: float = SCALE) -> LaidOut:
-    """Each page of ``pdf`` as a PNG, and the share of the last page's printable area used."""
+def rasterise(pdf: bytes, scale: float = SCALE, known: frozenset[str] = frozenset()) -> LaidOut:
+    """Each page of ``pdf`` as a PNG, and the share of the last page's printable area used.
+
+    Each page's pixels are fingerprinted as drawn; a page whose fingerprint is in ``known``
+    (the same pixels as an image on screen) is not encoded again (its PNG is ``b""``):
+    encoding is most of drawing, and most pages print the same after a change.
+    """
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
     pages = []
+    digests = []
     used = 1.0
     try:
         for number in range(len(document)):
-            image = document[number].render(scale=scale).to_pil()
-            if number == len(document) - 1:
-                used = share_used(image)
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG", compress_level=1)
-            pages.append(buffer.getvalue())
+            bitmap = document[number].render(scale=scale)
+            digest = hashlib.sha256(memoryview(bitmap.buffer)).hexdigest()
+            last = number == len(document) - 1
+            png = b""
+            if last or digest not in known:
+                image = bitmap.to_pil()
+                if last:
+                    used = share_used(image)
+                if digest not in known:
+                    buffer = io.BytesIO()
+                    image.save(buffer, format="PNG", compress_level=1)
+                    png = buffer.getvalue()
+            pages.append(png)
+            digests.append(digest)
     finally:
         document.close()
-    return LaidOut(pages, used)
+    return LaidOut(pages, used, page_digests=digests)
 
 
 def lay_out_all(

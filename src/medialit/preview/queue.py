@@ -26,13 +26,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from medialit.lesson.statement_ids import ids_in_use, new_id
-from medialit.preview.editing import EditRefused, StaleWrite, read_version
+from medialit.preview.editing import EditRefused, Saved, StaleWrite, read_version
 from medialit.preview.live import Preview
 from medialit.preview.queue_file import (
     Sureness,
     candidates,
     put_back,
-    statement_ids,
     sureness_by_id,
     take_out,
 )
@@ -69,7 +68,10 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
 
     async def queue(request: Request) -> Response:
         await preview.refresh(skip_same_version=True)
-        return JSONResponse(await asyncio.to_thread(_queue_view, preview, state))
+        return JSONResponse(await asyncio.to_thread(queue_view, preview.view, preview, state))
+
+    # Every lesson view carries the queue: a save's answer has it, with no GET after.
+    preview.view_parts["queue"] = lambda view: queue_view(view, preview, state)
 
     async def drop(request: Request) -> Response:
         body = await json_body(request)
@@ -80,15 +82,14 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
         def edit(data: CommentedMap) -> None:
             taken.append(_drop(data, index, quote))
 
-        response = await edit_response(
-            preview,
-            lambda: preview.editor.edit(
+        def apply() -> Saved:
+            saved = preview.editor.edit(
                 str_field(body, "version"), f"the drop of “{_short(quote)}”", edit
-            ),
-        )
-        if response.status_code == 200 and taken:
-            state.dropped.append(taken[0])
-        return response
+            )
+            state.dropped.append(taken[0])  # saved: before the answer's queue is made
+            return saved
+
+        return await edit_response(preview, apply)
 
     async def restore(request: Request) -> Response:
         body = await json_body(request)
@@ -100,15 +101,15 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
         def edit(data: CommentedMap) -> None:
             _restore(data, dropped)
 
-        response = await edit_response(
-            preview,
-            lambda: preview.editor.edit(
+        def apply() -> Saved:
+            saved = preview.editor.edit(
                 str_field(body, "version"), f"bringing back “{_short(dropped.quote)}”", edit
-            ),
-        )
-        if response.status_code == 200:
-            state.dropped.remove(dropped)
-        return response
+            )
+            if dropped in state.dropped:  # saved: before the answer's queue is made
+                state.dropped.remove(dropped)
+            return saved
+
+        return await edit_response(preview, apply)
 
     async def promote(request: Request) -> Response:
         body = await json_body(request)
@@ -130,8 +131,8 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
     ]
 
 
-def _queue_view(preview: Preview, state: QueueState) -> dict[str, Any]:
-    view = preview.view
+def queue_view(view: dict[str, Any], preview: Preview, state: QueueState) -> dict[str, Any]:
+    """The queue of the lesson ``view`` shows: what ``GET /api/queue`` answers."""
     annotations: list[dict[str, Any]] = view.get("annotations", [])
     result: dict[str, Any] = {"version": view.get("version", ""), "drafts": []}
     try:
@@ -140,9 +141,11 @@ def _queue_view(preview: Preview, state: QueueState) -> dict[str, Any]:
         return result | {"dropped": [], "candidates": []}
     ids: dict[int, str] = {}
     if current.text is not None and current.version == result["version"] and annotations:
-        ids = {index: key for index, (_, key) in enumerate(statement_ids(current.text))}
-        # The file says; the memory fills in a comment an edit elsewhere took away.
-        state.sure.update(sureness_by_id(current.text))
+        # Each statement's id as the view read it from this very file (no second reading).
+        ids = {a["index"]: a["id"] for a in annotations}
+        if any(a["draft"] for a in annotations):  # how sure: only drafts show it
+            # The file says; the memory fills in a comment an edit elsewhere took away.
+            state.sure.update(sureness_by_id(current.text))
     quotes = {a["quote"] for a in annotations}
     # Ctrl+Z may have put a dropped draft back already: it is no longer "dropped".
     state.dropped = [d for d in state.dropped if d.quote not in quotes]

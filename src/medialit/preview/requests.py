@@ -88,8 +88,15 @@ def optional_kinds(body: dict[str, Any]) -> list[str] | None:
 
 async def edit_response(preview: Preview, edit: Callable[[], Saved]) -> Response:
     """Apply an edit in a thread; answer with the lesson as it now is, or why not."""
+
+    def apply() -> dict[str, Any]:
+        saved = edit()
+        preview.saved = (saved.version, saved.checked)
+        view = checked_view(saved.checked, saved.version, preview.configuration)
+        return preview.completed(view)  # in the thread too: the loop stays free
+
     try:
-        saved = await asyncio.to_thread(edit)
+        view = await asyncio.to_thread(apply)
     except StaleWrite:
         await preview.refresh()
         return JSONResponse(
@@ -99,7 +106,7 @@ async def edit_response(preview: Preview, edit: Callable[[], Saved]) -> Response
         return JSONResponse({"message": exc.message, "problems": exc.problems}, status_code=422)
     except MedialitError as exc:  # the file could not be written
         return JSONResponse({"message": str(exc), "problems": []}, status_code=500)
-    preview.set_view(checked_view(saved.checked, saved.version, preview.configuration))
+    preview.set_view(view)
     return answer(preview)
 
 

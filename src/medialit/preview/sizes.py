@@ -1,10 +1,11 @@
 """How many pages each level's student sheet and each selection's take, counted in the
 background for the glance panel, and how full each last page is.
 
-The counts come after the pages pane's own layout, in the same worker (a two-core computer
-has no room for a second), and reach the page through the ``pages`` event, as page images
-do. A sheet whose HTML has not changed since it was counted (the whole lesson's sheets when
-only a selection changed) is not laid out again: the count is kept by the HTML's digest.
+The counts come after the pages pane's own layout, in a worker of their own at a lower
+priority (in the pane's worker, a count being made kept the next change's pages waiting
+for it), and reach the page through the ``pages`` event, as page images do. A sheet whose
+HTML has not changed since it was counted (the whole lesson's sheets when only a selection
+changed) is not laid out again: the count is kept by the HTML's digest.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import json
 import logging
 import time
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,9 +26,10 @@ from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
 from medialit.layout.page_fill import PageFill, page_fill
 from medialit.lesson.model import LEVELS, Level
+from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import read_version
 from medialit.preview.live import Preview
-from medialit.preview.pages import NO_DATE
+from medialit.preview.pages import NO_DATE, make_background_executor
 from medialit.render.sheet_table import STUDENT
 from medialit.settings.checks import read_lesson_with_settings
 from medialit.settings.layers import Configuration
@@ -97,6 +100,8 @@ class Sizer:
 
     def __init__(self, preview: Preview) -> None:
         self.preview = preview
+        self.executor: Executor | None = None
+        """Its own worker, at a lower priority: the pages pane's never waits behind a count."""
         self.known: dict[str, PageFill] = {}
         self.done: dict[str, tuple[str, dict[str, Any]]] = {}
         """Each sheet's key → the lesson version it was counted for, and what was found."""
@@ -112,6 +117,13 @@ class Sizer:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Count whenever the lesson changed and the pages pane is not laying out."""
+        try:
+            await self._run(stop)
+        finally:
+            if self.executor is not None:
+                self.executor.shutdown(wait=False, cancel_futures=True)
+
+    async def _run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), POLL_SECONDS)
@@ -155,7 +167,11 @@ class Sizer:
 
     async def _count(self, version: str) -> None:
         preview = self.preview
-        found = await asyncio.to_thread(_sheets_now, preview.lesson, preview.configuration, version)
+        saved = preview.saved  # the lesson the page has just saved: not read again
+        checked = saved[1] if saved is not None and saved[0] == version else None
+        found = await asyncio.to_thread(
+            _sheets_now, preview.lesson, preview.configuration, version, checked
+        )
         if found is None:  # changed meanwhile, or not a lesson: the next turn sees
             return
         sheets = [sheet for sheet, _ in found]
@@ -176,8 +192,10 @@ class Sizer:
             if preview.view.get("version") != version:
                 return
             self._publish(sheets, version, busy=True)
+            if self.executor is None:
+                self.executor = make_background_executor()
             sized = await loop.run_in_executor(
-                preview.executor,
+                self.executor,
                 size_sheet,
                 preview.lesson,
                 preview.configuration,
@@ -238,7 +256,7 @@ def sheet_warnings(label: str, fill: PageFill, earlier: int | None) -> list[str]
 
 
 def _sheets_now(
-    lesson: Path, configuration: Configuration, version: str
+    lesson: Path, configuration: Configuration, version: str, checked: CheckedLesson | None = None
 ) -> list[tuple[SheetToSize, str]] | None:
     """The sheets to count, each with a digest of what it prints, if the file on disk is
     still at ``version`` and reads: a sheet whose digest is unchanged keeps its count, so
@@ -247,7 +265,8 @@ def _sheets_now(
         current = read_version(lesson)
         if current.version != version:
             return None
-        checked = read_lesson_with_settings(lesson, current.text)
+        if checked is None:
+            checked = read_lesson_with_settings(lesson, current.text)
         settings = configuration.resolve(
             checked.worksheet, checked.own_language, checked.file
         ).settings

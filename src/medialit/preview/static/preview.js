@@ -508,7 +508,9 @@ function showPages(pages) {
   const images = [];
   for (let number = 1; number <= shown.count; number += 1) {
     const image = element("img", "page");
-    image.src = `pages/${shown.generation}/${shown.name}/${number}.png`;
+    // A page that prints the same as before keeps its image's address: it is not loaded again.
+    const [generation, at] = shown.pages ? shown.pages[number - 1] : [shown.generation, number];
+    image.src = `pages/${generation}/${shown.name}/${at}.png`;
     image.alt = `${LABELS[shown.name]}, page ${number} of ${shown.count}`;
     images.push(image);
   }
@@ -521,6 +523,8 @@ function showPages(pages) {
   } else {
     container.replaceChildren(...images);
   }
+  // The lesson version these pages are for: pages that print the same keep their images.
+  container.dataset.version = shown.version || "";
 }
 
 const LABELS = { student: "Student sheet", key: "Answer key" };

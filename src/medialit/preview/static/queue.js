@@ -11,7 +11,7 @@ const $ = (id) => document.getElementById(id);
 
 const state = {
   lesson: null, // the lesson view (medialit:lesson)
-  queue: null, // what GET api/queue gives: drafts, dropped, candidates
+  queue: null, // the lesson view's queue (as GET api/queue gives it): drafts, dropped, candidates
   current: null, // the id (or quote) of the draft the teacher is on
   position: 0, // its place in the list: the next draft takes it when it leaves
   asked: 0, // the newest queue request: an older answer is not shown over it
@@ -47,9 +47,13 @@ function currentDraft() {
 
 async function load() {
   const asked = ++state.asked;
-  const response = await fetch("api/queue");
-  if (!response.ok) return;
-  const queue = await response.json();
+  // Every lesson view (a save's answer, a change on disk) carries its queue: no request after.
+  let queue = state.lesson && state.lesson.queue;
+  if (!queue) {
+    const response = await fetch("api/queue");
+    if (!response.ok) return;
+    queue = await response.json();
+  }
   if (asked !== state.asked || !state.lesson || queue.version !== state.lesson.version) return;
   state.queue = queue;
   render();
