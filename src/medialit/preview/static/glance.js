@@ -210,18 +210,20 @@ function announcePages() {
 
 async function tick(statement, ticked) {
   const name = state.chosen;
+  const before = selection(name);
   const body = { name, index: statement.index, quote: statement.quote, ticked };
   const lesson = await save("api/selections/tick", body);
   if (!lesson) {
     renderSelections(); // refused: the box shows the file as it is
     return;
   }
-  await refresh();
-  const chosen = selection(name);
-  const count = chosen ? chosen.ids.length : 0;
+  // Said as soon as the save is in (one statement more or fewer than before), not after the
+  // glance is fetched again: the teacher hears at once that the tick was kept.
+  const count = (before ? before.ids.length : 0) + (ticked ? 1 : -1);
   const verb = ticked ? "is now in" : "is out of";
   state.announce = name;
   say(`Statement ${statement.number} ${verb} “${name}”: ${plural(count, "statement")}. Counting its pages…`);
+  await refresh();
   announcePages();
 }
 
