@@ -58,7 +58,13 @@ def glance_of(lesson: Path) -> dict[str, Any]:
     except MedialitError:
         # The page shows the problems already (the lesson view): nothing to count.
         return {"version": current.version, "problems": True}
-    return {"version": current.version, "problems": False, **glance(checked)}
+    try:
+        counted = glance(checked)
+    except (MedialitError, OSError):
+        # Moved away while it was counted (the review warnings read it again for their lines):
+        # as above, the lesson view says so.
+        return {"version": "", "problems": True}
+    return {"version": current.version, "problems": False, **counted}
 
 
 def glance(checked: CheckedLesson) -> dict[str, Any]:
