@@ -55,6 +55,9 @@ from playwright.sync_api import Locator, Page, Request, sync_playwright
 from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # tests/preview_helpers.py: where words are drawn, to aim at
+from tests.preview_helpers import WORDS_ON_SCREEN  # noqa: E402
+
 PAGE = ROOT / "tests" / "data" / "news-story.html"
 ROSTER = ROOT / "docs" / "examples" / "class.csv"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
@@ -195,24 +198,7 @@ def endpoint(request: Request) -> str:
 
 def word_box(page: Page, words: str) -> dict[str, float]:
     """Where ``words`` stand in the article on the screen (to aim the mouse at)."""
-    box = page.evaluate(
-        """(words) => {
-          for (const text of document.querySelectorAll('#article .text')) {
-            const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              const at = node.data.indexOf(words);
-              if (at === -1) continue;
-              const range = document.createRange();
-              range.setStart(node, at);
-              range.setEnd(node, at + words.length);
-              const r = range.getBoundingClientRect();
-              return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
-            }
-          }
-          return null;
-        }""",
-        words,
-    )
+    box = page.evaluate(WORDS_ON_SCREEN, words)
     if not box:
         sys.exit(f"“{words}” is not in the article")
     return dict(box)

@@ -32,3 +32,23 @@ ASSERTION = "Everyone knows the old hours were better."
 INFERENCE = "So the new hours will surely drive readers away."
 TWICE = "Some readers complained."
 MAYOR = "The mayor did not answer."
+
+
+# Where some words of the article stand on the screen, for aiming a real mouse drag at them
+# (page.evaluate(WORDS_ON_SCREEN, words): {left, right, top, bottom}, or null if absent).
+# The browser tests and benchmarks/bench_studio.py aim with it; the drags themselves are real.
+WORDS_ON_SCREEN = """(words) => {
+  for (const text of document.querySelectorAll('#article .text')) {
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(words);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + words.length);
+      const r = range.getBoundingClientRect();
+      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+    }
+  }
+  return null;
+}"""

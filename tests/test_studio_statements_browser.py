@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .a11y_support import SHOTS, focused, serve, tab_to
-from .preview_helpers import ASSERTION, FIRST, MAYOR
+from .preview_helpers import ASSERTION, FIRST, MAYOR, WORDS_ON_SCREEN
 from .test_a11y_axe import axe_page, serious  # noqa: F401 (a fixture)
 from .test_preview_browser import (  # noqa: F401 (fixtures)
     Served,
@@ -37,24 +37,7 @@ def quote_line(quote: str) -> str:
 
 def word_box(page: Page, words: str) -> dict[str, float]:
     """Where ``words`` stand on the screen (to aim the mouse at; the drag itself is real)."""
-    box = page.evaluate(
-        """(words) => {
-          for (const text of document.querySelectorAll('#article .text')) {
-            const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              const at = node.data.indexOf(words);
-              if (at === -1) continue;
-              const range = document.createRange();
-              range.setStart(node, at);
-              range.setEnd(node, at + words.length);
-              const r = range.getBoundingClientRect();
-              return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
-            }
-          }
-          return null;
-        }""",
-        words,
-    )
+    box = page.evaluate(WORDS_ON_SCREEN, words)
     assert box, words
     return dict(box)
 
