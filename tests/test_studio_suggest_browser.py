@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from ruamel.yaml import YAML
 
 from medialit.drafting.new import new_lesson
 
 from .a11y_support import SHOTS, serve, tab_to
 from .conftest import DATA
-from .test_a11y_axe import AXE, serious
+from .test_a11y_axe import axe_page, serious  # noqa: F401 (a fixture)
 from .test_preview_browser import (  # noqa: F401 (fixtures)
     Served,
     browser_context_args,
@@ -41,15 +41,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         yield running
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A page where axe-core may be added (the preview's CSP refuses inline scripts)."""
-    assert AXE.is_file(), f"{AXE} is missing: run  npm ci --prefix tests/axe  (make test does)"
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
 def data(lesson: Path) -> dict[str, object]:
     loaded = YAML(typ="safe", pure=True).load(lesson.read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
@@ -57,8 +48,10 @@ def data(lesson: Path) -> dict[str, object]:
 
 
 def test_suggested_questions_and_plan_are_accepted_with_one_key_each(
-    page: Page, served: Served
+    axe_page: Page,  # noqa: F811
+    served: Served,
 ) -> None:
+    page = axe_page  # axe-core may be added to it (the preview's CSP refuses inline scripts)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(served.url)
@@ -116,7 +109,11 @@ def test_suggested_questions_and_plan_are_accepted_with_one_key_each(
     assert not errors
 
 
-def test_a_kind_change_offers_the_new_kinds_why_and_r_takes_it(page: Page, served: Served) -> None:
+def test_a_kind_change_offers_the_new_kinds_why_and_r_takes_it(
+    axe_page: Page,  # noqa: F811
+    served: Served,
+) -> None:
+    page = axe_page  # axe-core may be added to it (the preview's CSP refuses inline scripts)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(served.url)
