@@ -125,9 +125,14 @@ def test_key_marks_drafts_and_counts_them_on_its_first_page(tmp_path: Path) -> N
     # The teacher confirms the first two suggestions.
     text = lesson.read_text("utf-8").replace("    draft: true\n", "", 2)
     lesson.write_text(text, "utf-8")
-    statements = read_lesson(lesson).statements
+    checked = read_lesson(lesson)
+    statements = checked.statements
     drafts = sum(s.annotation.draft for s in statements)
     assert drafts == len(statements) - 2
+    # the suggested questions and plan are marked too, until the teacher accepts them
+    questions = [q.draft for q in checked.lesson.questions]
+    assert questions == [True, True, True]
+    assert checked.lesson.plan is not None and checked.lesson.plan.draft
     outputs = build(lesson, tmp_path / "out")
     key = outputs["key.pdf"]
     first_page = subprocess.run(
@@ -140,7 +145,12 @@ def test_key_marks_drafts_and_counts_them_on_its_first_page(tmp_path: Path) -> N
         f"Draft key: {drafts} of {len(statements)} statements are suggestions from medialit new "
         "that no one has reviewed." in " ".join(first_page.split())
     )
-    assert pdf_text(key).count("Draft, not reviewed") == drafts
+    key_text = pdf_text(key)
+    assert key_text.count("Draft, not reviewed") == drafts + len(questions) + 1
+    question_notes = key_text.split("Discussion questions: notes")[-1]
+    assert question_notes.count("Draft, not reviewed") == len(questions)
+    plan_title = re.search(r"Lesson plan[^D]{0,40}Draft, not reviewed", key_text)
+    assert plan_title, "the suggested plan is marked beside its title"
     student = pdf_text(outputs["student.pdf"])
     assert "Draft" not in student and "reviewed" not in student
     html = outputs["student.html"].read_text("utf-8")

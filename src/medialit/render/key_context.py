@@ -58,6 +58,8 @@ class KeyQuestion(StudentQuestion):
     """A discussion question with the teacher's notes."""
 
     notes: str | None
+    draft: bool = False
+    """Suggested by ``medialit new`` and not yet accepted: the key marks it."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class PlanInfo:
     preparation: list[str]
     content_note: str | None
     extension: str | None
+    draft: bool = False
+    """Suggested by ``medialit new`` and not yet accepted: the key marks it."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,7 @@ def _plan(checked: CheckedLesson) -> PlanInfo | None:
         preparation=[typographic(p) for p in plan.preparation],
         content_note=typographic_or_none(plan.content_note),
         extension=typographic_or_none(plan.extension),
+        draft=plan.draft,
     )
 
 
@@ -237,7 +242,7 @@ def key_context(
         blocks=article_blocks(checked, variant, with_kinds=True),
         statements=sorted(statements, key=lambda s: s.number),
         questions=[
-            KeyQuestion(n, typographic(q.text), typographic_or_none(q.notes))
+            KeyQuestion(n, typographic(q.text), typographic_or_none(q.notes), q.draft)
             for n, q in enumerate(lesson.questions, start=1)
         ],
         kinds=kinds,
