@@ -32,7 +32,10 @@ _PROMISE = re.compile(
     re.I,
 )
 """An instruction with a promise ("Keep the blood pure…, and disease… is impossible") claims."""
-_DESCRIBING = r"(?:that|which|who|those|ones|these|que|qui|quienes|cuyo|dont)"
+_DESCRIBING = r"(?:that|which|who|que|qui|quienes|cuyo|dont)"
+_POINTING = r"(?:those|ones|these)"
+"""Right before the cue these describe ("those associated with"); a word after them is the
+noun they point to, the sentence's subject ("these eels could transmit"): a claim."""
 _DEFINING = re.compile(
     r"^(?:(?:An?|Un|Una|Une)\s+[a-zà-ÿ-]+|[A-ZÀ-Þ][a-zà-ÿ-]*s)(?:\s+[a-zà-ÿ-]+)?\s+"
     r"(?:is|are|es|son|est|sont)\s+(?:a|an|the|un|una|el|la|los|las|une|le|les)\s"
@@ -87,6 +90,8 @@ def not_described(text: str, cue: str | None) -> str | None:
     escaped = re.escape(cue)
     if re.search(rf"\b{_DESCRIBING}\s+(?:\w+\s+)?{escaped}(?!\w)", text, re.I):
         return None
+    if re.search(rf"\b{_POINTING}\s+{escaped}(?!\w)", text, re.I):
+        return None
     # "due to" after a noun describes that noun; after a verb ("is due to") it explains.
     if cue.lower() == "due to" and not re.search(
         rf"(?:\b(?:is|are|was|were|be|been|largely|partly|mainly|mostly)|^|,)\s*{escaped}",
@@ -103,6 +108,9 @@ _PASSIVE = re.compile(
 )
 """After "must": a passive ("must be unlivable to be considered", "doivent être publiés")
 states a rule or a requirement, not advice to the reader."""
+_NOT_A_VERB = re.compile(r"^\s+(?:the|a|an|this|that|these|those|its|their|his|her|our|my)\b", re.I)
+"""After "have to": a determiner ("pretend to have to the island") shows that "to" starts a
+place, not a verb: "have" owns, it does not oblige. ("Should the treaty be approved" asks.)"""
 
 
 def advice(text: str, words: ReadingWords) -> str | None:
@@ -113,7 +121,7 @@ def advice(text: str, words: ReadingWords) -> str | None:
     """
     forecast = (words.prediction(text) or "").lower()
     for cue, end in words.find_all("recommendation", text):
-        if _PASSIVE.match(text[end:]):
+        if _PASSIVE.match(text[end:]) or _NOT_A_VERB.match(text[end:]):
             continue
         return None if cue.lower() in forecast else cue
     return None

@@ -125,8 +125,16 @@ def finding_subject(text: str, words: ReadingWords) -> str | None:
     return words.source_in(subject)
 
 
+_PRONOUN = re.compile(r"(?:he|she|they|we|I|it)", re.I)
+_ADVERB = re.compile(r"[A-Za-z]+ly|also|then|now|again|further|moreover|furthermore", re.I)
+"""Words that lead a pronoun in ("Plainly also he"): how it is said, not who says it."""
+
+
 def after_lead_in(subject: str) -> str:
     """ "Given the ongoing uncertainties, Millán": the speaker is the name after the lead-in."""
+    words = subject.split()
+    if len(words) > 1 and _PRONOUN.fullmatch(words[-1]) and all(map(_ADVERB.fullmatch, words[:-1])):
+        return words[-1]  # "Plainly also he tells them": he tells them
     lead, _, name = subject.rpartition(",")
     first = lead.split()
     if not name.strip()[:1].isupper():

@@ -30,6 +30,8 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|may|might|could|can|to)\s+(?:not\s+)?(?:be\s+)?$", re.I
 )
 """A record word after these ("will be ordered", "to be awarded") names an act not yet done."""
+_BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
+"""A named agent after a passive ("to be taken by the United States"): someone acts."""
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _NO_GIVER = re.compile(r"\s+(?:to|by)\b", re.I)
 """'a prize awarded to…', 'was awarded by…': no giver acting in the sentence."""
@@ -192,7 +194,12 @@ class ReadingWords:
         return cue if cue and self._find("superlative_scopes", text) else None
 
     def definition(self, text: str) -> str | None:
-        return self._find("definition", text)
+        """A definition or a direction for use; one with its agent ("any action likely to be
+        taken by the United States") tells who acts, which is a claim."""
+        return next(
+            (word for word, end in self.find_all("definition", text) if not _BY.match(text[end:])),
+            None,
+        )
 
     def record(self, text: str) -> str | None:
         """A record anyone can look up; not one still to be made ("will be ordered if…")."""
