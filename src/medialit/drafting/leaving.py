@@ -125,3 +125,9 @@ def advice(text: str, words: ReadingWords) -> str | None:
             continue
         return None if cue.lower() in forecast else cue
     return None
+
+
+def argued(text: str) -> bool:
+    """Advice with its reason ("you should protect the people first, because…") argues:
+    the "because" makes it a conclusion drawn, not a bare instruction."""
+    return re.search(r"\bbecause\b", text, re.I) is not None

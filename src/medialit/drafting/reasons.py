@@ -24,6 +24,7 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "saying": (Kind.evidence, (Kind.assertion,), "reported claim"),
     "vague": (Kind.assertion, (Kind.evidence,), "vague attribution"),
     "finding": (Kind.evidence, (Kind.assertion,), "named source"),
+    "hedged finding": (Kind.inference, (Kind.evidence,), "hedged finding"),
     "record": (Kind.evidence, (Kind.assertion,), "named record"),
     "attributed": (Kind.evidence, (Kind.assertion,), "reported claim"),
     "correlation": (Kind.inference, (Kind.evidence,), "correlation read as cause"),
@@ -86,6 +87,9 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "say it?",
         "finding": f"It reports what {_common(cue)} found, and the article says where that "
         f"was published{_in(finding.journal)}: anyone can look it up.",
+        "hedged finding": f"It reports what {_common(finding.source or 'they')} found, but "
+        f"‘{cue}’ shows that this is their reading of the results, not something measured: "
+        "what in the study supports it, and how sure are they?",
         "record": f"It points to a record anyone can look up (‘{cue}’){_in(finding.journal)}.",
         "attributed": f"It says where the information comes from (‘{cue}’): that can be "
         "checked, although it shows only that it was said.",
@@ -161,6 +165,8 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "saying": _saying_check(speaker),
         "vague": "Search for who said it first; if no one can be named, treat it as a rumour.",
         "finding": f"Open {study or 'the study or report'} and find this result in its summary.",
+        "hedged finding": f"Open {study or 'the study'} and see how its authors qualify this "
+        "result (the limits and uncertainty they give).",
         "record": f"Look the record up ({study or cue}) and check that it says this.",
         "attributed": "Find the original statement or report and compare the wording.",
         "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "

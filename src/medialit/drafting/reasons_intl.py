@@ -35,6 +35,9 @@ SPANISH = Wording(
         "que lo dicho sea cierto.",
         "vague": "«{cue}» no nombra a nadie a quien preguntar: ¿quién exactamente, y dónde lo "
         "dijo?",
+        "hedged finding": "Informa de lo que encontró {source}, pero «{cue}» muestra que es su "
+        "lectura de los resultados, no algo medido: ¿qué del estudio lo respalda, y con qué "
+        "seguridad?",
         "finding": "Informa de lo que encontró {cue} y el artículo dice dónde se "
         "publicó{journal}: cualquiera puede consultarlo.",
         "record": "Remite a un registro que cualquiera puede consultar («{cue}»){journal}.",
@@ -82,6 +85,8 @@ SPANISH = Wording(
         "vague": "Busque quién lo dijo primero; si no se puede nombrar a nadie, trátelo como un "
         "rumor.",
         "finding": "Abra {study} y busque este resultado en su resumen.",
+        "hedged finding": "Abra {study} y vea con qué límites e incertidumbre presentan sus "
+        "autores este resultado.",
         "record": "Consulte el registro ({study}) y compruebe que dice esto.",
         "attributed": "Busque la declaración o el informe original y compare la redacción.",
         "correlation": "Lea {study}: ¿comparó grupos o puso a prueba una causa? ¿Qué dice de "
@@ -129,6 +134,9 @@ FRENCH = Wording(
         "pas que ce qui est dit est vrai.",
         "vague": "« {cue} » ne nomme personne que l'on puisse interroger : qui exactement, et "
         "où l'a-t-on dit ?",
+        "hedged finding": "Cela rapporte ce qu'a trouvé {source}, mais « {cue} » montre que "
+        "c'est leur lecture des résultats, non une mesure : qu'est-ce qui l'appuie dans "
+        "l'étude, et avec quelle certitude ?",
         "finding": "Cela rapporte ce qu'a trouvé {cue}, et l'article dit où c'est "
         "paru{journal} : chacun peut le consulter.",
         "record": "Cela renvoie à un document que chacun peut consulter (« {cue} »){journal}.",
@@ -178,6 +186,8 @@ FRENCH = Wording(
         "vague": "Cherchez qui l'a dit en premier ; si personne ne peut être nommé, traitez-le "
         "comme une rumeur.",
         "finding": "Ouvrez {study} et cherchez ce résultat dans son résumé.",
+        "hedged finding": "Ouvrez {study} et voyez avec quelles limites et quelle incertitude "
+        "ses auteurs présentent ce résultat.",
         "record": "Consultez le document ({study}) et vérifiez qu'il dit cela.",
         "attributed": "Cherchez la déclaration ou le rapport d'origine et comparez la formulation.",
         "correlation": "Lisez {study} : a-t-elle comparé des groupes ou testé une cause ? Que "

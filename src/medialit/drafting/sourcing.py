@@ -25,6 +25,8 @@ class ReadingWords(Protocol):
 PHRASE_WORDS = 6
 SUBJECT_CHARACTERS = 120
 """How far into a sentence its subject may reach before a verb of finding."""
+FINDER_WORDS = 8
+"""A finder named in more words than this is a clause, not a finder ("They found")."""
 OPENING = "\"“«¿¡' "
 _CONNECTIVE = re.compile(
     r"[A-Z][a-z]+ly|However|Meanwhile|Also|Moreover|Furthermore|Still|Now|Then|Later|Thus",
@@ -125,6 +127,22 @@ def finding_subject(text: str, words: ReadingWords) -> str | None:
     return words.source_in(subject)
 
 
+def hedged_finding(text: str, words: ReadingWords) -> tuple[str, str] | None:
+    """A finding its finders hedge ("They found that cooling would probably not exceed…"):
+    the hedge, and who found it. Their reading of the results, not what they measured."""
+    verbs = words.find_all("finding_verbs", text[:SUBJECT_CHARACTERS])
+    if not verbs or not re.match(r"\s+that\b", text[verbs[0][1] :]):
+        return None
+    verb, end = verbs[0]
+    hedges = words.find_all("finding_hedges", text[end:])
+    subject = after_lead_in(text[: end - len(verb)].strip(" ,"))
+    if not hedges or not subject or len(subject.split()) > FINDER_WORDS:
+        return None
+    if words.find_all("reader_words", subject) or words.find_all("modal_verbs", subject):
+        return None  # "you will find that…": the reader finds
+    return hedges[0][0], subject
+
+
 _PRONOUN = re.compile(r"(?:he|she|they|we|I|it)", re.I)
 _ADVERB = re.compile(r"[A-Za-z]+ly|also|then|now|again|further|moreover|furthermore", re.I)
 """Words that lead a pronoun in ("Plainly also he"): how it is said, not who says it."""
@@ -144,3 +162,15 @@ def after_lead_in(subject: str) -> str:
     if len(first) == 1 and _CONNECTIVE.fullmatch(first[0]):  # "Additionally, USGS"
         return name.strip()
     return subject
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding spaces, quote marks and joining commas."""
+    strip = " ,;:" + _QUOTES
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip + ".":
+        end -= 1
+    if end < len(text) and text[end : end + 1] in ".!?" and end + 1 >= len(text.rstrip(_QUOTES)):
+        end += 1  # keep a sentence's own full stop
+    return start, end

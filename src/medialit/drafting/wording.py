@@ -74,6 +74,7 @@ class ReadingLists(BaseModel):
     source_words: list[str] = Field(default_factory=list)
     finding_starts: list[str] = Field(default_factory=list)
     finding_verbs: list[str] = Field(default_factory=list)
+    finding_hedges: list[str] = Field(default_factory=list)
     record_words: list[str] = Field(default_factory=list)
     own_words: list[str] = Field(default_factory=list)
     correlation: list[str] = Field(default_factory=list)
