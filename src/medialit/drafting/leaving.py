@@ -28,7 +28,8 @@ ALONE_WORDS = 10
 _QUOTES = '"“”'
 _PROMISE = re.compile(
     r",\s+(?:and|y|e|et)\s+(?:[\w'-]+\s+){1,6}?"
-    r"(?:is|are|will|can|won't|becomes?|es|son|será|serán|est|sont|sera|seront)\b",
+    r"(?:is|are|will|can|won't|becomes?|es|son|será|serán|est|sont|sera|seront)\b"
+    r"|\s(?:and|y|et)\s+(?:you|usted|tú|vous|tu)\s",  # "Take religion out and you take…"
     re.I,
 )
 """An instruction with a promise ("Keep the blood pure…, and disease… is impossible") claims."""

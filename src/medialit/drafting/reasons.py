@@ -74,7 +74,7 @@ def topic(text: str) -> str:
 
 def why_for(finding: Finding, text: str, role: str, central: bool, language: str = "en") -> str:
     """The explanation printed in the key, in the lesson's language (English by default)."""
-    cue, speaker = finding.cue, finding.speaker
+    cue, speaker = finding.cue.rstrip(",;: "), finding.speaker  # "to me," shows as "to me"
     if (wording := WORDINGS.get(language)) and finding.reason != "custom":
         said = wording.said.format(speaker=speaker) if speaker and role != "saying" else ""
         reason = wording.why[finding.reason].format(**_fields(finding, wording, said, central))
@@ -119,7 +119,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
         f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": _plain(finding, said),
-        "stance": f"‘{cue}’ gives the writer's own belief or hope: an opinion, which the "
+        "stance": f"{said}‘{cue}’ gives {'the speaker' if said else 'the writer'}'s own "
+        "belief, hope or view: an opinion, which the "
         "article does not show to be so.",
         "own account": f"{speaker or 'The speaker'} speaks of their own state or doings "
         f"(‘{cue}’): only they can report it, so that they said it is the evidence.",
@@ -221,7 +222,7 @@ def _fields(finding: Finding, wording: Wording, said: str, central: bool) -> dic
     journal = finding.journal
     study = wording.study.format(journal=journal) if journal else None
     return {
-        "cue": finding.cue,
+        "cue": finding.cue.rstrip(",;: "),
         "said": said,
         "source": finding.source or "",
         "where": wording.where.get(finding.where or "", finding.where or ""),
