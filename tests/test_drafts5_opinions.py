@@ -85,3 +85,24 @@ def test_a_conclusion_a_forecast_and_a_judgement_in_a_study_story(
     assert few["kind"] == "inference" and "predicted to" in str(few["why"]), few
     crucial = _starting(found, "Understanding which pesticides")
     assert crucial["kind"] == "assertion" and "‘crucial’" in str(crucial["why"]), crucial
+
+
+REASONS = (
+    "Mine explosion\n\n"
+    "The force of the explosion was terrible, as the five men identified are in a horrible "
+    "condition. Four men are still under ground, and there is no hope for them, as rescue "
+    "cannot be attempted until the mine is sufficiently cleared of gas and damp to enable men "
+    "to go down with safety.\n\n"
+    "The current case had been irregular, as the matter had been escalated to the Full Court "
+    "(three Justices) directly, and, as we have already stated, was heard in one day."
+)
+
+
+def test_a_reason_given_after_as_is_a_conclusion_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = drafts(tmp_path, monkeypatch, REASONS)
+    for opening in ("The force of the explosion", "Four men are still", "The current case"):
+        reasoned = _starting(found, opening)
+        assert reasoned["kind"] == "inference", reasoned
+        assert "‘as’" in str(reasoned["why"]), reasoned

@@ -287,7 +287,7 @@ def _first_finding(
         return _number_finding(figures[0], part, words, context, journal)
     for reason, look in (
         ("stance", words.stance),
-        ("judgement", words.judgement),
+        ("judgement", lambda text: None if words.reason_clause(text) else words.judgement(text)),
         ("generalisation", words.generalisation),
         ("superlative", words.superlative),
         ("recommendation", lambda text: None if argued(text) else advice(text, words)),
