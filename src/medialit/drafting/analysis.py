@@ -31,6 +31,7 @@ from medialit.drafting.sourcing import (
     finding_subject,
     hedged_finding,
     in_title,
+    reason_clause,
     still_open,
     trimmed,
     unquoted,
@@ -286,8 +287,12 @@ def _first_finding(
     if figures := statistics(text):
         return _number_finding(figures[0], part, words, context, journal)
     for reason, look in (
+        ("rhetorical", words.rhetorical),
         ("stance", words.stance),
-        ("judgement", lambda text: None if words.reason_clause(text) else words.judgement(text)),
+        (
+            "judgement",
+            lambda text: None if reason_clause(text, words) else words.judgement(text),
+        ),
         ("generalisation", words.generalisation),
         ("superlative", words.superlative),
         ("recommendation", lambda text: None if argued(text) else advice(text, words)),

@@ -41,6 +41,7 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
     "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
     "stance": (Kind.assertion, (Kind.inference,), "opinion as fact"),
+    "rhetorical": (Kind.inference, (Kind.assertion,), "rhetorical question"),
     "own account": (Kind.evidence, (Kind.assertion,), "reported claim"),
     "plan": (Kind.assertion, (Kind.evidence, Kind.inference), "announced plan"),
     # Never found by the reading: written when a teacher changes a draft's kind (.rekinding).
@@ -119,6 +120,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
         f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": _plain(finding, said),
+        "rhetorical": f"{said}‘{cue}’ asks a question that expects only one answer: a "
+        "conclusion argued as a question, without the reasons that would show it.",
         "stance": f"{said}‘{cue}’ gives {'the speaker' if said else 'the writer'}'s own "
         "belief, hope or view: an opinion, which the "
         "article does not show to be so.",
@@ -182,6 +185,8 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "the amount, who took part).",
         "own account": _saying_check(speaker),
         "recommendation": "Find who gives this advice and what evidence they give for it.",
+        "rhetorical": "Answer the question yourself, then look in the article for what "
+        "supports that answer and what goes against it.",
         "causal": "Ask what else could explain it, and look for a source that shows the link.",
         "comparison": "Look for the figures on both sides of the comparison.",
         "superlative": "Find the record it is ranked against (a list, an agency's "

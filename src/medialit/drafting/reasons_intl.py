@@ -67,6 +67,8 @@ SPANISH = Wording(
         "unsourced number": "La cifra «{cue}» ({noun}) no trae fuente, ni aquí ni antes en el "
         "párrafo: ¿quién contó, y cómo?",
         "plain": "{said}se afirma como un hecho, sin fuente y sin nada que muestre cómo se sabe.",
+        "rhetorical": "{said}«{cue}» hace una pregunta que solo espera una respuesta: una "
+        "conclusión presentada como pregunta, sin las razones que la mostrarían.",
         "stance": "«{cue}» da la creencia o la esperanza de quien escribe: una opinión, que el "
         "artículo no muestra.",
         "own account": "{speaker} habla de su propio estado o de lo que hizo («{cue}»): solo "
@@ -168,6 +170,8 @@ FRENCH = Wording(
         "haut dans le paragraphe : qui a compté, et comment ?",
         "plain": "{said}c'est affirmé comme un fait, sans source et sans rien qui montre "
         "comment on le sait.",
+        "rhetorical": "{said}« {cue} » pose une question qui n'attend qu'une réponse : une "
+        "conclusion présentée comme une question, sans les raisons qui la montreraient.",
         "stance": "« {cue} » donne la croyance ou l'espoir de l'auteur : une opinion, que "
         "l'article ne démontre pas.",
         "own account": "{speaker} parle de son propre état ou de ce qu'il a fait (« {cue} ») : "

@@ -143,6 +143,26 @@ def hedged_finding(text: str, words: ReadingWords) -> tuple[str, str] | None:
     return hedges[0][0], subject
 
 
+_CLAUSE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){1,5}?"
+    r"(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do|must)\b"
+)
+"""After "as": a clause with its verb gives a reason ("as the five men identified are"), not
+a comparison or a role ("as far as", "as a day of rest")."""
+
+
+def reason_clause(text: str, words: ReadingWords) -> str | None:
+    """A reason given after a comma ("terrible, as the five men identified are in a
+    horrible condition"): the joining word (``reason_joins``), when a clause follows."""
+    for join, end in words.find_all("reason_joins", text):
+        if not text[: end - len(join)].rstrip().endswith(",") or not _CLAUSE.match(text[end:]):
+            continue
+        stop = text.find(",", end)
+        if not words.find_all("own_words", text[end - len(join) : stop if stop > 0 else None]):
+            return join  # not "as we have already stated", which gives no reason
+    return None
+
+
 _PRONOUN = re.compile(r"(?:he|she|they|we|I|it)", re.I)
 _ADVERB = re.compile(r"[A-Za-z]+ly|also|then|now|again|further|moreover|furthermore", re.I)
 """Words that lead a pronoun in ("Plainly also he"): how it is said, not who says it."""

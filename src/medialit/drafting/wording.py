@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from medialit.drafting.sourcing import OPENING, source_phrase
-from medialit.drafting.speech import Pieces, Speech, alternatives, pattern
+from medialit.drafting.sourcing import OPENING, reason_clause, source_phrase
+from medialit.drafting.speech import Pieces, Speech, pattern
 from medialit.errors import LessonError, MedialitError
 from medialit.files import SAVE_AS_UTF8, read_text
 from medialit.lesson.loader import LoadedYaml, load_yaml
@@ -30,8 +30,6 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|may|might|could|can|to)\s+(?:not\s+)?(?:be\s+)?$", re.I
 )
 """A record word after these ("will be ordered", "to be awarded") names an act not yet done."""
-_VERB = r"(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do|must)\b"
-"""The verb that makes the words after "as" a clause, not a comparison ("as far as")."""
 _BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 """A named agent after a passive ("to be taken by the United States"): someone acts."""
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
@@ -78,6 +76,7 @@ class ReadingLists(BaseModel):
     finding_verbs: list[str] = Field(default_factory=list)
     finding_hedges: list[str] = Field(default_factory=list)
     reason_joins: list[str] = Field(default_factory=list)
+    rhetorical: list[str] = Field(default_factory=list)
     record_words: list[str] = Field(default_factory=list)
     own_words: list[str] = Field(default_factory=list)
     correlation: list[str] = Field(default_factory=list)
@@ -175,18 +174,7 @@ class ReadingWords:
         return self._find("correlation", text)
 
     def causal(self, text: str) -> str | None:
-        return self._find("causal", text) or self.reason_clause(text)
-
-    def reason_clause(self, text: str) -> str | None:
-        """A reason given after a comma ("terrible, as the five men identified are in a
-        horrible condition"): the joining word, when a clause with its verb follows it."""
-        joins = alternatives(self._lists.reason_joins)
-        clause = rf",\s+({joins})\s+(?:[\w'’-]+\s+){{1,5}}?{_VERB}"
-        for found in re.finditer(clause, text, re.I) if joins else ():
-            end = text.find(",", found.end())
-            if not self.find_all("own_words", text[found.start() : end if end > 0 else None]):
-                return found.group(1)  # not "as we have already stated", which gives no reason
-        return None
+        return self._find("causal", text) or reason_clause(text, self)
 
     def prediction(self, text: str) -> str | None:
         return self._find("prediction", text)
@@ -235,6 +223,10 @@ class ReadingWords:
     def request(self, text: str) -> str | None:
         """A request to the readers in the passive ("are requested to meet"): no claim."""
         return self._find("requests", text)
+
+    def rhetorical(self, text: str) -> str | None:
+        """A question that expects one answer ("what's the point of…?"): an argument."""
+        return self._find("rhetorical", text) if text.rstrip("\"”' ").endswith("?") else None
 
     def stance(self, text: str) -> str | None:
         """The writer's own belief or hope ("We trust that…", "I think"): an opinion."""
