@@ -6,6 +6,7 @@ domain), drafted by a real ``medialit new`` run:
 - "They found that post-eruption cooling would probably not exceed 2.7 degrees": what the
   researchers found, hedged by themselves ("probably"), is their reading of the results, an
   inference, not a figure they measured;
+- "the most likely to develop symptoms" compares groups (the finding itself), no hedge;
 - "Previous studies agreed that…", "Estimates have ranged from…": earlier work with no study
   named is a vague authority (who, exactly?).
 """
@@ -28,6 +29,12 @@ COOLING = (
     "simulate super-eruptions like the Toba event. They found that post-eruption cooling would "
     "probably not exceed 2.7 degrees Fahrenheit (1.5 degrees Celsius) for even the most "
     "powerful blasts."
+)
+COMPARED = (
+    "Digital media and attention\n\n"
+    "In a two-year study of more than 2,500 high school students in Los Angeles, NIH-funded "
+    "researchers found that those who consumed the most digital media were also the most "
+    "likely to develop symptoms of attention-deficit/hyperactivity disorder (ADHD)."
 )
 
 
@@ -57,3 +64,15 @@ def test_earlier_work_named_by_no_one_is_vague(
         assert earlier["kind"] == "assertion", earlier
         assert earlier["techniques"] == ["vague attribution"], earlier
         assert f"‘{cue}’" in str(earlier["why"]), earlier
+
+
+def test_most_likely_compares_groups_it_does_not_hedge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = drafts(tmp_path, monkeypatch, COMPARED)
+    quotes = [
+        d
+        for d in found
+        if "most likely" in str(d["quote"]) or "researchers found" in str(d["quote"])
+    ]
+    assert quotes and all(d["techniques"] != ["hedged finding"] for d in quotes), quotes

@@ -127,6 +127,10 @@ def finding_subject(text: str, words: ReadingWords) -> str | None:
     return words.source_in(subject)
 
 
+_COMPARED = re.compile(r"\b(?:most|more|less|least|as|twice|times)\s+$", re.I)
+"""Before "likely": a comparison between groups, the finding itself, not a hedge on it."""
+
+
 def hedged_finding(text: str, words: ReadingWords) -> tuple[str, str] | None:
     """A finding its finders hedge ("They found that cooling would probably not exceed…"):
     the hedge, and who found it. Their reading of the results, not what they measured."""
@@ -134,7 +138,11 @@ def hedged_finding(text: str, words: ReadingWords) -> tuple[str, str] | None:
     if not verbs or not re.match(r"\s+that\b", text[verbs[0][1] :]):
         return None
     verb, end = verbs[0]
-    hedges = words.find_all("finding_hedges", text[end:])
+    hedges = [
+        (hedge, at)  # "the most likely to develop", "more likely to": a comparison found
+        for hedge, at in words.find_all("finding_hedges", text[end:])
+        if not _COMPARED.search(text[end : end + at - len(hedge)])
+    ]
     subject = after_lead_in(text[: end - len(verb)].strip(" ,"))
     if not hedges or not subject or len(subject.split()) > FINDER_WORDS:
         return None
