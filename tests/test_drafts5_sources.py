@@ -44,3 +44,26 @@ def test_an_order_issued_is_a_record(tmp_path: Path, monkeypatch: pytest.MonkeyP
     order = next(d for d in found if "was issued by the state board" in str(d["quote"]))
     assert order["kind"] == "evidence", order
     assert "‘was issued’" in str(order["why"]), order
+
+
+GIVEN = (
+    "Quake and ban\n\n"
+    "The actual coordinates given by USGS put it along the border of San Jose and Milpitas in "
+    "the hills near neighborhoods in both cities.\n\n"
+    "The stringent order, which takes the place of the emergency order issued by the office of "
+    "the health board Sunday, will apply to every section of Indiana, whether the disease has "
+    "made its appearance or not."
+)
+
+
+def test_given_by_and_issued_by_name_the_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = drafts(tmp_path, monkeypatch, GIVEN)
+    for opening, cue in (
+        ("The actual coordinates", "given by"),
+        ("The stringent order", "issued by"),
+    ):
+        named = next(d for d in found if str(d["quote"]).startswith(opening))
+        assert named["kind"] == "evidence", named
+        assert f"‘{cue}’" in str(named["why"]), named
