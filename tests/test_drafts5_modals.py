@@ -8,6 +8,7 @@ Gazette, 1905, public domain; the American Sentinel, 1889, public domain), draft
   thing ("research that might lead"), so "could" is the forecast it is (inference);
 - "any claim this country may pretend to have to the island": "have to" before "the" is
   "have" and "to the island", not an obligation, so no advice is read in it;
+- "You might as well not believe in fairies!": an idiom (as reasonable to), not a guess;
 - "they must have been…", "you must have seen…": "must have" with a past participle draws
   a conclusion (a deduction), it gives no advice.
 """
@@ -67,3 +68,16 @@ def test_must_have_with_a_participle_is_a_deduction(
     framed = _starting(found, "The men who framed")
     assert framed["kind"] == "inference", framed
     assert "must have known" in str(framed["why"]), framed
+
+
+FAIRIES = (
+    "Is there a Santa Claus?\n\n"
+    "Not believe in Santa Claus! You might as well not believe in fairies! You might get your "
+    "papa to hire men to watch in all the chimneys on Christmas Eve to catch Santa Claus."
+)
+
+
+def test_might_as_well_is_no_guess(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = drafts(tmp_path, monkeypatch, FAIRIES)
+    fairies = [d for d in found if str(d["quote"]).startswith("You might as well")]
+    assert all("‘might’" not in str(d["why"]) for d in fairies), fairies

@@ -89,6 +89,8 @@ def not_described(text: str, cue: str | None) -> str | None:
     if not cue:
         return None
     escaped = re.escape(cue)
+    if re.search(rf"\b{escaped}\s+as\s+well\b", text, re.I):
+        return None  # "You might as well not believe in fairies": as reasonable to, no guess
     if re.search(rf"\b{_DESCRIBING}\s+(?:\w+\s+)?{escaped}(?!\w)", text, re.I):
         return None
     if re.search(rf"\b{_POINTING}\s+{escaped}(?!\w)", text, re.I):
