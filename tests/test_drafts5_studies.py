@@ -76,3 +76,25 @@ def test_most_likely_compares_groups_it_does_not_hedge(
         if "most likely" in str(d["quote"]) or "researchers found" in str(d["quote"])
     ]
     assert quotes and all(d["techniques"] != ["hedged finding"] for d in quotes), quotes
+
+
+LEAD = (
+    "Supervolcanoes and cooling\n\n"
+    "New research suggests that sunlight-blocking particles from an extreme eruption would not "
+    "cool surface temperatures on Earth as severely as previously estimated.\n\n"
+    "Some 74,000 years ago, the Toba volcano in Indonesia exploded with a force 1,000 times "
+    "more powerful than the 1980 eruption of Mount St. Helens. The mystery is what happened "
+    "after that – namely, to what degree that extreme explosion might have cooled global "
+    "temperatures."
+)
+
+
+def test_a_hedged_lead_is_the_central_claim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = drafts(tmp_path, monkeypatch, LEAD)
+    lead = _starting(found, "New research suggests")
+    assert lead["kind"] == "inference", lead
+    assert "This is the claim the article is built on." in str(lead["why"]), lead
+    later = _starting(found, "The mystery is what happened")
+    assert "built on" not in str(later["why"]), later

@@ -44,7 +44,9 @@ Role = Literal["sentence", "saying", "claim"]
 MIN_SAYING_WORDS = 3
 """"Papa says" is too thin to teach from; "said a Dutch tailor who…" is not."""
 CENTRAL_BLOCKS = 2
-"""A correlation read as a cause in the first paragraphs is the article's central move."""
+"""A correlation read as a cause, or a hedged guess ("New research suggests that…", sure 0.6 or
+more: not a bare modal), in the first paragraphs is the article's central move."""
+CENTRAL = ("correlation", "hedged finding", "prediction")
 
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
 """A label before a sentence ("Fact: "), left out of the quote."""
@@ -236,10 +238,11 @@ def _classify(
     finding = _first_finding(part, families, words, context, journal)
     if finding.reason == "plain" and (only_a_date_or_age(text) or defines(text)):
         return None  # "I am 8 years old.", "Proteins are the…": no claim to sort
-    # The central move: the first correlation of the opening paragraphs, in the article's voice.
+    # The central move: the opening paragraphs' first correlation or guess, in the article's voice.
     central = (
         may_be_central
-        and finding.reason == "correlation"
+        and finding.reason in CENTRAL
+        and (finding.reason != "prediction" or finding.sure >= 0.6)
         and part.block < CENTRAL_BLOCKS
         and (part.role == "claim" or part.speaker is None)
     )

@@ -90,7 +90,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         f"was published{_in(finding.journal)}: anyone can look it up.",
         "hedged finding": f"It reports what {_common(finding.source or 'they')} found, but "
         f"‘{cue}’ shows that this is their reading of the results, not something measured: "
-        "what in the study supports it, and how sure are they?",
+        "what in the study supports it, and how sure are they?"
+        + (" This is the claim the article is built on." if central else ""),
         "record": f"It points to a record anyone can look up (‘{cue}’){_in(finding.journal)}.",
         "attributed": f"It says where the information comes from (‘{cue}’): that can be "
         "checked, although it shows only that it was said.",
@@ -110,7 +111,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "comparison": f"{said}‘{cue}’ compares, but gives no figures for either side of the "
         "comparison.",
         "prediction": f"{said}‘{cue}’ makes it a guess or a forecast, drawn from something the "
-        "article does not show.",
+        "article does not show."
+        + (" This is the claim the article is built on." if central else ""),
         "superlative": f"{said}‘{cue}’ ranks it above every other case, and the article gives "
         "no record it was measured against.",
         "sourced number": f"The figure ‘{cue}’ comes from {finding.source}, named "

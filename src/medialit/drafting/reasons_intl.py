@@ -37,7 +37,7 @@ SPANISH = Wording(
         "dijo?",
         "hedged finding": "Informa de lo que encontró {source}, pero «{cue}» muestra que es su "
         "lectura de los resultados, no algo medido: ¿qué del estudio lo respalda, y con qué "
-        "seguridad?",
+        "seguridad?{central}",
         "finding": "Informa de lo que encontró {cue} y el artículo dice dónde se "
         "publicó{journal}: cualquiera puede consultarlo.",
         "record": "Remite a un registro que cualquiera puede consultar («{cue}»){journal}.",
@@ -59,7 +59,7 @@ SPANISH = Wording(
         "superlative": "{said}«{cue}» lo pone por encima de todos los demás casos, y el "
         "artículo no da el registro con que se comparó.",
         "prediction": "{said}«{cue}» lo convierte en una conjetura o un pronóstico, sacado de "
-        "algo que el artículo no muestra.",
+        "algo que el artículo no muestra.{central}",
         "sourced number": "La cifra «{cue}» tiene una fuente, que el artículo nombra {where} "
         "({source}): se puede comprobar allí.",
         "nearby number": "La cifra «{cue}» ({noun}) no trae fuente propia; la fuente que el "
@@ -138,7 +138,7 @@ FRENCH = Wording(
         "où l'a-t-on dit ?",
         "hedged finding": "Cela rapporte ce qu'a trouvé {source}, mais « {cue} » montre que "
         "c'est leur lecture des résultats, non une mesure : qu'est-ce qui l'appuie dans "
-        "l'étude, et avec quelle certitude ?",
+        "l'étude, et avec quelle certitude ?{central}",
         "finding": "Cela rapporte ce qu'a trouvé {cue}, et l'article dit où c'est "
         "paru{journal} : chacun peut le consulter.",
         "record": "Cela renvoie à un document que chacun peut consulter (« {cue} »){journal}.",
@@ -161,7 +161,7 @@ FRENCH = Wording(
         "superlative": "{said}« {cue} » le place au-dessus de tous les autres cas, et "
         "l'article ne donne pas le registre auquel il a été comparé.",
         "prediction": "{said}« {cue} » en fait une conjecture ou une prévision, tirée de ce que "
-        "l'article ne montre pas.",
+        "l'article ne montre pas.{central}",
         "sourced number": "Le chiffre « {cue} » a une source, que l'article nomme {where} "
         "({source}) : on peut le vérifier là.",
         "nearby number": "Le chiffre « {cue} » ({noun}) n'a pas de source propre ; la source "
