@@ -5,6 +5,10 @@ chose…" names "scientists"; "según estimaciones del 2008 dadas a conocer hoy 
 "estimaciones del 2008". The phrase takes the article or determiner before the source word
 and the words after it, up to a word of the cues file's ``phrase_ends`` list (a verb, a
 conjunction, a relative pronoun) or a figure, six words at most.
+
+Also who a sentence says found or said something, and on what grounds: the subject before a
+verb of finding (a finding its finders hedge is theirs to infer), the speaker after a lead-in,
+a reason given after a comma ("…, as the five men are…"), and a quotation's edges.
 """
 
 from __future__ import annotations
