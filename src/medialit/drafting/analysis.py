@@ -19,6 +19,7 @@ from typing import Literal
 from medialit.drafting.leaving import (
     MIN_WORDS,
     advice,
+    argued,
     defines,
     not_described,
     only_a_date_or_age,
@@ -26,7 +27,15 @@ from medialit.drafting.leaving import (
 )
 from medialit.drafting.numbers import Number, noun_after, statistics
 from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
-from medialit.drafting.sourcing import finding_subject, in_title, still_open, unquoted
+from medialit.drafting.sourcing import (
+    finding_subject,
+    hedged_finding,
+    in_title,
+    reason_clause,
+    still_open,
+    trimmed,
+    unquoted,
+)
 from medialit.drafting.wording import CueFamily, ReadingWords
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
@@ -35,9 +44,10 @@ Role = Literal["sentence", "saying", "claim"]
 MIN_SAYING_WORDS = 3
 """"Papa says" is too thin to teach from; "said a Dutch tailor who…" is not."""
 CENTRAL_BLOCKS = 2
-"""A correlation read as a cause in the first paragraphs is the article's central move."""
+"""A correlation read as a cause, or a hedged guess ("New research suggests that…", sure 0.6 or
+more: not a bare modal), in the first paragraphs is the article's central move."""
+CENTRAL = ("correlation", "hedged finding", "prediction")
 
-_QUOTES = '"“”«»'
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
 """A label before a sentence ("Fact: "), left out of the quote."""
 _INNER_END = re.compile(
@@ -189,7 +199,7 @@ def _parts(
     pieces, speaker = split
     parts = []
     for start, end, role in pieces:
-        start, end = _trimmed(text, start, end)
+        start, end = trimmed(text, start, end)
         piece = text[start:end]
         if role == "saying" and len(piece.split()) < MIN_SAYING_WORDS:
             continue
@@ -204,18 +214,6 @@ def _parts(
 
 def _open_speaker(context: _Context) -> str | None:
     return context.speaker if context.quote_open else None
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without surrounding spaces, quote marks and joining commas."""
-    strip = " ,;:" + _QUOTES
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip + ".":
-        end -= 1
-    if end < len(text) and text[end : end + 1] in ".!?" and end + 1 >= len(text.rstrip(_QUOTES)):
-        end += 1  # keep a sentence's own full stop
-    return start, end
 
 
 def _classify(
@@ -240,10 +238,11 @@ def _classify(
     finding = _first_finding(part, families, words, context, journal)
     if finding.reason == "plain" and (only_a_date_or_age(text) or defines(text)):
         return None  # "I am 8 years old.", "Proteins are the…": no claim to sort
-    # The central move: the first correlation of the opening paragraphs, in the article's voice.
+    # The central move: the opening paragraphs' first correlation or guess, in the article's voice.
     central = (
         may_be_central
-        and finding.reason == "correlation"
+        and finding.reason in CENTRAL
+        and (finding.reason != "prediction" or finding.sure >= 0.6)
         and part.block < CENTRAL_BLOCKS
         and (part.role == "claim" or part.speaker is None)
     )
@@ -264,6 +263,9 @@ def _first_finding(
             return Finding("vague", cue, speaker, sure=0.8)
         if cue := _family(families, text, "certainty"):  # "It is now clear that…" first
             return Finding("certainty", cue, speaker, sure=0.8)
+        if hedged := hedged_finding(text, words):  # "They found that … would probably …"
+            cue, finder = hedged
+            return Finding("hedged finding", cue, speaker, finder, journal=journal, sure=0.8)
         if cue := words.record(text):
             return Finding("record", cue, speaker, journal=journal, sure=0.85)
         if cue := words.finding_start(text) or finding_subject(text, words):
@@ -288,11 +290,15 @@ def _first_finding(
     if figures := statistics(text):
         return _number_finding(figures[0], part, words, context, journal)
     for reason, look in (
+        ("rhetorical", words.rhetorical),
         ("stance", words.stance),
-        ("judgement", words.judgement),
+        (
+            "judgement",
+            lambda text: None if reason_clause(text, words) else words.judgement(text),
+        ),
         ("generalisation", words.generalisation),
         ("superlative", words.superlative),
-        ("recommendation", lambda text: None if _argued(text) else advice(text, words)),
+        ("recommendation", lambda text: None if argued(text) else advice(text, words)),
     ):
         if cue := look(text):
             return Finding(reason, cue, speaker, sure=0.75)
@@ -360,12 +366,6 @@ def _number_finding(
         noun=noun_after(part.text, figure),
         sure=0.7,
     )
-
-
-def _argued(text: str) -> bool:
-    """Advice with its reason ("you should protect the people first, because…") argues:
-    the "because" makes it a conclusion drawn, not a bare instruction."""
-    return re.search(r"\bbecause\b", text, re.I) is not None
 
 
 def _family(families: list[CueFamily], text: str, name: str) -> str | None:

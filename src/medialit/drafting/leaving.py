@@ -28,11 +28,15 @@ ALONE_WORDS = 10
 _QUOTES = '"“”'
 _PROMISE = re.compile(
     r",\s+(?:and|y|e|et)\s+(?:[\w'-]+\s+){1,6}?"
-    r"(?:is|are|will|can|won't|becomes?|es|son|será|serán|est|sont|sera|seront)\b",
+    r"(?:is|are|will|can|won't|becomes?|es|son|será|serán|est|sont|sera|seront)\b"
+    r"|\s(?:and|y|et)\s+(?:you|usted|tú|vous|tu)\s",  # "Take religion out and you take…"
     re.I,
 )
 """An instruction with a promise ("Keep the blood pure…, and disease… is impossible") claims."""
-_DESCRIBING = r"(?:that|which|who|those|ones|these|que|qui|quienes|cuyo|dont)"
+_DESCRIBING = r"(?:that|which|who|que|qui|quienes|cuyo|dont)"
+_POINTING = r"(?:those|ones|these)"
+"""Right before the cue these describe ("those associated with"); a word after them is the
+noun they point to, the sentence's subject ("these eels could transmit"): a claim."""
 _DEFINING = re.compile(
     r"^(?:(?:An?|Un|Una|Une)\s+[a-zà-ÿ-]+|[A-ZÀ-Þ][a-zà-ÿ-]*s)(?:\s+[a-zà-ÿ-]+)?\s+"
     r"(?:is|are|es|son|est|sont)\s+(?:a|an|the|un|una|el|la|los|las|une|le|les)\s"
@@ -85,7 +89,11 @@ def not_described(text: str, cue: str | None) -> str | None:
     if not cue:
         return None
     escaped = re.escape(cue)
+    if re.search(rf"\b{escaped}\s+as\s+well\b", text, re.I):
+        return None  # "You might as well not believe in fairies": as reasonable to, no guess
     if re.search(rf"\b{_DESCRIBING}\s+(?:\w+\s+)?{escaped}(?!\w)", text, re.I):
+        return None
+    if re.search(rf"\b{_POINTING}\s+{escaped}(?!\w)", text, re.I):
         return None
     # "due to" after a noun describes that noun; after a verb ("is due to") it explains.
     if cue.lower() == "due to" and not re.search(
@@ -103,6 +111,9 @@ _PASSIVE = re.compile(
 )
 """After "must": a passive ("must be unlivable to be considered", "doivent être publiés")
 states a rule or a requirement, not advice to the reader."""
+_NOT_A_VERB = re.compile(r"^\s+(?:the|a|an|this|that|these|those|its|their|his|her|our|my)\b", re.I)
+"""After "have to": a determiner ("pretend to have to the island") shows that "to" starts a
+place, not a verb: "have" owns, it does not oblige. ("Should the treaty be approved" asks.)"""
 
 
 def advice(text: str, words: ReadingWords) -> str | None:
@@ -113,7 +124,13 @@ def advice(text: str, words: ReadingWords) -> str | None:
     """
     forecast = (words.prediction(text) or "").lower()
     for cue, end in words.find_all("recommendation", text):
-        if _PASSIVE.match(text[end:]):
+        if _PASSIVE.match(text[end:]) or _NOT_A_VERB.match(text[end:]):
             continue
         return None if cue.lower() in forecast else cue
     return None
+
+
+def argued(text: str) -> bool:
+    """Advice with its reason ("you should protect the people first, because…") argues:
+    the "because" makes it a conclusion drawn, not a bare instruction."""
+    return re.search(r"\bbecause\b", text, re.I) is not None

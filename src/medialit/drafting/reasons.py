@@ -24,6 +24,7 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "saying": (Kind.evidence, (Kind.assertion,), "reported claim"),
     "vague": (Kind.assertion, (Kind.evidence,), "vague attribution"),
     "finding": (Kind.evidence, (Kind.assertion,), "named source"),
+    "hedged finding": (Kind.inference, (Kind.evidence,), "hedged finding"),
     "record": (Kind.evidence, (Kind.assertion,), "named record"),
     "attributed": (Kind.evidence, (Kind.assertion,), "reported claim"),
     "correlation": (Kind.inference, (Kind.evidence,), "correlation read as cause"),
@@ -40,6 +41,7 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
     "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
     "stance": (Kind.assertion, (Kind.inference,), "opinion as fact"),
+    "rhetorical": (Kind.inference, (Kind.assertion,), "rhetorical question"),
     "own account": (Kind.evidence, (Kind.assertion,), "reported claim"),
     "plan": (Kind.assertion, (Kind.evidence, Kind.inference), "announced plan"),
     # Never found by the reading: written when a teacher changes a draft's kind (.rekinding).
@@ -73,7 +75,7 @@ def topic(text: str) -> str:
 
 def why_for(finding: Finding, text: str, role: str, central: bool, language: str = "en") -> str:
     """The explanation printed in the key, in the lesson's language (English by default)."""
-    cue, speaker = finding.cue, finding.speaker
+    cue, speaker = finding.cue.rstrip(",;: "), finding.speaker  # "to me," shows as "to me"
     if (wording := WORDINGS.get(language)) and finding.reason != "custom":
         said = wording.said.format(speaker=speaker) if speaker and role != "saying" else ""
         reason = wording.why[finding.reason].format(**_fields(finding, wording, said, central))
@@ -86,6 +88,10 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "say it?",
         "finding": f"It reports what {_common(cue)} found, and the article says where that "
         f"was published{_in(finding.journal)}: anyone can look it up.",
+        "hedged finding": f"It reports what {_common(finding.source or 'they')} found, but "
+        f"‘{cue}’ shows that this is their reading of the results, not something measured: "
+        "what in the study supports it, and how sure are they?"
+        + (" This is the claim the article is built on." if central else ""),
         "record": f"It points to a record anyone can look up (‘{cue}’){_in(finding.journal)}.",
         "attributed": f"It says where the information comes from (‘{cue}’): that can be "
         "checked, although it shows only that it was said.",
@@ -105,7 +111,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "comparison": f"{said}‘{cue}’ compares, but gives no figures for either side of the "
         "comparison.",
         "prediction": f"{said}‘{cue}’ makes it a guess or a forecast, drawn from something the "
-        "article does not show.",
+        "article does not show."
+        + (" This is the claim the article is built on." if central else ""),
         "superlative": f"{said}‘{cue}’ ranks it above every other case, and the article gives "
         "no record it was measured against.",
         "sourced number": f"The figure ‘{cue}’ comes from {finding.source}, named "
@@ -115,7 +122,10 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
         f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": _plain(finding, said),
-        "stance": f"‘{cue}’ gives the writer's own belief or hope: an opinion, which the "
+        "rhetorical": f"{said}‘{cue}’ asks a question that expects only one answer: a "
+        "conclusion argued as a question, without the reasons that would show it.",
+        "stance": f"{said}‘{cue}’ gives {'the speaker' if said else 'the writer'}'s own "
+        "belief, hope or view: an opinion, which the "
         "article does not show to be so.",
         "own account": f"{speaker or 'The speaker'} speaks of their own state or doings "
         f"(‘{cue}’): only they can report it, so that they said it is the evidence.",
@@ -161,6 +171,8 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "saying": _saying_check(speaker),
         "vague": "Search for who said it first; if no one can be named, treat it as a rumour.",
         "finding": f"Open {study or 'the study or report'} and find this result in its summary.",
+        "hedged finding": f"Open {study or 'the study'} and see how its authors qualify this "
+        "result (the limits and uncertainty they give).",
         "record": f"Look the record up ({study or cue}) and check that it says this.",
         "attributed": "Find the original statement or report and compare the wording.",
         "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "
@@ -175,6 +187,8 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "the amount, who took part).",
         "own account": _saying_check(speaker),
         "recommendation": "Find who gives this advice and what evidence they give for it.",
+        "rhetorical": "Answer the question yourself, then look in the article for what "
+        "supports that answer and what goes against it.",
         "causal": "Ask what else could explain it, and look for a source that shows the link.",
         "comparison": "Look for the figures on both sides of the comparison.",
         "superlative": "Find the record it is ranked against (a list, an agency's "
@@ -215,7 +229,7 @@ def _fields(finding: Finding, wording: Wording, said: str, central: bool) -> dic
     journal = finding.journal
     study = wording.study.format(journal=journal) if journal else None
     return {
-        "cue": finding.cue,
+        "cue": finding.cue.rstrip(",;: "),
         "said": said,
         "source": finding.source or "",
         "where": wording.where.get(finding.where or "", finding.where or ""),

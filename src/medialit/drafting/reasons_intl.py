@@ -35,6 +35,9 @@ SPANISH = Wording(
         "que lo dicho sea cierto.",
         "vague": "«{cue}» no nombra a nadie a quien preguntar: ¿quién exactamente, y dónde lo "
         "dijo?",
+        "hedged finding": "Informa de lo que encontró {source}, pero «{cue}» muestra que es su "
+        "lectura de los resultados, no algo medido: ¿qué del estudio lo respalda, y con qué "
+        "seguridad?{central}",
         "finding": "Informa de lo que encontró {cue} y el artículo dice dónde se "
         "publicó{journal}: cualquiera puede consultarlo.",
         "record": "Remite a un registro que cualquiera puede consultar («{cue}»){journal}.",
@@ -56,7 +59,7 @@ SPANISH = Wording(
         "superlative": "{said}«{cue}» lo pone por encima de todos los demás casos, y el "
         "artículo no da el registro con que se comparó.",
         "prediction": "{said}«{cue}» lo convierte en una conjetura o un pronóstico, sacado de "
-        "algo que el artículo no muestra.",
+        "algo que el artículo no muestra.{central}",
         "sourced number": "La cifra «{cue}» tiene una fuente, que el artículo nombra {where} "
         "({source}): se puede comprobar allí.",
         "nearby number": "La cifra «{cue}» ({noun}) no trae fuente propia; la fuente que el "
@@ -64,6 +67,8 @@ SPANISH = Wording(
         "unsourced number": "La cifra «{cue}» ({noun}) no trae fuente, ni aquí ni antes en el "
         "párrafo: ¿quién contó, y cómo?",
         "plain": "{said}se afirma como un hecho, sin fuente y sin nada que muestre cómo se sabe.",
+        "rhetorical": "{said}«{cue}» hace una pregunta que solo espera una respuesta: una "
+        "conclusión presentada como pregunta, sin las razones que la mostrarían.",
         "stance": "«{cue}» da la creencia o la esperanza de quien escribe: una opinión, que el "
         "artículo no muestra.",
         "own account": "{speaker} habla de su propio estado o de lo que hizo («{cue}»): solo "
@@ -82,6 +87,8 @@ SPANISH = Wording(
         "vague": "Busque quién lo dijo primero; si no se puede nombrar a nadie, trátelo como un "
         "rumor.",
         "finding": "Abra {study} y busque este resultado en su resumen.",
+        "hedged finding": "Abra {study} y vea con qué límites e incertidumbre presentan sus "
+        "autores este resultado.",
         "record": "Consulte el registro ({study}) y compruebe que dice esto.",
         "attributed": "Busque la declaración o el informe original y compare la redacción.",
         "correlation": "Lea {study}: ¿comparó grupos o puso a prueba una causa? ¿Qué dice de "
@@ -129,6 +136,9 @@ FRENCH = Wording(
         "pas que ce qui est dit est vrai.",
         "vague": "« {cue} » ne nomme personne que l'on puisse interroger : qui exactement, et "
         "où l'a-t-on dit ?",
+        "hedged finding": "Cela rapporte ce qu'a trouvé {source}, mais « {cue} » montre que "
+        "c'est leur lecture des résultats, non une mesure : qu'est-ce qui l'appuie dans "
+        "l'étude, et avec quelle certitude ?{central}",
         "finding": "Cela rapporte ce qu'a trouvé {cue}, et l'article dit où c'est "
         "paru{journal} : chacun peut le consulter.",
         "record": "Cela renvoie à un document que chacun peut consulter (« {cue} »){journal}.",
@@ -151,7 +161,7 @@ FRENCH = Wording(
         "superlative": "{said}« {cue} » le place au-dessus de tous les autres cas, et "
         "l'article ne donne pas le registre auquel il a été comparé.",
         "prediction": "{said}« {cue} » en fait une conjecture ou une prévision, tirée de ce que "
-        "l'article ne montre pas.",
+        "l'article ne montre pas.{central}",
         "sourced number": "Le chiffre « {cue} » a une source, que l'article nomme {where} "
         "({source}) : on peut le vérifier là.",
         "nearby number": "Le chiffre « {cue} » ({noun}) n'a pas de source propre ; la source "
@@ -160,6 +170,8 @@ FRENCH = Wording(
         "haut dans le paragraphe : qui a compté, et comment ?",
         "plain": "{said}c'est affirmé comme un fait, sans source et sans rien qui montre "
         "comment on le sait.",
+        "rhetorical": "{said}« {cue} » pose une question qui n'attend qu'une réponse : une "
+        "conclusion présentée comme une question, sans les raisons qui la montreraient.",
         "stance": "« {cue} » donne la croyance ou l'espoir de l'auteur : une opinion, que "
         "l'article ne démontre pas.",
         "own account": "{speaker} parle de son propre état ou de ce qu'il a fait (« {cue} ») : "
@@ -178,6 +190,8 @@ FRENCH = Wording(
         "vague": "Cherchez qui l'a dit en premier ; si personne ne peut être nommé, traitez-le "
         "comme une rumeur.",
         "finding": "Ouvrez {study} et cherchez ce résultat dans son résumé.",
+        "hedged finding": "Ouvrez {study} et voyez avec quelles limites et quelle incertitude "
+        "ses auteurs présentent ce résultat.",
         "record": "Consultez le document ({study}) et vérifiez qu'il dit cela.",
         "attributed": "Cherchez la déclaration ou le rapport d'origine et comparez la formulation.",
         "correlation": "Lisez {study} : a-t-elle comparé des groupes ou testé une cause ? Que "

@@ -5,6 +5,10 @@ chose…" names "scientists"; "según estimaciones del 2008 dadas a conocer hoy 
 "estimaciones del 2008". The phrase takes the article or determiner before the source word
 and the words after it, up to a word of the cues file's ``phrase_ends`` list (a verb, a
 conjunction, a relative pronoun) or a figure, six words at most.
+
+Also who a sentence says found or said something, and on what grounds: the subject before a
+verb of finding (a finding its finders hedge is theirs to infer), the speaker after a lead-in,
+a reason given after a comma ("…, as the five men are…"), and a quotation's edges.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ class ReadingWords(Protocol):
 PHRASE_WORDS = 6
 SUBJECT_CHARACTERS = 120
 """How far into a sentence its subject may reach before a verb of finding."""
+FINDER_WORDS = 8
+"""A finder named in more words than this is a clause, not a finder ("They found")."""
 OPENING = "\"“«¿¡' "
 _CONNECTIVE = re.compile(
     r"[A-Z][a-z]+ly|However|Meanwhile|Also|Moreover|Furthermore|Still|Now|Then|Later|Thus",
@@ -125,8 +131,60 @@ def finding_subject(text: str, words: ReadingWords) -> str | None:
     return words.source_in(subject)
 
 
+_COMPARED = re.compile(r"\b(?:most|more|less|least|as|twice|times)\s+$", re.I)
+"""Before "likely": a comparison between groups, the finding itself, not a hedge on it."""
+
+
+def hedged_finding(text: str, words: ReadingWords) -> tuple[str, str] | None:
+    """A finding its finders hedge ("They found that cooling would probably not exceed…"):
+    the hedge, and who found it. Their reading of the results, not what they measured."""
+    verbs = words.find_all("finding_verbs", text[:SUBJECT_CHARACTERS])
+    if not verbs or not re.match(r"\s+that\b", text[verbs[0][1] :]):
+        return None
+    verb, end = verbs[0]
+    hedges = [
+        (hedge, at)  # "the most likely to develop", "more likely to": a comparison found
+        for hedge, at in words.find_all("finding_hedges", text[end:])
+        if not _COMPARED.search(text[end : end + at - len(hedge)])
+    ]
+    subject = after_lead_in(text[: end - len(verb)].strip(" ,"))
+    if not hedges or not subject or len(subject.split()) > FINDER_WORDS:
+        return None
+    if words.find_all("reader_words", subject) or words.find_all("modal_verbs", subject):
+        return None  # "you will find that…": the reader finds
+    return hedges[0][0], subject
+
+
+_CLAUSE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){1,5}?"
+    r"(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do|must)\b"
+)
+"""After "as": a clause with its verb gives a reason ("as the five men identified are"), not
+a comparison or a role ("as far as", "as a day of rest")."""
+
+
+def reason_clause(text: str, words: ReadingWords) -> str | None:
+    """A reason given after a comma ("terrible, as the five men identified are in a
+    horrible condition"): the joining word (``reason_joins``), when a clause follows."""
+    for join, end in words.find_all("reason_joins", text):
+        if not text[: end - len(join)].rstrip().endswith(",") or not _CLAUSE.match(text[end:]):
+            continue
+        stop = text.find(",", end)
+        if not words.find_all("own_words", text[end - len(join) : stop if stop > 0 else None]):
+            return join  # not "as we have already stated", which gives no reason
+    return None
+
+
+_PRONOUN = re.compile(r"(?:he|she|they|we|I|it)", re.I)
+_ADVERB = re.compile(r"[A-Za-z]+ly|also|then|now|again|further|moreover|furthermore", re.I)
+"""Words that lead a pronoun in ("Plainly also he"): how it is said, not who says it."""
+
+
 def after_lead_in(subject: str) -> str:
     """ "Given the ongoing uncertainties, Millán": the speaker is the name after the lead-in."""
+    words = subject.split()
+    if len(words) > 1 and _PRONOUN.fullmatch(words[-1]) and all(map(_ADVERB.fullmatch, words[:-1])):
+        return words[-1]  # "Plainly also he tells them": he tells them
     lead, _, name = subject.rpartition(",")
     first = lead.split()
     if not name.strip()[:1].isupper():
@@ -136,3 +194,15 @@ def after_lead_in(subject: str) -> str:
     if len(first) == 1 and _CONNECTIVE.fullmatch(first[0]):  # "Additionally, USGS"
         return name.strip()
     return subject
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding spaces, quote marks and joining commas."""
+    strip = " ,;:" + _QUOTES
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip + ".":
+        end -= 1
+    if end < len(text) and text[end : end + 1] in ".!?" and end + 1 >= len(text.rstrip(_QUOTES)):
+        end += 1  # keep a sentence's own full stop
+    return start, end

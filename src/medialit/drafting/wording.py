@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from medialit.drafting.sourcing import OPENING, source_phrase
+from medialit.drafting.sourcing import OPENING, reason_clause, source_phrase
 from medialit.drafting.speech import Pieces, Speech, pattern
 from medialit.errors import LessonError, MedialitError
 from medialit.files import SAVE_AS_UTF8, read_text
@@ -30,6 +30,8 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|may|might|could|can|to)\s+(?:not\s+)?(?:be\s+)?$", re.I
 )
 """A record word after these ("will be ordered", "to be awarded") names an act not yet done."""
+_BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
+"""A named agent after a passive ("to be taken by the United States"): someone acts."""
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _NO_GIVER = re.compile(r"\s+(?:to|by)\b", re.I)
 """'a prize awarded to…', 'was awarded by…': no giver acting in the sentence."""
@@ -72,6 +74,9 @@ class ReadingLists(BaseModel):
     source_words: list[str] = Field(default_factory=list)
     finding_starts: list[str] = Field(default_factory=list)
     finding_verbs: list[str] = Field(default_factory=list)
+    finding_hedges: list[str] = Field(default_factory=list)
+    reason_joins: list[str] = Field(default_factory=list)
+    rhetorical: list[str] = Field(default_factory=list)
     record_words: list[str] = Field(default_factory=list)
     own_words: list[str] = Field(default_factory=list)
     correlation: list[str] = Field(default_factory=list)
@@ -169,7 +174,7 @@ class ReadingWords:
         return self._find("correlation", text)
 
     def causal(self, text: str) -> str | None:
-        return self._find("causal", text)
+        return self._find("causal", text) or reason_clause(text, self)
 
     def prediction(self, text: str) -> str | None:
         return self._find("prediction", text)
@@ -192,7 +197,12 @@ class ReadingWords:
         return cue if cue and self._find("superlative_scopes", text) else None
 
     def definition(self, text: str) -> str | None:
-        return self._find("definition", text)
+        """A definition or a direction for use; one with its agent ("any action likely to be
+        taken by the United States") tells who acts, which is a claim."""
+        return next(
+            (word for word, end in self.find_all("definition", text) if not _BY.match(text[end:])),
+            None,
+        )
 
     def record(self, text: str) -> str | None:
         """A record anyone can look up; not one still to be made ("will be ordered if…")."""
@@ -213,6 +223,10 @@ class ReadingWords:
     def request(self, text: str) -> str | None:
         """A request to the readers in the passive ("are requested to meet"): no claim."""
         return self._find("requests", text)
+
+    def rhetorical(self, text: str) -> str | None:
+        """A question that expects one answer ("what's the point of…?"): an argument."""
+        return self._find("rhetorical", text) if text.rstrip("\"”' ").endswith("?") else None
 
     def stance(self, text: str) -> str | None:
         """The writer's own belief or hope ("We trust that…", "I think"): an opinion."""
