@@ -188,7 +188,7 @@ def stamp_copies(
             drawn = None if marks is None else marks(index, number, page.width, page.height)
             after = [stamper.end]
             if drawn is not None:
-                after.append(stamper.stream(drawn, compress=False))
+                after.append(stamper.stream(drawn, compress=True))
             entries = DictionaryObject(page.entries)
             entries[NameObject("/Parent")] = tree
             entries[NameObject("/Resources")] = own

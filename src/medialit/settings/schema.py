@@ -251,6 +251,9 @@ class Words(BaseModel):
     semicolon: str = _ENGLISH_WORDS["semicolon"]
     """The semicolon of the footer's credit line and the citation, with the space the
     language puts before it (French: a narrow no-break space)."""
+    colon: str = _ENGLISH_WORDS["colon"]
+    """The colon after a version's name in the key's other versions' answers, with the space
+    the language puts before it (French: a no-break space)."""
     republished_credit: str = _ENGLISH_WORDS["republished_credit"]
     """In the footer's credit line, before the republisher."""
     logo: str = _ENGLISH_WORDS["logo"]
