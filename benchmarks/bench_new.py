@@ -21,6 +21,9 @@ reading (``reading.yaml``), quote by quote, as placed in the same article:
   (``missed``: no draft met it; ``extra``: a draft that met no statement);
 - **leave one genre out**: both figures again with each genre left out, so that a figure that
   rests on one genre shows; the largest distance from the overall figure is printed;
+- **one kind on every statement**: the coverage a draft would get that marked every statement
+  of the reading with one kind (evidence, inference or assertion), per set: how far a reading
+  that leans to one kind flatters a suggester that leans the same way;
 - **hard checks** (``hard_checks.py``, target 0): drafts that call a figure unsourced although
   its paragraph or the one before names a source, drafts on a definition, and drafts on an
   age, a duration or a date alone, each one listed.
@@ -28,10 +31,10 @@ reading (``reading.yaml``), quote by quote, as placed in the same article:
 Figures are per genre and overall, counted over statements (an article with more statements
 weighs more), and for each set named by a reading's ``set`` (``development``, the articles the
 rules were adjusted on; ``held-out``, ``held-out-2``, ``held-out-3``, ``held-out-5``, ``held-
-out-6``, ``held-out-7``, articles whose readings were written before any draft was made from them, whose first
-run is the figure for unseen articles: see ``corpus/README.md`` for which were adjusted on
-afterwards). The seed lesson (``lessons/washington-isis-syria-2017.yaml``, where the cue words
-were first tuned) is scored the same way, apart from the corpus.
+out-6``, ``held-out-7``, articles whose readings were written before any draft was made from
+them, whose first run is the figure for unseen articles: see ``corpus/README.md`` for which
+were adjusted on afterwards). The seed lesson (``lessons/washington-isis-syria-2017.yaml``,
+where the cue words were first tuned) is scored the same way, apart from the corpus.
 
 **Speed.** ``medialit new`` on a 1,500-word article (the corpus's articles, one after another),
 each run a fresh process (imports included); the median of ``--repeat`` runs, on the clock
@@ -319,6 +322,30 @@ def report(
     }
 
 
+def print_one_kind(corpus: Path, sets: dict[str, str]) -> dict[str, dict[str, float]]:
+    """What a draft that never tells the kinds apart would score, at best: one draft on every
+    statement of the reading, all of one kind. A reading that leans to one kind flatters a
+    suggester that leans the same way; this says by how much."""
+    yaml = YAML(typ="safe")
+    counts: dict[str, Counter[str]] = {}
+    for name, group in sets.items():
+        reading = yaml.load((corpus / name / "reading.yaml").read_text("utf-8"))
+        for statement in reading["statements"]:
+            accepted = {statement["kind"], *(statement.get("also_accept") or [])}
+            for bucket in (group, "overall"):
+                counts.setdefault(bucket, Counter())["statements"] += 1
+                counts[bucket].update(accepted)
+    print("  one kind on every statement of the reading (the score of not telling kinds apart):")
+    figures = {}
+    for bucket in ["overall", *sorted(set(sets.values()))]:
+        c = counts[bucket]
+        figures[bucket] = {k: c[k] / c["statements"] for k in KINDS}
+        shares = ", ".join(f"{k} {figures[bucket][k]:.1%}" for k in KINDS)
+        label = bucket if bucket == "overall" else f"{bucket} set"
+        print(f"  {label:<28} {shares}")
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -347,6 +374,7 @@ def main() -> None:
         source, words = long_article(tmp)
         times = time_new(source, tmp, args.repeat, trees)
     figures = report(scores, sets, seed, args.missed, args.corpus)
+    figures["one_kind"] = print_one_kind(args.corpus.resolve(), sets)
     figures["hard_checks"] = print_hard_checks(broken)
     print(
         f"time of new on a {words:,}-word article (fresh process each, median of {args.repeat}; "
