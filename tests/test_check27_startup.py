@@ -9,6 +9,7 @@ one does, so a plugin still loads.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -114,3 +115,45 @@ def test_a_zip_on_the_path_is_left_to_importlib_metadata(
     assert pydantic_plugins.may_have_plugins()
     monkeypatch.setattr(sys, "path", [str(tmp_path / "missing")])
     assert not pydantic_plugins.may_have_plugins()
+
+
+GC_PROBE = """
+import gc, json, sys
+collections = []
+gc.callbacks.append(
+    lambda phase, info: phase == "start" and collections.append("medialit.lesson.model" in sys.modules)
+)
+from medialit.cli.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps({"code": code, "frozen": gc.get_freeze_count(), "enabled": gc.isenabled(),
+                  "after_models": sum(collections)}))
+"""
+
+
+def test_check_loads_its_modules_without_the_cycle_collector_going_over_them() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", GC_PROBE, "check", str(SEED_LESSON)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    answer = json.loads(done.stdout.splitlines()[-1])
+    assert answer["code"] in (0, None), done.stderr
+    assert answer["enabled"]  # collecting again for the work
+    assert answer["frozen"] > 10_000  # what was loaded is left out of later collections
+    # The lesson's read, after the models loaded: a few young collections, not seventy.
+    assert answer["after_models"] < 20
+
+
+def test_a_check_that_stops_early_leaves_the_collector_on(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from medialit.cli.main import main
+
+    assert gc.isenabled()
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2 and "no lesson files" in result.output
+    assert gc.isenabled()

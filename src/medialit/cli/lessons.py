@@ -11,6 +11,7 @@ from medialit.cli.common import (
     EXIT_INPUT,
     WORKING_FOLDER,
     SettingsChoice,
+    collector_paused,
     echo,
     handle_errors,
     settings_options,
@@ -33,19 +34,20 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     text no installed font can print. Prints one line per lesson: its statements by kind,
     or every problem found.
     """
-    from medialit.build.checking import check_lesson
-    from medialit.drafting.review import review_warnings
-    from medialit.lesson.loose_ends import loose_end_warnings
-    from medialit.lesson.model import KIND_ORDER
-    from medialit.lesson.one_tick import one_tick_warnings
-    from medialit.lesson.reading import find_lessons
-    from medialit.settings.untranslated import untranslated_warnings
+    with collector_paused():
+        from medialit.build.checking import check_lesson
+        from medialit.drafting.review import review_warnings
+        from medialit.lesson.loose_ends import loose_end_warnings
+        from medialit.lesson.model import KIND_ORDER
+        from medialit.lesson.one_tick import one_tick_warnings
+        from medialit.lesson.reading import find_lessons
+        from medialit.settings.untranslated import untranslated_warnings
 
-    files = find_lessons(lessons or (Path("lessons"),))
-    if not files:
-        raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    # The settings are checked as a build checks them, so check and build agree.
-    configuration = SettingsChoice().configuration()
+        files = find_lessons(lessons or (Path("lessons"),))
+        if not files:
+            raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
+        # The settings are checked as a build checks them, so check and build agree.
+        configuration = SettingsChoice().configuration()
     failed = 0
     for file in files:
         try:
