@@ -157,3 +157,31 @@ def test_a_check_that_stops_early_leaves_the_collector_on(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 2 and "no lesson files" in result.output
     assert gc.isenabled()
+
+
+def test_distributions_are_looked_at_once_for_every_validator_built() -> None:
+    probe = """
+import json, sys
+from medialit import pydantic_plugins
+looks = []
+original = pydantic_plugins.may_have_plugins
+pydantic_plugins.may_have_plugins = lambda: looks.append(1) or original()
+from medialit.cli.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exit:
+    code = exit.code
+from medialit.lesson import model
+from medialit.settings import schema
+built = [m for m in (model.Lesson, schema.Settings, schema.Words) if m.__pydantic_complete__]
+print(json.dumps({"code": code, "looks": len(looks), "built": len(built)}))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "check", str(SEED_LESSON)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    answer = json.loads(done.stdout.splitlines()[-1])
+    assert answer["code"] in (0, None), done.stderr
+    assert answer["built"] == 3 and answer["looks"] == 1

@@ -15,6 +15,7 @@ loader, so plugins load exactly as before.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import types
@@ -74,9 +75,15 @@ def _declares_plugin(distribution: str) -> bool:
 
 
 def _get_plugins() -> Iterable[Any]:
-    if may_have_plugins():
+    # Asked once a validator: looked for once, as pydantic's loader looks once and keeps them.
+    if _may_have_plugins():
         return _real_loader().get_plugins()  # type: ignore[no-any-return]
     return ()
+
+
+@functools.cache
+def _may_have_plugins() -> bool:
+    return may_have_plugins()
 
 
 def _real_loader() -> types.ModuleType:
