@@ -153,7 +153,7 @@ def new(
     if not then_preview and (port or no_open):
         given = "--port" if port else "--no-open"
         raise click.UsageError(f"{given} is for the preview: add --preview, or leave {given} out.")
-    from medialit.drafting.webfetch import is_web_address
+    from medialit.drafting.reading import is_web_address
 
     forbidden = "--offline" if offline else None
     # The settings are read only for an address: a saved file needs none of them.
