@@ -118,18 +118,22 @@ def test_a_zip_on_the_path_is_left_to_importlib_metadata(
 
 
 GC_PROBE = """
-import gc, json, sys
+import atexit, gc, json, sys
+atexit.register(lambda: print(json.dumps({"frozen_at_exit": gc.get_freeze_count()})))
 collections = []
 gc.callbacks.append(
-    lambda phase, info: phase == "start" and collections.append("medialit.lesson.model" in sys.modules)
+    lambda phase, info: phase == "start"
+    and collections.append(("medialit.lesson.model" in sys.modules, gc.get_freeze_count()))
 )
 from medialit.cli.main import main
 try:
     main(sys.argv[1:])
 except SystemExit as exit:
     code = exit.code
-print(json.dumps({"code": code, "frozen": gc.get_freeze_count(), "enabled": gc.isenabled(),
-                  "after_models": sum(collections)}))
+after = [frozen for loaded, frozen in collections if loaded]
+print(json.dumps({"code": code, "frozen_at_end": gc.get_freeze_count(),
+                  "enabled": gc.isenabled(), "after_models": len(after),
+                  "frozen_while_working": min(after, default=0)}))
 """
 
 
@@ -140,12 +144,15 @@ def test_check_loads_its_modules_without_the_cycle_collector_going_over_them() -
         text=True,
         timeout=120,
     )
-    answer = json.loads(done.stdout.splitlines()[-1])
+    answer, at_exit = (json.loads(line) for line in done.stdout.splitlines()[-2:])
     assert answer["code"] in (0, None), done.stderr
-    assert answer["enabled"]  # collecting again for the work
-    assert answer["frozen"] > 10_000  # what was loaded is left out of later collections
-    # The lesson's read, after the models loaded: a few young collections, not seventy.
-    assert answer["after_models"] < 20
+    # The lesson's read, after the models loaded: a few young collections, not seventy, and
+    # each leaves out what was loaded.
+    assert 0 < answer["after_models"] < 20
+    assert answer["frozen_while_working"] > 10_000
+    assert answer["enabled"] and answer["frozen_at_end"] == 0  # as the command found it
+    # Python's own collections as it exits leave out what was loaded, too.
+    assert at_exit["frozen_at_exit"] > 10_000
 
 
 def test_a_check_that_stops_early_leaves_the_collector_on(tmp_path: Path) -> None:
@@ -153,10 +160,13 @@ def test_a_check_that_stops_early_leaves_the_collector_on(tmp_path: Path) -> Non
 
     from medialit.cli.main import main
 
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 2 and "no lesson files" in result.output
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    result = CliRunner().invoke(main, ["check", str(SEED_LESSON)])
+    assert result.exit_code == 0 and "OK: 25 statements" in result.output
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_distributions_are_looked_at_once_for_every_validator_built() -> None:

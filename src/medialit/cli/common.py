@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 a lesson, template or other input is wrong, 2 bad usage
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import gc
@@ -37,23 +38,34 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[Callable[[], None]]:
     """Python's cycle collector paused while a command loads its modules and settings.
 
     They are tens of thousands of objects that live as long as the command: in a
     `medialit check` the collector went over them some seventy times, finding nothing, for
-    about a tenth of its time (measured in benchmarks/README.md). Afterwards they are frozen
-    (``gc.freeze``), so that the collections of the work itself leave them out.
+    about a tenth of its time (benchmarks/README.md). The command calls what this yields
+    once it has loaded them: they are frozen (``gc.freeze``), so that the collections of
+    the work itself leave them out, and the collector runs again. On the way out they are
+    unfrozen, for a process that goes on (a test calling the command), and everything is
+    frozen again as Python exits, so that its last collections do not go over them either.
     """
-    if not gc.isenabled():
-        yield
+    if not gc.isenabled() or gc.get_freeze_count():
+        yield lambda: None  # someone else looks after the collector
         return
     gc.disable()
     try:
-        yield
+        yield _loaded
     finally:
-        gc.freeze()
         gc.enable()
+        gc.unfreeze()
+        # The collections Python makes as it exits would go over them all again: frozen then.
+        atexit.unregister(gc.freeze)
+        atexit.register(gc.freeze)
+
+
+def _loaded() -> None:
+    gc.freeze()
+    gc.enable()
 
 
 def handle_errors(command: F) -> F:

@@ -34,7 +34,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     text no installed font can print. Prints one line per lesson: its statements by kind,
     or every problem found.
     """
-    with collector_paused():
+    with collector_paused() as loaded:
         from medialit.build.checking import check_lesson
         from medialit.drafting.review import review_warnings
         from medialit.lesson.loose_ends import loose_end_warnings
@@ -48,29 +48,30 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
             raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
         # The settings are checked as a build checks them, so check and build agree.
         configuration = SettingsChoice().configuration()
-    failed = 0
-    for file in files:
-        try:
-            settled = check_lesson(file, configuration, strict)
-        except MedialitError as exc:
-            failed += 1
-            echo(f"Error: {exc}", err=True)
-            continue
-        for message in settled.warnings:  # as build says them, before anything else
-            echo(f"Warning: {message}", err=True)
-        checked = settled.checked
-        counts = checked.count_by_kind()
-        summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
-        echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
-        own_words = untranslated_warnings(checked)
-        loose_ends = loose_end_warnings(checked)
-        for warning in (
-            review_warnings(checked) + one_tick_warnings(checked) + loose_ends + own_words
-        ):
-            echo(f"Warning: {warning}", err=True)
-    if failed:
-        echo(f"{failed} of {len(files)} lessons have problems.", err=True)
-        sys.exit(EXIT_INPUT)
+        loaded()
+        failed = 0
+        for file in files:
+            try:
+                settled = check_lesson(file, configuration, strict)
+            except MedialitError as exc:
+                failed += 1
+                echo(f"Error: {exc}", err=True)
+                continue
+            for message in settled.warnings:  # as build says them, before anything else
+                echo(f"Warning: {message}", err=True)
+            checked = settled.checked
+            counts = checked.count_by_kind()
+            summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
+            echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
+            own_words = untranslated_warnings(checked)
+            loose_ends = loose_end_warnings(checked)
+            for warning in (
+                review_warnings(checked) + one_tick_warnings(checked) + loose_ends + own_words
+            ):
+                echo(f"Warning: {warning}", err=True)
+        if failed:
+            echo(f"{failed} of {len(files)} lessons have problems.", err=True)
+            sys.exit(EXIT_INPUT)
 
 
 def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
