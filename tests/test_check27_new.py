@@ -57,3 +57,28 @@ def test_a_web_address_still_names_the_network_module(tmp_path: Path) -> None:
     assert code == 1 and "fetches no web page here (--offline)" in stderr
     assert "open the page in your browser, save it there" in stderr
     assert "Traceback" not in stderr
+
+
+def test_python_exits_without_collecting_over_trafilatura(tmp_path: Path) -> None:
+    """A refusal by the page's title loads trafilatura: Python's last collections as it exits
+    went over all of its objects, a tenth of the refusal; they are frozen first."""
+    import json
+
+    probe = (
+        "import atexit, gc, json, sys\n"
+        "atexit.register(lambda: print(json.dumps(gc.get_freeze_count())))\n" + PROBE
+    )
+    (tmp_path / "lessons").mkdir()
+    name = "riverton-closes-main-street-to-cars-on-weekends-2024"
+    (tmp_path / "lessons" / f"{name}.yaml").write_text("title: mine\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "new", str(PAGE)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    answer, frozen_at_exit = (json.loads(line) for line in done.stdout.splitlines()[-2:])
+    assert answer["code"] == 1 and EXISTS in done.stderr and f"{name}.yaml" in done.stderr
+    assert "trafilatura" in answer["modules"]  # the title was read as trafilatura reads it
+    assert frozen_at_exit > 20_000

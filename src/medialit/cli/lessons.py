@@ -13,6 +13,7 @@ from medialit.cli.common import (
     SettingsChoice,
     collector_paused,
     echo,
+    freeze_at_exit,
     handle_errors,
     settings_options,
 )
@@ -151,6 +152,7 @@ def new(
     """
     from medialit.drafting.new import Fetching, new_lesson  # trafilatura loads only for this
 
+    freeze_at_exit()
     if not then_preview and (port or no_open):
         given = "--port" if port else "--no-open"
         raise click.UsageError(f"{given} is for the preview: add --preview, or leave {given} out.")
