@@ -72,7 +72,8 @@ def freeze_at_exit() -> None:
     As it exits, Python collects over every object still alive: the modules, classes and
     data a command loaded (pydantic's, trafilatura's), in which nothing is garbage. That
     took a tenth of ``medialit new``'s refusal of an existing lesson, and of a `check`.
-    Objects are still freed and files closed as before; only the search for cycles goes.
+    Objects outside cycles are still freed as before; only the search for cycles goes, so
+    a command using this writes its files whole and closed first (``files.write_atomically``).
     """
     atexit.unregister(gc.freeze)  # once, however often a command runs in one process
     atexit.register(gc.freeze)
