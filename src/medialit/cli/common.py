@@ -46,8 +46,10 @@ def collector_paused() -> Iterator[Callable[[], None]]:
     about a tenth of its time (benchmarks/README.md). The command calls what this yields
     once it has loaded them: they are frozen (``gc.freeze``), so that the collections of
     the work itself leave them out, and the collector runs again. On the way out they are
-    unfrozen, for a process that goes on (a test calling the command), and everything is
-    frozen again as Python exits, so that its last collections do not go over them either.
+    unfrozen into the oldest generation, for a process that goes on (a test calling the
+    command), and everything is frozen again as Python exits, so that its last collections
+    do not go over them either. A command that does not call it (``new``) gets the same on
+    the way out.
     """
     if not gc.isenabled() or gc.get_freeze_count():
         yield lambda: None  # someone else looks after the collector
@@ -56,6 +58,9 @@ def collector_paused() -> Iterator[Callable[[], None]]:
     try:
         yield _loaded
     finally:
+        # Through the freeze, what was made while paused goes to the oldest generation:
+        # turned on as it was, the collector would go over it all at the next allocation.
+        gc.freeze()
         gc.enable()
         gc.unfreeze()
         freeze_at_exit()

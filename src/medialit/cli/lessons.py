@@ -13,7 +13,6 @@ from medialit.cli.common import (
     SettingsChoice,
     collector_paused,
     echo,
-    freeze_at_exit,
     handle_errors,
     settings_options,
 )
@@ -152,7 +151,6 @@ def new(
     """
     from medialit.drafting.new import Fetching, new_lesson  # trafilatura loads only for this
 
-    freeze_at_exit()
     if not then_preview and (port or no_open):
         given = "--port" if port else "--no-open"
         raise click.UsageError(f"{given} is for the preview: add --preview, or leave {given} out.")
@@ -162,16 +160,20 @@ def new(
     # The settings are read only for an address: a saved file needs none of them.
     if not forbidden and is_web_address(source) and _offline_setting():
         forbidden = "offline = true in medialit.toml"
-    made = new_lesson(
-        source,
-        sys.stdin.buffer,
-        WORKING_FOLDER,
-        name=name,
-        with_suggestions=not no_suggest,
-        language=language,
-        statements=statements,
-        fetching=Fetching(forbidden, allow_local),
-    )
+    # Drafting loads trafilatura, pysbd and the cues: the collector is paused while it does
+    # (it would go over their objects again and again, finding nothing), and left out of
+    # Python's collections at exit.
+    with collector_paused():
+        made = new_lesson(
+            source,
+            sys.stdin.buffer,
+            WORKING_FOLDER,
+            name=name,
+            with_suggestions=not no_suggest,
+            language=language,
+            statements=statements,
+            fetching=Fetching(forbidden, allow_local),
+        )
     if made.fetched is not None:
         fetched = made.fetched
         via = f", redirected from {fetched.requested}" if fetched.url != fetched.requested else ""
