@@ -7,6 +7,7 @@ same, most of its time. The time itself is benchmarks/bench_speed.py's.
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,20 @@ def test_python_exits_without_collecting_over_trafilatura(tmp_path: Path) -> Non
     # The collector paused while drafting loads trafilatura (54 collections before), and what
     # it loaded old by the time it runs again.
     assert collections_with_trafilatura < 5
+
+
+def _collector(_: object) -> tuple[bool, int]:
+    return gc.isenabled(), gc.get_freeze_count()
+
+
+def test_the_article_is_looked_for_with_the_collector_on() -> None:
+    """`new` drafts with the collector paused; the child that looks for the article turns it
+    on, over its own objects only (what it started with is frozen)."""
+    from medialit.drafting.timelimit import run_with_time_limit
+
+    gc.disable()
+    try:
+        enabled, frozen = run_with_time_limit(_collector, None, 60)
+    finally:
+        gc.enable()
+    assert enabled and frozen > 1_000
