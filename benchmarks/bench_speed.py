@@ -13,12 +13,15 @@ time (user + system, from ``getrusage``) are both given: on a busy machine the C
 the steadier one. Python writes its bytecode cache as on a teacher's machine
 (``PYTHONDONTWRITEBYTECODE`` is dropped) and one warm-up run of each command fills it.
 
-- **check**: `medialit check LESSON` beside `python -c pass`. Targets: at most 0.25 s on a
-  quiet machine, and at most 15 x `python -c pass`.
+- **check**: `medialit check LESSON` beside `python -c pass` (and another checkout's
+  ``src/`` with ``--compare``, in the same turns). Targets: at most 0.25 s on a quiet
+  machine, and at most 15 x `python -c pass`.
 - **new**: `medialit new PAGE` (tests/data/news-story.html) in an empty folder; the same
   command again, refused because the lesson exists (no ``--name``: its title names it);
   and with ``--name`` of the existing lesson. Each refusal must exit 1 and say why, or
   the benchmark stops. Targets: new at most 1 s, a refusal at most 0.2 s (quiet machine).
+  The rounds are a third of ``--repeat`` (at least 3). ``--compare`` times another
+  checkout's ``src/`` too, the same three commands in the same turns (in a folder of its own).
 - **rebuild**: `medialit build LESSON --roster … --versions 2` with an empty layout cache
   (the first class) and then with a new roster of as many students, the cache kept (a
   second class), in turns, each round with a cache of its own. The rebuild must lay
@@ -126,29 +129,35 @@ def check_figures(lesson: Path, repeat: int, compare: Path | None) -> dict[str, 
     return {label: medians(values) for label, values in times.items()}
 
 
-def new_figures(repeat: int) -> dict[str, Times]:
-    """`medialit new` on a saved page, and refusing it twice once it exists, in turns."""
+def new_figures(repeat: int, compare: Path | None = None) -> dict[str, Times]:
+    """`medialit new` on a saved page, and refusing it twice once it exists, in turns; with
+    ``compare``, the same three commands of that checkout's ``src/`` in the same turns."""
     environ = user_environment()
-    times: dict[str, list[Times]] = {
-        "python -c pass": [],
-        "medialit new PAGE": [],
-        "refused, no --name": [],
-        "refused, --name": [],
-    }
-    new = [*medialit_command(), "new", str(PAGE)]
+    sides = {"": [*medialit_command(), "new"]}
+    if compare is not None:
+        code = f"import sys; sys.path.insert(0, {str(compare)!r}); "
+        code += "from medialit.cli.main import main; main()"
+        sides[", --compare"] = [sys.executable, "-c", code, "new"]
+    times: dict[str, list[Times]] = {"python -c pass": []}
+    for side in sides:
+        for label in ("medialit new PAGE", "refused, no --name", "refused, --name"):
+            times[label + side] = []
     with tempfile.TemporaryDirectory() as folder:
         for round_number in range(repeat + 1):  # the first round warms up
-            work = Path(folder) / str(round_number)
-            work.mkdir()
             rounds = {"python -c pass": run([sys.executable, "-c", "pass"], environ)[0]}
-            rounds["medialit new PAGE"] = run(new, environ, work)[0]
-            (made,) = (work / "lessons").iterdir()
-            for label, extra in (("refused, no --name", []), ("refused, --name", ["--name"])):
-                command = [*new, *extra, made.stem] if extra else new
-                seconds, done = run(command, environ, work, expect=1)
-                if "exists already" not in done.stderr:
-                    sys.exit(f"{label}: refused for another reason: {done.stderr.strip()}")
-                rounds[label] = seconds
+            for side, command in sides.items():
+                work = Path(folder) / f"{round_number}{side.strip(', -')}"
+                work.mkdir()
+                new = [*command, str(PAGE)]
+                rounds["medialit new PAGE" + side] = run(new, environ, work)[0]
+                (made,) = (work / "lessons").iterdir()
+                for label, extra in (("refused, no --name", []), ("refused, --name", ["--name"])):
+                    refusal = [*new, *extra, made.stem] if extra else new
+                    seconds, done = run(refusal, environ, work, expect=1)
+                    if "exists already" not in done.stderr:
+                        reason = done.stderr.strip()
+                        sys.exit(f"{label}{side}: refused for another reason: {reason}")
+                    rounds[label + side] = seconds
             if round_number:
                 for label, seconds in rounds.items():
                     times[label].append(seconds)
@@ -352,7 +361,9 @@ def main() -> None:
     parser.add_argument("--builds", type=int, default=3, help="first builds and rebuilds")
     parser.add_argument("--students", default="30,300")
     parser.add_argument("--only", choices=["check", "new", "rebuild", "pack", "weasyprint"])
-    parser.add_argument("--compare", type=Path, help="another checkout's src/, checked too")
+    parser.add_argument(
+        "--compare", type=Path, help="another checkout's src/: its check and new timed too"
+    )
     args = parser.parse_args()
     lesson = (args.lesson or default_lesson()).resolve()
     print(f"lesson: {lesson}")
@@ -372,11 +383,16 @@ def main() -> None:
             print(f"  ratio to --compare             {ratios}")
         print(f"  (targets: <= {CHECK_TARGET} s on a quiet machine, <= {CHECK_RATIO:g} x python)")
     if args.only in (None, "new"):
-        new = new_figures(max(3, args.repeat // 3))
+        new = new_figures(max(3, args.repeat // 3), args.compare)
         print(f"\nnew (median of {max(3, args.repeat // 3)} rounds, each command in turn):")
-        print("                                    wall       CPU")
+        print("                                           wall       CPU")
         for label, (wall, cpu) in new.items():
-            print(f"  {label:30s} {wall:7.3f} s {cpu:7.3f} s")
+            print(f"  {label:37s} {wall:7.3f} s {cpu:7.3f} s")
+        if args.compare is not None:
+            for label in ("medialit new PAGE", "refused, no --name", "refused, --name"):
+                (wall, cpu), (other_wall, other_cpu) = new[label], new[label + ", --compare"]
+                ratios = f"{wall / other_wall:7.2f}   {cpu / other_cpu:7.2f}"
+                print(f"  {label + ' / --compare':37s} {ratios}")
         print(f"  (targets: new <= {NEW_TARGET} s, a refusal <= {REFUSAL_TARGET} s, quiet machine)")
     if args.only in (None, "rebuild"):
         for students in (int(n) for n in args.students.split(",")):

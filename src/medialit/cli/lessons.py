@@ -11,6 +11,7 @@ from medialit.cli.common import (
     EXIT_INPUT,
     WORKING_FOLDER,
     SettingsChoice,
+    collector_paused,
     echo,
     handle_errors,
     settings_options,
@@ -33,42 +34,44 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     text no installed font can print. Prints one line per lesson: its statements by kind,
     or every problem found.
     """
-    from medialit.build.checking import check_lesson
-    from medialit.drafting.review import review_warnings
-    from medialit.lesson.loose_ends import loose_end_warnings
-    from medialit.lesson.model import KIND_ORDER
-    from medialit.lesson.one_tick import one_tick_warnings
-    from medialit.lesson.reading import find_lessons
-    from medialit.settings.untranslated import untranslated_warnings
+    with collector_paused() as loaded:
+        from medialit.build.checking import check_lesson
+        from medialit.drafting.review import review_warnings
+        from medialit.lesson.loose_ends import loose_end_warnings
+        from medialit.lesson.model import KIND_ORDER
+        from medialit.lesson.one_tick import one_tick_warnings
+        from medialit.lesson.reading import find_lessons
+        from medialit.settings.untranslated import untranslated_warnings
 
-    files = find_lessons(lessons or (Path("lessons"),))
-    if not files:
-        raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-    # The settings are checked as a build checks them, so check and build agree.
-    configuration = SettingsChoice().configuration()
-    failed = 0
-    for file in files:
-        try:
-            settled = check_lesson(file, configuration, strict)
-        except MedialitError as exc:
-            failed += 1
-            echo(f"Error: {exc}", err=True)
-            continue
-        for message in settled.warnings:  # as build says them, before anything else
-            echo(f"Warning: {message}", err=True)
-        checked = settled.checked
-        counts = checked.count_by_kind()
-        summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
-        echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
-        own_words = untranslated_warnings(checked)
-        loose_ends = loose_end_warnings(checked)
-        for warning in (
-            review_warnings(checked) + one_tick_warnings(checked) + loose_ends + own_words
-        ):
-            echo(f"Warning: {warning}", err=True)
-    if failed:
-        echo(f"{failed} of {len(files)} lessons have problems.", err=True)
-        sys.exit(EXIT_INPUT)
+        files = find_lessons(lessons or (Path("lessons"),))
+        if not files:
+            raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
+        # The settings are checked as a build checks them, so check and build agree.
+        configuration = SettingsChoice().configuration()
+        loaded()
+        failed = 0
+        for file in files:
+            try:
+                settled = check_lesson(file, configuration, strict)
+            except MedialitError as exc:
+                failed += 1
+                echo(f"Error: {exc}", err=True)
+                continue
+            for message in settled.warnings:  # as build says them, before anything else
+                echo(f"Warning: {message}", err=True)
+            checked = settled.checked
+            counts = checked.count_by_kind()
+            summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
+            echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
+            own_words = untranslated_warnings(checked)
+            loose_ends = loose_end_warnings(checked)
+            for warning in (
+                review_warnings(checked) + one_tick_warnings(checked) + loose_ends + own_words
+            ):
+                echo(f"Warning: {warning}", err=True)
+        if failed:
+            echo(f"{failed} of {len(files)} lessons have problems.", err=True)
+            sys.exit(EXIT_INPUT)
 
 
 def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -151,22 +154,26 @@ def new(
     if not then_preview and (port or no_open):
         given = "--port" if port else "--no-open"
         raise click.UsageError(f"{given} is for the preview: add --preview, or leave {given} out.")
-    from medialit.drafting.webfetch import is_web_address
+    from medialit.drafting.reading import is_web_address
 
     forbidden = "--offline" if offline else None
     # The settings are read only for an address: a saved file needs none of them.
     if not forbidden and is_web_address(source) and _offline_setting():
         forbidden = "offline = true in medialit.toml"
-    made = new_lesson(
-        source,
-        sys.stdin.buffer,
-        WORKING_FOLDER,
-        name=name,
-        with_suggestions=not no_suggest,
-        language=language,
-        statements=statements,
-        fetching=Fetching(forbidden, allow_local),
-    )
+    # Drafting loads trafilatura, pysbd and the cues: the collector is paused while it does
+    # (it would go over their objects again and again, finding nothing), and left out of
+    # Python's collections at exit.
+    with collector_paused():
+        made = new_lesson(
+            source,
+            sys.stdin.buffer,
+            WORKING_FOLDER,
+            name=name,
+            with_suggestions=not no_suggest,
+            language=language,
+            statements=statements,
+            fetching=Fetching(forbidden, allow_local),
+        )
     if made.fetched is not None:
         fetched = made.fetched
         via = f", redirected from {fetched.requested}" if fetched.url != fetched.requested else ""

@@ -14,22 +14,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from medialit.drafting.naming import language_problem, name_from, name_problem
-from medialit.drafting.reading import SourceError, SourceFile, read_fetched, read_source
-from medialit.drafting.timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
-from medialit.drafting.webfetch import (
+from medialit.drafting.reading import (
     SAVE_ADVICE,
-    SUBSCRIBERS_ONLY,
-    FetchedPage,
-    blocked_hint,
-    fetch_page,
+    SourceError,
+    SourceFile,
     is_web_address,
+    read_fetched,
+    read_source,
 )
 from medialit.errors import MedialitError, Problem
 from medialit.files import write_atomically
 
+# The network (urllib3, ssl: webfetch) and child processes (timelimit) are imported where an
+# address is fetched or a page's article looked for: refusing an existing lesson by --name
+# needs neither.
 if TYPE_CHECKING:
     from medialit.drafting.draft import ExtractedArticle
     from medialit.drafting.suggest import Suggestion
+    from medialit.drafting.webfetch import FetchedPage
 
 LESSONS = "lessons"
 SEEDS = "seeds"
@@ -117,7 +119,7 @@ def new_lesson(
         _seed_place(received, working_folder, name)
     elif received.kind == "page":
         _refuse_existing_page(received, working_folder)
-    blocked = blocked_hint(received.text) if fetched else None
+    blocked = _blocked_hint(received.text) if fetched else None
     extracted = _extract(received, blocked)
     if fetched is not None:
         extracted.details.url = fetched.url  # where the page really came from
@@ -174,7 +176,7 @@ def new_lesson(
         len(extracted.glossary),
         left_out,
         fetched,
-        blocked if blocked == SUBSCRIBERS_ONLY else None,
+        _for_subscribers(blocked),
         len(questions),
         plan is not None,
     )
@@ -185,7 +187,24 @@ def _fetch(address: str, fetching: Fetching) -> FetchedPage:
         raise SourceError(
             f"{address}: medialit new fetches no web page here ({fetching.offline}); {SAVE_ADVICE}."
         )
+    from medialit.drafting.webfetch import fetch_page
+
     return fetch_page(address, allow_local=fetching.allow_local)
+
+
+def _blocked_hint(text: str) -> str | None:
+    from medialit.drafting.webfetch import blocked_hint
+
+    return blocked_hint(text)
+
+
+def _for_subscribers(blocked: str | None) -> str | None:
+    """``blocked`` when it says the article is for subscribers only: said even when found."""
+    if blocked is None:
+        return None
+    from medialit.drafting.webfetch import SUBSCRIBERS_ONLY
+
+    return blocked if blocked == SUBSCRIBERS_ONLY else None
 
 
 def _check_folder(folder: Path) -> None:
@@ -286,6 +305,8 @@ R = TypeVar("R")
 
 def _bounded(step: Callable[[str], R], received: SourceFile) -> R:
     """``step`` on the page's text in a child process, stopped after ``PAGE_SECONDS``."""
+    from medialit.drafting.timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
+
     try:
         return run_with_time_limit(step, received.text, PAGE_SECONDS)
     except TimeLimitReached:

@@ -32,6 +32,18 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 # www.example.com/news/story: an address typed without https://, not a file.
 _ADDRESS_WITHOUT_SCHEME = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
 _LOOKS_LIKE_HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.I)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+SAVE_ADVICE = (
+    "open the page in your browser, save it there (File > Save Page As, as a web page, HTML "
+    "only) and run medialit new on the saved file"
+)
+"""What to do when a page cannot be fetched or read (here, not in webfetch: a saved page's
+messages give it too, and `new` on a file should not load the network modules)."""
+
+
+def is_web_address(source: str) -> bool:
+    """Whether SOURCE is written as an address (``https://…``, ``ftp://…``), not a file."""
+    return bool(_SCHEME.match(source))
 
 
 class SourceError(MedialitError):

@@ -9,6 +9,7 @@ interrupts waiting.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.context
 import os
@@ -71,6 +72,10 @@ def _child(writer: Connection, step: Callable[[Any], Any], argument: Any, parent
     die_with_parent()
     if os.getppid() != parent:  # the parent ended before the line above
         os._exit(1)
+    # The parent may have paused the cycle collector (`new` does while it drafts): the step
+    # runs with it on, over the step's own objects only, not the parent's it started with.
+    gc.freeze()
+    gc.enable()
     try:
         answer: tuple[bool, Any] = (True, step(argument))
     except Exception as exc:  # the parent raises it, as if the step had run there

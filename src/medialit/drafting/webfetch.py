@@ -24,7 +24,13 @@ import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from medialit.drafting.reading import MAX_PAGE_BYTES, SourceError, SourceKind
+# SAVE_ADVICE lives in reading (with is_web_address): `new` on a file needs no network module.
+from medialit.drafting.reading import (
+    MAX_PAGE_BYTES,
+    SAVE_ADVICE,
+    SourceError,
+    SourceKind,
+)
 from medialit.drafting.timelimit import ChildEnded, TimeLimitReached, run_with_time_limit
 
 MAX_REDIRECTS = 5
@@ -33,10 +39,6 @@ READ_SECONDS = 15.0
 """The longest wait for the next bytes of the page."""
 FETCH_SECONDS = 30.0
 """The whole fetch, redirects included."""
-SAVE_ADVICE = (
-    "open the page in your browser, save it there (File > Save Page As, as a web page, HTML "
-    "only) and run medialit new on the saved file"
-)
 # What a page's Content-Type may be: what the saved-file reader takes.
 _KINDS: dict[str, SourceKind] = {
     "text/html": "page",
@@ -44,15 +46,9 @@ _KINDS: dict[str, SourceKind] = {
     "text/plain": "text",
     "text/markdown": "text",
 }
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _CHUNK = 64 * 1024
 _PASSWORD_FIELD = re.compile(r"<input\b[^>]*\btype\s*=\s*[\"']?password", re.I)
 _NOT_FREE = re.compile(r"[\"']isAccessibleForFree[\"']\s*:\s*[\"']?false", re.I)
-
-
-def is_web_address(source: str) -> bool:
-    """Whether SOURCE is written as an address (``https://…``, ``ftp://…``), not a file."""
-    return bool(_SCHEME.match(source))
 
 
 @dataclass(frozen=True)
