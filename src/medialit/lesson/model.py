@@ -16,12 +16,6 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from medialit import pydantic_plugins
-
-# Before any model is built: pydantic's plugin search without importlib.metadata when no
-# plugin is installed (the settings' models import this module, so theirs too).
-pydantic_plugins.install()
-
 # Every field is bounded, so that any lesson within the limits checks in seconds and
 # lays out in minutes (benchmarks/bench_worst_lesson.py); the article's own limit
 # is in medialit.lesson.reading.
