@@ -19,9 +19,10 @@ the combined pack, which is for the printer, is not tagged.
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import IO, Any, cast
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
@@ -70,7 +71,7 @@ class _Stamper:
         # Level 1: the codes' rectangles shrink as much as at the default level, in half the time.
         return self.writer._add_object(stream.flate_encode(level=1) if compress else stream)
 
-    def _form(self, tag_index: int) -> IndirectObject:
+    def form(self, tag_index: int) -> IndirectObject:
         """Tag page ``tag_index`` as a form XObject, made once and reused on every page."""
         if tag_index not in self.forms:
             page = self.tags.pages[tag_index]
@@ -90,7 +91,7 @@ class _Stamper:
         xobjects = DictionaryObject(
             cast(DictionaryObject, resource_dict.get("/XObject", DictionaryObject()).get_object())
         )
-        xobjects[_TAG_XOBJECT] = self._form(tag_index)
+        xobjects[_TAG_XOBJECT] = self.form(tag_index)
         resource_dict[NameObject("/XObject")] = xobjects
         added[NameObject("/Resources")] = resource_dict
         contents = added.raw_get("/Contents")
@@ -98,29 +99,47 @@ class _Stamper:
         after = [self.end] if marks is None else [self.end, self.stream(marks, compress=True)]
         added[NameObject("/Contents")] = ArrayObject([self.begin, *parts, *after])
 
-    def copy_resources(self, resources: PdfObject, tag_index: int) -> IndirectObject:
-        """A layout's page resources with tag page ``tag_index`` added, for one copy's pages."""
-        own = DictionaryObject(cast(DictionaryObject, resources.get_object()))
-        xobjects = DictionaryObject(
-            cast(DictionaryObject, own.get("/XObject", DictionaryObject()).get_object())
-        )
-        xobjects[_TAG_XOBJECT] = self._form(tag_index)
-        own[NameObject("/XObject")] = xobjects
-        return self.writer._add_object(own)  # pypdf has no public name for this
-
 
 # A page's entries not carried into the pack: its place in the layout's page tree and
 # structure tree (the combined pack is for printing and is not tagged), and what is redrawn.
 _NOT_COPIED = {"/Parent", "/StructParents", "/Contents", "/Resources"}
 
 
+class _Written(PdfObject):
+    """An object whose bytes are settled, written as they are: a copy's page, its resources
+    and its codes are formatted from bytes its layout's page gave once, not walked name by
+    name by pypdf's writer (most of a 300-copy pack's writing time)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def write_to_stream(self, stream: IO[Any]) -> None:
+        stream.write(self.data)
+
+
+def _written(obj: PdfObject) -> bytes:
+    buffer = io.BytesIO()
+    obj.write_to_stream(buffer)
+    return buffer.getvalue()
+
+
+def _entries(dictionary: DictionaryObject) -> bytes:
+    """A dictionary's entries as pypdf writes them between ``<<`` and ``>>``."""
+    return b"".join(_written(k) + b" " + _written(v) + b"\n" for k, v in dictionary.items())
+
+
 @dataclass
 class _Template:
     """A layout's page, its objects cloned into the pack once and shared by every copy."""
 
-    entries: DictionaryObject
-    resources: PdfObject
-    contents: list[PdfObject]
+    entries: bytes
+    """The page's own entries (its size, boxes), written."""
+    resources: bytes
+    """Its resources' entries but the images and forms, written."""
+    xobjects: bytes
+    """The entries of its images and forms, written: a copy adds its name tag to them."""
+    contents: bytes
+    """References to its content streams."""
     width: float
     height: float
 
@@ -131,11 +150,15 @@ def _template(page: PageObject, writer: PdfWriter) -> _Template:
     )
     contents = page.raw_get("/Contents").clone(writer)
     parts = list(contents) if isinstance(contents, ArrayObject) else [contents]
+    resources = cast(DictionaryObject, page.raw_get("/Resources").clone(writer).get_object())
+    others = DictionaryObject({k: v for k, v in resources.items() if k != "/XObject"})
+    xobjects = resources.get("/XObject", DictionaryObject()).get_object()
     box = page.mediabox
     return _Template(
-        entries,
-        page.raw_get("/Resources").clone(writer),
-        parts,
+        _entries(entries),
+        _entries(others),
+        _entries(cast(DictionaryObject, xobjects)),
+        b" ".join(_written(part) for part in parts),
         float(box.width),
         float(box.height),
     )
@@ -178,23 +201,36 @@ def stamp_copies(
     tree = writer.root_object.raw_get("/Pages")
     kids = ArrayObject()
     placed = []
+    tree_reference = _written(tree)
+    begin, end = _written(stamper.begin), _written(stamper.end)
     for index, layout in enumerate(copy_layouts):
         pages = templates[layout]
-        resources: dict[int, IndirectObject] = {}  # a copy's pages share their resources
+        tag = b"%s %d 0 R\n" % (_TAG_XOBJECT.encode(), stamper.form(index).idnum)
+        resources: dict[bytes, bytes] = {}  # a copy's pages share their resources
         for number, page in enumerate(pages):
-            own = resources.get(id(page.resources))
+            own = resources.get(page.resources + page.xobjects)
             if own is None:
-                own = resources[id(page.resources)] = stamper.copy_resources(page.resources, index)
+                written = b"<<\n%s/XObject <<\n%s%s>>\n>>" % (page.resources, page.xobjects, tag)
+                own = _written(writer._add_object(_Written(written)))
+                resources[page.resources + page.xobjects] = own
             drawn = None if marks is None else marks(index, number, page.width, page.height)
-            after = [stamper.end]
+            after = end
             if drawn is not None:
-                after.append(stamper.stream(drawn, compress=True))
-            entries = DictionaryObject(page.entries)
-            entries[NameObject("/Parent")] = tree
-            entries[NameObject("/Resources")] = own
-            kids.append(writer._add_object(entries))  # pypdf has no public name for this
-            # Set once added: _add_object would make the array an object of its own.
-            entries[NameObject("/Contents")] = ArrayObject([stamper.begin, *page.contents, *after])
+                # Level 1: the codes shrink as much as at the default level, in half the time.
+                data = zlib.compress(drawn, 1)
+                stream = b"<<\n/Filter /FlateDecode\n/Length %d\n>>\nstream\n" % len(data)
+                code = writer._add_object(_Written(stream + data + b"\nendstream"))
+                after += b" " + _written(code)
+            entries = b"%s/Parent %s\n/Resources %s\n/Contents [%s %s %s]\n" % (
+                page.entries,
+                tree_reference,
+                own,
+                begin,
+                page.contents,
+                after,
+            )
+            # pypdf has no public name for _add_object
+            kids.append(writer._add_object(_Written(b"<<\n%s>>" % entries)))
         placed.append(StampedCopy(len(kids) - len(pages) + 1, len(kids)))
         if double_sided and len(pages) % 2:
             kids.append(writer._add_object(_blank(pages[0], tree)))
