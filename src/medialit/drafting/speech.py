@@ -126,7 +126,11 @@ class Speech:
             )
             claim_start = said_end + (claim.end() if claim else 0)
             speaker = _main_speaker(after_lead_in(subject))
-            if speaker in subject and speaker != subject and len(subject.split(",")[0].split()) == 1:
+            if (
+                speaker in subject
+                and speaker != subject
+                and len(subject.split(",")[0].split()) == 1
+            ):
                 # "Additionally, USGS predicts": the saying starts at USGS
                 boundary = text.rindex(speaker, boundary, verb.start())
             pieces = [(boundary, said_end, "saying"), (claim_start, len(text), "claim")]
@@ -197,9 +201,29 @@ _SUBORDINATE = re.compile(
 )
 _PREPOSITION = re.compile(r"\s+(?:at|of|on|from|with|about|into|over|under|behind|through)\s+")
 _DETERMINERS = frozenset(
-    "a an the this that these those its his her their our my some many most several".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "some",
+        "many",
+        "most",
+        "several",
+    ]
 )
-_PRONOUNS = frozenset("i we he she they you it one who which someone everyone".split())
+_PRONOUNS = frozenset(
+    ["i", "we", "he", "she", "they", "you", "it", "one", "who", "which", "someone", "everyone"]
+)
 _PEOPLE_ENDINGS = (
     r"(?:er|or|ist|ian|man|men|woman|women|ent|ant|ee|ive|s|y|ies|ary|ion|ce|ate|ire|"
     r"team|staff|board|police|government|office|group|council|press|people|public)$"
