@@ -116,6 +116,10 @@ _NOT_A_VERB = re.compile(r"^\s+(?:the|a|an|this|that|these|those|its|their|his|h
 place, not a verb: "have" owns, it does not oblige. ("Should the treaty be approved" asks.)"""
 
 
+_INVERTED_CONDITION = re.compile(r"should\s+(?:\w+\s+){1,3}?\w+[^,?]*,\s+[^?]*$", re.I)
+"""A sentence opened by "Should" with a clause before a comma, and no question: a condition."""
+
+
 def advice(text: str, words: ReadingWords) -> str | None:
     """The word that gives advice ("should"), unless each one states a rule or a forecast.
 
@@ -126,6 +130,8 @@ def advice(text: str, words: ReadingWords) -> str | None:
     for cue, end in words.find_all("recommendation", text):
         if _PASSIVE.match(text[end:]) or _NOT_A_VERB.match(text[end:]):
             continue
+        if _INVERTED_CONDITION.match(text[end - len(cue) :]) and not text[: end - len(cue)].strip():
+            continue  # "Should they continue to do so, the government will…": "if they do"
         return None if cue.lower() in forecast else cue
     return None
 
