@@ -5,8 +5,9 @@ A definition ("Proteins are the workhorse molecules of life"), an organisation's
 sentence that only points back ("This is not true.") and an age, a duration or a date
 alone ("I am 8 years old.") say nothing that is evidence, inference or assertion. A cue
 that describes a thing rather than claims ("research that might lead", "changes due to
-aging") is not read as a cue. The words are the cues file's (``reading:``); only the shapes
-of a sentence are here.
+aging") is not read as a cue. A claim with no cue word whose form generalises ("there is
+no such thing") is told apart from a plain sentence (``plain_form``). The words are the cues
+file's (``reading:``); only the shapes of a sentence are here.
 """
 
 from __future__ import annotations
@@ -140,3 +141,18 @@ def argued(text: str) -> bool:
     """Advice with its reason ("you should protect the people first, because…") argues:
     the "because" makes it a conclusion drawn, not a bare instruction."""
     return re.search(r"\bbecause\b", text, re.I) is not None
+
+
+def plain_form(text: str, words: ReadingWords) -> tuple[str, str] | None:
+    """A claim told in a form that generalises, judges or ranks with no cue word of its own
+    ("there is no such thing", "Too many newspapers are…", "the only daily"): the reason and
+    the words, to rank it above a plain sentence (``analysis.PLAIN_FORM_SURE``, 0.45, against
+    0.35). A question claims nothing."""
+    if text.rstrip(" \"”’'").endswith("?"):
+        return None
+    for reason in ("generalisation", "judgement", "superlative"):
+        for cue, end in words.find_all(f"plain_{reason}", text):
+            # "…tell them that there is no procedure": what someone said, not a claim
+            if not re.search(r"\bthat\s+$", text[: end - len(cue)], re.I):
+                return reason, cue
+    return None
