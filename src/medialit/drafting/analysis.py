@@ -47,7 +47,7 @@ MIN_SAYING_WORDS = 3
 CENTRAL_BLOCKS = 2
 """A correlation read as a cause, or a hedged guess ("New research suggests that…", sure 0.6 or
 more: not a bare modal), in the first paragraphs is the article's central move."""
-CENTRAL, PLAIN_FORM_SURE = ("correlation", "hedged finding", "prediction"), 0.45
+CENTRAL, PLAIN_FORM_SURE = ("correlation", "hedged finding", "prediction"), 0.48
 
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
 """A label before a sentence ("Fact: "), left out of the quote."""

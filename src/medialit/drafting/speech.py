@@ -62,6 +62,10 @@ class Speech:
 
     def split(self, text: str) -> tuple[Pieces, str] | None:
         """The saying and the claim said, as (start, end, role) spans, and who says it."""
+        found = self._split(text)
+        return (found[0], tidy_speaker(found[1])) if found else None
+
+    def _split(self, text: str) -> tuple[Pieces, str] | None:
         if self._quote_then_verb and (found := self._quote_then_verb.search(text)):
             opening = max(text.rfind(q, 0, found.start()) for q in '"“«')
             claim_start = opening + 1 if opening >= 0 else 0
@@ -230,6 +234,28 @@ _PEOPLE_ENDINGS = (
 )
 """Word endings of people and bodies ("officials", "spokesman", "agency", "union",
 "police"): a subject with none of them, no name and no pronoun says nothing."""
+
+
+_AUXILIARY = frozenset(["has", "have", "had", "was", "were", "is", "are", "also", "then", "again"])
+_PRONOUN_END = re.compile(r"(?:^|[\s,])(?P<who>he|she|they|we|i)$", re.I)
+
+
+def tidy_speaker(speaker: str) -> str:
+    """The speaker as a why names it: "Koizumi Junichiro has publicly" is Koizumi Junichiro,
+    "To make himself still clearer, the secretary" the secretary, "And yet they" they, and
+    "a correspondent at Gold Hill, Oregon," has no comma after it."""
+    words = speaker.strip(" ,;:").split()
+    while len(words) > 1 and (
+        words[-1].lower() in _AUXILIARY or re.fullmatch(r"[a-z]+ly", words[-1])
+    ):
+        words.pop()
+    tidy = " ".join(words).strip(" ,;:")
+    if pronoun := _PRONOUN_END.search(tidy):
+        return pronoun.group("who")
+    _, comma, last = tidy.rpartition(", ")
+    if comma and re.match(r"(?:the|this|that|these|those|our|his|her|their)\s", last, re.I):
+        return last
+    return tidy
 
 
 def _main_speaker(subject: str) -> str:
