@@ -57,6 +57,7 @@ def test_statements_n_still_asks_for_n(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_the_size_stops_at_sixteen() -> None:
     assert default_size(150) == 8
-    assert default_size(300) == 10  # a short article's draft grows from 200 words (drafts4)
+    assert default_size(300) == 12  # one per 20 words from 200, at most 12 (drafts4, drafts6)
+    assert default_size(230) == 11
     assert default_size(500) == 12
     assert default_size(5000) == 16

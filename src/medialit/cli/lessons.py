@@ -105,7 +105,7 @@ no_open_option = click.option("--no-open", is_flag=True, help="Do not open the b
     "--statements",
     type=click.IntRange(min=1),
     metavar="N",
-    help="How many draft statements to suggest (default: about 12, 8 to 10 on a short article, "
+    help="How many draft statements to suggest (default: about 12, 8 to 12 on a short article, "
     "more on a long one; the rest are kept as candidates).",
 )
 @click.option(

@@ -23,6 +23,7 @@ from medialit.drafting.leaving import (
     defines,
     not_described,
     only_a_date_or_age,
+    plain_form,
     skipped,
 )
 from medialit.drafting.numbers import Number, noun_after, statistics
@@ -46,7 +47,7 @@ MIN_SAYING_WORDS = 3
 CENTRAL_BLOCKS = 2
 """A correlation read as a cause, or a hedged guess ("New research suggests that…", sure 0.6 or
 more: not a bare modal), in the first paragraphs is the article's central move."""
-CENTRAL = ("correlation", "hedged finding", "prediction")
+CENTRAL, PLAIN_FORM_SURE = ("correlation", "hedged finding", "prediction"), 0.48
 
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
 """A label before a sentence ("Fact: "), left out of the quote."""
@@ -281,10 +282,7 @@ def _first_finding(
         return Finding("plan", cue, speaker, sure=0.6)
     if cue := words.correlation(text):
         return Finding("correlation", cue, speaker, journal=journal, sure=0.8)
-    for name, reason in (
-        ("certainty", "certainty"),
-        ("loaded words", "judgement"),
-    ):
+    for name, reason in (("certainty", "certainty"), ("loaded words", "judgement")):
         if cue := _family(families, text, name):
             return Finding(reason, cue, speaker, sure=0.8)
     if figures := statistics(text):
@@ -320,6 +318,8 @@ def _first_finding(
             return Finding("custom", cue, speaker, family=family, sure=0.6)
     if part.role == "claim" and speaker and (found := words.source_in(speaker)):
         return Finding("finding", found, speaker, source=found, journal=journal, sure=0.7)
+    if form := plain_form(text, words):  # "there is no such thing": ranked above a plain one
+        return Finding(form[0], form[1], speaker, sure=PLAIN_FORM_SURE)
     if context.nearby_source and not speaker:  # attribution has a scope: name the source
         source, where = context.nearby_source
         return Finding("plain", "", speaker, source=source, where=where, sure=0.35)

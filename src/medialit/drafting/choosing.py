@@ -28,10 +28,15 @@ FULL_LENGTH = 350
 is filled up to the default size, not only to a worksheet's minimum (a 700-word story drafted
 with eight statements missed a third of what a teacher would ask about)."""
 SHORT_GROWS = 200
-"""From this many words a short article's draft grows past eight: careful readings of 250-380
-words hold eight to fifteen statements, often one for every twenty-two words or so."""
-WORDS_PER_SHORT_STATEMENT = 22
-SHORT_MAX = 10
+"""From this many words a short article's draft grows past eight: careful readings of 230-380
+words hold eight to sixteen statements, often one for every twenty words or so."""
+WORDS_PER_SHORT_STATEMENT = 20
+SHORT_MAX = 12
+PLAIN_SHORT_MAX = 10
+FILL_SURE = 0.48
+"""Past ten, a short article's draft is filled only with passages this sure or surer (a
+general claim by its form), not with plain sentences (0.35) or a bare modal's forecast (0.45:
+"It will also support community projects" in a press release is a plan, not a claim)."""
 _EVENT = re.compile(  # an event told in the passive with no one named: the news itself
     r"\b(?:ha[sd]|have) been \w+ed\b(?! by)|\b(?:is|are|was|were) being \w+ed\b(?! by)"
 )
@@ -94,7 +99,13 @@ def choose(
     if not statements and filled > MIN_STATEMENTS and len(eligible) < filled:
         spare = max(0, MIN_STATEMENTS - len(eligible))
         weak = weak[:spare] + [a for a in weak[spare:] if not _EVENT.search(a.part.text)]
-    eligible += weak[: filled - len(eligible)]
+    # Kept as it was: a negative count keeps all but the last few weak passages, which fill
+    # the places a kind past its half of the draft leaves (see _balanced).
+    plain = weak[: min(filled, _plain_size(article_words)) - len(eligible)]
+    eligible += plain
+    # A short article's draft grows past ten only with passages whose form shows a claim.
+    sure = [a for a in weak if a not in plain and a.sure >= FILL_SURE]
+    eligible += sure[: max(0, filled - len(eligible))]
     picked = _balanced(eligible, wanted)
     core = _core(picked)
     rest = sorted((a for a in found if a not in picked), key=lambda a: order[id(a)])
@@ -111,14 +122,22 @@ def choose(
 
 def default_size(article_words: int) -> int:
     """How many statements a default draft is filled to: a worksheet's minimum for a short
-    article, one for every twenty-two words from 200 words (at most ten), the default twelve
-    from a full one, one more for every fifty words past 600, at most sixteen."""
+    article, one for every twenty words from 200 words (at most twelve; past ten only with
+    passages FILL_SURE sure), the default twelve from a full one, one more for every fifty
+    words past 600, at most sixteen."""
     if article_words < SHORT_GROWS:
         return MIN_STATEMENTS
     if article_words < FULL_LENGTH:
         return min(SHORT_MAX, article_words // WORDS_PER_SHORT_STATEMENT)
     extra = max(0, article_words - LONG_ARTICLE) // WORDS_PER_STATEMENT
     return min(MAX_DEFAULT, DEFAULT_STATEMENTS + extra)
+
+
+def _plain_size(article_words: int) -> int:
+    """How far a short article's draft is filled with passages with no sign of their kind."""
+    if SHORT_GROWS <= article_words < FULL_LENGTH:
+        return min(PLAIN_SHORT_MAX, article_words // WORDS_PER_SHORT_STATEMENT)
+    return default_size(article_words)
 
 
 def _balanced(ranked: list[Analysed], wanted: int) -> list[Analysed]:

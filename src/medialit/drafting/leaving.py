@@ -5,8 +5,9 @@ A definition ("Proteins are the workhorse molecules of life"), an organisation's
 sentence that only points back ("This is not true.") and an age, a duration or a date
 alone ("I am 8 years old.") say nothing that is evidence, inference or assertion. A cue
 that describes a thing rather than claims ("research that might lead", "changes due to
-aging") is not read as a cue. The words are the cues file's (``reading:``); only the shapes
-of a sentence are here.
+aging") is not read as a cue. A claim with no cue word whose form generalises ("there is
+no such thing") is told apart from a plain sentence (``plain_form``). The words are the cues
+file's (``reading:``); only the shapes of a sentence are here.
 """
 
 from __future__ import annotations
@@ -116,6 +117,10 @@ _NOT_A_VERB = re.compile(r"^\s+(?:the|a|an|this|that|these|those|its|their|his|h
 place, not a verb: "have" owns, it does not oblige. ("Should the treaty be approved" asks.)"""
 
 
+_INVERTED_CONDITION = re.compile(r"should\s+(?:\w+\s+){1,3}?\w+[^,?]*,\s+[^?]*$", re.I)
+"""A sentence opened by "Should" with a clause before a comma, and no question: a condition."""
+
+
 def advice(text: str, words: ReadingWords) -> str | None:
     """The word that gives advice ("should"), unless each one states a rule or a forecast.
 
@@ -126,6 +131,8 @@ def advice(text: str, words: ReadingWords) -> str | None:
     for cue, end in words.find_all("recommendation", text):
         if _PASSIVE.match(text[end:]) or _NOT_A_VERB.match(text[end:]):
             continue
+        if _INVERTED_CONDITION.match(text[end - len(cue) :]) and not text[: end - len(cue)].strip():
+            continue  # "Should they continue to do so, the government will…": "if they do"
         return None if cue.lower() in forecast else cue
     return None
 
@@ -134,3 +141,18 @@ def argued(text: str) -> bool:
     """Advice with its reason ("you should protect the people first, because…") argues:
     the "because" makes it a conclusion drawn, not a bare instruction."""
     return re.search(r"\bbecause\b", text, re.I) is not None
+
+
+def plain_form(text: str, words: ReadingWords) -> tuple[str, str] | None:
+    """A claim told in a form that generalises, judges or ranks with no cue word of its own
+    ("there is no such thing", "Too many newspapers are…", "the only daily"): the reason and
+    the words, to rank it above a plain sentence (``analysis.PLAIN_FORM_SURE``, 0.48, against
+    0.35). A question claims nothing."""
+    if text.rstrip(" \"”’'").endswith("?"):
+        return None
+    for reason in ("generalisation", "judgement", "superlative"):
+        for cue, end in words.find_all(f"plain_{reason}", text):
+            # "…tell them that there is no procedure": what someone said, not a claim
+            if not re.search(r"\bthat\s+$", text[: end - len(cue)], re.I):
+                return reason, cue
+    return None

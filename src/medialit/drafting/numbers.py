@@ -119,4 +119,52 @@ def noun_after(text: str, figure: Number) -> str:
         r"(?:(?:the|los|las|el|la|les)\s+)?([A-Za-zÀ-ÿ-]+(?:\s+[a-zà-ÿ-]+)?)",
         after,
     )
-    return found.group(1) if found else "it"
+    if not found:
+        return "it"
+    first, _, second = found.group(1).partition(" ")
+    # "6.000 militants could", "800 men and": a verb or a joining word is not what is counted.
+    return first if second.lower() in _NOT_COUNTED else found.group(1)
+
+
+_NOT_COUNTED = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "into",
+        "of",
+        "that",
+        "which",
+        "who",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "had",
+        "have",
+        "has",
+        "could",
+        "would",
+        "will",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "do",
+        "does",
+        "not",
+    ]
+)

@@ -51,6 +51,7 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     head = text[before.start() : end] if before else text[start:end]
     tail = []
     clause = _SENTENCE_STOP.split(text[end:].split(",")[0].split(";")[0])[0]
+    clause = re.split(r"\s+\w+ing\s+that\b", clause)[0]  # "a report … indicating that"
     for word in re.split(r"\s+|—|–", clause.strip()):
         if not word or word.lower() in ends or any(c.isdigit() for c in word):
             break

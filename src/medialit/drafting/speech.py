@@ -62,6 +62,10 @@ class Speech:
 
     def split(self, text: str) -> tuple[Pieces, str] | None:
         """The saying and the claim said, as (start, end, role) spans, and who says it."""
+        found = self._split(text)
+        return (found[0], tidy_speaker(found[1])) if found else None
+
+    def _split(self, text: str) -> tuple[Pieces, str] | None:
         if self._quote_then_verb and (found := self._quote_then_verb.search(text)):
             opening = max(text.rfind(q, 0, found.start()) for q in '"“«')
             claim_start = opening + 1 if opening >= 0 else 0
@@ -112,6 +116,8 @@ class Speech:
             # counted: the subject is the name it describes.
             if not subject or len(_without_aside(subject).split()) > SPEAKER_WORDS:
                 return None
+            if not self._someone_speaks(subject):
+                return None  # "A brief look at the map indicates the above mentioned"
             joins = alternatives(self._lists.speech_joins) or "that"
             said_end = verb.end()
             addressee = alternatives(self._lists.addressee_verbs)
@@ -123,13 +129,33 @@ class Speech:
                 rf"\s*(?:(?:{joins})(?:(?<=['’])|(?!\w)))?[\s,:]*", text[said_end:], re.I
             )
             claim_start = said_end + (claim.end() if claim else 0)
-            speaker = after_lead_in(subject)
-            if speaker != subject and len(subject.split(",")[0].split()) == 1:
+            speaker = _main_speaker(after_lead_in(subject))
+            if (
+                speaker in subject
+                and speaker != subject
+                and len(subject.split(",")[0].split()) == 1
+            ):
                 # "Additionally, USGS predicts": the saying starts at USGS
                 boundary = text.rindex(speaker, boundary, verb.start())
             pieces = [(boundary, said_end, "saying"), (claim_start, len(text), "claim")]
             return pieces, speaker
         return None
+
+    def _someone_speaks(self, subject: str) -> bool:
+        """Whether a verb of saying's subject is someone: a name, a pronoun, a source word
+        or a word for people or a body ("officials", "the spokesman", "the company"), read
+        in its head, before a preposition ("A brief look at the map of Syria" is a look)."""
+        clause = _SUBORDINATE.split(subject)[-1]  # "… when he": "he" says it
+        head = _PREPOSITION.split(_without_aside(clause), maxsplit=1)[0]
+        words = [w.strip(",;:()\"“”'’") for w in head.split()]
+        while words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        return any(
+            re.fullmatch(r"[A-Z][\w.’'-]*|[A-Z]{2,}", w)
+            or w.lower() in _PRONOUNS
+            or re.search(_PEOPLE_ENDINGS, w.lower())
+            for w in words
+        ) or self._names_someone(head.lower())
 
     def _not_a_report(self, before: str) -> bool:
         """ "You have to say yea or no", "to say": a verb of saying after a modal, "to" or
@@ -172,6 +198,77 @@ class Speech:
             return None
         pieces: Pieces = [(0, found.start(), "claim"), (found.start() + 1, len(text), "saying")]
         return pieces, after_lead_in(who)
+
+
+_SUBORDINATE = re.compile(
+    r"\s+(?:when|after|before|while|because|since|although|though|once|until|as|if)\s+(?=\S)"
+)
+_PREPOSITION = re.compile(r"\s+(?:at|of|on|from|with|about|into|over|under|behind|through)\s+")
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "some",
+        "many",
+        "most",
+        "several",
+    ]
+)
+_PRONOUNS = frozenset(
+    ["i", "we", "he", "she", "they", "you", "it", "one", "who", "which", "someone", "everyone"]
+)
+_PEOPLE_ENDINGS = (
+    r"(?:er|or|ist|ian|man|men|woman|women|ent|ant|ee|ive|s|y|ies|ary|ion|ce|ate|ire|"
+    r"team|staff|board|police|government|office|group|council|press|people|public)$"
+)
+"""Word endings of people and bodies ("officials", "spokesman", "agency", "union",
+"police"): a subject with none of them, no name and no pronoun says nothing."""
+
+
+_AUXILIARY = frozenset(["has", "have", "had", "was", "were", "is", "are", "also", "then", "again"])
+_PRONOUN_END = re.compile(r"(?:^|[\s,])(?P<who>he|she|they|we|i)$", re.I)
+
+
+def tidy_speaker(speaker: str) -> str:
+    """The speaker as a why names it: "Koizumi Junichiro has publicly" is Koizumi Junichiro,
+    "To make himself still clearer, the secretary" the secretary, "And yet they" they, and
+    "a correspondent at Gold Hill, Oregon," has no comma after it."""
+    words = speaker.strip(" ,;:").split()
+    while len(words) > 1 and (
+        words[-1].lower() in _AUXILIARY or re.fullmatch(r"[a-z]+ly", words[-1])
+    ):
+        words.pop()
+    tidy = " ".join(words).strip(" ,;:")
+    if pronoun := _PRONOUN_END.search(tidy):
+        return pronoun.group("who")
+    _, comma, last = tidy.rpartition(", ")
+    if comma and re.match(r"(?:the|this|that|these|those|our|his|her|their)\s", last, re.I):
+        return last
+    return tidy
+
+
+def _main_speaker(subject: str) -> str:
+    """ "Zarif wasn't particularly picky with words when he stated": a pronoun after a
+    subordinator is the main clause's named person; any other subject as it is."""
+    main, *rest = _SUBORDINATE.split(subject)
+    if rest and re.fullmatch(r"(?:he|she|they|we|it)", rest[-1].strip(), re.I):
+        name = re.search(r"(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]+", main)
+        if name:
+            return name.group(0)
+    if rest:
+        return rest[-1].strip()
+    return subject
 
 
 def _without_aside(subject: str) -> str:

@@ -106,6 +106,9 @@ class ReadingLists(BaseModel):
     speech_participles: list[str] = Field(default_factory=list)
     stance: list[str] = Field(default_factory=list)
     phrase_ends: list[str] = Field(default_factory=list)
+    plain_generalisation: list[str] = Field(default_factory=list)
+    plain_judgement: list[str] = Field(default_factory=list)
+    plain_superlative: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
