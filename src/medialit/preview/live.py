@@ -16,6 +16,7 @@ from typing import Any
 from starlette.requests import Request
 from watchfiles import awatch
 
+from medialit.lesson.model import Kind
 from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import LessonEditor, read_version
 from medialit.preview.pages import (
@@ -82,6 +83,9 @@ class Preview:
         self.view_parts: dict[str, Callable[[dict[str, Any]], Any]] = {}
         """What the studio's modules add to every lesson view, by name (the review queue):
         a save's answer and every ``lesson`` event then carry it, with no request after."""
+        self.offer: Callable[[dict[str, Any], int, Kind], dict[str, Any]] | None = None
+        """The why and check offered for a statement of a view as a kind (:mod:`.offers`): a
+        kind's save answers with it, with no request after."""
 
     def completed(self, view: dict[str, Any]) -> dict[str, Any]:
         """``view`` with the studio's parts (see :attr:`view_parts`); made in a thread."""
