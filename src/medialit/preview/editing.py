@@ -69,6 +69,8 @@ class Saved:
 
     checked: CheckedLesson
     version: str
+    text: str | None = None
+    """The text written (``None``: not at hand), for what reads it besides the check."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ class LessonEditor:
             self._kept.prepare(
                 self.checked_version, lambda: lesson_text(step.before, self.path).text
             )
-            return Saved(checked, self.checked_version), step.label
+            return Saved(checked, self.checked_version, _decoded(step.before)), step.label
 
     def delete(self, version: str, index: int, quote: str) -> Saved:
         def remove(data: CommentedMap) -> Typed:
@@ -231,7 +233,7 @@ class LessonEditor:
                 self.checked_version, lambda: lesson_text(data_bytes, self.path).text
             )
             self.history.record(label, current.data, self.checked_version)
-            return Saved(checked, self.checked_version)
+            return Saved(checked, self.checked_version, text)
 
 
 def _short(quote: str) -> str:

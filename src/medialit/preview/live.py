@@ -78,8 +78,9 @@ class Preview:
         """Each level's and selection's student sheet: pages, last page (preview/sizes.py)."""
         self.background: list[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = []
         """Tasks of the studio's modules, run (until told to stop) while the server runs."""
-        self.saved: tuple[str, CheckedLesson] | None = None
-        """The version the page last saved, checked: what the page counts start from."""
+        self.saved: tuple[str, CheckedLesson, str | None] | None = None
+        """The version the page last saved, checked, and its text: what the page counts and
+        the glance start from."""
         self.view_parts: dict[str, Callable[[dict[str, Any]], Any]] = {}
         """What the studio's modules add to every lesson view, by name (the review queue):
         a save's answer and every ``lesson`` event then carry it, with no request after."""

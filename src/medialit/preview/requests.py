@@ -100,7 +100,7 @@ async def edit_response(
 
     def apply() -> dict[str, Any]:
         saved = edit()
-        preview.saved = (saved.version, saved.checked)
+        preview.saved = (saved.version, saved.checked, saved.text)
         view = checked_view(saved.checked, saved.version, preview.configuration)
         view = preview.completed(view)  # in the thread too: the loop stays free
         if also is not None and not view.get("problems", True):
