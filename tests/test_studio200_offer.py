@@ -49,13 +49,17 @@ def test_the_kind_save_answers_with_the_offer_for_the_new_kind(client: TestClien
     answer = saved.json()
     assert trucks(answer["lesson"])["kind"] == "assertion"
     asked = client.get(f"api/queue/{first['index']}/offer", params={"kind": "assertion"}).json()
-    assert answer["offer"] == asked == {
-        "version": answer["lesson"]["version"],
-        "index": first["index"],
-        "kind": "assertion",
-        "why": "It is stated as fact, with no source and nothing to show how it is known.",
-        "check": "Ask what would show it (a count, a record, a named source) and look for one.",
-    }
+    assert (
+        answer["offer"]
+        == asked
+        == {
+            "version": answer["lesson"]["version"],
+            "index": first["index"],
+            "kind": "assertion",
+            "why": "It is stated as fact, with no source and nothing to show how it is known.",
+            "check": "Ask what would show it (a count, a record, a named source) and look for one.",
+        }
+    )
     # Not asked for, or no kind changed: no offer.
     version = answer["lesson"]["version"]
     plain = client.post(

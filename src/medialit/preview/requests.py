@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -125,4 +126,8 @@ async def edit_response(
 def answer(preview: Preview, **extra: Any) -> Response:
     """The lesson as it now is, and what Ctrl+Z would undo (``null``: nothing)."""
     undo = preview.editor.history.label(preview.view.get("version", ""))
-    return JSONResponse({"lesson": preview.view, "undo": undo, **extra})
+    # The next edit's document is loaded once this answer has gone out, not while it is made.
+    return JSONResponse(
+        {"lesson": preview.view, "undo": undo, **extra},
+        background=BackgroundTask(preview.editor.preload),
+    )
