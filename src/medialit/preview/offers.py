@@ -9,19 +9,18 @@ for the lesson the page shows (its ``version``): ``{"version", "index", "kind", 
 saved by the offer: the page saves an accepted offer through the annotation endpoint, as
 any why.
 
-The article is read, as ``new`` reads it, in a process of its own (:class:`Reader`), once
-the first pages are shown: reading it takes a fifth of a second (pysbd, the cues), which in
-the server's own process held the teacher's saves behind it, and at the first offer made
-the kind's answer wait.
+The article is read, as ``new`` reads it, in a process of its own (:class:`Reader`, started
+with the preview): reading it takes a fifth of a second (pysbd, the cues), which in the
+server's own process held the teacher's saves behind it, and at the first offer made the
+kind's answer wait.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any, cast
 
@@ -45,25 +44,22 @@ class Reader:
 
     def __init__(self, preview: Preview) -> None:
         self.preview = preview
-        self.executor: ProcessPoolExecutor | None = None
+        self.executor: Pool | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         """Start the worker and read the article in it."""
         if self.preview.executor_factory is None:  # tests of the article pane: no workers
             return
         try:
-            # spawn: a fork of a server with threads and an event loop is not safe.
-            context = multiprocessing.get_context("spawn")
-            self.executor = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            # spawn: a fork of a server with threads and an event loop is not safe. A pool's
+            # worker is a daemon, ended at once when the preview stops (even mid-reading).
+            self.executor = multiprocessing.get_context("spawn").Pool(1)
             blocks, language = _reading_of(self.preview.view)
-            with contextlib.suppress(Exception):  # a lesson with problems: read at the offer
-                await asyncio.wrap_future(
-                    self.executor.submit(read_ahead, blocks, language, self.preview.lesson)
-                )
+            self.executor.apply_async(read_ahead, (blocks, language, self.preview.lesson))
             await stop.wait()
         finally:
             if self.executor is not None:
-                self.executor.shutdown(wait=False, cancel_futures=True)
+                self.executor.terminate()
 
     def offer(self, view: dict[str, Any], index: int, kind: Kind) -> dict[str, Any]:
         """The offer for statement ``index`` of ``view`` as a ``kind`` (in a request's thread)."""
@@ -74,7 +70,8 @@ class Reader:
         # What the offer needs of the view, not all of it, goes to the worker.
         needed: dict[str, Any] = {key: view[key] for key in NEEDED if key in view}
         try:
-            return executor.submit(offer_for, needed, index, kind, lesson).result(ANSWER_SECONDS)
+            asked = executor.apply_async(offer_for, (needed, index, kind, lesson))
+            return asked.get(ANSWER_SECONDS)
         except Exception as exc:  # the worker gone (the server stopping): read it here
             _log.debug("The reader's worker did not answer: %s", exc)
             return offer_for(view, index, kind, lesson)
