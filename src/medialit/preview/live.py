@@ -59,6 +59,9 @@ class Preview:
         self.executor_factory = executor_factory
         self.executor: Executor | None = None
         self.view: dict[str, Any] = {}
+        self.views_set = 0
+        """How many views were set: a refresh that read the file before the last did not
+        read what the page last saved, and does not replace it."""
         self.choice = PageChoice()
         self.pages: dict[str, Any] = {"busy": True, "documents": []}
         self.documents: dict[str, dict[str, Any]] = {}
@@ -101,18 +104,21 @@ class Preview:
 
         ``skip_same_version``: not if the bytes are those shown (the page's own save).
         """
+        started = self.views_set
         if skip_same_version:
             with contextlib.suppress(OSError):
                 current = await asyncio.to_thread(read_version, self.lesson)
                 if current.version == self.view.get("version"):
                     return
-        self.set_view(
-            await asyncio.to_thread(
-                lambda: self.completed(lesson_view(self.lesson, self.configuration))
-            )
+        view = await asyncio.to_thread(
+            lambda: self.completed(lesson_view(self.lesson, self.configuration))
         )
+        # A view set meanwhile (a save's) is newer than the file this one read: keep it.
+        if self.views_set == started:
+            self.set_view(view)
 
     def set_view(self, view: dict[str, Any]) -> None:
+        self.views_set += 1
         if view.get("version") == self.view.get("version") and view == self.view:
             return
         self.view = view

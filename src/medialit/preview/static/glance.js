@@ -56,9 +56,11 @@ async function refresh(view = state.view) {
   const saved = glance.selections.map((s) => s.name);
   for (const name of saved) state.unsaved.delete(name);
   // "core", offered while the lesson has no selection, gives way to the lesson's own.
-  if (saved.length && state.placeholder) state.unsaved.delete(state.placeholder);
-  state.placeholder = null;
-  if (!saved.length && !state.unsaved.size) {
+  // The same glance may be shown twice (the lesson's event, then the save's own answer).
+  if (saved.length) {
+    if (state.placeholder) state.unsaved.delete(state.placeholder);
+    state.placeholder = null;
+  } else if (!state.unsaved.size) {
     state.unsaved.add("core");
     state.placeholder = "core";
   }
