@@ -21,19 +21,21 @@ import asyncio
 import logging
 import multiprocessing
 from multiprocessing.pool import Pool
-from pathlib import Path
 from typing import Any, cast
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from medialit.drafting.rekinding import offer_for, read_ahead
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
 from medialit.preview.live import Preview
 from medialit.preview.requests import BadRequest
 
 ANSWER_SECONDS = 10.0
+__all__ = ["Reader", "endpoints", "offer_for"]
+
 NEEDED = ("version", "blocks", "language")
 """What an offer needs of a lesson view: only this goes to the worker."""
 _log = logging.getLogger(__name__)
@@ -96,48 +98,3 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
 def _reading_of(view: dict[str, Any]) -> tuple[tuple[Block, ...], str]:
     blocks = tuple(Block(b["kind"], b["text"], b["number"]) for b in view.get("blocks", []))
     return blocks, str(view.get("language", "en"))
-
-
-def read_ahead(blocks: tuple[Block, ...], language: str, lesson: Path) -> None:
-    """Read the article (in the reader's worker): the offers after it are answered at once."""
-    from medialit.drafting.rekinding import reasons_for
-
-    if blocks:
-        reasons_for(blocks, (0, 0, 0), Kind.evidence, language, working_folder(lesson))
-
-
-def offer_for(view: dict[str, Any], index: int, kind: Kind, lesson: Path) -> dict[str, Any]:
-    """The reasons for statement ``index`` of the lesson ``view`` shows, as a ``kind``."""
-    from medialit.drafting.rekinding import reasons_for  # the reading loads pysbd: only here
-
-    answer: dict[str, Any] = {
-        "version": view.get("version", ""),
-        "index": index,
-        "kind": kind.value,
-        "why": "",
-        "check": "",
-    }
-    blocks = tuple(Block(b["kind"], b["text"], b["number"]) for b in view.get("blocks", []))
-    place = next(
-        (
-            (number, mark["start"], mark["end"])
-            for number, block in enumerate(view.get("blocks", []))
-            for mark in block["marks"]
-            if mark["index"] == index
-        ),
-        None,
-    )
-    if place is None:
-        return answer
-    found = reasons_for(blocks, place, kind, view.get("language", "en"), working_folder(lesson))
-    if found is not None:
-        answer |= {"why": found.why, "check": found.check}
-    return answer
-
-
-def working_folder(lesson: Path) -> Path:
-    """The folder whose ``cues/`` a teacher's own cue words are in: the one above ``lessons/``."""
-    from medialit.drafting.new import LESSONS
-
-    folder = lesson.resolve().parent
-    return folder.parent if folder.name == LESSONS else folder
