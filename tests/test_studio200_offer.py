@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from starlette.testclient import TestClient
@@ -22,6 +24,8 @@ from medialit.settings.layers import Configuration
 
 from .conftest import DATA
 from .test_preview_server import HOST, make_client
+
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -107,7 +111,18 @@ def test_the_readers_worker_offers_what_the_server_would(lesson: Path) -> None:
         await running
         return answer
 
-    answer = asyncio.run(offered())
+    answer = run_apart(offered)
     assert reader.executor is not None  # answered by the worker, not in this process
     assert answer == offer_for(view, first["index"], Kind.assertion, lesson)
     assert answer["why"].startswith("It is stated as fact")
+
+
+def run_apart(scene: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """``asyncio.run(scene())`` in a thread of its own: the browser tests' Playwright keeps an
+    event loop running in this one when they run in the same session."""
+    done: list[T] = []
+    thread = threading.Thread(target=lambda: done.append(asyncio.run(scene())))
+    thread.start()
+    thread.join()
+    assert done, "the scene failed (its error is above)"
+    return done[0]
