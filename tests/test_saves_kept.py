@@ -69,6 +69,7 @@ class Pair:
         self.fresh.write_bytes(before)
         loads = len(LOADS)
         saved = edit(self.editor, read_version(self.path).version)
+        self.editor.preload()  # as the server does once the edit's answer has gone out
         self.loaded_now += sum(1 for name in LOADS[loads:] if name == "MainThread")
         written = self.path.read_bytes()
         assert written != before
@@ -201,6 +202,7 @@ def test_edits_from_the_kept_document_write_what_a_fresh_load_writes(
     # Undo puts back the bytes before the last save; the next edit starts from them.
     before_undo = pair.path.read_bytes()
     pair.editor.undo(read_version(pair.path).version)
+    pair.editor.preload()  # as the server does once the undo's answer has gone out
     assert pair.path.read_bytes() != before_undo
     pair.checked = read_lesson(pair.path)
     pair.same(change(pair, 4, Changes(why="After the undo.")))

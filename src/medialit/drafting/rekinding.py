@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from medialit.drafting.analysis import Analysed, analyse
 from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
@@ -109,3 +110,48 @@ def _reading(
         return None
     families, words = cues
     return analyse(list(blocks), lambda text: sentences(text, language), families, words, language)
+
+
+# ---- the preview's offers (``medialit.preview.offers``), made in its reader's worker: this
+# module imports nothing of the server, so the worker starts sooner -----------------------
+
+
+def read_ahead(blocks: tuple[Block, ...], language: str, lesson: Path) -> None:
+    """Read the article (in the reader's worker): the offers after it are answered at once."""
+    if blocks:
+        reasons_for(blocks, (0, 0, 0), Kind.evidence, language, working_folder(lesson))
+
+
+def offer_for(view: dict[str, Any], index: int, kind: Kind, lesson: Path) -> dict[str, Any]:
+    """The reasons for statement ``index`` of the lesson ``view`` shows, as a ``kind``."""
+    answer: dict[str, Any] = {
+        "version": view.get("version", ""),
+        "index": index,
+        "kind": kind.value,
+        "why": "",
+        "check": "",
+    }
+    blocks = tuple(Block(b["kind"], b["text"], b["number"]) for b in view.get("blocks", []))
+    place = next(
+        (
+            (number, mark["start"], mark["end"])
+            for number, block in enumerate(view.get("blocks", []))
+            for mark in block["marks"]
+            if mark["index"] == index
+        ),
+        None,
+    )
+    if place is None:
+        return answer
+    found = reasons_for(blocks, place, kind, view.get("language", "en"), working_folder(lesson))
+    if found is not None:
+        answer |= {"why": found.why, "check": found.check}
+    return answer
+
+
+def working_folder(lesson: Path) -> Path:
+    """The folder whose ``cues/`` a teacher's own cue words are in: the one above ``lessons/``."""
+    from medialit.drafting.new import LESSONS
+
+    folder = lesson.resolve().parent
+    return folder.parent if folder.name == LESSONS else folder

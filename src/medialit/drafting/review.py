@@ -14,16 +14,44 @@ from medialit.errors import Problem
 from medialit.lesson.loader import LoadedYaml, load_yaml
 from medialit.lesson.model import UNKNOWN
 from medialit.lesson.reading import CheckedLesson
+from medialit.lesson.text import read_lesson_text
 
 
-def review_warnings(checked: CheckedLesson) -> list[Problem]:
-    """One warning for each unconfirmed statement and each source detail left unknown."""
-    lesson = checked.lesson
-    gaps = [
+def source_gaps(checked: CheckedLesson) -> list[str]:
+    """The source details ``medialit new`` left unknown: ``author``, ``outlet``, ``published``."""
+    source = checked.lesson.source
+    return [
         field
         for field in ("author", "outlet", "published")
-        if str(getattr(lesson.source, field)).strip().lower() == UNKNOWN
+        if str(getattr(source, field)).strip().lower() == UNKNOWN
     ]
+
+
+def source_gap_warnings(checked: CheckedLesson, text: str | None = None) -> list[Problem]:
+    """The warnings of :func:`review_warnings` about the source alone (the preview's glance).
+
+    ``text``: the lesson file's text, as read for the check (else it is read again).
+    """
+    gaps = source_gaps(checked)
+    if not gaps:
+        return []
+    loaded = load_yaml(checked.file, text)  # for the lines
+    return [_gap(loaded, field) for field in gaps]
+
+
+def _gap(loaded: LoadedYaml, field: str) -> Problem:
+    return loaded.problem(
+        ("source", field), "is unknown: medialit new did not find it in the source; fill it in."
+    )
+
+
+def review_warnings(checked: CheckedLesson, text: str | None = None) -> list[Problem]:
+    """One warning for each unconfirmed statement and each source detail left unknown.
+
+    ``text``: the lesson file's text, as read for the check (else it is read again).
+    """
+    lesson = checked.lesson
+    gaps = source_gaps(checked)
     drafts = [s for s in checked.statements if s.annotation.draft]
     questions = [i for i, q in enumerate(lesson.questions) if q.draft]
     plans: list[tuple[tuple[str | int, ...], str]] = [
@@ -35,18 +63,14 @@ def review_warnings(checked: CheckedLesson) -> list[Problem]:
         plans.insert(0, (("plan", "draft"), "the lesson plan"))
     if not gaps and not drafts and not questions and not plans:
         return []
-    loaded = load_yaml(checked.file)  # for the lines; the file was just read and is valid
-    lines = checked.file.read_text("utf-8").splitlines()
+    if text is None:
+        text = read_lesson_text(checked.file)
+    loaded = load_yaml(checked.file, text)  # for the lines; the text was just read and is valid
+    lines = text.splitlines()
     sure = {s.index: _how_sure(loaded, lines, s.index) for s in drafts}
     # Least sure first; a draft with no "how sure" comment (marked by hand) before them all.
     drafts.sort(key=lambda s: (sure[s.index][0], s.index))
-    warnings = [
-        loaded.problem(
-            ("source", field),
-            "is unknown: medialit new did not find it in the source; fill it in.",
-        )
-        for field in gaps
-    ]
+    warnings = [_gap(loaded, field) for field in gaps]
     warnings += [
         loaded.problem(
             ("annotations", s.index, "draft"),

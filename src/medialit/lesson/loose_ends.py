@@ -25,7 +25,7 @@ def statement_numbers(text: str) -> list[int]:
     return list(dict.fromkeys(found))
 
 
-def loose_end_warnings(checked: CheckedLesson) -> list[Problem]:
+def loose_end_warnings(checked: CheckedLesson, text: str | None = None) -> list[Problem]:
     """A warning for each question that names a statement number past the last one (of the
     lesson, or of a selection, which numbers its own statements from 1), and for each
     selection whose statements are all of one kind (students would sort nothing)."""
@@ -70,7 +70,8 @@ def loose_end_warnings(checked: CheckedLesson) -> list[Problem]:
             )
     if not found:
         return []
-    loaded = load_yaml(checked.file)  # for the lines; the file was just read and is valid
+    # For the lines: the text read for the check if given (the file is valid), else the file.
+    loaded = load_yaml(checked.file, text)
     return [
         loaded.problem(path, message, at_key=path[0] == "selections") for path, message in found
     ]

@@ -55,7 +55,7 @@ def one_tick_scores(annotations: Sequence[Annotation]) -> list[OneTick]:
     ]
 
 
-def one_tick_warnings(checked: CheckedLesson) -> list[Problem]:
+def one_tick_warnings(checked: CheckedLesson, text: str | None = None) -> list[Problem]:
     """A warning for the lesson, and for each of its selections, where one tick everywhere
     scores over :data:`MOST_FOR_ONE_TICK`; the lesson as a build prints it, whole or selected.
 
@@ -79,7 +79,8 @@ def one_tick_warnings(checked: CheckedLesson) -> list[Problem]:
     ]
     if not found:
         return []
-    loaded = load_yaml(checked.file)  # for the lines; the file was just read and is valid
+    # For the lines: the text read for the check if given (the file is valid), else the file.
+    loaded = load_yaml(checked.file, text)
     return [loaded.problem(path, _message(where, tick), at_key=True) for where, path, tick in found]
 
 

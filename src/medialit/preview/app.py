@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Executor
 from importlib import resources
 from pathlib import Path
-from typing import cast, get_args
+from typing import Any, cast, get_args
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -36,6 +36,7 @@ from starlette.responses import (
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from medialit.lesson.model import Kind
 from medialit.preview import glance, offers, parts, queue, selections, statements
 from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
@@ -131,11 +132,21 @@ def create_app(
     async def change(request: Request) -> Response:
         body = await json_body(request)
         index = cast(int, request.path_params["index"])
+        changes = changes_from(body)
+        offer = preview.offer
+        kind = changes.kind or ""
+        also: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+        if body.get("offer") is True and offer is not None and kind in Kind.__members__:
+            # The why and check written for the new kind, in this very answer.
+            def also(view: dict[str, Any]) -> dict[str, Any]:
+                return {"offer": offer(view, index, Kind(kind))}
+
         return await edit_response(
             preview,
             lambda: preview.editor.change(
-                str_field(body, "version"), index, str_field(body, "quote"), changes_from(body)
+                str_field(body, "version"), index, str_field(body, "quote"), changes
             ),
+            also,
         )
 
     async def delete(request: Request) -> Response:

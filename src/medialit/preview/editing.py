@@ -69,6 +69,8 @@ class Saved:
 
     checked: CheckedLesson
     version: str
+    text: str | None = None
+    """The text written (``None``: not at hand), for what reads it besides the check."""
 
 
 @dataclass(frozen=True)
@@ -149,9 +151,9 @@ class LessonEditor:
             self.history.undone()
             self.checked_version = version_of(step.before)
             self._kept.prepare(
-                self.checked_version, lambda: lesson_text(step.before, self.path).text
+                self.checked_version, lambda: lesson_text(step.before, self.path).text, later=True
             )
-            return Saved(checked, self.checked_version), step.label
+            return Saved(checked, self.checked_version, _decoded(step.before)), step.label
 
     def delete(self, version: str, index: int, quote: str) -> Saved:
         def remove(data: CommentedMap) -> Typed:
@@ -178,6 +180,10 @@ class LessonEditor:
             return current.text if current.version == version else None
 
         self._kept.prepare(version, text_of)
+
+    def preload(self) -> None:
+        """Load ahead the file the last edit wrote: called once its answer has gone out."""
+        self._kept.start_waiting()
 
     def _current(self, version: str) -> LessonText:
         """The file as it is, if it is at ``version`` (the page's); else a stale write."""
@@ -226,12 +232,13 @@ class LessonEditor:
             except NotSaved as exc:
                 raise EditRefused(str(exc.problem)) from None
             self.checked_version = version_of(data_bytes)
-            # What the next edit reads, loaded while the page shows this one.
+            # What the next edit reads, loaded while the page shows this one (started by
+            # preload(), once this answer has gone out: not competing with it).
             self._kept.prepare(
-                self.checked_version, lambda: lesson_text(data_bytes, self.path).text
+                self.checked_version, lambda: lesson_text(data_bytes, self.path).text, later=True
             )
             self.history.record(label, current.data, self.checked_version)
-            return Saved(checked, self.checked_version)
+            return Saved(checked, self.checked_version, text)
 
 
 def _short(quote: str) -> str:

@@ -5,7 +5,10 @@ The warnings are ``medialit check``'s own (:mod:`medialit.drafting.review`'s sou
 :mod:`medialit.lesson.one_tick`, :mod:`medialit.lesson.loose_ends`), so the page and the
 command never disagree; the pages are counted in the background (:mod:`.sizes`).
 
-Route: ``GET /api/glance``, and the selections' statements for the selections panel.
+Every lesson view carries its glance (``glance``): a save's answer has it, made from the
+lesson the save has just checked, so the page asks for nothing after a save. Route:
+``GET /api/glance`` (the same data, and the page counts), and the selections' statements
+for the selections panel.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from medialit.drafting.review import review_warnings
+from medialit.drafting.review import source_gap_warnings
 from medialit.errors import MedialitError, Problem
 from medialit.lesson.loose_ends import loose_end_warnings
 from medialit.lesson.model import KIND_ORDER, Plan
@@ -35,16 +38,40 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
     preview.background.append(sizer.run)
     kept: dict[str, dict[str, Any]] = {}  # the glance of the version last asked for
 
+    def part(view: dict[str, Any]) -> dict[str, Any]:
+        """The glance of a lesson view (in its thread): of the lesson just saved if it is
+        that one (checked already: nothing is read again), else of the file."""
+        saved = preview.saved
+        if saved is not None and saved[0] == view.get("version"):
+            return glance_of_checked(saved[1], saved[0], saved[2])
+        return glance_of(preview.lesson)
+
+    # Every lesson view carries its glance: a save's answer has it, with no GET after.
+    preview.view_parts["glance"] = part
+
     async def get_glance(request: Request) -> Response:
         version = preview.view.get("version")
-        found = kept.get(version) if isinstance(version, str) else None
-        if found is None:
+        found = preview.view.get("glance") or kept.get(str(version))
+        if found is None or found.get("version") != version:
             found = await asyncio.to_thread(glance_of, preview.lesson)
             kept.clear()
             kept[found["version"]] = found
         return JSONResponse({**found, "sizes": preview.sizes})
 
     return [Route("/api/glance", get_glance)]
+
+
+def glance_of_checked(
+    checked: CheckedLesson, version: str, text: str | None = None
+) -> dict[str, Any]:
+    """The glance panel's data for a lesson checked already, at ``version``."""
+    try:
+        counted = glance(checked, text)
+    except (MedialitError, OSError):
+        # Moved away while it was counted (a source gap's line is read from the file): the
+        # lesson view says so.
+        return {"version": "", "problems": True}
+    return {"version": version, "problems": False, **counted}
 
 
 def glance_of(lesson: Path) -> dict[str, Any]:
@@ -58,17 +85,17 @@ def glance_of(lesson: Path) -> dict[str, Any]:
     except MedialitError:
         # The page shows the problems already (the lesson view): nothing to count.
         return {"version": current.version, "problems": True}
-    try:
-        counted = glance(checked)
-    except (MedialitError, OSError):
-        # Moved away while it was counted (the review warnings read it again for their lines):
-        # as above, the lesson view says so.
+    found = glance_of_checked(checked, current.version, current.text)
+    if not lesson.exists():
+        # Moved away while it was counted (the text was read once, for the check): as above,
+        # the lesson view says so.
         return {"version": "", "problems": True}
-    return {"version": current.version, "problems": False, **counted}
+    return found
 
 
-def glance(checked: CheckedLesson) -> dict[str, Any]:
-    """Counts, minutes, selections and warnings of a checked lesson."""
+def glance(checked: CheckedLesson, text: str | None = None) -> dict[str, Any]:
+    """Counts, minutes, selections and warnings of a checked lesson (``text``: its file's text,
+    as read for the check; read again only for a source gap's line if not given)."""
     lesson = checked.lesson
     counts = checked.count_by_kind()
     statements = [
@@ -93,8 +120,8 @@ def glance(checked: CheckedLesson) -> dict[str, Any]:
     ]
     # The drafts and suggestions are counted, not listed; source gaps are named (as check
     # names them).
-    review = [p for p in review_warnings(checked) if (p.field or "").startswith("source")]
-    warnings = [*review, *one_tick_warnings(checked), *loose_end_warnings(checked)]
+    review = source_gap_warnings(checked, text)
+    warnings = [*review, *one_tick_warnings(checked, text), *loose_end_warnings(checked, text)]
     return {
         "statements": statements,
         "counts": {kind.value: counts[kind] for kind in KIND_ORDER},

@@ -41,10 +41,15 @@ class KeptDocument:
         self._lock = threading.Lock()
         self._version: str | None = None
         self._future: Future[Loaded] | None = None
+        self._waiting: Callable[[], None] | None = None
+        """A load prepared ``later``, not started yet (see :meth:`start_waiting`)."""
 
-    def prepare(self, version: str, text_of: Callable[[], str | None]) -> None:
+    def prepare(
+        self, version: str, text_of: Callable[[], str | None], *, later: bool = False
+    ) -> None:
         """Load ``text_of()`` (the checked file at ``version``; ``None``: not that any more)
-        in a thread, for the next edit."""
+        in a thread, for the next edit; ``later``: once :meth:`start_waiting` is called (a
+        save's answer has gone out: the load would hold Python's lock while it is made)."""
 
         def work() -> Loaded:
             text = text_of()
@@ -52,32 +57,43 @@ class KeptDocument:
                 raise LookupError("the file changed meanwhile")
             return load(text)
 
-        self._start(version, work)
+        self._start(version, work, later)
+
+    def start_waiting(self) -> None:
+        """Start the load prepared ``later``, if it is still waiting."""
+        with self._lock:
+            run, self._waiting = self._waiting, None
+        if run is not None:
+            threading.Thread(target=run, name="medialit-preload", daemon=True).start()
 
     def take(self, version: str, text: str) -> Loaded:
         """``text`` (the file at ``version``) loaded: the one loaded ahead if it is that
         version's (waiting for it if need be), else loaded now. Nothing is kept after."""
         with self._lock:
-            future, kept = self._future, self._version
-            self._future = self._version = None
+            future, kept, waiting = self._future, self._version, self._waiting
+            self._future = self._version = self._waiting = None
         if future is not None and kept == version:
+            if waiting is not None:  # prepared, not started: made here, now
+                waiting()
             try:
                 return future.result()
             except Exception:  # the file changed meanwhile, say: load it now
                 pass
         return load(text)
 
-    def _start(self, version: str, work: Callable[[], Loaded]) -> None:
+    def _start(self, version: str, work: Callable[[], Loaded], later: bool) -> None:
         with self._lock:
             if self._version == version and self._future is not None:
-                return  # already loading or loaded
+                return  # already loading or loaded, or waiting to
             future: Future[Loaded] = Future()
             self._version, self._future = version, future
 
-        def run() -> None:
-            try:
-                future.set_result(work())
-            except BaseException as exc:  # handed to take, which loads again
-                future.set_exception(exc)
+            def run() -> None:
+                try:
+                    future.set_result(work())
+                except BaseException as exc:  # handed to take, which loads again
+                    future.set_exception(exc)
 
-        threading.Thread(target=run, name="medialit-preload", daemon=True).start()
+            self._waiting = run if later else None
+        if not later:
+            threading.Thread(target=run, name="medialit-preload", daemon=True).start()

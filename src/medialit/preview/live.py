@@ -16,6 +16,7 @@ from typing import Any
 from starlette.requests import Request
 from watchfiles import awatch
 
+from medialit.lesson.model import Kind
 from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import LessonEditor, read_version
 from medialit.preview.pages import (
@@ -58,6 +59,9 @@ class Preview:
         self.executor_factory = executor_factory
         self.executor: Executor | None = None
         self.view: dict[str, Any] = {}
+        self.views_set = 0
+        """How many views were set: a refresh that read the file before the last did not
+        read what the page last saved, and does not replace it."""
         self.choice = PageChoice()
         self.pages: dict[str, Any] = {"busy": True, "documents": []}
         self.documents: dict[str, dict[str, Any]] = {}
@@ -77,11 +81,15 @@ class Preview:
         """Each level's and selection's student sheet: pages, last page (preview/sizes.py)."""
         self.background: list[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = []
         """Tasks of the studio's modules, run (until told to stop) while the server runs."""
-        self.saved: tuple[str, CheckedLesson] | None = None
-        """The version the page last saved, checked: what the page counts start from."""
+        self.saved: tuple[str, CheckedLesson, str | None] | None = None
+        """The version the page last saved, checked, and its text: what the page counts and
+        the glance start from."""
         self.view_parts: dict[str, Callable[[dict[str, Any]], Any]] = {}
         """What the studio's modules add to every lesson view, by name (the review queue):
         a save's answer and every ``lesson`` event then carry it, with no request after."""
+        self.offer: Callable[[dict[str, Any], int, Kind], dict[str, Any]] | None = None
+        """The why and check offered for a statement of a view as a kind (:mod:`.offers`): a
+        kind's save answers with it, with no request after."""
 
     def completed(self, view: dict[str, Any]) -> dict[str, Any]:
         """``view`` with the studio's parts (see :attr:`view_parts`); made in a thread."""
@@ -96,18 +104,21 @@ class Preview:
 
         ``skip_same_version``: not if the bytes are those shown (the page's own save).
         """
+        started = self.views_set
         if skip_same_version:
             with contextlib.suppress(OSError):
                 current = await asyncio.to_thread(read_version, self.lesson)
                 if current.version == self.view.get("version"):
                     return
-        self.set_view(
-            await asyncio.to_thread(
-                lambda: self.completed(lesson_view(self.lesson, self.configuration))
-            )
+        view = await asyncio.to_thread(
+            lambda: self.completed(lesson_view(self.lesson, self.configuration))
         )
+        # A view set meanwhile (a save's) is newer than the file this one read: keep it.
+        if self.views_set == started:
+            self.set_view(view)
 
     def set_view(self, view: dict[str, Any]) -> None:
+        self.views_set += 1
         if view.get("version") == self.view.get("version") and view == self.view:
             return
         self.view = view

@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -86,14 +87,26 @@ def optional_kinds(body: dict[str, Any]) -> list[str] | None:
     return value
 
 
-async def edit_response(preview: Preview, edit: Callable[[], Saved]) -> Response:
-    """Apply an edit in a thread; answer with the lesson as it now is, or why not."""
+async def edit_response(
+    preview: Preview,
+    edit: Callable[[], Saved],
+    also: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+) -> Response:
+    """Apply an edit in a thread; answer with the lesson as it now is, or why not.
+
+    ``also``: what else the answer says, from the lesson view just made (the why offered
+    for a kind: see :mod:`.offers`), so that the page needs no second request.
+    """
+    extra: dict[str, Any] = {}
 
     def apply() -> dict[str, Any]:
         saved = edit()
-        preview.saved = (saved.version, saved.checked)
+        preview.saved = (saved.version, saved.checked, saved.text)
         view = checked_view(saved.checked, saved.version, preview.configuration)
-        return preview.completed(view)  # in the thread too: the loop stays free
+        view = preview.completed(view)  # in the thread too: the loop stays free
+        if also is not None and not view.get("problems", True):
+            extra.update(also(view))
+        return view
 
     try:
         view = await asyncio.to_thread(apply)
@@ -107,10 +120,14 @@ async def edit_response(preview: Preview, edit: Callable[[], Saved]) -> Response
     except MedialitError as exc:  # the file could not be written
         return JSONResponse({"message": str(exc), "problems": []}, status_code=500)
     preview.set_view(view)
-    return answer(preview)
+    return answer(preview, **extra)
 
 
-def answer(preview: Preview, **extra: str) -> Response:
+def answer(preview: Preview, **extra: Any) -> Response:
     """The lesson as it now is, and what Ctrl+Z would undo (``null``: nothing)."""
     undo = preview.editor.history.label(preview.view.get("version", ""))
-    return JSONResponse({"lesson": preview.view, "undo": undo, **extra})
+    # The next edit's document is loaded once this answer has gone out, not while it is made.
+    return JSONResponse(
+        {"lesson": preview.view, "undo": undo, **extra},
+        background=BackgroundTask(preview.editor.preload),
+    )

@@ -1,7 +1,8 @@
 // medialit preview: the glance panel (what a teacher needs to decide) and the selections
-// (tick statements into core or a selection of their own name). The data comes from
-// api/glance after every change of the lesson, and the page counts with the "pages" event;
-// edits go through preview.js's save(), so they are refused when stale and undone by Ctrl+Z.
+// (tick statements into core or a selection of their own name). The data comes with every
+// lesson view (a save's answer, a change on disk; api/glance where it does not), and the
+// page counts with the "pages" event; edits go through preview.js's save(), so they are
+// refused when stale and undone by Ctrl+Z.
 // Text nodes only: nothing from the lesson file is parsed as HTML.
 
 import { save, say, warn } from "./preview.js";
@@ -10,7 +11,8 @@ const $ = (id) => document.getElementById(id);
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
 const state = {
-  glance: null, // api/glance: statements, counts, selections, warnings
+  glance: null, // the lesson view's glance (or api/glance): statements, counts, selections, warnings
+  view: null, // the lesson view last shown (medialit:lesson)
   kinds: [], // the lesson's kinds, with the teacher's labels
   sizes: null, // each level's and selection's student sheet: pages, last page
   chosen: "core", // the selection shown in the list
@@ -39,20 +41,26 @@ function plural(count, word) {
 
 // ---- the data ---------------------------------------------------------------------------
 
-async function refresh() {
+// The lesson view carries its glance (a save's answer too): asked for only when it does not.
+async function refresh(view = state.view) {
   const asked = ++state.asked;
-  const response = await fetch("api/glance");
-  if (!response.ok || asked !== state.asked) return;
-  const glance = await response.json();
+  let glance = view && view.glance;
+  if (!glance || glance.version !== view.version) {
+    const response = await fetch("api/glance");
+    if (!response.ok || asked !== state.asked) return;
+    glance = await response.json();
+  }
   if (glance.problems) return; // the page lists them already
   state.glance = glance;
   if (glance.sizes && glance.sizes.sheets) state.sizes = glance.sizes;
   const saved = glance.selections.map((s) => s.name);
   for (const name of saved) state.unsaved.delete(name);
   // "core", offered while the lesson has no selection, gives way to the lesson's own.
-  if (saved.length && state.placeholder) state.unsaved.delete(state.placeholder);
-  state.placeholder = null;
-  if (!saved.length && !state.unsaved.size) {
+  // The same glance may be shown twice (the lesson's event, then the save's own answer).
+  if (saved.length) {
+    if (state.placeholder) state.unsaved.delete(state.placeholder);
+    state.placeholder = null;
+  } else if (!state.unsaved.size) {
     state.unsaved.add("core");
     state.placeholder = "core";
   }
@@ -94,6 +102,9 @@ function render() {
   $("glance-facts").replaceChildren(
     ...facts.map(([text, over]) => element("li", over ? "over" : "", text)),
   );
+  // Which lesson version the panel counts (as the pages pane says its own): tests and
+  // benchmarks/bench_studio.py wait for it.
+  $("glance-facts").dataset.version = glance.version;
   renderPages();
   renderSelections();
 }
@@ -223,7 +234,7 @@ async function tick(statement, ticked) {
   const verb = ticked ? "is now in" : "is out of";
   state.announce = name;
   say(`Statement ${statement.number} ${verb} “${name}”: ${plural(count, "statement")}. Counting its pages…`);
-  await refresh();
+  await refresh(lesson);
   announcePages();
 }
 
@@ -297,6 +308,7 @@ async function remove() {
 
 document.addEventListener("medialit:lesson", (event) => {
   state.kinds = event.detail.kinds;
+  state.view = event.detail;
   refresh().catch(() => warn("The glance panel could not be brought up to date; reload the page."));
 });
 document.addEventListener("medialit:pages", (event) => {

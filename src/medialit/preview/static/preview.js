@@ -82,6 +82,7 @@ function showLesson(view, origin) {
   $("article").classList.remove("stale");
   if (!changed && state.lesson) return;
   state.lesson = view;
+  $("article").dataset.version = view.version; // the version shown (tests, bench_studio.py)
   document.title = `${view.title} · medialit preview`;
   $("title").textContent = view.title;
   $("article").lang = view.language;
@@ -433,17 +434,19 @@ function changeAnnotation(fields) {
 
 let queue = Promise.resolve();
 
-export function save(url, body) {
+// The lesson as saved (null: not saved); `whole`: the whole answer (the lesson, and what else
+// the endpoint says, such as the offer of a kind change).
+export function save(url, body, whole = false) {
   state.saving += 1;
   say("Saving…");
-  const done = queue.then(() => send(url, body));
+  const done = queue.then(() => send(url, body, whole));
   queue = done.catch(() => undefined);
   return done.finally(() => {
     state.saving -= 1;
   });
 }
 
-async function send(url, body) {
+async function send(url, body, whole) {
   const response = await fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -455,7 +458,7 @@ async function send(url, body) {
     // An endpoint may say what it did besides ("…, and in selections: core").
     say(data.undone || data.said || `Saved to ${data.lesson.file} at ${clock()}.`);
     showUndo(data.undo);
-    return data.lesson;
+    return whole ? data : data.lesson;
   }
   if (response.status === 409) {
     showLesson(data.lesson, "stale");

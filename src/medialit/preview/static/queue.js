@@ -175,10 +175,12 @@ async function setKind(kind) {
     say(`Statement ${draft.number} is ${kindLabel(kind)} already; Enter confirms it.`);
     return;
   }
-  const lesson = await save(`api/annotations/${draft.index}`, { quote: draft.quote, kind });
-  if (!lesson) return;
+  // The save's answer brings the why and check written for the new kind (offers.py): one
+  // request, so the offer shows with the saved kind.
+  const answer = await save(`api/annotations/${draft.index}`, { quote: draft.quote, kind, offer: true }, true);
+  if (!answer) return;
   state.offer = null;
-  const offer = await offered(draft, kind);
+  const offer = offered(draft, kind, answer.offer);
   if (offer) {
     state.offer = { key: keyOf(draft), quote: draft.quote, ...offer };
     if (state.queue) render();
@@ -191,12 +193,9 @@ async function setKind(kind) {
 
 // ---- the why and check offered after a kind change -------------------------------------
 
-// What medialit new would write for the statement as `kind` (offers.py), or null.
-async function offered(draft, kind) {
-  const response = await fetch(`api/queue/${draft.index}/offer?kind=${encodeURIComponent(kind)}`);
-  if (!response.ok) return null;
-  const offer = await response.json();
-  if (!offer.why || (offer.why === draft.why && offer.check === draft.check)) return null;
+// What medialit new would write for the statement as `kind` (the save's answer), or null.
+function offered(draft, kind, offer) {
+  if (!offer || !offer.why || (offer.why === draft.why && offer.check === draft.check)) return null;
   return { index: draft.index, kind, why: offer.why, check: offer.check };
 }
 
