@@ -43,7 +43,9 @@ _DEFINITION = re.compile(
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    # a month's short form, with its full stop ("Oct. 20", "Sept. 3")
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.)"
 )
 _UNITS = (
     r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|"

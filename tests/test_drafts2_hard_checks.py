@@ -56,7 +56,12 @@ def test_the_checks_find_what_they_are_written_for() -> None:
     assert violations(
         DraftSeen("Obesity is defined as a BMI of 30 or more.", "claim without support", "", "", "")
     ) == [CHECKS[1]]
-    for quote in ("I am 8 years old.", "It lasted 12 months.", "It opened on September 13."):
+    for quote in (
+        "I am 8 years old.",
+        "It lasted 12 months.",
+        "It opened on September 13.",
+        "It opened on Oct. 20.",
+    ):
         assert violations(DraftSeen(quote, "unsourced number", "", "", "")) == [CHECKS[2]]
     assert violations(DraftSeen("Prices rose by 12 %.", "unsourced number", "", "", "")) == []
 
