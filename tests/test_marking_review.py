@@ -114,7 +114,11 @@ def test_bands_given_by_key_press_are_saved_at_once(page: Page, served: Served) 
     first = served.read().copies[0].statements[0].statement_id
     expect(page.locator("#quote")).to_contain_text("According to the survey results")
     expect(page.locator("#answers img").first).to_be_visible()
-    assert page.locator("#answers img").first.evaluate("img => img.naturalWidth") > 300
+    # Visible is not loaded: on a loaded machine the image had no pixels yet (CI, width 0).
+    width = page.locator("#answers img").first.evaluate(
+        "img => img.decode().then(() => img.naturalWidth)"
+    )
+    assert width > 300
     expect(page.locator("#answers li").nth(5)).to_contain_text("It names the survey")  # typed
     page.keyboard.press("1")  # Ana López, then the focus moves on
     page.keyboard.press("2")  # Ben Okafor

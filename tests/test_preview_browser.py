@@ -148,7 +148,7 @@ def test_with_the_token_the_article_and_pages_show(page: Page, served: Served) -
     # Two pages since the rule between the kinds is printed on every sheet (issue 22).
     first = page.get_by_alt_text(re.compile(r"^Student sheet, page 1 of \d+$"))
     expect(first).to_be_visible(timeout=30_000)
-    loaded = first.evaluate("i => i.naturalWidth")
+    loaded = first.evaluate("i => i.decode().then(() => i.naturalWidth)")  # visible: not loaded
     assert loaded > 500
     expect(page.locator("#page-count")).to_contain_text(re.compile(r"Student sheet: \d+ pages?"))
     page.get_by_role("tab", name="Answer key").click()
