@@ -68,3 +68,42 @@ def run_apart(scene: Callable[[], Coroutine[Any, Any, T]]) -> T:
     thread.join()
     assert done, "the scene failed (its error is above)"
     return done[0]
+
+
+def test_a_later_reading_of_the_file_is_shown_even_when_an_earlier_one_ends_after_it_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page opens (a reading starts), then an editor breaks the file (a second reading
+    # starts); the first ends before the second: the broken file's problems must show (a
+    # browser test saw the alert never come).
+    path = tmp_path / "lesson.yaml"
+    path.write_text(LESSON, encoding="utf-8")
+    preview = Preview(path, Configuration(), None)
+    real = live.lesson_view
+    reads: list[threading.Event] = [threading.Event(), threading.Event()]
+    go: list[threading.Event] = [threading.Event(), threading.Event()]
+    calls: list[int] = []
+
+    def held(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        n = len(calls)
+        calls.append(n)
+        view = real(*args, **kwargs)
+        reads[n].set()
+        go[n].wait(10)
+        return view
+
+    async def scene() -> None:
+        await preview.refresh()
+        monkeypatch.setattr(live, "lesson_view", held)
+        opening = asyncio.create_task(preview.refresh())
+        await asyncio.to_thread(reads[0].wait, 10)
+        path.write_text(LESSON.replace("    kind: assertion\n", "    kind: [assertion\n"), "utf-8")
+        broken = asyncio.create_task(preview.refresh())
+        await asyncio.to_thread(reads[1].wait, 10)
+        go[0].set()
+        await opening  # the older reading ends first and is shown
+        go[1].set()
+        await broken  # the newer one ends after it: it is shown in its turn
+
+    run_apart(scene)
+    assert preview.view["problems"], "the broken file's problems are shown"

@@ -59,9 +59,12 @@ class Preview:
         self.executor_factory = executor_factory
         self.executor: Executor | None = None
         self.view: dict[str, Any] = {}
-        self.views_set = 0
-        """How many views were set: a refresh that read the file before the last did not
-        read what the page last saved, and does not replace it."""
+        self.tickets = 0
+        """Tickets handed out, in order, to every reading of the file as it starts and to
+        every save's view as it is set."""
+        self.shown_ticket = 0
+        """The ticket of the view shown: a reading that started before it (an older file, or
+        one read before the page's last save) does not replace it."""
         self.choice = PageChoice()
         self.pages: dict[str, Any] = {"busy": True, "documents": []}
         self.documents: dict[str, dict[str, Any]] = {}
@@ -104,7 +107,7 @@ class Preview:
 
         ``skip_same_version``: not if the bytes are those shown (the page's own save).
         """
-        started = self.views_set
+        ticket = self._ticket()
         if skip_same_version:
             with contextlib.suppress(OSError):
                 current = await asyncio.to_thread(read_version, self.lesson)
@@ -113,12 +116,18 @@ class Preview:
         view = await asyncio.to_thread(
             lambda: self.completed(lesson_view(self.lesson, self.configuration))
         )
-        # A view set meanwhile (a save's) is newer than the file this one read: keep it.
-        if self.views_set == started:
-            self.set_view(view)
+        # A view shown meanwhile from a later reading or a save is newer than this one: keep
+        # it. One from a reading that started earlier is older: replace it.
+        if ticket > self.shown_ticket:
+            self.set_view(view, ticket)
 
-    def set_view(self, view: dict[str, Any]) -> None:
-        self.views_set += 1
+    def _ticket(self) -> int:
+        self.tickets += 1
+        return self.tickets
+
+    def set_view(self, view: dict[str, Any], ticket: int | None = None) -> None:
+        """Show ``view``: a save's (no ticket: the newest there is) or a reading's."""
+        self.shown_ticket = self._ticket() if ticket is None else ticket
         if view.get("version") == self.view.get("version") and view == self.view:
             return
         self.view = view
