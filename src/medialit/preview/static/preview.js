@@ -17,6 +17,7 @@ const state = {
   opener: null, // where focus returns when the editor closes: a highlight's index, or the article
   review: null, // after a kind change: what was written for the old kind, to review
   saving: 0,
+  heard: false, // a "lesson" event has come: the event stream carries every view set since
   documentShown: "student",
   pages: null,
 };
@@ -607,6 +608,10 @@ function start() {
   fetch("api/lesson")
     .then((response) => response.json())
     .then((view) => {
+      // The event stream sends the view as it connects and every view set after, so once
+      // it has spoken this answer can only be as new, or older (read before an editor's
+      // save whose event came first): never let it put an older lesson back.
+      if (state.heard && view.version !== state.version) return;
       showLesson(view, "load");
       showUndo(view.undo);
     });
@@ -614,7 +619,10 @@ function start() {
     .then((response) => response.json())
     .then(showPages);
   const events = new EventSource("events");
-  events.addEventListener("lesson", (event) => showLesson(JSON.parse(event.data), "file"));
+  events.addEventListener("lesson", (event) => {
+    state.heard = true;
+    showLesson(JSON.parse(event.data), "file");
+  });
   events.addEventListener("pages", (event) => showPages(JSON.parse(event.data)));
   events.addEventListener("error", () => say("Lost the connection to medialit preview; is it still running?"));
   events.addEventListener("open", () => say(""));
