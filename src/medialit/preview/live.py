@@ -128,9 +128,12 @@ class Preview:
     def set_view(self, view: dict[str, Any], ticket: int | None = None) -> None:
         """Show ``view``: a save's (no ticket: the newest there is) or a reading's."""
         self.shown_ticket = self._ticket() if ticket is None else ticket
-        if view.get("version") == self.view.get("version") and view == self.view:
+        shown = {key: value for key, value in self.view.items() if key != "sequence"}
+        if view.get("version") == shown.get("version") and view == shown:
             return
-        self.view = view
+        # Its ticket goes with it: an answer and an event can reach the page in either
+        # order, and the page keeps the view with the later ticket.
+        self.view = view | {"sequence": self.shown_ticket}
         if not view["problems"]:
             self.editor.checked_version = view["version"]
             self.editor.prepare(view["version"])

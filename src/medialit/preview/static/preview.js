@@ -17,6 +17,7 @@ const state = {
   opener: null, // where focus returns when the editor closes: a highlight's index, or the article
   review: null, // after a kind change: what was written for the old kind, to review
   saving: 0,
+  sequence: null, // the server's number for the view shown: an older one is not shown
   heard: false, // a "lesson" event has come: the event stream carries every view set since
   documentShown: "student",
   pages: null,
@@ -63,6 +64,12 @@ function element(tag, className, text) {
 
 function showLesson(view, origin) {
   if (!view) return;
+  // A save's answer and the events come by different roads: the later view (the server's
+  // order, "sequence") wins, whichever arrives last.
+  if (view.sequence != null) {
+    if (state.sequence != null && view.sequence < state.sequence) return;
+    state.sequence = view.sequence;
+  }
   const first = state.version === null;
   const changed = view.version !== state.version;
   state.version = view.version;
@@ -79,7 +86,8 @@ function showLesson(view, origin) {
     closeEditor();
     return;
   }
-  if (origin !== "stale") clearWarning();
+  // An event that brings the version shown already leaves a refusal's message on screen.
+  if (origin !== "stale" && (changed || origin !== "file")) clearWarning();
   $("article").classList.remove("stale");
   if (!changed && state.lesson) return;
   state.lesson = view;
