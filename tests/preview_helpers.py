@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
 LESSON = """\
 # A teacher's comment at the top: kept by every save.
 title: 'The library hours'
@@ -52,3 +59,14 @@ WORDS_ON_SCREEN = """(words) => {
   }
   return null;
 }"""
+
+
+def run_apart(scene: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """``asyncio.run(scene())`` in a thread of its own: the browser tests' Playwright keeps an
+    event loop running in this one when they run in the same session."""
+    done: list[T] = []
+    thread = threading.Thread(target=lambda: done.append(asyncio.run(scene())))
+    thread.start()
+    thread.join()
+    assert done, "the scene failed (its error is above)"
+    return done[0]

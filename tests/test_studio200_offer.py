@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import io
-import threading
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pytest
 from starlette.testclient import TestClient
@@ -23,6 +22,7 @@ from medialit.preview.view import lesson_view
 from medialit.settings.layers import Configuration
 
 from .conftest import DATA
+from .preview_helpers import run_apart
 from .test_preview_server import HOST, make_client
 
 T = TypeVar("T")
@@ -115,14 +115,3 @@ def test_the_readers_worker_offers_what_the_server_would(lesson: Path) -> None:
     assert reader.executor is not None  # answered by the worker, not in this process
     assert answer == offer_for(view, first["index"], Kind.assertion, lesson)
     assert answer["why"].startswith("It is stated as fact")
-
-
-def run_apart(scene: Callable[[], Coroutine[Any, Any, T]]) -> T:
-    """``asyncio.run(scene())`` in a thread of its own: the browser tests' Playwright keeps an
-    event loop running in this one when they run in the same session."""
-    done: list[T] = []
-    thread = threading.Thread(target=lambda: done.append(asyncio.run(scene())))
-    thread.start()
-    thread.join()
-    assert done, "the scene failed (its error is above)"
-    return done[0]

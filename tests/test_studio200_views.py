@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,7 +17,7 @@ from medialit.preview.live import Preview
 from medialit.preview.requests import edit_response
 from medialit.settings.layers import Configuration
 
-from .preview_helpers import LESSON
+from .preview_helpers import LESSON, run_apart
 
 T = TypeVar("T")
 
@@ -57,17 +56,6 @@ def test_a_slow_reading_does_not_undo_a_save_on_the_page(
     run_apart(scene)
     assert preview.view["version"] == read_version(path).version
     assert preview.view["annotations"][0]["why"] == "Saved meanwhile."
-
-
-def run_apart(scene: Callable[[], Coroutine[Any, Any, T]]) -> T:
-    """``asyncio.run(scene())`` in a thread of its own: the browser tests' Playwright keeps an
-    event loop running in this one when they run in the same session."""
-    done: list[T] = []
-    thread = threading.Thread(target=lambda: done.append(asyncio.run(scene())))
-    thread.start()
-    thread.join()
-    assert done, "the scene failed (its error is above)"
-    return done[0]
 
 
 def test_a_later_reading_of_the_file_is_shown_even_when_an_earlier_one_ends_after_it_starts(
