@@ -15,6 +15,16 @@ from pypdf import PdfReader
 from medialit.build.run import BuildOptions, build_lesson
 from medialit.settings.layers import Configuration, Layer, check_layer
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the quick runs at the dependency floors have no browser
+    pass
+else:
+    # What the page shows after a key press must come; how soon is for the benchmarks. CI runs
+    # two workers, a browser and the pages' layout processes on two cores (load 10-20), where
+    # Playwright's default of 5 s was not always enough for a save.
+    expect.set_options(timeout=15_000)
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 LESSONS = sorted((ROOT / "lessons").glob("*.yaml"))

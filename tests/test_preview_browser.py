@@ -122,7 +122,7 @@ def release_mouse(page: Page) -> None:
     )
 
 
-def wait_for_file(lesson: Path, predicate: Any, seconds: float = 5.0) -> str:
+def wait_for_file(lesson: Path, predicate: Any, seconds: float = LIVE_SECONDS) -> str:
     deadline = time.monotonic() + seconds
     while True:
         text = lesson.read_text(encoding="utf-8")

@@ -86,7 +86,8 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
             saved = preview.editor.edit(
                 str_field(body, "version"), f"the drop of “{_short(quote)}”", edit
             )
-            state.dropped.append(taken[0])  # saved: before the answer's queue is made
+            # Saved: before the answer's queue is made (one entry per quote, the newest).
+            state.dropped = [d for d in state.dropped if d.quote != taken[0].quote] + taken
             return saved
 
         return await edit_response(preview, apply)
@@ -147,8 +148,11 @@ def queue_view(view: dict[str, Any], preview: Preview, state: QueueState) -> dic
             # The file says; the memory fills in a comment an edit elsewhere took away.
             state.sure.update(sureness_by_id(current.text))
     quotes = {a["quote"] for a in annotations}
-    # Ctrl+Z may have put a dropped draft back already: it is no longer "dropped".
-    state.dropped = [d for d in state.dropped if d.quote not in quotes]
+    if current.version == result["version"]:
+        # Ctrl+Z may have put a dropped draft back already: it is no longer "dropped". Only a
+        # view of the file as it is says so; one read before a drop still lists the draft.
+        state.dropped = [d for d in state.dropped if d.quote not in quotes]
+    dropped = [d for d in state.dropped if d.quote not in quotes]
     drafts = []
     for annotation in annotations:
         if not annotation["draft"]:
@@ -172,7 +176,7 @@ def queue_view(view: dict[str, Any], preview: Preview, state: QueueState) -> dic
     ]
     return result | {
         "drafts": drafts,
-        "dropped": [{"id": d.id, "quote": d.quote, "kind": d.kind} for d in state.dropped],
+        "dropped": [{"id": d.id, "quote": d.quote, "kind": d.kind} for d in dropped],
         "candidates": offered,
     }
 
