@@ -41,7 +41,7 @@ from medialit.preview import glance, offers, parts, queue, selections, statement
 from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
 from medialit.preview.live import Preview
-from medialit.preview.pages import MAX_VERSIONS_SHOWN, PageChoice, make_executor
+from medialit.preview.pages import MAX_VERSIONS_SHOWN, PageChoice, make_executor, stop_workers
 from medialit.preview.requests import (
     STALE_MESSAGE,
     BadRequest,
@@ -106,7 +106,7 @@ def create_app(
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             if preview.executor is not None:
-                preview.executor.shutdown(wait=False, cancel_futures=True)
+                stop_workers(preview.executor)
 
     static = resources.files("medialit.preview") / "static"
 

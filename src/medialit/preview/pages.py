@@ -84,6 +84,26 @@ def _lower_priority() -> None:
         os.nice(BACKGROUND_NICENESS)
 
 
+def stop_workers(executor: Executor) -> None:
+    """Stop ``executor`` and its worker now, not after the layout it is doing.
+
+    Python waits for a worker's job as it exits: Ctrl-C left the preview running for the
+    key's layout (7-17 s on a loaded computer). A worker only lays out and sends images
+    back; it writes no file, so nothing is left half-written.
+    """
+    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14 and later
+    if terminate is not None:
+        terminate()
+        return
+    # Before 3.14 the pool's own table of its processes is the only way to them; should it
+    # go, the preview stops as before, only later.
+    workers = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+
+
 def warm_up() -> None:
     """Import WeasyPrint in a worker before the first real job (it takes a second)."""
     from medialit.layout import pdf  # noqa: F401

@@ -29,7 +29,7 @@ from medialit.lesson.model import LEVELS, Level
 from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import read_version
 from medialit.preview.live import Preview
-from medialit.preview.pages import NO_DATE, make_background_executor
+from medialit.preview.pages import NO_DATE, make_background_executor, stop_workers
 from medialit.render.sheet_table import STUDENT
 from medialit.settings.checks import read_lesson_with_settings
 from medialit.settings.layers import Configuration
@@ -121,7 +121,7 @@ class Sizer:
             await self._run(stop)
         finally:
             if self.executor is not None:
-                self.executor.shutdown(wait=False, cancel_futures=True)
+                stop_workers(self.executor)
 
     async def _run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
