@@ -23,6 +23,7 @@ eight-page worksheet), whose figures benchmarks/README.md quotes. A real
   says which lesson version its images are for (``data-version``), so a sheet that
   prints the same and keeps its images counts as shown; and the layout alone (student
   sheet and key), warm. Target for each: under 3 s, at the maximum of the runs.
+- **stopping**: Ctrl-C while the worker lays pages out, until the preview has exited.
 """
 
 from __future__ import annotations
@@ -90,9 +91,18 @@ def main() -> None:
                 key.wait_for_function("document.querySelectorAll('#pages img').length > 0")
                 measure_all(page, key, lesson, options.repeat)
                 browser.close()
+            # One more change, so that Ctrl-C comes while the worker lays the pages out.
+            text = lesson.read_text(encoding="utf-8")
+            lesson.write_text(text.replace("kind: assertion", "kind: inference", 1), "utf-8")
+            time.sleep(1.0)
         finally:
+            started = time.perf_counter()
             server.send_signal(signal.SIGINT)
-            server.wait(timeout=20)
+            server.wait(timeout=120)
+    print(
+        f"Ctrl-C during a layout -> preview exited: {time.perf_counter() - started:.2f} s "
+        f"(exit code {server.returncode})"
+    )
     layout_alone(seed, options.repeat)
 
 
