@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import APIResponse, Page, Route, expect
 
 from .preview_helpers import FIRST, LESSON
 from .test_preview_browser import (  # the system Chromium, as the preview's own tests use it
@@ -62,3 +62,21 @@ def test_a_refused_delete_names_the_selection(page: Page, served: Served) -> Non
     assert served.lesson.read_text(encoding="utf-8") == SELECTED
     expect(page.locator("#article mark.hl")).to_have_count(2)
     assert FIRST in page.locator("#article").inner_text()
+
+
+def test_a_refusal_stays_when_the_first_answer_comes_late(page: Page, served: Served) -> None:
+    # CI: the page's first GET api/lesson answered after the event stream had shown the lesson
+    # and after a refused delete, and took the refusal's message off the screen.
+    held: list[tuple[Route, APIResponse]] = []
+    page.route("**/api/lesson", lambda route: held.append((route, route.fetch())))
+    page.goto(served.url)
+    page.locator("#article mark.hl", has_text="The council").first.click()
+    page.get_by_role("button", name="Delete", exact=True).click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("This statement was not deleted")
+    route, answer = held[0]
+    with page.expect_response("**/api/lesson"):
+        route.fulfill(response=answer)
+    page.wait_for_timeout(1000)  # the page has handled the late answer by now
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("This statement was not deleted")

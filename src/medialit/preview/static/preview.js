@@ -86,8 +86,9 @@ function showLesson(view, origin) {
     closeEditor();
     return;
   }
-  // An event that brings the version shown already leaves a refusal's message on screen.
-  if (origin !== "stale" && (changed || origin !== "file")) clearWarning();
+  // A view of the version shown already (an event, or the page's first answer arriving
+  // late) leaves a refusal's message on screen; a change or the page's own save clears it.
+  if (origin !== "stale" && (changed || origin === "save")) clearWarning();
   $("article").classList.remove("stale");
   if (!changed && state.lesson) return;
   state.lesson = view;
