@@ -137,7 +137,7 @@ class Preview:
         if not view["problems"]:
             self.editor.checked_version = view["version"]
             self.editor.prepare(view["version"])
-        self.publish("lesson", view)
+        self.publish("lesson", self.view)  # with its ticket, as the answers carry it
         if not view["problems"]:
             self.render_wanted.set()
 

@@ -17,6 +17,7 @@ and undo step as every other edit of the page.
 from __future__ import annotations
 
 import asyncio
+import threading
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -61,6 +62,10 @@ class QueueState:
     dropped: list[Dropped] = field(default_factory=list)
     sure: dict[str, Sureness] = field(default_factory=dict)
     """How sure each draft is, by id, as last read in the file."""
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    """Held by a drop or a bring-back from its write to its note in :attr:`dropped`, and by
+    a queue view from reading the file's version to taking a draft back off that list: a
+    view read before a drop must not take the draft off the list the drop just put it on."""
 
 
 def endpoints(preview: Preview) -> list[BaseRoute]:
@@ -77,20 +82,10 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
         body = await json_body(request)
         index = cast(int, request.path_params["index"])
         quote = str_field(body, "quote")
-        taken: list[Dropped] = []
-
-        def edit(data: CommentedMap) -> None:
-            taken.append(_drop(data, index, quote))
-
-        def apply() -> Saved:
-            saved = preview.editor.edit(
-                str_field(body, "version"), f"the drop of “{_short(quote)}”", edit
-            )
-            # Saved: before the answer's queue is made (one entry per quote, the newest).
-            state.dropped = [d for d in state.dropped if d.quote != taken[0].quote] + taken
-            return saved
-
-        return await edit_response(preview, apply)
+        return await edit_response(
+            preview,
+            lambda: drop_draft(preview, state, str_field(body, "version"), index, quote),
+        )
 
     async def restore(request: Request) -> Response:
         body = await json_body(request)
@@ -103,11 +98,12 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
             _restore(data, dropped)
 
         def apply() -> Saved:
-            saved = preview.editor.edit(
-                str_field(body, "version"), f"bringing back “{_short(dropped.quote)}”", edit
-            )
-            if dropped in state.dropped:  # saved: before the answer's queue is made
-                state.dropped.remove(dropped)
+            with state.lock:
+                saved = preview.editor.edit(
+                    str_field(body, "version"), f"bringing back “{_short(dropped.quote)}”", edit
+                )
+                if dropped in state.dropped:  # saved: before the answer's queue is made
+                    state.dropped = [d for d in state.dropped if d is not dropped]
             return saved
 
         return await edit_response(preview, apply)
@@ -132,8 +128,27 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
     ]
 
 
+def drop_draft(preview: Preview, state: QueueState, version: str, index: int, quote: str) -> Saved:
+    """Take draft ``index`` (``quote``) out of the lesson, and keep it to bring back."""
+    taken: list[Dropped] = []
+    with state.lock:
+        saved = preview.editor.edit(
+            version,
+            f"the drop of “{_short(quote)}”",
+            lambda data: taken.append(_drop(data, index, quote)),
+        )
+        # Saved: before the answer's queue is made (one entry per quote, the newest).
+        state.dropped = [d for d in state.dropped if d.quote != quote] + taken
+    return saved
+
+
 def queue_view(view: dict[str, Any], preview: Preview, state: QueueState) -> dict[str, Any]:
     """The queue of the lesson ``view`` shows: what ``GET /api/queue`` answers."""
+    with state.lock:
+        return _queue_view(view, preview, state)
+
+
+def _queue_view(view: dict[str, Any], preview: Preview, state: QueueState) -> dict[str, Any]:
     annotations: list[dict[str, Any]] = view.get("annotations", [])
     result: dict[str, Any] = {"version": view.get("version", ""), "drafts": []}
     try:
