@@ -8,6 +8,7 @@ such as ``qoute`` is reported instead of ignored.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from enum import Enum, StrEnum
 from types import UnionType
@@ -44,6 +45,13 @@ LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 """A source detail that ``medialit new`` could not find: ``medialit check`` warns about it."""
 
 
+# What datetime.strptime accepts for "%Y", "%Y-%m" and "%Y-%m-%d" (its own patterns), read
+# without it: its first call builds the locale's month and day names, 8 ms of a check.
+_PARTIAL_DATE = re.compile(
+    r"(\d\d\d\d)(?:-(1[0-2]|0[1-9]|[1-9])(?:-(3[01]|[12]\d|0[1-9]|[1-9]| [1-9]))?)?"
+)
+
+
 def _partial_date(value: Any) -> str:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a teacher may know only the month), or unknown."""
     if isinstance(value, datetime.date):
@@ -51,11 +59,11 @@ def _partial_date(value: Any) -> str:
     text = str(value).strip() if isinstance(value, str | int) else ""
     if text.lower() == UNKNOWN:
         return UNKNOWN
-    parts = text.split("-")
-    formats = {1: "%Y", 2: "%Y-%m", 3: "%Y-%m-%d"}
-    if len(parts) in formats and len(parts[0]) == 4:
+    found = _PARTIAL_DATE.fullmatch(text)
+    if found:
+        year, month, day = found.groups()
         try:
-            datetime.datetime.strptime(text, formats[len(parts)])
+            datetime.date(int(year), int(month or 1), int(day or 1))
             return text
         except ValueError:
             pass
