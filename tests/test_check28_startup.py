@@ -134,3 +134,21 @@ def test_the_quicker_tag_and_anchor_pattern_finds_what_the_old_one_found() -> No
     ]
     for text in texts:
         assert bool(quick.search(text)) == bool(old.search(text)), repr(text)
+
+
+def test_the_characters_of_a_font_are_its_glyph_maps_keys() -> None:
+    # characters() reads the codes alone (the glyph check of every check); glyph_map() each
+    # code's glyph (the drawn pages): the same character map, read two ways.
+    from medialit import sfnt
+    from medialit.layout.glyphs import font_files
+
+    system = sorted(Path("/usr/share/fonts").rglob("*.[ot]tf"))[:60]
+    read = 0
+    for path in [*font_files([]), *system]:
+        data = path.read_bytes()
+        found, glyphs = sfnt.characters(data), sfnt.glyph_map(data)
+        assert (found is None) == (glyphs is None), path
+        if found is not None and glyphs is not None:
+            assert found == set(glyphs), path
+            read += 1
+    assert read >= 6  # the bundled fonts at least
