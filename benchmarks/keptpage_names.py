@@ -14,20 +14,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from medialit.drafting import keptpage
+from medialit.drafting.keptpage import page_name
 from medialit.drafting.naming import name_from
 from medialit.drafting.reading import SourceError, read_source
 from medialit.drafting.webpage import page_title
-
-
-def quick_name(text: str) -> str | None:
-    reader = keptpage._PageReader()
-    try:
-        reader.feed(text)
-        reader.close()
-    except Exception:
-        return None
-    return reader.name()
 
 
 def main() -> None:
@@ -47,7 +37,7 @@ def main() -> None:
             continue
         title, published = page_title(received.text)
         full = name_from(title, published) if title else None
-        quick = quick_name(received.text)
+        quick = page_name(received.text)
         if quick is None:
             unsure += 1
         elif quick == full:
