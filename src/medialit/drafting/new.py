@@ -1,8 +1,10 @@
 """``medialit new``: read a source, draft a lesson from it, keep the source, write both.
 
 An existing lesson is refused before the work: with ``--name`` before anything slow is
-even imported (trafilatura and pysbd take most of a second), and for a web page before
-its article is looked for (the page's title and date name the lesson).
+even imported (trafilatura and pysbd take most of a second), for a page drafted before and
+kept in ``seeds/`` without trafilatura when its titles and dates leave no doubt
+(:mod:`medialit.drafting.keptpage`), and for any other web page before its article is
+looked for (the page's title and date name the lesson).
 """
 
 from __future__ import annotations
