@@ -49,32 +49,59 @@ _UNICODE_SUBTABLES = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (
 def characters(font: bytes) -> frozenset[int] | None:
     """The characters ``font`` has a glyph for, from its best Unicode character map; ``None``
     if the file is not a plain TrueType or OpenType font or its map is in another format."""
-    found = glyph_map(font)
-    return None if found is None else frozenset(found)
+    # The glyph check of every `medialit check`: the codes alone, without each one's glyph
+    # id and without copying the font's other tables (4.8 ms → 1 ms for Andika).
+    try:
+        found = _best_map(font, _cmap(font))
+        if found is None:
+            return None
+        cmap, start, kind = found
+        if kind == 12:
+            return frozenset(_format_12_codes(cmap, start))
+        return frozenset(_format_4(cmap, start))
+    except (KeyError, struct.error):
+        return None
 
 
 def glyph_map(font: bytes) -> dict[int, int] | None:
     """Each character's glyph id, from the best Unicode character map (as :func:`characters`);
     characters mapped to the missing glyph (0) are left out."""
-    if font[:4] not in (b"\0\1\0\0", b"OTTO", b"true"):
-        return None
     try:
-        cmap = _tables(font)[b"cmap"]
-        (count,) = struct.unpack_from(">H", cmap, 2)
-        found: dict[tuple[int, int], int] = {}
-        for n in range(count):
-            platform, encoding, offset = struct.unpack_from(">HHI", cmap, 4 + 8 * n)
-            found.setdefault((platform, encoding), offset)
-        for key in _UNICODE_SUBTABLES:
-            if key in found:
-                (kind,) = struct.unpack_from(">H", cmap, found[key])
-                if kind == 12:
-                    return _format_12(cmap, found[key])
-                if kind == 4:
-                    return _format_4(cmap, found[key])
-        return None
+        found = _best_map(font, _tables(font)[b"cmap"])
+        if found is None:
+            return None
+        cmap, start, kind = found
+        return _format_12(cmap, start) if kind == 12 else _format_4(cmap, start)
     except (KeyError, struct.error):
         return None
+
+
+def _cmap(font: bytes) -> bytes:
+    """The font's character map table, the only one copied out of it."""
+    (count,) = struct.unpack_from(">H", font, 4)
+    for n in range(count):
+        tag, _, offset, length = struct.unpack_from(">4sIII", font, 12 + 16 * n)
+        if tag == b"cmap":
+            return font[offset : offset + length]
+    raise KeyError(b"cmap")
+
+
+def _best_map(font: bytes, cmap: bytes) -> tuple[bytes, int, int] | None:
+    """The best Unicode character map of a TrueType or OpenType font (format 12 or 4), as
+    ``(cmap table, its start, its format)``; ``None`` for other fonts and formats."""
+    if font[:4] not in (b"\0\1\0\0", b"OTTO", b"true"):
+        return None
+    (count,) = struct.unpack_from(">H", cmap, 2)
+    found: dict[tuple[int, int], int] = {}
+    for n in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", cmap, 4 + 8 * n)
+        found.setdefault((platform, encoding), offset)
+    for key in _UNICODE_SUBTABLES:
+        if key in found:
+            (kind,) = struct.unpack_from(">H", cmap, found[key])
+            if kind in (12, 4):
+                return cmap, found[key], kind
+    return None
 
 
 def _format_12(cmap: bytes, start: int) -> dict[int, int]:
@@ -85,6 +112,18 @@ def _format_12(cmap: bytes, start: int) -> dict[int, int]:
         codes = range(first, last + 1)
         glyphs.update(zip(codes, range(glyph, glyph + len(codes)), strict=True))
     return {code: glyph for code, glyph in glyphs.items() if glyph}
+
+
+def _format_12_codes(cmap: bytes, start: int) -> set[int]:
+    """The characters of :func:`_format_12` (the keys it keeps), without their glyph ids."""
+    (groups,) = struct.unpack_from(">I", cmap, start + 12)
+    codes: set[int] = set()
+    for n in range(groups):
+        first, last, glyph = struct.unpack_from(">III", cmap, start + 16 + 12 * n)
+        codes.update(range(first, last + 1))
+        if glyph == 0:  # only a group's first character can map to the missing glyph
+            codes.discard(first)
+    return codes
 
 
 def _format_4(cmap: bytes, start: int) -> dict[int, int]:

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from medialit.errors import MissingGlyphError
 from medialit.layout import glyphs
+from medialit.lesson.model import LEVELS, Level  # as sheets.variants has them, without its classes
 from medialit.lesson.reading import CheckedLesson
 from medialit.settings.checks import read_lesson_with_settings
 from medialit.settings.layers import Configuration, ResolvedSettings
 from medialit.settings.schema import Settings
 from medialit.settings.themes import SearchPath
 from medialit.sheets.selections import excerpt, select_statements
-from medialit.sheets.variants import LEVELS, Level
 
 # As medialit.render.template_files has them (not imported: the template modules load Jinja).
 TEMPLATE_SUFFIXES = (".html", ".css")

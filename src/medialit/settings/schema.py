@@ -31,7 +31,8 @@ class KindStyle(BaseModel):
     """How one kind is named and drawn on the sheets."""
 
     # Field docstrings are for readers; pydantic is not asked to parse them (see model.py);
-    # defer_build: validators made when first used, as there.
+    # defer_build: validators made when first used, and empty lists and tables from
+    # lambdas rather than ``list`` and ``dict`` (quicker to build), as there.
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
 
     label: str
@@ -314,7 +315,7 @@ class Settings(BaseModel):
     """Words offered in the guided worksheet's word bank."""
     independent_rows: int = Field(default=2, ge=1, le=10)
     """Empty rows per kind in the independent worksheet's table (a lesson may set its own)."""
-    excerpt_selections: list[str] = Field(default_factory=list)
+    excerpt_selections: list[str] = Field(default_factory=lambda: [])
     """Selections printed as an excerpt (as ``--excerpt`` does) whenever a sheet uses them."""
     glossary_levels: list[Level] = Field(default_factory=lambda: list(_GLOSSARY_LEVELS))
     """Levels whose student sheets print the lesson's glossary (the key always does)."""
@@ -331,7 +332,7 @@ class Settings(BaseModel):
     words: Words = Field(default_factory=Words)
     """The fixed words on the sheets (headings, labels), to translate or reword them."""
     # Tables last: "medialit config" prints them as TOML tables after the plain values.
-    level_selections: dict[Level, str] = Field(default_factory=dict)
+    level_selections: dict[Level, str] = Field(default_factory=lambda: {})
     """A selection each level uses when ``--select`` is not given, e.g. ``{guided = "core"}``."""
     level_marks: dict[Level, str] = Field(default_factory=lambda: dict(_LEVEL_MARKS))
     """The neutral code printed on students' copies instead of the level's name."""
