@@ -228,6 +228,13 @@ _DETERMINERS = frozenset(
 _PRONOUNS = frozenset(
     ["i", "we", "he", "she", "they", "you", "it", "one", "who", "which", "someone", "everyone"]
 )
+
+
+def is_pronoun(speaker: str) -> bool:
+    """ "he", "They": a speaker who is named elsewhere, if anywhere."""
+    return speaker.strip().lower() in _PRONOUNS
+
+
 _PEOPLE_ENDINGS = (
     r"(?:er|or|ist|ian|man|men|woman|women|ent|ant|ee|ive|s|y|ies|ary|ion|ce|ate|ire|"
     r"team|staff|board|police|government|office|group|council|press|people|public)$"

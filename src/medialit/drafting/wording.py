@@ -109,6 +109,8 @@ class ReadingLists(BaseModel):
     plain_generalisation: list[str] = Field(default_factory=list)
     plain_judgement: list[str] = Field(default_factory=list)
     plain_superlative: list[str] = Field(default_factory=list)
+    amounts: list[str] = Field(default_factory=list)
+    idioms: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
@@ -185,6 +187,14 @@ class ReadingWords:
     def generalisation(self, text: str) -> str | None:
         return self._find("generalisation", text)
 
+    def amount(self, text: str) -> str | None:
+        return self._find("amounts", text)
+
+    def without_idioms(self, text: str) -> str:
+        """``text`` with its idioms ("thus far": not "therefore") blanked, the same length."""
+        idioms = self._patterns["idioms"]
+        return idioms.sub(lambda m: " " * len(m.group(0)), text) if idioms else text
+
     def judgement(self, text: str) -> str | None:
         return self._find("judgement", text)
 
@@ -202,10 +212,8 @@ class ReadingWords:
     def definition(self, text: str) -> str | None:
         """A definition or a direction for use; one with its agent ("any action likely to be
         taken by the United States") tells who acts, which is a claim."""
-        return next(
-            (word for word, end in self.find_all("definition", text) if not _BY.match(text[end:])),
-            None,
-        )
+        found = self.find_all("definition", text)
+        return next((word for word, end in found if not _BY.match(text[end:])), None)
 
     def record(self, text: str) -> str | None:
         """A record anyone can look up; not one still to be made ("will be ordered if…")."""
