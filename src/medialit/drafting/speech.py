@@ -115,7 +115,7 @@ class Speech:
             # An aside between commas ("Mr. Weaver, in charge of the carnival, …") is not
             # counted: the subject is the name it describes.
             if not subject or len(_without_aside(subject).split()) > SPEAKER_WORDS:
-                return None
+                return self._after_long_lead_in(text, verb)
             if not self._someone_speaks(subject):
                 return None  # "A brief look at the map indicates the above mentioned"
             joins = alternatives(self._lists.speech_joins) or "that"
@@ -140,6 +140,29 @@ class Speech:
             pieces = [(boundary, said_end, "saying"), (claim_start, len(text), "claim")]
             return pieces, speaker
         return None
+
+    def _after_long_lead_in(self, text: str, verb: re.Match[str]) -> tuple[Pieces, str] | None:
+        """A speaker named after a long lead-in, between its last comma and the verb: "After a
+        20-minute discourse with the lawyer…, Justice Kenneth Hayne said, "An appeal…"" (the
+        saying up to the verb, the quotation after it), or said between two parts of the
+        claim: "While the August blackout… was probably not…, Bement said, it did highlight…"."""
+        comma = text.rfind(", ", 0, verb.start())
+        speaker = text[comma + 2 : verb.start()].strip() if comma > 0 else ""
+        after = text[verb.end() :]
+        if not speaker or len(speaker.split()) > SPEAKER_WORDS // 2:
+            return None
+        if not re.match(r"[A-Z]", speaker) or not self._someone_speaks(speaker):
+            return None
+        if quote := re.match(r",?\s*[\"“«]", after):
+            claim = verb.end() + quote.end()
+            return [(0, verb.end(), "saying"), (claim, len(text), "claim")], speaker
+        if not (rest := re.match(r",\s+", after)):
+            return None
+        return [
+            (0, comma, "claim"),
+            (comma + 2, verb.end(), "saying"),
+            (verb.end() + rest.end(), len(text), "claim"),
+        ], speaker
 
     def _someone_speaks(self, subject: str) -> bool:
         """Whether a verb of saying's subject is someone: a name, a pronoun, a source word
