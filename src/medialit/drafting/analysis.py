@@ -303,7 +303,7 @@ def _first_finding(
         return Finding("conclusion", cue, speaker, sure=0.75)  # "therefore", "a sign of"
     if cue := not_described(text, words.causal(plain)):
         return Finding("causal", cue, speaker, sure=0.75)
-    if cue := _hedge(families, text):  # "may be incapable of … more than": a guess first
+    if cue := _hedge(families, text, words):  # "may be incapable of … more than": a guess first
         return Finding("prediction", cue, speaker, sure=0.6)
     if cue := words.comparison(text):
         return Finding("comparison", cue, speaker, sure=0.6)
@@ -374,8 +374,8 @@ def _family(families: list[CueFamily], text: str, name: str) -> str | None:
     return None
 
 
-def _hedge(families: list[CueFamily], text: str) -> str | None:
-    return not_described(text, _family(families, text, "hedging"))
+def _hedge(families: list[CueFamily], text: str, words: ReadingWords) -> str | None:
+    return not_described(text, _family(families, words.without_idioms(text), "hedging"))
 
 
 def _make(

@@ -20,6 +20,7 @@ Pieces = list[tuple[int, int, SpeechRole]]
 WILDCARD_WORDS = 6
 """How many words ``...`` in a cue stands for."""
 SPEAKER_WORDS = 12
+MIN_CLAIM_WORDS = 3
 _NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are", "were"})
 """The word before a verb of saying that leaves no one saying it."""
 
@@ -33,6 +34,7 @@ class SpeechLists(Protocol):
     addressee_verbs: list[str]
     speech_participles: list[str]
     according: list[str]
+    introducers: list[str]
 
 
 class Speech:
@@ -48,6 +50,7 @@ class Speech:
         self._names_someone = names_someone
         self._modal_verbs = modal_verbs
         self._according = pattern(list(lists.according))
+        self._introducer = pattern(list(lists.introducers))
         verbs = alternatives(lists.speech_verbs)
         self._quote_then_verb = (
             re.compile(  # '…," said X' and, in Spanish and French, '…», a déclaré X'
@@ -99,6 +102,8 @@ class Speech:
             return trailing
         if participle := self._participle(text):
             return participle
+        if introduced := self._introduced(text):
+            return introduced
         if self._verb and (verb := self._verb.search(text)):
             if inside_quotes(text, verb.start()) or self._not_a_report(text[: verb.start()]):
                 return None
@@ -140,6 +145,24 @@ class Speech:
             pieces = [(boundary, said_end, "saying"), (claim_start, len(text), "claim")]
             return pieces, speaker
         return None
+
+    def _introduced(self, text: str) -> tuple[Pieces, str] | None:
+        """A document or words introduced ("Last week The Commoner printed this sentence:
+        "…"", "the attorney general sent the following letter to Congressman Sims, which…:"):
+        that it was printed or sent is the evidence; what it says, or what follows, a claim."""
+        found = self._introducer.search(text) if self._introducer else None
+        if not found or inside_quotes(text, found.start()):
+            return None
+        stop = re.search(r"[,:]", text[found.end() :])
+        end = found.end() + stop.start() if stop else len(text)
+        verb_and_before = text[: found.start()].split()
+        speaker = _introducing(" ".join(verb_and_before[:-1]))
+        if not speaker:
+            return None
+        pieces: Pieces = [(0, end, "saying")]
+        if len(text[end:].split()) >= MIN_CLAIM_WORDS:
+            pieces.append((end, len(text), "claim"))
+        return pieces, speaker
 
     def _after_long_lead_in(self, text: str, verb: re.Match[str]) -> tuple[Pieces, str] | None:
         """A speaker named after a long lead-in, between its last comma and the verb: "After a
@@ -286,6 +309,16 @@ def tidy_speaker(speaker: str) -> str:
     if comma and re.match(r"(?:the|this|that|these|those|our|his|her|their)\s", last, re.I):
         return last
     return tidy
+
+
+def _introducing(subject: str) -> str | None:
+    """Who introduces a document: "Last week The Commoner" is The Commoner, "On May 22 the
+    attorney general" the attorney general, "In that address Mr. Shepard" Mr. Shepard."""
+    article = max(subject.rfind(" the "), subject.rfind(" The "))
+    names = list(re.finditer(r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]+", subject))
+    if names and names[-1].start() > article:
+        return names[-1].group(0) if names[-1].start() > 0 else None
+    return subject[article + 1 :] if article >= 0 else None
 
 
 def _main_speaker(subject: str) -> str:

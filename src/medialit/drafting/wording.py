@@ -35,6 +35,9 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _NO_GIVER = re.compile(r"\s+(?:to|by)\b", re.I)
 """'a prize awarded to…', 'was awarded by…': no giver acting in the sentence."""
+_CONNECTIVE_START = re.compile(
+    r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", re.I
+)
 _TIME_AGENT = re.compile(r"\s*\d")
 """'reported by 8:35 p.m.': a time, not who reported."""
 BUILT_IN_FAMILIES = frozenset(
@@ -111,6 +114,7 @@ class ReadingLists(BaseModel):
     plain_superlative: list[str] = Field(default_factory=list)
     amounts: list[str] = Field(default_factory=list)
     idioms: list[str] = Field(default_factory=list)
+    introducers: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
@@ -265,10 +269,8 @@ class ReadingWords:
 
     def _names_someone(self, speaker: str) -> bool:
         """A name ("Dr. Smith"), an acronym ("CDC") or a source word ("the survey")."""
-        return bool(
-            re.search(r"[A-Z][a-zà-ÿ]|[A-Z]{3}", speaker)
-            or any(self.find_all("source_words", speaker))
-        )
+        named = re.search(r"[A-Z][a-zà-ÿ]|[A-Z]{3}", speaker)
+        return bool(named or self.find_all("source_words", speaker))
 
     @property
     def modal_verbs(self) -> frozenset[str]:
@@ -282,10 +284,7 @@ class ReadingWords:
     def finding_start(self, text: str) -> str | None:
         """The source a sentence opens with ("The study found…"), if it does."""
         pattern = self._patterns["finding_starts"]
-        head = re.sub(
-            r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", "", text, flags=re.I
-        )
-        found = pattern.match(head) if pattern else None
+        found = pattern.match(_CONNECTIVE_START.sub("", text)) if pattern else None
         return found.group(0) if found else None
 
     def source_in(self, text: str) -> str | None:
