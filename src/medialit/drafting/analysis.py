@@ -101,8 +101,7 @@ class _Context:
     speaker: str | None = None
     quote_open: bool = False
     language: str = "en"
-    named: str | None = None
-    """The last speaker named in this paragraph or the one before: whom "he" or "she" is."""
+    named: str | None = None  # the last speaker named here or a paragraph before: "he"
 
 
 def analyse(
@@ -287,12 +286,13 @@ def _first_finding(
     for reason, look in (
         ("rhetorical", words.rhetorical),
         ("stance", words.stance),
+        ("method", partial(words.first, "method_words")),
         (
             "judgement",
             lambda text: None if reason_clause(text, words) else words.judgement(text),
         ),
         ("generalisation", words.generalisation),
-        ("amount", words.amount),
+        ("amount", partial(words.first, "amounts")),
         ("superlative", words.superlative),
         ("recommendation", lambda text: None if argued(text) else advice(text, words)),
     ):
@@ -317,7 +317,8 @@ def _first_finding(
             return Finding("custom", cue, speaker, family=family, sure=0.6)
     if part.role == "claim" and speaker and (found := words.source_in(speaker)):
         return Finding("finding", found, speaker, source=found, journal=journal, sure=0.7)
-    if form := plain_form(text, words):  # "there is no such thing": ranked above a plain one
+    # The article's "there is no such thing", not one said ("tell them that there is no…").
+    if part.role != "claim" and (form := plain_form(text, words)):
         return Finding(form[0], form[1], speaker, sure=PLAIN_FORM_SURE)
     if context.nearby_source and not speaker:  # attribution has a scope: name the source
         source, where = context.nearby_source

@@ -33,6 +33,7 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "judgement": (Kind.assertion, (), "loaded language"),
     "generalisation": (Kind.assertion, (Kind.inference,), "sweeping generalisation"),
     "amount": (Kind.assertion, (Kind.inference,), "vague amount"),
+    "method": (Kind.evidence, (Kind.assertion,), "method described"),
     "recommendation": (Kind.assertion, (), "advice as fact"),
     "causal": (Kind.inference, (Kind.assertion,), "cause and effect"),
     "conclusion": (Kind.inference, (Kind.assertion,), "conclusion drawn"),
@@ -111,6 +112,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "none: one case that does not fit would disprove it.",
         "amount": f"{said}‘{cue}’ gives an amount without counting it: how many exactly, "
         "out of how many, and who counted?",
+        "method": f"{said}It says how the results were obtained (‘{cue}’): the method is part of "
+        "the evidence, and it can be checked where the work is described.",
         "recommendation": f"{said}‘{cue}’ gives advice: it tells the reader what to do, which "
         "is not a fact that can be checked.",
         "causal": f"{said}‘{cue}’ links a cause to an effect: the link is a conclusion, and the "
@@ -202,6 +205,8 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "conclusion": "Find the facts the conclusion is drawn from in the article, and ask "
         "whether they lead to it or another explanation fits them as well.",
         "amount": "Look for a count (a record, a survey, a named study) that says how many.",
+        "method": f"Open {study or 'the study or report'} and read how it was done (its methods "
+        "or data section).",
         "comparison": "Look for the figures on both sides of the comparison.",
         "superlative": "Find the record it is ranked against (a list, an agency's "
         "measurements) and check that nothing there beats it.",

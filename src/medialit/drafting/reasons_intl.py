@@ -81,6 +81,8 @@ SPANISH = Wording(
         "se apoya, y lo muestra el artículo?",
         "amount": "{said}«{cue}» da una cantidad sin contarla: ¿cuántos exactamente, de cuántos, "
         "y quién los contó?",
+        "method": "{said}Dice cómo se obtuvieron los resultados («{cue}»): el método es parte de "
+        "la prueba, y se puede comprobar donde se describe el trabajo.",
         "concluded": "{said}saca una conclusión de lo que el artículo informa: el paso de los "
         "hechos a la conclusión es de quien escribe (o de quien habla), y el artículo no muestra "
         "todo aquello en que se apoya.",
@@ -118,6 +120,7 @@ SPANISH = Wording(
         "pregúntese si llevan a ella o si otra explicación encaja igual.",
         "amount": "Busque un recuento (un registro, una encuesta, un estudio con nombre) que diga "
         "cuántos son.",
+        "method": "Abra {study} y lea cómo se hizo (su sección de métodos o de datos).",
         "concluded": "Busque en el artículo en qué se apoya la conclusión, y pregúntese qué otra "
         "cosa podría explicar los mismos hechos.",
     },
@@ -192,6 +195,8 @@ FRENCH = Wording(
         "quoi repose-t-elle, et l'article le montre-t-il ?",
         "amount": "{said}« {cue} » donne une quantité sans la compter : combien au juste, sur "
         "combien, et qui a compté ?",
+        "method": "{said}Cela dit comment les résultats ont été obtenus (« {cue} ») : la méthode "
+        "fait partie de la preuve, et on peut la vérifier là où le travail est décrit.",
         "concluded": "{said}cela tire une conclusion de ce que l'article rapporte : le passage "
         "des faits à la conclusion est celui de l'auteur (ou de la personne qui parle), et "
         "l'article ne montre pas tout ce sur quoi elle repose.",
@@ -229,6 +234,8 @@ FRENCH = Wording(
         "demandez-vous s'ils y mènent ou si une autre explication convient aussi bien.",
         "amount": "Cherchez un décompte (un document, une enquête, une étude nommée) qui dise "
         "combien ils sont.",
+        "method": "Ouvrez {study} et lisez comment le travail a été fait (ses méthodes ou ses "
+        "données).",
         "concluded": "Cherchez dans l'article ce sur quoi repose la conclusion, et demandez-vous "
         "ce qui pourrait expliquer autrement les mêmes faits.",
     },

@@ -21,7 +21,7 @@ WILDCARD_WORDS = 6
 """How many words ``...`` in a cue stands for."""
 SPEAKER_WORDS = 12
 MIN_CLAIM_WORDS = 3
-_NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are", "were"})
+_NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are", "were", "please"})
 """The word before a verb of saying that leaves no one saying it."""
 
 
@@ -128,7 +128,9 @@ class Speech:
             addressee = alternatives(self._lists.addressee_verbs)
             if addressee and re.fullmatch(addressee, verb.group(0), re.I):
                 # "told the UNESCO Courier in 1999, "If…": whom it was told belongs to the saying
-                heard = re.match(r"\s+([^,\"“”«»]{1,60}?)(?=,\s*[\"“«]|:\s)", text[verb.end() :])
+                heard = re.match(
+                    r"\s+([^,\"“”«»]{1,60}?)(?=,\s*[\"“«]|:\s|\s+that\b)", text[verb.end() :]
+                )  # "told the Courier in 1999, "…"", "tell them that…"
                 said_end += heard.end(1) if heard else 0
             claim = re.match(
                 rf"\s*(?:(?:{joins})(?:(?<=['’])|(?!\w)))?[\s,:]*", text[said_end:], re.I
@@ -289,6 +291,7 @@ _PEOPLE_ENDINGS = (
 "police"): a subject with none of them, no name and no pronoun says nothing."""
 
 
+_INVERSION = re.compile(r"^(?:not only|nor|neither)\s+(?:does|did|do|has|have|had|is|was)\s+", re.I)
 _AUXILIARY = frozenset(["has", "have", "had", "was", "were", "is", "are", "also", "then", "again"])
 _PRONOUN_END = re.compile(r"(?:^|[\s,])(?P<who>he|she|they|we|i)$", re.I)
 
@@ -297,7 +300,7 @@ def tidy_speaker(speaker: str) -> str:
     """The speaker as a why names it: "Koizumi Junichiro has publicly" is Koizumi Junichiro,
     "To make himself still clearer, the secretary" the secretary, "And yet they" they, and
     "a correspondent at Gold Hill, Oregon," has no comma after it."""
-    words = speaker.strip(" ,;:").split()
+    words = _INVERSION.sub("", speaker.strip(" ,;:")).split()  # "Not only does the secretary"
     while len(words) > 1 and (
         words[-1].lower() in _AUXILIARY or re.fullmatch(r"[a-z]+ly", words[-1])
     ):

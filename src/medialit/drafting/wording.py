@@ -35,9 +35,7 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _NO_GIVER = re.compile(r"\s+(?:to|by)\b", re.I)
 """'a prize awarded to…', 'was awarded by…': no giver acting in the sentence."""
-_CONNECTIVE_START = re.compile(
-    r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", re.I
-)
+_LEADS = re.compile(r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", re.I)
 _TIME_AGENT = re.compile(r"\s*\d")
 """'reported by 8:35 p.m.': a time, not who reported."""
 BUILT_IN_FAMILIES = frozenset(
@@ -115,6 +113,7 @@ class ReadingLists(BaseModel):
     amounts: list[str] = Field(default_factory=list)
     idioms: list[str] = Field(default_factory=list)
     introducers: list[str] = Field(default_factory=list)
+    method_words: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
@@ -191,8 +190,9 @@ class ReadingWords:
     def generalisation(self, text: str) -> str | None:
         return self._find("generalisation", text)
 
-    def amount(self, text: str) -> str | None:
-        return self._find("amounts", text)
+    def first(self, name: str, text: str) -> str | None:
+        """The first cue of the list ``name`` ("amounts", "method_words") in ``text``."""
+        return self._find(name, text)
 
     def without_idioms(self, text: str) -> str:
         """``text`` with its idioms ("thus far": not "therefore") blanked, the same length."""
@@ -284,7 +284,7 @@ class ReadingWords:
     def finding_start(self, text: str) -> str | None:
         """The source a sentence opens with ("The study found…"), if it does."""
         pattern = self._patterns["finding_starts"]
-        found = pattern.match(_CONNECTIVE_START.sub("", text)) if pattern else None
+        found = pattern.match(_LEADS.sub("", text)) if pattern else None
         return found.group(0) if found else None
 
     def source_in(self, text: str) -> str | None:
