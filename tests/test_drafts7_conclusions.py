@@ -48,7 +48,7 @@ CONCLUSIONS = (
 PRONOUN = (
     "The Isle of Pines\n\n"
     "To make himself still clearer, Secretary Root writes to the colonists that their hopes "
-    "are vain. \"You may be sure,\" he adds, \"that Cuba will never consent to give up the "
+    'are vain. "You may be sure," he adds, "that Cuba will never consent to give up the '
     'Isle of Pines."'
 )
 
@@ -104,3 +104,25 @@ def test_he_is_the_speaker_named_before(tmp_path: Path, monkeypatch: pytest.Monk
     assert not any("Quoted from he" in why or "(he)" in why for why in whys), whys
     cuba = _starting(found, "that Cuba will never consent")
     assert "Quoted from Secretary Root" in str(cuba["why"]), cuba
+
+
+def test_so_joining_a_clause_draws_a_conclusion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cue that opens with a comma (", so", ", meaning") is read after a word; "so called"
+    and "so far" are idioms (the American Sentinel, 1889; the Day Book, 1914)."""
+    text = (
+        "The flood\n\n"
+        "The river rose two metres in one night, so the town was evacuated before dawn.\n\n"
+        "Shepard is president of the American Sabbath Union, so called, as well as editor of "
+        "the Mail and Express.\n\n"
+        "Every other paper loses money on every issue printed, so far as the cost of white "
+        "paper is concerned."
+    )
+    found = drafts(tmp_path, monkeypatch, text)
+    so = _starting(found, "so the town was evacuated")
+    assert so["kind"] == "inference" and "‘so’ draws a conclusion" in str(so["why"]), so
+    assert _starting(found, "The river rose")["quote"] == "The river rose two metres in one night"
+    for start in ("Shepard is president", "Every other paper"):
+        whole = _starting(found, start)
+        assert "‘so’" not in str(whole["why"]) and whole["quote"].endswith("."), whole

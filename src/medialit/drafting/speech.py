@@ -362,7 +362,10 @@ def alternatives(cues: list[str]) -> str:
 def pattern(cues: list[str]) -> re.Pattern[str] | None:
     if not cues:
         return None
-    return re.compile(rf"(?<!\w)(?:{alternatives(cues)})(?!\w|-\w)", re.I)  # not "best-known"
+    # A cue that opens with a word starts a word; one that opens with a comma or a dash
+    # (", meaning", ", so") may follow one.
+    start = r"(?:(?<!\w)(?=\w)|(?!\w))"
+    return re.compile(rf"{start}(?:{alternatives(cues)})(?!\w|-\w)", re.I)  # not "best-known"
 
 
 def _escaped(text: str) -> str:
