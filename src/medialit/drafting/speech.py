@@ -319,8 +319,8 @@ def _introducing(subject: str) -> str | None:
     attorney general" the attorney general, "In that address Mr. Shepard" Mr. Shepard."""
     article = max(subject.rfind(" the "), subject.rfind(" The "))
     names = list(re.finditer(r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]+", subject))
-    if names and names[-1].start() > article:
-        return names[-1].group(0) if names[-1].start() > 0 else None
+    if names and names[-1].start() > article:  # "in the course of Mr. Johnson's remarks"
+        return re.sub(r"['’]s$", "", names[-1].group(0)) if names[-1].start() > 0 else None
     return subject[article + 1 :] if article >= 0 else None
 
 
