@@ -45,8 +45,7 @@ from medialit.lesson.model import Kind
 
 Role = Literal["sentence", "saying", "claim"]
 MIN_SAYING_WORDS = 2
-""""Gallagher said" after a quotation, "He noted that": the saying careful readings mark as
-evidence, however short (four readings of unseen articles did); one word is no saying."""
+""""Gallagher said", "He noted": careful readings mark such sayings evidence (not "Experts say")."""
 CENTRAL_BLOCKS = 2
 """A correlation read as a cause, or a hedged guess ("New research suggests that…", sure 0.6 or
 more: not a bare modal), in the first paragraphs is the article's central move."""
@@ -199,7 +198,8 @@ def _parts(
     for start, end, role in pieces:
         start, end = trimmed(text, start, end)
         piece = text[start:end]
-        if role == "saying" and len(piece.split()) < MIN_SAYING_WORDS:
+        thin = len(piece.split()) < MIN_SAYING_WORDS or _family(families, piece, "vague authority")
+        if role == "saying" and len(piece.split()) <= MIN_SAYING_WORDS and thin:  # "Experts say"
             continue
         if role == "claim" and len(piece.split()) < MIN_WORDS:
             if len(pieces) == 2:  # too little said to stand alone: the sentence is the part

@@ -236,7 +236,10 @@ def _saying_check(speaker: str | None) -> str:
             f"Find whom ‘{speaker}’ means earlier in the article, then that person's own words "
             "(a statement, an interview, a paper), and compare them with the article."
         )
-    if speaker and re.search(r"(?<!^)\b[A-Z][a-z]", speaker) and speaker[:1].isupper():
+    named = re.search(r"(?<!^)\b[A-Z][a-z]", speaker or "") or re.fullmatch(
+        r"[A-Z][a-z]+|[A-Z]{2,}", speaker or ""
+    )  # "Council member Rosa Delgado", "Hale", "USGS"
+    if speaker and named and speaker[:1].isupper():
         return (
             f"Find {speaker}'s own words (a statement, an interview, a paper) and compare them "
             "with the article."
