@@ -301,7 +301,7 @@ def _first_finding(
     plain = words.without_idioms(text)  # "thus far" draws no conclusion
     if cue := part.marker or not_described(text, _family(families, plain, "inference marker")):
         return Finding("conclusion", cue, speaker, sure=0.75)  # "therefore", "a sign of"
-    if cue := not_described(text, words.causal(plain)):
+    if cue := not_described(text, words.causal(text)):
         return Finding("causal", cue, speaker, sure=0.75)
     if cue := _hedge(families, text, words):  # "may be incapable of … more than": a guess first
         return Finding("prediction", cue, speaker, sure=0.6)

@@ -105,7 +105,10 @@ def choose(
         weak = weak[:spare] + [a for a in weak[spare:] if not _EVENT.search(a.part.text)]
     # Kept as it was: a negative count keeps all but the last few weak passages, which fill
     # the places a kind past its half of the draft leaves (see _balanced).
-    plain = weak[: min(filled, _plain_size(article_words)) - len(eligible)]
+    room = min(filled, _plain_size(article_words)) - len(eligible)
+    # (With eleven plain places rather than ten, the count is one less than it was once the
+    # surer passages fill them: "room - 1" keeps the same passages as before.)
+    plain = weak[: room if room > 0 else room - 1]
     eligible += plain
     # A short article's draft grows past eleven only with passages whose form shows a claim.
     sure = [a for a in weak if a not in plain and a.sure >= FILL_SURE]
