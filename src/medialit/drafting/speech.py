@@ -2,9 +2,11 @@
 
 "X said Y" is evidence that X said it; Y gets a kind of its own. Read with the verbs of a
 language's cues file: a quotation and its verb ('…," said X'), "according to X", "X said
-(that) Y", and, in English, a source named after the claim with no quotation marks ("…,
-researchers at NASA reported in a new paper."). Also the cue patterns every list is matched
-with (a cue's ``...`` stands for a few words).
+(that) Y" (also after a long lead-in, "After a 20-minute discourse…, Justice Hayne said", or
+between two parts of the claim, "…, Bement said, it did…"), a document introduced ("Last
+week The Commoner printed this sentence:"), and, in English, a source named after the claim
+with no quotation marks ("…, researchers at NASA reported in a new paper."). Also the cue
+patterns every list is matched with (a cue's ``...`` stands for a few words).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ WILDCARD_WORDS = 6
 """How many words ``...`` in a cue stands for."""
 SPEAKER_WORDS = 12
 MIN_CLAIM_WORDS = 3
+"""What follows a document introduced is a claim of its own from this many words."""
 _NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are", "were", "please"})
 """The word before a verb of saying that leaves no one saying it."""
 
