@@ -47,12 +47,15 @@ def test_a_participle_that_draws_the_conclusion(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ "…indicating the rapid spread of influenza" concludes from the reports: an inference
-    (the Jasper County Democrat, 1918)."""
+    (the Jasper County Democrat, 1918), quoted apart from the reports it rests on, as the
+    corpus's reading quotes it (session 7)."""
     text = (
         "Numerous reports were received at the office of the state board during the day from "
         "many sections of the state indicating the rapid spread of influenza, the growing number "
         "of pneumonia cases and deaths."
     )
     found = drafts(tmp_path, monkeypatch, text)
-    numerous = next(d for d in found if str(d["quote"]).startswith("Numerous reports"))
+    numerous = next(d for d in found if str(d["quote"]).startswith("indicating the rapid"))
     assert numerous["kind"] == "inference" and "indicating" in str(numerous["why"]), numerous
+    reports = next(d for d in found if str(d["quote"]).startswith("Numerous reports"))
+    assert reports["quote"].endswith("from many sections of the state"), reports

@@ -30,11 +30,12 @@ READING_WORDS_A_MINUTE = 120
 """A slow reader's pace, with time to look a word up: no student is left reading."""
 
 # Which drafts each question prefers, best first (technique names, as ``reasons.KINDS``).
-INFERENCES = ("correlation read as cause", "cause and effect", "prediction")
+INFERENCES = ("correlation read as cause", "cause and effect", "conclusion drawn", "prediction")
 SOURCES = ("named source", "sourced number", "named record", "reported claim")
 UNSOURCED = (
     "unsupported certainty",
     "sweeping generalisation",
+    "vague amount",
     "unsourced number",
     "claim without support",
     "comparison without figures",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from medialit.drafting.reasons_intl import WORDINGS, Wording
+from medialit.drafting.speech import is_pronoun
 from medialit.lesson.model import Kind
 
 if TYPE_CHECKING:
@@ -31,8 +32,11 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "certainty": (Kind.assertion, (Kind.inference,), "unsupported certainty"),
     "judgement": (Kind.assertion, (), "loaded language"),
     "generalisation": (Kind.assertion, (Kind.inference,), "sweeping generalisation"),
+    "amount": (Kind.assertion, (Kind.inference,), "vague amount"),
+    "method": (Kind.evidence, (Kind.assertion,), "method described"),
     "recommendation": (Kind.assertion, (), "advice as fact"),
     "causal": (Kind.inference, (Kind.assertion,), "cause and effect"),
+    "conclusion": (Kind.inference, (Kind.assertion,), "conclusion drawn"),
     "comparison": (Kind.assertion, (Kind.inference,), "comparison without figures"),
     "superlative": (Kind.assertion, (Kind.inference,), "unsupported superlative"),
     "prediction": (Kind.inference, (Kind.assertion,), "prediction"),
@@ -80,10 +84,12 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         said = wording.said.format(speaker=speaker) if speaker and role != "saying" else ""
         reason = wording.why[finding.reason].format(**_fields(finding, wording, said, central))
         return reason[0].upper() + reason[1:]
-    said = f"Quoted from {speaker}: " if speaker and role != "saying" else ""
+    said = f"Quoted from {_who(speaker)}: " if speaker and role != "saying" else ""
+    saying = f"It says who the words come from ({cue})" + (
+        ", someone the article names before" if speaker and is_pronoun(speaker) else ""
+    )
     reasons = {
-        "saying": f"It says who the words come from ({cue}): evidence that they were said, "
-        "not that what was said is true.",
+        "saying": f"{saying}: evidence that they were said, not that what was said is true.",
         "vague": f"‘{cue}’ names no one who could be asked: who, exactly, and where did they "
         "say it?",
         "finding": f"It reports what {_common(cue)} found, and the article says where that "
@@ -104,10 +110,16 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "what checkable fact is left.",
         "generalisation": f"{said}‘{cue}’ makes it true of every case, and the article counts "
         "none: one case that does not fit would disprove it.",
+        "amount": f"{said}‘{cue}’ gives an amount without counting it: how many exactly, "
+        "out of how many, and who counted?",
+        "method": f"{said}It says how the results were obtained (‘{cue}’): the method is part of "
+        "the evidence, and it can be checked where the work is described.",
         "recommendation": f"{said}‘{cue}’ gives advice: it tells the reader what to do, which "
         "is not a fact that can be checked.",
         "causal": f"{said}‘{cue}’ links a cause to an effect: the link is a conclusion, and the "
         "article does not show what it rests on.",
+        "conclusion": f"{said}‘{cue}’ draws a conclusion from what comes before it: what "
+        "does it rest on, and does the article show that?",
         "comparison": f"{said}‘{cue}’ compares, but gives no figures for either side of the "
         "comparison.",
         "prediction": f"{said}‘{cue}’ makes it a guess or a forecast, drawn from something the "
@@ -190,6 +202,11 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "rhetorical": "Answer the question yourself, then look in the article for what "
         "supports that answer and what goes against it.",
         "causal": "Ask what else could explain it, and look for a source that shows the link.",
+        "conclusion": "Find the facts the conclusion is drawn from in the article, and ask "
+        "whether they lead to it or another explanation fits them as well.",
+        "amount": "Look for a count (a record, a survey, a named study) that says how many.",
+        "method": f"Open {study or 'the study or report'} and read how it was done (its methods "
+        "or data section).",
         "comparison": "Look for the figures on both sides of the comparison.",
         "superlative": "Find the record it is ranked against (a list, an agency's "
         "measurements) and check that nothing there beats it.",
@@ -208,8 +225,21 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
     return "Ask what would show it (a count, a record, a named source) and look for one."
 
 
+def _who(speaker: str) -> str:
+    """The speaker as a reason names them: "he" is someone named before, not a name."""
+    return f"the speaker (‘{speaker}’)" if is_pronoun(speaker) else speaker
+
+
 def _saying_check(speaker: str | None) -> str:
-    if speaker and re.search(r"(?<!^)\b[A-Z][a-z]", speaker) and speaker[:1].isupper():
+    if speaker and is_pronoun(speaker):
+        return (
+            f"Find whom ‘{speaker}’ means earlier in the article, then that person's own words "
+            "(a statement, an interview, a paper), and compare them with the article."
+        )
+    named = re.search(r"(?<!^)\b[A-Z][a-z]", speaker or "") or re.fullmatch(
+        r"[A-Z][a-z]+|[A-Z]{2,}", speaker or ""
+    )  # "Council member Rosa Delgado", "Hale", "USGS"
+    if speaker and named and speaker[:1].isupper():
         return (
             f"Find {speaker}'s own words (a statement, an interview, a paper) and compare them "
             "with the article."

@@ -77,6 +77,12 @@ SPANISH = Wording(
         "se piensa hacer, y se puede comprobar pasada la fecha.",
         "observed": "Informa de lo que pasó en términos que se pueden comprobar (quién, qué, "
         "dónde, cuándo), no una opinión ni una conclusión.",
+        "conclusion": "{said}«{cue}» saca una conclusión de lo que se acaba de contar: ¿en qué "
+        "se apoya, y lo muestra el artículo?",
+        "amount": "{said}«{cue}» da una cantidad sin contarla: ¿cuántos exactamente, de cuántos, "
+        "y quién los contó?",
+        "method": "{said}Dice cómo se obtuvieron los resultados («{cue}»): el método es parte de "
+        "la prueba, y se puede comprobar donde se describe el trabajo.",
         "concluded": "{said}saca una conclusión de lo que el artículo informa: el paso de los "
         "hechos a la conclusión es de quien escribe (o de quien habla), y el artículo no muestra "
         "todo aquello en que se apoya.",
@@ -110,6 +116,11 @@ SPANISH = Wording(
         "nombre) y búsquelo.",
         "observed": "Busque otro informe o un registro (una página oficial, un acta, un "
         "documento con nombre) que muestre lo mismo.",
+        "conclusion": "Busque en el artículo los hechos de los que se saca la conclusión, y "
+        "pregúntese si llevan a ella o si otra explicación encaja igual.",
+        "amount": "Busque un recuento (un registro, una encuesta, un estudio con nombre) que diga "
+        "cuántos son.",
+        "method": "Abra {study} y lea cómo se hizo (su sección de métodos o de datos).",
         "concluded": "Busque en el artículo en qué se apoya la conclusión, y pregúntese qué otra "
         "cosa podría explicar los mismos hechos.",
     },
@@ -180,6 +191,12 @@ FRENCH = Wording(
         "dit ce qui est prévu, et se vérifie une fois la date passée.",
         "observed": "Cela rapporte ce qui s'est passé en termes vérifiables (qui, quoi, où, "
         "quand), pas une opinion ni une conclusion.",
+        "conclusion": "{said}« {cue} » tire une conclusion de ce qui vient d'être dit : sur "
+        "quoi repose-t-elle, et l'article le montre-t-il ?",
+        "amount": "{said}« {cue} » donne une quantité sans la compter : combien au juste, sur "
+        "combien, et qui a compté ?",
+        "method": "{said}Cela dit comment les résultats ont été obtenus (« {cue} ») : la méthode "
+        "fait partie de la preuve, et on peut la vérifier là où le travail est décrit.",
         "concluded": "{said}cela tire une conclusion de ce que l'article rapporte : le passage "
         "des faits à la conclusion est celui de l'auteur (ou de la personne qui parle), et "
         "l'article ne montre pas tout ce sur quoi elle repose.",
@@ -213,6 +230,12 @@ FRENCH = Wording(
         "nommée) et cherchez-le.",
         "observed": "Cherchez un autre compte rendu ou un document (une page officielle, un "
         "procès-verbal, un document nommé) qui montre la même chose.",
+        "conclusion": "Cherchez dans l'article les faits dont la conclusion est tirée, et "
+        "demandez-vous s'ils y mènent ou si une autre explication convient aussi bien.",
+        "amount": "Cherchez un décompte (un document, une enquête, une étude nommée) qui dise "
+        "combien ils sont.",
+        "method": "Ouvrez {study} et lisez comment le travail a été fait (ses méthodes ou ses "
+        "données).",
         "concluded": "Cherchez dans l'article ce sur quoi repose la conclusion, et demandez-vous "
         "ce qui pourrait expliquer autrement les mêmes faits.",
     },

@@ -2,9 +2,11 @@
 
 "X said Y" is evidence that X said it; Y gets a kind of its own. Read with the verbs of a
 language's cues file: a quotation and its verb ('…," said X'), "according to X", "X said
-(that) Y", and, in English, a source named after the claim with no quotation marks ("…,
-researchers at NASA reported in a new paper."). Also the cue patterns every list is matched
-with (a cue's ``...`` stands for a few words).
+(that) Y" (also after a long lead-in, "After a 20-minute discourse…, Justice Hayne said", or
+between two parts of the claim, "…, Bement said, it did…"), a document introduced ("Last
+week The Commoner printed this sentence:"), and, in English, a source named after the claim
+with no quotation marks ("…, researchers at NASA reported in a new paper."). Also the cue
+patterns every list is matched with (a cue's ``...`` stands for a few words).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ Pieces = list[tuple[int, int, SpeechRole]]
 WILDCARD_WORDS = 6
 """How many words ``...`` in a cue stands for."""
 SPEAKER_WORDS = 12
-_NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are", "were"})
+MIN_CLAIM_WORDS = 3
+"""What follows a document introduced is a claim of its own from this many words."""
+_NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are", "were", "please"})
 """The word before a verb of saying that leaves no one saying it."""
 
 
@@ -33,6 +37,7 @@ class SpeechLists(Protocol):
     addressee_verbs: list[str]
     speech_participles: list[str]
     according: list[str]
+    introducers: list[str]
 
 
 class Speech:
@@ -48,6 +53,7 @@ class Speech:
         self._names_someone = names_someone
         self._modal_verbs = modal_verbs
         self._according = pattern(list(lists.according))
+        self._introducer = pattern(list(lists.introducers))
         verbs = alternatives(lists.speech_verbs)
         self._quote_then_verb = (
             re.compile(  # '…," said X' and, in Spanish and French, '…», a déclaré X'
@@ -99,6 +105,8 @@ class Speech:
             return trailing
         if participle := self._participle(text):
             return participle
+        if introduced := self._introduced(text):
+            return introduced
         if self._verb and (verb := self._verb.search(text)):
             if inside_quotes(text, verb.start()) or self._not_a_report(text[: verb.start()]):
                 return None
@@ -115,7 +123,7 @@ class Speech:
             # An aside between commas ("Mr. Weaver, in charge of the carnival, …") is not
             # counted: the subject is the name it describes.
             if not subject or len(_without_aside(subject).split()) > SPEAKER_WORDS:
-                return None
+                return self._after_long_lead_in(text, verb)
             if not self._someone_speaks(subject):
                 return None  # "A brief look at the map indicates the above mentioned"
             joins = alternatives(self._lists.speech_joins) or "that"
@@ -123,7 +131,9 @@ class Speech:
             addressee = alternatives(self._lists.addressee_verbs)
             if addressee and re.fullmatch(addressee, verb.group(0), re.I):
                 # "told the UNESCO Courier in 1999, "If…": whom it was told belongs to the saying
-                heard = re.match(r"\s+([^,\"“”«»]{1,60}?)(?=,\s*[\"“«]|:\s)", text[verb.end() :])
+                heard = re.match(
+                    r"\s+([^,\"“”«»]{1,60}?)(?=,\s*[\"“«]|:\s|\s+that\b)", text[verb.end() :]
+                )  # "told the Courier in 1999, "…"", "tell them that…"
                 said_end += heard.end(1) if heard else 0
             claim = re.match(
                 rf"\s*(?:(?:{joins})(?:(?<=['’])|(?!\w)))?[\s,:]*", text[said_end:], re.I
@@ -140,6 +150,47 @@ class Speech:
             pieces = [(boundary, said_end, "saying"), (claim_start, len(text), "claim")]
             return pieces, speaker
         return None
+
+    def _introduced(self, text: str) -> tuple[Pieces, str] | None:
+        """A document or words introduced ("Last week The Commoner printed this sentence:
+        "…"", "the attorney general sent the following letter to Congressman Sims, which…:"):
+        that it was printed or sent is the evidence; what it says, or what follows, a claim."""
+        found = self._introducer.search(text) if self._introducer else None
+        if not found or inside_quotes(text, found.start()):
+            return None
+        stop = re.search(r"[,:]", text[found.end() :])
+        end = found.end() + stop.start() if stop else len(text)
+        verb_and_before = text[: found.start()].split()
+        speaker = _introducing(" ".join(verb_and_before[:-1]))
+        if not speaker:
+            return None
+        pieces: Pieces = [(0, end, "saying")]
+        if len(text[end:].split()) >= MIN_CLAIM_WORDS:
+            pieces.append((end, len(text), "claim"))
+        return pieces, speaker
+
+    def _after_long_lead_in(self, text: str, verb: re.Match[str]) -> tuple[Pieces, str] | None:
+        """A speaker named after a long lead-in, between its last comma and the verb: "After a
+        20-minute discourse with the lawyer…, Justice Kenneth Hayne said, "An appeal…"" (the
+        saying up to the verb, the quotation after it), or said between two parts of the
+        claim: "While the August blackout… was probably not…, Bement said, it did highlight…"."""
+        comma = text.rfind(", ", 0, verb.start())
+        speaker = text[comma + 2 : verb.start()].strip() if comma > 0 else ""
+        after = text[verb.end() :]
+        if not speaker or len(speaker.split()) > SPEAKER_WORDS // 2:
+            return None
+        if not re.match(r"[A-Z]", speaker) or not self._someone_speaks(speaker):
+            return None
+        if quote := re.match(r",?\s*[\"“«]", after):
+            claim = verb.end() + quote.end()
+            return [(0, verb.end(), "saying"), (claim, len(text), "claim")], speaker
+        if not (rest := re.match(r",\s+", after)):
+            return None
+        return [
+            (0, comma, "claim"),
+            (comma + 2, verb.end(), "saying"),
+            (verb.end() + rest.end(), len(text), "claim"),
+        ], speaker
 
     def _someone_speaks(self, subject: str) -> bool:
         """Whether a verb of saying's subject is someone: a name, a pronoun, a source word
@@ -228,6 +279,13 @@ _DETERMINERS = frozenset(
 _PRONOUNS = frozenset(
     ["i", "we", "he", "she", "they", "you", "it", "one", "who", "which", "someone", "everyone"]
 )
+
+
+def is_pronoun(speaker: str) -> bool:
+    """ "he", "They": a speaker who is named elsewhere, if anywhere."""
+    return speaker.strip().lower() in _PRONOUNS
+
+
 _PEOPLE_ENDINGS = (
     r"(?:er|or|ist|ian|man|men|woman|women|ent|ant|ee|ive|s|y|ies|ary|ion|ce|ate|ire|"
     r"team|staff|board|police|government|office|group|council|press|people|public)$"
@@ -236,6 +294,7 @@ _PEOPLE_ENDINGS = (
 "police"): a subject with none of them, no name and no pronoun says nothing."""
 
 
+_INVERSION = re.compile(r"^(?:not only|nor|neither)\s+(?:does|did|do|has|have|had|is|was)\s+", re.I)
 _AUXILIARY = frozenset(["has", "have", "had", "was", "were", "is", "are", "also", "then", "again"])
 _PRONOUN_END = re.compile(r"(?:^|[\s,])(?P<who>he|she|they|we|i)$", re.I)
 
@@ -244,7 +303,7 @@ def tidy_speaker(speaker: str) -> str:
     """The speaker as a why names it: "Koizumi Junichiro has publicly" is Koizumi Junichiro,
     "To make himself still clearer, the secretary" the secretary, "And yet they" they, and
     "a correspondent at Gold Hill, Oregon," has no comma after it."""
-    words = speaker.strip(" ,;:").split()
+    words = _INVERSION.sub("", speaker.strip(" ,;:")).split()  # "Not only does the secretary"
     while len(words) > 1 and (
         words[-1].lower() in _AUXILIARY or re.fullmatch(r"[a-z]+ly", words[-1])
     ):
@@ -256,6 +315,16 @@ def tidy_speaker(speaker: str) -> str:
     if comma and re.match(r"(?:the|this|that|these|those|our|his|her|their)\s", last, re.I):
         return last
     return tidy
+
+
+def _introducing(subject: str) -> str | None:
+    """Who introduces a document: "Last week The Commoner" is The Commoner, "On May 22 the
+    attorney general" the attorney general, "In that address Mr. Shepard" Mr. Shepard."""
+    article = max(subject.rfind(" the "), subject.rfind(" The "))
+    names = list(re.finditer(r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]+", subject))
+    if names and names[-1].start() > article:  # "in the course of Mr. Johnson's remarks"
+        return re.sub(r"['’]s$", "", names[-1].group(0)) if names[-1].start() > 0 else None
+    return subject[article + 1 :] if article >= 0 else None
 
 
 def _main_speaker(subject: str) -> str:
@@ -296,7 +365,13 @@ def alternatives(cues: list[str]) -> str:
 def pattern(cues: list[str]) -> re.Pattern[str] | None:
     if not cues:
         return None
-    return re.compile(rf"(?<!\w)(?:{alternatives(cues)})(?!\w|-\w)", re.I)  # not "best-known"
+    # A cue that opens with a word starts a word; one that opens with a comma or a dash
+    # (", meaning", ", so") may follow one. (Two alternatives keep the common case fast.)
+    words = [cue for cue in cues if cue[:1].isalnum()]
+    signs = [cue for cue in cues if not cue[:1].isalnum()]
+    found = [rf"(?<!\w)(?:{alternatives(words)})"] if words else []
+    found += [rf"(?:{alternatives(signs)})"] if signs else []
+    return re.compile(rf"(?:{'|'.join(found)})(?!\w|-\w)", re.I)  # not "best-known"
 
 
 def _escaped(text: str) -> str:

@@ -35,6 +35,7 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _NO_GIVER = re.compile(r"\s+(?:to|by)\b", re.I)
 """'a prize awarded to…', 'was awarded by…': no giver acting in the sentence."""
+_LEADS = re.compile(r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", re.I)
 _TIME_AGENT = re.compile(r"\s*\d")
 """'reported by 8:35 p.m.': a time, not who reported."""
 BUILT_IN_FAMILIES = frozenset(
@@ -109,6 +110,10 @@ class ReadingLists(BaseModel):
     plain_generalisation: list[str] = Field(default_factory=list)
     plain_judgement: list[str] = Field(default_factory=list)
     plain_superlative: list[str] = Field(default_factory=list)
+    amounts: list[str] = Field(default_factory=list)
+    idioms: list[str] = Field(default_factory=list)
+    introducers: list[str] = Field(default_factory=list)
+    method_words: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
@@ -185,6 +190,15 @@ class ReadingWords:
     def generalisation(self, text: str) -> str | None:
         return self._find("generalisation", text)
 
+    def first(self, name: str, text: str) -> str | None:
+        """The first cue of the list ``name`` ("amounts", "method_words") in ``text``."""
+        return self._find(name, text)
+
+    def without_idioms(self, text: str) -> str:
+        """``text`` with its idioms ("thus far": not "therefore") blanked, the same length."""
+        idioms = self._patterns["idioms"]
+        return idioms.sub(lambda m: " " * len(m.group(0)), text) if idioms else text
+
     def judgement(self, text: str) -> str | None:
         return self._find("judgement", text)
 
@@ -202,10 +216,8 @@ class ReadingWords:
     def definition(self, text: str) -> str | None:
         """A definition or a direction for use; one with its agent ("any action likely to be
         taken by the United States") tells who acts, which is a claim."""
-        return next(
-            (word for word, end in self.find_all("definition", text) if not _BY.match(text[end:])),
-            None,
-        )
+        found = self.find_all("definition", text)
+        return next((word for word, end in found if not _BY.match(text[end:])), None)
 
     def record(self, text: str) -> str | None:
         """A record anyone can look up; not one still to be made ("will be ordered if…")."""
@@ -257,10 +269,8 @@ class ReadingWords:
 
     def _names_someone(self, speaker: str) -> bool:
         """A name ("Dr. Smith"), an acronym ("CDC") or a source word ("the survey")."""
-        return bool(
-            re.search(r"[A-Z][a-zà-ÿ]|[A-Z]{3}", speaker)
-            or any(self.find_all("source_words", speaker))
-        )
+        named = re.search(r"[A-Z][a-zà-ÿ]|[A-Z]{3}", speaker)
+        return bool(named or self.find_all("source_words", speaker))
 
     @property
     def modal_verbs(self) -> frozenset[str]:
@@ -274,10 +284,7 @@ class ReadingWords:
     def finding_start(self, text: str) -> str | None:
         """The source a sentence opens with ("The study found…"), if it does."""
         pattern = self._patterns["finding_starts"]
-        head = re.sub(
-            r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", "", text, flags=re.I
-        )
-        found = pattern.match(head) if pattern else None
+        found = pattern.match(_LEADS.sub("", text)) if pattern else None
         return found.group(0) if found else None
 
     def source_in(self, text: str) -> str | None:
