@@ -183,7 +183,9 @@ def rebuild_figures(
             cache = work / f"cache-{round_number}"
             environ = user_environment(XDG_CACHE_HOME=str(cache))
             kept = 0
-            for label, first, medialit in sides:
+            # the two rebuilds in turns, one first in one round, the other in the next
+            turn = sides if round_number % 2 == 0 else [sides[0], *reversed(sides[1:])]
+            for label, first, medialit in turn:
                 roster = write_roster(work, students, first + round_number * 1000)
                 out = work / f"out-{round_number}-{first}"
                 command = [*(medialit or medialit_command()), "build", str(lesson), "--out"]
