@@ -31,7 +31,8 @@ the steadier one. Python writes its bytecode cache as on a teacher's machine
   second class), in turns, each round with a cache of its own. The rebuild must lay
   nothing out (the cache gains no entry) and its class pack must name its students, or
   the benchmark stops. Targets: rebuild / first build at most 0.15 at 30 students and
-  0.10 at 300.
+  0.10 at 300. ``--compare`` times another checkout's ``src/`` rebuilding for a third roster
+  right after, from the same cache (the same HTML: it must lay nothing out either).
 - **pack**: `medialit build LESSON --roster … --versions 2` for 30 students (the first of
   ``--students``; a first class:
   empty layout cache) beside one plain build (`medialit build LESSON`, empty cache) and
@@ -196,20 +197,31 @@ def new_figures(repeat: int, compare: Path | None = None) -> dict[str, Times]:
     return {label: medians(values) for label, values in times.items()}
 
 
-def rebuild_figures(lesson: Path, builds: int, students: int) -> dict[str, Times]:
-    """First builds (empty cache) and rebuilds for a new roster (cache kept), in turns."""
+def rebuild_figures(
+    lesson: Path, builds: int, students: int, compare: Path | None = None
+) -> dict[str, Times]:
+    """First builds (empty cache) and rebuilds for a new roster (cache kept), in turns; with
+    ``compare``, that checkout's rebuild for a third roster right after, from the same cache."""
     times: dict[str, list[Times]] = {"first build": [], "rebuild, new roster": []}
+    sides = [("first build", 0, medialit_command()), ("rebuild, new roster", students, [])]
+    if compare is not None:
+        times["rebuild, --compare"] = []
+        code = f"import sys; sys.path.insert(0, {str(compare)!r}); "
+        code += "from medialit.cli.main import main; main()"
+        sides.append(("rebuild, --compare", 2 * students, [sys.executable, "-c", code]))
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         for round_number in range(builds):
             cache = work / f"cache-{round_number}"
             environ = user_environment(XDG_CACHE_HOME=str(cache))
             kept = 0
-            for label, first in (("first build", 0), ("rebuild, new roster", students)):
+            # the two rebuilds in turns, one first in one round, the other in the next
+            turn = sides if round_number % 2 == 0 else [sides[0], *reversed(sides[1:])]
+            for label, first, medialit in turn:
                 roster = write_roster(work, students, first + round_number * 1000)
                 out = work / f"out-{round_number}-{first}"
-                command = [*medialit_command(), "build", str(lesson), "--out", str(out)]
-                command += ["--roster", str(roster), "--versions", "2", "--quiet"]
+                command = [*(medialit or medialit_command()), "build", str(lesson), "--out"]
+                command += [str(out), "--roster", str(roster), "--versions", "2", "--quiet"]
                 times[label].append(run(command, environ)[0])
                 entries = sum(1 for p in cache.rglob("*") if p.is_file())
                 if first and entries != kept:
@@ -394,7 +406,9 @@ def main() -> None:
     parser.add_argument("--students", default="30,300")
     parser.add_argument("--only", choices=["check", "new", "rebuild", "pack", "weasyprint"])
     parser.add_argument(
-        "--compare", type=Path, help="another checkout's src/: its check and new timed too"
+        "--compare",
+        type=Path,
+        help="another checkout's src/: its check, new and rebuild timed too, in the same turns",
     )
     args = parser.parse_args()
     lesson = (args.lesson or default_lesson()).resolve()
@@ -434,8 +448,8 @@ def main() -> None:
         print(f"  (targets: new <= {NEW_TARGET} s, a refusal <= {REFUSAL_TARGET} s, quiet machine)")
     if args.only in (None, "rebuild"):
         for students in (int(n) for n in args.students.split(",")):
-            rebuild = rebuild_figures(lesson, args.builds, students)
-            (first, first_cpu), (again, again_cpu) = rebuild.values()
+            rebuild = rebuild_figures(lesson, args.builds, students, args.compare)
+            (first, first_cpu), (again, again_cpu) = list(rebuild.values())[:2]
             print(
                 f"\nrebuild: class pack of {students} students, two versions "
                 f"(median of {args.builds} whole processes each, in turns):"
@@ -445,6 +459,11 @@ def main() -> None:
             print(f"  rebuild with a new roster      {again:7.3f} s {again_cpu:7.3f} s")
             ratios = f"{again / first:7.3f}   {again_cpu / first_cpu:7.3f}"
             print(f"  ratio                          {ratios}")
+            if args.compare is not None:
+                other, other_cpu = rebuild["rebuild, --compare"]
+                print(f"  rebuild, --compare             {other:7.3f} s {other_cpu:7.3f} s")
+                ratios = f"{again / other:7.3f}   {again_cpu / other_cpu:7.3f}"
+                print(f"  rebuild / --compare's          {ratios}")
             target = REBUILD_TARGETS.get(students)
             if target is not None:
                 print(f"  (target: rebuild <= {target} x first build)")

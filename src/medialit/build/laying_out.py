@@ -50,6 +50,9 @@ class Layout:
     """The PDF, drawn already (a class pack's cover and name tags): nothing to lay out."""
     measure: bool = False
     """Also give where its ``data-mark`` elements are (a markable sheet), kept with it."""
+    object_streams: bool = True
+    """Write its objects in object streams, as WeasyPrint does; ``False`` for a layout that is
+    only read back to be stamped (:func:`medialit.layout.reuse.pdf_from_pages` says why)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class LaidOut:
 def lay_out(layout: Layout) -> LaidOut:
     """Lay out one document; runs in a worker process when building in parallel."""
     from medialit.layout.pdf import lay_out_html  # imported late: WeasyPrint is slow to load
+    from medialit.layout.reuse import pdf_from_pages
 
     try:
         laid_out = lay_out_html(
@@ -77,17 +81,20 @@ def lay_out(layout: Layout) -> LaidOut:
             base_folder=layout.base_folder,
             allowed_folders=layout.allowed_folders,
             created=layout.created,
-            keep_pages=layout.keep_pages,
+            keep_pages=layout.keep_pages or not layout.object_streams,
             forms=layout.forms,
             measure=layout.measure,
         )
     except MedialitError as exc:
         return LaidOut(problems=tuple(exc.problems))
+    pdf = laid_out.pdf
+    if not layout.object_streams and laid_out.pages:
+        pdf = pdf_from_pages(laid_out.pages, layout.created, object_streams=False)
     return LaidOut(
-        pdf=laid_out.pdf,
+        pdf=pdf,
         refused=tuple(laid_out.refused),
         fetched=tuple(laid_out.fetched),
-        pages=laid_out.pages,
+        pages=laid_out.pages if layout.keep_pages else b"",
         boxes=tuple(laid_out.boxes),
     )
 
@@ -132,7 +139,7 @@ def lay_out_all(
         if found is None or (layout.measure and found.boxes is None):
             continue
         try:
-            pdf = pdf_from_pages(found.pages, layout.created)
+            pdf = pdf_from_pages(found.pages, layout.created, layout.object_streams)
         except Exception:  # whatever a kept entry holds, it is a miss (laid out again), not a crash
             cache.forget(key)
             continue

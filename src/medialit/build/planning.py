@@ -67,6 +67,9 @@ class Document:
     key: SheetKey | None = None
     """A markable student sheet's variant and key (``build --markable``): its layout measures
     where its tick boxes and writing areas are, for the record ``medialit mark`` reads."""
+    object_streams: bool = True
+    """Its PDF's objects in object streams; not for a class pack's layout that is only stamped
+    (without ``--split``, whose copies are the layout's own bytes and stay small)."""
 
 
 @dataclass(frozen=True)
@@ -241,8 +244,10 @@ def plan_lesson(
     layouts = []
     for variant, copy in pack.layouts:
         marked = dataclasses.replace(copy, markable=options.markable)
+        rendered: dict[str, str] | None = None  # the key is the same whoever's copy this is
         if copy not in own:
-            student = render(variant, pack.variants, marked)[STUDENT.name]
+            rendered = render(variant, pack.variants, marked)
+            student = rendered[STUDENT.name]
         else:
             own_settings, own_search = own[copy]
             student = render_html(
@@ -256,12 +261,22 @@ def plan_lesson(
             )[STUDENT.name]
         name = _pack_layout_name(pack.file, variant, copy)
         key = sheet_key(short[variant.level], variant) if options.markable else None
-        layouts.append(Document(name, None, student, folders=plan.allowed_folders, key=key))
+        layouts.append(
+            Document(
+                name,
+                None,
+                student,
+                folders=plan.allowed_folders,
+                key=key,
+                object_streams=options.split,
+            )
+        )
         for sheet in VARIANT_SHEETS:
             file = sheet.file(variant)
             if not sheet.for_students and all(output.file != file for output in plan.outputs):
                 # One key per level and version, whoever's own size or theme the copy has.
-                plan.outputs.append(plan.output(file, render(variant, pack.variants)[sheet.name]))
+                rendered = rendered or render(variant, pack.variants)
+                plan.outputs.append(plan.output(file, rendered[sheet.name]))
     env = environment(folders, search.theme)
     pack_input = SheetInput(checked, settings, pack=pack)
     for sheet in PACK_SHEETS:

@@ -79,6 +79,7 @@ def build_lessons(
             forms=document.forms,
             drawn=document.drawn,
             measure=document.key is not None,
+            object_streams=document.object_streams,
         )
         for lesson_file, plan in plans
         for document in plan.documents()

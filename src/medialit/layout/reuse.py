@@ -35,7 +35,9 @@ def pdf_date(created: datetime.datetime) -> str:
     return created.astimezone(datetime.UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
-def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
+def pdf_from_pages(
+    pages: bytes, created: datetime.datetime | None, object_streams: bool = True
+) -> bytes:
     """Write kept pages (:attr:`medialit.layout.pdf.PdfLayout.pages`) as a PDF dated ``created``.
 
     The pages must have been laid out with a date if ``created`` is given, and
@@ -43,6 +45,12 @@ def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
     in place, so the PDF's objects keep their order and the bytes are the ones
     :func:`medialit.layout.pdf.html_to_pdf` gives for the same HTML and date. Damaged
     pages raise ValueError.
+
+    Without ``object_streams``, each object is written on its own (its streams compressed
+    as kept) with a plain cross-reference table: for a layout that is only read back to be
+    stamped (a class pack's), as pypdf then parses only the objects asked for, where it
+    parses an object stream from its start for each object in it (a layout's structure
+    tree shares them with its pages).
     """
     pdf = kept_pages.restore(pages)
     if created is not None:
@@ -50,5 +58,5 @@ def pdf_from_pages(pages: bytes, created: datetime.datetime | None) -> bytes:
         date = pydyf.String(pdf_date(created)).data
         pdf.info["CreationDate"] = pdf.info["ModDate"] = date
     output = io.BytesIO()
-    pdf.write(output, _PDF_VERSION, _PDF_IDENTIFIER, _COMPRESS)
+    pdf.write(output, _PDF_VERSION, _PDF_IDENTIFIER, _COMPRESS and object_streams)
     return output.getvalue()
