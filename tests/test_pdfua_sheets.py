@@ -173,11 +173,6 @@ def test_no_empty_spans(built: Path, sheet: str) -> None:
     assert empty == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="layout/stamp.py retitles a student's copy in the information dictionary only; "
-    "its XMP keeps the layout's dc:title (fix: write tagging.xmp_packet(title, language) there)",
-)
 def test_a_students_copy_has_its_own_title_in_the_xmp(tmp_path: Path) -> None:
     roster = tmp_path / "class.csv"
     roster.write_text("name\nZoë Example\n", encoding="utf-8")

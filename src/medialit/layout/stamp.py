@@ -38,6 +38,9 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from medialit.layout.reuse import PDFUA
+from medialit.layout.xmp import xmp_packet
+
 _TAG_XOBJECT = NameObject("/MedialitNameTag")
 
 PageMarks = Callable[[int, int, float, float], bytes | None]
@@ -262,6 +265,12 @@ def _blank(like: _Template, tree: PdfObject) -> DictionaryObject:
 def _finish(writer: PdfWriter, title: str, language: str) -> bytes:
     writer.add_metadata({"/Title": title, "/Creator": "medialit"})
     writer.root_object[NameObject("/Lang")] = TextStringObject(language)
+    # The XMP names the same title (PDF/UA): a copy would keep its layout's otherwise.
+    metadata = DecodedStreamObject()
+    metadata.set_data(xmp_packet(title, language, "medialit", pdfua=PDFUA))
+    metadata[NameObject("/Type")] = NameObject("/Metadata")
+    metadata[NameObject("/Subtype")] = NameObject("/XML")
+    writer.root_object[NameObject("/Metadata")] = writer._add_object(metadata)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
