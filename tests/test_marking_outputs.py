@@ -108,7 +108,7 @@ def test_nothing_is_final_while_an_unsure_tick_waits(out: Path) -> None:
         "pages",
         "reasons",
     ]
-    provisional = medialit_process("--out", out, "--provisional")
+    provisional = medialit("--out", out, "--provisional")
     assert provisional.returncode == 0, provisional.stderr
     assert "provisional" in provisional.stderr
     folder = marks_file(out).parent
