@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import re
 import signal
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -43,10 +46,47 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+_PAGES_READ: dict[bytes, tuple[str, ...]] = {}
+"""pypdf's text of each PDF read in this process, by the digest of the PDF's bytes: a PDF many
+tests read (a session build's key) is read once; a file written again reads afresh."""
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of a PDF (pypdf's reading), white space folded to single spaces."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).digest()
+    if digest not in _PAGES_READ:
+        reader = PdfReader(path)
+        _PAGES_READ[digest] = tuple(
+            " ".join((page.extract_text() or "").split()) for page in reader.pages
+        )
+    return list(_PAGES_READ[digest])
+
+
 def pdf_text(path: Path) -> str:
     """All the text of a PDF, pages joined, white space folded to single spaces."""
-    reader = PdfReader(path)
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    return " ".join(pdf_pages(path))
+
+
+def run_cli(
+    args: Sequence[str | Path], cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``medialit ARGS`` run in this process (click's CliRunner) in ``cwd``, its result as a
+    finished process's: for tests of what a command does and says, not of the process (each
+    command keeps tests that run it in a real process). Saves the second or so a process
+    takes to import WeasyPrint. An exception the command lets out fails the test, where a
+    process would have printed a traceback."""
+    from click.testing import CliRunner
+
+    from medialit.cli.main import main
+
+    with contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext():
+        result = CliRunner().invoke(
+            main, [str(arg) for arg in args], env=env, prog_name="medialit", catch_exceptions=False
+        )
+    return subprocess.CompletedProcess(
+        ["medialit", *map(str, args)], result.exit_code, result.stdout, result.stderr
+    )
 
 
 def pdf_fonts(path: Path) -> set[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -21,6 +21,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from medialit.marking.guide import MarkingGuide, read_guide
 from medialit.marking.results import Box, ClassMarks, CopyMarks, PageScan, StatementMark
+
+from .conftest import run_cli
 
 ROOT = Path(__file__).parents[1]
 LESSON = ROOT / "lessons" / "school-start-time.yaml"
@@ -63,22 +65,9 @@ class Place:
 
 
 def build_sheet(folder: Path, paper: str = "a4") -> Path:
-    """The lesson's student sheet, built as a teacher builds it."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "medialit",
-            "build",
-            str(LESSON),
-            "--out",
-            str(folder),
-            "--paper",
-            paper,
-        ],
-        check=True,
-        capture_output=True,
-    )
+    """The lesson's student sheet, built as a teacher builds it (in this process)."""
+    done = run_cli(["build", LESSON, "--out", folder, "--paper", paper])
+    assert done.returncode == 0, done.stderr
     return folder / LESSON.stem / "student.pdf"
 
 
@@ -138,8 +127,13 @@ def shared_class(base: Path) -> Path:
     return _MADE[base]
 
 
-def make_class(folder: Path, paper: str = "a4") -> tuple[ClassMarks, MarkingGuide]:
-    """``folder/school-start-time/marks/marks.json`` with its page images and crops."""
+def make_class(
+    folder: Path,
+    paper: str = "a4",
+    students: Sequence[tuple[str, str, list[int | None]]] = STUDENTS,
+) -> tuple[ClassMarks, MarkingGuide]:
+    """``folder/school-start-time/marks/marks.json`` with its page images and crops: the copies
+    of ``students`` (the first ones of :data:`STUDENTS`, for a test that needs only those)."""
     pdf = build_sheet(folder / "sheets", paper)
     marks_dir = folder / LESSON.stem / "marks"
     (marks_dir / "pages").mkdir(parents=True)
@@ -150,7 +144,7 @@ def make_class(folder: Path, paper: str = "a4") -> tuple[ClassMarks, MarkingGuid
     guide = read_guide(LESSON)
     where = places(pdf)
     copies = []
-    for index, (name, ticks, bands) in enumerate(STUDENTS, start=1):
+    for index, (name, ticks, bands) in enumerate(students, start=1):
         pages = [Image.open(blank).convert("RGB") for blank in blanks]
         statements = []
         for statement, tick, band, answer in zip(

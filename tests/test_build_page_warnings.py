@@ -1,8 +1,9 @@
 """Issue 24 item 5: ``medialit build`` warns, as the preview does, when a sheet's last page is
 nearly empty and when a change made a sheet grow a page.
 
-Real ``medialit build`` processes lay out real PDFs with WeasyPrint; the pages are read back
-with pdftotext to see that the warnings say what the paper shows.
+``medialit build`` (run in this process: its warnings are the point, not the process) lays out
+real PDFs with WeasyPrint; the pages are read back with pdftotext to see that the warnings say
+what the paper shows.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 
 from medialit.layout.page_fill import NEARLY_EMPTY, page_fill
 
-from .hardening_support import run_medialit
+from .conftest import run_cli
 from .preview_helpers import LESSON
 
 pytestmark = pytest.mark.build
@@ -35,7 +36,7 @@ def longer(paragraphs: int) -> str:
 
 def build(folder: Path, text: str) -> list[str]:
     (folder / "lesson.yaml").write_text(text, encoding="utf-8")
-    done = run_medialit(["build", "lesson.yaml", "--quiet"], folder)
+    done = run_cli(["build", "lesson.yaml", "--quiet"], folder, env={"HOME": str(folder)})
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     return done.stderr.splitlines()

@@ -16,7 +16,7 @@ from medialit.cli import main
 from medialit.lesson.reading import read_lesson
 from medialit.render.typography import typographic
 
-from .conftest import ROOT, pdf_text
+from .conftest import ROOT, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.build
 
@@ -84,7 +84,7 @@ def build(lesson: Path, out: Path, *args: str) -> tuple[int, str]:
 
 
 def pages(pdf: Path) -> list[str]:
-    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+    return pdf_pages(pdf)
 
 
 @pytest.fixture(scope="module")

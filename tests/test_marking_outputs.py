@@ -24,6 +24,7 @@ from medialit.marking.feedback import feedback_html
 from medialit.marking.pages import pdf_of
 from medialit.marking.results import ClassMarks
 
+from .conftest import run_cli
 from .marking_report_support import LESSON, STUDENTS, TYPED, make_class, shared_class
 
 pytestmark = pytest.mark.build
@@ -75,6 +76,12 @@ def decide_all(out: Path) -> ClassMarks:
 
 
 def medialit(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``medialit marks LESSON ARGS`` in this process: what the command writes and says."""
+    return run_cli(["marks", LESSON, *args])
+
+
+def medialit_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``medialit marks LESSON ARGS`` in a real process, as a teacher runs it."""
     return subprocess.run(
         [sys.executable, "-m", "medialit", "marks", str(LESSON), *map(str, args)],
         capture_output=True,
@@ -92,7 +99,7 @@ def text_of(pdf: Path) -> str:
 
 
 def test_nothing_is_final_while_an_unsure_tick_waits(out: Path) -> None:
-    done = medialit("--out", out)
+    done = medialit_process("--out", out)
     assert done.returncode == 1
     assert done.stderr.startswith(f"Error: {marks_file(out)}: 2 unsure ticks still wait for you")
     assert "--review" in done.stderr and "Traceback" not in done.stderr
@@ -317,7 +324,7 @@ def test_marks_of_another_lesson(out: Path) -> None:
 
 def test_letter_pages_keep_their_shape_and_marks(tmp_path: Path) -> None:
     """Sheets printed on Letter: each scanned page is a Letter page of the feedback, unstretched."""
-    marks, guide = make_class(tmp_path, paper="letter")
+    marks, guide = make_class(tmp_path, paper="letter", students=STUDENTS[:2])  # Ben's is enough
     folder = tmp_path / LESSON.stem / "marks"
     html = feedback_html(marks.copies[1], guide, folder)
     pdf = tmp_path / "ben.pdf"

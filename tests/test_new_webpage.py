@@ -165,7 +165,9 @@ def counting_server() -> Iterator[str]:
     """A local HTTP server on 127.0.0.1 that records every request it receives."""
     _CountingHandler.requests = []
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )  # shutdown() waits for a poll: 0.5 s by default, a wait in every test
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -5,7 +5,8 @@ builds … delete them if they are out of date", naming the class pack the same 
 made. Now the output marker records what the latest build of each kind (class pack, a level,
 a selection) wrote and from which version of the lesson; a build names a sheet only when no
 latest build wrote it, or an earlier version of the lesson made it, and names it once.
-Real ``medialit build`` processes, real PDFs.
+``medialit build`` run in this process (what a build says is the point here, not the process:
+tests/test_hardening_lost.py and others run it in real processes), real PDFs.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA
-from .hardening_support import run_medialit
+from .conftest import DATA, run_cli
 
 pytestmark = pytest.mark.build
 
@@ -33,7 +33,7 @@ def _folder(tmp_path: Path) -> Path:
 
 
 def _build(folder: Path, args: list[str]) -> str:
-    done = run_medialit(args, folder)
+    done = run_cli(args, folder, env={"HOME": str(folder)})
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
     return done.stderr

@@ -21,7 +21,7 @@ from medialit.sheets.pack import plan_pack
 from medialit.sheets.roster import read_roster
 from medialit.sheets.variants import version_numberings
 
-from .conftest import DATA
+from .conftest import DATA, pdf_pages
 
 pytestmark = pytest.mark.build
 
@@ -49,7 +49,7 @@ def fold(text: str) -> str:
 
 
 def page_texts(path: Path) -> list[str]:
-    return [fold(page.extract_text() or "") for page in PdfReader(path).pages]
+    return [fold(text) for text in pdf_pages(path)]  # pdf_pages reads a PDF once, many tests
 
 
 # A fixed creation date, so that two builds can be compared byte for byte.

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,11 +17,10 @@ from ruamel.yaml import YAML
 
 from medialit.lesson.model import Lesson
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, run_cli
 
 DOCUMENTS = [ROOT / "README.md", ROOT / "lessons" / "README.md", *sorted(ROOT.glob("docs/*.md"))]
 FENCE = re.compile(r"^```ya?ml\n(.*?)^```", re.MULTILINE | re.DOTALL)
-MEDIALIT = [sys.executable, "-m", "medialit"]
 
 
 def yaml_examples() -> list[tuple[str, str]]:
@@ -76,13 +74,7 @@ def test_every_lesson_example_passes_check(tmp_path: Path) -> None:
             ]
             text = text + "\n".join(kept) + "\n"
         (lessons / f"example-{number}.yaml").write_text(f"# {name}\n{text}", encoding="utf-8")
-    result = subprocess.run(
-        [*MEDIALIT, "check", "lessons"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_cli(["check", "lessons"], tmp_path)
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
     for number in range(len(examples)):
         assert f"example-{number}.yaml: OK" in result.stdout
@@ -100,13 +92,7 @@ def test_every_cues_example_is_used_by_new(tmp_path: Path) -> None:
         words = [word for family in _plain(text)["families"] for word in family["cues"]]  # type: ignore[index]
         article = " ".join(f"Sentence {i}: it was {word} today." for i, word in enumerate(words))
         (folder / "article.txt").write_text(f"A title\n\n{article}\n", encoding="utf-8")
-        result = subprocess.run(
-            [*MEDIALIT, "new", "article.txt", "--name", "cued"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = run_cli(["new", "article.txt", "--name", "cued"], folder)
         assert result.returncode == 0, f"{name}: {result.stderr}"
         lesson = (folder / "lessons" / "cued.yaml").read_text(encoding="utf-8")
         for word in words:
@@ -116,13 +102,7 @@ def test_every_cues_example_is_used_by_new(tmp_path: Path) -> None:
 def _check(tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "lessons").mkdir(exist_ok=True)
     (tmp_path / "lessons" / "comma.yaml").write_text(text, encoding="utf-8")
-    return subprocess.run(
-        [*MEDIALIT, "check", "lessons/comma.yaml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_cli(["check", "lessons/comma.yaml"], tmp_path)
 
 
 @pytest.mark.build

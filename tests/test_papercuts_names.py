@@ -8,27 +8,21 @@ names exactly.
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from medialit.build.output_marker import KNOWN_OUTPUT
 
-from .conftest import pdf_text
+from .conftest import pdf_text, run_cli
 from .test_class_set import LESSON
 
 pytestmark = pytest.mark.build
 
 
 def _medialit(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "medialit", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    """``medialit ARGS`` run in ``cwd``, in this process: the names it writes are the point."""
+    return run_cli(args, cwd)
 
 
 @pytest.fixture

@@ -43,7 +43,9 @@ def server() -> Iterator[tuple[str, list[str]]]:
             pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )  # shutdown() waits for a poll: 0.5 s by default, a wait in every test
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
     httpd.shutdown()

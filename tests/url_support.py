@@ -140,7 +140,9 @@ def serving(host: str = "127.0.0.1", other: str = "") -> Iterator[Site]:
     site = Site(f"http://{host}:{server.server_address[1]}")
     site.routes = _routes(site, other)
     handler.site = site
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )  # shutdown() waits for a poll: 0.5 s by default, a wait in every test
     thread.start()
     try:
         yield site
