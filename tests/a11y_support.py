@@ -39,7 +39,7 @@ def serve(lesson: Path, text: str) -> Iterator[Served]:
         process.send_signal(signal.SIGINT)
         _, errors = process.communicate(timeout=20)
         assert process.returncode == 0
-        assert "Traceback" not in errors
+        assert "Traceback" not in errors, errors
 
 
 def focused(page: Page) -> str:

@@ -46,7 +46,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     process.send_signal(signal.SIGINT)
     _, errors = process.communicate(timeout=20)
     assert process.returncode == 0
-    assert "Traceback" not in errors
+    assert "Traceback" not in errors, errors
 
 
 def test_a_refused_delete_names_the_selection(page: Page, served: Served) -> None:

@@ -79,7 +79,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     process.send_signal(signal.SIGINT)  # Ctrl-C
     _, errors = process.communicate(timeout=20)
     assert process.returncode == 0
-    assert "Traceback" not in errors
+    assert "Traceback" not in errors, errors
 
 
 def open_preview(page: Page, served: Served) -> list[str]:

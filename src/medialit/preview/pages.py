@@ -13,6 +13,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -84,6 +85,10 @@ def _lower_priority() -> None:
         os.nice(BACKGROUND_NICENESS)
 
 
+IDLE_WORKER_SECONDS = 1.0
+"""How long stopping waits for idle workers to leave by themselves."""
+
+
 def stop_workers(executor: Executor) -> None:
     """Stop ``executor`` and its worker now, not after the layout it is doing.
 
@@ -99,7 +104,10 @@ def stop_workers(executor: Executor) -> None:
     # go, the preview stops as before, only later.
     workers = list((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
+    # An idle worker leaves by itself once told; only one still laying out is stopped.
+    deadline = time.monotonic() + IDLE_WORKER_SECONDS
     for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
         if worker.is_alive():
             worker.terminate()
 
