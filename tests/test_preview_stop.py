@@ -28,4 +28,5 @@ def test_a_worker_in_the_middle_of_a_job_is_stopped() -> None:
         (worker,) = [c for c in multiprocessing.active_children() if c.pid == pid]
         stop_workers(executor)
         worker.join(timeout=30)
-        assert worker.exitcode == -signal.SIGTERM
+        # Stopped by a signal, not by finishing its two minutes.
+        assert worker.exitcode in (-signal.SIGTERM, -signal.SIGKILL)

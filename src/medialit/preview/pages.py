@@ -110,6 +110,9 @@ def stop_workers(executor: Executor) -> None:
         worker.join(max(0.0, deadline - time.monotonic()))
         if worker.is_alive():
             worker.terminate()
+            worker.join(IDLE_WORKER_SECONDS)
+        if worker.is_alive():  # SIGTERM blocked where it was started (a CI run saw one)
+            worker.kill()
 
 
 def warm_up() -> None:
