@@ -47,6 +47,13 @@ def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> list[d
     return [*statements, *candidates]
 
 
+def starting(found: list[dict[str, Any]], opening: str) -> dict[str, Any]:
+    """The draft among ``found`` (as :func:`drafts` gives them) whose quote opens so."""
+    draft = next((d for d in found if str(d["quote"]).startswith(opening)), None)
+    assert draft is not None, [d["quote"] for d in found]
+    return draft
+
+
 def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> list[str]:
     """The quotes of the statements and candidates ``medialit new`` drafts from ``text``."""
     return [str(d["quote"]) for d in drafts(tmp_path, monkeypatch, text)]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_drafts3_titles import drafts
+from .test_drafts3_titles import drafts, starting
 
 EELS = (
     "Asian swamp eels and parasites\n\n"
@@ -38,15 +38,11 @@ TREATY = (
 )
 
 
-def _starting(found: list[dict[str, object]], opening: str) -> dict[str, object]:
-    return next(d for d in found if str(d["quote"]).startswith(opening))
-
-
 def test_a_demonstrative_opens_the_subject_of_a_forecast(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     found = drafts(tmp_path, monkeypatch, EELS)
-    eels = _starting(found, "If eaten raw or undercooked")
+    eels = starting(found, "If eaten raw or undercooked")
     assert eels["kind"] == "inference", eels
     assert "‘could’" in str(eels["why"]), eels
 
@@ -65,7 +61,7 @@ def test_must_have_with_a_participle_is_a_deduction(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     found = drafts(tmp_path, monkeypatch, TREATY)
-    framed = _starting(found, "The men who framed")
+    framed = starting(found, "The men who framed")
     assert framed["kind"] == "inference", framed
     assert "must have known" in str(framed["why"]), framed
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_drafts3_titles import drafts
+from .test_drafts3_titles import drafts, starting
 
 SABBATH = (
     "The Sabbath Union\n\n"
@@ -48,12 +48,8 @@ SCIENCE = (
 )
 
 
-def _starting(found: list[dict[str, object]], opening: str) -> dict[str, object]:
-    return next(d for d in found if str(d["quote"]).startswith(opening))
-
-
 def test_an_opinion_said_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    opinion = _starting(drafts(tmp_path, monkeypatch, SCIENCE), "To me, this is")
+    opinion = starting(drafts(tmp_path, monkeypatch, SCIENCE), "To me, this is")
     assert opinion["techniques"] == ["opinion as fact"], opinion
     assert "Quoted from Millán: ‘To me’" in str(opinion["why"]), opinion
     assert "the speaker's own" in str(opinion["why"]), opinion
@@ -61,7 +57,7 @@ def test_an_opinion_said_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_deny_is_a_verb_of_saying(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     found = drafts(tmp_path, monkeypatch, SABBATH)
-    deny = _starting(found, "And yet they deny")
+    deny = starting(found, "And yet they deny")
     assert deny["kind"] == "evidence", deny
     assert not str(deny["quote"]).endswith("Church and State."), deny
 
@@ -80,11 +76,11 @@ def test_a_conclusion_a_forecast_and_a_judgement_in_a_study_story(
 ) -> None:
     found = drafts(tmp_path, monkeypatch, SCIENCE)
     # Quoted apart from the fact it is drawn from, as the corpus's reading quotes it (session 7).
-    meaning = _starting(found, "meaning the ice that broke off")
+    meaning = starting(found, "meaning the ice that broke off")
     assert meaning["kind"] == "inference" and "meaning" in str(meaning["why"]), meaning
-    few = _starting(found, "While numerous pesticides")
+    few = starting(found, "While numerous pesticides")
     assert few["kind"] == "inference" and "predicted to" in str(few["why"]), few
-    crucial = _starting(found, "Understanding which pesticides")
+    crucial = starting(found, "Understanding which pesticides")
     assert crucial["kind"] == "assertion" and "‘crucial’" in str(crucial["why"]), crucial
 
 
@@ -104,6 +100,6 @@ def test_a_reason_given_after_as_is_a_conclusion_drawn(
 ) -> None:
     found = drafts(tmp_path, monkeypatch, REASONS)
     for opening in ("The force of the explosion", "Four men are still", "The current case"):
-        reasoned = _starting(found, opening)
+        reasoned = starting(found, opening)
         assert reasoned["kind"] == "inference", reasoned
         assert "‘as’" in str(reasoned["why"]), reasoned

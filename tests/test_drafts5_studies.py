@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_drafts3_titles import drafts
+from .test_drafts3_titles import drafts, starting
 
 COOLING = (
     "Supervolcanoes and cooling\n\n"
@@ -38,15 +38,11 @@ COMPARED = (
 )
 
 
-def _starting(found: list[dict[str, object]], opening: str) -> dict[str, object]:
-    return next(d for d in found if str(d["quote"]).startswith(opening))
-
-
 def test_a_hedged_finding_is_the_researchers_inference(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     found = drafts(tmp_path, monkeypatch, COOLING)
-    hedged = _starting(found, "They found that post-eruption cooling")
+    hedged = starting(found, "They found that post-eruption cooling")
     assert hedged["kind"] == "inference", hedged
     assert "evidence" in hedged["also_accept"], hedged
     assert "‘probably’" in str(hedged["why"]) and "they found" in str(hedged["why"]), hedged
@@ -60,7 +56,7 @@ def test_earlier_work_named_by_no_one_is_vague(
         ("Previous studies agreed", "Previous studies"),
         ("Estimates", "Estimates have ranged"),
     ):
-        earlier = _starting(found, opening)
+        earlier = starting(found, opening)
         assert earlier["kind"] == "assertion", earlier
         assert earlier["techniques"] == ["vague attribution"], earlier
         assert f"‘{cue}’" in str(earlier["why"]), earlier
@@ -93,8 +89,8 @@ def test_a_hedged_lead_is_the_central_claim(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     found = drafts(tmp_path, monkeypatch, LEAD)
-    lead = _starting(found, "New research suggests")
+    lead = starting(found, "New research suggests")
     assert lead["kind"] == "inference", lead
     assert "This is the claim the article is built on." in str(lead["why"]), lead
-    later = _starting(found, "The mystery is what happened")
+    later = starting(found, "The mystery is what happened")
     assert "built on" not in str(later["why"]), later

@@ -19,11 +19,10 @@ drafted by a real ``medialit new`` run:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from .test_drafts3_titles import drafts
+from .test_drafts3_titles import drafts, starting
 
 SAYINGS = (
     "NIST Boulder opens a laboratory\n\n"
@@ -53,16 +52,10 @@ PRONOUN = (
 )
 
 
-def _starting(found: list[dict[str, Any]], start: str) -> dict[str, Any]:
-    draft = next((d for d in found if str(d["quote"]).startswith(start)), None)
-    assert draft is not None, [d["quote"] for d in found]
-    return draft
-
-
 def test_a_short_saying_is_evidence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     found = drafts(tmp_path, monkeypatch, SAYINGS)
     for start in ("Gallagher said", "He noted"):
-        saying = _starting(found, start)
+        saying = starting(found, start)
         assert saying["kind"] == "evidence" and len(str(saying["quote"]).split()) == 2, saying
 
 
@@ -70,17 +63,17 @@ def test_a_conclusion_is_quoted_apart_from_what_it_rests_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     found = drafts(tmp_path, monkeypatch, CONCLUSIONS)
-    results = _starting(found, "Results show that eggs")
+    results = starting(found, "Results show that eggs")
     assert results["quote"].endswith("warmer water temperatures"), results
     assert results["kind"] == "evidence", results
     for start, cue in (
         ("therefore requiring less time", "therefore"),
         ("which they regard as a sign of", "a sign of"),
     ):
-        conclusion = _starting(found, start)
+        conclusion = starting(found, start)
         assert conclusion["kind"] == "inference", conclusion
         assert f"‘{cue}’ draws a conclusion" in str(conclusion["why"]), conclusion
-    hiding = _starting(found, "The evening papers attack Cook")
+    hiding = starting(found, "The evening papers attack Cook")
     assert hiding["quote"].endswith("reproach him for hiding"), hiding
     # "as a result of" names a cause: the sentence is not cut inside its aside.
     assert not any(str(d["quote"]).startswith("as a result of") for d in found), found
@@ -91,7 +84,7 @@ def test_thus_far_and_few(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     found = drafts(tmp_path, monkeypatch, CONCLUSIONS)
     purpose = [d for d in found if str(d["quote"]).startswith("The principal purpose")]
     assert all("‘thus’" not in str(d["why"]) for d in purpose), purpose
-    few = _starting(found, "East of the Mississippi")
+    few = starting(found, "East of the Mississippi")
     assert few["kind"] == "assertion", few
     assert "‘few’ gives an amount without counting it" in str(few["why"]), few
     assert "true of every case" not in str(few["why"]), few
@@ -102,7 +95,7 @@ def test_he_is_the_speaker_named_before(tmp_path: Path, monkeypatch: pytest.Monk
     found = drafts(tmp_path, monkeypatch, PRONOUN)
     whys = [str(d["why"]) for d in found]
     assert not any("Quoted from he" in why or "(he)" in why for why in whys), whys
-    cuba = _starting(found, "that Cuba will never consent")
+    cuba = starting(found, "that Cuba will never consent")
     assert "Quoted from Secretary Root" in str(cuba["why"]), cuba
 
 
@@ -120,9 +113,9 @@ def test_so_joining_a_clause_draws_a_conclusion(
         "paper is concerned."
     )
     found = drafts(tmp_path, monkeypatch, text)
-    so = _starting(found, "so the town was evacuated")
+    so = starting(found, "so the town was evacuated")
     assert so["kind"] == "inference" and "‘so’ draws a conclusion" in str(so["why"]), so
-    assert _starting(found, "The river rose")["quote"] == "The river rose two metres in one night"
+    assert starting(found, "The river rose")["quote"] == "The river rose two metres in one night"
     for start in ("Shepard is president", "Every other paper"):
-        whole = _starting(found, start)
+        whole = starting(found, start)
         assert "‘so’" not in str(whole["why"]) and whole["quote"].endswith("."), whole

@@ -16,11 +16,10 @@ Sentinel, 1889: public domain unless said), drafted by a real ``medialit new`` r
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from .test_drafts3_titles import drafts
+from .test_drafts3_titles import drafts, starting
 
 TEXT = (
     "Asian carp\n\n"
@@ -37,23 +36,17 @@ TEXT = (
 )
 
 
-def _starting(found: list[dict[str, Any]], start: str) -> dict[str, Any]:
-    draft = next((d for d in found if str(d["quote"]).startswith(start)), None)
-    assert draft is not None, [d["quote"] for d in found]
-    return draft
-
-
 def test_evidence_by_what_it_tells(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     found = drafts(tmp_path, monkeypatch, TEXT)
-    method = _starting(found, "The FluEgg model was used")
+    method = starting(found, "The FluEgg model was used")
     assert method["kind"] == "evidence" and "‘was used to evaluate’" in str(method["why"]), method
     assert "method" in str(method["check"]), method
-    tell = _starting(found, "Not only does the secretary tell them")
+    tell = starting(found, "Not only does the secretary tell them")
     assert tell["kind"] == "evidence" and "(the secretary)" in str(tell["why"]), tell
     assert not any(str(d["quote"]) == "Please tell" for d in found), found
-    reports = _starting(found, "Reports to the Associated Press")
+    reports = starting(found, "Reports to the Associated Press")
     assert reports["kind"] == "evidence", reports
-    listed = _starting(found, "Scientists had suspected the species")
+    listed = starting(found, "Scientists had suspected the species")
     assert listed["kind"] == "evidence" and "‘listed as’" in str(listed["why"]), listed
-    regard = _starting(found, "It is arbitrary")
+    regard = starting(found, "It is arbitrary")
     assert regard["kind"] == "inference" and "‘regard that as’" in str(regard["why"]), regard
