@@ -20,6 +20,7 @@ from medialit.drafting.naming import name_from
 from medialit.drafting.reading import read_source
 
 from .conftest import DATA
+from .test_check27_new import PROBE  # the command run, then the modules it loaded
 
 PAGE = DATA / "news-story.html"
 NAME = "riverton-closes-main-street-to-cars-on-weekends-2024"
@@ -28,16 +29,6 @@ EXISTS = (
     "overwrites one; choose another name with --name, or move the old lesson away.\n"
 )
 SAVED_PAGES = sorted(DATA.glob("*.html")) + sorted(DATA.glob("golden/*/*.html"))
-
-PROBE = """
-import json, sys
-from medialit.cli.main import main
-try:
-    main(sys.argv[1:])
-except SystemExit as exit:
-    code = exit.code
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
-"""
 
 
 @pytest.mark.parametrize("page", SAVED_PAGES, ids=lambda page: page.name)
