@@ -90,11 +90,12 @@ IDLE_WORKER_SECONDS = 1.0
 
 
 def stop_workers(executor: Executor) -> None:
-    """Stop ``executor`` and its worker now, not after the layout it is doing.
+    """Stop ``executor`` and its worker without waiting for the layout it is doing.
 
     Python waits for a worker's job as it exits: Ctrl-C left the preview running for the
-    key's layout (7-17 s on a loaded computer). A worker only lays out and sends images
-    back; it writes no file, so nothing is left half-written.
+    key's layout (7-17 s on a loaded computer). An idle worker is given a second to leave by
+    itself; a busy one is stopped. A worker only lays out and sends images back; it writes
+    no file, so nothing is left half-written.
     """
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14 and later
     if terminate is not None:
@@ -111,7 +112,7 @@ def stop_workers(executor: Executor) -> None:
         if worker.is_alive():
             worker.terminate()
             worker.join(IDLE_WORKER_SECONDS)
-        if worker.is_alive():  # SIGTERM blocked where it was started (a CI run saw one)
+        if worker.is_alive():  # SIGTERM blocked or ignored where it was started
             worker.kill()
 
 
