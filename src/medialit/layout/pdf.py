@@ -29,11 +29,13 @@ import pydyf
 from medialit.errors import RenderError
 from medialit.layout import internals as layout_internals
 from medialit.layout import kept_pages, tagging
+from medialit.layout.loading import libraries_opened_by_name
 from medialit.layout.reuse import pdf_date
 from medialit.layout.reuse import pdf_from_pages as pdf_from_pages  # where it was
 
 try:
-    import weasyprint
+    with libraries_opened_by_name():
+        import weasyprint
 except OSError as exc:  # WeasyPrint loads Pango with ctypes at import time
     raise RenderError(
         "WeasyPrint could not load the Pango text library it needs "
