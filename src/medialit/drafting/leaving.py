@@ -50,6 +50,8 @@ _OBJECT = re.compile(
     re.I,
 )
 """An instruction's verb takes an object ("Keep the receipts"); "Share prices fell" does not."""
+_ADVERB_FIRST = re.compile(r"^\W*[A-Z][a-z]+ly\s+(?=[a-z])")
+_VERBS_IN_A_ROW = re.compile(r"^\W*[a-z]+,\s+[a-z]+,?\s+(?:and|or)\s+[a-z]+\s")
 
 
 def skipped(text: str, words: ReadingWords) -> bool:
@@ -63,8 +65,12 @@ def skipped(text: str, words: ReadingWords) -> bool:
         return True  # it introduces a list; "Mr. Harvey says in part:" introduces his words
     if count <= POINTER_WORDS and words.opens_with("pointer_starts", text):
         return True
-    instruction = words.opens_with("instruction_starts", text) and not _PROMISE.search(text)
-    if instruction and (words.addresses_reader(text) or _OBJECT.match(text)):
+    # "Easily search, sort, and compare…": an adverb before the verb, or verbs in a row.
+    head = _ADVERB_FIRST.sub("", text)
+    instruction = words.opens_with("instruction_starts", head) and not _PROMISE.search(text)
+    if instruction and (
+        words.addresses_reader(text) or _OBJECT.match(head) or _VERBS_IN_A_ROW.match(head)
+    ):
         return True
     return words.definition(text) is not None or words.request(text) is not None
 

@@ -53,10 +53,16 @@ _DURATION_AFTER = re.compile(
 _RANGE = re.compile(r"^\s*(?:-|–)\s*\d")
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:[A-Za-z]-|[A-Z]{2,}[+−-]|\bNo\.\s*|#|\bpages?\s+|\bpp?\.\s*(?:\d+\s*[,–-]\s*)*"
-    r"|\bchapter\s+|\b(?:type|model|class|flight|route|article|section|vol\.|volume)\s+)$",
+    r"|\bchapter\s+|\b(?:type|model|class|flight|route|article|section|title|version|"
+    r"vol\.|volume)\s+)$",
     re.I,
 )
 """What names a thing by number: "UTC+9", "pp. 50, 51", "Type 09", "Flight 370"."""
+_VERSION_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[A-Z]\)?|\bWeb)\s+$")
+_AMOUNT_AFTER = re.compile(
+    r"^\s*(?:%|per ?cent|percent|thousand|million|billion|trillion|times|points?|degrees?)", re.I
+)
+""""WCAG 2.0", "Web 2.0": a name and its version number, not a measurement."""
 _IDENTIFIER_AFTER = re.compile(
     r"^-?[A-Za-z]|^\s+(?:[A-Z][a-z]+\s+)+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane)\b"
 )
@@ -95,6 +101,9 @@ def _classify(number: str, before: str, after: str) -> NumberClass:
     if _AGE_AFTER.match(after):
         return "age"
     if _IDENTIFIER_BEFORE.search(before) or _IDENTIFIER_AFTER.match(after):
+        return "identifier"
+    version = re.fullmatch(r"\d+\.\d+", number) and not _AMOUNT_AFTER.match(after)
+    if version and _VERSION_BEFORE.search(before):
         return "identifier"
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return "date"

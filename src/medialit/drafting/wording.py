@@ -114,6 +114,7 @@ class ReadingLists(BaseModel):
     idioms: list[str] = Field(default_factory=list)
     introducers: list[str] = Field(default_factory=list)
     method_words: list[str] = Field(default_factory=list)
+    institutions: list[str] = Field(default_factory=list)
 
 
 class CuesFile(BaseModel):
@@ -155,6 +156,7 @@ class ReadingWords:
             name: pattern(list(getattr(lists, name))) for name in ReadingLists.model_fields
         }
         self._ends = frozenset(w.lower() for w in [*lists.phrase_ends, *lists.speech_verbs])
+        self._institution = _institution_pattern(lists.institutions)
         self._speech = Speech(lists, self._names_someone, self.modal_verbs)
 
     def speech(self, text: str) -> tuple[Pieces, str] | None:
@@ -301,7 +303,10 @@ class ReadingWords:
             found.append((match, re.search(r"[A-Z][a-z]|[A-Z]{3}", said[:60]) is not None))
         # The first that names someone ("a study … by scientists at NASA") before any other.
         best = next((m for m, named in found if named), found[0][0] if found else None)
-        return source_phrase(text, best.start(), best.end(), self._ends) if best else None
+        if best:
+            return source_phrase(text, best.start(), best.end(), self._ends)
+        institution = self._institution.search(text) if self._institution else None
+        return re.sub(r"^The\s+", "", institution.group(0)) if institution else None
 
     def journal_in(self, article: str) -> str | None:
         """The journal a study was published in, as the article names it."""
@@ -311,6 +316,19 @@ class ReadingWords:
             article,
         )
         return found.group("name") if found else None
+
+
+def _institution_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """A body named with a capital that keeps records ("the National Institute on Drug Abuse",
+    "the Office of Disability Employment Policy"): capitalised words before the institution
+    word, or "of", "on" or "for" and capitalised words after it. Case counts: "the agency's
+    workforce" names no one."""
+    if not words:
+        return None
+    word = "|".join(re.escape(w) for w in words)
+    named = r"[A-Z][\w'&.-]*"
+    after = rf"(?:\s+(?:of|on|for)(?:\s+the)?(?:\s+(?:and\s+)?{named})+)"
+    return re.compile(rf"(?:{named}\s+)+(?:{word})\b{after}?|(?<![\w-])(?:{word}){after}")
 
 
 def load_cues(
