@@ -6,9 +6,9 @@ cue lists, so that a rule the drafting code gets wrong shows as a violation:
 - **no source on a sourced number**: a draft that calls a figure unsourced (its technique is
   "unsourced number", or its why says "no source") although its paragraph or the one before
   names where information comes from (a study, a survey, a report, data, "according to", a
-  verb of saying…);
+  verb of saying…); a number that is part of a name ("Section 508", "WCAG 2.0") is no figure;
 - **a definition**: a draft on a sentence that defines a term ("is defined as", "refers
-  to", "is called"…);
+  to", "is called"…; "users refer to apps" defines nothing);
 - **an age, a duration or a date alone**: a draft whose reason is a figure while every
   figure in it is an age, a duration, a date or a year; or a short draft (under ten words)
   with no reason but its figures, all of them ages, durations or dates.
@@ -34,7 +34,8 @@ _SOURCE = re.compile(
     re.I,
 )
 _DEFINITION = re.compile(
-    r"(?<!\w)(?:is|are) defined as|(?<!\w)refers? to|(?<!\w)(?:is|are) (?:also )?(?:called|"
+    r"(?<!\w)(?:is|are) defined as|(?<!\w)refers to|(?<!\w)(?:terms?|words?|names?) refer to|"
+    r"(?<!\w)(?:is|are) (?:also )?(?:called|"
     r"known as|termed)|(?<!\w)stands for|(?<!\w)is a measure of|(?<!\w)is the (?:name|term) "
     r"(?:of|for|given)|(?<!\w)se (?:define|llama|denomina)|(?<!\w)se réfère à|"
     r"(?<!\w)se définit|(?<!\w)(?:on appelle|désigne)(?!\w)",
@@ -57,7 +58,9 @@ _NOT_A_STATISTIC = re.compile(
     rf"|\d+(?:\s*(?:to|-|–|a|à)\s*\d+)?[\s-]+(?:{_UNITS})(?:[\s-]+(?:old|of age))?\b"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?(?:{_MONTHS})(?:\s+(?:de\s+)?\d{{4}})?"
-    r"|\b(?:1[5-9]\d\d|20\d\d)s?\b",
+    r"|\b(?:1[5-9]\d\d|20\d\d)s?\b"
+    # a number that is part of a name: "Section 508", "Title IX", "WCAG 2.0"
+    r"|\b(?:section|title|article|chapter|version|no\.)\s+\d[\w.]*|(?-i:\b[A-Z]{2,}\)?\s+\d+\.\d+\b)",
     re.I,
 )
 _NUMBER = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*")

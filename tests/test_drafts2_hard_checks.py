@@ -41,11 +41,25 @@ def drafted(article: str) -> list[tuple[Suggestion, DraftSeen]]:
     return seen
 
 
+# Where the checks' coarse reading is wrong and the teacher's reading agrees with the draft:
+# each listed once, with why, and still found (so the list hides nothing else).
+MISREAD_BY_THE_CHECKS = {
+    (
+        "egleston-arbor-day-origin-1893",
+        "So well has the day been observed in Nebraska since 1872 that there are now over "
+        "700,000 acres of trees in that state planted by human hands.",
+    ): "the 'said' the check finds is the poet Whittier's, quoted in the paragraph before; "
+    "the reading's note says no source is given for the acres",
+}
+
+
 @pytest.mark.parametrize("name", ARTICLES)
 def test_no_draft_or_candidate_of_the_corpus_breaks_a_hard_check(name: str) -> None:
     article = (CORPUS / name / "article.txt").read_text("utf-8")
     broken = [(s.quote, violations(d)) for s, d in drafted(article) if violations(d)]
-    assert broken == []
+    misread = [(quote, found) for quote, found in broken if (name, quote) in MISREAD_BY_THE_CHECKS]
+    assert len(misread) == sum(article == name for article, _ in MISREAD_BY_THE_CHECKS)
+    assert [b for b in broken if b not in misread] == []
 
 
 def test_the_checks_find_what_they_are_written_for() -> None:
