@@ -56,9 +56,12 @@ def pdf_pages(pdf: Path | bytes) -> list[str]:
     """The text of each page of a PDF (a file, or its bytes) as poppler's pdftotext reads it,
     white space folded to single spaces.
 
-    ``-raw`` keeps the order WeasyPrint drew the text in, which is the page's reading order:
-    a table's rows left to right, each cell's words together (the default mode reads a table
-    column by column and ``-layout`` interleaves the lines of neighbouring cells)."""
+    ``-raw`` keeps the order WeasyPrint drew the text in, which is the page's reading order
+    for a table: its rows left to right, each cell's words together (the default mode reads
+    the key's grid column by column and ``-layout`` interleaves the lines of neighbouring
+    cells). Not for right-to-left text: ``-raw`` gives its words in drawn (visual) order, so
+    a test of an Arabic or Hebrew sheet reads it with pdftotext's default mode. The page's
+    running header and footer come last, as drawn."""
     data = pdf if isinstance(pdf, bytes) else pdf.read_bytes()
     digest = hashlib.sha256(data).digest()
     if digest not in _PAGES_READ:
