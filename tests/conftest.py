@@ -1,4 +1,5 @@
-"""Shared fixtures: real builds with WeasyPrint, read back with pypdf."""
+"""Shared fixtures: real builds with WeasyPrint, read back with poppler's pdftotext (pypdf for
+the PDF's structure: fonts, sizes, colours, metadata)."""
 
 from __future__ import annotations
 
@@ -47,25 +48,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 _PAGES_READ: dict[bytes, tuple[str, ...]] = {}
-"""pypdf's text of each PDF read in this process, by the digest of the PDF's bytes: a PDF many
-tests read (a session build's key) is read once; a file written again reads afresh."""
+"""pdftotext's text of each PDF read in this process, by the digest of the PDF's bytes: a PDF
+many tests read (a session build's key) is read once; a file written again reads afresh."""
 
 
-def pdf_pages(path: Path) -> list[str]:
-    """The text of each page of a PDF (pypdf's reading), white space folded to single spaces."""
-    data = path.read_bytes()
+def pdf_pages(pdf: Path | bytes) -> list[str]:
+    """The text of each page of a PDF (a file, or its bytes) as poppler's pdftotext reads it,
+    white space folded to single spaces.
+
+    ``-raw`` keeps the order WeasyPrint drew the text in, which is the page's reading order
+    for a table: its rows left to right, each cell's words together (the default mode reads
+    the key's grid column by column and ``-layout`` interleaves the lines of neighbouring
+    cells). Not for right-to-left text: ``-raw`` gives its words in drawn (visual) order, so
+    a test of an Arabic or Hebrew sheet reads it with pdftotext's default mode. The page's
+    running header and footer come last, as drawn."""
+    data = pdf if isinstance(pdf, bytes) else pdf.read_bytes()
     digest = hashlib.sha256(data).digest()
     if digest not in _PAGES_READ:
-        reader = PdfReader(path)
-        _PAGES_READ[digest] = tuple(
-            " ".join((page.extract_text() or "").split()) for page in reader.pages
+        done = subprocess.run(
+            ["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"],
+            input=data,
+            capture_output=True,
+            check=True,
         )
+        pages = done.stdout.decode().split("\f")[:-1]  # a form feed ends each page
+        _PAGES_READ[digest] = tuple(" ".join(page.split()) for page in pages)
     return list(_PAGES_READ[digest])
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(pdf: Path | bytes) -> str:
     """All the text of a PDF, pages joined, white space folded to single spaces."""
-    return " ".join(pdf_pages(path))
+    return " ".join(pdf_pages(pdf))
 
 
 def run_cli(

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pypdf import PdfReader
 
 from medialit.build.run import BuildOptions, build_lesson
 from medialit.cli.main import main
@@ -22,7 +21,7 @@ from medialit.sheets.pack import Copy, copy_file
 from medialit.sheets.roster import read_roster
 from medialit.sheets.variants import Variant
 
-from .conftest import DATA, pdf_fonts, pdf_text, text_sizes
+from .conftest import DATA, pdf_fonts, pdf_pages, pdf_text, text_sizes
 
 pytestmark = pytest.mark.build
 
@@ -86,7 +85,7 @@ def test_each_copy_is_laid_out_with_the_students_font_size_and_theme(pack: Path)
 
 def test_the_pack_keeps_roster_order_and_the_cover_lists_adjustments(pack: Path) -> None:
     names = ["Ana Wolanski", "Ben Ortiz", "Chidi Okonkwo", "Dora Quist"]
-    pages = [page.extract_text() or "" for page in PdfReader(pack / "class-pack.pdf").pages]
+    pages = pdf_pages(pack / "class-pack.pdf")
     stamped = [next(name for name in names if f"Name: {name}" in text) for text in pages if text]
     found = [name for n, name in enumerate(stamped) if n == 0 or stamped[n - 1] != name]
     assert found == names

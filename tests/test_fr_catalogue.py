@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from medialit.build.run import BuildOptions, build_lesson
 from medialit.settings.languages import catalogue, english
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, pdf_pages
 from .test_languages import leftovers
 
 NBSP = "\u00a0"  # before ":" and between a number and its unit (18 h)
@@ -192,9 +192,7 @@ def test_the_sorting_heading_stays_with_the_first_statement(tmp_path: Path) -> N
     # The French definitions are longer than the English ones: on the standard sheet the
     # heading and its help line used to end page 1, alone, with the table on page 2.
     build_lesson(DATA / "lesson-fr.yaml", BuildOptions(out=tmp_path))
-    pages = [
-        page.extract_text() for page in PdfReader(tmp_path / "lesson-fr" / "student.pdf").pages
-    ]
+    pages = pdf_pages(tmp_path / "lesson-fr" / "student.pdf")
     heading = next(n for n, page in enumerate(pages) if "Classe les énoncés" in page)
     assert "Comment le sais-tu" in pages[heading]
 

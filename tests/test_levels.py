@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pypdf import PdfReader
 
 from medialit.build.run import BuildOptions, build_lesson
 from medialit.cli import main
 from medialit.lesson.reading import read_lesson
 
-from .conftest import DATA, pdf_text
+from .conftest import DATA, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.build
 
@@ -75,8 +74,8 @@ def test_level_and_version_on_every_page(levels: dict[str, Path]) -> None:
         ("student-independent-A.pdf", "T5 · Version A"),
         ("key-independent-A.pdf", "Independent (T5) · Version A"),
     ):
-        for page in PdfReader(levels[name]).pages:
-            assert label in " ".join((page.extract_text() or "").split())
+        for page in pdf_pages(levels[name]):
+            assert label in page
     for name in ("student-guided-B.pdf", "student-independent-A.pdf"):
         text = pdf_text(levels[name])
         assert "Guided" not in text and "Independent" not in text

@@ -43,12 +43,12 @@ def test_a_markable_pack_reads_strictly_and_every_page_is_whole(tmp_path: Path) 
         if contents[-1].get_object().get_data().startswith(b"/Artifact BMC q 0 g"):
             coded += 1
     assert coded == sum(1 for page in reader.pages if page["/Resources"])
-    for number, name in enumerate(["Ana", "Ben", "Chloé"]):
-        assert name in (reader.pages[_first_page(reader, number)].extract_text() or "")
     # poppler says nothing about the file's syntax as it reads every page
     done = subprocess.run(["pdftotext", str(pack), "-"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stderr == ""
-    assert "Chloé" in done.stdout
+    pages = done.stdout.split("\f")  # a form feed ends each page
+    for number, name in enumerate(["Ana", "Ben", "Chloé"]):
+        assert name in pages[_first_page(reader, number)]
 
 
 def _first_page(reader: PdfReader, copy: int) -> int:
