@@ -294,19 +294,26 @@ _PEOPLE_ENDINGS = (
 "police"): a subject with none of them, no name and no pronoun says nothing."""
 
 
-_INVERSION = re.compile(r"^(?:not only|nor|neither)\s+(?:does|did|do|has|have|had|is|was)\s+", re.I)
-_AUXILIARY = frozenset(["has", "have", "had", "was", "were", "is", "are", "also", "then", "again"])
+_INVERSION = re.compile(
+    r"^(?:(?:not only|nor|neither)\s+(?:does|did|do|has|have|had|is|was)|as)\s+(?=\S)", re.I
+)
+"""Before the speaker: "Not only does the secretary", "As the poet Whittier (has so well said)"."""
+_AUXILIARY = frozenset(
+    ["has", "have", "had", "was", "were", "is", "are", "also", "then", "again", "so", "well"]
+)
 _PRONOUN_END = re.compile(r"(?:^|[\s,])(?P<who>he|she|they|we|i)$", re.I)
 
 
 def tidy_speaker(speaker: str) -> str:
     """The speaker as a why names it: "Koizumi Junichiro has publicly" is Koizumi Junichiro,
+    "As the poet Whittier has so well" the poet Whittier,
     "To make himself still clearer, the secretary" the secretary, "And yet they" they, and
     "a correspondent at Gold Hill, Oregon," has no comma after it."""
     words = _INVERSION.sub("", speaker.strip(" ,;:")).split()  # "Not only does the secretary"
     while len(words) > 1 and (
-        words[-1].lower() in _AUXILIARY or re.fullmatch(r"[a-z]+ly", words[-1])
-    ):
+        words[-1].lower() in _AUXILIARY
+        or (re.fullmatch(r"[a-z]+ly", words[-1]) and words[-2].lower() not in _DETERMINERS)
+    ):  # "the family" is a speaker, "Smith has publicly" is Smith
         words.pop()
     tidy = " ".join(words).strip(" ,;:")
     if pronoun := _PRONOUN_END.search(tidy):
