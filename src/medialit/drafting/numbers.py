@@ -59,10 +59,11 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 """What names a thing by number: "UTC+9", "pp. 50, 51", "Type 09", "Flight 370"."""
 _VERSION_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[A-Z]\)?|\bWeb)\s+$")
+""""WCAG 2.0", "(WCAG) 2.0", "Web 2.0": a name and its version number, not a measurement."""
 _AMOUNT_AFTER = re.compile(
     r"^\s*(?:%|per ?cent|percent|thousand|million|billion|trillion|times|points?|degrees?)", re.I
 )
-""""WCAG 2.0", "Web 2.0": a name and its version number, not a measurement."""
+""""NASA 2.5 million": after a name, but an amount all the same."""
 _IDENTIFIER_AFTER = re.compile(
     r"^-?[A-Za-z]|^\s+(?:[A-Z][a-z]+\s+)+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane)\b"
 )
