@@ -29,7 +29,7 @@ _NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are",
 
 
 class SpeechLists(Protocol):
-    """The ``reading:`` lists speech is read with (:class:`.wording.ReadingLists`)."""
+    """The ``reading:`` lists speech is read with (:class:`.cuesfile.ReadingLists`)."""
 
     speech_verbs: list[str]
     speech_joins: list[str]
