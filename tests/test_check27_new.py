@@ -11,6 +11,7 @@ import gc
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from .conftest import DATA
 
@@ -29,24 +30,34 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def _new(folder: Path, *arguments: str) -> tuple[int, set[str], str]:
+class Probed(NamedTuple):
+    """A command run by :data:`PROBE`: its exit code, the modules it loaded, what it printed."""
+
+    code: int
+    modules: set[str]
+    stdout: str
+    stderr: str
+
+
+def run_medialit(folder: Path, *arguments: str) -> Probed:
+    """``medialit ARGUMENTS`` in a fresh process in ``folder``, with the modules it loaded."""
     import json
 
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, "new", *arguments],
+        [sys.executable, "-c", PROBE, *arguments],
         capture_output=True,
         text=True,
         cwd=folder,
         timeout=120,
     )
     answer = json.loads(done.stdout.splitlines()[-1])
-    return answer["code"], set(answer["modules"]), done.stderr
+    return Probed(answer["code"], set(answer["modules"]), done.stdout, done.stderr)
 
 
 def test_refusing_a_named_lesson_loads_no_network_or_process_module(tmp_path: Path) -> None:
     (tmp_path / "lessons").mkdir()
     (tmp_path / "lessons" / "mine.yaml").write_text("title: mine\n", encoding="utf-8")
-    code, modules, stderr = _new(tmp_path, str(PAGE), "--name", "mine")
+    code, modules, _, stderr = run_medialit(tmp_path, "new", str(PAGE), "--name", "mine")
     assert code == 1 and EXISTS in stderr and "lessons/mine.yaml" in stderr
     assert sorted(name for name in NETWORK if name in modules) == []
     assert not (tmp_path / "seeds").exists()
@@ -54,7 +65,7 @@ def test_refusing_a_named_lesson_loads_no_network_or_process_module(tmp_path: Pa
 
 def test_a_web_address_still_names_the_network_module(tmp_path: Path) -> None:
     """An address is still told apart from a file, and fetched with urllib3 (here refused)."""
-    code, _, stderr = _new(tmp_path, "https://example.org/story", "--offline")
+    code, _, _, stderr = run_medialit(tmp_path, "new", "https://example.org/story", "--offline")
     assert code == 1 and "fetches no web page here (--offline)" in stderr
     assert "open the page in your browser, save it there" in stderr
     assert "Traceback" not in stderr

@@ -7,9 +7,7 @@ tests/data. The time itself is benchmarks/bench_speed.py's.
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from medialit.drafting.naming import name_from
 from medialit.drafting.reading import read_source
 
 from .conftest import DATA
-from .test_check27_new import PROBE  # the command run, then the modules it loaded
+from .test_check27_new import run_medialit
 
 PAGE = DATA / "news-story.html"
 NAME = "riverton-closes-main-street-to-cars-on-weekends-2024"
@@ -97,18 +95,9 @@ def test_anything_unsure_leaves_the_name_to_trafilatura(before: str, after: str)
 def test_new_refuses_a_kept_page_without_loading_trafilatura(tmp_path: Path) -> None:
     _kept(tmp_path, NAME)
     before = sorted(tmp_path.rglob("*"))
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, "new", str(PAGE)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-    )
-    answer = json.loads(done.stdout.splitlines()[-1])
-    assert answer["code"] == 1 and done.stderr == EXISTS
-    loaded = [
-        m for m in ("trafilatura", "htmldate", "lxml", "multiprocessing") if m in answer["modules"]
-    ]
+    code, modules, _, stderr = run_medialit(tmp_path, "new", str(PAGE))
+    assert code == 1 and stderr == EXISTS
+    loaded = [m for m in ("trafilatura", "htmldate", "lxml", "multiprocessing") if m in modules]
     assert loaded == []
     assert sorted(tmp_path.rglob("*")) == before
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime
 import random
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, get_args
@@ -19,6 +17,7 @@ from medialit.lesson.model import Lesson
 from medialit.settings.schema import Settings
 
 from .conftest import ROOT
+from .test_check27_new import run_medialit
 
 
 def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[type[BaseModel]]:
@@ -102,20 +101,10 @@ def test_checking_a_lesson_dated_by_its_month_loads_no_strptime_nor_variants(
     text = (ROOT / "lessons" / "nyt-influenza-cables-1918.yaml").read_text("utf-8")
     assert "\n  published: 1918-06\n" in text
     lesson.write_text(text, "utf-8")
-    probe = (
-        "import sys\nfrom medialit.cli.main import main\ntry:\n    main(sys.argv[1:])\n"
-        "except SystemExit as exit:\n    print(exit.code, '_strptime' in sys.modules,\n"
-        "          'medialit.sheets.variants' in sys.modules)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, "check", str(lesson)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = run_medialit(ROOT, "check", str(lesson))
     # Nor the sheets' variants (their dataclasses cost 1 ms): the levels are the model's.
-    assert "OK:" in done.stdout and done.stdout.splitlines()[-1] == "0 False False", done.stderr
+    loaded = [m for m in ("_strptime", "medialit.sheets.variants") if m in done.modules]
+    assert "OK:" in done.stdout and (done.code, loaded) == (0, []), done.stderr
 
 
 def test_the_quicker_tag_and_anchor_pattern_finds_what_the_old_one_found() -> None:

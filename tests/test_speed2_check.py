@@ -7,8 +7,6 @@ character maps are read without fontTools; they must hold what fontTools reads.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from medialit.layout.glyphs import font_files
 from medialit.lesson.anchoring import _DASHES, _INVISIBLE, _QUOTES, normalise
 
 from .conftest import ROOT
+from .test_check27_new import run_medialit
 
 
 def normalise_each_character(text: str) -> tuple[str, list[int]]:
@@ -77,18 +76,8 @@ def test_character_maps_are_read_as_fonttools_reads_them(path: Path) -> None:
 
 def test_check_loads_no_fonttools_and_no_weasyprint() -> None:
     lesson = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
-    script = (
-        "import sys; from medialit.cli.main import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('fontTools', 'weasyprint', 'pypdf') if m in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script, "check", str(lesson)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    modules = run_medialit(ROOT, "check", str(lesson)).modules
+    assert sorted(m for m in ("fontTools", "weasyprint", "pypdf") if m in modules) == []
 
 
 @pytest.mark.parametrize("path", fonts()[:12], ids=lambda p: p.name)
