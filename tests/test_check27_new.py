@@ -39,7 +39,7 @@ class Probed(NamedTuple):
     stderr: str
 
 
-def run_medialit(folder: Path, *arguments: str) -> Probed:
+def run_probed(folder: Path, *arguments: str) -> Probed:
     """``medialit ARGUMENTS`` in a fresh process in ``folder``, with the modules it loaded."""
     import json
 
@@ -57,7 +57,7 @@ def run_medialit(folder: Path, *arguments: str) -> Probed:
 def test_refusing_a_named_lesson_loads_no_network_or_process_module(tmp_path: Path) -> None:
     (tmp_path / "lessons").mkdir()
     (tmp_path / "lessons" / "mine.yaml").write_text("title: mine\n", encoding="utf-8")
-    code, modules, _, stderr = run_medialit(tmp_path, "new", str(PAGE), "--name", "mine")
+    code, modules, _, stderr = run_probed(tmp_path, "new", str(PAGE), "--name", "mine")
     assert code == 1 and EXISTS in stderr and "lessons/mine.yaml" in stderr
     assert sorted(name for name in NETWORK if name in modules) == []
     assert not (tmp_path / "seeds").exists()
@@ -65,7 +65,7 @@ def test_refusing_a_named_lesson_loads_no_network_or_process_module(tmp_path: Pa
 
 def test_a_web_address_still_names_the_network_module(tmp_path: Path) -> None:
     """An address is still told apart from a file, and fetched with urllib3 (here refused)."""
-    code, _, _, stderr = run_medialit(tmp_path, "new", "https://example.org/story", "--offline")
+    code, _, _, stderr = run_probed(tmp_path, "new", "https://example.org/story", "--offline")
     assert code == 1 and "fetches no web page here (--offline)" in stderr
     assert "open the page in your browser, save it there" in stderr
     assert "Traceback" not in stderr

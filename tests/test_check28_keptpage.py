@@ -18,7 +18,7 @@ from medialit.drafting.naming import name_from
 from medialit.drafting.reading import read_source
 
 from .conftest import DATA
-from .test_check27_new import run_medialit
+from .test_check27_new import run_probed
 
 PAGE = DATA / "news-story.html"
 NAME = "riverton-closes-main-street-to-cars-on-weekends-2024"
@@ -95,7 +95,7 @@ def test_anything_unsure_leaves_the_name_to_trafilatura(before: str, after: str)
 def test_new_refuses_a_kept_page_without_loading_trafilatura(tmp_path: Path) -> None:
     _kept(tmp_path, NAME)
     before = sorted(tmp_path.rglob("*"))
-    code, modules, _, stderr = run_medialit(tmp_path, "new", str(PAGE))
+    code, modules, _, stderr = run_probed(tmp_path, "new", str(PAGE))
     assert code == 1 and stderr == EXISTS
     loaded = [m for m in ("trafilatura", "htmldate", "lxml", "multiprocessing") if m in modules]
     assert loaded == []

@@ -17,7 +17,7 @@ from medialit.lesson.model import Lesson
 from medialit.settings.schema import Settings
 
 from .conftest import ROOT
-from .test_check27_new import run_medialit
+from .test_check27_new import run_probed
 
 
 def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[type[BaseModel]]:
@@ -101,7 +101,7 @@ def test_checking_a_lesson_dated_by_its_month_loads_no_strptime_nor_variants(
     text = (ROOT / "lessons" / "nyt-influenza-cables-1918.yaml").read_text("utf-8")
     assert "\n  published: 1918-06\n" in text
     lesson.write_text(text, "utf-8")
-    done = run_medialit(ROOT, "check", str(lesson))
+    done = run_probed(ROOT, "check", str(lesson))
     # Nor the sheets' variants (their dataclasses cost 1 ms): the levels are the model's.
     loaded = [m for m in ("_strptime", "medialit.sheets.variants") if m in done.modules]
     assert "OK:" in done.stdout and (done.code, loaded) == (0, []), done.stderr

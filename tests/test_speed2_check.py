@@ -19,7 +19,7 @@ from medialit.layout.glyphs import font_files
 from medialit.lesson.anchoring import _DASHES, _INVISIBLE, _QUOTES, normalise
 
 from .conftest import ROOT
-from .test_check27_new import run_medialit
+from .test_check27_new import run_probed
 
 
 def normalise_each_character(text: str) -> tuple[str, list[int]]:
@@ -76,7 +76,7 @@ def test_character_maps_are_read_as_fonttools_reads_them(path: Path) -> None:
 
 def test_check_loads_no_fonttools_and_no_weasyprint() -> None:
     lesson = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
-    modules = run_medialit(ROOT, "check", str(lesson)).modules
+    modules = run_probed(ROOT, "check", str(lesson)).modules
     assert sorted(m for m in ("fontTools", "weasyprint", "pypdf") if m in modules) == []
 
 
