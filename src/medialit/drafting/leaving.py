@@ -16,6 +16,7 @@ import re
 
 from medialit.drafting.numbers import numbers
 from medialit.drafting.wording import ReadingWords
+from medialit.lesson.model import MAX_TEXT_CHARS
 
 MIN_WORDS = 4
 SHORT_QUESTION_WORDS = 10
@@ -57,8 +58,8 @@ _VERBS_IN_A_ROW = re.compile(r"^\W*[a-z]+,\s+[a-z]+,?\s+(?:and|or)\s+[a-z]+\s")
 def skipped(text: str, words: ReadingWords) -> bool:
     """Whether a sentence is no statement at all, before any cue is looked for."""
     count = len(text.split())
-    if count < MIN_WORDS:
-        return True
+    if count < MIN_WORDS or len(text) > MAX_TEXT_CHARS:
+        return True  # too short to claim; or longer than a lesson's quote may be (no full stop)
     if text.rstrip(_QUOTES + "'»").endswith("?") and count < SHORT_QUESTION_WORDS:
         return True
     if text.rstrip().endswith(":") and words.speech(text) is None:

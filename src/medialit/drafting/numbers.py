@@ -79,11 +79,18 @@ class Number:
     kind: NumberClass
 
 
+_NEAR = 80
+"""How much of the sentence either side of a number tells what it is ("aged 18 to", "UTC+",
+"524 Walnut Street"): read no further, so that a sentence of thousands of numbers (a hostile
+page's) is read in a time that grows with its length, not with its square."""
+
+
 def numbers(sentence: str) -> list[Number]:
     """Every number written in digits in ``sentence``, classified."""
     found = []
     for match in _NUMBER.finditer(sentence):
-        before, after = sentence[: match.start()], sentence[match.end() :]
+        start, end = match.span()
+        before, after = sentence[max(0, start - _NEAR) : start], sentence[end : end + _NEAR]
         found.append(
             Number(match.group(0), match.start(), _classify(match.group(0), before, after))
         )

@@ -254,8 +254,10 @@ def _institution_pattern(words: list[str]) -> re.Pattern[str] | None:
         return None
     word = "|".join(re.escape(w) for w in words)
     named = r"[A-Z][\w'&.-]*"
-    after = rf"(?:\s+(?:of|on|for)(?:\s+the)?(?:\s+(?:and\s+)?{named})+)"
-    return re.compile(rf"(?:{named}\s+)+(?:{word})\b{after}?|(?<![\w-])(?:{word}){after}")
+    # At most eight words either side: a name is no longer, and an unbounded run of capitals
+    # (a hostile page's) would be read in a time that grows with its square.
+    after = rf"(?:\s+(?:of|on|for)(?:\s+the)?(?:\s+(?:and\s+)?{named}){{1,8}})"
+    return re.compile(rf"(?:{named}\s+){{1,8}}(?:{word})\b{after}?|(?<![\w-])(?:{word}){after}")
 
 
 def load_cues(

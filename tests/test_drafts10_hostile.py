@@ -1,0 +1,46 @@
+"""``medialit new`` on a hostile page's text, after this stop's reading rules: a sentence of
+thousands of numbers, a run of thousands of capitalised words and a page with no full stop
+are read in a time that grows with their length (each held a terminal for over two minutes
+before), and a sentence longer than a lesson's quote may be is not drafted."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from medialit.drafting.numbers import numbers
+from medialit.drafting.suggest import load_cues
+from medialit.lesson.model import MAX_TEXT_CHARS
+from medialit.lesson.reading import read_lesson
+
+from .conftest import run_cli
+
+
+def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time() -> None:
+    sentence = " ".join(["WCAG 1.1 and x 1"] * 15_000)  # 30,000 numbers, 255,000 characters
+    started = time.process_time()
+    found = numbers(sentence)
+    assert time.process_time() - started < 3.0  # when each number read all before it: minutes
+    assert [n.kind for n in found[:2]] == ["identifier", "statistic"]
+
+
+def test_a_run_of_capitalised_words_is_read_in_linear_time() -> None:
+    cues = load_cues("en")
+    assert cues is not None
+    run = " ".join(["Aa"] * 20_000) + "."  # no body's name ends the run
+    started = time.process_time()
+    cues[1].source_in(run)
+    assert time.process_time() - started < 3.0  # about 20 s when a name had no bound
+
+
+def test_a_page_with_no_full_stop_still_gets_a_lesson(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    body = " ".join(["the council said 12 people came"] * 800)  # 25,000 characters
+    assert len(body) > MAX_TEXT_CHARS
+    page.write_text(f"No Full Stops\n\n{body}\n\nThe council said 12 people came.\n", "utf-8")
+    done = run_cli(["new", str(page)], cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (lesson,) = (tmp_path / "lessons").glob("*.yaml")
+    drafted = read_lesson(lesson)
+    assert drafted.lesson.annotations  # the short sentence after it
+    assert all(len(a.quote) <= MAX_TEXT_CHARS for a in drafted.lesson.annotations)
