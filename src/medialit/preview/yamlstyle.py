@@ -2,8 +2,9 @@
 line ends.
 
 A save writes the whole file again, and ruamel.yaml's emitter weighs every scalar anew
-(which styles it may take) although almost all are those of the last save: the answer,
-a pure function of the text and the emitter's settings, is remembered (:class:`_Emitter`).
+(which styles it may take) and writes it out character by character, although almost all
+are those of the last save: both answers, pure functions of the text and the emitter's
+settings and position, are remembered (:class:`_Emitter`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import copy
 import io
 import itertools
+import operator
+from collections.abc import Callable
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -19,6 +22,27 @@ from ruamel.yaml.emitter import RoundTripEmitter, ScalarAnalysis
 ANALYSES_KEPT = 20_000
 """Scalars whose analysis is remembered (a long lesson has about 3,000); then it starts again."""
 _analyses: dict[tuple[object, ...], ScalarAnalysis] = {}
+
+WRITTEN_KEPT = 20_000
+"""Scalars whose written form is remembered, as for their analyses."""
+_written: dict[tuple[object, ...], tuple[str, tuple[tuple[str, Any], ...], int]] = {}
+_SIMPLE = (str, int, float, type(None))  # bool is an int
+WRITERS_READ = (
+    "column",
+    "whitespace",
+    "indention",
+    "open_ended",
+    "no_newline",
+    "indent",
+    "requested_indent",
+    "root_context",
+    "best_width",
+    "best_line_break",
+    "allow_unicode",
+    "encoding",
+)
+"""The emitter's attributes that its scalar writers read or change, but the stream and the
+line count (:func:`tests.test_saves9_written` reads ruamel.yaml's writers to keep it so)."""
 
 
 class _Emitter(RoundTripEmitter):
@@ -40,6 +64,62 @@ class _Emitter(RoundTripEmitter):
             found = _analyses[key] = super().analyze_scalar(scalar)
         # A copy: the emitter changes the one it is given (allow_block, for a key).
         return copy.copy(found)
+
+    def write_plain(self, text: Any, split: Any = True) -> None:
+        self._write_remembered(super().write_plain, text, split)
+
+    def write_double_quoted(self, text: Any, split: Any = True) -> None:
+        self._write_remembered(super().write_double_quoted, text, split)
+
+    def write_single_quoted(self, text: Any, split: Any = True) -> None:
+        self._write_remembered(super().write_single_quoted, text, split)
+
+    def write_folded(self, text: Any, comment: Any) -> None:
+        self._write_remembered(super().write_folded, text, comment)
+
+    def write_literal(self, text: Any, comment: Any = None) -> None:
+        self._write_remembered(super().write_literal, text, comment)
+
+    def _write_remembered(self, write: Callable[[Any, Any], None], text: Any, option: Any) -> None:
+        """``write(text, option)``, or what it wrote last time from the same state.
+
+        A scalar writer reads only the text, the option and :data:`WRITERS_READ` (the
+        column, indent, whitespace flags, width, line break…), and changes only those, the
+        line count and the stream: so the same inputs give the same characters and the same
+        changes. The line count only goes up by the lines written: not part of the key.
+        """
+        if self.encoding or not isinstance(text, str) or not isinstance(option, _SIMPLE):
+            write(text, option)
+            return
+        before = _state_of(self)
+        key = (write.__name__, type(text), text, option, before)
+        found = _written.get(key)
+        if found is None:
+            stream, line = self.stream, self.line
+            self.stream = io.StringIO()
+            try:
+                write(text, option)
+                written = self.stream.getvalue()
+            finally:
+                self.stream = stream
+            after = _state_of(self)
+            changes = tuple(
+                (name, new)
+                for name, old, new in zip(WRITERS_READ, before, after, strict=True)
+                if new != old
+            )
+            if len(_written) >= WRITTEN_KEPT:
+                _written.clear()
+            found = _written[key] = (written, changes, self.line - line)
+        else:
+            written, changes, lines = found
+            for name, value in changes:
+                setattr(self, name, value)
+            self.line += lines
+        self.stream.write(found[0])
+
+
+_state_of = operator.attrgetter(*WRITERS_READ)
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:
