@@ -86,7 +86,21 @@ function stepped(words, end, step) {
 
 // ---- drawing: the new words, and the handles --------------------------------------------------
 
+// Drawn once a frame, before it is painted: a save redraws the article, opens the editor and
+// moves the focus, and each asked for a draw, which measures the article's layout (three
+// layouts where one does, while the teacher waits for the new kind to show).
+let drawAsked = false;
+
 function draw() {
+  if (drawAsked) return;
+  drawAsked = true;
+  requestAnimationFrame(() => {
+    drawAsked = false;
+    drawNow();
+  });
+}
+
+function drawNow() {
   const article = $("article");
   if (window.CSS && CSS.highlights) CSS.highlights.delete("bounds");
   const index = active();

@@ -1,0 +1,80 @@
+"""Issue 27 item 4: what the page does between a kind's save and the frame that shows it, in
+Debian's Chromium. The statement's handles measure the article's layout once a frame, not
+once for each thing a save redraws; and the lesson-parts panel is left as drawn when no part
+changed (a new question draws it again)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .a11y_support import serve
+from .test_preview_browser import (  # noqa: F401 (fixtures)
+    Served,
+    browser_context_args,
+    browser_type_launch_args,
+    open_preview,
+    wait_for_file,
+)
+from .test_studio_statements_server import STATEMENTS
+
+pytestmark = pytest.mark.browser
+
+# Counts the measures of a range's layout (the handles' one) from the moment a save is sent.
+COUNTING = """(() => {
+  window.__measures = 0;
+  const send = window.fetch;
+  window.fetch = function (url, options) {
+    if (options && options.method === "POST") window.__measures = 0;
+    return send.call(this, url, options);
+  };
+  const measure = Range.prototype.getClientRects;
+  Range.prototype.getClientRects = function () {
+    window.__measures += 1;
+    return measure.call(this);
+  };
+})();"""
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    with serve(tmp_path / "lesson.yaml", STATEMENTS) as running:
+        yield running
+
+
+def test_a_kind_s_save_measures_the_layout_once_and_keeps_the_parts_panel(
+    page: Page, served: Served
+) -> None:
+    page.add_init_script(COUNTING)
+    open_preview(page, served)
+    expect(page.locator("#parts")).to_be_visible()
+    probe = page.locator("#part-questions-body > .part-hint")
+    probe.evaluate("(hint) => { hint.dataset.probe = 'drawn'; }")
+    mark = page.locator("#article mark.hl", has_text="The mayor did not answer")
+    mark.click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    # From the keyboard: a mouse on its way to the button draws the handles too.
+    page.locator("#kind-buttons .kind-evidence").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_contain_text("Saved to", timeout=15_000)
+    expect(mark).to_have_class("hl kind-evidence draft")
+    text = wait_for_file(served.lesson, lambda t: "kind: evidence" in t)
+    assert "kind: evidence" in text
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
+    # A measure a frame: the article redrawn and the editor refreshed with it are one (three
+    # measures before: the article, the editor, then the editor again once the save is done).
+    assert page.evaluate("window.__measures") <= 2
+    # The questions are as they were: the panel's elements were not made again.
+    assert probe.get_attribute("data-probe") == "drawn"
+    # A new question is a changed part: drawn again.
+    page.locator("#close").click()
+    page.get_by_role("button", name="Add a question").click()
+    expect(page.locator("#q-new-text")).to_be_focused()
+    page.keyboard.type("Who could check what the mayor said?")
+    page.keyboard.press("Tab")  # leaving the field saves it
+    wait_for_file(served.lesson, lambda t: "Who could check what the mayor said?" in t)
+    expect(page.locator("#part-questions-summary")).to_contain_text("Discussion questions (1)")
+    expect(probe).not_to_have_attribute("data-probe", "drawn")
