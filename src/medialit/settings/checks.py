@@ -118,6 +118,8 @@ def _path_problems(
 
 
 def _model_problems(values: Mapping[str, Any], problem_at: PlaceProblem) -> list[Problem]:
+    if not values:  # a file of comments: the defaults alone, which need no check
+        return []
     from medialit.settings.schema import Settings
 
     merged = merge(Settings().model_dump(mode="json"), values)

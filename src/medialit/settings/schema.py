@@ -47,10 +47,11 @@ class KindStyle(BaseModel):
     """An everyday example of the kind, not from the article."""
 
 
-def _default_kinds() -> dict[Kind, KindStyle]:
+def _default_kinds() -> dict[str, dict[str, str]]:
+    """The kinds' default styles as values, which Settings' own validator makes KindStyles."""
     colours = {Kind.evidence: "#c4dcee", Kind.inference: "#fdeaa0", Kind.assertion: "#eb9a78"}
     words = english()["kinds"]
-    return {kind: KindStyle(colour=colours[kind], **words[kind.value]) for kind in Kind}
+    return {kind.value: {"colour": colours[kind], **words[kind.value]} for kind in Kind}
 
 
 class Sections(BaseModel):
@@ -325,11 +326,14 @@ class Settings(BaseModel):
     """``medialit new`` fetches no web address: pages are saved from the browser instead."""
     theme: str = "default"
     """A theme: a built-in one (default, high-readability) or a folder (relative path allowed)."""
-    sections: Sections = Field(default_factory=Sections)
+    # The tables' defaults are values that Settings' validator checks (validate_default), so
+    # that Settings builds one validator, not one for each table's model as well (`check`
+    # built four for the settings).
+    sections: Sections = Field(default_factory=lambda: {}, validate_default=True)
     """Which optional sections appear."""
-    kinds: dict[Kind, KindStyle] = Field(default_factory=_default_kinds)
+    kinds: dict[Kind, KindStyle] = Field(default_factory=_default_kinds, validate_default=True)
     """Labels, colours and definitions of the three kinds."""
-    words: Words = Field(default_factory=Words)
+    words: Words = Field(default_factory=lambda: {}, validate_default=True)
     """The fixed words on the sheets (headings, labels), to translate or reword them."""
     # Tables last: "medialit config" prints them as TOML tables after the plain values.
     level_selections: dict[Level, str] = Field(default_factory=lambda: {})
