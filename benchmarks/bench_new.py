@@ -24,6 +24,11 @@ reading (``reading.yaml``), quote by quote, as placed in the same article:
 - **one kind on every statement**: the coverage a draft would get that marked every statement
   of the reading with one kind (evidence, inference or assertion), per set: how far a reading
   that leans to one kind flatters a suggester that leans the same way;
+- **with the candidates**: the share of the reading met by a draft *or* by one of the further
+  candidates ``new`` writes as comments at the end of the lesson (which the preview lists to
+  promote with a click), with an accepted kind; and how many candidates there are, and the
+  share of them that meet a statement with its kind. Not a target: what a teacher would
+  find ready in the studio, for choosing what a draft should count;
 - **hard checks** (``hard_checks.py``, target 0): drafts that call a figure unsourced although
   its paragraph or the one before names a source, drafts on a definition, and drafts on an
   age, a duration or a date alone, each one listed.
@@ -60,6 +65,7 @@ from hard_checks import CHECKS, DraftSeen, violations
 from new_timing import long_article, time_new
 from ruamel.yaml import YAML
 
+from medialit.drafting.lessonfile import CANDIDATES_COMMENT
 from medialit.drafting.new import new_lesson
 from medialit.lesson.anchoring import find_matches, searchable
 from medialit.lesson.article import Block, split_blocks
@@ -97,6 +103,10 @@ class Score:
     drafts: int = 0
     right: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    found: int = 0
+    """Statements met by a draft or a candidate of an accepted kind."""
+    candidates: int = 0
+    candidates_right: int = 0
 
     def add(self, other: Score) -> None:
         self.statements += other.statements
@@ -104,6 +114,9 @@ class Score:
         self.drafts += other.drafts
         self.right += other.right
         self.confusion.update(other.confusion)
+        self.found += other.found
+        self.candidates += other.candidates
+        self.candidates_right += other.candidates_right
 
     @property
     def coverage(self) -> float:
@@ -131,6 +144,8 @@ class Drafted:
     blocks: list[Block]
     drafts: list[tuple[Span, str]]
     seen: list[DraftSeen] = field(default_factory=list)
+    candidates: list[tuple[Span, str]] = field(default_factory=list)
+    """The further candidates new wrote as comments, which the studio lists to promote."""
 
 
 def draft(source: Path, folder: Path) -> Drafted:
@@ -151,7 +166,24 @@ def draft(source: Path, folder: Path) -> Drafted:
         )
         for s in lesson.statements
     ]
-    return Drafted(lesson.blocks, drafts, seen)
+    return Drafted(lesson.blocks, drafts, seen, candidates(made.lesson, lesson.blocks))
+
+
+def candidates(lesson: Path, blocks: list[Block]) -> list[tuple[Span, str]]:
+    """The commented candidates at the end of the lesson file, placed in the article."""
+    text = lesson.read_text("utf-8")
+    if CANDIDATES_COMMENT not in text:
+        return []
+    lines = text.split(CANDIDATES_COMMENT, 1)[1].splitlines()
+    entries = YAML(typ="safe").load("\n".join(x[4:] for x in lines if x.startswith("#   ")))
+    index = searchable(blocks)
+    placed = []
+    for entry in entries or []:
+        matches = find_matches(str(entry["quote"]), index)
+        if matches:
+            m = matches[int(entry.get("occurrence") or 1) - 1]
+            placed.append((Span(m.block, m.start, m.end), str(entry["kind"])))
+    return placed
 
 
 def place(drafted: Drafted, statements: list[dict[str, object]], name: str) -> list[Wanted]:
@@ -190,6 +222,15 @@ def score(drafted: Drafted, wanted: list[Wanted]) -> tuple[Score, list[str]]:
             result.right += 1
         if not met:
             result.confusion[("extra", kind)] += 1
+    found_by = [*drafts, *drafted.candidates]
+    result.found = sum(
+        any(kind in w.accepted for span, kind in found_by if span.meets(w.span)) for w in wanted
+    )
+    result.candidates = len(drafted.candidates)
+    result.candidates_right = sum(
+        any(kind in w.accepted for w in wanted if span.meets(w.span))
+        for span, kind in drafted.candidates
+    )
     return result, missed
 
 
@@ -309,6 +350,18 @@ def report(
         cells = "".join(f"{overall.confusion.get((row, c), 0):>10}" for c in columns)
         print(f"    {row:<10}{cells}")
     print(line("seed lesson (tuned, apart)", seed))
+    print(
+        "  with the candidates new keeps as comments (the studio lists them to promote): "
+        "the reading found by a draft or a candidate of an accepted kind"
+    )
+    for name in ["overall", *sorted(by_set)]:
+        s = overall if name == "overall" else by_set[name]
+        label = name if name == "overall" else f"{name} set"
+        print(
+            f"  {label:<28} {s.found / max(s.statements, 1):6.1%} ({s.found:>3}/{s.statements:<3})"
+            f"  candidates {s.candidates:>4}, {s.candidates_right / max(s.candidates, 1):6.1%} "
+            "of them on a statement with its kind"
+        )
     if verbose:
         for name, (_, _, missed) in scores.items():
             for quote in missed:
@@ -319,6 +372,9 @@ def report(
         "leave_one_genre_out_gap": gaps,
         "seed": {"coverage": seed.coverage, "right": seed.rightness},
         "sets": {n: {"coverage": s.coverage, "right": s.rightness} for n, s in by_set.items()},
+        "with_candidates": {
+            n: s.found / max(s.statements, 1) for n, s in [("overall", overall), *by_set.items()]
+        },
     }
 
 
