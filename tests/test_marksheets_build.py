@@ -26,7 +26,9 @@ KINDS = ("evidence", "inference", "assertion")
 
 
 def _build(out: Path, **options: object) -> dict[str, Path]:
-    result = build_lesson(SAMPLE, BuildOptions(out=out, cache=False, write_html=True, **options))  # type: ignore[arg-type]
+    # The session's layout cache (conftest.py): a kept layout gives the bytes a fresh one does
+    # (test_a_second_class_reuses_the_measured_layouts checks it on these sheets).
+    result = build_lesson(SAMPLE, BuildOptions(out=out, write_html=True, **options))  # type: ignore[arg-type]
     return {p.relative_to(out / "sample").as_posix(): p for p in result.outputs}
 
 

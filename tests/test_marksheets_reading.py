@@ -32,9 +32,9 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, MarkableSet]:
     out = tmp_path_factory.mktemp("pack")
     roster = out / "class.csv"
     roster.write_text("name\nAna\nBen\nChloé\nDev\n", encoding="utf-8")
-    options = BuildOptions(
-        out=out / "build", cache=False, markable=True, roster=roster, versions=2, split=True
-    )
+    # The session's layout cache (conftest.py): kept layouts give a fresh one's bytes
+    # (tests/test_marksheets_build.py::test_a_second_class_reuses_the_measured_layouts).
+    options = BuildOptions(out=out / "build", markable=True, roster=roster, versions=2, split=True)
     build_lesson(SAMPLE, options)
     [record_file] = (out / "build/sample/markable").glob("*.json")
     return out, MarkableSet.from_json(record_file.read_bytes())
@@ -116,7 +116,7 @@ def test_bad_scans_are_named_by_file_and_page_and_nothing_is_written(
     # Another lesson: the same article under another lesson file's name, built markable.
     other = tmp_path / "other.yaml"
     other.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    build_lesson(other, BuildOptions(out=out / "build", cache=False, markable=True))
+    build_lesson(other, BuildOptions(out=out / "build", markable=True))
     other_page = _clean_scans(out, out / "build/other/student.pdf")[0]
     unreadable = ben[1].copy()
     h, w = unreadable.shape
@@ -185,7 +185,7 @@ def test_marks_the_teacher_gave_are_never_replaced(
 
 def test_filled_pdfs_are_read_from_their_fields(tmp_path: Path) -> None:
     """Two students' filled --fillable --markable sheets: each file is one anonymous copy."""
-    build_lesson(SAMPLE, BuildOptions(out=tmp_path, cache=False, markable=True, fillable=True))
+    build_lesson(SAMPLE, BuildOptions(out=tmp_path, markable=True, fillable=True))
     sheet = tmp_path / "sample/student.pdf"
     filled = []
     for name, choices in [("Ana", {1: 0, 2: 2, 3: 1}), ("Ben", {1: 1, 3: 2})]:
@@ -219,7 +219,7 @@ def test_filled_pdfs_are_read_from_their_fields(tmp_path: Path) -> None:
 def test_anonymous_sheets_are_read_in_the_order_given(tmp_path: Path) -> None:
     """Plain markable sheets all carry the same codes: each student's pages come together, and
     each copy's Name: line is cropped for the teacher to read."""
-    build_lesson(SAMPLE, BuildOptions(out=tmp_path, cache=False, markable=True))
+    build_lesson(SAMPLE, BuildOptions(out=tmp_path, markable=True))
     pages = _clean_scans(tmp_path, tmp_path / "sample/student.pdf", dpi=200)
     files = []
     for student in ("a", "b"):

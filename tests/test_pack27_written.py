@@ -22,7 +22,9 @@ pytestmark = pytest.mark.build
 def test_a_markable_pack_reads_strictly_and_every_page_is_whole(tmp_path: Path) -> None:
     roster = tmp_path / "class.csv"
     roster.write_text("name\nAna\nBen\nChloé\n", encoding="utf-8")
-    options = BuildOptions(out=tmp_path, roster=roster, versions=2, markable=True, cache=False)
+    # The session's layout cache: kept layouts give a fresh pack's bytes (checked by
+    # tests/test_marksheets_build.py::test_a_second_class_reuses_the_measured_layouts).
+    options = BuildOptions(out=tmp_path, roster=roster, versions=2, markable=True)
     build_lesson(DATA / "sample.yaml", options)
     pack = tmp_path / "sample" / "class-pack.pdf"
     reader = PdfReader(io.BytesIO(pack.read_bytes()), strict=True)
