@@ -125,26 +125,39 @@ function renderArticle(view) {
   // and never leaves the editor on the statement saved just before.
   const selected = selectionInArticle();
   const focused = document.activeElement && document.activeElement.closest("#article mark.hl");
-  const nodes = [];
-  let list = null;
-  view.blocks.forEach((block, index) => {
-    const tag = block.kind === "heading" ? "h3" : block.kind === "item" ? "li" : "p";
-    const node = element(tag, `block ${block.kind}`);
-    node.dataset.block = index;
-    if (block.number !== null) node.append(element("span", "pno", String(block.number)));
-    node.append(blockText(block));
-    if (block.kind === "item") {
-      if (!list) {
-        list = element("ul", "items");
-        nodes.push(list);
+  const kinds = JSON.stringify(view.kinds);
+  const drawn = view.blocks.map((block) => ({ key: kinds + JSON.stringify(block), kind: block.kind }));
+  const same =
+    drawnBlocks.length === drawn.length &&
+    drawn.every((block, index) => block.kind === drawnBlocks[index].kind) &&
+    drawnBlocks.every((block) => article.contains(block.node));
+  if (same) {
+    // Only the paragraphs drawn differently are made again: a kind's save redraws one.
+    view.blocks.forEach((block, index) => {
+      if (drawn[index].key === drawnBlocks[index].key) return;
+      const node = blockNode(block, index);
+      drawnBlocks[index].node.replaceWith(node);
+      drawnBlocks[index] = { ...drawn[index], node };
+    });
+  } else {
+    const nodes = [];
+    let list = null;
+    drawnBlocks = view.blocks.map((block, index) => {
+      const node = blockNode(block, index);
+      if (block.kind === "item") {
+        if (!list) {
+          list = element("ul", "items");
+          nodes.push(list);
+        }
+        list.append(node);
+      } else {
+        list = null;
+        nodes.push(node);
       }
-      list.append(node);
-    } else {
-      list = null;
-      nodes.push(node);
-    }
-  });
-  article.replaceChildren(...nodes);
+      return { ...drawn[index], node };
+    });
+    article.replaceChildren(...nodes);
+  }
   article.scrollTop = scroll;
   if (focused) focusHighlight(Number(focused.dataset.index));
   showCursor(view);
@@ -161,6 +174,20 @@ function renderArticle(view) {
     editing.selection.range = rangeIn(block, start, end);
     showPending(editing.selection.range);
   }
+}
+
+// The article's paragraphs as drawn: each one's node, and what it was drawn from. A save
+// redraws only the paragraphs whose statements changed, so that the browser lays out those
+// again, not the whole article, before the teacher sees the new kind.
+let drawnBlocks = [];
+
+function blockNode(block, index) {
+  const tag = block.kind === "heading" ? "h3" : block.kind === "item" ? "li" : "p";
+  const node = element(tag, `block ${block.kind}`);
+  node.dataset.block = index;
+  if (block.number !== null) node.append(element("span", "pno", String(block.number)));
+  node.append(blockText(block));
+  return node;
 }
 
 function blockText(block) {
