@@ -8,12 +8,14 @@ with a roster, the class pack's documents: each variant's worksheet and the name
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
 
+from medialit.build.kept_html import KeptHtml
 from medialit.build.options import BuildOptions
 from medialit.build.settling import SettledLesson, settle, short_versions
 from medialit.layout.internals import untested_versions
@@ -135,6 +137,7 @@ def render_html(
     measure: bool = True,
     copy: CopyOptions = PLAIN_COPY,
     others: Sequence[NumberedSheet] = (),
+    kept: KeptHtml | None = None,
 ) -> dict[str, str]:
     """The HTML of each sheet of one variant (student worksheet, key), by the sheet's name.
 
@@ -144,7 +147,13 @@ def render_html(
     line 1 (for ``medialit check``, which renders the templates to find their mistakes).
     ``copy`` is how the student's copy is made (a name, form fields); the key has none.
     ``others`` are the build's numbered sheets, whose numbers the key maps to its own.
+    With ``kept``, the HTML rendered before from the same inputs (not an independent key's,
+    whose lines a layout measures).
     """
+    if kept is not None and not (variant.level == "independent" and measure):
+        every = (checked, settings, template_folders, variant, theme, allowed_folders, versions)
+        fresh = functools.partial(render_html, *every, measure, copy, others)
+        return kept.rendered((*every, measure, copy, others), template_folders, fresh)
     env = environment(template_folders, theme)
     lines = None
     if variant.level == "independent" and not measure:
@@ -176,7 +185,10 @@ def render_html(
 
 
 def plan_lesson(
-    lesson_file: Path, options: BuildOptions, roster: Sequence[RosterEntry] | None = None
+    lesson_file: Path,
+    options: BuildOptions,
+    roster: Sequence[RosterEntry] | None = None,
+    kept: KeptHtml | None = None,
 ) -> LessonPlan:
     """Read a lesson, settle its settings and render the HTML of every document it needs."""
     settled = settle(lesson_file, options.configuration, options.strict)
@@ -208,6 +220,7 @@ def plan_lesson(
             copy=copy,
             # every level's: a mixed pack's keys map the levels' numbers to each other
             others=[numbered_sheet(short[v.level], v) for v in versions],
+            kept=kept,
         )
 
     if roster is None:
@@ -258,6 +271,7 @@ def plan_lesson(
                 own_search.theme,
                 plan.allowed_folders,
                 copy=marked,
+                kept=kept,
             )[STUDENT.name]
         name = _pack_layout_name(pack.file, variant, copy)
         key = sheet_key(short[variant.level], variant) if options.markable else None

@@ -120,11 +120,16 @@ class LayoutCache:
     be used, :attr:`refused` says why, and the cache does nothing more.
     """
 
+    format = FORMAT
+    """The folder its entries are kept in, said and signed in each (another for kept HTML)."""
+    old_formats: tuple[str, ...] = OLD_FORMATS
+    suffix = PAGES
+
     def __init__(
         self, folder: Path | None = None, owner: Path | None = None, max_bytes: int | None = None
     ) -> None:
         self.root = folder or cache_folder()
-        self.folder = self.root / FORMAT
+        self.folder = self.root / self.format
         self.owner = str((owner or Path.cwd()).resolve())
         self.max_bytes = _max_bytes() if max_bytes is None else max_bytes
         self.refused: str | None = None
@@ -142,7 +147,7 @@ class LayoutCache:
         try:
             if not safety.subfolder(about_file.parent, self.root, create=False):
                 return None
-            about = safety.entry_about(safety.read_private(about_file, self.root), FORMAT)
+            about = safety.entry_about(safety.read_private(about_file, self.root), self.format)
             if about is None or not hmac.compare_digest(about["mac"], self._mac(key, about)):
                 raise ValueError("damaged, of another format, or not kept by this medialit")
             if any(fingerprint(url) != state for url, state in about["fetched"]):
@@ -189,7 +194,7 @@ class LayoutCache:
         if not pages or not self._tested() or not self._open(create=True):
             return
         about: dict[str, object] = {
-            "format": FORMAT,
+            "format": self.format,
             "pages": hashlib.sha256(pages).hexdigest(),
             "refused": list(refused),
             "fetched": [[url, state] for url, state in fetched],
@@ -249,7 +254,7 @@ class LayoutCache:
         for key, _, size in list(self._entries()):
             about_file, _ = self._files(key)
             try:
-                about = safety.entry_about(safety.read_private(about_file, self.root), FORMAT)
+                about = safety.entry_about(safety.read_private(about_file, self.root), self.format)
             except safety.CacheRefused as exc:
                 if str(exc) not in self.skipped:
                     self.skipped.append(str(exc))
@@ -275,12 +280,12 @@ class LayoutCache:
             if root is None:
                 return False
             # Used from now on where it was checked, whatever a link to it may come to name.
-            self.root, self.folder = root, root / FORMAT
+            self.root, self.folder = root, root / self.format
             if not safety.subfolder(self.folder, self.root, create):
                 return False
             if create:
                 self._key = safety.signing_key(self.folder / KEY, self.root)
-                for old in OLD_FORMATS:
+                for old in self.old_formats:
                     safety.remove_old_layouts(self.root / old, (PAGES, ABOUT))
         except safety.CacheRefused as exc:
             self._refuse(exc)
@@ -307,7 +312,7 @@ class LayoutCache:
         """What binds an entry to its key and to this account's cache (the key file)."""
         if not self._key:
             self._key = safety.signing_key(self.folder / KEY, self.root)
-        signed = [FORMAT, key, about["pages"], about["refused"], about["fetched"]]
+        signed = [self.format, key, about["pages"], about["refused"], about["fetched"]]
         if "boxes" in about:  # kept since build --markable: entries without them sign as before
             signed.append(about["boxes"])
         return hmac.new(self._key, json.dumps(signed).encode(), "sha256").hexdigest()
@@ -321,12 +326,12 @@ class LayoutCache:
             files = {entry.name: entry for entry in safety.scan(Path(folder.path), self.skipped)}
             for name, pages_file in files.items():
                 if (
-                    not name.endswith(PAGES)
+                    not name.endswith(self.suffix)
                     or not name.startswith(folder.name)  # elsewhere, its folder would be another
                     or not pages_file.is_file(follow_symlinks=False)
                 ):
                     continue
-                key = name.removesuffix(PAGES)
+                key = name.removesuffix(self.suffix)
                 about_file = files.get(key + ABOUT)
                 try:
                     size = pages_file.stat(follow_symlinks=False).st_size
@@ -340,7 +345,7 @@ class LayoutCache:
 
     def _files(self, key: str) -> tuple[Path, Path]:
         folder = self.folder / key[:2]
-        return folder / f"{key}{ABOUT}", folder / f"{key}{PAGES}"
+        return folder / f"{key}{ABOUT}", folder / f"{key}{self.suffix}"
 
     def _remove(self, key: str) -> None:
         # unlink removes a link itself, never its target; a folder that is a link is left.

@@ -1,0 +1,177 @@
+"""Issue 27, session 9: a second class renders nothing (the sheets' HTML is kept beside the
+layouts, ``build/kept_html.py``), and kept HTML is never served stale.
+
+Real builds with WeasyPrint into a cache folder of each test's own; a kept rendering is
+compared with a build that had no cache at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from medialit.build import kept_html
+from medialit.build.kept_html import Unkeyable, canonical, folder_state
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.lesson.model import Lesson
+from medialit.lesson.reading import read_lesson
+from medialit.render import templates
+from medialit.settings.layers import load_configuration
+from medialit.settings.schema import Settings
+from medialit.sheets.variants import PLAIN, Variant
+
+from .conftest import DATA, pdf_text
+
+pytestmark = pytest.mark.build
+
+CREATED = datetime.datetime(2026, 12, 5, 9, 0, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "medialit" / kept_html.HTML_FORMAT
+
+
+def roster(folder: Path, *names: str) -> Path:
+    file = folder / f"class-{names[0]}.csv"
+    file.write_text("name\n" + "\n".join(names) + "\n", encoding="utf-8")
+    return file
+
+
+def pack(out: Path, class_list: Path, folder: Path | None = None, cache: bool = True) -> Path:
+    configured = load_configuration(folder or DATA)
+    options = BuildOptions(
+        out=out,
+        configuration=configured,
+        created=CREATED,
+        roster=class_list,
+        versions=2,
+        cache=cache,
+    )
+    # As a new process would: Jinja's compiled templates are kept in a process by file times.
+    templates._cached_environment.cache_clear()
+    build_lesson(DATA / "sample.yaml", options)
+    return out / "sample"
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The templates rendered from now on, by name (the renders themselves are real)."""
+    names: list[str] = []
+    real = templates.render
+
+    def render(env: Any, name: str, context: dict[str, Any]) -> str:
+        names.append(name)
+        return real(env, name, context)
+
+    monkeypatch.setattr(templates, "render", render)
+    return names
+
+
+def test_a_second_class_renders_no_sheet_and_gets_the_same_pdfs(
+    tmp_path: Path, cache: Path, rendered: list[str]
+) -> None:
+    pack(tmp_path / "first", roster(tmp_path, "Ana Lima", "Ben Okafor", "Cleo Park"))
+    assert "student.html" in rendered and "key.html" in rendered
+    kept = sorted(cache.glob("*/*.html"))
+    assert kept, "nothing was kept"
+    rendered.clear()
+    second = roster(tmp_path, "Dara Quinn", "Eli Rossi", "Fay Stone")
+    again = pack(tmp_path / "second", second)
+    assert "student.html" not in rendered and "key.html" not in rendered
+    assert sorted(cache.glob("*/*.html")) == kept  # found, not kept anew
+    fresh = pack(tmp_path / "fresh", second, cache=False)
+    for name in ("class-pack.pdf", "key-A.pdf", "key-B.pdf", "cover.pdf"):
+        assert (again / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert "Dara Quinn" in pdf_text(again / "class-pack.pdf")
+
+
+def test_a_changed_template_of_the_teachers_renders_again(
+    tmp_path: Path, cache: Path, rendered: list[str]
+) -> None:
+    """A second class after the teacher edited a template: the stale HTML (and its kept layout)
+    must not be served, though every input of the rendering is the same."""
+    folder = tmp_path / "work"
+    (folder / "templates").mkdir(parents=True)
+    student = folder / "templates" / "student.html"
+    header = '{% extends "!student.html" %}{% block header %}<p>Version N</p>{{ super() }}'
+    student.write_text(header.replace("N", "one") + "{% endblock %}")
+    first = pack(tmp_path / "one", roster(tmp_path, "Ana Lima", "Ben Okafor"), folder)
+    assert "Version one" in pdf_text(first / "class-pack.pdf")
+    status = student.stat()
+    student.write_text(header.replace("N", "two") + "{% endblock %}")  # the same size
+    os.utime(student, ns=(status.st_atime_ns, status.st_mtime_ns))  # and time
+    rendered.clear()
+    second = pack(tmp_path / "two", roster(tmp_path, "Cleo Park", "Dara Quinn"), folder)
+    assert "student.html" in rendered
+    text = pdf_text(second / "class-pack.pdf")
+    assert "Version two" in text and "Version one" not in text
+
+
+def test_a_file_added_beside_the_templates_renders_again(
+    tmp_path: Path, cache: Path, rendered: list[str]
+) -> None:
+    """A template that the search path finds first from now on (the built-in one before)."""
+    folder = tmp_path / "work"
+    (folder / "templates").mkdir(parents=True)
+    pack(tmp_path / "one", roster(tmp_path, "Ana Lima", "Ben Okafor"), folder)
+    (folder / "templates" / "key.html").write_text(
+        '{% extends "!key.html" %}{% block header %}<p>Teacher copy</p>{{ super() }}{% endblock %}'
+    )
+    rendered.clear()
+    second = pack(tmp_path / "two", roster(tmp_path, "Cleo Park", "Dara Quinn"), folder)
+    assert "key.html" in rendered
+    assert "Teacher copy" in pdf_text(second / "key-A.pdf")
+
+
+def test_canonical_tells_apart_what_a_template_could() -> None:
+    values: list[object] = [1, 1.0, True, "1", [1], (1,), {"a": 1, "b": 2}, {"b": 2, "a": 1}]
+    values += [Path("a"), "a", PLAIN, Variant(version="B"), frozenset({1}), None, 0.1 + 0.2, 0.3]
+    forms = [repr(canonical(value)) for value in values]
+    assert len(set(forms)) == len(forms)
+    # The same data: the same form, however made.
+    assert canonical(Variant(version="B")) == canonical(Variant(version="B"))
+    # A pydantic model: which fields were set counts (a lesson's ``language:`` written or not).
+    lesson = read_lesson(DATA / "sample.yaml").lesson
+    assert "language" not in lesson.model_fields_set
+    written = Lesson.model_validate({**lesson.model_dump(), "language": lesson.language})
+    assert canonical(lesson) != canonical(written)
+    assert canonical(Settings()) == canonical(Settings())
+    assert canonical(Settings(language=None)) != canonical(Settings())
+    assert canonical(Settings(school="Hill School")) != canonical(Settings())
+    with pytest.raises(Unkeyable):
+        canonical([object()])
+    with pytest.raises(Unkeyable):
+        canonical({"f": lambda: 1})
+
+
+def test_folder_state_sees_bytes_links_and_new_files(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    (folder / "fonts").mkdir(parents=True)
+    picture = folder / "fonts" / "crest.svg"
+    picture.write_bytes(b"<svg>blue</svg>")
+
+    def state() -> list[str]:
+        return list(folder_state(folder))
+
+    before = state()
+    assert before == state()
+    status = picture.stat()
+    picture.write_bytes(b"<svg>red!</svg>")  # the same size and time, other bytes
+    os.utime(picture, ns=(status.st_atime_ns, status.st_mtime_ns))
+    changed = state()
+    assert changed != before
+    (folder / "other.css").write_text("")
+    added = state()
+    assert added != changed
+    (folder / "link.html").symlink_to(picture)
+    linked = state()
+    assert linked != added
+    (folder / "link.html").unlink()
+    (folder / "link.html").symlink_to(folder / "other.css")
+    assert state() != linked
