@@ -99,9 +99,7 @@ def code_stream(code: PageCode, width: float, height: float) -> bytes:
             f"{x_mark:.2f} {height - y_mark - size:.2f} {size:.2f} {size:.2f} re"
             for x_mark, y_mark, size in corner_marks(width, height)
         ).encode()
-    return b"".join(
-        (place, code_mask(code.text()).encode(), b">\nEI Q\n", corners, b"\nf Q EMC\n")
-    )
+    return b"".join((place, code_mask(code.text()).encode(), b">\nEI Q\n", corners, b"\nf Q EMC\n"))
 
 
 def page_marks(code: PageCode, width: float, height: float) -> bytes:
