@@ -13,7 +13,6 @@ import signal
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -178,6 +177,9 @@ def _lay_out_each(
             if progress:
                 progress.advance()
         return results
+    # imported here: a build in one process (a second class: none at all) needs no pool
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     done: dict[int, LaidOut] = {}
     executor = ProcessPoolExecutor(
         max_workers=min(workers, len(layouts)),
