@@ -43,7 +43,9 @@ def roster(folder: Path, *names: str) -> Path:
     return file
 
 
-def pack(out: Path, class_list: Path, folder: Path | None = None, cache: bool = True) -> Path:
+def pack(
+    out: Path, class_list: Path, folder: Path | None = None, cache: bool = True, html: bool = False
+) -> Path:
     configured = load_configuration(folder or DATA)
     options = BuildOptions(
         out=out,
@@ -52,6 +54,7 @@ def pack(out: Path, class_list: Path, folder: Path | None = None, cache: bool = 
         roster=class_list,
         versions=2,
         cache=cache,
+        write_html=html,
     )
     # As a new process would: Jinja's compiled templates are kept in a process by file times.
     templates._cached_environment.cache_clear()
@@ -83,12 +86,19 @@ def test_a_second_class_renders_no_sheet_and_gets_the_same_pdfs(
     rendered.clear()
     second = roster(tmp_path, "Dara Quinn", "Eli Rossi", "Fay Stone")
     again = pack(tmp_path / "second", second)
-    assert "student.html" not in rendered and "key.html" not in rendered
+    assert rendered == []  # not even the cover and name tags: they are drawn
     assert sorted(cache.glob("*/*.html")) == kept  # found, not kept anew
     fresh = pack(tmp_path / "fresh", second, cache=False)
     for name in ("class-pack.pdf", "key-A.pdf", "key-B.pdf", "cover.pdf"):
         assert (again / name).read_bytes() == (fresh / name).read_bytes(), name
     assert "Dara Quinn" in pdf_text(again / "class-pack.pdf")
+
+
+def test_a_drawn_cover_is_still_written_as_html_when_asked(tmp_path: Path, cache: Path) -> None:
+    class_list = roster(tmp_path, "Ana Lima", "Ben Okafor")
+    pack(tmp_path / "first", class_list)
+    again = pack(tmp_path / "again", class_list, html=True)
+    assert "Ben Okafor" in (again / "cover.html").read_text(encoding="utf-8")
 
 
 def test_a_changed_template_of_the_teachers_renders_again(

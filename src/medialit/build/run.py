@@ -74,7 +74,7 @@ def build_lessons(
                 warn(message)
     layouts = [
         Layout(
-            document.html,
+            document.html if document.drawn is None else "",  # drawn: nothing to render
             lesson_file.parent,
             document.folders,
             options.created,
