@@ -14,9 +14,11 @@ from typing import Any
 
 import pytest
 
-from medialit.build import kept_html
+from medialit.build import kept_html, laying_out, sheet_pages
 from medialit.build.kept_html import Unkeyable, canonical, folder_state
+from medialit.build.output_marker import MARKER
 from medialit.build.run import BuildOptions, build_lesson
+from medialit.layout.page_fill import PageFill
 from medialit.lesson.model import Lesson
 from medialit.lesson.reading import read_lesson
 from medialit.render import templates
@@ -63,6 +65,21 @@ def pack(
 
 
 @pytest.fixture
+def measured(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sheets measured from now on with pdfium (the measuring itself is real)."""
+    sizes: list[int] = []
+
+    def page_fill(pdf: bytes) -> PageFill:
+        sizes.append(len(pdf))
+        return real(pdf)
+
+    real = laying_out.page_fill
+    monkeypatch.setattr(laying_out, "page_fill", page_fill)
+    monkeypatch.setattr(sheet_pages, "page_fill", page_fill)
+    return sizes
+
+
+@pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The templates rendered from now on, by name (the renders themselves are real)."""
     names: list[str] = []
@@ -77,20 +94,25 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_second_class_renders_no_sheet_and_gets_the_same_pdfs(
-    tmp_path: Path, cache: Path, rendered: list[str]
+    tmp_path: Path, cache: Path, rendered: list[str], measured: list[int]
 ) -> None:
     pack(tmp_path / "first", roster(tmp_path, "Ana Lima", "Ben Okafor", "Cleo Park"))
     assert "student.html" in rendered and "key.html" in rendered
+    assert len(measured) == 2  # each key, once
     kept = sorted(cache.glob("*/*.html"))
     assert kept, "nothing was kept"
     rendered.clear()
+    measured.clear()
     second = roster(tmp_path, "Dara Quinn", "Eli Rossi", "Fay Stone")
     again = pack(tmp_path / "second", second)
     assert rendered == []  # not even the cover and name tags: they are drawn
+    assert measured == []  # the keys' last pages were measured with their layouts
     assert sorted(cache.glob("*/*.html")) == kept  # found, not kept anew
     fresh = pack(tmp_path / "fresh", second, cache=False)
     for name in ("class-pack.pdf", "key-A.pdf", "key-B.pdf", "cover.pdf"):
         assert (again / name).read_bytes() == (fresh / name).read_bytes(), name
+    # The keys' page counts, kept with their layouts, as a fresh build measures them.
+    assert (again / MARKER).read_text().replace("second", "fresh") == (fresh / MARKER).read_text()
     assert "Dara Quinn" in pdf_text(again / "class-pack.pdf")
 
 

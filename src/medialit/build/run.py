@@ -82,6 +82,7 @@ def build_lessons(
             drawn=document.drawn,
             measure=document.key is not None,
             object_streams=document.object_streams,
+            fill=document.file is not None and document.drawn is None,
         )
         for lesson_file, plan in plans
         for document in plan.documents()

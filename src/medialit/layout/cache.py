@@ -47,8 +47,11 @@ from importlib import metadata
 from pathlib import Path
 
 from medialit import __version__
-from medialit.errors import SettingsError
 from medialit.layout import cache_safety as safety
+from medialit.layout.cache_place import MAX_BYTES as MAX_BYTES
+from medialit.layout.cache_place import MAX_BYTES_VARIABLE as MAX_BYTES_VARIABLE
+from medialit.layout.cache_place import cache_folder as cache_folder
+from medialit.layout.cache_place import max_bytes as bound
 from medialit.layout.fingerprints import fingerprint
 from medialit.layout.internals import untested_versions
 
@@ -59,21 +62,10 @@ OLD_FORMATS = ("layouts-1", "layouts-2")
 layout, not as it read each file): removed on first use."""
 KEY = "key"
 """The file, in the format's folder, holding the secret that entries are signed with."""
-MAX_BYTES = 500 * 1024 * 1024
-"""The default size bound; ``MEDIALIT_CACHE_MAX_MB`` changes it."""
-MAX_BYTES_VARIABLE = "MEDIALIT_CACHE_MAX_MB"
 PAGES = ".pages"
 ABOUT = ".json"
 # Font installations rewrite these; WeasyPrint may fall back to system fonts.
 FONT_SET_UP = (Path("/etc/fonts"), Path("/var/cache/fontconfig"), Path("/usr/share/fonts"))
-
-
-def cache_folder(environ: dict[str, str] | None = None) -> Path:
-    """``$XDG_CACHE_HOME/medialit``, or ``~/.cache/medialit`` when it is unset or relative."""
-    environ = dict(os.environ) if environ is None else environ
-    base = environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "medialit"
 
 
 @dataclass(frozen=True)
@@ -84,6 +76,8 @@ class CachedLayout:
     refused: list[str]
     boxes: list[list[object]] | None = None
     """A measured layout's marked boxes (``build --markable``); None when none were kept."""
+    fill: tuple[int, float] | None = None
+    """Its pages and how full its last page is (``page_fill.py``), if kept with it."""
 
 
 def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], dated: bool) -> str:
@@ -131,7 +125,7 @@ class LayoutCache:
         self.root = folder or cache_folder()
         self.folder = self.root / self.format
         self.owner = str((owner or Path.cwd()).resolve())
-        self.max_bytes = _max_bytes() if max_bytes is None else max_bytes
+        self.max_bytes = bound() if max_bytes is None else max_bytes
         self.refused: str | None = None
         """Why the cache is not used (a sentence saying what to do), once it is not."""
         self.skipped: list[str] = []
@@ -176,7 +170,7 @@ class LayoutCache:
             self._refuse(exc)
         except OSError:
             pass
-        return CachedLayout(pages, refused, boxes)
+        return CachedLayout(pages, refused, boxes, _fill(about.get("fill")))
 
     def put(
         self,
@@ -185,11 +179,13 @@ class LayoutCache:
         refused: Sequence[str],
         fetched: Sequence[tuple[str, str]],
         boxes: Sequence[Sequence[object]] | None = None,
+        fill: tuple[int, float] | None = None,
     ) -> None:
         """Keep a layout (the pages first, then what describes them), then keep to the bound.
 
         ``fetched`` is every address the layout asked for, with its state as the layout
-        read it (``fingerprints.py``); ``boxes``, a measured layout's marked boxes.
+        read it (``fingerprints.py``); ``boxes``, a measured layout's marked boxes; ``fill``,
+        its pages and how full its last page is, so that a second class need not measure it.
         """
         if not pages or not self._tested() or not self._open(create=True):
             return
@@ -202,6 +198,8 @@ class LayoutCache:
         }
         if boxes is not None:
             about["boxes"] = [list(box) for box in boxes]
+        if fill is not None:
+            about["fill"] = list(fill)
         about["mac"] = self._mac(key, about)
         about_file, pages_file = self._files(key)
         try:
@@ -315,6 +313,8 @@ class LayoutCache:
         signed = [self.format, key, about["pages"], about["refused"], about["fetched"]]
         if "boxes" in about:  # kept since build --markable: entries without them sign as before
             signed.append(about["boxes"])
+        if "fill" in about:  # kept since the second class measured no page
+            signed.append(["fill", about["fill"]])
         return hmac.new(self._key, json.dumps(signed).encode(), "sha256").hexdigest()
 
     def _entries(self) -> Iterator[tuple[str, float, int]]:
@@ -381,19 +381,11 @@ def _font_set_up() -> str:
     return ";".join(stamps)
 
 
-def _max_bytes() -> int:
-    """``MEDIALIT_CACHE_MAX_MB`` in bytes, or the default; a value that is not a size stops."""
-    value = os.environ.get(MAX_BYTES_VARIABLE, "").strip()
-    if not value:
-        return MAX_BYTES
-    try:
-        megabytes = float(value)
-        if not megabytes >= 0:  # negative, or nan
-            raise ValueError(value)
-        return int(megabytes * 1024 * 1024)
-    except (ValueError, OverflowError):  # not a number, or infinite (inf, 1e400)
-        raise SettingsError(
-            f"{MAX_BYTES_VARIABLE}={value} is not a size; set it to the most megabytes "
-            "of laid-out documents to keep (a number such as 500, or 0 to keep none), "
-            "or unset it."
-        ) from None
+def _fill(kept: object) -> tuple[int, float] | None:
+    """A kept page fill (pages, share of the last page used), if well formed."""
+    if not isinstance(kept, list) or len(kept) != 2:
+        return None
+    pages, used = kept
+    if type(pages) is int and pages > 0 and type(used) in (int, float) and 0 <= used <= 1:
+        return pages, float(used)
+    return None
