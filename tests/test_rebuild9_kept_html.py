@@ -8,6 +8,7 @@ compared with a build that had no cache at all.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from medialit.build import kept_html, laying_out, sheet_pages
 from medialit.build.kept_html import Unkeyable, canonical, folder_state
 from medialit.build.output_marker import MARKER
 from medialit.build.run import BuildOptions, build_lesson
+from medialit.layout.cache import LayoutCache
 from medialit.layout.page_fill import PageFill
 from medialit.lesson.model import Lesson
 from medialit.lesson.reading import read_lesson
@@ -207,3 +209,21 @@ def test_folder_state_sees_bytes_links_and_new_files(tmp_path: Path) -> None:
     (folder / "link.html").unlink()
     (folder / "link.html").symlink_to(folder / "other.css")
     assert state() != linked
+
+
+def test_a_kept_fill_is_signed_apart_from_its_layout(tmp_path: Path) -> None:
+    """A medialit that keeps no fill still takes the entry as its own (its signature does not
+    cover the fill), and a fill changed in the cache is not believed, the layout still is."""
+    store = LayoutCache(tmp_path / "cache", tmp_path)
+    key = "ab" + "0" * 62
+    store.put(key, b"kept pages", [], [], fill=(3, 0.25))
+    about_file = store.folder / key[:2] / f"{key}.json"
+    about = json.loads(about_file.read_text())
+    without = {name: value for name, value in about.items() if name != "fill"}
+    assert store._mac(key, without) == about["mac"]
+    found = store.get(key)
+    assert found is not None and found.fill == (3, 0.25)
+    about["fill"][1] = 0.9  # another share, the old signature
+    about_file.write_text(json.dumps(about))
+    found = store.get(key)
+    assert found is not None and found.pages == b"kept pages" and found.fill is None

@@ -45,6 +45,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from medialit import __version__
 from medialit.layout import cache_safety as safety
@@ -170,7 +171,7 @@ class LayoutCache:
             self._refuse(exc)
         except OSError:
             pass
-        return CachedLayout(pages, refused, boxes, _fill(about.get("fill")))
+        return CachedLayout(pages, refused, boxes, self._fill(key, about))
 
     def put(
         self,
@@ -199,7 +200,10 @@ class LayoutCache:
         if boxes is not None:
             about["boxes"] = [list(box) for box in boxes]
         if fill is not None:
-            about["fill"] = list(fill)
+            # signed apart, so that a medialit that keeps no fill still takes the entry as its own
+            measured = [fill[0], fill[1]]
+            signature = self._sign([self.format, key, about["pages"], "fill", measured])
+            about["fill"] = [*measured, signature]
         about["mac"] = self._mac(key, about)
         about_file, pages_file = self._files(key)
         try:
@@ -308,14 +312,23 @@ class LayoutCache:
 
     def _mac(self, key: str, about: dict[str, object]) -> str:
         """What binds an entry to its key and to this account's cache (the key file)."""
-        if not self._key:
-            self._key = safety.signing_key(self.folder / KEY, self.root)
         signed = [self.format, key, about["pages"], about["refused"], about["fetched"]]
         if "boxes" in about:  # kept since build --markable: entries without them sign as before
             signed.append(about["boxes"])
-        if "fill" in about:  # kept since the second class measured no page
-            signed.append(["fill", about["fill"]])
+        return self._sign(signed)
+
+    def _sign(self, signed: object) -> str:
+        if not self._key:
+            self._key = safety.signing_key(self.folder / KEY, self.root)
         return hmac.new(self._key, json.dumps(signed).encode(), "sha256").hexdigest()
+
+    def _fill(self, key: str, about: dict[str, Any]) -> tuple[int, float] | None:
+        """The kept fill, signed apart (:meth:`put`); None when there is none or it is wrong."""
+        kept = about.get("fill")
+        if not isinstance(kept, list) or [type(value) for value in kept] != [int, float, str]:
+            return None
+        signature = self._sign([self.format, key, about["pages"], "fill", kept[:2]])
+        return (kept[0], kept[1]) if hmac.compare_digest(kept[2], signature) else None
 
     def _entries(self) -> Iterator[tuple[str, float, int]]:
         """Every entry as (key, last use, size in bytes); lone pages count as unused.
@@ -379,13 +392,3 @@ def _font_set_up() -> str:
         except OSError:
             stamps.append(f"{folder}:none")
     return ";".join(stamps)
-
-
-def _fill(kept: object) -> tuple[int, float] | None:
-    """A kept page fill (pages, share of the last page used), if well formed."""
-    if not isinstance(kept, list) or len(kept) != 2:
-        return None
-    pages, used = kept
-    if type(pages) is int and pages > 0 and type(used) in (int, float) and 0 <= used <= 1:
-        return pages, float(used)
-    return None
