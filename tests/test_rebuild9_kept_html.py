@@ -8,6 +8,7 @@ compared with a build that had no cache at all.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -227,3 +228,24 @@ def test_a_kept_fill_is_signed_apart_from_its_layout(tmp_path: Path) -> None:
     about_file.write_text(json.dumps(about))
     found = store.get(key)
     assert found is not None and found.pages == b"kept pages" and found.fill is None
+
+
+def test_kept_html_changed_in_the_cache_is_not_served(
+    tmp_path: Path, cache: Path, rendered: list[str]
+) -> None:
+    """Someone who can write the cache puts other HTML in an entry and fixes its hash: the
+    entry is not this account's (its signature fails), so the sheets are rendered again."""
+    pack(tmp_path / "first", roster(tmp_path, "Ana Lima", "Ben Okafor"))
+    for kept in cache.glob("*/*.html"):
+        forged = kept.read_bytes().replace(b"Version A", b"FORGED A")
+        assert forged != kept.read_bytes()
+        kept.write_bytes(forged)
+        about_file = kept.with_suffix(".json")
+        about = json.loads(about_file.read_text())
+        about["pages"] = hashlib.sha256(forged).hexdigest()
+        about_file.write_text(json.dumps(about))
+    rendered.clear()
+    again = pack(tmp_path / "again", roster(tmp_path, "Cleo Park", "Dara Quinn"))
+    assert "student.html" in rendered
+    assert "FORGED" not in pdf_text(again / "class-pack.pdf")
+    assert all(b"FORGED" not in kept.read_bytes() for kept in cache.glob("*/*.html"))
