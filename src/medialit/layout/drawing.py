@@ -55,14 +55,7 @@ class Font:
     def covers(self, text: str) -> bool:
         """Whether drawing ``text`` glyph by glyph prints it as a layout would: every
         character in the font, none that combines with another or runs right to left."""
-        glyphs = self.metrics.glyphs
-        return all(
-            (ord(char) in glyphs or char in "\n\t")
-            and not unicodedata.combining(char)
-            and unicodedata.bidirectional(char) not in _RIGHT_TO_LEFT
-            and unicodedata.category(char) not in ("Cf", "Mn", "Me", "Mc")
-            for char in text
-        )
+        return all(_drawable(char, self.resource) for char in set(text))
 
     def width(self, text: str, size: float, spacing: float = 0.0) -> float:
         """The printed width of ``text`` in points, with ``spacing`` points after each character."""
@@ -200,6 +193,17 @@ def _text_start(color: tuple[float, float, float], key: str, size: str) -> bytes
     stream.set_color_rgb(*color)
     stream.set_font_size(key, size)
     return b"\n".join(stream.stream)
+
+
+@functools.cache  # a class's names share their letters: each is looked at once
+def _drawable(char: str, resource: str) -> bool:
+    """Whether ``char`` is in the font and neither combines nor runs right to left."""
+    return (
+        (ord(char) in _metrics(resource).glyphs or char in "\n\t")
+        and not unicodedata.combining(char)
+        and unicodedata.bidirectional(char) not in _RIGHT_TO_LEFT
+        and unicodedata.category(char) not in ("Cf", "Mn", "Me", "Mc")
+    )
 
 
 def _number(value: float) -> str:
