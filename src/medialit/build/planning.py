@@ -78,7 +78,8 @@ def render_html(
     if kept is not None and not (variant.level == "independent" and measure):
         every = (checked, settings, template_folders, variant, theme, allowed_folders, versions)
         fresh = functools.partial(render_html, *every, measure, copy, others)
-        return kept.rendered((*every, measure, copy, others), template_folders, fresh)
+        searched = [*template_folders, *([theme] if theme else [])]  # every folder Jinja reads
+        return kept.rendered((*every, measure, copy, others), searched, fresh)
     env = environment(template_folders, theme)
     lines = None
     if variant.level == "independent" and not measure:
