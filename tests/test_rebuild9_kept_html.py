@@ -249,3 +249,30 @@ def test_kept_html_changed_in_the_cache_is_not_served(
     assert "student.html" in rendered
     assert "FORGED" not in pdf_text(again / "class-pack.pdf")
     assert all(b"FORGED" not in kept.read_bytes() for kept in cache.glob("*/*.html"))
+
+
+def test_a_changed_lesson_renders_again(tmp_path: Path, cache: Path, rendered: list[str]) -> None:
+    """The same file, edited between two classes: its sheets are not the kept ones."""
+    lesson = tmp_path / "lessons" / "sample.yaml"
+    lesson.parent.mkdir()
+    text = (DATA / "sample.yaml").read_text(encoding="utf-8")
+    lesson.write_text(text, encoding="utf-8")
+
+    def build(out: Path, *names: str) -> str:
+        templates._cached_environment.cache_clear()
+        options = BuildOptions(
+            out=out,
+            configuration=load_configuration(DATA),
+            created=CREATED,
+            roster=roster(tmp_path, *names),
+            versions=2,
+        )
+        build_lesson(lesson, options)
+        return pdf_text(out / "sample" / "class-pack.pdf")
+
+    assert "The school lunch debate" in build(tmp_path / "one", "Ana Lima", "Ben Okafor")
+    lesson.write_text(text.replace("The school lunch debate", "The canteen debate", 1))
+    rendered.clear()
+    again = build(tmp_path / "two", "Cleo Park", "Dara Quinn")
+    assert "student.html" in rendered
+    assert "The canteen debate" in again and "The school lunch debate" not in again
