@@ -79,7 +79,16 @@ def finish_lesson(
         record, build_kind(options), lesson_version(plan.checked.lesson), files, earlier
     )
     # The sheets a teacher prints as laid out (a drawn cover has no layout to judge).
-    fills = measure_sheets(files, [o.file for o in plan.outputs if o.file and o.drawn is None])
+    fills = measure_sheets(
+        files,
+        [o.file for o in plan.outputs if o.file and o.drawn is None],
+        # a sheet written as laid out (not coded since) measured with its kept layout
+        {
+            o.file: fill
+            for o in plan.outputs
+            if o.file and (fill := laid_out[o.name].fill) and files[o.file] is laid_out[o.name].pdf
+        },
+    )
     pages = kept_counts(record.pages, fills, [*earlier, *files])
     kept = dataclasses.replace(sheets.record, pages=pages)
     marker = marker_text(lesson_file, target, kept.as_json())

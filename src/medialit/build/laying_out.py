@@ -13,13 +13,13 @@ import signal
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from medialit.errors import MedialitError, Problem
 from medialit.layout.cache import LayoutCache, layout_key
+from medialit.layout.page_fill import PageFill, page_fill
 from medialit.processes import die_with_parent
 
 MarkedBox = tuple[str, int, float, float, float, float]
@@ -53,6 +53,8 @@ class Layout:
     object_streams: bool = True
     """Write its objects in object streams, as WeasyPrint does; ``False`` for a layout that is
     only read back to be stamped (:func:`medialit.layout.reuse.pdf_from_pages` says why)."""
+    fill: bool = False
+    """Keep how full its last page is with the kept layout (a sheet written as laid out)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class LaidOut:
     """The kept pages (with ``keep_pages``), see :func:`medialit.layout.pdf.pdf_from_pages`."""
     boxes: tuple[MarkedBox, ...] = ()
     """With ``measure``: each marked element's name, page (0-based) and box in points."""
+    fill: PageFill | None = None
+    """With ``fill`` and a layout cache: its pages and how full its last page is."""
 
 
 def lay_out(layout: Layout) -> LaidOut:
@@ -144,7 +148,8 @@ def lay_out_all(
             cache.forget(key)
             continue
         measured = tuple(_box(box) for box in found.boxes or ()) if layout.measure else ()
-        done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused), boxes=measured)
+        fill = PageFill(*found.fill) if layout.fill and found.fill else None
+        done[n] = LaidOut(pdf=pdf, refused=tuple(found.refused), boxes=measured, fill=fill)
         if progress:
             progress.advance()
     missing = [n for n in range(len(layouts)) if n not in done]
@@ -157,7 +162,11 @@ def lay_out_all(
     for n, laid_out in zip(missing, fresh, strict=True):
         if not laid_out.problems and not layouts[n].forms:
             kept = laid_out.boxes if layouts[n].measure else None
-            cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched, kept)
+            # measured once, kept: a second class loads no PDF renderer (pdfium) to measure it
+            fill = page_fill(laid_out.pdf) if layouts[n].fill and laid_out.pages else None
+            laid_out = replace(laid_out, fill=fill)
+            kept_fill = (fill.pages, fill.last_page_used) if fill else None
+            cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched, kept, kept_fill)
         done[n] = replace(laid_out, pages=b"")
     return [done[n] for n in range(len(layouts))]
 
@@ -178,6 +187,9 @@ def _lay_out_each(
             if progress:
                 progress.advance()
         return results
+    # imported here: a build in one process (a second class: none at all) needs no pool
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     done: dict[int, LaidOut] = {}
     executor = ProcessPoolExecutor(
         max_workers=min(workers, len(layouts)),

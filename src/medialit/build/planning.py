@@ -8,12 +8,16 @@ with a roster, the class pack's documents: each variant's worksheet and the name
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment
 
+from medialit.build.documents import ClassPackDocuments as ClassPackDocuments
+from medialit.build.documents import Document as Document
+from medialit.build.documents import LessonPlan as LessonPlan
+from medialit.build.kept_html import KeptHtml
 from medialit.build.options import BuildOptions
 from medialit.build.settling import SettledLesson, settle, short_versions
 from medialit.layout.internals import untested_versions
@@ -31,10 +35,10 @@ from medialit.render.sheet_table import (
 )
 from medialit.render.templates import builtin_templates_only, environment, render_context
 from medialit.settings.layers import Layer
-from medialit.settings.schema import Settings, Words
+from medialit.settings.schema import Settings
 from medialit.settings.themes import SearchPath
-from medialit.sheets.markable import SheetKey, sheet_key
-from medialit.sheets.pack import PackPlan, plan_pack
+from medialit.sheets.markable import sheet_key
+from medialit.sheets.pack import plan_pack
 from medialit.sheets.roster import RosterEntry
 from medialit.sheets.variants import (
     LEVELS,
@@ -45,83 +49,6 @@ from medialit.sheets.variants import (
     Variant,
     plain_variants,
 )
-
-
-@dataclass(frozen=True)
-class Document:
-    """One document to lay out: a worksheet, a key, the cover, or a part of the class pack."""
-
-    name: str
-    """What it is, unique in its lesson and said in warnings: the file it is written to
-    (``key-guided-B.pdf``) or, inside the class pack, ``class-pack.pdf (student-B.pdf)``."""
-    file: str | None
-    """The file it is written to as laid out, or ``None`` for a part of the class pack."""
-    html: str
-    forms: bool = False
-    """Turn the HTML's inputs into PDF form fields (the fillable student sheet)."""
-    folders: tuple[Path, ...] = ()
-    """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
-    drawn: bytes | None = None
-    """The PDF, already drawn without a layout (a class pack's cover and name tags from
-    medialit's own templates: :mod:`medialit.layout.drawn_pack`); ``None``: lay out ``html``."""
-    key: SheetKey | None = None
-    """A markable student sheet's variant and key (``build --markable``): its layout measures
-    where its tick boxes and writing areas are, for the record ``medialit mark`` reads."""
-    object_streams: bool = True
-    """Its PDF's objects in object streams; not for a class pack's layout that is only stamped
-    (without ``--split``, whose copies are the layout's own bytes and stay small)."""
-
-
-@dataclass(frozen=True)
-class ClassPackDocuments:
-    """What a class pack lays out: each variant's worksheet once, and every name tag."""
-
-    plan: PackPlan
-    layouts: list[Document]
-    """The student worksheet of each of ``plan.variants``, in that order."""
-    name_tags: Document
-    """The pages of names stamped onto the copies."""
-
-
-@dataclass
-class LessonPlan:
-    """A lesson's documents, rendered and ready to lay out."""
-
-    checked: CheckedLesson
-    allowed_folders: tuple[Path, ...]
-    """Folders the PDF may load files from: templates, theme, logo, the lesson's own."""
-    outputs: list[Document] = field(default_factory=list)
-    """The documents written as laid out: worksheets, keys, the class pack's cover."""
-    class_pack: ClassPackDocuments | None = None
-    words: Words = field(default_factory=Words)
-    """The fixed words in the lesson's language, for the class pack's titles."""
-    language: str = "en"
-    """The sheets' language tag."""
-    warnings: list[str] = field(default_factory=list)
-    """Found while planning, so said before anything is laid out or written."""
-
-    @property
-    def pack(self) -> PackPlan | None:
-        """Who gets which copy of the class pack, if there is a roster."""
-        return self.class_pack.plan if self.class_pack else None
-
-    def documents(self) -> list[Document]:
-        """Every document to lay out: outputs, then the class pack's."""
-        documents = list(self.outputs)
-        if self.class_pack is not None:
-            documents += [*self.class_pack.layouts, self.class_pack.name_tags]
-        return documents
-
-    def output(self, file: str, html: str, forms: bool = False) -> Document:
-        """A document written as laid out, to ``file``."""
-        return Document(file, file, html, forms, self.allowed_folders)
-
-    def document(self, name: str) -> Document:
-        """The document called ``name``; ``KeyError`` if the plan has none."""
-        for document in self.documents():
-            if document.name == name:
-                return document
-        raise KeyError(name)
 
 
 def render_html(
@@ -135,6 +62,7 @@ def render_html(
     measure: bool = True,
     copy: CopyOptions = PLAIN_COPY,
     others: Sequence[NumberedSheet] = (),
+    kept: KeptHtml | None = None,
 ) -> dict[str, str]:
     """The HTML of each sheet of one variant (student worksheet, key), by the sheet's name.
 
@@ -144,7 +72,14 @@ def render_html(
     line 1 (for ``medialit check``, which renders the templates to find their mistakes).
     ``copy`` is how the student's copy is made (a name, form fields); the key has none.
     ``others`` are the build's numbered sheets, whose numbers the key maps to its own.
+    With ``kept``, the HTML rendered before from the same inputs (not an independent key's,
+    whose lines a layout measures).
     """
+    if kept is not None and not (variant.level == "independent" and measure):
+        every = (checked, settings, template_folders, variant, theme, allowed_folders, versions)
+        fresh = functools.partial(render_html, *every, measure, copy, others)
+        searched = [*template_folders, *([theme] if theme else [])]  # every folder Jinja reads
+        return kept.rendered((*every, measure, copy, others), searched, fresh)
     env = environment(template_folders, theme)
     lines = None
     if variant.level == "independent" and not measure:
@@ -176,7 +111,10 @@ def render_html(
 
 
 def plan_lesson(
-    lesson_file: Path, options: BuildOptions, roster: Sequence[RosterEntry] | None = None
+    lesson_file: Path,
+    options: BuildOptions,
+    roster: Sequence[RosterEntry] | None = None,
+    kept: KeptHtml | None = None,
 ) -> LessonPlan:
     """Read a lesson, settle its settings and render the HTML of every document it needs."""
     settled = settle(lesson_file, options.configuration, options.strict)
@@ -208,6 +146,7 @@ def plan_lesson(
             copy=copy,
             # every level's: a mixed pack's keys map the levels' numbers to each other
             others=[numbered_sheet(short[v.level], v) for v in versions],
+            kept=kept,
         )
 
     if roster is None:
@@ -258,6 +197,7 @@ def plan_lesson(
                 own_search.theme,
                 plan.allowed_folders,
                 copy=marked,
+                kept=kept,
             )[STUDENT.name]
         name = _pack_layout_name(pack.file, variant, copy)
         key = sheet_key(short[variant.level], variant) if options.markable else None
@@ -282,19 +222,25 @@ def plan_lesson(
     for sheet in PACK_SHEETS:
         if sheet.written:
             file = sheet.file(Variant(selection=pack.selection))
-            cover = plan.output(file, sheet.render(env, pack_input))
             drawn = _drawn(env, sheet, pack_input, options)
+            cover = plan.output(
+                file, _html(env, sheet, pack_input, drawn is None or options.write_html)
+            )
             plan.outputs.append(dataclasses.replace(cover, drawn=drawn))
-    name_tags = NAMES.render(env, pack_input)
+    drawn = _drawn(env, NAMES, pack_input, options)
+    name_tags = _html(env, NAMES, pack_input, drawn is None)
     tags = Document(
-        f"{pack.file} (name tags)",
-        None,
-        name_tags,
-        folders=plan.allowed_folders,
-        drawn=_drawn(env, NAMES, pack_input, options),
+        f"{pack.file} (name tags)", None, name_tags, folders=plan.allowed_folders, drawn=drawn
     )
     plan.class_pack = ClassPackDocuments(pack, layouts, tags)
     return plan
+
+
+def _html(env: Environment, sheet: Sheet, data: SheetInput, now: bool) -> str | Callable[[], str]:
+    """The sheet's HTML, or (not ``now``: drawn from medialit's own templates, and written to
+    no file) what renders it when something asks for it; a new roster's cover and name tags
+    are drawn, so a second class compiles no template."""
+    return sheet.render(env, data) if now else functools.partial(sheet.render, env, data)
 
 
 def _say_if_unmeasured(plan: LessonPlan, variants: Sequence[Variant]) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from medialit.build.finishing import finish_lesson
+from medialit.build.kept_html import KeptHtml
 from medialit.build.laying_out import Layout, Progress, lay_out_all
 from medialit.build.options import BuildOptions as BuildOptions
 from medialit.build.planning import LessonPlan, plan_lesson
@@ -62,8 +63,9 @@ def build_lessons(
                 warn(str(problem))
     report = BuildReport()
     plans: list[tuple[Path, LessonPlan]] = []
+    kept = KeptHtml(cache) if cache is not None else None  # a second class renders nothing
     planned = each_lesson(
-        lesson_files, options.out, report, lambda file: plan_lesson(file, options, roster)
+        lesson_files, options.out, report, lambda file: plan_lesson(file, options, roster, kept)
     )
     for lesson_file, plan in planned:
         plans.append((lesson_file, plan))
@@ -72,7 +74,7 @@ def build_lessons(
                 warn(message)
     layouts = [
         Layout(
-            document.html,
+            document.html if document.drawn is None else "",  # drawn: nothing to render
             lesson_file.parent,
             document.folders,
             options.created,
@@ -80,6 +82,7 @@ def build_lessons(
             drawn=document.drawn,
             measure=document.key is not None,
             object_streams=document.object_streams,
+            fill=document.file is not None and document.drawn is None,
         )
         for lesson_file, plan in plans
         for document in plan.documents()
@@ -89,6 +92,8 @@ def build_lessons(
     laid_out = iter(lay_out_all(layouts, options.jobs, progress, cache))
     if cache is not None and cache.refused is not None and warn:
         warn(f"the layout cache was not used, so documents were laid out afresh: {cache.refused}")
+    elif kept is not None and kept.cache.refused is not None and warn:
+        warn(f"the layout cache was not used, so sheets were rendered afresh: {kept.cache.refused}")
     for lesson_file, plan in plans:
         mine = {document.name: next(laid_out) for document in plan.documents()}
         try:

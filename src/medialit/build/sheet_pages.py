@@ -14,9 +14,13 @@ from pathlib import Path
 from medialit.layout.page_fill import PageFill, page_fill
 
 
-def measure_sheets(files: Mapping[str, bytes], sheets: Iterable[str]) -> dict[str, PageFill]:
-    """Each of ``sheets`` (PDF files among ``files``): its pages and how full its last one is."""
-    return {name: page_fill(files[name]) for name in sheets if name in files}
+def measure_sheets(
+    files: Mapping[str, bytes], sheets: Iterable[str], known: Mapping[str, PageFill] | None = None
+) -> dict[str, PageFill]:
+    """Each of ``sheets`` (PDF files among ``files``): its pages and how full its last one is,
+    as ``known`` says (measured with its kept layout) or measured now."""
+    known = known or {}
+    return {name: known.get(name) or page_fill(files[name]) for name in sheets if name in files}
 
 
 def kept_counts(

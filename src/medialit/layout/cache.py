@@ -45,10 +45,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from medialit import __version__
-from medialit.errors import SettingsError
 from medialit.layout import cache_safety as safety
+from medialit.layout.cache_place import MAX_BYTES as MAX_BYTES
+from medialit.layout.cache_place import MAX_BYTES_VARIABLE as MAX_BYTES_VARIABLE
+from medialit.layout.cache_place import cache_folder as cache_folder
+from medialit.layout.cache_place import max_bytes as bound
 from medialit.layout.fingerprints import fingerprint
 from medialit.layout.internals import untested_versions
 
@@ -59,21 +63,10 @@ OLD_FORMATS = ("layouts-1", "layouts-2")
 layout, not as it read each file): removed on first use."""
 KEY = "key"
 """The file, in the format's folder, holding the secret that entries are signed with."""
-MAX_BYTES = 500 * 1024 * 1024
-"""The default size bound; ``MEDIALIT_CACHE_MAX_MB`` changes it."""
-MAX_BYTES_VARIABLE = "MEDIALIT_CACHE_MAX_MB"
 PAGES = ".pages"
 ABOUT = ".json"
 # Font installations rewrite these; WeasyPrint may fall back to system fonts.
 FONT_SET_UP = (Path("/etc/fonts"), Path("/var/cache/fontconfig"), Path("/usr/share/fonts"))
-
-
-def cache_folder(environ: dict[str, str] | None = None) -> Path:
-    """``$XDG_CACHE_HOME/medialit``, or ``~/.cache/medialit`` when it is unset or relative."""
-    environ = dict(os.environ) if environ is None else environ
-    base = environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "medialit"
 
 
 @dataclass(frozen=True)
@@ -84,6 +77,8 @@ class CachedLayout:
     refused: list[str]
     boxes: list[list[object]] | None = None
     """A measured layout's marked boxes (``build --markable``); None when none were kept."""
+    fill: tuple[int, float] | None = None
+    """Its pages and how full its last page is (``page_fill.py``), if kept with it."""
 
 
 def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], dated: bool) -> str:
@@ -120,13 +115,18 @@ class LayoutCache:
     be used, :attr:`refused` says why, and the cache does nothing more.
     """
 
+    format = FORMAT
+    """The folder its entries are kept in, said and signed in each (another for kept HTML)."""
+    old_formats: tuple[str, ...] = OLD_FORMATS
+    suffix = PAGES
+
     def __init__(
         self, folder: Path | None = None, owner: Path | None = None, max_bytes: int | None = None
     ) -> None:
         self.root = folder or cache_folder()
-        self.folder = self.root / FORMAT
+        self.folder = self.root / self.format
         self.owner = str((owner or Path.cwd()).resolve())
-        self.max_bytes = _max_bytes() if max_bytes is None else max_bytes
+        self.max_bytes = bound() if max_bytes is None else max_bytes
         self.refused: str | None = None
         """Why the cache is not used (a sentence saying what to do), once it is not."""
         self.skipped: list[str] = []
@@ -142,7 +142,7 @@ class LayoutCache:
         try:
             if not safety.subfolder(about_file.parent, self.root, create=False):
                 return None
-            about = safety.entry_about(safety.read_private(about_file, self.root), FORMAT)
+            about = safety.entry_about(safety.read_private(about_file, self.root), self.format)
             if about is None or not hmac.compare_digest(about["mac"], self._mac(key, about)):
                 raise ValueError("damaged, of another format, or not kept by this medialit")
             if any(fingerprint(url) != state for url, state in about["fetched"]):
@@ -171,7 +171,7 @@ class LayoutCache:
             self._refuse(exc)
         except OSError:
             pass
-        return CachedLayout(pages, refused, boxes)
+        return CachedLayout(pages, refused, boxes, self._fill(key, about))
 
     def put(
         self,
@@ -180,16 +180,18 @@ class LayoutCache:
         refused: Sequence[str],
         fetched: Sequence[tuple[str, str]],
         boxes: Sequence[Sequence[object]] | None = None,
+        fill: tuple[int, float] | None = None,
     ) -> None:
         """Keep a layout (the pages first, then what describes them), then keep to the bound.
 
         ``fetched`` is every address the layout asked for, with its state as the layout
-        read it (``fingerprints.py``); ``boxes``, a measured layout's marked boxes.
+        read it (``fingerprints.py``); ``boxes``, a measured layout's marked boxes; ``fill``,
+        its pages and how full its last page is, so that a second class need not measure it.
         """
         if not pages or not self._tested() or not self._open(create=True):
             return
         about: dict[str, object] = {
-            "format": FORMAT,
+            "format": self.format,
             "pages": hashlib.sha256(pages).hexdigest(),
             "refused": list(refused),
             "fetched": [[url, state] for url, state in fetched],
@@ -197,6 +199,11 @@ class LayoutCache:
         }
         if boxes is not None:
             about["boxes"] = [list(box) for box in boxes]
+        if fill is not None:
+            # signed apart, so that a medialit that keeps no fill still takes the entry as its own
+            measured = [fill[0], fill[1]]
+            signature = self._sign([self.format, key, about["pages"], "fill", measured])
+            about["fill"] = [*measured, signature]
         about["mac"] = self._mac(key, about)
         about_file, pages_file = self._files(key)
         try:
@@ -249,7 +256,7 @@ class LayoutCache:
         for key, _, size in list(self._entries()):
             about_file, _ = self._files(key)
             try:
-                about = safety.entry_about(safety.read_private(about_file, self.root), FORMAT)
+                about = safety.entry_about(safety.read_private(about_file, self.root), self.format)
             except safety.CacheRefused as exc:
                 if str(exc) not in self.skipped:
                     self.skipped.append(str(exc))
@@ -275,12 +282,12 @@ class LayoutCache:
             if root is None:
                 return False
             # Used from now on where it was checked, whatever a link to it may come to name.
-            self.root, self.folder = root, root / FORMAT
+            self.root, self.folder = root, root / self.format
             if not safety.subfolder(self.folder, self.root, create):
                 return False
             if create:
                 self._key = safety.signing_key(self.folder / KEY, self.root)
-                for old in OLD_FORMATS:
+                for old in self.old_formats:
                     safety.remove_old_layouts(self.root / old, (PAGES, ABOUT))
         except safety.CacheRefused as exc:
             self._refuse(exc)
@@ -305,12 +312,23 @@ class LayoutCache:
 
     def _mac(self, key: str, about: dict[str, object]) -> str:
         """What binds an entry to its key and to this account's cache (the key file)."""
-        if not self._key:
-            self._key = safety.signing_key(self.folder / KEY, self.root)
-        signed = [FORMAT, key, about["pages"], about["refused"], about["fetched"]]
+        signed = [self.format, key, about["pages"], about["refused"], about["fetched"]]
         if "boxes" in about:  # kept since build --markable: entries without them sign as before
             signed.append(about["boxes"])
+        return self._sign(signed)
+
+    def _sign(self, signed: object) -> str:
+        if not self._key:
+            self._key = safety.signing_key(self.folder / KEY, self.root)
         return hmac.new(self._key, json.dumps(signed).encode(), "sha256").hexdigest()
+
+    def _fill(self, key: str, about: dict[str, Any]) -> tuple[int, float] | None:
+        """The kept fill, signed apart (:meth:`put`); None when there is none or it is wrong."""
+        kept = about.get("fill")
+        if not isinstance(kept, list) or [type(value) for value in kept] != [int, float, str]:
+            return None
+        signature = self._sign([self.format, key, about["pages"], "fill", kept[:2]])
+        return (kept[0], kept[1]) if hmac.compare_digest(kept[2], signature) else None
 
     def _entries(self) -> Iterator[tuple[str, float, int]]:
         """Every entry as (key, last use, size in bytes); lone pages count as unused.
@@ -321,12 +339,12 @@ class LayoutCache:
             files = {entry.name: entry for entry in safety.scan(Path(folder.path), self.skipped)}
             for name, pages_file in files.items():
                 if (
-                    not name.endswith(PAGES)
+                    not name.endswith(self.suffix)
                     or not name.startswith(folder.name)  # elsewhere, its folder would be another
                     or not pages_file.is_file(follow_symlinks=False)
                 ):
                     continue
-                key = name.removesuffix(PAGES)
+                key = name.removesuffix(self.suffix)
                 about_file = files.get(key + ABOUT)
                 try:
                     size = pages_file.stat(follow_symlinks=False).st_size
@@ -340,7 +358,7 @@ class LayoutCache:
 
     def _files(self, key: str) -> tuple[Path, Path]:
         folder = self.folder / key[:2]
-        return folder / f"{key}{ABOUT}", folder / f"{key}{PAGES}"
+        return folder / f"{key}{ABOUT}", folder / f"{key}{self.suffix}"
 
     def _remove(self, key: str) -> None:
         # unlink removes a link itself, never its target; a folder that is a link is left.
@@ -374,21 +392,3 @@ def _font_set_up() -> str:
         except OSError:
             stamps.append(f"{folder}:none")
     return ";".join(stamps)
-
-
-def _max_bytes() -> int:
-    """``MEDIALIT_CACHE_MAX_MB`` in bytes, or the default; a value that is not a size stops."""
-    value = os.environ.get(MAX_BYTES_VARIABLE, "").strip()
-    if not value:
-        return MAX_BYTES
-    try:
-        megabytes = float(value)
-        if not megabytes >= 0:  # negative, or nan
-            raise ValueError(value)
-        return int(megabytes * 1024 * 1024)
-    except (ValueError, OverflowError):  # not a number, or infinite (inf, 1e400)
-        raise SettingsError(
-            f"{MAX_BYTES_VARIABLE}={value} is not a size; set it to the most megabytes "
-            "of laid-out documents to keep (a number such as 500, or 0 to keep none), "
-            "or unset it."
-        ) from None

@@ -46,6 +46,7 @@ class Font:
     used: set[int] = field(default_factory=set)
     """The glyphs drawn so far: the embedded subset holds these."""
     text: dict[int, str] = field(default_factory=dict)
+    _codes: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def metrics(self) -> sfnt.Metrics:
@@ -54,14 +55,7 @@ class Font:
     def covers(self, text: str) -> bool:
         """Whether drawing ``text`` glyph by glyph prints it as a layout would: every
         character in the font, none that combines with another or runs right to left."""
-        glyphs = self.metrics.glyphs
-        return all(
-            (ord(char) in glyphs or char in "\n\t")
-            and not unicodedata.combining(char)
-            and unicodedata.bidirectional(char) not in _RIGHT_TO_LEFT
-            and unicodedata.category(char) not in ("Cf", "Mn", "Me", "Mc")
-            for char in text
-        )
+        return all(_drawable(char, self.resource) for char in set(text))
 
     def width(self, text: str, size: float, spacing: float = 0.0) -> float:
         """The printed width of ``text`` in points, with ``spacing`` points after each character."""
@@ -72,14 +66,14 @@ class Font:
 
     def encode(self, text: str) -> bytes:
         """``text`` as the two-byte glyph ids a content stream shows (Identity-H)."""
-        glyphs = self.metrics.glyphs
-        out = bytearray()
+        codes = self._codes
         for char in text:
-            gid = glyphs.get(ord(char), 0)
-            self.used.add(gid)
-            self.text.setdefault(gid, char)
-            out += gid.to_bytes(2, "big")
-        return bytes(out)
+            if char not in codes:  # first drawn: its glyph goes in the subset, mapped back to it
+                gid = self.metrics.glyphs.get(ord(char), 0)
+                self.used.add(gid)
+                self.text.setdefault(gid, char)
+                codes[char] = gid.to_bytes(2, "big")
+        return b"".join([codes[char] for char in text])
 
 
 class Page:
@@ -103,18 +97,15 @@ class Page:
         """Draw ``text`` from ``x`` on the line ``baseline`` points below the page's top."""
         key = self.document.font_key(font)
         self.fonts[key] = font
-        height = self.document.height
-        stream = self.stream
-        stream.begin_text()
-        stream.set_color_rgb(*color)
-        stream.set_font_size(key, _number(size))
+        start = _text_start(color, key, _number(size))
         if spacing:  # the character spacing outlasts the text object: set back below
-            stream.stream.append(_number(spacing).encode() + b" Tc")
-        stream.set_text_matrix(1, 0, 0, 1, _number(x), _number(height - baseline))
-        stream.stream.append(b"<" + font.encode(text).hex().encode() + b"> Tj")
-        if spacing:
-            stream.stream.append(b"0 Tc")
-        stream.end_text()
+            start += b"\n" + _number(spacing).encode() + b" Tc"
+        place = f"1 0 0 1 {_number(x)} {_number(self.document.height - baseline)} Tm"
+        end = b"\n0 Tc\nET" if spacing else b"\nET"
+        # One item of the stream, the lines pydyf's begin_text ... end_text would write
+        # (its stream joins its items with line ends): a cover has thousands of texts.
+        shown = b"<" + font.encode(text).hex().encode() + b"> Tj"
+        self.stream.stream.append(b"%s\n%s\n%s%s" % (start, place.encode(), shown, end))
 
     def box(
         self, x: float, top: float, width: float, height: float, color: tuple[float, float, float]
@@ -192,6 +183,27 @@ class Document:
         output = io.BytesIO()
         pdf.write(output, b"1.7", False, True)
         return output.getvalue()
+
+
+@functools.cache
+def _text_start(color: tuple[float, float, float], key: str, size: str) -> bytes:
+    """The start of a text object in ``color``, font ``key`` at ``size``, as pydyf writes it."""
+    stream = pydyf.Stream()
+    stream.begin_text()
+    stream.set_color_rgb(*color)
+    stream.set_font_size(key, size)
+    return b"\n".join(stream.stream)
+
+
+@functools.cache  # a class's names share their letters: each is looked at once
+def _drawable(char: str, resource: str) -> bool:
+    """Whether ``char`` is in the font and neither combines nor runs right to left."""
+    return (
+        (ord(char) in _metrics(resource).glyphs or char in "\n\t")
+        and not unicodedata.combining(char)
+        and unicodedata.bidirectional(char) not in _RIGHT_TO_LEFT
+        and unicodedata.category(char) not in ("Cf", "Mn", "Me", "Mc")
+    )
 
 
 def _number(value: float) -> str:

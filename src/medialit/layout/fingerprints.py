@@ -10,10 +10,20 @@ Loads no WeasyPrint: the cache is looked in before any layout.
 from __future__ import annotations
 
 import hashlib
+import sys
 from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
+
+# urllib.request's own url2pathname, without importing urllib.request (http.client, ssl,
+# email: 10 ms of a rebuild that lays nothing out)
+if sys.platform == "win32":
+    from nturl2path import url2pathname
+else:
+
+    def url2pathname(url: str) -> str:
+        return unquote(url)
+
 
 CHANGED = "changed while it was laid out"
 """The state of an address whose bytes differed between two reads of one layout: it

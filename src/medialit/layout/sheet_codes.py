@@ -74,6 +74,7 @@ def code_mask(text: str) -> str:
 
 
 _PLACES: dict[float, bytes] = {}
+_CORNERS: dict[tuple[float, float], bytes] = {}
 
 
 def code_stream(code: PageCode, width: float, height: float) -> bytes:
@@ -92,13 +93,13 @@ def code_stream(code: PageCode, width: float, height: float) -> bytes:
         matrix = f"q {side:.2f} 0 0 {side:.2f} {left:.2f} {bottom:.2f} cm"
         image = f"BI /W {CODE_MODULES} /H {CODE_MODULES} /IM true /F /AHx ID"
         place = _PLACES[height] = f"/Artifact BMC q 0 g\n{matrix}\n{image}\n".encode()
-    corners = "\n".join(
-        f"{x_mark:.2f} {height - y_mark - size:.2f} {size:.2f} {size:.2f} re"
-        for x_mark, y_mark, size in corner_marks(width, height)
-    )
-    return b"".join(
-        (place, code_mask(code.text()).encode(), b">\nEI Q\n", corners.encode(), b"\nf Q EMC\n")
-    )
+    corners = _CORNERS.get((width, height))
+    if corners is None:  # a page size's marks, formatted once (a pack has 2,100 pages of one)
+        corners = _CORNERS[width, height] = "\n".join(
+            f"{x_mark:.2f} {height - y_mark - size:.2f} {size:.2f} {size:.2f} re"
+            for x_mark, y_mark, size in corner_marks(width, height)
+        ).encode()
+    return b"".join((place, code_mask(code.text()).encode(), b">\nEI Q\n", corners, b"\nf Q EMC\n"))
 
 
 def page_marks(code: PageCode, width: float, height: float) -> bytes:
