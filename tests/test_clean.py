@@ -64,9 +64,9 @@ def test_clean_removes_outputs_and_kept_layouts_of_this_folder_only(
     assert entries(cache) == others  # the other folder's layouts stay
     lines = output.splitlines()
     assert lines[0] == "removed build (2 files)"
-    assert lines[1].startswith("removed 2 kept layouts (") and lines[1].endswith(
-        f"MB) from {cache.parent}"
-    )
+    assert lines[1].startswith("removed 2 kept layouts and 1 kept rendering (") and lines[
+        1
+    ].endswith(f"MB) from {cache.parent}")
     assert (theirs / "build" / "sample" / "student.pdf").is_file()
 
     assert run(ours, "clean") == (

@@ -199,7 +199,7 @@ LEFT_FOLDER = (
 def _without_cache_line(output: str) -> list[str]:
     """The lines of clean's output but the one about kept layouts (another helper's part)."""
     lines = output.splitlines()
-    assert lines[1].startswith("removed ") and " kept layouts (" in lines[1], output
+    assert lines[1].startswith("removed ") and " kept layouts " in lines[1], output
     return lines[:1] + lines[2:]
 
 

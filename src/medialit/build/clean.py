@@ -43,17 +43,18 @@ class Cleaned:
         """One line per thing removed (or one saying there was nothing), then what was left."""
         outputs = removed_line(self.outputs)
         lines = [outputs] if outputs else []
-        if self.cache_entries:
-            megabytes = self.cache_bytes / (1024 * 1024)
-            lines.append(
-                f"removed {count(self.cache_entries, 'kept layout')} ({megabytes:.1f} MB) "
-                f"from {self.cache_folder}"
+        kept = [
+            count(entries, name)
+            for entries, name in (
+                (self.cache_entries, "kept layout"),
+                (self.html_entries, "kept rendering"),
             )
-        if self.html_entries:
-            megabytes = self.html_bytes / (1024 * 1024)
+            if entries
+        ]
+        if kept:  # one line: the renderings are the layouts' companions, in the same folder
+            megabytes = (self.cache_bytes + self.html_bytes) / (1024 * 1024)
             lines.append(
-                f"removed {count(self.html_entries, 'kept rendering')} ({megabytes:.1f} MB) "
-                f"from {self.cache_folder}"
+                f"removed {' and '.join(kept)} ({megabytes:.1f} MB) from {self.cache_folder}"
             )
         nothing = "nothing to remove: no outputs and no kept layouts of this folder."
         return (lines or [nothing]) + left_lines(self.outputs)
