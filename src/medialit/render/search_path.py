@@ -39,12 +39,18 @@ class _FolderLoader(jinja2.BaseLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        pieces = jinja2.loaders.split_template_path(template)  # refuses ".."
-        for folder in self.folders:
-            found = _teacher_template(folder, folder.joinpath(*pieces))
+        places = self.places(template)
+        for number, (folder, path) in enumerate(zip(self.folders, places, strict=True)):
+            found = _teacher_template(folder, path)
             if found is not None:
-                return found
+                source, name, uptodate = found
+                return source, name, _unless_any(places[:number], uptodate)
         raise jinja2.TemplateNotFound(template)
+
+    def places(self, template: str) -> list[Path]:
+        """Where ``template`` would be, in each folder in turn."""
+        pieces = jinja2.loaders.split_template_path(template)  # refuses ".."
+        return [folder.joinpath(*pieces) for folder in self.folders]
 
     def list_templates(self) -> list[str]:
         return self.listing.list_templates()
@@ -77,7 +83,9 @@ class SearchPathLoader(jinja2.BaseLoader):
         try:
             return loader.get_source(environment, template)
         except jinja2.TemplateNotFound:
-            return self.builtin.get_source(environment, template)
+            source, name, uptodate = self.builtin.get_source(environment, template)
+            places = loader.places(template) if isinstance(loader, _FolderLoader) else []
+            return source, name, _unless_any(places, uptodate)
 
     def list_templates(self) -> list[str]:
         return sorted(set(self.teacher.list_templates()) | set(self.builtin.list_templates()))
@@ -86,6 +94,18 @@ class SearchPathLoader(jinja2.BaseLoader):
         """Whether ``template`` is medialit's own: no teacher's folder has one of that name."""
         found = self.get_source(environment, template)[1]
         return found == self.builtin.get_source(environment, template)[1]
+
+
+def _unless_any(places: Sequence[Path], uptodate: Callable[[], bool] | None) -> Callable[[], bool]:
+    """``uptodate``, and no file come meanwhile at ``places``, which the search looks at
+    first: a template a teacher adds while the preview runs replaces the one it compiled."""
+
+    def still() -> bool:
+        return not any(os.path.lexists(place) for place in places) and (
+            uptodate is None or uptodate()
+        )
+
+    return still
 
 
 def _teacher_template(folder: Path, path: Path) -> tuple[str, str, Callable[[], bool]] | None:
