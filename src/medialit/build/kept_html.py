@@ -34,14 +34,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
 
 from pydantic import BaseModel
 
 import medialit
-from medialit.layout.cache import LayoutCache
+from medialit.layout.cache import LayoutCache, installed_version
 from medialit.layout.fingerprints import fingerprint
 
 HTML_FORMAT = "html-1"
@@ -182,7 +181,7 @@ class KeptHtml:
         for part in (
             HTML_FORMAT,
             medialit.__version__,
-            *(_version(name) for name in LIBRARIES),
+            *(installed_version(name) for name in LIBRARIES),
             sys.version,
             os.getcwd(),
             self._state(folders),
@@ -216,10 +215,3 @@ def _html(pages: bytes) -> dict[str, str] | None:
     ):
         return None
     return html
-
-
-def _version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "unknown"

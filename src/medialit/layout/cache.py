@@ -91,8 +91,8 @@ def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], da
     for part in (
         FORMAT,
         __version__,
-        _version("weasyprint"),
-        _version("pydyf"),
+        installed_version("weasyprint"),
+        installed_version("pydyf"),
         sys.version,
         json.dumps(PDF_OPTIONS, sort_keys=True),
         f"{REVISION} {PDFUA}",
@@ -377,7 +377,8 @@ def open_cache() -> LayoutCache | None:
         return None
 
 
-def _version(distribution: str) -> str:
+def installed_version(distribution: str) -> str:
+    """``distribution``'s installed version, part of a kept entry's key ("unknown": none)."""
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
