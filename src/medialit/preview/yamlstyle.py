@@ -14,19 +14,20 @@ import io
 import itertools
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.emitter import RoundTripEmitter, ScalarAnalysis
 
 ANALYSES_KEPT = 20_000
-"""Scalars whose analysis is remembered (a long lesson has about 3,000); then it starts again."""
+"""Scalars whose analysis, or written form, is remembered (a long lesson has about 3,000);
+then it starts again."""
 _analyses: dict[tuple[object, ...], ScalarAnalysis] = {}
-
-WRITTEN_KEPT = 20_000
-"""Scalars whose written form is remembered, as for their analyses."""
-_written: dict[tuple[object, ...], tuple[str, tuple[tuple[str, Any], ...], int]] = {}
+Written = tuple[str, tuple[tuple[str, Any], ...], int]
+"""A scalar as written: its characters, the attributes it changed, the lines it ended."""
+_written: dict[tuple[object, ...], Written] = {}
 _SIMPLE = (str, int, float, type(None))  # bool is an int
+_T = TypeVar("_T")
 WRITERS_READ = (
     "column",
     "whitespace",
@@ -45,8 +46,20 @@ WRITERS_READ = (
 line count (:func:`tests.test_saves9_written` reads ruamel.yaml's writers to keep it so)."""
 
 
+def _remembered(
+    store: dict[tuple[object, ...], _T], key: tuple[object, ...], make: Callable[[], _T]
+) -> _T:
+    """``store[key]``, made by ``make()`` the first time; a full store starts again."""
+    found = store.get(key)
+    if found is None:
+        if len(store) >= ANALYSES_KEPT:
+            store.clear()
+        found = store[key] = make()
+    return found
+
+
 class _Emitter(RoundTripEmitter):
-    """ruamel.yaml's round-trip emitter, remembering each scalar's analysis."""
+    """ruamel.yaml's round-trip emitter, remembering each scalar's analysis and written form."""
 
     def analyze_scalar(self, scalar: Any) -> Any:
         key = (
@@ -57,13 +70,9 @@ class _Emitter(RoundTripEmitter):
             self.unicode_supplementary,
             self.allow_space_break,
         )
-        found = _analyses.get(key)
-        if found is None:
-            if len(_analyses) >= ANALYSES_KEPT:
-                _analyses.clear()
-            found = _analyses[key] = super().analyze_scalar(scalar)
+        analyse = super().analyze_scalar
         # A copy: the emitter changes the one it is given (allow_block, for a key).
-        return copy.copy(found)
+        return copy.copy(_remembered(_analyses, key, lambda: analyse(scalar)))
 
     def write_plain(self, text: Any, split: Any = True) -> None:
         self._write_remembered(super().write_plain, text, split)
@@ -93,30 +102,33 @@ class _Emitter(RoundTripEmitter):
             return
         before = _state_of(self)
         key = (write.__name__, type(text), text, option, before)
-        found = _written.get(key)
-        if found is None:
-            stream, line = self.stream, self.line
-            self.stream = io.StringIO()
-            try:
-                write(text, option)
-                written = self.stream.getvalue()
-            finally:
-                self.stream = stream
-            after = _state_of(self)
+        characters, changes, lines = _remembered(
+            _written, key, lambda: self._write_aside(write, text, option, before)
+        )
+        for name, value in changes:
+            setattr(self, name, value)
+        self.line += lines
+        self.stream.write(characters)
+
+    def _write_aside(
+        self, write: Callable[[Any, Any], None], text: Any, option: Any, before: tuple[Any, ...]
+    ) -> Written:
+        """``write(text, option)`` into a stream of its own, the emitter put back as it was."""
+        stream, line = self.stream, self.line
+        self.stream = io.StringIO()
+        try:
+            write(text, option)
+            characters = self.stream.getvalue()
             changes = tuple(
                 (name, new)
-                for name, old, new in zip(WRITERS_READ, before, after, strict=True)
+                for name, old, new in zip(WRITERS_READ, before, _state_of(self), strict=True)
                 if new != old
             )
-            if len(_written) >= WRITTEN_KEPT:
-                _written.clear()
-            found = _written[key] = (written, changes, self.line - line)
-        else:
-            written, changes, lines = found
-            for name, value in changes:
-                setattr(self, name, value)
-            self.line += lines
-        self.stream.write(found[0])
+            return characters, changes, self.line - line
+        finally:
+            self.stream, self.line = stream, line
+            for name, old in zip(WRITERS_READ, before, strict=True):
+                setattr(self, name, old)
 
 
 _state_of = operator.attrgetter(*WRITERS_READ)
