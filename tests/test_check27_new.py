@@ -11,7 +11,7 @@ import gc
 import subprocess
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .conftest import DATA
 
@@ -41,17 +41,25 @@ class Probed(NamedTuple):
 
 def run_probed(folder: Path, *arguments: str) -> Probed:
     """``medialit ARGUMENTS`` in a fresh process in ``folder``, with the modules it loaded."""
+    answer, done = run_probe(PROBE, folder, *arguments)
+    return Probed(answer["code"], set(answer["modules"]), done.stdout, done.stderr)
+
+
+def run_probe(
+    probe: str, folder: Path, *arguments: str
+) -> tuple[dict[str, Any], subprocess.CompletedProcess[str]]:
+    """Python code ``probe`` in a fresh process in ``folder``, given ``arguments``: the JSON
+    object its last line prints, and the process."""
     import json
 
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *arguments],
+        [sys.executable, "-c", probe, *arguments],
         capture_output=True,
         text=True,
         cwd=folder,
         timeout=120,
     )
-    answer = json.loads(done.stdout.splitlines()[-1])
-    return Probed(answer["code"], set(answer["modules"]), done.stdout, done.stderr)
+    return dict(json.loads(done.stdout.splitlines()[-1])), done
 
 
 def test_refusing_a_named_lesson_loads_no_network_or_process_module(tmp_path: Path) -> None:

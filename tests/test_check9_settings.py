@@ -9,7 +9,6 @@ read back the same.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from medialit.settings.layers import Configuration
 from medialit.settings.schema import Settings
 
 from .conftest import ROOT
+from .test_check27_new import run_probe
 
 PROBE = """
 import json, sys
@@ -39,15 +39,9 @@ SETTING = '[sections]\nsource_box = false\n\n[kinds.evidence]\nlabel = "Fact"\n'
 
 
 def probe(folder: Path, *arguments: str) -> dict[str, object]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *arguments],
-        capture_output=True,
-        text=True,
-        cwd=folder,
-        timeout=120,
-    )
+    answer, done = run_probe(PROBE, folder, *arguments)
     assert "Traceback" not in done.stderr, done.stderr
-    return dict(json.loads(done.stdout.splitlines()[-1]))
+    return answer
 
 
 @pytest.mark.parametrize("settings", ["commented", "setting"])

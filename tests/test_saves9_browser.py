@@ -6,7 +6,6 @@ draws it again)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from .test_preview_browser import (  # noqa: F401 (fixtures)
     open_preview,
     wait_for_file,
 )
-from .test_studio_statements_server import STATEMENTS
+from .test_studio_statements_browser import served  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -41,14 +40,9 @@ COUNTING = """(() => {
 })();"""
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    with serve(tmp_path / "lesson.yaml", STATEMENTS) as running:
-        yield running
-
-
 def test_a_kind_s_save_measures_the_layout_once_and_keeps_the_parts_panel(
-    page: Page, served: Served
+    page: Page,
+    served: Served,  # noqa: F811
 ) -> None:
     page.add_init_script(COUNTING)
     open_preview(page, served)
