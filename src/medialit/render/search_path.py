@@ -78,14 +78,13 @@ class SearchPathLoader(jinja2.BaseLoader):
         return self._first(environment, template, self.teacher)
 
     def _first(
-        self, environment: jinja2.Environment, template: str, loader: jinja2.BaseLoader
+        self, environment: jinja2.Environment, template: str, loader: _FolderLoader
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         try:
             return loader.get_source(environment, template)
         except jinja2.TemplateNotFound:
             source, name, uptodate = self.builtin.get_source(environment, template)
-            places = loader.places(template) if isinstance(loader, _FolderLoader) else []
-            return source, name, _unless_any(places, uptodate)
+            return source, name, _unless_any(loader.places(template), uptodate)
 
     def list_templates(self) -> list[str]:
         return sorted(set(self.teacher.list_templates()) | set(self.builtin.list_templates()))
