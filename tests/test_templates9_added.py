@@ -7,6 +7,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from medialit.errors import TemplateError
 from medialit.render.templates import make_environment, render
 
 
@@ -38,3 +41,17 @@ def test_a_template_found_is_kept_compiled_while_nothing_changes(tmp_path: Path)
     empty.mkdir()
     builtin = make_environment([empty])
     assert builtin.get_template("key.css") is builtin.get_template("key.css")
+
+
+def test_a_link_added_meanwhile_to_a_file_outside_is_refused(tmp_path: Path) -> None:
+    """A shared folder's colleague adds, while the preview runs, a template that is a link to
+    a file outside the folder: it is refused, not read, and not hidden by the compiled one."""
+    teacher = tmp_path / "templates"
+    teacher.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("another account's file\n", encoding="utf-8")
+    env = make_environment([teacher])
+    render(env, "fonts.css", {})  # the built-in one, compiled
+    (teacher / "fonts.css").symlink_to(secret)
+    with pytest.raises(TemplateError, match="outside its folder"):
+        render(env, "fonts.css", {})
