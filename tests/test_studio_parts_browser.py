@@ -131,6 +131,52 @@ def test_the_plan_total_follows_the_typing_and_saves_when_it_adds_up(
     assert not errors
 
 
+def expect_steps(page: Page, activities: list[str]) -> None:
+    """The plan's steps on the page are these, in this order."""
+    expect(page.locator("[id^=s-][id$=-activity]")).to_have_count(len(activities))
+    for i, activity in enumerate(activities):
+        expect(page.locator(f"#s-{i}-activity")).to_have_value(activity)
+
+
+def test_a_saved_plan_s_steps_and_preparation_are_moved_added_and_removed(
+    page: Page, served: Served
+) -> None:
+    """Each list edit on a plan that matches the file: the page once drew the file's plan
+    again before saving, so a move or a removal was undone and an added line never showed."""
+    errors = open_parts(page, served)
+    page.locator("#part-plan-summary").click()
+    state = page.locator("#plan-state")
+    expect(state).to_have_text("Saved in the lesson file.")
+    # Moved with the mouse: the steps still add up, so the new order is saved.
+    page.get_by_role("button", name="Move step 3 up").click()
+    expect_steps(page, ["Read the article.", "Discuss.", "Sort the statements."])
+    expect(page.locator("#s-1-up")).to_be_focused()
+    text = wait_for_file(served.lesson, lambda t: t.index("Discuss.") < t.index("Sort the"))
+    assert "    - minutes: 10   # the opening\n      activity: Read the article.\n" in text
+    expect(state).to_have_text("Saved in the lesson file.")
+    # Something to prepare, added from the keyboard, typed and saved when the field is left.
+    page.get_by_role("button", name="Add something to prepare").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#p-1")).to_be_focused()
+    expect(state).to_have_text("Not saved yet.")
+    page.keyboard.type("A timer.")
+    page.keyboard.press("Tab")
+    wait_for_file(served.lesson, lambda t: "  - Copies of the sheet.\n    - A timer.\n" in t)
+    expect(state).to_have_text("Saved in the lesson file.")
+    page.get_by_role("button", name="Remove “Copies of the sheet.”").click()
+    wait_for_file(served.lesson, lambda t: "Copies of the sheet." not in t and "A timer." in t)
+    expect(page.locator("#p-0")).to_have_value("A timer.")
+    # A step removed: the rest no longer add up, so it is gone from the page, not the file.
+    page.get_by_role("button", name="Remove step 2").click()
+    expect_steps(page, ["Read the article.", "Sort the statements."])
+    expect(state).to_have_text(
+        "Not saved yet: the steps add up to 40 minutes: 10 more to plan, or a shorter class."
+    )
+    assert "Discuss." in served.lesson.read_text(encoding="utf-8")
+    page.locator("#parts").screenshot(path=SHOTS / "parts-plan-lists.png")
+    assert not errors
+
+
 # The middle of the word "library" in the article, in the page's coordinates.
 WORD_CENTRE = """() => {
   const text = document.querySelector('#article .text');

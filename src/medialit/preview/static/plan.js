@@ -11,7 +11,8 @@ const CLASS_MINUTES = 50;
 const plan = {
   which: "", // "" the whole lesson's plan:, else a selection's name under plans:
   draft: null, // the plan being edited: {minutes, steps: [{minutes, activity, details, from}], …}
-  dirty: false, // the draft differs from the file (it does not add up yet)
+  dirty: false, // the draft differs from the file (it does not add up yet, or is being saved)
+  saving: 0, // saves of the plan sent and not answered yet
   redraw: () => {},
 };
 
@@ -69,17 +70,27 @@ function showTotal() {
   if (summary) summary.textContent = `Lesson plan: ${total(plan.draft)} of ${plan.draft.minutes} minutes${suggested}`;
   const why = problem(plan.draft);
   const state = document.getElementById("plan-state");
-  state.textContent = plan.dirty ? (why ? `Not saved yet: ${why}.` : "Saving…") : "Saved in the lesson file.";
+  const unsaved = why ? `Not saved yet: ${why}.` : plan.saving ? "Saving…" : "Not saved yet.";
+  state.textContent = plan.dirty ? unsaved : "Saved in the lesson file.";
+}
+
+// A change to the draft that adds, moves or removes an item: drawn from the draft (a
+// redraw of a plan that matches the file draws the file's, which would undo the change).
+function changed() {
+  plan.dirty = true;
+  plan.redraw();
 }
 
 async function commit() {
   plan.dirty = true;
   const why = problem(plan.draft);
-  showTotal();
   if (why) {
+    showTotal();
     say(`Plan not saved yet: ${totalText(plan.draft)}`);
     return;
   }
+  plan.saving += 1;
+  showTotal();
   const draft = plan.draft;
   const body = {
     minutes: draft.minutes,
@@ -89,6 +100,7 @@ async function commit() {
     extension: draft.extension,
   };
   const lesson = await save("api/plan", { selection: plan.which || null, plan: body });
+  plan.saving -= 1;
   if (!lesson) {
     // Refused (the message is above the panes), or the file changed meanwhile: kept here.
     const state = document.getElementById("plan-state");
@@ -152,14 +164,14 @@ function stepItem(step, i, count) {
         onMove: (from, to) => {
           const [moved] = plan.draft.steps.splice(from, 1);
           plan.draft.steps.splice(to, 0, moved);
-          plan.redraw();
+          changed();
           focusMoved("s", to);
           say(`Moved step ${from + 1} ${to < from ? "up" : "down"}: it is step ${to + 1} now.`);
           commit();
         },
         onRemove: (at) => {
           plan.draft.steps.splice(at, 1);
-          plan.redraw();
+          changed();
           const left = plan.draft.steps.length;
           document.getElementById(left ? `s-${Math.min(at, left - 1)}-minutes` : "step-add").focus();
           say(`Removed step ${at + 1}.`);
@@ -189,7 +201,7 @@ function preparationList(draft) {
         "aria-label": `Remove “${text || `to prepare ${i + 1}`}”`,
         onClick: () => {
           draft.preparation.splice(i, 1);
-          plan.redraw();
+          changed();
           document.getElementById("preparation-add").focus();
           commit();
         },
@@ -203,7 +215,7 @@ function preparationList(draft) {
       id: "preparation-add",
       onClick: () => {
         draft.preparation.push("");
-        plan.redraw();
+        changed();
         document.getElementById(`p-${draft.preparation.length - 1}`).focus();
       },
     }),
@@ -260,8 +272,7 @@ function render(parts, view, redraw) {
         onClick: () => {
           const step = { minutes: CLASS_MINUTES, activity: "", details: "", from: null };
           plan.draft = { minutes: CLASS_MINUTES, steps: [step], preparation: [], content_note: "", extension: "" };
-          plan.dirty = true;
-          plan.redraw();
+          changed();
           document.getElementById("s-0-activity").focus();
         },
       }),
@@ -290,8 +301,7 @@ function render(parts, view, redraw) {
       onClick: () => {
         const left = draft.minutes - total(draft);
         draft.steps.push({ minutes: left > 0 ? left : 5, activity: "", details: "", from: null });
-        plan.dirty = true;
-        plan.redraw();
+        changed();
         document.getElementById(`s-${draft.steps.length - 1}-activity`).focus();
         say(`Added step ${draft.steps.length}: say what happens. ${totalText(draft)}`);
       },
