@@ -123,11 +123,14 @@ def release_mouse(page: Page) -> None:
 
 
 def wait_for_file(lesson: Path, predicate: Any, seconds: float = LIVE_SECONDS) -> str:
+    """The lesson file's text once ``predicate`` holds for it; fails after ``seconds``."""
     deadline = time.monotonic() + seconds
     while True:
         text = lesson.read_text(encoding="utf-8")
-        if predicate(text) or time.monotonic() > deadline:
+        if predicate(text):
             return text
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{lesson.name} was not saved as expected in {seconds} s:\n{text}")
         time.sleep(0.05)
 
 
