@@ -94,8 +94,8 @@ def stop_workers(executor: Executor) -> None:
 
     Python waits for a worker's job as it exits: Ctrl-C left the preview running for the
     key's layout (7-17 s on a loaded computer). An idle worker is given a second to leave by
-    itself; a busy one is stopped. A worker only lays out and sends images back; it writes
-    no file, so nothing is left half-written.
+    itself; a busy one is stopped at once. A worker only lays out and sends images back; it
+    writes no file, so nothing is left half-written.
     """
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14 and later
     if terminate is not None:
@@ -104,9 +104,12 @@ def stop_workers(executor: Executor) -> None:
     # Before 3.14 the pool's own table of its processes is the only way to them; should it
     # go, the preview stops as before, only later.
     workers = list((getattr(executor, "_processes", None) or {}).values())
+    # A job given to a worker and not answered yet: that worker is stopped at once, not
+    # waited for (a browser test's preview stopped a second later than it had to).
+    busy = bool(getattr(executor, "_pending_work_items", None))
     executor.shutdown(wait=False, cancel_futures=True)
     # An idle worker leaves by itself once told; only one still laying out is stopped.
-    deadline = time.monotonic() + IDLE_WORKER_SECONDS
+    deadline = time.monotonic() + (0.0 if busy else IDLE_WORKER_SECONDS)
     for worker in workers:
         worker.join(max(0.0, deadline - time.monotonic()))
         if worker.is_alive():
