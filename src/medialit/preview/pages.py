@@ -107,6 +107,7 @@ def stop_workers(executor: Executor) -> None:
     # A job given to a worker and not answered yet: that worker is stopped at once, not
     # waited for (a browser test's preview stopped a second later than it had to).
     busy = bool(getattr(executor, "_pending_work_items", None))
+    manager = getattr(executor, "_executor_manager_thread", None)  # shutdown forgets it
     executor.shutdown(wait=False, cancel_futures=True)
     # An idle worker leaves by itself once told; only one still laying out is stopped.
     deadline = time.monotonic() + (0.0 if busy else IDLE_WORKER_SECONDS)
@@ -117,6 +118,11 @@ def stop_workers(executor: Executor) -> None:
             worker.join(IDLE_WORKER_SECONDS)
         if worker.is_alive():  # SIGTERM blocked or ignored where it was started
             worker.kill()
+    # The pool's own thread closes its wake-up pipe as it ends; Python 3.11 writes to that
+    # pipe at exit without a lock, so a preview stopped while it was closing printed a
+    # traceback ("Bad file descriptor"). Waiting for the thread leaves nothing to race.
+    if manager is not None:
+        manager.join(IDLE_WORKER_SECONDS)
 
 
 def warm_up() -> None:
