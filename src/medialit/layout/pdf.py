@@ -18,8 +18,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import gc
 import logging
-from collections.abc import Sequence
+import multiprocessing.util
+import os
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,8 +55,85 @@ from medialit.layout.fetching import GuardedFetcher, RefusedResource
 # WeasyPrint logs every CSS rule it skips; a teacher needs only our own report.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+
 from medialit.layout.reuse import PDF_OPTIONS as PDF_OPTIONS  # noqa: E402
 from medialit.layout.reuse import PDFUA  # noqa: E402
+
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
+_FONT_URL = re.compile(r"""url\(\s*(["']?)([^"')\s]*)\1\s*\)""")
+_MORE_STYLE = re.compile(r"<link\b|@import\b", re.IGNORECASE)
+
+
+@dataclass
+class _SharedFonts:
+    """A font configuration with medialit's own fonts registered, and what reading them left
+    in the first layout's fetcher (each later layout that uses it depends on them too)."""
+
+    config: FontConfiguration
+    urls: frozenset[str]
+    fetched: dict[str, str] = field(default_factory=dict)
+
+
+_SHARED_FONTS: OrderedDict[str, _SharedFonts] = OrderedDict()
+_MOST_SHARED_FONTS = 8  # a theme or a student's accommodations each give other fonts
+_SHARING = threading.Lock()  # one layout at a time uses them (others make their own)
+_SHARED_IN = 0  # the process whose configurations _SHARED_FONTS holds
+_INHERITED: list[_SharedFonts] = []
+
+
+def _this_process_fonts() -> OrderedDict[str, _SharedFonts]:
+    """The shared configurations of this process, removed with it.
+
+    A configuration deletes its copies of the fonts (WeasyPrint's temporary folder) when it
+    is freed. A worker forked from a process that had some keeps them alive, unused: freed,
+    they would delete its parent's fonts. A pool's worker leaves without running ``atexit``,
+    but with multiprocessing's finalizers, which then free this process's own.
+    """
+    global _SHARED_IN
+    if os.getpid() != _SHARED_IN:
+        _INHERITED.extend(_SHARED_FONTS.values())
+        _SHARED_FONTS.clear()
+        _SHARED_IN = os.getpid()
+        multiprocessing.util.Finalize(None, _forget_shared_fonts, exitpriority=0)
+    return _SHARED_FONTS
+
+
+def _forget_shared_fonts() -> None:
+    """Free this process's configurations, so that each deletes its copies of the fonts: the
+    last layout's document still holds one, in reference cycles only a collection frees."""
+    _SHARED_FONTS.clear()
+    gc.collect()
+
+
+@contextlib.contextmanager
+def _shared_fonts(html: str) -> Iterator[_SharedFonts | None]:
+    """One font configuration for every layout in this process that declares these same
+    fonts, all from medialit's package; ``None`` (a configuration of its own) otherwise.
+
+    WeasyPrint makes a configuration for each document and registers its fonts in it again:
+    about a tenth of a sheet's layout. A font face is only shared with the very same
+    declarations of unchanging files: a theme's or a template's own fonts, which a teacher may
+    change while the preview runs, and stylesheets the HTML does not hold, get their own.
+    """
+    faces = _FONT_FACE.findall(html)
+    urls = [match.group(2) for face in faces for match in _FONT_URL.finditer(face)]
+    own = not urls or _MORE_STYLE.search(html) or not all(u.startswith("medialit:") for u in urls)
+    if own or not _SHARING.acquire(blocking=False):
+        yield None
+        return
+    try:
+        key = "\n".join(faces)
+        kept = _this_process_fonts()
+        shared = kept.get(key)
+        if shared is None:
+            shared = kept[key] = _SharedFonts(FontConfiguration(), frozenset(urls))
+            while len(kept) > _MOST_SHARED_FONTS:
+                kept.popitem(last=False)
+        kept.move_to_end(key)
+        yield shared
+    finally:
+        _SHARING.release()
 
 
 @dataclass(frozen=True)
@@ -139,9 +222,10 @@ def lay_out_html(
                 kept.append(kept_pages.keep(pdf))
 
     try:
-        document = weasyprint.HTML(
-            string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render(**PDF_OPTIONS, pdf_forms=forms)
+        with _shared_fonts(html) as fonts:
+            document = weasyprint.HTML(
+                string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
+            ).render(**PDF_OPTIONS, pdf_forms=forms, font_config=fonts and fonts.config)
         if created is not None:
             document.metadata.created = document.metadata.modified = _w3c_date(created)
         pdf = document.write_pdf(finisher=finish, **PDF_OPTIONS)
@@ -156,10 +240,19 @@ def lay_out_html(
     return PdfLayout(
         pdf,
         [*fetcher.refused, *unusable.messages],
-        list(fetcher.fetched.items()),
+        list(_with_shared_fonts(fetcher.fetched, fonts).items()),
         kept[0] if kept else b"",
         boxes,
     )
+
+
+def _with_shared_fonts(fetched: dict[str, str], fonts: _SharedFonts | None) -> dict[str, str]:
+    """What a layout read: the shared fonts' addresses (read by the layouts that registered
+    them), first, as a layout of its own would have read them, then its own fetcher's."""
+    if fonts is None:
+        return fetched
+    fonts.fetched.update((url, state) for url, state in fetched.items() if url in fonts.urls)
+    return {**fonts.fetched, **fetched}
 
 
 MARK_ATTRIBUTE = "data-mark"
@@ -237,9 +330,10 @@ def statement_lines(
         return {}  # not laid out for nothing
     fetcher = GuardedFetcher(allowed_folders=[*allowed_folders, base_folder])
     try:
-        document = weasyprint.HTML(
-            string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render()
+        with _shared_fonts(html) as fonts:
+            document = weasyprint.HTML(
+                string=html, base_url=base_folder.resolve().as_uri() + "/", url_fetcher=fetcher
+            ).render(font_config=fonts and fonts.config)
     except Exception as exc:
         raise RenderError(
             f"WeasyPrint could not lay out the sheet: {type(exc).__name__}: {exc}"
