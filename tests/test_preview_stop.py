@@ -10,9 +10,18 @@ test's preview stopped a second later than it had to.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import httpx
+import pytest
+
+SEED = Path(__file__).resolve().parents[1] / "lessons" / "school-start-time.yaml"
 
 SCENE = """
 import multiprocessing, os, signal, time
@@ -50,3 +59,39 @@ def test_a_worker_in_the_middle_of_a_job_is_stopped(tmp_path: Path) -> None:
     assert [first, second] in (["-15", "-15"], ["-15", "-9"], ["-9", "-15"], ["-9", "-9"])
     assert alive == alive_too == "False"
     assert "Traceback" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "terminate"])
+def test_a_signal_to_the_terminal_s_processes_stops_the_preview_and_its_workers(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    """Ctrl-C in a terminal, or a terminal closing (SIGTERM to every process of the preview,
+    workers included): the preview stops, quietly. Before, a worker killed that way left a
+    lock taken and the preview waited for it for ever, and Ctrl-C printed each worker's
+    traceback."""
+    lesson = tmp_path / "lesson.yaml"
+    lesson.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a group of its own, as a terminal gives it
+    )
+    try:
+        assert process.stdout is not None
+        origin, token = process.stdout.readline().strip().split("/?token=")
+        pages = f"{origin}/s/{token}/api/pages"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # every worker started and idle again
+            answer = httpx.get(pages, timeout=30).json()
+            if not answer["busy"] and len(answer["documents"]) == 2:
+                break
+            time.sleep(0.1)
+        os.killpg(process.pid, signum)
+        _, errors = process.communicate(timeout=60)  # a deadline: it waited for ever
+        assert process.returncode == 0, errors
+        assert "Traceback" not in errors, errors
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)

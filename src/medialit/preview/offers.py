@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-from multiprocessing.pool import Pool
+from concurrent.futures import Executor
 from typing import Any, cast
 
 from starlette.requests import Request
@@ -31,6 +30,7 @@ from medialit.drafting.rekinding import offer_for, read_ahead
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
 from medialit.preview.live import Preview
+from medialit.preview.pages import make_executor, stop_workers
 from medialit.preview.requests import BadRequest
 
 ANSWER_SECONDS = 10.0
@@ -46,22 +46,23 @@ class Reader:
 
     def __init__(self, preview: Preview) -> None:
         self.preview = preview
-        self.executor: Pool | None = None
+        self.executor: Executor | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         """Start the worker and read the article in it."""
         if self.preview.executor_factory is None:  # tests of the article pane: no workers
             return
         try:
-            # spawn: a fork of a server with threads and an event loop is not safe. A pool's
-            # worker is a daemon, ended at once when the preview stops (even mid-reading).
-            self.executor = multiprocessing.get_context("spawn").Pool(1)
+            # Stopped as the pages' worker is, even mid-reading. (A multiprocessing Pool,
+            # told to stop after a signal to the terminal's process group had ended its
+            # worker, waited for ever for a lock that worker held.)
+            self.executor = make_executor()
             blocks, language = _reading_of(self.preview.view)
-            self.executor.apply_async(read_ahead, (blocks, language, self.preview.lesson))
+            self.executor.submit(read_ahead, blocks, language, self.preview.lesson)
             await stop.wait()
         finally:
             if self.executor is not None:
-                self.executor.terminate()
+                stop_workers(self.executor)
 
     def offer(self, view: dict[str, Any], index: int, kind: Kind) -> dict[str, Any]:
         """The offer for statement ``index`` of ``view`` as a ``kind`` (in a request's thread)."""
@@ -72,8 +73,7 @@ class Reader:
         # What the offer needs of the view, not all of it, goes to the worker.
         needed: dict[str, Any] = {key: view[key] for key in NEEDED if key in view}
         try:
-            asked = executor.apply_async(offer_for, (needed, index, kind, lesson))
-            return asked.get(ANSWER_SECONDS)
+            return executor.submit(offer_for, needed, index, kind, lesson).result(ANSWER_SECONDS)
         except Exception as exc:  # the worker gone (the server stopping): read it here
             _log.debug("The reader's worker did not answer: %s", exc)
             return offer_for(view, index, kind, lesson)

@@ -13,6 +13,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import signal
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -67,7 +68,11 @@ def make_executor() -> ProcessPoolExecutor:
     """One worker: on a two-core computer a second one slows the page and the first alike
     (measured in benchmarks/bench_preview.py)."""
     # spawn: a fork of a server with threads and an event loop is not safe.
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_left_to_the_server,
+    )
 
 
 def make_background_executor() -> ProcessPoolExecutor:
@@ -80,7 +85,14 @@ def make_background_executor() -> ProcessPoolExecutor:
     )
 
 
+def _left_to_the_server() -> None:
+    """Ctrl-C in a terminal reaches every process of the preview: a worker leaves it to the
+    server, which stops it (it printed a traceback of its own)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _lower_priority() -> None:
+    _left_to_the_server()
     if hasattr(os, "nice"):  # not on Windows: there the count only shares the computer
         os.nice(BACKGROUND_NICENESS)
 
