@@ -218,3 +218,17 @@ def test_a_drop_that_would_empty_a_selection_is_refused(client: TestClient, draf
     )
     assert drafted.read_text(encoding="utf-8") == text
     assert queue(client)["dropped"] == []
+
+
+def test_undoing_the_drop_of_a_short_sentence_says_so_with_one_full_stop(
+    client: TestClient,
+) -> None:
+    short = next(d for d in queue(client)["drafts"] if d["quote"] == "Not everyone is convinced.")
+    version = client.get("api/lesson").json()["version"]
+    body = {"version": version, "quote": short["quote"]}
+    dropped = client.post(f"api/queue/{short['index']}/drop", json=body)
+    assert dropped.status_code == 200, dropped.text
+    version = dropped.json()["lesson"]["version"]
+    answer = client.post("api/undo", json={"version": version})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["undone"] == "Undid the drop of “Not everyone is convinced.”"

@@ -170,7 +170,10 @@ def create_app(
 
         response = await edit_response(preview, step)
         if undone:
-            response = answer(preview, undone=f"Undid {undone[0]}.")
+            # "Undid the drop of “Not everyone is convinced.”": one full stop.
+            said = f"Undid {undone[0]}"
+            ended = said.endswith((".”", "?”", "!”"))
+            response = answer(preview, undone=said if ended else said + ".")
         return response
 
     async def pages(request: Request) -> Response:
