@@ -64,6 +64,11 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
         "cannot be read as UTF-8; open it in a text editor and save it as UTF-8",
     ),
     ("missing.txt", lambda p: None, "there is no such file"),
+    (
+        "short.txt",  # a teacher's own text, read, but too short: not "no article text"
+        lambda p: p.write_text("A note\n\nThe council met. Shops are worried.\n\nAll agree.\n"),
+        "the article has 8 words, and a lesson needs at least 25; copy the whole article",
+    ),
 ]
 
 

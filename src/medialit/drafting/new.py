@@ -278,6 +278,13 @@ def _extract(received: SourceFile, blocked: str | None = None) -> ExtractedArtic
                 f"the article may need a login, or a paywall blocks it; {SAVE_ADVICE} "
                 "(logged in, if you have an account)."
             )
+        if extracted is not None and what == "text" and extracted.article.strip():
+            # The teacher's own text file: it was read, and is only too short for a lesson.
+            words = len(extracted.article.split())
+            raise SourceError(
+                f"{received.name}: the article has {words} words, and a lesson needs at "
+                f"least {MIN_ARTICLE_WORDS}; copy the whole article into the file."
+            )
         raise SourceError(
             f"{received.name}: no article text was found in this {what}; save the page that "
             "shows the whole article, or copy the article's text into a .txt file."
