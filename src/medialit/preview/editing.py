@@ -24,6 +24,7 @@ from medialit.lesson.anchoring import find_matches
 from medialit.lesson.article import split_blocks
 from medialit.lesson.reading import CheckedLesson
 from medialit.lesson.statement_ids import ids_in_use, new_id
+from medialit.preview.comment_blocks import comments_kept
 from medialit.preview.fields import FIELD_LABELS, scalar, unstorable
 from medialit.preview.history import History
 from medialit.preview.kept import KeptDocument
@@ -215,7 +216,9 @@ class LessonEditor:
                 typed = keeping_comments_above(data, edit)
             except KindRefused as exc:
                 raise EditRefused(str(exc)) from None
-            text = dump_like(yaml, data, current.text)
+            # The lines above plan: or glossary:, which ruamel.yaml keeps with the value
+            # before them, stay above them (the page edits no comment).
+            text = comments_kept(current.text, dump_like(yaml, data, current.text))
             try:
                 checked = check_edited(self.path, data, text)  # the tree: no second reading
             except LessonError as exc:

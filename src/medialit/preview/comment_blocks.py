@@ -1,0 +1,87 @@
+"""The comment lines a teacher or ``medialit new`` wrote above a top-level key, and at the end
+of the lesson file, kept where they were through every edit from the page.
+
+ruamel.yaml keeps the comment lines above a key (``# A suggested plan…`` above ``plan:``)
+with the last value written before them: accepting the last question (its ``draft: true``
+deleted) deleted them, and moving or adding a question or a glossary entry moved them into
+the list (the commented candidates at the end of a drafted lesson ended up above the new
+last entry). The page never edits a comment, so each such block is put back above its key,
+and the end of the file's block at the end, as the file had them before the edit.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOP_KEY = re.compile(r"[^\s#\-][^:]*:(\s|$)")
+
+
+def _is_comment(line: str) -> bool:
+    return line.startswith("#")
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _block_above(lines: list[str], end: int) -> list[str]:
+    """The comment lines (and blank lines between them) right above line ``end``, from the
+    first comment line on."""
+    start = end
+    while start > 0 and (_is_comment(lines[start - 1]) or _blank(lines[start - 1])):
+        start -= 1
+    while start < end and _blank(lines[start]):
+        start += 1
+    return lines[start:end]
+
+
+def _blocks(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
+    """Each top-level key's comment block above it, and the block at the end of the file."""
+    above: dict[str, list[str]] = {}
+    for number, line in enumerate(lines):
+        if _TOP_KEY.match(line):
+            block = _block_above(lines, number)
+            if any(_is_comment(x) for x in block):
+                above[line.split(":", 1)[0]] = block
+    ending = _block_above(lines, len(lines))
+    return above, ending if any(_is_comment(x) for x in ending) else []
+
+
+def _remove_run(lines: list[str], run: list[str]) -> list[str]:
+    """``lines`` without the first exact occurrence of ``run`` (where the edit took it)."""
+    size = len(run)
+    for start in range(len(lines) - size + 1):
+        if lines[start : start + size] == run:
+            return lines[:start] + lines[start + size :]
+    return lines
+
+
+def _key_line(lines: list[str], key: str) -> int | None:
+    """The line of top-level ``key``."""
+    return next(
+        (n for n, line in enumerate(lines) if _TOP_KEY.match(line) and line.split(":")[0] == key),
+        None,
+    )
+
+
+def comments_kept(before: str, after: str) -> str:
+    """``after`` (the edited lesson's text), with the comment blocks ``before`` had above its
+    top-level keys and at its end put back where they were; ``after`` itself when none moved
+    (every other byte stays as the edit wrote it)."""
+    old = before.splitlines(keepends=True)
+    above, ending = _blocks(old)
+    lines = after.splitlines(keepends=True)
+    for key, block in above.items():
+        at = _key_line(lines, key)
+        if at is None or _block_above(lines, at)[-len(block) :] == block:
+            continue
+        lines = _remove_run(lines, block)
+        at = _key_line(lines, key)
+        if at is not None:
+            lines[at:at] = block
+    if ending and lines[-len(ending) :] != ending:
+        lines = _remove_run(lines, ending)
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        lines += ending
+    return "".join(lines)

@@ -1,0 +1,115 @@
+"""Edits from the page keep the comment lines above the lesson's top-level keys, and at its
+end, where they were (the README: "saved into the lesson file at once, with its comments and
+order kept").
+
+ruamel.yaml keeps the lines above ``plan:`` or ``glossary:`` with the value written before
+them. A newcomer's run found them deleted (accepting the last question, or the plan), moved
+into the list (moving the last question up), and the commented candidates at the end of a
+drafted lesson moved above a glossary entry moved up or added. Each edit here goes through the
+preview's own endpoints, on a lesson drafted by ``medialit new``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from medialit.drafting.new import new_lesson
+from medialit.preview.comment_blocks import comments_kept
+
+from .conftest import DATA
+from .test_preview_server import make_client
+
+PLAN_NOTE = "# A suggested plan for a 50-minute class"
+GLOSSARY_NOTE = "# The glossary the source carries"
+CANDIDATES = "# More candidates"
+
+
+@pytest.fixture
+def drafted(tmp_path: Path) -> Path:
+    return new_lesson(str(DATA / "news-story.html"), io.BytesIO(), tmp_path, name="story").lesson
+
+
+@pytest.fixture
+def client(drafted: Path) -> Iterator[TestClient]:
+    with make_client(drafted) as client:
+        yield client
+
+
+def block_above(text: str, key: str) -> list[str]:
+    """The comment lines right above top-level ``key``."""
+    lines = text.splitlines()
+    at = lines.index(f"{key}:")
+    start = at
+    while start > 0 and lines[start - 1].startswith("#"):
+        start -= 1
+    return lines[start:at]
+
+
+def post(client: TestClient, url: str, **body: object) -> None:
+    version = client.get("api/lesson").json()["version"]
+    answer = client.post(url, json={"version": version, **body})
+    assert answer.status_code == 200, answer.text
+
+
+def ending(text: str) -> str:
+    """The file from its commented candidates on."""
+    return text[text.index(CANDIDATES) :]
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        [("api/questions/2/accept", {})],
+        [("api/questions/2/delete", {})],
+        [("api/questions/2/move", {"to": 1}), ("api/questions/0/move", {"to": 1})],
+        [("api/plan/accept", {})],
+    ],
+    ids=["accept-last-question", "remove-last-question", "move-questions", "accept-plan"],
+)
+def test_the_lines_above_plan_and_glossary_stay_there(
+    client: TestClient, drafted: Path, edits: list[tuple[str, dict[str, object]]]
+) -> None:
+    before = drafted.read_text(encoding="utf-8")
+    plan, glossary = block_above(before, "plan"), block_above(before, "glossary")
+    assert plan[0].startswith(PLAN_NOTE) and glossary[0].startswith(GLOSSARY_NOTE)
+    for url, body in edits:
+        post(client, url, **body)
+    after = drafted.read_text(encoding="utf-8")
+    assert after != before
+    assert block_above(after, "plan") == plan
+    assert block_above(after, "glossary") == glossary
+    assert after.count(PLAN_NOTE) == after.count(GLOSSARY_NOTE) == 1
+    assert ending(after) == ending(before)
+
+
+def test_the_commented_candidates_stay_at_the_end_when_the_glossary_changes(
+    client: TestClient, drafted: Path
+) -> None:
+    before = drafted.read_text(encoding="utf-8")
+    terms = re.findall(r"^  - term: (.+)$", before, flags=re.MULTILINE)
+    assert len(terms) >= 2
+    post(client, f"api/glossary/{len(terms) - 1}/move", to=len(terms) - 2)
+    post(client, "api/glossary", term="council", definition="The people elected to run a town.")
+    after = drafted.read_text(encoding="utf-8")
+    assert ending(after) == ending(before)
+    glossary = after[after.index("\nglossary:") : after.index(CANDIDATES)]
+    assert re.findall(r"^  - term: (.+)$", glossary, flags=re.MULTILINE) == [
+        *terms[:-2],
+        terms[-1],
+        terms[-2],
+        "council",
+    ]
+
+
+def test_a_file_whose_comments_the_edit_left_in_place_is_given_back_as_it_is() -> None:
+    before = "# top\ntitle: A\n# above b\nb:\n  - x\n# end\n"
+    after = "# top\ntitle: B\n# above b\nb:\n  - x\n  - y\n# end\n"
+    assert comments_kept(before, after) == after
+    moved = "# top\ntitle: B\nb:\n  - x\n# above b\n  - y\n# end\n"
+    assert comments_kept(before, moved) == "# top\ntitle: B\n# above b\nb:\n  - x\n  - y\n# end\n"
