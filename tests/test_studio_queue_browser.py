@@ -118,10 +118,10 @@ def test_review_the_drafts_from_the_keyboard(page: Page, served: Served) -> None
     expect(page.locator("#queue-edit")).to_be_hidden()
     assert focused(page).startswith("ul#queue-list")
     assert "not kept" not in lesson.read_text(encoding="utf-8")
-    # W again: why typed this time; the shortcuts do not fire while typing.
+    # W again: why typed this time, in place of the draft's (W opens it selected); the
+    # shortcuts do not fire while typing.
     page.keyboard.press("w")
     assert focused(page).startswith("textarea#queue-why")
-    page.keyboard.press("Control+a")
     page.keyboard.type("A judge would see evidence here: the jade figure is named.")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # past How to check, kept as it was

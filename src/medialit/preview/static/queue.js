@@ -279,7 +279,9 @@ function openText() {
   $("queue-check").value = draft.check;
   $("queue-edit").hidden = false;
   $("queue-edit").dataset.key = keyOf(draft);
+  // W rewrites the why: what is typed replaces it (an arrow key keeps it, to change a word).
   $("queue-why").focus();
+  $("queue-why").select();
 }
 
 function closeText() {
