@@ -223,7 +223,9 @@ def rebuild_figures(
                 command = [*(medialit or medialit_command()), "build", str(lesson), "--out"]
                 command += [str(out), "--roster", str(roster), "--versions", "2", "--quiet"]
                 times[label].append(run(command, environ)[0])
-                entries = sum(1 for p in cache.rglob("*") if p.is_file())
+                # Layouts only: another checkout's rebuild (--compare) keeps its own sheets'
+                # HTML beside them (keyed by its own files), which is no layout.
+                entries = sum(1 for p in cache.rglob("*.pages") if p.is_file())
                 if first and entries != kept:
                     sys.exit(f"the rebuild laid out {entries - kept} documents: it timed layouts")
                 kept = entries
