@@ -156,3 +156,22 @@ def test_focus_moves_into_the_dialog_and_back_to_the_highlight(page: Page, serve
     page.keyboard.press("Enter")
     expect(page.get_by_role("dialog")).to_be_hidden()
     assert re.fullmatch(r"mark\.hl\.kind-assertion\[1\]", focused(page)), focused(page)
+
+
+def test_m_on_words_that_are_a_statement_already_opens_that_statement(
+    page: Page, served: Served
+) -> None:
+    """A newcomer pressed M on statement 1's sentence and got a new statement's dialog, then
+    "annotations[2] repeats the quote of annotations[0]" from the server."""
+    open_preview(page, served)
+    tab_to(page, r"^div#article")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#cursor-words")).to_contain_text("The council's website says")
+    page.keyboard.press("m")
+    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(page.locator("#editor-title")).to_have_text("Statement 1: Evidence")
+    expect(page.locator("#why")).to_have_value(
+        "It names where the information comes from, and anyone can look it up."
+    )
+    page.keyboard.press("Escape")
+    assert served.lesson.read_text(encoding="utf-8") == LESSON

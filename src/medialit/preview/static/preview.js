@@ -279,7 +279,17 @@ function markAtCursor(at) {
   if ($("article").classList.contains("stale")) return;
   const range = rangeIn(at.block, at.start, at.end);
   if (!range) return;
-  const quote = state.lesson.blocks[at.block].text.slice(at.start, at.end).trim();
+  const block = state.lesson.blocks[at.block];
+  const quote = block.text.slice(at.start, at.end).trim();
+  // Words that are a statement already: its own dialog, as a click on it opens (a new one
+  // would repeat its quote, which the lesson refuses).
+  const mark = block.marks.find((m) => block.text.slice(m.start, m.end).trim() === quote);
+  const annotation = mark && state.lesson.annotations.find((a) => a.index === mark.index);
+  if (annotation) {
+    const highlight = $("article").querySelector(`mark.hl[data-index="${mark.index}"]`);
+    openEditor({ mode: "edit", annotation }, (highlight || range).getBoundingClientRect());
+    return;
+  }
   const selection = { ...at, range, rect: range.getBoundingClientRect() };
   openEditor({ mode: "new", selection, quote }, selection.rect);
 }
