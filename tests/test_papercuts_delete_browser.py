@@ -56,8 +56,9 @@ def test_a_refused_delete_names_the_selection(page: Page, served: Served) -> Non
     alert = page.get_by_role("alert")
     expect(alert).to_be_visible()
     expect(alert).to_contain_text(
-        "This statement was not deleted: it is used by `selections: core`. Remove its id "
-        '"council-website" from there in your text editor first, then delete it.'
+        "This statement was not deleted: it is used by `selections: core`. Untick it under "
+        'Selections (or remove its id "council-website" from there in your text editor) first, '
+        "then delete it."
     )
     assert served.lesson.read_text(encoding="utf-8") == SELECTED
     expect(page.locator("#article mark.hl")).to_have_count(2)

@@ -82,8 +82,9 @@ def test_the_preview_writes_an_id_and_a_delete_names_the_selection(tmp_path: Pat
         )
         assert refused.status_code == 422
         assert refused.json()["message"] == (
-            "This statement was not deleted: it is used by `selections: core, short`. Remove "
-            'its id "new-hours-surely" from there in your text editor first, then delete it.'
+            "This statement was not deleted: it is used by `selections: core, short`. Untick "
+            'it under Selections (or remove its id "new-hours-surely" from there in your text '
+            "editor) first, then delete it."
         )
         assert lesson.read_text(encoding="utf-8") == before
         # A statement no selection uses is deleted as before.

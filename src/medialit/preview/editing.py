@@ -165,8 +165,9 @@ class LessonEditor:
             used_by = _selections_using(data, item.get("id"))
             if used_by:
                 raise EditRefused(
-                    f"This statement was not deleted: it is used by {used_by}. Remove its id "
-                    f'"{item["id"]}" from there in your text editor first, then delete it.'
+                    f"This statement was not deleted: it is used by {used_by}. Untick it under "
+                    f'Selections (or remove its id "{item["id"]}" from there in your text '
+                    "editor) first, then delete it."
                 )
             del annotations[index]
             return Typed(index, {})
