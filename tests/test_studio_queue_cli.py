@@ -105,7 +105,12 @@ def test_new_with_preview_serves_the_fresh_draft_of_a_saved_page(tmp_path: Path)
         r"wrote lessons/story\.yaml \(\d+ draft statements; source kept as seeds/story\.html\)",
         lines[0],
     )
-    assert lines[1].startswith("Next: read lessons/story.yaml, confirm or change each draft")
+    # what to do next, in the page rather than in the file
+    assert lines[1].startswith("Next: in the page that opens, confirm or change each draft")
+    assert lines[1].endswith(
+        ", stop the preview (Ctrl-C), then run: medialit check lessons/story.yaml && "
+        "medialit build lessons/story.yaml"
+    )
     assert lines[2].startswith("http://127.0.0.1:")
     assert view["file"] == "lessons/story.yaml"
     assert view["problems"] == []

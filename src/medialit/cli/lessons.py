@@ -202,8 +202,11 @@ def new(
     task = "confirm or change each draft statement" if made.suggestions else "add statements"
     if made.questions or made.plan:
         task += ", accept or change the suggested discussion questions and plan"
+    # With --preview the teacher does it in the page that opens, not in the file.
+    where = "in the page that opens" if then_preview else f"read {made.lesson}"
+    stop = ", stop the preview (Ctrl-C)" if then_preview else ""
     echo(
-        f"Next: read {made.lesson}, {task}{gaps}, "
+        f"Next: {where}, {task}{gaps}{stop}, "
         f"then run: medialit check {made.lesson} && medialit build {made.lesson}"
     )
     if then_preview:
