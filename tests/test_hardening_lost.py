@@ -11,6 +11,7 @@ is a real file-size limit on the process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -299,3 +300,35 @@ def test_earlier_class_pack_copies_are_replaced_and_other_sheets_named(
     assert "build/lesson also holds 3 sheets of earlier builds" in result.output, result.output
     assert "key-A.pdf, key-B.pdf, key-C.pdf" in result.output
     assert "notes.txt" not in result.output and (lesson_out / "notes.txt").exists()
+
+
+def test_ctrl_c_during_a_parallel_build_stops_it_quietly(tmp_path: Path) -> None:
+    """Ctrl-C reaches the build and its workers (the terminal's whole process group): the
+    build stops, and Python's exit no longer races the pool's thread for its pipe (it printed
+    "Bad file descriptor" in a traceback)."""
+    cache = tmp_path / "cache"  # nothing kept: the workers have layouts to do
+    cache.mkdir(mode=0o700)
+    lessons = Path(__file__).resolve().parents[1] / "lessons"
+    process = subprocess.Popen(
+        [*PYTHON, "build", str(lessons), "--quiet", "--jobs", "2", "--out", str(tmp_path / "out")],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+        preexec_fn=default_signals,
+        start_new_session=True,  # a group of its own, as a terminal gives it
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while len(_children(process.pid)) < 2:
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(1)  # the workers laying out by now (seven lessons take them seconds)
+        os.killpg(process.pid, signal.SIGINT)
+        _, errors = process.communicate(timeout=120)
+        assert process.returncode != 0
+        assert "Traceback" not in errors, errors
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)

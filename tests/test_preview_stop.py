@@ -25,12 +25,12 @@ SEED = Path(__file__).resolve().parents[1] / "lessons" / "school-start-time.yaml
 
 SCENE = """
 import multiprocessing, os, signal, time
-from medialit.preview import pages
+from medialit import processes
 from medialit.preview.pages import make_background_executor, make_executor, stop_workers
 
 if __name__ == "__main__":
     # A busy worker is stopped at once: it is not given an idle one's time to leave first.
-    pages.IDLE_WORKER_SECONDS = 600
+    processes.IDLE_WORKER_SECONDS = 600
     for executor in (make_executor(), make_background_executor()):
         pid = executor.submit(os.getpid).result(timeout=60)
         job = executor.submit(time.sleep, 120)  # a layout that would outlast the test

@@ -2,7 +2,8 @@
 
 The layout workers and ``medialit new``'s time-limited step both run in child
 processes; a teacher who closes the terminal, or a ``kill -9``, must not leave
-them running.
+them running. A pool's workers are stopped by :func:`stop_workers` (a build
+interrupted, the preview stopped) without waiting for their work.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import signal
+import time
+from concurrent.futures import Executor
 
 _PR_SET_PDEATHSIG = 1
 
@@ -22,3 +25,43 @@ def die_with_parent() -> None:
     """
     with contextlib.suppress(OSError, AttributeError):  # not Linux
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+IDLE_WORKER_SECONDS = 1.0
+"""How long stopping waits for idle workers to leave by themselves."""
+
+
+def stop_workers(executor: Executor) -> None:
+    """Stop ``executor`` and its worker without waiting for the layout it is doing.
+
+    Python waits for a worker's job as it exits: Ctrl-C left the preview running for the
+    key's layout (7-17 s on a loaded computer). An idle worker is given a second to leave by
+    itself; a busy one is stopped at once. A worker only lays out and sends images back; it
+    writes no file, so nothing is left half-written.
+    """
+    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14 and later
+    if terminate is not None:
+        terminate()
+        return
+    # Before 3.14 the pool's own table of its processes is the only way to them; should it
+    # go, the preview stops as before, only later.
+    workers = list((getattr(executor, "_processes", None) or {}).values())
+    # A job given to a worker and not answered yet: that worker is stopped at once, not
+    # waited for (a browser test's preview stopped a second later than it had to).
+    busy = bool(getattr(executor, "_pending_work_items", None))
+    manager = getattr(executor, "_executor_manager_thread", None)  # shutdown forgets it
+    executor.shutdown(wait=False, cancel_futures=True)
+    # An idle worker leaves by itself once told; only one still laying out is stopped.
+    deadline = time.monotonic() + (0.0 if busy else IDLE_WORKER_SECONDS)
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():
+            worker.terminate()
+            worker.join(IDLE_WORKER_SECONDS)
+        if worker.is_alive():  # SIGTERM blocked or ignored where it was started
+            worker.kill()
+    # The pool's own thread closes its wake-up pipe as it ends; Python 3.11 writes to that
+    # pipe at exit without a lock, so a preview stopped while it was closing printed a
+    # traceback ("Bad file descriptor"). Waiting for the thread leaves nothing to race.
+    if manager is not None:
+        manager.join(IDLE_WORKER_SECONDS)

@@ -20,7 +20,7 @@ from typing import Protocol
 from medialit.errors import MedialitError, Problem
 from medialit.layout.cache import LayoutCache, layout_key
 from medialit.layout.page_fill import PageFill, page_fill
-from medialit.processes import die_with_parent
+from medialit.processes import die_with_parent, stop_workers
 
 MarkedBox = tuple[str, int, float, float, float, float]
 """A marked element's name, page (0-based) and box in points from the page's top-left."""
@@ -203,10 +203,9 @@ def _lay_out_each(
             if progress:
                 progress.advance()
     except BaseException:
-        # Interrupted (Ctrl-C, SIGTERM): stop the workers now, not after their documents.
-        for process in list(getattr(executor, "_processes", {}).values()):
-            process.terminate()
-        executor.shutdown(wait=False, cancel_futures=True)
+        # Interrupted (Ctrl-C, SIGTERM): stop the workers now, not after their documents, and
+        # the pool's thread with them (Python 3.11's exit raced it: a traceback after Ctrl-C).
+        stop_workers(executor)
         raise
     executor.shutdown()
     return [done[n] for n in range(len(layouts))]
