@@ -26,7 +26,8 @@ SEED = Path(__file__).resolve().parents[1] / "lessons" / "school-start-time.yaml
 SCENE = """
 import multiprocessing, os, signal, time
 from medialit import processes
-from medialit.preview.pages import make_background_executor, make_executor, stop_workers
+from medialit.preview.pages import make_background_executor, make_executor
+from medialit.processes import stop_workers
 
 if __name__ == "__main__":
     # A busy worker is stopped at once: it is not given an idle one's time to leave first.

@@ -41,7 +41,7 @@ from medialit.preview import glance, offers, parts, queue, selections, statement
 from medialit.preview.editing import Saved, Selection
 from medialit.preview.guard import CONTENT_SECURITY_POLICY, Guard
 from medialit.preview.live import Preview
-from medialit.preview.pages import MAX_VERSIONS_SHOWN, PageChoice, make_executor, stop_workers
+from medialit.preview.pages import MAX_VERSIONS_SHOWN, PageChoice, make_executor
 from medialit.preview.requests import (
     STALE_MESSAGE,
     BadRequest,
@@ -53,6 +53,7 @@ from medialit.preview.requests import (
     json_body,
     str_field,
 )
+from medialit.processes import stop_workers
 from medialit.settings.layers import Configuration
 from medialit.sheets.variants import LEVELS, Level
 

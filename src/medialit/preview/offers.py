@@ -30,8 +30,9 @@ from medialit.drafting.rekinding import offer_for, read_ahead
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
 from medialit.preview.live import Preview
-from medialit.preview.pages import make_executor, stop_workers
+from medialit.preview.pages import make_executor
 from medialit.preview.requests import BadRequest
+from medialit.processes import stop_workers
 
 ANSWER_SECONDS = 10.0
 __all__ = ["Reader", "endpoints", "offer_for"]

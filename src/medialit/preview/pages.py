@@ -22,7 +22,6 @@ from medialit.build.planning import plan_lesson
 from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
 from medialit.layout.page_fill import nearly_empty, share_used
-from medialit.processes import stop_workers as stop_workers  # where the preview's modules look
 from medialit.render.sheet_table import VARIANT_SHEETS
 from medialit.settings.layers import Configuration
 from medialit.sheets.variants import Level, Variant, version_letters

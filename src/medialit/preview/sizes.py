@@ -29,7 +29,8 @@ from medialit.lesson.model import LEVELS, Level
 from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import read_version
 from medialit.preview.live import Preview
-from medialit.preview.pages import NO_DATE, make_background_executor, stop_workers
+from medialit.preview.pages import NO_DATE, make_background_executor
+from medialit.processes import stop_workers
 from medialit.render.sheet_table import STUDENT
 from medialit.settings.checks import read_lesson_with_settings
 from medialit.settings.layers import Configuration
