@@ -11,34 +11,19 @@ preview's own endpoints, on a lesson drafted by ``medialit new``.
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
-from medialit.drafting.new import new_lesson
 from medialit.preview.comment_blocks import comments_kept
 
-from .conftest import DATA
-from .test_preview_server import make_client
+from .test_studio_queue_server import client, drafted  # noqa: F401 (fixtures)
 
 PLAN_NOTE = "# A suggested plan for a 50-minute class"
 GLOSSARY_NOTE = "# The glossary the source carries"
 CANDIDATES = "# More candidates"
-
-
-@pytest.fixture
-def drafted(tmp_path: Path) -> Path:
-    return new_lesson(str(DATA / "news-story.html"), io.BytesIO(), tmp_path, name="story").lesson
-
-
-@pytest.fixture
-def client(drafted: Path) -> Iterator[TestClient]:
-    with make_client(drafted) as client:
-        yield client
 
 
 def block_above(text: str, key: str) -> list[str]:
@@ -51,9 +36,9 @@ def block_above(text: str, key: str) -> list[str]:
     return lines[start:at]
 
 
-def post(client: TestClient, url: str, **body: object) -> None:
-    version = client.get("api/lesson").json()["version"]
-    answer = client.post(url, json={"version": version, **body})
+def post(preview: TestClient, url: str, **body: object) -> None:
+    version = preview.get("api/lesson").json()["version"]
+    answer = preview.post(url, json={"version": version, **body})
     assert answer.status_code == 200, answer.text
 
 
@@ -73,7 +58,9 @@ def ending(text: str) -> str:
     ids=["accept-last-question", "remove-last-question", "move-questions", "accept-plan"],
 )
 def test_the_lines_above_plan_and_glossary_stay_there(
-    client: TestClient, drafted: Path, edits: list[tuple[str, dict[str, object]]]
+    client: TestClient,  # noqa: F811 (a fixture)
+    drafted: Path,  # noqa: F811 (a fixture)
+    edits: list[tuple[str, dict[str, object]]],
 ) -> None:
     before = drafted.read_text(encoding="utf-8")
     plan, glossary = block_above(before, "plan"), block_above(before, "glossary")
@@ -89,7 +76,8 @@ def test_the_lines_above_plan_and_glossary_stay_there(
 
 
 def test_the_commented_candidates_stay_at_the_end_when_the_glossary_changes(
-    client: TestClient, drafted: Path
+    client: TestClient,  # noqa: F811 (a fixture)
+    drafted: Path,  # noqa: F811 (a fixture)
 ) -> None:
     before = drafted.read_text(encoding="utf-8")
     terms = re.findall(r"^  - term: (.+)$", before, flags=re.MULTILINE)
