@@ -281,13 +281,12 @@ function markAtCursor(at) {
   if (!range) return;
   const block = state.lesson.blocks[at.block];
   const quote = block.text.slice(at.start, at.end).trim();
-  // Words that are a statement already: its own dialog, as a click on it opens (a new one
-  // would repeat its quote, which the lesson refuses).
+  // Words that are a statement already: its own dialog, opened as a click on it (and Enter
+  // on it) opens it (a new one would repeat its quote, which the lesson refuses).
   const mark = block.marks.find((m) => block.text.slice(m.start, m.end).trim() === quote);
-  const annotation = mark && state.lesson.annotations.find((a) => a.index === mark.index);
-  if (annotation) {
-    const highlight = $("article").querySelector(`mark.hl[data-index="${mark.index}"]`);
-    openEditor({ mode: "edit", annotation }, (highlight || range).getBoundingClientRect());
+  const highlight = mark && $("article").querySelector(`mark.hl[data-index="${mark.index}"]`);
+  if (highlight) {
+    highlight.click();
     return;
   }
   const selection = { ...at, range, rect: range.getBoundingClientRect() };
