@@ -24,6 +24,11 @@ def _blank(line: str) -> bool:
     return not line.strip()
 
 
+def _key_of(line: str) -> str | None:
+    """The top-level key ``line`` starts, if it starts one."""
+    return line.split(":", 1)[0] if _TOP_KEY.match(line) else None
+
+
 def _block_above(lines: list[str], end: int) -> list[str]:
     """The comment lines (and blank lines between them) right above line ``end``, from the
     first comment line on."""
@@ -39,10 +44,11 @@ def _blocks(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
     """Each top-level key's comment block above it, and the block at the end of the file."""
     above: dict[str, list[str]] = {}
     for number, line in enumerate(lines):
-        if _TOP_KEY.match(line):
+        key = _key_of(line)
+        if key is not None:
             block = _block_above(lines, number)
             if any(_is_comment(x) for x in block):
-                above[line.split(":", 1)[0]] = block
+                above[key] = block
     ending = _block_above(lines, len(lines))
     return above, ending if any(_is_comment(x) for x in ending) else []
 
@@ -58,10 +64,7 @@ def _remove_run(lines: list[str], run: list[str]) -> list[str]:
 
 def _key_line(lines: list[str], key: str) -> int | None:
     """The line of top-level ``key``."""
-    return next(
-        (n for n, line in enumerate(lines) if _TOP_KEY.match(line) and line.split(":")[0] == key),
-        None,
-    )
+    return next((n for n, line in enumerate(lines) if _key_of(line) == key), None)
 
 
 def comments_kept(before: str, after: str) -> str:
@@ -75,10 +78,10 @@ def comments_kept(before: str, after: str) -> str:
         at = _key_line(lines, key)
         if at is None or _block_above(lines, at)[-len(block) :] == block:
             continue
-        lines = _remove_run(lines, block)
+        lines = _remove_run(lines, block)  # comment and blank lines: the key's line stays
         at = _key_line(lines, key)
-        if at is not None:
-            lines[at:at] = block
+        assert at is not None
+        lines[at:at] = block
     if ending and lines[-len(ending) :] != ending:
         lines = _remove_run(lines, ending)
         if lines and not lines[-1].endswith("\n"):
