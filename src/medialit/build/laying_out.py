@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from medialit.errors import MedialitError, Problem
+from medialit.layout.any_folder import reads_no_folder
 from medialit.layout.cache import LayoutCache, layout_key
 from medialit.layout.page_fill import PageFill, page_fill
 from medialit.processes import die_with_parent, stop_workers
@@ -136,10 +137,16 @@ def lay_out_all(
         )
         for layout in layouts
     ]
+    # kept from another folder, if it read nothing from its own (any_folder.py)
+    anywhere = [layout_key(layout.html, None, (), layout.created is not None) for layout in layouts]
     done: dict[int, LaidOut] = {}
-    for n, (layout, key) in enumerate(zip(layouts, keys, strict=True)):
+    for n, layout in enumerate(layouts):
         # Form fields are written by a finisher the kept pages do not replay: never cached.
-        found = None if layout.forms else cache.get(key)
+        if layout.forms:
+            continue
+        found, key = cache.get(anywhere[n]), anywhere[n]
+        if found is None:
+            found, key = cache.get(keys[n]), keys[n]
         if found is None or (layout.measure and found.boxes is None):
             continue
         try:
@@ -166,7 +173,9 @@ def lay_out_all(
             fill = page_fill(laid_out.pdf) if layouts[n].fill and laid_out.pages else None
             laid_out = replace(laid_out, fill=fill)
             kept_fill = (fill.pages, fill.last_page_used) if fill else None
-            cache.put(keys[n], laid_out.pages, laid_out.refused, laid_out.fetched, kept, kept_fill)
+            free = reads_no_folder(layouts[n].html, laid_out.refused, laid_out.fetched)
+            key = anywhere[n] if free else keys[n]
+            cache.put(key, laid_out.pages, laid_out.refused, laid_out.fetched, kept, kept_fill)
         done[n] = replace(laid_out, pages=b"")
     return [done[n] for n in range(len(layouts))]
 

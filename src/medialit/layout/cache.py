@@ -49,6 +49,7 @@ from typing import Any
 
 from medialit import __version__
 from medialit.layout import cache_safety as safety
+from medialit.layout.any_folder import ANY_FOLDER
 from medialit.layout.cache_place import MAX_BYTES as MAX_BYTES
 from medialit.layout.cache_place import MAX_BYTES_VARIABLE as MAX_BYTES_VARIABLE
 from medialit.layout.cache_place import cache_folder as cache_folder
@@ -81,8 +82,11 @@ class CachedLayout:
     """Its pages and how full its last page is (``page_fill.py``), if kept with it."""
 
 
-def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], dated: bool) -> str:
-    """The key of a layout: everything it depends on before it reads a file."""
+def layout_key(
+    html: str, base_folder: Path | None, allowed_folders: Sequence[Path], dated: bool
+) -> str:
+    """The key of a layout: everything it depends on before it reads a file; with no folders,
+    the key of its layout from any folder (``any_folder.py``)."""
     # not .pdf nor .tagging: a rebuild that finds every layout kept loads no WeasyPrint
     from medialit.layout.reuse import PDF_OPTIONS, PDFUA
     from medialit.layout.reuse import TAGGING_REVISION as REVISION
@@ -97,7 +101,7 @@ def layout_key(html: str, base_folder: Path, allowed_folders: Sequence[Path], da
         json.dumps(PDF_OPTIONS, sort_keys=True),
         f"{REVISION} {PDFUA}",
         _font_set_up(),
-        str(base_folder.resolve()),
+        str(base_folder.resolve()) if base_folder is not None else ANY_FOLDER,
         *sorted(str(folder.resolve()) for folder in allowed_folders),
         "dated" if dated else "undated",
         html,
