@@ -109,15 +109,17 @@ def lay_out_all(
     workers: int,
     progress: Progress | None = None,
     cache: LayoutCache | None = None,
+    keep_new: bool = True,
 ) -> list[LaidOut]:
     """Lay out every document, in ``workers`` processes when more than one.
 
     With a ``cache``, a document laid out before from the same HTML and files is
-    taken from it, and the others are kept in it. A document drawn already is kept as drawn.
+    taken from it, and the others are kept in it (unless not ``keep_new``). A document
+    drawn already is kept as drawn.
     """
     if any(layout.drawn is not None for layout in layouts):
         to_lay_out = [layout for layout in layouts if layout.drawn is None]
-        each = iter(lay_out_all(to_lay_out, workers, progress, cache))
+        each = iter(lay_out_all(to_lay_out, workers, progress, cache, keep_new))
         results = []
         for layout in layouts:
             if layout.drawn is None:
@@ -160,7 +162,7 @@ def lay_out_all(
         if progress:
             progress.advance()
     missing = [n for n in range(len(layouts)) if n not in done]
-    keep = cache.refused is None  # a refused cache keeps nothing: no pages to keep for it
+    keep = keep_new and cache.refused is None  # a refused cache keeps nothing: no pages
     fresh = _lay_out_each(
         [replace(layouts[n], keep_pages=keep and not layouts[n].forms) for n in missing],
         workers,

@@ -197,6 +197,7 @@ class Preview:
                 choice,
                 self._shown_digest(DOCUMENTS[0], choice),
                 frozenset(self.page_keys.get(DOCUMENTS[0], {})),
+                (choice, DOCUMENTS[0]) not in self.counts,  # kept: the first pages shown
             )
         finally:
             self.student_busy = False
@@ -227,16 +228,17 @@ class Preview:
                 result = LaidOut(digest=digest, unchanged=True)
             else:
                 known = frozenset(self.page_keys.get(name, {}))
-                result = replace(await self._lay_out(html, folders, known), digest=digest)
+                first = (choice, name) not in self.counts
+                result = replace(await self._lay_out(html, folders, known, first), digest=digest)
             self._store(choice, name, result, generation, version)
         self._publish_pages(busy=False)
 
     async def _lay_out(
-        self, html: str, folders: tuple[Path, ...], known: frozenset[str]
+        self, html: str, folders: tuple[Path, ...], known: frozenset[str], keep: bool
     ) -> LaidOut:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
-            self.executor, lay_out, html, self.lesson.parent, folders, known
+            self.executor, lay_out, html, self.lesson.parent, folders, known, keep
         )
 
     def _store(

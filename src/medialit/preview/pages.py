@@ -18,6 +18,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from medialit.build.laying_out import LaidOut as LaidOutPdf
 from medialit.build.planning import plan_lesson
 from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
@@ -31,7 +32,8 @@ DOCUMENTS = tuple(sheet.name for sheet in VARIANT_SHEETS)
 SCALE = 1.5  # 108 dpi: the page's text is readable on screen
 MAX_VERSIONS_SHOWN = 4
 BACKGROUND_NICENESS = 10
-# A preview's PDFs are never kept, so the build's date (SOURCE_DATE_EPOCH) plays no part.
+# A preview's PDFs are never written, so the build's date (SOURCE_DATE_EPOCH) plays no part;
+# dated all the same, so that its layouts are the ones a build keeps and finds.
 NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
@@ -133,6 +135,7 @@ def plan_and_lay_out_first(
     choice: PageChoice,
     shown: str = "",
     known: frozenset[str] = frozenset(),
+    keep: bool = False,
 ) -> tuple[LaidOut, list[Job]]:
     """In a worker: render every document's HTML, lay out the first; the rest to follow.
 
@@ -149,7 +152,7 @@ def plan_and_lay_out_first(
     digest = html_digest(html)
     if digest == shown:
         return LaidOut(digest=digest, unchanged=True), rest
-    return replace(lay_out(html, lesson.parent, folders, known), digest=digest), rest
+    return replace(lay_out(html, lesson.parent, folders, known, keep), digest=digest), rest
 
 
 def lay_out(
@@ -157,18 +160,36 @@ def lay_out(
     base_folder: Path,
     allowed_folders: tuple[Path, ...],
     known: frozenset[str] = frozenset(),
+    keep: bool = False,
 ) -> LaidOut:
-    """Lay out one document and draw its pages; runs in a worker process.
+    """Lay out one document (or take it from the layout cache) and draw its pages; runs in
+    a worker process. ``keep``: see :func:`kept_or_new_layout`; ``known``: the digests of
+    page images the server holds already (see :func:`rasterise`)."""
+    laid_out = kept_or_new_layout(html, base_folder, allowed_folders, keep)
+    if laid_out.problems:
+        return LaidOut(error=str(MedialitError(list(laid_out.problems))))
+    return rasterise(laid_out.pdf, known=known)
 
-    ``known``: the digests of page images the server holds already (see :func:`rasterise`).
-    """
-    from medialit.layout.pdf import html_to_pdf
+
+def kept_or_new_layout(
+    html: str, base_folder: Path, allowed_folders: tuple[Path, ...], keep: bool, fill: bool = False
+) -> LaidOutPdf:
+    """The layout of ``html``: kept in the layout cache (by a build, or an earlier preview),
+    or made now. With ``keep`` (the first pages of each sheet a preview shows), a new layout
+    is kept there too, so that the lesson opened again shows its pages at once and a build
+    finds them; the layouts of later edits are not kept, which would fill the cache in one
+    session. With ``fill``, how full its last page is comes with it (``laid_out.fill``)
+    when the cache holds it."""
+    from medialit.build.laying_out import Layout, lay_out_all
+    from medialit.layout.cache import open_cache
 
     try:
-        pdf, _ = html_to_pdf(html, base_folder=base_folder, allowed_folders=allowed_folders)
-    except MedialitError as exc:
-        return LaidOut(error=str(exc))
-    return rasterise(pdf, known=known)
+        cache = open_cache()
+    except MedialitError:  # MEDIALIT_CACHE_MAX_MB is not a size: a build says so
+        cache = None
+    layout = Layout(html, base_folder, allowed_folders, created=NO_DATE, fill=fill)
+    (laid_out,) = lay_out_all([layout], workers=1, cache=cache, keep_new=keep)
+    return laid_out
 
 
 def rasterise(pdf: bytes, scale: float = SCALE, known: frozenset[str] = frozenset()) -> LaidOut:

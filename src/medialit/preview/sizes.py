@@ -29,7 +29,7 @@ from medialit.lesson.model import LEVELS, Level
 from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import read_version
 from medialit.preview.live import Preview
-from medialit.preview.pages import NO_DATE, make_background_executor
+from medialit.preview.pages import NO_DATE, kept_or_new_layout, make_background_executor
 from medialit.processes import stop_workers
 from medialit.render.sheet_table import STUDENT
 from medialit.settings.checks import read_lesson_with_settings
@@ -70,9 +70,14 @@ def sheets_to_size(selections: list[str]) -> list[SheetToSize]:
 
 
 def size_sheet(
-    lesson: Path, configuration: Configuration, sheet: SheetToSize, known: frozenset[str]
+    lesson: Path,
+    configuration: Configuration,
+    sheet: SheetToSize,
+    known: frozenset[str],
+    keep: bool = False,
 ) -> Sized:
-    """In a worker: render the sheet's HTML as a build would; lay it out unless ``known``."""
+    """In a worker: render the sheet's HTML as a build would; lay it out unless ``known``
+    (or take it from the layout cache, and keep it there if ``keep``: the first count)."""
     options = BuildOptions(
         configuration=configuration,
         level=sheet.level,
@@ -86,14 +91,12 @@ def size_sheet(
         digest = hashlib.sha256(document.html.encode()).hexdigest()
         if digest in known:
             return Sized(digest)
-        from medialit.layout.pdf import html_to_pdf
-
-        pdf, _ = html_to_pdf(
-            document.html, base_folder=lesson.parent, allowed_folders=document.folders
-        )
     except MedialitError as exc:
         return Sized("", error=str(exc))
-    return Sized(digest, page_fill(pdf))
+    laid_out = kept_or_new_layout(document.html, lesson.parent, document.folders, keep, fill=True)
+    if laid_out.problems:
+        return Sized("", error=str(MedialitError(list(laid_out.problems))))
+    return Sized(digest, laid_out.fill or page_fill(laid_out.pdf))
 
 
 class Sizer:
@@ -202,6 +205,7 @@ class Sizer:
                 preview.configuration,
                 sheet,
                 frozenset(self.known),
+                sheet.key not in self.done,  # kept: the first count of each sheet
             )
             if sized.fill is not None:
                 self.known[sized.digest] = sized.fill
