@@ -68,11 +68,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         lesson = Path(folder) / seed.name
         shutil.copy(seed, lesson)
+        # A layout cache of its own: the preview keeps the first pages it shows there, and
+        # the rounds below must each lay out (measure_all refuses a round that returns to them).
         server = subprocess.Popen(
             [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
             cwd=folder,
             stdout=subprocess.PIPE,
             text=True,
+            env={**os.environ, "XDG_CACHE_HOME": str(Path(folder) / "cache")},
         )
         assert server.stdout is not None
         url = server.stdout.readline().strip()
@@ -112,6 +115,7 @@ def measure_all(page: Page, key: Page, lesson: Path, repeat: int) -> None:
     keys: list[float] = []
     clicks: list[float] = []
     script: list[float] = []
+    first = lesson.read_text(encoding="utf-8")  # its layouts are kept: a round must not go back
     for round_ in range(repeat):
         kind = KINDS[round_ % 3]
         text = lesson.read_text(encoding="utf-8")
@@ -125,6 +129,8 @@ def measure_all(page: Page, key: Page, lesson: Path, repeat: int) -> None:
         if not page.evaluate(HAS_KIND, [changed_index, old_kind]):
             sys.exit(f"highlight {changed_index} is not a {old_kind} in the page: wrong index")
         new_text = text.replace(marker, f"    kind: {kind}\n", 1)
+        if new_text == first:
+            sys.exit(f"round {round_} returns to the first lesson, whose layouts are kept")
         version = hashlib.sha256(new_text.encode()).hexdigest()[:16]
         started = time.perf_counter()
         lesson.write_text(new_text, encoding="utf-8")
