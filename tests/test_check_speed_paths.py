@@ -1,0 +1,87 @@
+"""`medialit check` takes quicker paths (speed issue, item 2); each must answer as the slow one.
+
+Each test here pits a quick path against the definition it replaced, kept in the test, so
+that a wrong shortcut fails here rather than in a teacher's lesson.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from medialit.errors import LessonError
+from medialit.lesson import loader
+from medialit.lesson.loader import MAX_DEPTH, load_yaml
+
+from .conftest import ROOT
+
+SEED_LESSON = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
+FILE = Path("lesson.yaml")
+
+
+def refused_line(refuse: Callable[[Path, str], None], text: str) -> int | str | None:
+    """The line a nesting guard refuses ``text`` at, or "accepted"."""
+    try:
+        refuse(FILE, text)
+    except LessonError as exc:
+        return exc.problems[0].line
+    return "accepted"
+
+
+def refuse_counting_every_bracket(file: Path, text: str) -> None:
+    """The guard as it was: the token scan whenever the text has more brackets of any kind
+    (opening or closing) than MAX_DEPTH."""
+    if len(re.sub(r"[^\[\]{}]+", "", text)) <= loader.MAX_DEPTH:
+        return
+    if loader._libyaml_reads_as_ruamel(text):
+        try:
+            loader._refuse_deep_tokens(file, YAML(typ="safe", pure=False).scan(text))
+            return
+        except LessonError:
+            raise
+        except Exception:
+            pass
+    try:
+        loader._refuse_deep_tokens(file, YAML(typ="safe", pure=True).scan(text))
+    except YAMLError:
+        return
+
+
+@given(st.text(alphabet="[]{},: -ab\n\"'#\t", max_size=40))
+def test_the_nesting_guard_refuses_as_it_did(text: str) -> None:
+    """With a depth of 3, random bracket soup reaches the limit often."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(loader, "MAX_DEPTH", 3)
+        expected = refused_line(refuse_counting_every_bracket, text)
+        assert refused_line(loader._refuse_deep_brackets, text) == expected
+
+
+@pytest.mark.parametrize("prefix", ["", "# a tab:\there, so that ruamel scans\n"])
+def test_one_level_too_deep_is_refused_at_its_line(prefix: str) -> None:
+    lines = prefix.count("\n")
+    deepest = f"{prefix}a: 1\nb: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n"
+    assert refused_line(loader._refuse_deep_brackets, deepest) == "accepted"
+    too_deep = f"{prefix}a: 1\nb: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n"
+    assert refused_line(loader._refuse_deep_brackets, too_deep) == lines + 2
+    with pytest.raises(LessonError) as refused:
+        load_yaml(FILE, too_deep)
+    assert "more than 50 levels deep" in str(refused.value)
+
+
+def test_few_opening_brackets_are_not_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seed lesson has 52 brackets but 26 that open: it is read without the token scan."""
+    text = SEED_LESSON.read_text(encoding="utf-8")
+    assert text.count("[") + text.count("{") <= MAX_DEPTH < len(re.sub(r"[^\[\]{}]", "", text))
+
+    def scanned(*_: object) -> None:
+        raise AssertionError("the tokens were scanned")
+
+    monkeypatch.setattr(loader, "_refuse_deep_tokens", scanned)
+    assert load_yaml(SEED_LESSON, text).data["title"]
