@@ -21,6 +21,7 @@ from medialit.lesson import loader
 from medialit.lesson.loader import MAX_DEPTH, load_yaml
 
 from .conftest import ROOT
+from .test_fuzz import pure_and_fast_agree
 
 SEED_LESSON = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
 FILE = Path("lesson.yaml")
@@ -85,3 +86,32 @@ def test_few_opening_brackets_are_not_scanned(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(loader, "_refuse_deep_tokens", scanned)
     assert load_yaml(SEED_LESSON, text).data["title"]
+
+
+# Values that YAML 1.1 and 1.2 read differently, and values of every other implicit type.
+SCALARS = (  # noqa: SIM905 (a list of 31 strings, one a line, reads worse)
+    "yes no on off y n Yes NO 017 0o17 0x1F 0b101 1_000 1:20 1:20:30.5 +12 -0 .inf -.Inf .nan "
+    "~ null Null true False 3.14 6.02e+23 1e3 2020-01-01 2001-12-14t21:59:43.10-05:00 x"
+).split()
+
+
+def test_libyaml_with_one_version_reads_every_kind_of_value_as_python_does() -> None:
+    """The fast path's resolver asks for the YAML version once: 1.2, as ruamel's own does."""
+    text = "".join(f"k{n}: {value}\nl{n}:\n  - {value}\n" for n, value in enumerate(SCALARS))
+    assert loader._load_fast(FILE, text) is not None
+    pure_and_fast_agree(text)
+    for lesson in sorted((ROOT / "lessons").glob("*.yaml")):
+        lesson_text = lesson.read_text(encoding="utf-8")
+        assert loader._load_fast(FILE, lesson_text) is not None, lesson
+        pure_and_fast_agree(lesson_text)
+
+
+def test_text_is_read_as_ruamel_constructs_it() -> None:
+    """Text is taken from its node, not through ruamel's constructor: the same values."""
+    quoted = (
+        "a: 'it''s'\nb: \"tab\\there \\u00e9\"\nc: |\n  two\n  lines\nd: >-\n  folded\n  text\n"
+    )
+    texts = [quoted, "".join(f"k{n}: {value}\n" for n, value in enumerate(SCALARS))]
+    texts += [lesson.read_text(encoding="utf-8") for lesson in (ROOT / "lessons").glob("*.yaml")]
+    for text in texts:
+        assert load_yaml(FILE, text).data == YAML(typ="safe", pure=True).load(text)

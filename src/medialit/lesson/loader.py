@@ -19,12 +19,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.tokens import (
-    FlowMappingEndToken,
-    FlowMappingStartToken,
-    FlowSequenceEndToken,
-    FlowSequenceStartToken,
-)
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tokens import FlowMappingEndToken as MapEnd
+from ruamel.yaml.tokens import FlowMappingStartToken as MapStart
+from ruamel.yaml.tokens import FlowSequenceEndToken as ListEnd
+from ruamel.yaml.tokens import FlowSequenceStartToken as ListStart
 
 from medialit.errors import LessonError, Problem, nearest
 from medialit.lesson.text import MAX_FILE_BYTES, read_lesson_text, too_large, utf8_bytes
@@ -113,7 +112,7 @@ def format_path(path: PathKey) -> str | None:
 
 def _tag(node: Node) -> str:
     tag = node.tag
-    return str(getattr(tag, "value", tag))
+    return tag if isinstance(tag, str) else str(getattr(tag, "value", tag))
 
 
 class _Builder:
@@ -154,6 +153,8 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if tag == "tag:yaml.org,2002:str":  # the constructor's text, without its bookkeeping
+            return node.value
         try:
             return self.yaml.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError):
@@ -266,6 +267,7 @@ def _load_fast(file: Path, text: str) -> LoadedYaml | None:
     if not _libyaml_reads_as_ruamel(text):
         return None
     yaml = YAML(typ="safe", pure=False)
+    yaml.Resolver = _OneVersionResolver
     loaded = LoadedYaml(file=file, data=None)
     try:
         root = yaml.compose(text)
@@ -282,6 +284,14 @@ def _load_fast(file: Path, text: str) -> LoadedYaml | None:
 def _libyaml_reads_as_ruamel(text: str) -> bool:
     """libyaml's parser is installed, and ``text`` has nothing the two parsers read differently."""
     return C_PARSER and not any(pattern.search(text) for pattern in _DISAGREE)
+
+
+# ruamel's resolver asks libyaml's parser for the YAML version twice a value, finding none by
+# two exceptions (half the compose time); asked once a file, it is 1.2 (directives go to Python).
+class _OneVersionResolver(VersionedResolver):
+    @functools.cached_property
+    def versioned_resolver(self) -> Any:
+        return super().versioned_resolver
 
 
 class _EmptyValue(Exception):
@@ -344,10 +354,9 @@ def _too_deep(file: Path, line: int | None) -> Problem:
 def _refuse_deep_brackets(file: Path, text: str) -> None:
     """Refuse ``[[[[…`` before parsing: ruamel takes seconds over deep flow nesting.
 
-    Each list or mapping in brackets opens at a ``[`` or ``{`` of its own, so few of
-    those cannot nest deeply (the seed lesson has 26); otherwise the YAML tokens are
-    scanned (which stops at the first level too deep), so that brackets in prose, such
-    as the half-open interval "[10k, 20k)", are not taken for nesting.
+    Each list or mapping in brackets opens at a ``[`` or ``{``, so few of those cannot nest
+    deeply; otherwise the YAML tokens are scanned (which stops at the first level too deep),
+    so that brackets in prose, such as the interval "[10k, 20k)", are not taken for nesting.
     """
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return
@@ -369,11 +378,11 @@ def _refuse_deep_brackets(file: Path, text: str) -> None:
 def _refuse_deep_tokens(file: Path, tokens: Iterable[Any]) -> None:
     depth = 0
     for token in tokens:
-        if isinstance(token, FlowSequenceStartToken | FlowMappingStartToken):
+        if isinstance(token, ListStart | MapStart):
             depth += 1
             if depth > MAX_DEPTH:
                 raise LessonError(_too_deep(file, token.start_mark.line + 1))
-        elif isinstance(token, FlowSequenceEndToken | FlowMappingEndToken):
+        elif isinstance(token, ListEnd | MapEnd):
             depth -= 1
 
 
