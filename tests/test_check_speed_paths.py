@@ -18,10 +18,13 @@ from ruamel.yaml.error import YAMLError
 
 from medialit.errors import LessonError
 from medialit.lesson import loader
+from medialit.lesson.anchoring import normalise_runs
+from medialit.lesson.article import split_blocks
 from medialit.lesson.loader import MAX_DEPTH, load_yaml
 
 from .conftest import ROOT
 from .test_fuzz import pure_and_fast_agree
+from .test_speed2_check import normalise_each_character
 
 SEED_LESSON = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
 FILE = Path("lesson.yaml")
@@ -115,3 +118,14 @@ def test_text_is_read_as_ruamel_constructs_it() -> None:
     texts += [lesson.read_text(encoding="utf-8") for lesson in (ROOT / "lessons").glob("*.yaml")]
     for text in texts:
         assert load_yaml(FILE, text).data == YAML(typ="safe", pure=True).load(text)
+
+
+def test_articles_are_normalised_as_one_character_at_a_time() -> None:
+    """The runs kept for each block of every lesson's article give each character's origin."""
+    for lesson in sorted((ROOT / "lessons").glob("*.yaml")):
+        article = load_yaml(lesson).data["article"]
+        for text in [article, *(block.text for block in split_blocks(article))]:
+            normalised, origins = normalise_runs(text)
+            expected, origin = normalise_each_character(text)
+            assert normalised == expected
+            assert [origins[i] for i in range(len(normalised))] == origin
