@@ -7,6 +7,7 @@ that a wrong shortcut fails here rather than in a teacher's lesson.
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from medialit import sfnt
 from medialit.errors import LessonError
+from medialit.layout.glyphs import Coverage, drawn, missing
 from medialit.lesson import loader
 from medialit.lesson.anchoring import normalise_runs
 from medialit.lesson.article import split_blocks
@@ -24,7 +27,7 @@ from medialit.lesson.loader import MAX_DEPTH, load_yaml
 
 from .conftest import ROOT
 from .test_fuzz import pure_and_fast_agree
-from .test_speed2_check import normalise_each_character
+from .test_speed2_check import fonts, normalise_each_character
 
 SEED_LESSON = ROOT / "lessons" / "washington-isis-syria-2017.yaml"
 FILE = Path("lesson.yaml")
@@ -129,3 +132,73 @@ def test_articles_are_normalised_as_one_character_at_a_time() -> None:
             expected, origin = normalise_each_character(text)
             assert normalised == expected
             assert [origins[i] for i in range(len(normalised))] == origin
+
+
+def expanded(ranges: sfnt.Ranges) -> set[int]:
+    starts, ends = ranges
+    assert list(starts) == sorted(starts)
+    assert all(end + 1 < start for end, start in zip(ends, starts[1:], strict=False))
+    return {code for start, end in zip(starts, ends, strict=True) for code in range(start, end + 1)}
+
+
+@pytest.mark.parametrize("path", fonts(), ids=lambda p: p.name)
+def test_a_fonts_ranges_hold_its_characters(path: Path) -> None:
+    """Ranges answer as the set of characters did, for every code point of every font."""
+    data = path.read_bytes()
+    found = sfnt.characters(data)
+    ranges = sfnt.character_ranges(data)
+    assert (found is None) == (ranges is None)
+    assert sfnt.file_character_ranges(path) == ranges
+    if found is not None and ranges is not None:
+        assert expanded(ranges) == found
+        coverage = Coverage([path], installed=False)
+        for code in {n for c in found for n in (c - 1, c, c + 1)}:
+            assert coverage.has(code) == (code in found)
+
+
+def format_12_font(groups: list[tuple[int, int, int]]) -> bytes:
+    """A font of one character map, format 12, of ``(first, last, first glyph)`` groups."""
+    subtable = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups))
+    subtable += b"".join(struct.pack(">III", *group) for group in groups)
+    cmap = struct.pack(">HHHHI", 0, 1, 3, 10, 12) + subtable
+    return (
+        b"\0\1\0\0"
+        + struct.pack(">HHHH", 1, 0, 0, 0)
+        + struct.pack(">4sIII", b"cmap", 0, 28, len(cmap))
+        + cmap
+    )
+
+
+GROUPS = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(0, 12), st.integers(0, 3)).map(
+        lambda g: (g[0], g[0] + g[1], g[2])
+    ),
+    max_size=6,
+)
+
+
+@given(GROUPS)
+def test_format_12_ranges_are_its_glyph_maps_keys(groups: list[tuple[int, int, int]]) -> None:
+    """In order or not, overlapping or not: the later group's glyph is a character's."""
+    font = format_12_font(groups)
+    glyphs = sfnt.glyph_map(font)
+    ranges = sfnt.character_ranges(font)
+    assert glyphs is not None and ranges is not None
+    assert expanded(ranges) == set(glyphs) == sfnt.characters(font)
+
+
+class EvenCodes(Coverage):
+    """A font of the even code points only."""
+
+    def __init__(self) -> None:
+        super().__init__([], installed=False)
+
+    def has(self, code: int) -> bool:
+        return code % 2 == 0
+
+
+@given(st.text(alphabet="abcdeé\u200b \u0391\u0392\u4e00\u4e01\U0001f600", max_size=30))
+def test_missing_characters_are_listed_once_in_order_of_appearance(text: str) -> None:
+    fonts = EvenCodes()
+    expected = "".join(c for c in dict.fromkeys(text) if drawn(c) and not fonts.has(ord(c)))
+    assert missing(text, fonts) == expected
