@@ -22,8 +22,8 @@ from __future__ import annotations
 import bisect
 import struct
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 _KEPT = (b"head", b"hhea", b"maxp", b"hmtx", b"OS/2")
 
@@ -231,8 +231,9 @@ def _format_4(cmap: bytes, start: int) -> dict[int, int]:
     return glyphs
 
 
-@dataclass(frozen=True)
-class Metrics:
+# A NamedTuple, defined ten times quicker than a frozen dataclass (on every check's path, which
+# never uses it): read by its fields, never compared, never given to a template.
+class Metrics(NamedTuple):
     """What placing text needs of a font: each character's glyph and advance, and its heights."""
 
     glyphs: dict[int, int]

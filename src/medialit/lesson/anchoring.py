@@ -15,8 +15,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from medialit.errors import Problem
 from medialit.lesson.article import Block, split_blocks
@@ -100,8 +99,9 @@ def normalise_quote(quote: str) -> str:
     return normalise_runs(unicodedata.normalize("NFC", quote))[0].strip()
 
 
-@dataclass(frozen=True)
-class Match:
+# NamedTuples, defined ten times quicker than frozen dataclasses (on every check's path): places
+# read by their fields, never compared with other tuples, never given to a template.
+class Match(NamedTuple):
     """Where a quote stands: block index and character range in the block's text."""
 
     block: int
@@ -109,8 +109,7 @@ class Match:
     end: int
 
 
-@dataclass(frozen=True)
-class NearMiss:
+class NearMiss(NamedTuple):
     """The closest passage to a quote that was not found."""
 
     block: int

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -33,8 +32,9 @@ Place = Callable[[PathKey, str, bool], Problem]
 """Makes a problem at a path of the checked data (``True``: at its key rather than its value)."""
 
 
-@dataclass(frozen=True)
-class Wording:
+# NamedTuples, defined ten times quicker than frozen dataclasses (on every check's path): the
+# translator's own bundles, read by their fields, never compared, never given to a template.
+class Wording(NamedTuple):
     """What differs between the files the translator words problems for."""
 
     model: type[BaseModel]
@@ -63,8 +63,7 @@ def _told_already(error: _Error, told: set[PathKey]) -> bool:
     return error.kind == "missing" and any(path[:end] in told for end in range(1, len(path) + 1))
 
 
-@dataclass(frozen=True)
-class _Error:
+class _Error(NamedTuple):
     """One pydantic error, its path the field or key it is about."""
 
     path: PathKey

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from pydantic import ValidationError
 
@@ -43,8 +43,9 @@ SourceKind = Literal["default", "language", "theme", "file", "lesson", "command 
 PATH_SETTINGS: tuple[KeyPath, ...] = (("logo",), ("theme",))
 
 
-@dataclass(frozen=True)
-class Origin:
+# A NamedTuple, defined ten times quicker than a frozen dataclass (on every check's path):
+# printed, and read by its fields; never compared with other tuples, never given to a template.
+class Origin(NamedTuple):
     """Where one setting's value comes from."""
 
     source: SourceKind
