@@ -43,8 +43,10 @@ SourceKind = Literal["default", "language", "theme", "file", "lesson", "command 
 PATH_SETTINGS: tuple[KeyPath, ...] = (("logo",), ("theme",))
 
 
-# A NamedTuple, defined ten times quicker than a frozen dataclass (on every check's path):
-# printed, and read by its fields; never compared with other tuples, never given to a template.
+# Origin, ResolvedSettings and Configuration are NamedTuples, defined ten times quicker than
+# frozen dataclasses (on every check's path): read by their fields, never compared with other
+# tuples, never replaced, and never given to a template nor kept with a rendering (whose keys
+# and sandbox read a dataclass's fields).
 class Origin(NamedTuple):
     """Where one setting's value comes from."""
 
@@ -91,8 +93,7 @@ class Layer:
         return Problem(message, file=self.file, line=line, column=column, field=dotted)
 
 
-@dataclass(frozen=True)
-class ResolvedSettings:
+class ResolvedSettings(NamedTuple):
     """The settings in force for one lesson, the origin of each, and the theme they chose."""
 
     settings: Settings
@@ -269,8 +270,7 @@ def _theme_folder(layers: Sequence[Layer]) -> Path | None:
 # -- a working folder -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Configuration:
+class Configuration(NamedTuple):
     """The settings layers around the lessons, and the teacher's templates folder.
 
     ``file_layers`` sit below a lesson's ``worksheet:`` table (``medialit.toml``),
