@@ -6,19 +6,21 @@ that a wrong shortcut fails here rather than in a teacher's lesson.
 
 from __future__ import annotations
 
+import codecs
 import re
 import struct
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from medialit import sfnt
 from medialit.errors import LessonError
+from medialit.files import decode_text
 from medialit.layout.glyphs import Coverage, drawn, missing
 from medialit.lesson import loader
 from medialit.lesson.anchoring import normalise_runs
@@ -202,3 +204,21 @@ def test_missing_characters_are_listed_once_in_order_of_appearance(text: str) ->
     fonts = EvenCodes()
     expected = "".join(c for c in dict.fromkeys(text) if drawn(c) and not fonts.has(ord(c)))
     assert missing(text, fonts) == expected
+
+
+@given(st.binary(max_size=12), st.booleans())
+@example(b"\xef\xbbA\n", False)  # a mark cut short
+@example(b"\xef\xbb\xbf\xff", True)  # two marks, then a byte that is not UTF-8
+@example(b"a\n\xff", True)
+def test_text_is_decoded_as_utf_8_sig_decodes_it(data: bytes, mark: bool) -> None:
+    """The byte-order mark is dropped by hand: the same text, or the same byte and line."""
+    data = (codecs.BOM_UTF8 if mark else b"") + data
+    try:
+        expected: str | tuple[int | None, str] = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        expected = (data.count(b"\n", 0, exc.start) + 1, f"byte {exc.start + 1:,}")
+    try:
+        found: str | tuple[int | None, str] = decode_text(data, FILE, LessonError, "byte {byte}")
+    except LessonError as exc:
+        found = (exc.problems[0].line, exc.problems[0].message)
+    assert found == expected
