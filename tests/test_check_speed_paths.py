@@ -199,11 +199,16 @@ class EvenCodes(Coverage):
         return code % 2 == 0
 
 
-@given(st.text(alphabet="abcdeé\u200b \u0391\u0392\u4e00\u4e01\U0001f600", max_size=30))
-def test_missing_characters_are_listed_once_in_order_of_appearance(text: str) -> None:
+ALPHABET = "abcdeé\u200b \x00\t\n\x7f\x80\xa0\u0391\u0392\u4e00\u4e01\U0001f600"
+
+
+@given(st.text(alphabet=ALPHABET, max_size=30), st.integers(0, 1_200))
+def test_missing_characters_are_listed_once_in_order_of_appearance(text: str, pad: int) -> None:
+    """Short texts and long ones (whose ASCII characters are searched for) alike."""
     fonts = EvenCodes()
-    expected = "".join(c for c in dict.fromkeys(text) if drawn(c) and not fonts.has(ord(c)))
-    assert missing(text, fonts) == expected
+    for padded in (text, "x" * pad + text, text + "y" * pad):
+        expected = "".join(c for c in dict.fromkeys(padded) if drawn(c) and not fonts.has(ord(c)))
+        assert missing(padded, fonts) == expected
 
 
 @given(st.binary(max_size=12), st.booleans())
