@@ -227,3 +227,21 @@ def test_text_is_decoded_as_utf_8_sig_decodes_it(data: bytes, mark: bool) -> Non
     except LessonError as exc:
         found = (exc.problems[0].line, exc.problems[0].message)
     assert found == expected
+
+
+OLD_DISAGREE = tuple(
+    re.compile(pattern, re.MULTILINE)
+    for pattern in (
+        "[\t\x85\u2028\u2029]",
+        "^(---|\\.\\.\\.|%)",
+        "[|>][-+0-9]*[^-+0-9\\s]",
+        "[!&*](?<![^\\s\\[{,].)(?:(?<=!)|(?=\\S))",
+    )
+)
+
+
+@given(st.text(alphabet="\t\x85\u2028\u2029\u2027\n -.%|>+1a!&*[{,", max_size=20))
+def test_libyaml_is_chosen_as_with_four_patterns(text: str) -> None:
+    """Its characters looked for with ``in``, its patterns by re: as when all four were re's."""
+    expected = loader.C_PARSER and not any(pattern.search(text) for pattern in OLD_DISAGREE)
+    assert loader._libyaml_reads_as_ruamel(text) == expected
