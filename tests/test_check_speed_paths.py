@@ -27,6 +27,7 @@ from medialit.lesson.anchoring import normalise_runs
 from medialit.lesson.article import split_blocks
 from medialit.lesson.loader import MAX_DEPTH, load_yaml
 
+from . import test_check_imports as check_imports
 from .conftest import ROOT
 from .test_fuzz import pure_and_fast_agree
 from .test_speed2_check import fonts, normalise_each_character
@@ -245,3 +246,8 @@ def test_libyaml_is_chosen_as_with_four_patterns(text: str) -> None:
     """Its characters looked for with ``in``, its patterns by re: as when all four were re's."""
     expected = loader.C_PARSER and not any(pattern.search(text) for pattern in OLD_DISAGREE)
     assert loader._libyaml_reads_as_ruamel(text) == expected
+
+
+def test_a_valid_lessons_check_loads_no_error_translator() -> None:
+    """pydantic's errors are translated for a lesson or a setting with a mistake only."""
+    assert "medialit.lesson.validation" not in check_imports._loaded(SEED_LESSON)

@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 from pydantic import ValidationError
 
 from medialit.errors import Problem, SettingsError, nearest
-from medialit.lesson.validation import KeyPath, leaves, merge
+from medialit.lesson.tables import KeyPath, leaves, merge
 from medialit.settings.checks import settings_problems
 from medialit.settings.languages import ENGLISH, catalogue_layer_values
 from medialit.settings.schema import Settings
