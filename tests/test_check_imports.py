@@ -28,7 +28,12 @@ RENDER_ONLY = ("jinja2", "babel", "medialit.render.templates", "medialit.render.
 # fontTools is allowed since issue 26 (item 20): `check` looks for text that no installed
 # font can print, as `build` does, and reads the fonts' character maps with it.
 # The other commands' modules: `check` defines only its own command's options.
-OTHER_COMMANDS = ("medialit.cli.sheets", "medialit.cli.folder", "medialit.settings.printout")
+OTHER_COMMANDS = (
+    "medialit.cli.lessons",
+    "medialit.cli.sheets",
+    "medialit.cli.folder",
+    "medialit.settings.printout",
+)
 # medialit.settings.layers is allowed: `check` resolves the working folder's settings as `build` does
 # (issue 15), so both report the same problems; it loads none of the slow modules above.
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 # How alike a typo and a valid name must be (difflib's ratio) to be offered as "did you mean".
 CLOSE_ENOUGH = 0.6
@@ -30,8 +29,10 @@ def escape_controls(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-@dataclass(frozen=True)
-class Problem:
+# A NamedTuple, defined ten times quicker than a frozen dataclass (on every command's path):
+# read by its fields and printed, never compared with other tuples, never given to a template
+# nor kept with a rendering (whose keys and sandbox read a dataclass's fields).
+class Problem(NamedTuple):
     """One thing wrong with an input file, with its place."""
 
     message: str

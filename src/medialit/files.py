@@ -12,6 +12,7 @@ previous one. Below the output folder, nothing is written through a link
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import signal
@@ -54,7 +55,8 @@ def read_text(
 def decode_text(data: bytes, file: Path, error: type[MedialitError], not_utf8: str) -> str:
     """``data`` as UTF-8 (a byte-order mark is dropped), or ``error`` at the line it fails."""
     try:
-        return data.decode("utf-8-sig")
+        # As "utf-8-sig" decodes, without importing its codec (the mark is three bytes).
+        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         message = not_utf8.format(byte=f"{exc.start + 1:,}")

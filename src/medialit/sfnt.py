@@ -19,9 +19,11 @@ the glyphs by id and the text from the ToUnicode map.
 
 from __future__ import annotations
 
+import bisect
 import struct
 from collections.abc import Iterable
-from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
 
 _KEPT = (b"head", b"hhea", b"maxp", b"hmtx", b"OS/2")
 
@@ -61,6 +63,65 @@ def characters(font: bytes) -> frozenset[int] | None:
         return frozenset(_format_4(cmap, start))
     except (KeyError, struct.error):
         return None
+
+
+Ranges = tuple[tuple[int, ...], tuple[int, ...]]
+"""Characters as sorted ranges apart from each other: the first codes, and the last codes."""
+
+
+def character_ranges(font: bytes) -> Ranges | None:
+    """:func:`characters` as ranges, read from a format 12 map without listing each character
+    (Andika's 2,448 in 129 ranges: the glyph check of every `medialit check`)."""
+    try:
+        return _map_ranges(font[:4], _cmap(font))
+    except (KeyError, struct.error):
+        return None
+
+
+def file_character_ranges(path: Path) -> Ranges | None:
+    """:func:`character_ranges` of a font file, of which only the character map is read:
+    a tenth of the file, which read whole took as long as its map takes to read."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(12)
+            (count,) = struct.unpack_from(">H", header, 4)
+            directory = file.read(16 * count)
+            for n in range(count):
+                tag, _, offset, length = struct.unpack_from(">4sIII", directory, 16 * n)
+                if tag == b"cmap":
+                    file.seek(offset)
+                    return _map_ranges(header[:4], file.read(length))
+    except (KeyError, struct.error):
+        return None
+    return None
+
+
+def _map_ranges(signature: bytes, cmap: bytes) -> Ranges | None:
+    found = _best_map(signature, cmap)
+    if found is None:
+        return None
+    cmap, start, kind = found
+    if kind == 12:
+        return _format_12_ranges(cmap, start)
+    return merged_ranges((code, code) for code in _format_4(cmap, start))
+
+
+def merged_ranges(ranges: Iterable[tuple[int, int]]) -> Ranges:
+    """``(first, last)`` ranges of characters, sorted and joined where they touch or overlap."""
+    merged: list[list[int]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    return tuple(r[0] for r in merged), tuple(r[1] for r in merged)
+
+
+def in_ranges(code: int, ranges: Ranges) -> bool:
+    """Whether ``code`` is in one of ``ranges``."""
+    starts, ends = ranges
+    index = bisect.bisect_right(starts, code) - 1
+    return index >= 0 and code <= ends[index]
 
 
 def glyph_map(font: bytes) -> dict[int, int] | None:
@@ -126,6 +187,26 @@ def _format_12_codes(cmap: bytes, start: int) -> set[int]:
     return codes
 
 
+def _format_12_ranges(cmap: bytes, start: int) -> Ranges:
+    """The characters of :func:`_format_12_codes` as ranges, from its groups read at once."""
+    (groups,) = struct.unpack_from(">I", cmap, start + 12)
+    values = struct.unpack_from(f">{3 * groups}I", cmap, start + 16)
+    firsts, lasts, glyphs = values[0::3], values[1::3], values[2::3]
+    if any(first <= last for first, last in zip(firsts[1:], lasts, strict=False)):
+        # Groups out of order or overlapping, which the format forbids: where two groups
+        # share a character, the later one's glyph is the character's.
+        return merged_ranges((code, code) for code in _format_12_codes(cmap, start))
+    if 0 in glyphs:  # only a group's first character can map to the missing glyph
+        kept = [(f + (g == 0), last) for f, last, g in zip(firsts, lasts, glyphs, strict=True)]
+        return merged_ranges((first, last) for first, last in kept if first <= last)
+    # Sorted and apart already: only groups that touch are joined.
+    cuts = [n for n in range(1, groups) if firsts[n] > lasts[n - 1] + 1]
+    return (
+        tuple(firsts[n] for n in [0, *cuts]) if groups else (),
+        tuple(lasts[n - 1] for n in [*cuts, groups]) if groups else (),
+    )
+
+
 def _format_4(cmap: bytes, start: int) -> dict[int, int]:
     (doubled,) = struct.unpack_from(">H", cmap, start + 6)
     segments = doubled // 2
@@ -150,8 +231,9 @@ def _format_4(cmap: bytes, start: int) -> dict[int, int]:
     return glyphs
 
 
-@dataclass(frozen=True)
-class Metrics:
+# A NamedTuple, defined ten times quicker than a frozen dataclass (on every check's path, which
+# never uses it): read by its fields, never compared, never given to a template.
+class Metrics(NamedTuple):
     """What placing text needs of a font: each character's glyph and advance, and its heights."""
 
     glyphs: dict[int, int]

@@ -47,7 +47,7 @@ def finish_lesson(
     """
     documents = plan.documents()
     problems = [
-        problem if problem.file else dataclasses.replace(problem, file=lesson_file)
+        problem if problem.file else problem._replace(file=lesson_file)
         for document in documents
         for problem in laid_out[document.name].problems
     ]

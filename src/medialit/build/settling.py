@@ -9,9 +9,9 @@ here loads Jinja or WeasyPrint, so ``medialit check`` stays quick; rendering is
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from medialit.errors import MissingGlyphError
 from medialit.layout import glyphs
@@ -27,8 +27,9 @@ from medialit.sheets.selections import excerpt, select_statements
 TEMPLATE_SUFFIXES = (".html", ".css")
 
 
-@dataclass(frozen=True)
-class SettledLesson:
+# A NamedTuple, defined ten times quicker than a frozen dataclass (on every check's path): read
+# by its fields, never compared with other tuples, never replaced, never given to a template.
+class SettledLesson(NamedTuple):
     """A checked lesson with its settings and template search path, ready to render."""
 
     checked: CheckedLesson

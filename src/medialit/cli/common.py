@@ -12,9 +12,8 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 import click
 
@@ -122,8 +121,9 @@ def handle_errors(command: F) -> F:
 WORKING_FOLDER = Path(".")
 
 
-@dataclass(frozen=True)
-class SettingsChoice:
+# A NamedTuple, defined ten times quicker than a frozen dataclass (on every command's path): the
+# options as given, read by their fields, never compared, never given to a template.
+class SettingsChoice(NamedTuple):
     """What the settings options chose; a command asks it for the settings in force."""
 
     assignments: tuple[str, ...] = ()

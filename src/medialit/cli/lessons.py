@@ -1,4 +1,5 @@
-"""The commands about one lesson: draft it (``new``), check it, preview it."""
+"""The commands that draft a lesson (``new``) and show it (``preview``); ``check`` is
+:mod:`medialit.cli.check`'s, so that a check defines none of their options."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 import click
 
 from medialit.cli.common import (
-    EXIT_INPUT,
     WORKING_FOLDER,
     SettingsChoice,
     collector_paused,
@@ -17,61 +17,6 @@ from medialit.cli.common import (
     settings_options,
 )
 from medialit.errors import MedialitError, Problem
-
-
-@click.command()
-@click.argument("lessons", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Fail, as build --strict does, if some text has characters no installed font can print.",
-)
-@handle_errors
-def check(lessons: tuple[Path, ...], strict: bool) -> None:
-    """Check each LESSON (file or folder; default ./lessons) as a build would, without laying out.
-
-    Reads the lesson and its settings, renders your own templates and theme, and looks for
-    text no installed font can print. Prints one line per lesson: its statements by kind,
-    or every problem found.
-    """
-    with collector_paused() as loaded:
-        from medialit.build.checking import check_lesson
-        from medialit.drafting.review import review_warnings
-        from medialit.lesson.loose_ends import loose_end_warnings
-        from medialit.lesson.model import KIND_ORDER
-        from medialit.lesson.one_tick import one_tick_warnings
-        from medialit.lesson.reading import find_lessons
-        from medialit.settings.untranslated import untranslated_warnings
-
-        files = find_lessons(lessons or (Path("lessons"),))
-        if not files:
-            raise click.UsageError("no lesson files (*.yaml) found; name a lesson or a folder.")
-        # The settings are checked as a build checks them, so check and build agree.
-        configuration = SettingsChoice().configuration()
-        loaded()
-        failed = 0
-        for file in files:
-            try:
-                settled = check_lesson(file, configuration, strict)
-            except MedialitError as exc:
-                failed += 1
-                echo(f"Error: {exc}", err=True)
-                continue
-            for message in settled.warnings:  # as build says them, before anything else
-                echo(f"Warning: {message}", err=True)
-            checked = settled.checked
-            counts = checked.count_by_kind()
-            summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
-            echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
-            own_words = untranslated_warnings(checked)
-            loose_ends = loose_end_warnings(checked)
-            for warning in (
-                review_warnings(checked) + one_tick_warnings(checked) + loose_ends + own_words
-            ):
-                echo(f"Warning: {warning}", err=True)
-        if failed:
-            echo(f"{failed} of {len(files)} lessons have problems.", err=True)
-            sys.exit(EXIT_INPUT)
 
 
 def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -42,7 +42,7 @@ mark."""
 COMMANDS = {
     "new": "medialit.cli.lessons:new",
     "preview": "medialit.cli.lessons:preview",
-    "check": "medialit.cli.lessons:check",
+    "check": "medialit.cli.check:check",
     "build": "medialit.cli.sheets:build",
     "export": "medialit.cli.sheets:export_quiz",
     "mark": "medialit.cli.marking:mark",

@@ -101,7 +101,8 @@ def review_warnings(checked: CheckedLesson, text: str | None = None) -> list[Pro
     return warnings
 
 
-_HOW_SURE = re.compile(r"^\s*#\s*how sure:\s*(?P<words>[a-z ]+?)\s*\((?P<sure>[01]\.\d+)\)")
+# Compiled (and cached by re) on first use: a lesson without drafts never needs it.
+_HOW_SURE = r"^\s*#\s*how sure:\s*(?P<words>[a-z ]+?)\s*\((?P<sure>[01]\.\d+)\)"
 
 
 def _how_sure(loaded: LoadedYaml, lines: list[str], index: int) -> tuple[float, str]:
@@ -109,7 +110,7 @@ def _how_sure(loaded: LoadedYaml, lines: list[str], index: int) -> tuple[float, 
     line, _ = loaded.place(("annotations", index))
     above = (line or 1) - 2  # the comment is on the lines just above the item's first line
     while above >= 0 and lines[above].strip().startswith("#"):
-        if found := _HOW_SURE.match(lines[above]):
+        if found := re.match(_HOW_SURE, lines[above]):
             return float(
                 found.group("sure")
             ), f"how sure: {found.group('words')}, {found.group('sure')}"

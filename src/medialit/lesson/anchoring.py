@@ -10,12 +10,12 @@ share words.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from medialit.errors import Problem
 from medialit.lesson.article import Block, split_blocks
@@ -34,39 +34,74 @@ MAX_PLACES_SHOWN = 10
 
 
 _SAME_LENGTH = str.maketrans({**_QUOTES, **_DASHES})
-_GAPS = re.compile("[\\s" + "".join(sorted(_INVISIBLE)) + "]+")
+_INVISIBLES = "".join(sorted(_INVISIBLE))
+# A gap is a run of white space and invisible characters. Most are one plain space, which
+# matching sees as it is: only the others are looked at (in an article, a few of thousands).
+_ODD_GAPS = re.compile(f"[\\s{_INVISIBLES}]{{2,}}|[^\\S ]|[{_INVISIBLES}]")
+
+
+class Origins:
+    """For each character of a normalised text, the index it came from in the text.
+
+    Kept as the runs that were copied whole (where each starts in both texts), not as one
+    number a character: an article's would be tens of thousands of numbers, each looked
+    at to place a few quotes.
+    """
+
+    __slots__ = ("_sources", "_starts")
+
+    def __init__(self, starts: list[int], sources: list[int]) -> None:
+        self._starts = starts
+        self._sources = sources
+
+    def __getitem__(self, index: int) -> int:
+        run = bisect.bisect_right(self._starts, index) - 1
+        return self._sources[run] + index - self._starts[run]
+
+
+def normalise_runs(text: str) -> tuple[str, Origins]:
+    """:func:`normalise`, with the origins kept as runs."""
+    out: list[str] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    position = length = 0
+    for gap in _ODD_GAPS.finditer(text):
+        start, end = gap.span()
+        if start > position:
+            out.append(text[position:start])
+            starts.append(length)
+            sources.append(position)
+            length += start - position
+        spaces = [n for n, char in enumerate(gap.group()) if char not in _INVISIBLE]
+        if spaces:
+            out.append(" ")
+            starts.append(length)
+            sources.append(start + spaces[0])
+            length += 1
+        position = end
+    if position < len(text):
+        out.append(text[position:])
+        starts.append(length)
+        sources.append(position)
+    return "".join(out).translate(_SAME_LENGTH), Origins(starts, sources)
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
     """The text as matching sees it, and for each of its characters the index it came from:
     invisible characters dropped, each run of white space one space, quotes and dashes plain."""
-    # Runs of white space and invisible characters are rare beside the text between them,
-    # which is copied whole: an article's words are not looked at one by one.
-    out: list[str] = []
-    origin: list[int] = []
-    position = 0
-    for gap in _GAPS.finditer(text):
-        start, end = gap.span()
-        out.append(text[position:start])
-        origin.extend(range(position, start))
-        spaces = [n for n, char in enumerate(gap.group()) if char not in _INVISIBLE]
-        if spaces:
-            out.append(" ")
-            origin.append(start + spaces[0])
-        position = end
-    out.append(text[position:])
-    origin.extend(range(position, len(text)))
-    return "".join(out).translate(_SAME_LENGTH), origin
+    normalised, origins = normalise_runs(text)
+    return normalised, [origins[i] for i in range(len(normalised))]
 
 
 @functools.lru_cache(maxsize=1024)  # each quote is looked at several times
 def normalise_quote(quote: str) -> str:
     """A quote as matching sees it: NFC, normalised, trimmed."""
-    return normalise(unicodedata.normalize("NFC", quote))[0].strip()
+    return normalise_runs(unicodedata.normalize("NFC", quote))[0].strip()
 
 
-@dataclass(frozen=True)
-class Match:
+# NamedTuples, defined ten times quicker than frozen dataclasses (on every check's path): places
+# read by their fields, never compared with other tuples, never given to a template.
+class Match(NamedTuple):
     """Where a quote stands: block index and character range in the block's text."""
 
     block: int
@@ -74,8 +109,7 @@ class Match:
     end: int
 
 
-@dataclass(frozen=True)
-class NearMiss:
+class NearMiss(NamedTuple):
     """The closest passage to a quote that was not found."""
 
     block: int
@@ -86,7 +120,7 @@ class NearMiss:
 class _Searchable:
     def __init__(self, blocks: Sequence[Block]) -> None:
         self.blocks = blocks
-        self.normalised = [normalise(b.text) for b in blocks]
+        self.normalised = [normalise_runs(b.text) for b in blocks]
 
 
 def find_matches(

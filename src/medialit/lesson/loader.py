@@ -19,12 +19,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.tokens import (
-    FlowMappingEndToken,
-    FlowMappingStartToken,
-    FlowSequenceEndToken,
-    FlowSequenceStartToken,
-)
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tokens import FlowMappingEndToken as MapEnd
+from ruamel.yaml.tokens import FlowMappingStartToken as MapStart
+from ruamel.yaml.tokens import FlowSequenceEndToken as ListEnd
+from ruamel.yaml.tokens import FlowSequenceStartToken as ListStart
 
 from medialit.errors import LessonError, Problem, nearest
 from medialit.lesson.text import MAX_FILE_BYTES, read_lesson_text, too_large, utf8_bytes
@@ -36,21 +35,18 @@ PathKey = tuple[str | int, ...]
 # lesson at all. Kept low so that such a file is refused in a fraction of a second.
 MAX_VALUES = 20_000
 MAX_DEPTH = 50
-_BRACKETS = re.compile(r"[^\[\]{}]+")
 # libyaml's parser (from ruamel.yaml.clib), when installed; see _load_fast.
 C_PARSER = importlib.util.find_spec("_ruamel_yaml") is not None
-# Where libyaml and ruamel's parser are known to disagree: YAML 1.1 line breaks,
-# tabs, document markers, directives, block scalar headers followed by other
-# characters, tags, anchors and aliases (libyaml accepts some that ruamel refuses). An & or *
-# followed by a space is neither an anchor nor an alias for either parser (a name cannot be
-# empty): "Hale & Sons" in an article leaves a lesson to libyaml.
-# Searched one by one: as one alternation the search takes ten times longer. The last is
-# "(^|[\s\[{,])(!|[&*](?=\S))" written to start at the ! & or * and look back from there,
-# which Python's re scans for five times quicker (1.2 ms → 0.2 ms over the seed lesson).
+# Where libyaml and ruamel's parser are known to disagree: YAML 1.1 line breaks, tabs, document
+# markers, directives, block scalar headers followed by other characters, tags, anchors and
+# aliases (an & or * before a space is neither, a name cannot be empty: "Hale & Sons" is read
+# by libyaml). Characters are found with ``in`` (ten times quicker than re), the patterns one
+# by one (one alternation takes ten times longer); the last, "(^|[\s\[{,])(!|[&*](?=\S))", starts
+# at the ! & or * and looks back, which re scans five times quicker (1.2 → 0.2 ms, seed lesson).
+_DISAGREEING_CHARACTERS = "\t\x85\u2028\u2029"
 _DISAGREE = tuple(
     re.compile(pattern, re.MULTILINE)
     for pattern in (
-        "[\t\x85\u2028\u2029]",
         "^(---|\\.\\.\\.|%)",
         "[|>][-+0-9]*[^-+0-9\\s]",
         "[!&*](?<![^\\s\\[{,].)(?:(?<=!)|(?=\\S))",
@@ -114,7 +110,7 @@ def format_path(path: PathKey) -> str | None:
 
 def _tag(node: Node) -> str:
     tag = node.tag
-    return str(getattr(tag, "value", tag))
+    return tag if isinstance(tag, str) else str(getattr(tag, "value", tag))
 
 
 class _Builder:
@@ -155,6 +151,8 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if tag == "tag:yaml.org,2002:str":  # the constructor's text, without its bookkeeping
+            return node.value
         try:
             return self.yaml.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError):
@@ -267,6 +265,7 @@ def _load_fast(file: Path, text: str) -> LoadedYaml | None:
     if not _libyaml_reads_as_ruamel(text):
         return None
     yaml = YAML(typ="safe", pure=False)
+    yaml.Resolver = _OneVersionResolver
     loaded = LoadedYaml(file=file, data=None)
     try:
         root = yaml.compose(text)
@@ -282,7 +281,17 @@ def _load_fast(file: Path, text: str) -> LoadedYaml | None:
 @functools.lru_cache(maxsize=1)  # asked twice of each file: the nesting guard, the fast path
 def _libyaml_reads_as_ruamel(text: str) -> bool:
     """libyaml's parser is installed, and ``text`` has nothing the two parsers read differently."""
-    return C_PARSER and not any(pattern.search(text) for pattern in _DISAGREE)
+    if not C_PARSER or any(char in text for char in _DISAGREEING_CHARACTERS):
+        return False
+    return not any(pattern.search(text) for pattern in _DISAGREE)
+
+
+# ruamel's resolver asks libyaml's parser for the YAML version twice a value, finding none by
+# two exceptions (half the compose time); asked once a file, it is 1.2 (directives go to Python).
+class _OneVersionResolver(VersionedResolver):
+    @functools.cached_property
+    def versioned_resolver(self) -> Any:
+        return super().versioned_resolver
 
 
 class _EmptyValue(Exception):
@@ -345,11 +354,11 @@ def _too_deep(file: Path, line: int | None) -> Problem:
 def _refuse_deep_brackets(file: Path, text: str) -> None:
     """Refuse ``[[[[…`` before parsing: ruamel takes seconds over deep flow nesting.
 
-    Few brackets cannot nest deeply; otherwise the YAML tokens are scanned (which
-    stops at the first level too deep), so that brackets in prose, such as the
-    half-open interval "[10k, 20k)", are not taken for nesting.
+    Each list or mapping in brackets opens at a ``[`` or ``{``, so few of those cannot nest
+    deeply; otherwise the YAML tokens are scanned (which stops at the first level too deep),
+    so that brackets in prose, such as the interval "[10k, 20k)", are not taken for nesting.
     """
-    if len(_BRACKETS.sub("", text)) <= MAX_DEPTH:
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
         return
     if _libyaml_reads_as_ruamel(text):
         # libyaml scans the same tokens fifteen times quicker (the seed lesson: 50 ms → 3 ms).
@@ -369,11 +378,11 @@ def _refuse_deep_brackets(file: Path, text: str) -> None:
 def _refuse_deep_tokens(file: Path, tokens: Iterable[Any]) -> None:
     depth = 0
     for token in tokens:
-        if isinstance(token, FlowSequenceStartToken | FlowMappingStartToken):
+        if isinstance(token, ListStart | MapStart):
             depth += 1
             if depth > MAX_DEPTH:
                 raise LessonError(_too_deep(file, token.start_mark.line + 1))
-        elif isinstance(token, FlowSequenceEndToken | FlowMappingEndToken):
+        elif isinstance(token, ListEnd | MapEnd):
             depth -= 1
 
 

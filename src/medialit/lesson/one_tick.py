@@ -10,7 +10,7 @@ kind the key also accepts. ``medialit check`` prints the warnings; they stop no 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from medialit.errors import Problem
 from medialit.lesson.loader import load_yaml
@@ -27,8 +27,9 @@ FEWEST_STATEMENTS = 6
 """Fewer statements than this are not judged: in a set of two, one ``also_accept`` is 75 %."""
 
 
-@dataclass(frozen=True)
-class OneTick:
+# A NamedTuple, defined ten times quicker than a frozen dataclass (on every check's path):
+# read by its fields for a message, never compared, never given to a template.
+class OneTick(NamedTuple):
     """What ticking ``kind`` everywhere scores: ``full`` and ``half`` answers of ``total``."""
 
     kind: Kind

@@ -20,7 +20,7 @@ from medialit.lesson.article import Block
 from medialit.lesson.loader import LoadedYaml, load_yaml
 from medialit.lesson.model import KIND_ORDER, Annotation, Kind, Lesson
 from medialit.lesson.references import number_paths, reference_problems
-from medialit.lesson.validation import KeyPath, yaml_problems
+from medialit.lesson.tables import KeyPath
 
 MAX_ARTICLE_CHARS = 200_000
 MAX_ANNOTATIONS = 500
@@ -155,6 +155,8 @@ def check_loaded(
     try:
         lesson = Lesson.model_validate(data)
     except ValidationError as exc:
+        from medialit.lesson.validation import yaml_problems  # for a mistake only
+
         problems.extend(p for p in yaml_problems(loaded, exc, Lesson) if p.field not in numbers)
     blocks, matches, anchor_problems = place_statements(loaded)
     problems.extend(anchor_problems)

@@ -11,17 +11,16 @@ passes its model and its words in.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
 from medialit.errors import Problem, closest, did_you_mean
 from medialit.lesson.loader import LoadedYaml, PathKey
 from medialit.lesson.model import KIND_ORDER, keys_at
+from medialit.lesson.tables import KeyPath
 
-KeyPath = tuple[str, ...]
 PlaceProblem = Callable[[KeyPath, str], Problem]
 """Makes a problem at a setting's path, placed in the file (or option) that gave it."""
 
@@ -33,8 +32,9 @@ Place = Callable[[PathKey, str, bool], Problem]
 """Makes a problem at a path of the checked data (``True``: at its key rather than its value)."""
 
 
-@dataclass(frozen=True)
-class Wording:
+# NamedTuples, defined ten times quicker than frozen dataclasses (on every check's path): the
+# translator's own bundles, read by their fields, never compared, never given to a template.
+class Wording(NamedTuple):
     """What differs between the files the translator words problems for."""
 
     model: type[BaseModel]
@@ -63,8 +63,7 @@ def _told_already(error: _Error, told: set[PathKey]) -> bool:
     return error.kind == "missing" and any(path[:end] in told for end in range(1, len(path) + 1))
 
 
-@dataclass(frozen=True)
-class _Error:
+class _Error(NamedTuple):
     """One pydantic error, its path the field or key it is about."""
 
     path: PathKey
@@ -233,23 +232,3 @@ def _describe(value: Any) -> str:
 def _shown(value: Any) -> str:
     text = str(value).lower() if isinstance(value, bool) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def leaves(values: Mapping[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    """Every non-table value of ``values`` with the path of keys that leads to it."""
-    for key, value in values.items():
-        if isinstance(value, Mapping) and value:
-            yield from leaves(value, (*prefix, str(key)))
-        else:
-            yield (*prefix, str(key)), value
-
-
-def merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
-    """``over`` on top of ``base``: tables merge key by key, other values replace."""
-    result = dict(base)
-    for key, value in over.items():
-        if isinstance(value, Mapping) and isinstance(result.get(key), dict):
-            result[key] = merge(result[key], value)
-        else:
-            result[key] = value
-    return result

@@ -27,8 +27,8 @@ from ruamel.yaml.tag import Tag
 from medialit.errors import LessonError
 from medialit.lesson.loader import MAX_DEPTH, MAX_VALUES, LoadedYaml, load_yaml
 from medialit.lesson.reading import WORKSHEET, CheckedLesson, check_loaded, worksheet_lines
+from medialit.lesson.tables import KeyPath
 from medialit.lesson.text import MAX_FILE_BYTES, utf8_bytes
-from medialit.lesson.validation import KeyPath
 from medialit.settings.checks import read_lesson_with_settings, worksheet_problems
 
 _TOP_WORKSHEET = re.compile(f"^{WORKSHEET}[ \\t]*:", re.MULTILINE)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from medialit.errors import Problem, did_you_mean
 from medialit.lesson.loader import PathKey
 from medialit.lesson.reading import CheckedLesson, WorksheetTable, read_lesson
-from medialit.lesson.validation import PlaceProblem, Wording, leaves, merge, translate
+from medialit.lesson.tables import leaves, merge
+
+if TYPE_CHECKING:
+    from medialit.lesson.validation import PlaceProblem
 
 # The settings models are imported where they are used: a lesson without a
 # worksheet: table never needs them, and building them takes a while.
@@ -126,6 +129,8 @@ def _model_problems(values: Mapping[str, Any], problem_at: PlaceProblem) -> list
     try:
         Settings.model_validate(merged)
     except ValidationError as exc:
+        from medialit.lesson.validation import Wording, translate  # for a mistake only
+
         wording = Wording(Settings, unknown_setting_message, _pydantic_message)
         problems = translate(
             exc,

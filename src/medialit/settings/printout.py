@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from medialit.lesson.validation import KeyPath
+from medialit.lesson.tables import KeyPath
 
 if TYPE_CHECKING:
     from medialit.settings.layers import ResolvedSettings

@@ -13,7 +13,7 @@ from typing import Any
 
 from medialit.errors import Problem, SettingsError
 from medialit.files import SAVE_AS_UTF8, read_text
-from medialit.lesson.validation import KeyPath
+from medialit.lesson.tables import KeyPath
 
 
 def read_settings_toml(path: Path) -> tuple[dict[str, Any], dict[KeyPath, tuple[int, int | None]]]:

@@ -93,12 +93,13 @@ FEWEST_SIGNS = 2
 SHARE = 0.15
 """The least share of a text's words that must be English function words."""
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+# Compiled (and cached by re) on first use: an English lesson never needs it.
+_WORD = r"[^\W\d_]+(?:[’'][^\W\d_]+)?"
 
 
 def reads_as_english(text: str) -> bool:
     """``text`` has :data:`FEWEST_SIGNS` English function words, :data:`SHARE` of its words."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in re.findall(_WORD, text)]
     signs = [w for w in words if w in ENGLISH_SIGNS]
     return len(set(signs)) >= FEWEST_SIGNS and len(signs) >= SHARE * len(words)
 
