@@ -120,20 +120,25 @@ def _link_targets(pdf: bytes) -> list[str]:
     return targets
 
 
+@pytest.mark.parametrize(
+    ("link", "address"),
+    [('<a href="notes.html">Teacher notes</a>', "notes.html"), ('<a href="#">Top</a>', "")],
+)
 def test_a_relative_link_points_into_each_lessons_own_folder(
     tmp_path: Path,
     cache: Path,  # noqa: F811
+    link: str,
+    address: str,
 ) -> None:
     """A link is written into the PDF without being read: only the HTML shows that the
-    layout depends on its folder."""
+    layout depends on its folder (a bare "#" links to the folder itself)."""
     for name in ("a", "b"):
-        lesson_in(tmp_path / name, '<p><a href="notes.html">Teacher notes</a></p>')
-    assert any(
-        "/a/notes.html" in t for t in _link_targets(build_in(tmp_path / "a")["sample/student.pdf"])
-    )
+        lesson_in(tmp_path / name, f"<p>{link}</p>")
+    first = _link_targets(build_in(tmp_path / "a")["sample/student.pdf"])
+    assert any(t.endswith(f"/a/{address}") for t in first), first
     targets = _link_targets(build_in(tmp_path / "b")["sample/student.pdf"])
-    assert any("/b/notes.html" in t for t in targets)
-    assert not any("/a/notes.html" in t for t in targets)
+    assert any(t.endswith(f"/b/{address}") for t in targets), targets
+    assert not any(f"/a/{address}" in t for t in targets)
 
 
 @pytest.mark.parametrize(
@@ -147,6 +152,8 @@ def test_a_relative_link_points_into_each_lessons_own_folder(
         ("<img src=logo.png>", False),
         ('<svg><image xlink:href="logo.svg"/></svg>', False),
         ('<a href="">here</a>', False),
+        ('<a href="#">top</a>', False),
+        ("<a href=#>top</a>", False),
         ('<a href="//example.org/x">x</a>', False),
     ],
 )

@@ -17,9 +17,11 @@ ANY_FOLDER = "any folder"
 """Said in a layout's key instead of its folders, when it read nothing from them."""
 
 # An attribute whose address the HTML's folder would complete: a relative link or image. A
-# link is written into the PDF without being fetched, so only the HTML shows it.
+# link is written into the PDF without being fetched, so only the HTML shows it. A bare "#"
+# is no place in the page: WeasyPrint links it to the folder itself.
 _FOLDER_ADDRESS = re.compile(
-    r"\b(?:href|src|data|poster|background)\s*+=\s*+[\"']?+(?!#|medialit:|data:|https?://|mailto:)",
+    r"\b(?:href|src|data|poster|background)\s*+=\s*+[\"']?+"
+    r"(?!#[^\s\"'>]|medialit:|data:|https?://|mailto:)",
     re.IGNORECASE,
 )
 _FOLDER_FREE_SCHEMES = ("medialit:", "data:")
