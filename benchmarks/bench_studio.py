@@ -392,7 +392,8 @@ def main() -> None:
             cwd=folder,
             # `new --preview` has no --no-open: the browser it opens is `true`, which opens
             # nothing (and leaves the one-time address unused); Chromium opens the printed one.
-            env={**os.environ, "BROWSER": "true"},
+            # An empty layout cache of its own: a new teacher's first session, every time.
+            env={**os.environ, "BROWSER": "true", "XDG_CACHE_HOME": str(Path(temporary) / "cache")},
             stdout=subprocess.PIPE,
             text=True,
         )
