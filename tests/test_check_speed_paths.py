@@ -217,17 +217,26 @@ def test_missing_characters_are_listed_once_in_order_of_appearance(text: str, pa
 @example(b"\xef\xbb\xbf\xff", True)  # two marks, then a byte that is not UTF-8
 @example(b"a\n\xff", True)
 def test_text_is_decoded_as_utf_8_sig_decodes_it(data: bytes, mark: bool) -> None:
-    """The byte-order mark is dropped by hand: the same text, or the same byte and line."""
+    """The byte-order mark is dropped by hand: the same text, or the byte and line that
+    "utf-8-sig" finds, counted in the whole file (the codec counts from after the mark)."""
     data = (codecs.BOM_UTF8 if mark else b"") + data
     try:
         expected: str | tuple[int | None, str] = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        expected = (data.count(b"\n", 0, exc.start) + 1, f"byte {exc.start + 1:,}")
+        at = exc.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)
+        expected = (data.count(b"\n", 0, at) + 1, f"byte {at + 1:,}")
     try:
         found: str | tuple[int | None, str] = decode_text(data, FILE, LessonError, "byte {byte}")
     except LessonError as exc:
         found = (exc.problems[0].line, exc.problems[0].message)
     assert found == expected
+
+
+def test_a_bad_byte_after_a_byte_order_mark_is_placed_in_the_whole_file() -> None:
+    """The line and byte a teacher's editor shows: the mark's three bytes count."""
+    with pytest.raises(LessonError) as raised:
+        decode_text(codecs.BOM_UTF8 + b"ab\n\xff", FILE, LessonError, "byte {byte}")
+    assert (raised.value.problems[0].line, raised.value.problems[0].message) == (2, "byte 7")
 
 
 OLD_DISAGREE = tuple(

@@ -54,12 +54,14 @@ def read_text(
 
 def decode_text(data: bytes, file: Path, error: type[MedialitError], not_utf8: str) -> str:
     """``data`` as UTF-8 (a byte-order mark is dropped), or ``error`` at the line it fails."""
+    # As "utf-8-sig" decodes, without importing its codec (the mark is three bytes).
+    mark = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        # As "utf-8-sig" decodes, without importing its codec (the mark is three bytes).
-        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
+        return data[mark:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        message = not_utf8.format(byte=f"{exc.start + 1:,}")
+        at = mark + exc.start  # counted in the file, its mark included, as an editor counts
+        line = data.count(b"\n", 0, at) + 1
+        message = not_utf8.format(byte=f"{at + 1:,}")
         raise error(Problem(message, file=file, line=line)) from None
 
 
