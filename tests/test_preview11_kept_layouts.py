@@ -10,10 +10,6 @@ took it as an owner, and a layout made afresh is written with its own folder alo
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -25,9 +21,9 @@ import pytest
 
 from medialit.layout.cache import FORMAT
 
+from .a11y_support import serve
 from .conftest import run_cli
 from .preview_helpers import LESSON
-from .process_support import default_signals
 
 pytestmark = pytest.mark.build
 
@@ -50,30 +46,16 @@ def lesson_in(folder: Path, text: str = LESSON) -> Path:
 
 @contextmanager
 def previewing(lesson: Path) -> Iterator[Callable[[], dict[str, Any]]]:
-    """``medialit preview`` of ``lesson`` run in its folder; gives a reader of its pages'
-    state (``/api/pages``), and stops it with Ctrl-C at the end."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
-        cwd=lesson.parent,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=default_signals,
-        start_new_session=True,
-    )
-    assert process.stdout is not None
-    address, _, token = process.stdout.readline().strip().partition("/?token=")
+    """``medialit preview`` of ``lesson`` run in its folder (``a11y_support.serve``); gives a
+    reader of its pages' state (``/api/pages``)."""
+    with serve(lesson, lesson.read_text(encoding="utf-8")) as served:
+        address, _, token = served.url.partition("/?token=")
 
-    def state() -> dict[str, Any]:
-        with urllib.request.urlopen(f"{address}/s/{token}/api/pages", timeout=10) as answer:
-            return json.load(answer)  # type: ignore[no-any-return]
+        def state() -> dict[str, Any]:
+            with urllib.request.urlopen(f"{address}/s/{token}/api/pages", timeout=10) as answer:
+                return json.load(answer)  # type: ignore[no-any-return]
 
-    try:
         yield state
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        _, errors = process.communicate(timeout=20)
-        assert process.returncode == 0, errors
 
 
 def settled(state: Callable[[], dict[str, Any]], version: str | None = None) -> dict[str, Any]:
