@@ -40,6 +40,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 # This folder is the script's first import path: bench.py's helpers serve here too.
 from bench import default_lesson
@@ -229,28 +230,20 @@ def layout_alone(lesson: Path, repeat: int) -> None:
 
     # An empty layout cache for the worker (spawned: it reads the variable as it starts): it
     # takes kept layouts from the user's cache, where these would be found, not laid out.
-    kept = os.environ.get("XDG_CACHE_HOME")
-    with tempfile.TemporaryDirectory() as cache:
-        os.environ["XDG_CACHE_HOME"] = cache
-        try:
-            with make_executor() as executor:
-                for future in [executor.submit(warm_up) for _ in range(2)]:
-                    future.result()
-                times: dict[str, list[float]] = {"student": [], "key": []}
-                pages: dict[str, int] = {}
-                for _ in range(repeat):
-                    for job in plan_documents(lesson, Configuration(), PageChoice()):
-                        started = time.perf_counter()
-                        (name, laid_out), *_ = lay_out_all(executor, [job], lesson.parent)
-                        times[name].append(time.perf_counter() - started)
-                        pages[name] = len(laid_out.pages)
-            if any((Path(cache) / "medialit").rglob("*.pages")):
-                sys.exit("the worker kept a layout: the rounds after the first timed no layout")
-        finally:
-            if kept is None:
-                os.environ.pop("XDG_CACHE_HOME", None)
-            else:
-                os.environ["XDG_CACHE_HOME"] = kept
+    with tempfile.TemporaryDirectory() as cache, mock.patch.dict(os.environ, XDG_CACHE_HOME=cache):
+        with make_executor() as executor:
+            for future in [executor.submit(warm_up) for _ in range(2)]:
+                future.result()
+            times: dict[str, list[float]] = {"student": [], "key": []}
+            pages: dict[str, int] = {}
+            for _ in range(repeat):
+                for job in plan_documents(lesson, Configuration(), PageChoice()):
+                    started = time.perf_counter()
+                    (name, laid_out), *_ = lay_out_all(executor, [job], lesson.parent)
+                    times[name].append(time.perf_counter() - started)
+                    pages[name] = len(laid_out.pages)
+        if any((Path(cache) / "medialit").rglob("*.pages")):
+            sys.exit("the worker kept a layout: the rounds after the first timed no layout")
     for name, seconds in times.items():
         report(f"{name} ({pages[name]} pages): layout and images alone, warm worker", seconds, 3.0)
 
