@@ -292,6 +292,27 @@ def test_a_slow_page_stops_at_once_on_a_signal(tmp_path: Path, stop: signal.Sign
     assert files_in(tmp_path) == {Path("slow.html")}
 
 
+# A stop that arrives while the step's process is being started is not lost: Python ran the
+# signal's handler inside a fork hook, which swallows exceptions, and `new` then waited for its
+# time limit (a flaky failure of the test above on a loaded machine). The prelude sends the
+# signal from that very hook, every time.
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=lambda s: s.name)
+def test_a_stop_during_the_steps_start_is_not_lost(tmp_path: Path, stop: signal.Signals) -> None:
+    (tmp_path / "slow.html").write_text(SLOW_PAGE)
+    prelude = (
+        "import os, signal\n"
+        "import medialit.drafting.new as new\n"
+        "new.PAGE_SECONDS = 20\n"
+        f"os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), {int(stop)}))"
+    )
+    done = run_medialit(["new", "slow.html"], tmp_path, prelude=prelude, timeout=60)
+    assert done.returncode != 0
+    assert "took longer than" not in done.stderr  # stopped by the signal, not the limit
+    assert "Traceback" not in done.stderr
+    assert "Exception ignored" not in done.stderr
+    assert files_in(tmp_path) == {Path("slow.html")}
+
+
 # Found on the way: more sentences with cue words than a lesson may hold made a draft that
 # failed its own check ("530 annotations is more than the 500 a worksheet can hold").
 def test_suggestions_stop_at_the_most_statements_a_lesson_holds(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def write_all(folder: Path, files: dict[str, bytes], *, within: Path | None = No
     if within is not None:
         for filename in files:
             refuse_links(within, folder / filename)
-    with _interruptions_held():
+    with interruptions_held():
         _write_all(folder, files)
 
 
@@ -116,11 +116,12 @@ def link_target(link: Path) -> str:
 
 
 @contextlib.contextmanager
-def _interruptions_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM until the files are in place and the temporaries gone.
+def interruptions_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends; they take effect then.
 
     Writing takes a moment; an interruption in its middle could skip the clean-up
-    and leave hidden temporaries behind. It takes effect as soon as writing ends.
+    and leave hidden temporaries behind. Starting a child process runs Python's fork
+    hooks, which swallow the exception a signal raises there (``timelimit.py``).
     """
     held = {signal.SIGINT, signal.SIGTERM}
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from medialit.files import interruptions_held
 from medialit.processes import die_with_parent
 
 A = TypeVar("A")
@@ -47,9 +48,12 @@ def run_with_time_limit(step: Callable[[A], R], argument: A, seconds: float) -> 
     )
     reader, writer = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(writer, step, argument, os.getpid()), daemon=True)
-    child.start()
-    writer.close()
     try:
+        # Held while the child starts: a stop in the middle of the fork was handled inside
+        # a fork hook, which swallows its exception, and the parent waited out the limit.
+        with interruptions_held():
+            child.start()
+        writer.close()
         if not reader.poll(seconds):
             raise TimeLimitReached
         try:
@@ -59,8 +63,10 @@ def run_with_time_limit(step: Callable[[A], R], argument: A, seconds: float) -> 
     finally:
         if child.is_alive():
             child.kill()
-        child.join()
+        if child.pid is not None:
+            child.join()
         reader.close()
+        writer.close()
     if not done:
         raise value
     return value  # type: ignore[no-any-return]
@@ -69,6 +75,7 @@ def run_with_time_limit(step: Callable[[A], R], argument: A, seconds: float) -> 
 def _child(writer: Connection, step: Callable[[Any], Any], argument: Any, parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ends at once, even inside C code
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})  # held to start
     die_with_parent()
     if os.getppid() != parent:  # the parent ended before the line above
         os._exit(1)
