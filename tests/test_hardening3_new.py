@@ -305,7 +305,15 @@ def test_a_stop_during_the_steps_start_is_not_lost(tmp_path: Path, stop: signal.
         "new.PAGE_SECONDS = 20\n"
         f"os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), {int(stop)}))"
     )
-    done = run_medialit(["new", "slow.html"], tmp_path, prelude=prelude, timeout=60)
+    code = f"{prelude}\nfrom medialit.cli.main import main\nmain(prog_name='medialit')"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "new", "slow.html"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=default_signals,  # as in a terminal: xdist's workers ignore Ctrl-C
+    )
     assert done.returncode != 0
     assert "took longer than" not in done.stderr  # stopped by the signal, not the limit
     assert "Traceback" not in done.stderr
