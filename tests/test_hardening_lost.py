@@ -332,3 +332,64 @@ def test_ctrl_c_during_a_parallel_build_stops_it_quietly(tmp_path: Path) -> None
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=lambda s: s.name)
+def test_a_stop_while_the_workers_start_stops_the_build(tmp_path: Path, signum: int) -> None:
+    """A stop that arrives while the layout workers are forked is not lost: Python ran its
+    handler inside a fork hook, which swallows the exception, and the build went on to the
+    end. The prelude sends the signal from that very hook, every time."""
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    lesson = Path(__file__).resolve().parents[1] / "lessons" / "school-start-time.yaml"
+    prelude = (
+        "import os\n"
+        f"os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), {int(signum)}))\n"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            prelude + "from medialit.cli import main; main(prog_name='medialit')",
+            "build",
+            str(lesson),
+            "--quiet",
+            "--jobs",
+            "2",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+        preexec_fn=default_signals,
+        timeout=120,
+    )
+    assert done.returncode != 0, done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_a_stop_while_the_feedback_workers_start_stops_marking(tmp_path: Path) -> None:
+    """The same for ``medialit mark``'s feedback sheets, laid out on every core."""
+    code = (
+        "import datetime, os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from medialit.marking.outputs import _laid_out\n"
+        "os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+        "page = '<p>Feedback</p>'\n"
+        "try:\n"
+        "    _laid_out({'a.pdf': page, 'b.pdf': page}, Path(sys.argv[1]), datetime.datetime.now())\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(130)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        preexec_fn=default_signals,
+        timeout=120,
+    )
+    assert done.returncode == 130, done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr

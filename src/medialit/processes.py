@@ -27,6 +27,20 @@ def die_with_parent() -> None:
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
+def take_held_signals() -> None:
+    """In a child started while its parent held Ctrl-C and SIGTERM (``files.interruptions_held``:
+    a stop in the middle of a fork is otherwise lost in a fork hook), after setting what they
+    do in it: receive them again, as the mask is inherited."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def worker_of_this_command() -> None:
+    """A pool's initializer: signals taken again (:func:`take_held_signals`), and the worker
+    ends with the command that started it (:func:`die_with_parent`)."""
+    take_held_signals()
+    die_with_parent()
+
+
 IDLE_WORKER_SECONDS = 1.0
 """How long stopping waits for idle workers to leave by themselves."""
 

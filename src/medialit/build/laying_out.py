@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Protocol
 
 from medialit.errors import MedialitError, Problem
+from medialit.files import interruptions_held
 from medialit.layout.any_folder import reads_no_folder
 from medialit.layout.cache import LayoutCache, layout_key
 from medialit.layout.page_fill import PageFill, page_fill
-from medialit.processes import die_with_parent, stop_workers
+from medialit.processes import die_with_parent, stop_workers, take_held_signals
 
 MarkedBox = tuple[str, int, float, float, float, float]
 """A marked element's name, page (0-based) and box in points from the page's top-left."""
@@ -208,7 +209,10 @@ def _lay_out_each(
         initargs=(os.getpid(),),
     )
     try:
-        futures = {executor.submit(lay_out, layout): n for n, layout in enumerate(layouts)}
+        # Held while the workers are forked: a stop then was handled inside a fork hook,
+        # which swallows its exception, and the build went on to the end.
+        with interruptions_held():
+            futures = {executor.submit(lay_out, layout): n for n, layout in enumerate(layouts)}
         for future in as_completed(futures):
             done[futures[future]] = future.result()
             if progress:
@@ -229,6 +233,7 @@ def _end_with_parent(parent: int) -> None:
     as a second line, a thread notices that the worker has been orphaned.
     """
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() ends it quietly
+    take_held_signals()
     die_with_parent()
 
     def watch() -> None:

@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from medialit.files import interruptions_held
-from medialit.processes import die_with_parent
+from medialit.processes import die_with_parent, take_held_signals
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -75,7 +75,7 @@ def run_with_time_limit(step: Callable[[A], R], argument: A, seconds: float) -> 
 def _child(writer: Connection, step: Callable[[Any], Any], argument: Any, parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ends at once, even inside C code
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})  # held to start
+    take_held_signals()
     die_with_parent()
     if os.getppid() != parent:  # the parent ended before the line above
         os._exit(1)

@@ -12,18 +12,17 @@ import datetime
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 
 from medialit.errors import MedialitError, Problem
-from medialit.files import write_all
+from medialit.files import interruptions_held, write_all
 from medialit.marking.csvfiles import gradebook_csv, marks_csv, statement_ids
 from medialit.marking.feedback import feedback_filename, feedback_html
 from medialit.marking.guide import check_marks_match, read_guide
 from medialit.marking.pages import pdf_of
 from medialit.marking.report import class_report, report_html
 from medialit.marking.store import MARKS_FILE, load_marks
-from medialit.processes import die_with_parent
+from medialit.processes import stop_workers, worker_of_this_command
 
 REPORT_PDF = "class-report.pdf"
 
@@ -91,10 +90,19 @@ def _laid_out(pages: dict[str, str], folder: Path, created: datetime.datetime) -
     workers = min(os.cpu_count() or 1, len(pages))
     if workers <= 1:
         return {name: pdf_of(html, folder, created) for name, html in pages.items()}
-    names = list(pages)
-    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
-        made = pool.map(pdf_of, [pages[n] for n in names], repeat(folder), repeat(created))
-        return dict(zip(names, made, strict=True))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_of_this_command)
+    try:
+        with interruptions_held():  # while the workers are forked (processes.py says why)
+            futures = {
+                name: pool.submit(pdf_of, html, folder, created) for name, html in pages.items()
+            }
+        made = {name: future.result() for name, future in futures.items()}
+    except BaseException:
+        # Ctrl-C: stop now, not after every queued page (a class's take a minute).
+        stop_workers(pool)
+        raise
+    pool.shutdown()
+    return made
 
 
 def _check_images(marks_file: Path, folder: Path, images: list[str]) -> None:
