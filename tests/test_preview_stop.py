@@ -96,3 +96,29 @@ def test_a_signal_to_the_terminal_s_processes_stops_the_preview_and_its_workers(
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
+
+
+STARTING = """
+import multiprocessing, os, signal
+from medialit.preview.pages import make_background_executor, make_executor
+
+if __name__ == "__main__":
+    for executor in (make_executor(), make_background_executor()):
+        job = executor.submit(os.getpid)  # spawns the worker, which is importing now
+        (worker,) = multiprocessing.active_children()
+        os.kill(worker.pid, signal.SIGINT)  # Ctrl-C reaches the terminal's every process
+        print(job.result(timeout=60) == worker.pid)
+        executor.shutdown()
+"""
+
+
+def test_ctrl_c_while_a_worker_starts_is_left_to_the_server(tmp_path: Path) -> None:
+    """Ctrl-C a moment after the preview started reached its workers while they were still
+    importing, before they ignore it: each printed a KeyboardInterrupt traceback (4 times in
+    4 with Ctrl-C 0.1 s after the address was printed). A worker now starts with Ctrl-C held
+    until it ignores it, and its job is done."""
+    scene = tmp_path / "scene.py"
+    scene.write_text(STARTING, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(scene)], capture_output=True, text=True, timeout=300)
+    assert done.stdout.split() == ["True", "True"], done.stderr
+    assert "Traceback" not in done.stderr, done.stderr

@@ -14,9 +14,11 @@ import io
 import multiprocessing
 import os
 import signal
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from medialit.build.laying_out import LaidOut as LaidOutPdf
 from medialit.build.planning import plan_lesson
@@ -35,6 +37,7 @@ BACKGROUND_NICENESS = 10
 # A preview's PDFs are never written, so the build's date (SOURCE_DATE_EPOCH) plays no part;
 # dated all the same, so that its layouts are the ones a build keeps and finds.
 NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,11 +68,28 @@ def html_digest(html: str) -> str:
     return hashlib.sha256(html.encode()).hexdigest()
 
 
+class _WorkerPool(ProcessPoolExecutor):
+    """A pool whose workers start with Ctrl-C held, until their initializer ignores it.
+
+    Ctrl-C in a terminal reaches every process of the preview, and a worker spawned a
+    moment before was still importing: it printed a traceback of its own. A worker is
+    spawned by the ``submit`` that needs it, and inherits the signal mask of the thread
+    that called it.
+    """
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return super().submit(fn, *args, **kwargs)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def make_executor() -> ProcessPoolExecutor:
     """One worker: on a two-core computer a second one slows the page and the first alike
     (measured in benchmarks/bench_preview.py)."""
     # spawn: a fork of a server with threads and an event loop is not safe.
-    return ProcessPoolExecutor(
+    return _WorkerPool(
         max_workers=1,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_left_to_the_server,
@@ -79,7 +99,7 @@ def make_executor() -> ProcessPoolExecutor:
 def make_background_executor() -> ProcessPoolExecutor:
     """A worker for counting pages in the background (:mod:`.sizes`), at a lower priority:
     a count never makes the pages of the teacher's last change wait behind it."""
-    return ProcessPoolExecutor(
+    return _WorkerPool(
         max_workers=1,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_lower_priority,
@@ -88,8 +108,9 @@ def make_background_executor() -> ProcessPoolExecutor:
 
 def _left_to_the_server() -> None:
     """Ctrl-C in a terminal reaches every process of the preview: a worker leaves it to the
-    server, which stops it (it printed a traceback of its own)."""
+    server, which stops it. Ignored, a Ctrl-C held since the worker started is dropped."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _lower_priority() -> None:
