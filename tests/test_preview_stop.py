@@ -122,3 +122,52 @@ def test_ctrl_c_while_a_worker_starts_is_left_to_the_server(tmp_path: Path) -> N
     done = subprocess.run([sys.executable, str(scene)], capture_output=True, text=True, timeout=300)
     assert done.stdout.split() == ["True", "True"], done.stderr
     assert "Traceback" not in done.stderr, done.stderr
+
+
+def _descendants(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    found = [int(n) for n in children.read_text().split()] if children.exists() else []
+    return [grand for child in found for grand in [child, *_descendants(child)]]
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_the_workers_end_with_a_preview_killed_outright(tmp_path: Path) -> None:
+    """``kill -9`` of the preview (or of a terminal's one process) gives it no chance to stop
+    its workers: they waited on their pipes for ever, with multiprocessing's resource
+    tracker. Linux now ends each with its parent."""
+    lesson = tmp_path / "lesson.yaml"
+    lesson.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert process.stdout is not None
+        origin, token = process.stdout.readline().strip().split("/?token=")
+        pages = f"{origin}/s/{token}/api/pages"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # every worker started and idle again
+            answer = httpx.get(pages, timeout=30).json()
+            if not answer["busy"] and len(answer["documents"]) == 2:
+                break
+            time.sleep(0.1)
+        workers = _descendants(process.pid)
+        assert len(workers) >= 2, workers  # the pages' worker and the resource tracker at least
+        process.kill()
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 30  # a deadline, not a stopwatch: a loaded machine
+        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _running(pid)]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)

@@ -25,6 +25,7 @@ from medialit.build.planning import plan_lesson
 from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
 from medialit.layout.page_fill import nearly_empty, share_used
+from medialit.processes import die_with_parent
 from medialit.render.sheet_table import VARIANT_SHEETS
 from medialit.settings.layers import Configuration
 from medialit.sheets.variants import Level, Variant, version_letters
@@ -111,6 +112,7 @@ def _left_to_the_server() -> None:
     server, which stops it. Ignored, a Ctrl-C held since the worker started is dropped."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    die_with_parent()  # a server killed with kill -9 left its workers running for ever
 
 
 def _lower_priority() -> None:
