@@ -599,7 +599,15 @@ async function choosePages() {
 
 // ---- wiring ------------------------------------------------------------------------------
 
+// The keys' help is open where the window has room for it; on a shorter one (a 1366×768
+// laptop, a 1080-line screen) it stays behind its "Keys" line, so that the article's own
+// lines show (queue.css and glance.css give up height at the same size).
+const TALL_WINDOW = 1100;
+
 function start() {
+  if (window.innerHeight >= TALL_WINDOW) {
+    for (const help of document.querySelectorAll("details[data-open-when-tall]")) help.open = true;
+  }
   $("article").addEventListener("mouseup", () => setTimeout(onSelect, 0));
   $("article").addEventListener("keyup", (event) => {
     if (event.shiftKey) onSelect();

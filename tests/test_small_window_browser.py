@@ -1,0 +1,140 @@
+"""The studio on a school laptop's screen (1366×768), in Debian's Chromium with a real mouse.
+
+A newcomer's run found that at 1366×768 the studio showed no line of the article: the drafts'
+list, the keys' help and the panel below the panes filled the window, the article's lines were
+drawn over that panel, which took their clicks, and the statement dialog ran off the bottom
+of the screen, its Save and Delete reached only by scrolling inside it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from medialit.drafting.new import new_lesson
+
+from .a11y_support import SHOTS, serve
+from .conftest import DATA
+from .test_a11y_axe import AXE, serious
+from .test_preview_browser import (  # noqa: F401 (fixtures)
+    Served,
+    browser_type_launch_args,
+)
+
+pytestmark = pytest.mark.browser
+
+LAPTOP = {"width": 1366, "height": 768}
+TALL = {"width": 1920, "height": 1200}
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    made = new_lesson(str(DATA / "news-story.html"), io.BytesIO(), tmp_path, name="story")
+    with serve(made.lesson, made.lesson.read_text(encoding="utf-8")) as running:
+        yield running
+
+
+def page_of(browser: Browser, viewport: dict[str, int]) -> Iterator[Page]:
+    assert AXE.is_file(), f"{AXE} is missing: run  npm ci --prefix tests/axe  (make test does)"
+    context = browser.new_context(bypass_csp=True, viewport=viewport)  # axe-core is added
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def laptop(browser: Browser) -> Iterator[Page]:
+    yield from page_of(browser, LAPTOP)
+
+
+@pytest.fixture
+def tall(browser: Browser) -> Iterator[Page]:
+    yield from page_of(browser, TALL)
+
+
+def box(page: Page, selector: str) -> dict[str, float]:
+    found = page.locator(selector).first.bounding_box()
+    assert found is not None, f"{selector} is not shown"
+    return found
+
+
+def assert_panel_uncovered(page: Page, width: int) -> None:
+    """Nothing of the panes is drawn over the panel below them: each point of that panel's
+    top edge belongs to it (the article's lines, drawn over it, took its clicks)."""
+    glance = box(page, ".glance")
+    for x in range(20, width - 20, 60):
+        owner = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('.glance') !== null",
+            [x, glance["y"] + 4],
+        )
+        assert owner, f"the panes cover the panel at x={x}"
+
+
+def test_a_laptop_screen_shows_the_article_and_the_whole_dialog(
+    laptop: Page, served: Served
+) -> None:
+    page = laptop
+    page.goto(served.url)
+    expect(page.locator("#queue-list [role=option]").first).to_be_visible()
+    highlight = page.locator("#article mark.hl").first
+    expect(highlight).to_be_visible()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "small-window-1366x768.png"))
+
+    # The article has room for its lines: about ten at 1.65 lines of 16 px (none before).
+    article = box(page, "#article")
+    assert article["height"] >= 220, article
+    # The keys' help waits behind its "Keys" line, and opens from the keyboard.
+    keys = page.locator(".article-pane details.keys-help")
+    expect(keys.locator("#keys")).to_be_hidden()
+    keys.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(keys.locator("#keys")).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(keys.locator("#keys")).to_be_hidden()
+
+    assert_panel_uncovered(page, LAPTOP["width"])
+
+    # A real click on the highlight's middle opens its dialog.
+    words = box(page, "#article mark.hl")
+    page.mouse.click(words["x"] + words["width"] / 2, words["y"] + min(words["height"], 24) / 2)
+    editor = page.locator("#editor")
+    expect(editor).to_be_visible()
+    page.screenshot(path=str(SHOTS / "small-window-1366x768-dialog.png"))
+    dialog = box(page, "#editor")
+    assert dialog["y"] >= 0 and dialog["y"] + dialog["height"] <= LAPTOP["height"], dialog
+    # Its buttons are in view without scrolling, and its fields are not squeezed: the why's
+    # five rows show.
+    for name in ("Save", "Delete", "Close"):
+        button = editor.get_by_role("button", name=name, exact=True)
+        expect(button).to_be_in_viewport(ratio=1)
+    why = box(page, "#why")
+    assert why["height"] >= 5 * 16, why
+    editor.get_by_role("button", name="Close", exact=True).click()
+    expect(editor).to_be_hidden()
+
+    assert serious(page) == []
+
+
+def test_a_tall_screen_shows_the_keys_help_at_once(tall: Page, served: Served) -> None:
+    page = tall
+    page.goto(served.url)
+    expect(page.locator("#queue-list [role=option]").first).to_be_visible()
+    expect(page.locator("#keys")).to_be_visible()
+    expect(page.locator("#queue-keys")).to_be_visible()
+    assert box(page, "#article")["height"] >= 220
+
+
+def test_a_window_too_short_for_the_article_draws_nothing_over_the_panel(
+    browser: Browser, served: Served
+) -> None:
+    """A window only 480 pixels high (not maximised, say) has no room for the article's lines:
+    they are cut off at the pane's edge, not drawn over the panel below."""
+    for page in page_of(browser, {"width": 1280, "height": 480}):
+        page.goto(served.url)
+        expect(page.locator("#queue-list [role=option]").first).to_be_visible()
+        expect(page.locator("#article mark.hl").first).to_be_attached()
+        assert_panel_uncovered(page, 1280)
