@@ -177,6 +177,38 @@ def test_a_saved_plan_s_steps_and_preparation_are_moved_added_and_removed(
     assert not errors
 
 
+def test_what_to_prepare_is_saved_while_the_steps_do_not_add_up(page: Page, served: Served) -> None:
+    """A newcomer typed what to prepare while the steps were off by five minutes, and it was
+    never saved ("not saved yet" was taken for the steps). What to prepare and the notes do
+    not depend on the steps: they are saved beside the steps the file has."""
+    errors = open_parts(page, served)
+    page.locator("#part-plan-summary").click()
+    state = page.locator("#plan-state")
+    page.locator("#s-0-minutes").fill("15")  # 55 minutes in a class of 50
+    page.locator("#s-0-minutes").press("Tab")
+    expect(state).to_have_text(
+        "Not saved yet: the steps add up to 55 minutes: 5 too many for a class of 50."
+    )
+    page.locator("#p-0").fill("Copies of the sheet, one each.")
+    page.locator("#p-0").press("Tab")
+    text = wait_for_file(served.lesson, lambda t: "Copies of the sheet, one each." in t)
+    assert "    - minutes: 10   # the opening\n" in text  # the file's steps, not the page's
+    expect(state).to_have_text(
+        "The steps are not saved yet: the steps add up to 55 minutes: 5 too many for a class "
+        "of 50. What to prepare, the content note and the extension are saved."
+    )
+    expect(page.locator("#status")).to_contain_text("Saved what to prepare and the notes")
+    expect(page.locator("#s-0-minutes")).to_have_value("15")  # the page keeps its steps
+    page.locator("#parts").screenshot(path=SHOTS / "parts-plan-notes-saved.png")
+    # The steps made to add up: the whole plan is saved, what to prepare with it.
+    page.locator("#s-1-minutes").fill("25")
+    page.locator("#s-1-minutes").press("Tab")
+    text = wait_for_file(served.lesson, lambda t: "    - minutes: 15   # the opening\n" in t)
+    assert "      activity: Sort the statements.\n" in text and "one each." in text
+    expect(state).to_have_text("Saved in the lesson file.")
+    assert not errors
+
+
 # The middle of the word "library" in the article, in the page's coordinates.
 WORD_CENTRE = """() => {
   const text = document.querySelector('#article .text');

@@ -12,6 +12,7 @@ const plan = {
   which: "", // "" the whole lesson's plan:, else a selection's name under plans:
   draft: null, // the plan being edited: {minutes, steps: [{minutes, activity, details, from}], …}
   dirty: false, // the draft differs from the file (it does not add up yet, or is being saved)
+  notesSaved: false, // what to prepare and the notes saved alone, the steps not adding up
   saving: 0, // saves of the plan sent and not answered yet
   redraw: () => {},
 };
@@ -53,6 +54,33 @@ function problem(draft) {
   return "";
 }
 
+// What to prepare, the content note and the extension do not depend on the steps: while the
+// steps do not add up, they are saved beside the steps the file has (a teacher took "not
+// saved yet" for the whole panel, and lost a list typed meanwhile).
+function notesOf(draft) {
+  return { preparation: draft.preparation, content_note: draft.content_note, extension: draft.extension };
+}
+
+function notesSaved(draft) {
+  const saved = stored(plan.lastParts || {});
+  return !!saved && JSON.stringify(notesOf(draft)) === JSON.stringify(notesOf(saved));
+}
+
+async function saveNotes(draft) {
+  const saved = stored(plan.lastParts || {});
+  plan.saving += 1;
+  showTotal();
+  const steps = saved.steps.map(({ minutes, activity, details }, i) => ({ minutes, activity, details, from: i }));
+  const body = { minutes: saved.minutes, steps, ...notesOf(draft) };
+  const lesson = await save("api/plan", { selection: plan.which || null, plan: body });
+  plan.saving -= 1;
+  if (lesson) {
+    plan.lastParts = lesson.parts;
+    plan.notesSaved = true; // said in the state line until the steps are saved too
+  }
+  return !!lesson;
+}
+
 function totalText(draft) {
   const sum = total(draft);
   const gap = draft.minutes - sum;
@@ -70,7 +98,10 @@ function showTotal() {
   if (summary) summary.textContent = `Lesson plan: ${total(plan.draft)} of ${plan.draft.minutes} minutes${suggested}`;
   const why = problem(plan.draft);
   const state = document.getElementById("plan-state");
-  const unsaved = why ? `Not saved yet: ${why}.` : plan.saving ? "Saving…" : "Not saved yet.";
+  let unsaved = why ? `Not saved yet: ${why}.` : plan.saving ? "Saving…" : "Not saved yet.";
+  if (why && plan.notesSaved && notesSaved(plan.draft)) {
+    unsaved = `The steps are not saved yet: ${why}. What to prepare, the content note and the extension are saved.`;
+  }
   state.textContent = plan.dirty ? unsaved : "Saved in the lesson file.";
 }
 
@@ -85,6 +116,12 @@ async function commit() {
   plan.dirty = true;
   const why = problem(plan.draft);
   if (why) {
+    const draft = plan.draft;
+    if (stored(plan.lastParts || {}) && !notesSaved(draft) && (await saveNotes(draft))) {
+      showTotal();
+      say(`Saved what to prepare and the notes; the steps are not saved yet: ${totalText(draft)}`);
+      return;
+    }
     showTotal();
     say(`Plan not saved yet: ${totalText(plan.draft)}`);
     return;
@@ -252,7 +289,10 @@ function longText(draft, key, id, label) {
 function render(parts, view, redraw) {
   plan.redraw = redraw;
   if (plan.which && !parts.selections.includes(plan.which) && !parts.plans[plan.which]) plan.which = "";
-  if (!plan.dirty) plan.draft = fromFile(stored(parts));
+  if (!plan.dirty) {
+    plan.draft = fromFile(stored(parts));
+    plan.notesSaved = false;
+  }
   const head = [
     el("p", {
       className: "part-hint",
