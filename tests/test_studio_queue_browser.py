@@ -76,7 +76,7 @@ def test_review_the_drafts_from_the_keyboard(page: Page, served: Served) -> None
     drafts = options(page)
     assert len(drafts) == before.split("\nquestions:")[0].count("\n    draft: true")
     first = page.locator("#queue-list [role=option]").first
-    expect(first).to_contain_text("unsure (0.45)")  # least sure first, its sureness shown
+    expect(first).to_contain_text("fairly sure (0.60)")  # least sure first, its sureness shown
     expect(first).to_have_attribute("aria-selected", "true")
     page.keyboard.press("j")
     page.keyboard.press("ArrowDown")
@@ -85,10 +85,10 @@ def test_review_the_drafts_from_the_keyboard(page: Page, served: Served) -> None
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SHOTS / "queue.png")
 
-    # E: evidence (it was an inference); Enter confirms it; the next draft takes its place.
-    page.keyboard.press("e")
-    expect(page.locator("#status")).to_contain_text("is now Evidence")
-    assert annotations(lesson)[drafts[1]]["kind"] == "evidence"
+    # A: assertion (it was evidence); Enter confirms it; the next draft takes its place.
+    page.keyboard.press("a")
+    expect(page.locator("#status")).to_contain_text("is now Assertion")
+    assert annotations(lesson)[drafts[1]]["kind"] == "assertion"
     page.keyboard.press("Enter")
     expect(page.locator("#status")).to_contain_text("Confirmed statement")
     # It says which draft comes next, by its words (numbers change) and how sure.

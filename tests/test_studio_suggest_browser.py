@@ -66,9 +66,9 @@ def test_suggested_questions_and_plan_are_accepted_with_one_key_each(
     expect(facts).to_contain_text("4 suggestions to accept (questions, plan)")
     expect(page.locator("#part-questions legend").first).to_have_text("Question 1 (suggested)")
     expect(page.locator("#q-0-text")).to_have_value(
-        "Paragraph 7 says: “Apparently, sales went up in at least one of them, although no "
-        "figures were given at the meeting.” What is this conclusion drawn from, and what else "
-        "could explain it?"
+        "Paragraph 13 says: “That means the shops that are worried will have a say before any "
+        "permanent change is made.” What is this conclusion drawn from, and what else could "
+        "explain it?"
     )
     SHOTS.mkdir(exist_ok=True)
     page.locator("#parts").screenshot(path=SHOTS / "suggest-questions.png")
@@ -128,7 +128,7 @@ def test_a_kind_change_offers_the_new_kinds_why_and_r_takes_it(
     )
     tab_to(page, r"^ul#queue-list")
     first = page.locator("#queue-list [role=option]").first
-    expect(first).to_contain_text("Delivery trucks")
+    expect(first).to_contain_text("Apparently, sales went up")
     offer = page.locator("#queue-offer")
     expect(offer).to_be_hidden()
     page.keyboard.press("a")  # inference → assertion
@@ -141,13 +141,13 @@ def test_a_kind_change_offers_the_new_kinds_why_and_r_takes_it(
     violations = serious(page)
     assert not violations, violations
     lesson = served.lesson
-    old = next(a for a in data(lesson)["annotations"] if a["id"] == "delivery-trucks-allowed")  # type: ignore[attr-defined]
-    assert old["kind"] == "assertion" and old["why"].startswith("‘will’")
+    old = next(a for a in data(lesson)["annotations"] if a["id"] == "apparently-sales-went")  # type: ignore[attr-defined]
+    assert old["kind"] == "assertion" and old["why"].startswith("‘Apparently’")
     page.keyboard.press("r")
     expect(page.locator("#status")).to_contain_text("has the reason and check written for")
     expect(offer).to_be_hidden()
     wait_for_file(lesson, lambda t: "nothing to show how it is known.\n    check: Ask what" in t)
-    taken = next(a for a in data(lesson)["annotations"] if a["id"] == "delivery-trucks-allowed")  # type: ignore[attr-defined]
+    taken = next(a for a in data(lesson)["annotations"] if a["id"] == "apparently-sales-went")  # type: ignore[attr-defined]
     assert taken["why"] == (
         "It is stated as fact, with no source and nothing to show how it is known."
     )

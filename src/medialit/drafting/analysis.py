@@ -292,7 +292,7 @@ def _first_finding(
             lambda text: None if reason_clause(text, words) else words.judgement(text),
         ),
         ("generalisation", words.generalisation),
-        ("amount", partial(words.first, "amounts")),
+        ("amount", words.amount),
         ("superlative", words.superlative),
         ("recommendation", lambda text: None if argued(text) else advice(text, words)),
     ):

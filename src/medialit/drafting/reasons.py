@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from medialit.drafting.reasons_intl import WORDINGS, Wording
+from medialit.drafting.sourcing import attributed_to
 from medialit.drafting.speech import is_pronoun
 from medialit.lesson.model import Kind
 
@@ -99,7 +100,9 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "what in the study supports it, and how sure are they?"
         + (" This is the claim the article is built on." if central else ""),
         "record": f"It points to a record anyone can look up (‘{cue}’){_in(finding.journal)}.",
-        "attributed": f"It says where the information comes from (‘{cue}’): that can be "
+        "attributed": "It says where the information comes from ("
+        + (f"‘{cue} {named}’" if (named := attributed_to(text, cue)) else f"‘{cue}’")
+        + "): that can be "
         "checked, although it shows only that it was said.",
         "correlation": f"‘{cue}’: the study compared groups of people, which shows that two "
         "things go together, not that one causes the other."
@@ -186,7 +189,12 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "hedged finding": f"Open {study or 'the study'} and see how its authors qualify this "
         "result (the limits and uncertainty they give).",
         "record": f"Look the record up ({study or cue}) and check that it says this.",
-        "attributed": "Find the original statement or report and compare the wording.",
+        "attributed": (
+            f"Find what {named} published or said (a report, a statement) and compare it with "
+            "the article."
+            if (named := attributed_to(text, cue))
+            else "Find the original statement or report and compare the wording."
+        ),
         "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "
         "What does it say about its own limits?",
         "sourced number": f"Find ‘{cue}’ in {study or finding.source}.",
@@ -219,15 +227,21 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         return checks[finding.reason]
     if speaker:
         return (
-            f"Ask what the claim rests on ({speaker} is quoted), and look for a source that "
-            "does not depend on the speaker."
+            f"Ask what the claim rests on ({_named(speaker)} is quoted), and look for a source "
+            "that does not depend on the speaker."
         )
     return "Ask what would show it (a count, a record, a named source) and look for one."
 
 
 def _who(speaker: str) -> str:
     """The speaker as a reason names them: "he" is someone named before, not a name."""
-    return f"the speaker (‘{speaker}’)" if is_pronoun(speaker) else speaker
+    return f"the speaker (‘{speaker}’)" if is_pronoun(speaker) else _named(speaker)
+
+
+def _named(speaker: str) -> str:
+    """The speaker without what the article adds about them: "Marcus Hale, who has owned…
+    for 31 years" is Marcus Hale (a newcomer read "…for 31 years's own words")."""
+    return speaker.split(", ")[0]
 
 
 def _saying_check(speaker: str | None) -> str:
@@ -236,17 +250,18 @@ def _saying_check(speaker: str | None) -> str:
             f"Find whom ‘{speaker}’ means earlier in the article, then that person's own words "
             "(a statement, an interview, a paper), and compare them with the article."
         )
-    named = re.search(r"(?<!^)\b[A-Z][a-z]", speaker or "") or re.fullmatch(
-        r"[A-Z][a-z]+|[A-Z]{2,}", speaker or ""
-    )  # "Council member Rosa Delgado", "Hale", "USGS"
-    if speaker and named and speaker[:1].isupper():
+    who = _named(speaker or "")
+    named = re.search(r"(?<!^)\b[A-Z][a-z]", who) or re.fullmatch(r"[A-Z][a-z]+|[A-Z]{2,}", who)
+    # "Council member Rosa Delgado", "council member Rosa Delgado", "Hale", "USGS"
+    if named and not who.lower().startswith(("the ", "a ", "an ")):
         return (
-            f"Find {speaker}'s own words (a statement, an interview, a paper) and compare them "
+            f"Find {who}'s own words (a statement, an interview, a paper) and compare them "
             "with the article."
         )
     if speaker and speaker.lower().startswith(("the ", "a ", "an ", "results", "data")):
         return f"Find {speaker} and see whether it says what the article reports."
-    return f"Ask who, exactly, ‘{speaker or 'they'}’ are, and where they said it."
+    # No "who … are": a newcomer read "who, exactly, ‘council member Rosa Delgado’ are".
+    return f"Ask who, exactly, said it (‘{speaker or 'they'}’), and where."
 
 
 def here(topic_words: str, language: str = "en") -> str:

@@ -62,7 +62,8 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     if tail and _PREPOSITION_END.search(text[start:end]):
         head = ""  # "according to the USGS", "reported by the USGS": the source is the USGS
     words = (head + " " + " ".join(tail)).split()
-    while len(words) > 1 and words[-1].lower() in ends | {"of", "de", "del", "from", "by"}:
+    dangling = ends | {"of", "de", "del", "from", "by"}
+    while len(words) > 1 and words[-1].lower() in dangling:
         words.pop()
     limit = PHRASE_WORDS + len(head.split()) - 1
     longest = limit + PHRASE_WORDS
@@ -71,7 +72,10 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
         words[limit][:1].isupper() or words[limit - 1].lower() in _NAME_JOINS
     ):
         limit += 1
-    return " ".join(words[:limit]).strip(' :(«»"“”')
+    words = words[:limit]
+    while len(words) > 1 and words[-1].lower() in dangling:  # "a city traffic count from"
+        words.pop()
+    return " ".join(words).strip(' :(«»"“”')
 
 
 _QUOTES = '"“”«»'
@@ -127,6 +131,8 @@ def finding_subject(text: str, words: ReadingWords) -> str | None:
     subject = text[: verbs[0][1] - len(verbs[0][0])] if verbs else ""
     if ";" in subject or not words.find_all("source_words", subject):
         return None
+    if re.match(r"\W*(?:if|unless|whether)\b", subject, re.I):
+        return None  # "If the October report shows that…": a condition, not a finding
     if words.find_all("reader_words", subject) or words.find_all("modal_verbs", subject):
         return None  # "Study the advertising, and you will find…": the reader finds
     return words.source_in(subject)
@@ -207,3 +213,13 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     if end < len(text) and text[end : end + 1] in ".!?" and end + 1 >= len(text.rstrip(_QUOTES)):
         end += 1  # keep a sentence's own full stop
     return start, end
+
+
+def attributed_to(text: str, cue: str) -> str | None:
+    """Whom an attribution names, up to the clause's end: "according to the budget office"
+    gives "the budget office" (the why named only "according to")."""
+    at = text.lower().find(cue.lower())
+    after = re.split(r"[,;:.()]", text[at + len(cue) :])[0].strip() if at >= 0 else ""
+    if name := re.match(r"(?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|the)\s+)*)*[A-Z][\w.&’'-]*", after):
+        return name.group(0)  # "given by USGS put it along…": USGS
+    return after if 0 < len(after.split()) <= 8 else None

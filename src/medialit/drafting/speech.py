@@ -24,8 +24,12 @@ WILDCARD_WORDS = 6
 SPEAKER_WORDS = 12
 MIN_CLAIM_WORDS = 3
 """What follows a document introduced is a claim of its own from this many words."""
-_NO_SPEAKER = frozenset({"to", "you", "be", "been", "being", "is", "was", "are", "were", "please"})
-"""The word before a verb of saying that leaves no one saying it."""
+_NO_SPEAKER = frozenset(
+    {"to", "you", "be", "been", "being", "is", "was", "are", "were", "please"}
+    | {"a", "an", "the", "no", "any", "their", "his", "her", "its", "our", "final", "equal"}
+)
+"""The word before a verb of saying that leaves no one saying it: "to say", and "say" as a
+noun ("the shops … will have a say" was read as the shops saying something)."""
 
 
 class SpeechLists(Protocol):

@@ -36,6 +36,13 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _NO_GIVER = re.compile(r"\s+(?:to|by)\b", re.I)
 """'a prize awarded to…', 'was awarded by…': no giver acting in the sentence."""
+_NEGATED = re.compile(r"\bnot\s+$", re.I)
+"""Before "everyone", "all": "Not everyone is convinced" says some are not, of no case all."""
+_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,]*$", re.I)
+"""An aside about a person ("Greg Turner, who voted against the plan, called it…"): a record
+named there is not what the sentence reports (", which is published in…" may well be)."""
+_THEN_MODAL = re.compile(r"\s+(?:will|would|could|can|may|might|should|must)\b", re.I)
+"""After a source word that opens the sentence: "The trial will cost…" reports no finding."""
 _LEADS = re.compile(r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", re.I)
 _TIME_AGENT = re.compile(r"\s*\d")
 """'reported by 8:35 p.m.': a time, not who reported."""
@@ -111,13 +118,30 @@ class ReadingWords:
         return self._find("correlation", text)
 
     def causal(self, text: str) -> str | None:
-        return self._find("causal", text) or reason_clause(text, self)
+        found = (
+            word
+            for word, end in self.find_all("causal", text)
+            # "Not everyone is convinced": a state of mind, where "convinced them" persuaded
+            if not (word.lower() == "convinced" and _PASSIVE.search(text[: end - len(word)]))
+        )
+        return next(found, None) or reason_clause(text, self)
 
     def prediction(self, text: str) -> str | None:
         return self._find("prediction", text)
 
     def generalisation(self, text: str) -> str | None:
-        return self._find("generalisation", text)
+        found = self.find_all("generalisation", text)
+        return next((w for w, end in found if not _NEGATED.search(text[: end - len(w)])), None)
+
+    def amount(self, text: str) -> str | None:
+        """An amount given without a count: "most", "many", and a negated universal ("not
+        all agencies report", "Not everyone is convinced": some do not, how many?)."""
+        if cue := self._find("amounts", text):
+            return cue
+        for word, end in self.find_all("generalisation", text):
+            if negated := _NEGATED.search(text[: end - len(word)]):
+                return text[negated.start() : end]
+        return None
 
     def first(self, name: str, text: str) -> str | None:
         """The first cue of the list ``name`` ("amounts", "method_words") in ``text``."""
@@ -154,12 +178,14 @@ class ReadingWords:
             word
             for word, end in self.find_all("record_words", text)
             if not _FUTURE.search(text[: end - len(word)])
+            and not _RELATIVE.search(text[: end - len(word)])
         ]
         found += [
             word
             for word, end in self.find_all("active_records", text)
             if end > len(word)
             and not _PASSIVE.search(text[: end - len(word)])
+            and not _RELATIVE.search(text[: end - len(word)])
             and not _NO_GIVER.match(text[end:])
         ]
         return found[0] if found else None
@@ -213,7 +239,10 @@ class ReadingWords:
     def finding_start(self, text: str) -> str | None:
         """The source a sentence opens with ("The study found…"), if it does."""
         pattern = self._patterns["finding_starts"]
-        found = pattern.match(_LEADS.sub("", text)) if pattern else None
+        opening = _LEADS.sub("", text)
+        found = pattern.match(opening) if pattern else None
+        if found and _THEN_MODAL.match(opening[found.end() :]):
+            return None
         return found.group(0) if found else None
 
     def source_in(self, text: str) -> str | None:
