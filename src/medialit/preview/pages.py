@@ -112,7 +112,10 @@ def _left_to_the_server() -> None:
     server, which stops it. Ignored, a Ctrl-C held since the worker started is dropped."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    die_with_parent()  # a server killed with kill -9 left its workers running for ever
+    # A server killed with kill -9 left its workers running for ever. Linux ends a worker
+    # when the *thread* that spawned it ends: each is spawned by its pool's first submit,
+    # made in the event loop's thread, the main one, which lasts as long as the preview.
+    die_with_parent()
 
 
 def _lower_priority() -> None:
