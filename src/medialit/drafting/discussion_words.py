@@ -2,7 +2,10 @@
 
 A question is ``(text, notes)``, filled with ``{quote}`` (the statement's first words),
 ``{where}`` / ``{Where}`` ("paragraph 7"), ``{why}`` and ``{check}`` (the draft's own). The
-notes teach a method and never take a side: what to listen for, not what to conclude.
+notes teach a method and never take a side: what to listen for, not what to conclude. The
+question prints on the student's sheet, beside the statements to sort, so its words never
+presuppose a kind ("What is this conclusion drawn from", "No source is given" told the
+students the answer); the notes, in the key only, name it.
 """
 
 from __future__ import annotations
@@ -30,24 +33,21 @@ ENGLISH = Words(
     article="the article",
     questions={
         "inference": (
-            "{Where} says: “{quote}” What is this conclusion drawn from, and what else could "
-            "explain it?",
+            "{Where} says: “{quote}” What does this rest on, and what else could explain it?",
             "About the statement “{quote}” ({where}), an inference. Listen for students who "
             "separate what the article reports from what it concludes, and who point to the "
             "words that show the step. The key says: {why} No side to take: ask what supports "
             "the conclusion, not whether it is right.",
         ),
         "source": (
-            "{Where} says where its information comes from: “{quote}” How could you check "
-            "that this source really says it?",
+            "{Where} says: “{quote}” How could you check it, and where would you look?",
             "About the statement “{quote}” ({where}), evidence. A good answer names the source "
             "and where to look it up: {check} Evidence shows where a claim can be checked, not "
             "that it is true; if students doubt the source, ask what other record could "
             "confirm it.",
         ),
         "unsourced": (
-            "{Where} says: “{quote}” No source is given. What would you need to see before "
-            "you believed it?",
+            "{Where} says: “{quote}” What would you need to see before you believed it?",
             "About the statement “{quote}” ({where}), an assertion. Listen for concrete kinds "
             "of support (a count, a record, a named expert) rather than opinions about the "
             "claim: {check} Students need not decide whether it is true, only what would show "
@@ -99,23 +99,21 @@ SPANISH = Words(
     article="el artículo",
     questions={
         "inference": (
-            "{Where} dice: «{quote}» ¿De qué se saca esta conclusión, y qué otra cosa podría "
-            "explicarlo?",
+            "{Where} dice: «{quote}» ¿En qué se apoya, y qué otra cosa podría explicarlo?",
             "Sobre el enunciado «{quote}» ({where}), una inferencia. Fíjese en quién separa lo "
             "que el artículo informa de lo que concluye y señala las palabras que muestran el "
             "paso. La clave dice: {why} No hay que tomar partido: pregunte qué apoya la "
             "conclusión, no si es cierta.",
         ),
         "source": (
-            "{Where} dice de dónde viene su información: «{quote}» ¿Cómo podría comprobar que "
-            "esa fuente lo dice de verdad?",
+            "{Where} dice: «{quote}» ¿Cómo podría comprobarlo, y dónde buscaría?",
             "Sobre el enunciado «{quote}» ({where}), un dato con fuente. Una buena respuesta "
             "nombra la fuente y dónde consultarla: {check} Un dato con fuente muestra dónde se "
             "puede comprobar, no que sea cierto; si dudan de la fuente, pregunte qué otro "
             "registro podría confirmarlo.",
         ),
         "unsourced": (
-            "{Where} dice: «{quote}» No da ninguna fuente. ¿Qué necesitaría ver para creerlo?",
+            "{Where} dice: «{quote}» ¿Qué necesitaría ver para creerlo?",
             "Sobre el enunciado «{quote}» ({where}), una afirmación sin fuente. Fíjese en "
             "apoyos concretos (un recuento, un registro, un experto con nombre) más que en "
             "opiniones sobre lo dicho: {check} No hace falta decidir si es cierto, solo qué lo "
@@ -167,7 +165,7 @@ FRENCH = Words(
     article="l'article",
     questions={
         "inference": (
-            "{Where} dit : « {quote} » D'où vient cette conclusion, et qu'est-ce qui pourrait "
+            "{Where} dit : « {quote} » Sur quoi cela repose-t-il, et qu'est-ce qui pourrait "
             "l'expliquer autrement ?",
             "À propos de l'énoncé « {quote} » ({where}), une inférence. Écoutez les élèves qui "
             "distinguent ce que l'article rapporte de ce qu'il conclut, et qui montrent les "
@@ -175,16 +173,14 @@ FRENCH = Words(
             "demandez ce qui appuie la conclusion, pas si elle est juste.",
         ),
         "source": (
-            "{Where} dit d'où vient son information : « {quote} » Comment vérifier que cette "
-            "source le dit vraiment ?",
+            "{Where} dit : « {quote} » Comment pourriez-vous le vérifier, et où chercheriez-vous ?",
             "À propos de l'énoncé « {quote} » ({where}), une information sourcée. Une bonne "
             "réponse nomme la source et où la consulter : {check} Une source montre où l'on "
             "peut vérifier, pas que c'est vrai ; si les élèves doutent de la source, demandez "
             "quel autre document pourrait le confirmer.",
         ),
         "unsourced": (
-            "{Where} dit : « {quote} » Aucune source n'est donnée. Que vous faudrait-il voir "
-            "pour le croire ?",
+            "{Where} dit : « {quote} » Que vous faudrait-il voir pour le croire ?",
             "À propos de l'énoncé « {quote} » ({where}), une affirmation sans source. Écoutez "
             "les appuis concrets (un décompte, un document, un expert nommé) plutôt que les "
             "avis sur ce qui est dit : {check} Inutile de décider si c'est vrai, seulement ce "
