@@ -426,3 +426,24 @@ def test_glossary_entries_and_objectives_are_reordered(client: TestClient, lesso
     ok(post(client, "api/details", objectives=objectives))
     text = lesson.read_text(encoding="utf-8")
     assert "objectives:\n  - Ask who says so.\n  - 'Tell evidence from assertion.'\n" in text
+
+
+def test_what_to_prepare_and_the_notes_are_saved_alone_with_the_file_s_steps(
+    client: TestClient, lesson: Path
+) -> None:
+    """The page saves them so while its steps do not add up: no steps are sent, so a save of
+    steps queued meanwhile is never undone by older ones (a review found that race)."""
+    before = lesson.read_text(encoding="utf-8")
+    notes = {"preparation": ["A timer."], "content_note": "Mind the strike.", "extension": ""}
+    answer = ok(post(client, "api/plan", selection=None, notes=notes))
+    assert answer["undo"] == "what to prepare and the notes of the lesson plan"
+    text = lesson.read_text(encoding="utf-8")
+    steps = before.split("  steps:\n")[1].split("  preparation:")[0]
+    assert text.split("  steps:\n")[1].startswith(steps)  # the steps, comments and all
+    assert "  preparation:\n    - A timer.\n  content_note: Mind the strike.\n" in text
+    # A selection with no plan of its own: nothing to add the notes to.
+    refused = post(client, "api/plan", selection="core", notes=notes)
+    assert refused.status_code == 422, refused.text
+    assert "There is no plan for selection “core”" in refused.json()["message"]
+    bad = post(client, "api/plan", selection=None, notes=["A timer."])
+    assert bad.status_code == 400 and "'notes' must hold" in bad.text

@@ -40,7 +40,14 @@ from medialit.preview.partedits import (
     set_entry,
     set_question,
 )
-from medialit.preview.planedits import PlanFields, StepFields, plan_held, plan_label, set_plan
+from medialit.preview.planedits import (
+    PlanFields,
+    StepFields,
+    plan_held,
+    plan_label,
+    set_plan,
+    set_plan_notes,
+)
 from medialit.preview.requests import (
     BadRequest,
     edit_response,
@@ -132,6 +139,16 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
     async def plan(request: Request) -> Response:
         body = await json_body(request)
         selection = optional_str_field(body, "selection")
+        if "notes" in body:  # what to prepare and the notes alone (plan.js says when)
+            preparation, note, extension = plan_notes(body["notes"])
+            return await edit_response(
+                preview,
+                lambda: preview.editor.edit(
+                    str_field(body, "version"),
+                    f"what to prepare and the notes of {plan_label(selection)}",
+                    lambda data: set_plan_notes(data, selection, preparation, note, extension),
+                ),
+            )
         if "plan" not in body:
             raise BadRequest("'plan' must be a plan, or null to remove it.")
         fields = plan_fields(body["plan"])
@@ -204,6 +221,17 @@ def details_fields(body: dict[str, Any]) -> dict[str, Any]:
         raise BadRequest(f"'source' must map some of {', '.join(SOURCE_LABELS)} to texts.")
     fields["source"] = source
     return fields
+
+
+def plan_notes(notes: object) -> tuple[list[str], str, str]:
+    """What to prepare, the content note and the extension of a ``notes`` body."""
+    if not isinstance(notes, dict):
+        raise BadRequest("'notes' must hold preparation, content_note and extension.")
+    preparation = notes.get("preparation", [])
+    if not isinstance(preparation, list) or not all(isinstance(p, str) for p in preparation):
+        raise BadRequest("'preparation' must be a list of texts.")
+    note = optional_str_field(notes, "content_note") or ""
+    return preparation, note, optional_str_field(notes, "extension") or ""
 
 
 def plan_fields(plan: object) -> PlanFields | None:

@@ -109,9 +109,22 @@ def _fill(plan: CommentedMap, fields: PlanFields) -> None:
         put(plan, "steps", old, PLAN_ORDER)
     if [id(step) for step in steps] != [id(step) for step in old]:
         old[:] = steps
-    set_strings(plan, "preparation", fields.preparation, "What to prepare", PLAN_ORDER)
-    set_text(plan, "content_note", fields.content_note, "The content note", PLAN_ORDER)
-    set_text(plan, "extension", fields.extension, "The extension", PLAN_ORDER)
+    _fill_notes(plan, fields.preparation, fields.content_note, fields.extension)
+
+
+def set_plan_notes(
+    data: CommentedMap, selection: str | None, preparation: list[str], note: str, extension: str
+) -> None:
+    """What to prepare, the content note and the extension of a plan the file has, its steps
+    as they are: saved while the page's steps do not add up (they are not sent, so a save
+    queued meanwhile cannot put older steps back)."""
+    _fill_notes(plan_held(data, selection), preparation, note, extension)
+
+
+def _fill_notes(plan: CommentedMap, preparation: list[str], note: str, extension: str) -> None:
+    set_strings(plan, "preparation", preparation, "What to prepare", PLAN_ORDER)
+    set_text(plan, "content_note", note, "The content note", PLAN_ORDER)
+    set_text(plan, "extension", extension, "The extension", PLAN_ORDER)
 
 
 def _step(old_steps: list[object], number: int, fields: StepFields) -> CommentedMap:

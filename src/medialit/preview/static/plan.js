@@ -67,16 +67,16 @@ function notesSaved(draft) {
 }
 
 async function saveNotes(draft) {
-  const saved = stored(plan.lastParts || {});
   plan.saving += 1;
   showTotal();
-  const steps = saved.steps.map(({ minutes, activity, details }, i) => ({ minutes, activity, details, from: i }));
-  const body = { minutes: saved.minutes, steps, ...notesOf(draft) };
-  const lesson = await save("api/plan", { selection: plan.which || null, plan: body });
+  // The notes alone: the server keeps the steps the file has (sending them could put back
+  // older steps than a save queued meanwhile).
+  const lesson = await save("api/plan", { selection: plan.which || null, notes: notesOf(draft) });
   plan.saving -= 1;
   if (lesson) {
     plan.lastParts = lesson.parts;
     plan.notesSaved = true; // said in the state line until the steps are saved too
+    plan.savedNotes = JSON.stringify(notesOf(draft));
   }
   return !!lesson;
 }
@@ -292,6 +292,14 @@ function render(parts, view, redraw) {
   if (!plan.dirty) {
     plan.draft = fromFile(stored(parts));
     plan.notesSaved = false;
+  } else if (plan.notesSaved && stored(parts)) {
+    // Notes saved alone, then changed in the file (Ctrl+Z, a text editor): the file's are
+    // taken, or the next save would write the undone ones back.
+    const file = JSON.stringify(notesOf(stored(parts)));
+    if (file !== plan.savedNotes) {
+      Object.assign(plan.draft, JSON.parse(file));
+      plan.savedNotes = file;
+    }
   }
   const head = [
     el("p", {

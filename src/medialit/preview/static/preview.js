@@ -27,6 +27,7 @@ const state = {
 
 export function say(text) {
   $("status").textContent = text;
+  $("status").title = text; // two lines show; the whole message on hover, and to screen readers
 }
 
 export function warn(message, problems = []) {
@@ -333,6 +334,17 @@ function openEditor(editing, rect) {
   (pressed || editor.querySelector(".kind-button")).focus();
 }
 
+// The dialog grows as its fields appear (a kind chosen for new words shows why, how to
+// check, the words' buttons): moved up as it grows, so that it stays in the window (it ran
+// off its foot on a 1366×768 laptop, Save and Delete out of sight).
+const keepEditorInView = new ResizeObserver(() => {
+  const editor = $("editor");
+  if (editor.hidden) return;
+  const box = editor.getBoundingClientRect();
+  const over = box.bottom - (window.innerHeight - 8);
+  if (over > 0) editor.style.setProperty("top", `${Math.max(8, box.top - over) + window.scrollY}px`);
+});
+
 function closeEditor() {
   const wasOpen = !!state.editing;
   state.editing = null;
@@ -605,6 +617,7 @@ async function choosePages() {
 const TALL_WINDOW = 1100;
 
 function start() {
+  keepEditorInView.observe($("editor"));
   if (window.innerHeight >= TALL_WINDOW) {
     for (const help of document.querySelectorAll("details[data-open-when-tall]")) help.open = true;
   }
