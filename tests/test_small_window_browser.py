@@ -23,6 +23,7 @@ from .test_a11y_axe import AXE, serious
 from .test_preview_browser import (  # noqa: F401 (fixtures)
     Served,
     browser_type_launch_args,
+    select,
 )
 
 pytestmark = pytest.mark.browser
@@ -73,6 +74,18 @@ def assert_panel_uncovered(page: Page, width: int) -> None:
         assert owner, f"the panes cover the panel at x={x}"
 
 
+def assert_page_does_not_scroll(page: Page) -> None:
+    """The studio fills the window and scrolls inside its panes only: the selections' hidden
+    names once made the page taller than the window, and the wheel scrolled it into white."""
+    expect(page.locator("#selection-list li").first).to_be_attached()
+    height = page.evaluate("document.scrollingElement.scrollHeight")
+    assert height <= page.viewport_size["height"], height  # type: ignore[index]
+    page.mouse.move(200, 400)
+    page.mouse.wheel(0, 3000)  # past the article's end
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == 0
+
+
 def test_a_laptop_screen_shows_the_article_and_the_whole_dialog(
     laptop: Page, served: Served
 ) -> None:
@@ -116,6 +129,22 @@ def test_a_laptop_screen_shows_the_article_and_the_whole_dialog(
     editor.get_by_role("button", name="Close", exact=True).click()
     expect(editor).to_be_hidden()
 
+    # New words marked: the dialog grows as the kind's fields appear, and stays in the window
+    # (it ran off its foot, Save and Delete out of sight).
+    select(page, "The city’s transportation department estimates")
+    expect(editor).to_be_visible()
+    editor.get_by_role("button", name="Evidence", exact=True).click()
+    expect(page.locator("#editor-title")).to_contain_text("Evidence")
+    for name in ("Save", "Delete", "Close"):
+        expect(editor.get_by_role("button", name=name, exact=True)).to_be_in_viewport(ratio=1)
+    page.screenshot(path=str(SHOTS / "small-window-1366x768-new-statement.png"))
+    # The status (a long "Saved to …/story.yaml at …") takes two lines at most: the bar does
+    # not grow, and the panes below do not jump with each save.
+    assert box(page, "header.bar")["height"] <= 60
+    assert page.locator("#status").get_attribute("title") == page.locator("#status").inner_text()
+    editor.get_by_role("button", name="Close", exact=True).click()
+    assert_page_does_not_scroll(page)
+
     assert serious(page) == []
 
 
@@ -126,6 +155,7 @@ def test_a_tall_screen_shows_the_keys_help_at_once(tall: Page, served: Served) -
     expect(page.locator("#keys")).to_be_visible()
     expect(page.locator("#queue-keys")).to_be_visible()
     assert box(page, "#article")["height"] >= 220
+    assert_page_does_not_scroll(page)
 
 
 def test_a_window_too_short_for_the_article_draws_nothing_over_the_panel(
