@@ -135,3 +135,60 @@ def test_a_record_in_an_aside_is_left_out(words) -> None:  # type: ignore[no-unt
     aside = "Council member Greg Turner, who voted against the plan, called it a risk."
     assert words.record(aside) is None
     assert words.record("The council voted 5-2 on Tuesday night.") == "voted"
+
+
+# A review of these rules, fuzzing old against new, found what follows.
+@pytest.mark.parametrize(
+    ("text", "cue", "named"),
+    [
+        ("It will cost $5, according to the budget office.", "according to", "the budget office"),
+        ("The coordinates given by USGS put it along the border.", "given by", "USGS"),
+        ("The bridge is unsafe, officials said on Tuesday.", "said", None),
+        ("Nothing will change, he said in an email.", "said", None),
+        ("The cost was high, according to I think the mayor.", "according to", None),
+        ("It grew, according to on-site counts.", "according to", "on-site counts"),
+    ],
+)
+def test_an_attribution_names_only_a_source(text: str, cue: str, named: str | None) -> None:
+    from medialit.drafting.sourcing import attributed_to
+
+    assert attributed_to(text, cue) == named
+
+
+def test_a_finding_after_a_condition_s_comma_is_a_finding(words) -> None:  # type: ignore[no-untyped-def]
+    text = "If anything, the 2019 study found that teenagers sleep less."
+    assert finding_subject(text, words) == "the 2019 study"
+
+
+def test_convinced_by_something_is_a_cause(words) -> None:  # type: ignore[no-untyped-def]
+    text = "Voters were convinced by the advertisements to switch their support."
+    assert words.causal(text) == "convinced"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("They don't all agree.", "don't all"),
+        ("The data are not always accessible to all.", "not always"),
+        ("It cannot always work.", "cannot always"),
+    ],
+)
+def test_a_negation_a_few_words_before_is_an_amount(words, text: str, amount: str) -> None:  # type: ignore[no-untyped-def]
+    assert words.generalisation(text) is None
+    assert words.amount(text) == amount
+
+
+@pytest.mark.parametrize(
+    ("speaker", "check"),
+    [
+        ("A correspondent at Gold Hill, Oregon", "Find A correspondent at Gold Hill, Oregon's own"),
+        ("lead author Zachary McGraw", "Find lead author Zachary McGraw's own words"),
+        ("advices received from the Dutch frontier", "Ask who, exactly, said it (‘advices"),
+        ("local television on Sunday", "Ask who, exactly, said it (‘local television"),
+        ("Dr. Ana Ruiz, whose team published it", "Find Dr. Ana Ruiz's own words"),
+    ],
+)
+def test_a_speaker_s_check_names_a_person_only(speaker: str, check: str) -> None:
+    from medialit.drafting.reasons import _saying_check
+
+    assert _saying_check(speaker).startswith(check)

@@ -240,8 +240,14 @@ def _who(speaker: str) -> str:
 
 def _named(speaker: str) -> str:
     """The speaker without what the article adds about them: "Marcus Hale, who has owned…
-    for 31 years" is Marcus Hale (a newcomer read "…for 31 years's own words")."""
-    return speaker.split(", ")[0]
+    for 31 years" is Marcus Hale (a newcomer read "…for 31 years's own words"); a place or a
+    suffix after a comma stays ("Gold Hill, Oregon", "King, Jr.")."""
+    first, *rest = speaker.split(", ")
+    for part in rest:
+        if not re.fullmatch(r"[A-Z][\w.’'-]*", part.rstrip(",")):
+            break
+        first += ", " + part
+    return first
 
 
 def _saying_check(speaker: str | None) -> str:
@@ -252,8 +258,10 @@ def _saying_check(speaker: str | None) -> str:
         )
     who = _named(speaker or "")
     named = re.search(r"(?<!^)\b[A-Z][a-z]", who) or re.fullmatch(r"[A-Z][a-z]+|[A-Z]{2,}", who)
-    # "Council member Rosa Delgado", "council member Rosa Delgado", "Hale", "USGS"
-    if named and not who.lower().startswith(("the ", "a ", "an ")):
+    # "Council member Rosa Delgado", "Hale", "USGS"; and a title before a full name in small
+    # letters, "council member Rosa Delgado" ("local television on Sunday" names no one)
+    titled = re.fullmatch(r"(?:[a-z]+\s){1,2}(?:[A-Z][\w.’'-]*\s){1,3}[A-Z][\w’'-]+", who)
+    if (named and who[:1].isupper()) or titled:
         return (
             f"Find {who}'s own words (a statement, an interview, a paper) and compare them "
             "with the article."

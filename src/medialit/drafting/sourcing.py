@@ -84,6 +84,10 @@ _SENTENCE_STOP = re.compile(r"(?<![A-Z])\.(?!\w)")
 """A full stop, not the stops of "U.S." or "Ph.D." inside a name."""
 _PREPOSITION_END = re.compile(r"\s(?:by|to|from|among|de|à|según)$", re.I)
 """A source word that ends so names the source after it."""
+_NOT_A_SOURCE = frozenset(
+    {"on", "in", "at", "during", "last", "this", "that", "i", "we", "he", "she", "they", "it"}
+)
+"""The first word after an attribution that names a time, a place or a pronoun, no source."""
 TITLE_WORDS = 25
 """A quoted title is short; a quoted speech of several sentences is cut into them."""
 
@@ -131,7 +135,7 @@ def finding_subject(text: str, words: ReadingWords) -> str | None:
     subject = text[: verbs[0][1] - len(verbs[0][0])] if verbs else ""
     if ";" in subject or not words.find_all("source_words", subject):
         return None
-    if re.match(r"\W*(?:if|unless|whether)\b", subject, re.I):
+    if re.match(r"\W*(?:if|unless|whether)\b[^,]*$", subject, re.I):
         return None  # "If the October report shows that…": a condition, not a finding
     if words.find_all("reader_words", subject) or words.find_all("modal_verbs", subject):
         return None  # "Study the advertising, and you will find…": the reader finds
@@ -219,7 +223,11 @@ def attributed_to(text: str, cue: str) -> str | None:
     """Whom an attribution names, up to the clause's end: "according to the budget office"
     gives "the budget office" (the why named only "according to")."""
     at = text.lower().find(cue.lower())
-    after = re.split(r"[,;:.()]", text[at + len(cue) :])[0].strip() if at >= 0 else ""
+    if at < 0 or not _PREPOSITION_END.search(" " + cue.lower()):
+        return None  # "…, officials said on Tuesday": what follows "said" is no source
+    after = re.split(r"[,;:.()]", text[at + len(cue) :])[0].strip()
+    if not after or after.split()[0].lower() in _NOT_A_SOURCE:
+        return None
     if name := re.match(r"(?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|the)\s+)*)*[A-Z][\w.&’'-]*", after):
         return name.group(0)  # "given by USGS put it along…": USGS
     return after if 0 < len(after.split()) <= 8 else None

@@ -36,9 +36,10 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _NO_GIVER = re.compile(r"\s+(?:to|by)\b", re.I)
 """'a prize awarded to…', 'was awarded by…': no giver acting in the sentence."""
-_NEGATED = re.compile(r"\bnot\s+$", re.I)
-"""Before "everyone", "all": "Not everyone is convinced" says some are not, of no case all."""
-_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,]*$", re.I)
+_NEGATED = re.compile(r"(?:\bnot|\b\w+n't|\bcannot|\bnever)(?:\s+\S+){0,3}?\s+$", re.I)
+"""Before "everyone", "all", up to three words after it ("not always accessible to all",
+"don't all"): "Not everyone is convinced" says some are not, of no case all."""
+_RELATIVE = re.compile(r",\s*who\b[^,]*$", re.I)
 """An aside about a person ("Greg Turner, who voted against the plan, called it…"): a record
 named there is not what the sentence reports (", which is published in…" may well be)."""
 _THEN_MODAL = re.compile(r"\s+(?:will|would|could|can|may|might|should|must)\b", re.I)
@@ -121,8 +122,13 @@ class ReadingWords:
         found = (
             word
             for word, end in self.find_all("causal", text)
-            # "Not everyone is convinced": a state of mind, where "convinced them" persuaded
-            if not (word.lower() == "convinced" and _PASSIVE.search(text[: end - len(word)]))
+            # "Not everyone is convinced": a state of mind, where "convinced them" (or "were
+            # convinced by the advertisements") persuaded
+            if not (
+                word.lower() == "convinced"
+                and _PASSIVE.search(text[: end - len(word)])
+                and not re.match(r"\s+by\b", text[end:])
+            )
         )
         return next(found, None) or reason_clause(text, self)
 
