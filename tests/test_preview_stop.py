@@ -137,6 +137,36 @@ def _running(pid: int) -> bool:
         return False
 
 
+def test_the_workers_end_with_a_preview_killed_while_they_start(tmp_path: Path) -> None:
+    """Killed a moment after it printed its address, while its workers still import: a
+    worker's parent-death signal is set only once it has imported, so it checks that its
+    server is still there (they were left running for ever; a review found it)."""
+    lesson = tmp_path / "lesson.yaml"
+    lesson.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    for delay in (0.1, 0.4):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            assert process.stdout is not None
+            process.stdout.readline()
+            time.sleep(delay)
+            children = _descendants(process.pid)
+            process.kill()
+            process.wait(timeout=30)
+            deadline = time.monotonic() + 30  # a deadline, not a stopwatch
+            while any(_running(pid) for pid in children) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert children and not [pid for pid in children if _running(pid)]
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+
+
 def test_the_workers_end_with_a_preview_killed_outright(tmp_path: Path) -> None:
     """``kill -9`` of the preview (or of a terminal's one process) gives it no chance to stop
     its workers: they waited on their pipes for ever, with multiprocessing's resource

@@ -123,6 +123,9 @@ def interruptions_held() -> Iterator[None]:
     and leave hidden temporaries behind. Starting a child process runs Python's fork
     hooks, which swallow the exception a signal raises there (``timelimit.py``).
     """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal mask to hold them with
+        yield
+        return
     held = {signal.SIGINT, signal.SIGTERM}
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:

@@ -30,13 +30,25 @@ def die_with_parent() -> None:
 def take_held_signals() -> None:
     """In a child started while its parent held Ctrl-C and SIGTERM (``files.interruptions_held``:
     a stop in the middle of a fork is otherwise lost in a fork hook), after setting what they
-    do in it: receive them again, as the mask is inherited."""
+    do in it: receive them again, as the mask is inherited.
+
+    A Ctrl-C the terminal sent to every process meanwhile is the parent's to act on: it is
+    dropped here (a signal ignored while pending is discarded), not raised in the child's
+    start-up, where a pool printed it as a traceback.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: nothing was held
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    signal.signal(signal.SIGINT, previous)
 
 
 def worker_of_this_command() -> None:
-    """A pool's initializer: signals taken again (:func:`take_held_signals`), and the worker
-    ends with the command that started it (:func:`die_with_parent`)."""
+    """A pool's initializer: SIGTERM ends it at once (``terminate()``, which the command's
+    own handler turned into a KeyboardInterrupt and a traceback), signals taken again
+    (:func:`take_held_signals`), and the worker ends with the command that started it
+    (:func:`die_with_parent`)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     take_held_signals()
     die_with_parent()
 

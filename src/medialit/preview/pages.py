@@ -79,6 +79,8 @@ class _WorkerPool(ProcessPoolExecutor):
     """
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        if not hasattr(signal, "pthread_sigmask"):  # Windows: no mask to start them with
+            return super().submit(fn, *args, **kwargs)
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             return super().submit(fn, *args, **kwargs)
@@ -94,6 +96,7 @@ def make_executor() -> ProcessPoolExecutor:
         max_workers=1,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_left_to_the_server,
+        initargs=(os.getpid(),),
     )
 
 
@@ -104,22 +107,26 @@ def make_background_executor() -> ProcessPoolExecutor:
         max_workers=1,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_lower_priority,
+        initargs=(os.getpid(),),
     )
 
 
-def _left_to_the_server() -> None:
+def _left_to_the_server(server: int) -> None:
     """Ctrl-C in a terminal reaches every process of the preview: a worker leaves it to the
     server, which stops it. Ignored, a Ctrl-C held since the worker started is dropped."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # A server killed with kill -9 left its workers running for ever. Linux ends a worker
     # when the *thread* that spawned it ends: each is spawned by its pool's first submit,
     # made in the event loop's thread, the main one, which lasts as long as the preview.
     die_with_parent()
+    if os.getppid() != server:  # the server ended while this worker was still importing
+        os._exit(1)
 
 
-def _lower_priority() -> None:
-    _left_to_the_server()
+def _lower_priority(server: int) -> None:
+    _left_to_the_server(server)
     if hasattr(os, "nice"):  # not on Windows: there the count only shares the computer
         os.nice(BACKGROUND_NICENESS)
 
