@@ -74,6 +74,15 @@ def assert_panel_uncovered(page: Page, width: int) -> None:
         assert owner, f"the panes cover the panel at x={x}"
 
 
+def description(page: Page, selector: str) -> str:
+    """What Chromium's accessibility tree gives a screen reader as the element's description."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    (found, *_) = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node})["nodes"]
+    return str(found.get("description", {}).get("value", ""))
+
+
 def assert_page_does_not_scroll(page: Page) -> None:
     """The studio fills the window and scrolls inside its panes only: the selections' hidden
     names once made the page taller than the window, and the wheel scrolled it into white."""
@@ -110,6 +119,10 @@ def test_a_laptop_screen_shows_the_article_and_the_whole_dialog(
     expect(keys.locator("#keys")).to_be_hidden()
 
     assert_panel_uncovered(page, LAPTOP["width"])
+    # The keys' words, behind their closed line, still describe the article and the list
+    # to a screen reader (a closed <details> gave them no description).
+    for described, words in (("#article", "From the keyboard"), ("#queue-list", "In the list")):
+        assert words in description(page, described)
 
     # A real click on the highlight's middle opens its dialog.
     words = box(page, "#article mark.hl")
@@ -126,6 +139,13 @@ def test_a_laptop_screen_shows_the_article_and_the_whole_dialog(
         expect(button).to_be_in_viewport(ratio=1)
     why = box(page, "#why")
     assert why["height"] >= 5 * 16, why
+    # A field reached with the keyboard shows above the buttons' bar, not under it.
+    for field in ("#check", "#technique-new"):
+        page.locator(field).focus()
+        page.wait_for_timeout(200)
+        assert (
+            box(page, field)["y"] + box(page, field)["height"] <= box(page, ".editor-actions")["y"]
+        )
     editor.get_by_role("button", name="Close", exact=True).click()
     expect(editor).to_be_hidden()
 

@@ -334,6 +334,22 @@ function openEditor(editing, rect) {
   (pressed || editor.querySelector(".kind-button")).focus();
 }
 
+// A closed <details> gives a screen reader no description: what a keys' help describes
+// reads a hidden copy of its words, outside it, open or closed.
+function describeFromOutside() {
+  for (const help of document.querySelectorAll("details.keys-help > p[id]")) {
+    const copy = document.createElement("p");
+    copy.id = `${help.id}-read`;
+    copy.className = "visually-hidden";
+    copy.textContent = help.textContent.replace(/\s+/g, " ").trim();
+    document.body.append(copy);
+    for (const described of document.querySelectorAll(`[aria-describedby~="${help.id}"]`)) {
+      const ids = described.getAttribute("aria-describedby").split(/\s+/);
+      described.setAttribute("aria-describedby", ids.map((id) => (id === help.id ? copy.id : id)).join(" "));
+    }
+  }
+}
+
 // The dialog grows as its fields appear (a kind chosen for new words shows why, how to
 // check, the words' buttons): moved up as it grows, so that it stays in the window (it ran
 // off its foot on a 1366×768 laptop, Save and Delete out of sight).
@@ -618,6 +634,7 @@ const TALL_WINDOW = 1100;
 
 function start() {
   keepEditorInView.observe($("editor"));
+  describeFromOutside();
   if (window.innerHeight >= TALL_WINDOW) {
     for (const help of document.querySelectorAll("details[data-open-when-tall]")) help.open = true;
   }
