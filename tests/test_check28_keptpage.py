@@ -24,7 +24,8 @@ PAGE = DATA / "news-story.html"
 NAME = "riverton-closes-main-street-to-cars-on-weekends-2024"
 EXISTS = (
     f"Error: lessons/{NAME}.yaml: this lesson exists already, and medialit new never "
-    "overwrites one; choose another name with --name, or move the old lesson away.\n"
+    f"overwrites one; to go on with it, run: medialit preview lessons/{NAME}.yaml (for a new "
+    "draft, choose another name with --name, or move the old lesson away).\n"
 )
 SAVED_PAGES = sorted(DATA.glob("*.html")) + sorted(DATA.glob("golden/*/*.html"))
 

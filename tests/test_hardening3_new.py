@@ -117,7 +117,8 @@ def test_an_existing_lesson_is_refused_before_the_page_is_extracted(tmp_path: Pa
     assert done.returncode == 1
     assert done.stderr == (
         "Error: lessons/story.yaml: this lesson exists already, and medialit new never "
-        "overwrites one; choose another name with --name, or move the old lesson away.\n"
+        "overwrites one; to go on with it, run: medialit preview lessons/story.yaml (for a new "
+        "draft, choose another name with --name, or move the old lesson away).\n"
     )
     assert (tmp_path / "lessons" / "story.yaml").read_text() == "the teacher's work\n"
 

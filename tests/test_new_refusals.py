@@ -110,8 +110,9 @@ def test_an_existing_lesson_is_never_overwritten(tmp_path: Path) -> None:
     assert again.returncode == 1
     assert again.stderr == (
         "Error: lessons/how-washington-found-itself-in-bed-with-isis-2017.yaml: this lesson "
-        "exists already, and medialit new never overwrites one; choose another name with "
-        "--name, or move the old lesson away.\n"
+        "exists already, and medialit new never overwrites one; to go on with it, run: "
+        "medialit preview lessons/how-washington-found-itself-in-bed-with-isis-2017.yaml (for "
+        "a new draft, choose another name with --name, or move the old lesson away).\n"
     )
     assert lesson.read_bytes() == kept
     assert files_in(tmp_path) == before

@@ -9,7 +9,9 @@ looked for (the page's title and date name the lesson).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,10 +70,15 @@ class LessonExists(MedialitError):
     """The lesson ``new`` would write exists already: never overwritten."""
 
     def __init__(self, path: Path) -> None:
+        # The way on, as a command that works as shown (a newcomer met only the dead end).
+        shown = path.absolute()
+        with contextlib.suppress(ValueError):
+            shown = shown.relative_to(Path.cwd())
         super().__init__(
             Problem(
-                "this lesson exists already, and medialit new never overwrites one; "
-                "choose another name with --name, or move the old lesson away.",
+                "this lesson exists already, and medialit new never overwrites one; to go on "
+                f"with it, run: medialit preview {shlex.quote(str(shown))} (for a new draft, "
+                "choose another name with --name, or move the old lesson away).",
                 path,
             )
         )
