@@ -147,3 +147,16 @@ def test_new_with_preview_from_a_web_address(tmp_path: Path) -> None:
     finally:
         web.terminate()
         web.wait(timeout=10)
+
+
+def test_new_with_preview_and_no_open_points_at_the_address(tmp_path: Path) -> None:
+    """With --no-open nothing opens: the next step points at the address printed below it
+    (a newcomer waited for "the page that opens")."""
+    page = DATA / "news-story.html"
+    process = start(tmp_path, "new", str(page), "--name", "story", "--preview", "--no-open")
+    try:
+        lines, _ = served_lesson(process)
+        assert lines[1].startswith("Next: in the page at the address below, confirm or change")
+        assert lines[2].startswith("http://127.0.0.1:")
+    finally:
+        stop(process)

@@ -325,3 +325,13 @@ def test_a_suggested_question_never_gives_its_statement_s_kind(language: str) ->
     for kind, (question, notes) in words.questions.items():
         assert not KIND_WORDS.search(question), (language, kind, question)
         assert notes  # the notes, in the key only, may name it
+
+
+@pytest.mark.parametrize("glossary", [False, True])
+def test_the_plan_sends_the_class_to_a_glossary_only_if_there_is_one(glossary: bool) -> None:
+    from medialit.drafting.discussion import lesson_plan
+
+    plan = lesson_plan("A short article. " * 50, "en", glossary=glossary)
+    assert plan is not None
+    reading = plan.steps[0]
+    assert ("glossary" in reading.details) is glossary, reading

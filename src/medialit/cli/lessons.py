@@ -147,8 +147,10 @@ def new(
     task = "confirm or change each draft statement" if made.suggestions else "add statements"
     if made.questions or made.plan:
         task += ", accept or change the suggested discussion questions and plan"
-    # With --preview the teacher does it in the page that opens, not in the file.
-    where = "in the page that opens" if then_preview else f"read {made.lesson}"
+    # With --preview the teacher does it in the page, not in the file; with --no-open too,
+    # where nothing opens (a newcomer waited for a page "that opens").
+    page = "in the page that opens" if not no_open else "in the page at the address below"
+    where = page if then_preview else f"read {made.lesson}"
     stop = ", stop the preview (Ctrl-C)" if then_preview else ""
     echo(
         f"Next: {where}, {task}{gaps}{stop}, "

@@ -94,8 +94,12 @@ def discussion_questions(
     return questions
 
 
-def lesson_plan(article: str, language: str, minutes: int = CLASS_MINUTES) -> SuggestedPlan | None:
-    """Read, sort, go over the answers, discuss: steps that add up to ``minutes``."""
+def lesson_plan(
+    article: str, language: str, minutes: int = CLASS_MINUTES, glossary: bool = False
+) -> SuggestedPlan | None:
+    """Read, sort, go over the answers, discuss: steps that add up to ``minutes``; the
+    glossary's words gone over after reading only if the lesson has one (a newcomer's plan
+    sent the class to a glossary the lesson did not have)."""
     words = WORDS.get(language.split("-")[0].lower())
     if words is None:
         return None
@@ -103,7 +107,7 @@ def lesson_plan(article: str, language: str, minutes: int = CLASS_MINUTES) -> Su
     answers = discuss = 10
     sorting = minutes - reading - answers - discuss
     steps = (
-        SuggestedStep(reading, *words.read),
+        SuggestedStep(reading, words.read[0], words.read[1] + (words.glossary if glossary else "")),
         SuggestedStep(sorting, *words.sort),
         SuggestedStep(answers, *words.answers),
         SuggestedStep(discuss, *words.discuss),

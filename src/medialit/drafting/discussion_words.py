@@ -22,6 +22,8 @@ class Words:
     questions: dict[str, tuple[str, str]]
     general: dict[str, tuple[str, str]]
     read: tuple[str, str]
+    glossary: str
+    """Added to reading's details when the lesson has a glossary (none is suggested)."""
     sort: tuple[str, str]
     answers: tuple[str, str]
     discuss: tuple[str, str]
@@ -77,7 +79,8 @@ ENGLISH = Words(
             "what would show it.",
         ),
     },
-    read=("Read the article", "Alone, once through; then go over the words in the glossary."),
+    read=("Read the article", "Alone, once through."),
+    glossary=" Then go over the words in the glossary.",
     sort=(
         "Sort the statements",
         "In pairs: mark each statement evidence, inference or assertion, and write how you know.",
@@ -142,7 +145,8 @@ SPANISH = Words(
             "demostraría.",
         ),
     },
-    read=("Leer el artículo", "Solos, una vez entero; después, repasar las palabras del glosario."),
+    read=("Leer el artículo", "Solos, una vez entero."),
+    glossary=" Después, repasar las palabras del glosario.",
     sort=(
         "Clasificar los enunciados",
         "En parejas: marcar cada enunciado como dato con fuente, inferencia o afirmación sin "
@@ -210,7 +214,8 @@ FRENCH = Words(
             "prouverait.",
         ),
     },
-    read=("Lire l'article", "Seuls, une fois en entier ; puis revoir les mots du glossaire."),
+    read=("Lire l'article", "Seuls, une fois en entier."),
+    glossary=" Puis revoir les mots du glossaire.",
     sort=(
         "Classer les énoncés",
         "Par deux : marquer chaque énoncé information sourcée, inférence ou affirmation sans "

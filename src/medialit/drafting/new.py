@@ -158,7 +158,8 @@ def new_lesson(
     questions = (
         discussion_questions(extracted.article, suggestions, language) if suggestions else []
     )
-    plan = lesson_plan(extracted.article, language) if suggestions else None
+    glossary = bool(extracted.glossary)
+    plan = lesson_plan(extracted.article, language, glossary=glossary) if suggestions else None
     text = lesson_yaml(
         extracted, suggestions, str(seed_shown), language, candidates, questions, plan
     )
