@@ -39,7 +39,10 @@ def test_the_seed_worksheet_comes_back_as_its_page_images(
     assert {"student.pdf", "key.pdf"} <= set(built) and printed >= 7
     jobs = plan_documents(SEED, Configuration(), PageChoice())
     assert [name for name, _, _ in jobs] == ["student", "key"]
-    with ThreadPoolExecutor(max_workers=2) as executor:
+    # One thread: pdfium draws one page at a time in a process (two threads drawing at once
+    # crashed the test's worker, once the layouts came from the cache quickly enough to meet;
+    # the preview's own pool draws in worker processes).
+    with ThreadPoolExecutor(max_workers=1) as executor:
         laid_out = dict(lay_out_all(executor, jobs, SEED.parent))
     student = laid_out["student"]
     assert student.error is None
