@@ -74,13 +74,14 @@ def assert_panel_uncovered(page: Page, width: int) -> None:
         assert owner, f"the panes cover the panel at x={x}"
 
 
-def description(page: Page, selector: str) -> str:
-    """What Chromium's accessibility tree gives a screen reader as the element's description."""
+def description(page: Page, selector: str, field: str = "description") -> str:
+    """What Chromium's accessibility tree gives a screen reader as the element's description
+    (or, with ``field="name"``, its name)."""
     cdp = page.context.new_cdp_session(page)
     root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
     node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
     (found, *_) = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node})["nodes"]
-    return str(found.get("description", {}).get("value", ""))
+    return str(found.get(field, {}).get("value", ""))
 
 
 def assert_page_does_not_scroll(page: Page) -> None:
@@ -123,6 +124,12 @@ def test_a_laptop_screen_shows_the_article_and_the_whole_dialog(
     # to a screen reader (a closed <details> gave them no description).
     for described, words in (("#article", "From the keyboard"), ("#queue-list", "In the list")):
         assert words in description(page, described)
+    # Two "Keys" lines, each named for what it helps with.
+    names = {
+        description(page, f"{where} details.keys-help > summary", "name")
+        for where in (".queue-head", ".article-pane")
+    }
+    assert names == {"Keys for the drafts’ list", "Keys for the article"}, names
 
     # A real click on the highlight's middle opens its dialog.
     words = box(page, "#article mark.hl")
