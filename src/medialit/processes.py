@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import os
 import signal
 import time
 from concurrent.futures import Executor
@@ -27,10 +28,27 @@ def die_with_parent() -> None:
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
-def take_held_signals() -> None:
-    """In a child started while its parent held Ctrl-C and SIGTERM (``files.interruptions_held``:
-    a stop in the middle of a fork is otherwise lost in a fork hook), after setting what they
-    do in it: receive them again, as the mask is inherited.
+def worker_started(parent: int, *, ignore_ctrl_c: bool = False) -> None:
+    """In a child process as it starts (a pool's initializer, a process's first call).
+
+    - SIGTERM ends it at once, even inside C code (``terminate()``; a command's own handler
+      turned it into a KeyboardInterrupt and a traceback);
+    - Ctrl-C is ignored with ``ignore_ctrl_c`` (the parent's to handle);
+    - the signals its parent held while starting it (``files.interruptions_held``: a stop in
+      the middle of a fork is otherwise lost in a fork hook) are received again;
+    - it ends with its parent (:func:`die_with_parent`), at once if the parent is gone already.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if ignore_ctrl_c:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _take_held_signals()
+    die_with_parent()
+    if os.getppid() != parent:  # the parent ended before die_with_parent took effect
+        os._exit(1)
+
+
+def _take_held_signals() -> None:
+    """Receive Ctrl-C and SIGTERM again, as the held mask is inherited.
 
     A Ctrl-C the terminal sent to every process meanwhile is the parent's to act on: it is
     dropped here (a signal ignored while pending is discarded), not raised in the child's
@@ -41,16 +59,6 @@ def take_held_signals() -> None:
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     signal.signal(signal.SIGINT, previous)
-
-
-def worker_of_this_command() -> None:
-    """A pool's initializer: SIGTERM ends it at once (``terminate()``, which the command's
-    own handler turned into a KeyboardInterrupt and a traceback), signals taken again
-    (:func:`take_held_signals`), and the worker ends with the command that started it
-    (:func:`die_with_parent`)."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    take_held_signals()
-    die_with_parent()
 
 
 IDLE_WORKER_SECONDS = 1.0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import signal
 import threading
 import time
 from collections.abc import Sequence
@@ -22,7 +21,7 @@ from medialit.files import interruptions_held
 from medialit.layout.any_folder import reads_no_folder
 from medialit.layout.cache import LayoutCache, layout_key
 from medialit.layout.page_fill import PageFill, page_fill
-from medialit.processes import die_with_parent, stop_workers, take_held_signals
+from medialit.processes import stop_workers, worker_started
 
 MarkedBox = tuple[str, int, float, float, float, float]
 """A marked element's name, page (0-based) and box in points from the page's top-left."""
@@ -232,9 +231,7 @@ def _end_with_parent(parent: int) -> None:
     Linux ends the worker with its parent (``PR_SET_PDEATHSIG``); elsewhere, and
     as a second line, a thread notices that the worker has been orphaned.
     """
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() ends it quietly
-    take_held_signals()
-    die_with_parent()
+    worker_started(parent)
 
     def watch() -> None:
         while os.getppid() == parent:

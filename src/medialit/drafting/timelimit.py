@@ -13,14 +13,13 @@ import gc
 import multiprocessing
 import multiprocessing.context
 import os
-import signal
 import sys
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from medialit.files import interruptions_held
-from medialit.processes import die_with_parent, take_held_signals
+from medialit.processes import worker_started
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -73,12 +72,7 @@ def run_with_time_limit(step: Callable[[A], R], argument: A, seconds: float) -> 
 
 
 def _child(writer: Connection, step: Callable[[Any], Any], argument: Any, parent: int) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ends at once, even inside C code
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    take_held_signals()
-    die_with_parent()
-    if os.getppid() != parent:  # the parent ended before the line above
-        os._exit(1)
+    worker_started(parent, ignore_ctrl_c=True)  # Ctrl-C is the parent's to handle
     # The parent may have paused the cycle collector (`new` does while it drafts): the step
     # runs with it on, over the step's own objects only, not the parent's it started with.
     gc.freeze()

@@ -22,7 +22,7 @@ from medialit.marking.guide import check_marks_match, read_guide
 from medialit.marking.pages import pdf_of
 from medialit.marking.report import class_report, report_html
 from medialit.marking.store import MARKS_FILE, load_marks
-from medialit.processes import stop_workers, worker_of_this_command
+from medialit.processes import stop_workers, worker_started
 
 REPORT_PDF = "class-report.pdf"
 
@@ -90,7 +90,9 @@ def _laid_out(pages: dict[str, str], folder: Path, created: datetime.datetime) -
     workers = min(os.cpu_count() or 1, len(pages))
     if workers <= 1:
         return {name: pdf_of(html, folder, created) for name, html in pages.items()}
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_of_this_command)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=worker_started, initargs=(os.getpid(),)
+    )
     try:
         with interruptions_held():  # while the workers are forked (processes.py says why)
             futures = {

@@ -13,7 +13,6 @@ import hashlib
 import io
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -24,8 +23,9 @@ from medialit.build.laying_out import LaidOut as LaidOutPdf
 from medialit.build.planning import plan_lesson
 from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
+from medialit.files import interruptions_held
 from medialit.layout.page_fill import nearly_empty, share_used
-from medialit.processes import die_with_parent
+from medialit.processes import worker_started
 from medialit.render.sheet_table import VARIANT_SHEETS
 from medialit.settings.layers import Configuration
 from medialit.sheets.variants import Level, Variant, version_letters
@@ -70,7 +70,8 @@ def html_digest(html: str) -> str:
 
 
 class _WorkerPool(ProcessPoolExecutor):
-    """A pool whose workers start with Ctrl-C held, until their initializer ignores it.
+    """A pool whose workers start with Ctrl-C and SIGTERM held, until their initializer has
+    set what these do (Ctrl-C ignored).
 
     Ctrl-C in a terminal reaches every process of the preview, and a worker spawned a
     moment before was still importing: it printed a traceback of its own. A worker is
@@ -79,13 +80,8 @@ class _WorkerPool(ProcessPoolExecutor):
     """
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
-        if not hasattr(signal, "pthread_sigmask"):  # Windows: no mask to start them with
+        with interruptions_held():
             return super().submit(fn, *args, **kwargs)
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            return super().submit(fn, *args, **kwargs)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def make_executor() -> ProcessPoolExecutor:
@@ -114,15 +110,10 @@ def make_background_executor() -> ProcessPoolExecutor:
 def _left_to_the_server(server: int) -> None:
     """Ctrl-C in a terminal reaches every process of the preview: a worker leaves it to the
     server, which stops it. Ignored, a Ctrl-C held since the worker started is dropped."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # A server killed with kill -9 left its workers running for ever. Linux ends a worker
     # when the *thread* that spawned it ends: each is spawned by its pool's first submit,
     # made in the event loop's thread, the main one, which lasts as long as the preview.
-    die_with_parent()
-    if os.getppid() != server:  # the server ended while this worker was still importing
-        os._exit(1)
+    worker_started(server, ignore_ctrl_c=True)
 
 
 def _lower_priority(server: int) -> None:
