@@ -12,7 +12,7 @@ const plan = {
   which: "", // "" the whole lesson's plan:, else a selection's name under plans:
   draft: null, // the plan being edited: {minutes, steps: [{minutes, activity, details, from}], …}
   dirty: false, // the draft differs from the file (it does not add up yet, or is being saved)
-  notesSaved: false, // what to prepare and the notes saved alone, the steps not adding up
+  savedNotes: null, // what to prepare and the notes saved alone (JSON), the steps not adding up
   saving: 0, // saves of the plan sent and not answered yet
   redraw: () => {},
 };
@@ -75,8 +75,7 @@ async function saveNotes(draft) {
   plan.saving -= 1;
   if (lesson) {
     plan.lastParts = lesson.parts;
-    plan.notesSaved = true; // said in the state line until the steps are saved too
-    plan.savedNotes = JSON.stringify(notesOf(draft));
+    plan.savedNotes = JSON.stringify(notesOf(draft)); // the state line says so
   }
   return !!lesson;
 }
@@ -99,7 +98,7 @@ function showTotal() {
   const why = problem(plan.draft);
   const state = document.getElementById("plan-state");
   let unsaved = why ? `Not saved yet: ${why}.` : plan.saving ? "Saving…" : "Not saved yet.";
-  if (why && plan.notesSaved && notesSaved(plan.draft)) {
+  if (why && plan.savedNotes !== null && notesSaved(plan.draft)) {
     unsaved = `The steps are not saved yet: ${why}. What to prepare, the content note and the extension are saved.`;
   }
   state.textContent = plan.dirty ? unsaved : "Saved in the lesson file.";
@@ -291,8 +290,8 @@ function render(parts, view, redraw) {
   if (plan.which && !parts.selections.includes(plan.which) && !parts.plans[plan.which]) plan.which = "";
   if (!plan.dirty) {
     plan.draft = fromFile(stored(parts));
-    plan.notesSaved = false;
-  } else if (plan.notesSaved && stored(parts)) {
+    plan.savedNotes = null;
+  } else if (plan.savedNotes !== null && stored(parts)) {
     // Notes saved alone, then changed in the file (Ctrl+Z, a text editor): the file's are
     // taken, or the next save would write the undone ones back.
     const file = JSON.stringify(notesOf(stored(parts)));
