@@ -86,6 +86,9 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         reason = wording.why[finding.reason].format(**_fields(finding, wording, said, central))
         return reason[0].upper() + reason[1:]
     said = f"Quoted from {_who(speaker)}: " if speaker and role != "saying" else ""
+    # Whom an attribution names: looked for in its own reason's text only (every reason
+    # below is written for every finding).
+    named = attributed_to(text, cue) if finding.reason == "attributed" else None
     saying = f"It says who the words come from ({cue})" + (
         ", someone the article names before" if speaker and is_pronoun(speaker) else ""
     )
@@ -101,7 +104,7 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         + (" This is the claim the article is built on." if central else ""),
         "record": f"It points to a record anyone can look up (‘{cue}’){_in(finding.journal)}.",
         "attributed": "It says where the information comes from ("
-        + (f"‘{cue} {named}’" if (named := attributed_to(text, cue)) else f"‘{cue}’")
+        + (f"‘{cue} {named}’" if named else f"‘{cue}’")
         + "): that can be "
         "checked, although it shows only that it was said.",
         "correlation": f"‘{cue}’: the study compared groups of people, which shows that two "
@@ -182,6 +185,7 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
             reason = "speaker"
         return wording.check[reason].format(**_fields(finding, wording, "", False))
     study = finding.journal and f"the study in {finding.journal}"
+    named = attributed_to(text, cue) if finding.reason == "attributed" else None
     checks = {
         "saying": _saying_check(speaker),
         "vague": "Search for who said it first; if no one can be named, treat it as a rumour.",
@@ -192,7 +196,7 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "attributed": (
             f"Find what {named} published or said (a report, a statement) and compare it with "
             "the article."
-            if (named := attributed_to(text, cue))
+            if named
             else "Find the original statement or report and compare the wording."
         ),
         "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "
