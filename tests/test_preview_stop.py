@@ -70,25 +70,9 @@ def test_a_signal_to_the_terminal_s_processes_stops_the_preview_and_its_workers(
     workers included): the preview stops, quietly. Before, a worker killed that way left a
     lock taken and the preview waited for it for ever, and Ctrl-C printed each worker's
     traceback."""
-    lesson = tmp_path / "lesson.yaml"
-    lesson.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # a group of its own, as a terminal gives it
-    )
+    process = _preview(tmp_path)
     try:
-        assert process.stdout is not None
-        origin, token = process.stdout.readline().strip().split("/?token=")
-        pages = f"{origin}/s/{token}/api/pages"
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:  # every worker started and idle again
-            answer = httpx.get(pages, timeout=30).json()
-            if not answer["busy"] and len(answer["documents"]) == 2:
-                break
-            time.sleep(0.1)
+        _wait_until_idle(process)
         os.killpg(process.pid, signum)
         _, errors = process.communicate(timeout=60)  # a deadline: it waited for ever
         assert process.returncode == 0, errors
@@ -124,6 +108,42 @@ def test_ctrl_c_while_a_worker_starts_is_left_to_the_server(tmp_path: Path) -> N
     assert "Traceback" not in done.stderr, done.stderr
 
 
+def _preview(folder: Path) -> subprocess.Popen[str]:
+    """``medialit preview`` of the seed lesson, copied into ``folder``, in a real process."""
+    lesson = folder / "lesson.yaml"
+    lesson.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    return subprocess.Popen(
+        [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a group of its own, as a terminal gives it
+    )
+
+
+def _wait_until_idle(process: subprocess.Popen[str]) -> None:
+    """Until every worker of the preview has started and is idle again."""
+    assert process.stdout is not None
+    origin, token = process.stdout.readline().strip().split("/?token=")
+    pages = f"{origin}/s/{token}/api/pages"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        answer = httpx.get(pages, timeout=30).json()
+        if not answer["busy"] and len(answer["documents"]) == 2:
+            break
+        time.sleep(0.1)
+
+
+def _kill_and_wait_for(process: subprocess.Popen[str], children: list[int]) -> None:
+    """``kill -9`` of the preview, then every one of ``children`` ends."""
+    process.kill()
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 30  # a deadline, not a stopwatch: a loaded machine
+    while any(_running(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in children if _running(pid)]
+
+
 def _descendants(pid: int) -> list[int]:
     children = Path(f"/proc/{pid}/task/{pid}/children")
     found = [int(n) for n in children.read_text().split()] if children.exists() else []
@@ -141,27 +161,15 @@ def test_the_workers_end_with_a_preview_killed_while_they_start(tmp_path: Path) 
     """Killed a moment after it printed its address, while its workers still import: a
     worker's parent-death signal is set only once it has imported, so it checks that its
     server is still there (they were left running for ever; a review found it)."""
-    lesson = tmp_path / "lesson.yaml"
-    lesson.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     for delay in (0.1, 0.4):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
+        process = _preview(tmp_path)
         try:
             assert process.stdout is not None
             process.stdout.readline()
             time.sleep(delay)
             children = _descendants(process.pid)
-            process.kill()
-            process.wait(timeout=30)
-            deadline = time.monotonic() + 30  # a deadline, not a stopwatch
-            while any(_running(pid) for pid in children) and time.monotonic() < deadline:
-                time.sleep(0.1)
-            assert children and not [pid for pid in children if _running(pid)]
+            assert children
+            _kill_and_wait_for(process, children)
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
@@ -171,33 +179,12 @@ def test_the_workers_end_with_a_preview_killed_outright(tmp_path: Path) -> None:
     """``kill -9`` of the preview (or of a terminal's one process) gives it no chance to stop
     its workers: they waited on their pipes for ever, with multiprocessing's resource
     tracker. Linux now ends each with its parent."""
-    lesson = tmp_path / "lesson.yaml"
-    lesson.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    process = _preview(tmp_path)
     try:
-        assert process.stdout is not None
-        origin, token = process.stdout.readline().strip().split("/?token=")
-        pages = f"{origin}/s/{token}/api/pages"
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:  # every worker started and idle again
-            answer = httpx.get(pages, timeout=30).json()
-            if not answer["busy"] and len(answer["documents"]) == 2:
-                break
-            time.sleep(0.1)
+        _wait_until_idle(process)
         workers = _descendants(process.pid)
         assert len(workers) >= 2, workers  # the pages' worker and the resource tracker at least
-        process.kill()
-        process.wait(timeout=30)
-        deadline = time.monotonic() + 30  # a deadline, not a stopwatch: a loaded machine
-        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not [pid for pid in workers if _running(pid)]
+        _kill_and_wait_for(process, workers)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
