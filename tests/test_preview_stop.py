@@ -62,6 +62,63 @@ def test_a_worker_in_the_middle_of_a_job_is_stopped(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr, done.stderr
 
 
+HALF_SENT = """
+import multiprocessing, os, sys, time
+from multiprocessing.connection import Connection
+from medialit.preview.pages import make_executor
+from medialit.processes import stop_workers
+
+def images(size):
+    return b"x" * size
+
+def stop_half_way(send=Connection._send):
+    # The worker's own writing: the result's first half goes, then the worker waits, as
+    # one that Ctrl-C or SIGTERM reaches in the middle of sending its pages.
+    def sending(self, buf):
+        if len(buf) > 100_000:
+            send(self, bytes(buf[: len(buf) // 2]))
+            open(sys.argv[1], "w").close()
+            time.sleep(600)
+        send(self, buf)
+    Connection._send = sending
+
+if __name__ == "__main__":
+    executor = make_executor()
+    executor.submit(stop_half_way).result(timeout=60)
+    executor.submit(images, 1_000_000)
+    deadline = time.monotonic() + 60
+    while not os.path.exists(sys.argv[1]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)  # the pool's thread is reading the half that came
+    stop_workers(executor)
+    print("stopped", flush=True)
+"""
+
+
+def test_a_worker_stopped_half_way_through_its_result_lets_python_exit(tmp_path: Path) -> None:
+    """A page's images are megabytes: a worker stopped while sending them left the pool's
+    thread reading the rest for ever (the pool holds a writing end of the same pipe), and
+    Python waits for that thread as it exits. A preview stopped that way never ended."""
+    scene = tmp_path / "half.py"
+    scene.write_text(HALF_SENT, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(scene), str(tmp_path / "half-sent")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        output, errors = process.communicate(timeout=60)  # it waited for ever
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert output.split() == ["stopped"], errors
+    assert (tmp_path / "half-sent").exists()
+    assert process.returncode == 0, errors
+    assert "Traceback" not in errors, errors
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "terminate"])
 def test_a_signal_to_the_terminal_s_processes_stops_the_preview_and_its_workers(
     tmp_path: Path, signum: signal.Signals

@@ -73,9 +73,11 @@ def stop_workers(executor: Executor) -> None:
     itself; a busy one is stopped at once. A worker only lays out and sends images back; it
     writes no file, so nothing is left half-written.
     """
+    results = getattr(executor, "_result_queue", None)  # shutdown forgets it too
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14 and later
     if terminate is not None:
         terminate()
+        _no_more_results(results)
         return
     # Before 3.14 the pool's own table of its processes is the only way to them; should it
     # go, the preview stops as before, only later.
@@ -94,8 +96,23 @@ def stop_workers(executor: Executor) -> None:
             worker.join(IDLE_WORKER_SECONDS)
         if worker.is_alive():  # SIGTERM blocked or ignored where it was started
             worker.kill()
+            worker.join(IDLE_WORKER_SECONDS)
+    _no_more_results(results)
     # The pool's own thread closes its wake-up pipe as it ends; Python 3.11 writes to that
     # pipe at exit without a lock, so a preview stopped while it was closing printed a
     # traceback ("Bad file descriptor"). Waiting for the thread leaves nothing to race.
     if manager is not None:
         manager.join(IDLE_WORKER_SECONDS)
+
+
+def _no_more_results(results: object) -> None:
+    """Close the pool's own end for writing results, once its workers are gone.
+
+    A worker stopped half-way through sending its result (a page's images are megabytes)
+    left the pool's thread reading the rest for ever: the pool holds a writing end of the
+    same pipe, so the read never ended, and Python waits for that thread as it exits (a
+    preview that did not stop on Ctrl-C). With no writing end left, the read ends.
+    """
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()
