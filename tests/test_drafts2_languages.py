@@ -98,7 +98,11 @@ def test_french_sourced_figure_forecast_and_advice() -> None:
     ("path", "language", "words"),
     [
         (SPANISH, "es", ("Dice de quién vienen las palabras", "Busque lo que dijo o publicó")),
-        (FRENCH, "fr", ("Le chiffre « 38 000 » a une source", "Cherchez « 38 000 » dans")),
+        (
+            FRENCH,
+            "fr",
+            ("Le chiffre «\u202f38 000\u202f» a une source", "Cherchez «\u202f38 000\u202f» dans"),
+        ),
     ],
 )
 def test_new_writes_drafts_in_the_lessons_language(

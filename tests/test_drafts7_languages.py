@@ -31,8 +31,9 @@ ARTICLES = {
 EXPECTED = {
     "es": [("El Diario es", "«el único»"), ("Hay demasiados", "«demasiados»"),
            ("No hay tal", "«No hay tal»"), ("Pocos editores", "«Pocos» da una cantidad")],
-    "fr": [("Le Journal est", "« le seul »"), ("Il y a trop", "« trop de »"),
-           ("Il n'y a pas", "« Il n'y a pas de »"), ("Peu de", "« Peu de » donne une quantité")],
+    "fr": [("Le Journal est", "«\u202fle seul\u202f»"), ("Il y a trop", "«\u202ftrop de\u202f»"),
+           ("Il n'y a pas", "«\u202fIl n'y a pas de\u202f»"),
+           ("Peu de", "«\u202fPeu de\u202f» donne une quantité")],
 }  # fmt: skip
 
 

@@ -126,7 +126,7 @@ def test_check_warns_for_each_suggestion_until_it_is_accepted(tmp_path: Path) ->
     ("source", "language", "paragraph", "read"),
     [
         ("es-voa-democracia-2020.txt", "es", "El párrafo", "Leer el artículo"),
-        ("fr-fns-open-access-2024.txt", "fr", "Le paragraphe", "Lire l'article"),
+        ("fr-fns-open-access-2024.txt", "fr", "Le paragraphe", "Lire l’article"),
     ],
 )
 def test_spanish_and_french_lessons_get_their_own_language(
@@ -335,3 +335,63 @@ def test_the_plan_sends_the_class_to_a_glossary_only_if_there_is_one(glossary: b
     assert plan is not None
     reading = plan.steps[0]
     assert ("glossary" in reading.details) is glossary, reading
+
+
+def _french_strings() -> list[str]:
+    """Every French string of the suggestions: questions, notes, plan, drafts' reasons."""
+    import dataclasses
+
+    from medialit.drafting import discussion_words, reasons_intl
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, (list, tuple)):
+            return [text for item in value for text in strings(item)]
+        return []
+
+    found = []
+    for words in (discussion_words.FRENCH, reasons_intl.FRENCH):
+        for part in dataclasses.fields(words):
+            found += strings(getattr(words, part.name))
+    assert len(found) > 60
+    return found
+
+
+def test_french_wording_keeps_french_typography() -> None:
+    """As the French catalogue: no line may start with « : », « ? » or « » », so the space
+    before them is a no-break one (a native-speaking teacher's read found none)."""
+    for text in _french_strings():
+        assert not re.search(r" [:;!?»]|« ", text) and not re.match(r"[:;!?»]", text), text
+        assert "'" not in text, text  # the catalogue's apostrophe is ’
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_a_note_without_a_check_reads_as_sentences(language: str) -> None:
+    from medialit.drafting.discussion import discussion_questions
+    from medialit.drafting.suggest import Suggestion
+
+    article = "Title\n\nThe council said the road will close. Everyone agrees it is right."
+    drafts = [
+        Suggestion(
+            quote="The council said the road will close.",
+            occurrence=None,
+            kind=Kind.evidence,
+            also_accept=(),
+            why="It names who said it.",
+            techniques=("named source",),
+        ),
+        Suggestion(
+            quote="Everyone agrees it is right.",
+            occurrence=None,
+            kind=Kind.assertion,
+            also_accept=(),
+            why="No one is named.",
+            techniques=("sweeping generalisation",),
+        ),
+    ]
+    for question in discussion_questions(article, drafts, language):
+        assert not re.search(r":\s*[A-ZÀ-Ý]", question.notes or ""), question.notes
+        assert "{" not in (question.notes or "")

@@ -13,6 +13,7 @@ English, Spanish and French (the languages whose drafts have their own wording, 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -150,6 +151,8 @@ def _about(words: Words, ask: str, draft: Suggestion, number: int | None) -> Sug
         "why": draft.why,
         "check": draft.check or "",
     }
+    if not draft.check:  # "…where to look it up: Evidence shows…" read as one broken sentence
+        notes = re.sub(r"\s*:\s*\{check\}\s*", ". ", notes)
     return SuggestedQuestion(
         text.format(**fields),
         notes.format(**fields),

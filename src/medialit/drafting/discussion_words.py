@@ -100,52 +100,54 @@ ENGLISH = Words(
 SPANISH = Words(
     paragraph="el párrafo {number}",
     article="el artículo",
+    # Tú in the students' questions, usted in the teacher's notes (as the drafts' checks).
     questions={
         "inference": (
-            "{Where} dice: «{quote}» ¿En qué se apoya, y qué otra cosa podría explicarlo?",
-            "Sobre el enunciado «{quote}» ({where}), una inferencia. Fíjese en quién separa lo "
-            "que el artículo informa de lo que concluye y señala las palabras que muestran el "
-            "paso. La clave dice: {why} No hay que tomar partido: pregunte qué apoya la "
-            "conclusión, no si es cierta.",
+            "{Where} dice: «{quote}» ¿En qué se basa y qué otra explicación podría tener?",
+            "Sobre el enunciado «{quote}» ({where}), una inferencia. Fíjese en los alumnos que "
+            "distinguen entre lo que el artículo cuenta y lo que concluye, y que señalan las "
+            "palabras que marcan ese paso. Según las soluciones: {why} No hay que tomar "
+            "partido: pregunte en qué se basa la conclusión, no si es cierta.",
         ),
         "source": (
-            "{Where} dice: «{quote}» ¿Cómo podría comprobarlo, y dónde buscaría?",
+            "{Where} dice: «{quote}» ¿Cómo podrías comprobarlo y dónde buscarías?",
             "Sobre el enunciado «{quote}» ({where}), un dato con fuente. Una buena respuesta "
-            "nombra la fuente y dónde consultarla: {check} Un dato con fuente muestra dónde se "
-            "puede comprobar, no que sea cierto; si dudan de la fuente, pregunte qué otro "
+            "nombra la fuente y dónde consultarla: {check} La fuente indica dónde se puede "
+            "comprobar el dato, no que sea cierto; si dudan de la fuente, pregunte qué otro "
             "registro podría confirmarlo.",
         ),
         "unsourced": (
-            "{Where} dice: «{quote}» ¿Qué necesitaría ver para creerlo?",
-            "Sobre el enunciado «{quote}» ({where}), una afirmación sin fuente. Fíjese en "
-            "apoyos concretos (un recuento, un registro, un experto con nombre) más que en "
-            "opiniones sobre lo dicho: {check} No hace falta decidir si es cierto, solo qué lo "
-            "demostraría.",
+            "{Where} dice: «{quote}» ¿Qué necesitarías ver para creerlo?",
+            "Sobre el enunciado «{quote}» ({where}), una afirmación sin fuente. Fíjese en si "
+            "proponen apoyos concretos (un recuento, un registro, un experto identificado) más "
+            "que opiniones sobre lo dicho: {check} Los alumnos no tienen que decidir si es "
+            "cierto, solo qué lo demostraría.",
         ),
     },
     general={
         "inference": (
-            "¿Qué oración del artículo saca una conclusión en lugar de informar? ¿En qué se "
-            "apoya esa conclusión?",
-            "Fíjese en quién señala las palabras que muestran el paso de lo informado a lo "
-            "concluido y dice en qué se apoya. No hay que tomar partido: pregunte qué apoya la "
-            "conclusión, no si es cierta.",
+            "¿Qué oración del artículo saca una conclusión en lugar de informar de un hecho? "
+            "¿En qué se basa esa conclusión?",
+            "Fíjese en los alumnos que señalan las palabras que marcan el paso de lo que se "
+            "informa a lo que se concluye, y que dicen en qué se basa. No hay que tomar "
+            "partido: pregunte en qué se basa la conclusión, no si es cierta.",
         ),
         "source": (
-            "¿Qué fuente nombra el artículo, y cómo podría comprobar que dice lo que el "
-            "artículo cuenta?",
+            "¿Qué fuente cita el artículo y cómo podrías comprobar que esa fuente dice de "
+            "verdad lo que el artículo le atribuye?",
             "Una buena respuesta nombra la fuente y dónde consultarla (una página oficial, un "
-            "informe, las palabras de la propia persona). Una fuente muestra dónde se puede "
-            "comprobar, no que sea cierto.",
+            "informe, las palabras de la propia persona). Citar una fuente muestra dónde se "
+            "puede comprobar algo, no que sea cierto.",
         ),
         "unsourced": (
-            "Busque algo que el artículo afirma sin fuente. ¿Qué necesitaría ver para creerlo?",
-            "Fíjese en apoyos concretos (un recuento, un registro, un experto con nombre) más "
-            "que en opiniones sobre lo dicho. No hace falta decidir si es cierto, solo qué lo "
-            "demostraría.",
+            "Busca algo que el artículo afirme sin citar ninguna fuente. ¿Qué necesitarías ver "
+            "para creerlo?",
+            "Fíjese en si proponen apoyos concretos (un recuento, un registro, un experto "
+            "identificado) más que opiniones sobre lo dicho. Los alumnos no tienen que decidir "
+            "si es cierto, solo qué lo demostraría.",
         ),
     },
-    read=("Leer el artículo", "Solos, una vez entero."),
+    read=("Leer el artículo", "Individualmente, una lectura completa."),
     glossary=" Después, repasar las palabras del glosario.",
     sort=(
         "Clasificar los enunciados",
@@ -153,85 +155,90 @@ SPANISH = Words(
         "fuente, y escribir cómo lo saben.",
     ),
     answers=(
-        "Corregir",
-        "Con la clave: pedir las palabras que muestran cada tipo, y aceptar un segundo tipo "
-        "donde la clave lo permite.",
+        "Corregir en común",
+        "Con las soluciones: pedir las palabras que revelan cada tipo y aceptar un segundo "
+        "tipo cuando las soluciones lo admitan.",
     ),
     discuss=(
         "Comentar las preguntas",
-        "Pedir razones, no veredictos: en qué se apoya cada afirmación y cómo comprobarla.",
+        "Pedir razones, no veredictos: en qué se basa cada enunciado y cómo comprobarlo.",
     ),
-    preparation="Una hoja del alumno por estudiante.",
+    preparation="Una hoja de trabajo por alumno.",
 )
 
+# French typography, as the catalogue (catalogues/fr.toml): a no-break space (U+00A0) before
+# ":", a narrow one (U+202F) before ; ! ? and inside « », so that no line starts with them.
 FRENCH = Words(
     paragraph="le paragraphe {number}",
-    article="l'article",
+    article="l’article",
     questions={
         "inference": (
-            "{Where} dit : « {quote} » Sur quoi cela repose-t-il, et qu'est-ce qui pourrait "
-            "l'expliquer autrement ?",
-            "À propos de l'énoncé « {quote} » ({where}), une inférence. Écoutez les élèves qui "
-            "distinguent ce que l'article rapporte de ce qu'il conclut, et qui montrent les "
-            "mots qui marquent ce passage. Le corrigé dit : {why} Pas de camp à prendre : "
-            "demandez ce qui appuie la conclusion, pas si elle est juste.",
+            "{Where} dit : « {quote} » Sur quoi cela repose-t-il ? Quelle "
+            "autre explication pourrait-on envisager ?",
+            "À propos de l’énoncé « {quote} » ({where}), une inférence. Soyez "
+            "attentif aux élèves qui distinguent ce que l’article rapporte de ce qu’il conclut, "
+            "et qui repèrent les mots qui marquent ce passage. Selon le corrigé : {why} Il "
+            "ne s’agit pas de prendre parti : demandez ce qui étaye la conclusion, pas si "
+            "elle est juste.",
         ),
         "source": (
-            "{Where} dit : « {quote} » Comment pourriez-vous le vérifier, et où chercheriez-vous ?",
-            "À propos de l'énoncé « {quote} » ({where}), une information sourcée. Une bonne "
-            "réponse nomme la source et où la consulter : {check} Une source montre où l'on "
-            "peut vérifier, pas que c'est vrai ; si les élèves doutent de la source, demandez "
-            "quel autre document pourrait le confirmer.",
+            "{Where} dit : « {quote} » Comment pourriez-vous le vérifier et où chercheriez-vous ?",
+            "À propos de l’énoncé « {quote} » ({where}), une information sourcée. "
+            "Une bonne réponse nomme la source et indique où la consulter : {check} Une "
+            "source indique où vérifier une information, pas qu’elle est vraie ; si les "
+            "élèves doutent de la source, demandez quel autre document pourrait la confirmer.",
         ),
         "unsourced": (
-            "{Where} dit : « {quote} » Que vous faudrait-il voir pour le croire ?",
-            "À propos de l'énoncé « {quote} » ({where}), une affirmation sans source. Écoutez "
-            "les appuis concrets (un décompte, un document, un expert nommé) plutôt que les "
-            "avis sur ce qui est dit : {check} Inutile de décider si c'est vrai, seulement ce "
-            "qui le prouverait.",
+            "{Where} dit : « {quote} » Que vous faudrait-il voir pour le croire ?",
+            "À propos de l’énoncé « {quote} » ({where}), une affirmation sans source. "
+            "Soyez attentif aux appuis concrets que proposent les élèves (un décompte, un "
+            "document, un expert nommé) plutôt qu’aux avis sur ce qui est dit : {check} "
+            "Les élèves n’ont pas à décider si c’est vrai, seulement à dire ce qui le "
+            "prouverait.",
         ),
     },
     general={
         "inference": (
-            "Quelle phrase de l'article tire une conclusion au lieu de rapporter un fait ? Sur "
-            "quoi cette conclusion repose-t-elle ?",
-            "Écoutez les élèves qui montrent les mots marquant le passage de ce qui est "
-            "rapporté à ce qui est conclu, et qui disent sur quoi il repose. Pas de camp à "
-            "prendre : demandez ce qui appuie la conclusion, pas si elle est juste.",
+            "Quelle phrase de l’article tire une conclusion au lieu de rapporter un fait ? "
+            "Sur quoi cette conclusion repose-t-elle ?",
+            "Soyez attentif aux élèves qui repèrent les mots marquant le passage de ce qui est "
+            "rapporté à ce qui est conclu, et qui disent sur quoi repose la conclusion. Il ne "
+            "s’agit pas de prendre parti : demandez ce qui étaye la conclusion, pas si "
+            "elle est juste.",
         ),
         "source": (
-            "Quelle source l'article nomme-t-il, et comment vérifier qu'elle dit ce que "
-            "l'article rapporte ?",
-            "Une bonne réponse nomme la source et où la consulter (une page officielle, un "
-            "rapport, les propos de la personne elle-même). Une source montre où l'on peut "
-            "vérifier, pas que c'est vrai.",
+            "Quelle source l’article cite-t-il, et comment vérifier qu’elle dit bien ce que "
+            "l’article lui fait dire ?",
+            "Une bonne réponse nomme la source et indique où la consulter (une page officielle, "
+            "un rapport, les propos de la personne elle-même). Une source indique où vérifier "
+            "une information, pas qu’elle est vraie.",
         ),
         "unsourced": (
-            "Trouvez une affirmation que l'article donne sans source. Que vous faudrait-il voir "
-            "pour la croire ?",
-            "Écoutez les appuis concrets (un décompte, un document, un expert nommé) plutôt que "
-            "les avis sur ce qui est dit. Inutile de décider si c'est vrai, seulement ce qui le "
-            "prouverait.",
+            "Trouvez une affirmation que l’article avance sans citer de source. Que vous "
+            "faudrait-il voir pour y croire ?",
+            "Soyez attentif aux appuis concrets que proposent les élèves (un décompte, un "
+            "document, un expert nommé) plutôt qu’aux avis sur ce qui est dit. Les élèves "
+            "n’ont pas à décider si c’est vrai, seulement à dire ce qui le prouverait.",
         ),
     },
-    read=("Lire l'article", "Seuls, une fois en entier."),
+    read=("Lire l’article", "Individuellement, une lecture complète."),
     glossary=" Puis revoir les mots du glossaire.",
     sort=(
         "Classer les énoncés",
-        "Par deux : marquer chaque énoncé information sourcée, inférence ou affirmation sans "
-        "source, et écrire comment on le sait.",
+        "Par deux : classer chaque énoncé comme information sourcée, inférence ou "
+        "affirmation sans source, et justifier ce choix par écrit.",
     ),
     answers=(
-        "Corriger",
-        "Avec le corrigé : demander les mots qui montrent chaque type, et accepter un second "
-        "type là où le corrigé le permet.",
+        "Corriger en commun",
+        "Avec le corrigé : demander les mots qui montrent chaque type, et accepter un "
+        "second type quand le corrigé le prévoit.",
     ),
     discuss=(
-        "Discuter les questions",
-        "Demander des raisons, pas des verdicts : sur quoi repose chaque affirmation et "
-        "comment la vérifier.",
+        "Discuter des questions",
+        "Demander des raisons, pas des verdicts : sur quoi repose chaque énoncé et "
+        "comment le vérifier.",
     ),
-    preparation="Une fiche élève par élève.",
+    preparation="Une fiche par élève.",
 )
 
 WORDS = {"en": ENGLISH, "es": SPANISH, "fr": FRENCH}

@@ -141,88 +141,90 @@ SPANISH = Wording(
     counted="lo contado",
 )
 
+# The spaces before : ; ! ? and inside « » are no-break ones (U+00A0, U+202F), as in the
+# French catalogue: a key's line never starts with them.
 FRENCH = Wording(
     why={
-        "saying": "Cela dit de qui viennent les propos ({cue}) : la preuve qu'ils ont été tenus, "
+        "saying": "Cela dit de qui viennent les propos ({cue}) : la preuve qu’ils ont été tenus, "
         "pas que ce qui est dit est vrai.",
-        "vague": "« {cue} » ne nomme personne que l'on puisse interroger : qui exactement, et "
-        "où l'a-t-on dit ?",
-        "hedged finding": "Cela rapporte ce qu'a trouvé {source}, mais « {cue} » montre que "
-        "c'est leur lecture des résultats, non une mesure : qu'est-ce qui l'appuie dans "
-        "l'étude, et avec quelle certitude ?{central}",
-        "finding": "Cela rapporte ce qu'a trouvé {cue}, et l'article dit où c'est "
-        "paru{journal} : chacun peut le consulter.",
-        "record": "Cela renvoie à un document que chacun peut consulter (« {cue} »){journal}.",
-        "attributed": "Cela dit d'où vient l'information (« {cue} ») : on peut le vérifier, "
+        "vague": "« {cue} » ne nomme personne que l’on puisse interroger : qui exactement, et "
+        "où l’a-t-on dit ?",
+        "hedged finding": "Cela rapporte ce qu’a trouvé {source}, mais « {cue} » montre que "
+        "c’est leur lecture des résultats, non une mesure : qu’est-ce qui l’appuie dans "
+        "l’étude, et avec quelle certitude ?{central}",
+        "finding": "Cela rapporte ce qu’a trouvé {cue}, et l’article dit où c’est "
+        "paru{journal} : chacun peut le consulter.",
+        "record": "Cela renvoie à un document que chacun peut consulter (« {cue} »){journal}.",
+        "attributed": "Cela dit d’où vient l’information (« {cue} ») : on peut le vérifier, "
         "même si cela montre seulement que cela a été dit.",
-        "correlation": "« {cue} » : l'étude a comparé des groupes de personnes, ce qui montre "
-        "que deux choses vont ensemble, pas que l'une cause l'autre.{central}",
-        "certainty": "{said}« {cue} » présente la chose comme acquise, mais rien ici ne montre "
+        "correlation": "« {cue} » : l’étude a comparé des groupes de personnes, ce qui montre "
+        "que deux choses vont ensemble, pas que l’une cause l’autre.{central}",
+        "certainty": "{said}« {cue} » présente la chose comme acquise, mais rien ici ne montre "
         "comment on le sait.",
-        "judgement": "{said}« {cue} » juge au lieu de rapporter : retirez le mot et voyez quel "
+        "judgement": "{said}« {cue} » juge au lieu de rapporter : retirez le mot et voyez quel "
         "fait vérifiable il reste.",
-        "generalisation": "{said}« {cue} » vaut pour tous les cas, et l'article n'en compte "
-        "aucun : un seul cas qui ne colle pas suffirait à le réfuter.",
-        "recommendation": "{said}« {cue} » donne un conseil : cela dit au lecteur quoi faire, ce "
-        "qui n'est pas un fait vérifiable.",
-        "causal": "{said}« {cue} » relie une cause à un effet : ce lien est une conclusion, et "
-        "l'article ne montre pas sur quoi elle repose.",
-        "comparison": "{said}« {cue} » compare, mais ne donne de chiffres pour aucun des deux "
+        "generalisation": "{said}« {cue} » vaut pour tous les cas, et l’article n’en compte "
+        "aucun : un seul cas qui ne colle pas suffirait à le réfuter.",
+        "recommendation": "{said}« {cue} » donne un conseil : cela dit au lecteur quoi faire, ce "
+        "qui n’est pas un fait vérifiable.",
+        "causal": "{said}« {cue} » relie une cause à un effet : ce lien est une conclusion, et "
+        "l’article ne montre pas sur quoi elle repose.",
+        "comparison": "{said}« {cue} » compare, mais ne donne de chiffres pour aucun des deux "
         "côtés.",
-        "superlative": "{said}« {cue} » le place au-dessus de tous les autres cas, et "
-        "l'article ne donne pas le registre auquel il a été comparé.",
-        "prediction": "{said}« {cue} » en fait une conjecture ou une prévision, tirée de ce que "
-        "l'article ne montre pas.{central}",
-        "sourced number": "Le chiffre « {cue} » a une source, que l'article nomme {where} "
-        "({source}) : on peut le vérifier là.",
-        "nearby number": "Le chiffre « {cue} » ({noun}) n'a pas de source propre ; la source "
-        "que l'article nomme {where} ({source}) pourrait en être l'origine.",
-        "unsourced number": "Le chiffre « {cue} » ({noun}) n'a pas de source, ni ici ni plus "
-        "haut dans le paragraphe : qui a compté, et comment ?",
-        "plain": "{said}c'est affirmé comme un fait, sans source et sans rien qui montre "
+        "superlative": "{said}« {cue} » le place au-dessus de tous les autres cas, et "
+        "l’article ne donne pas le registre auquel il a été comparé.",
+        "prediction": "{said}« {cue} » en fait une conjecture ou une prévision, tirée de ce que "
+        "l’article ne montre pas.{central}",
+        "sourced number": "Le chiffre « {cue} » a une source, que l’article nomme {where} "
+        "({source}) : on peut le vérifier là.",
+        "nearby number": "Le chiffre « {cue} » ({noun}) n’a pas de source propre ; la source "
+        "que l’article nomme {where} ({source}) pourrait en être l’origine.",
+        "unsourced number": "Le chiffre « {cue} » ({noun}) n’a pas de source, ni ici ni plus "
+        "haut dans le paragraphe : qui a compté, et comment ?",
+        "plain": "{said}c’est affirmé comme un fait, sans source et sans rien qui montre "
         "comment on le sait.",
-        "rhetorical": "{said}« {cue} » pose une question qui n'attend qu'une réponse : une "
+        "rhetorical": "{said}« {cue} » pose une question qui n’attend qu’une réponse : une "
         "conclusion présentée comme une question, sans les raisons qui la montreraient.",
-        "stance": "« {cue} » donne la croyance ou l'espoir de l'auteur : une opinion, que "
-        "l'article ne démontre pas.",
-        "own account": "{speaker} parle de son propre état ou de ce qu'il a fait (« {cue} ») : "
-        "lui seul peut le dire, donc la preuve est qu'il l'a dit.",
-        "plan": "{said}« {cue} » annonce un projet, pas une prévision tirée de preuves : cela "
+        "stance": "« {cue} » donne la croyance ou l’espoir de l’auteur : une opinion, que "
+        "l’article ne démontre pas.",
+        "own account": "{speaker} parle de son propre état ou de ce qu’il a fait (« {cue} ») : "
+        "lui seul peut le dire, donc la preuve est qu’il l’a dit.",
+        "plan": "{said}« {cue} » annonce un projet, pas une prévision tirée de preuves : cela "
         "dit ce qui est prévu, et se vérifie une fois la date passée.",
-        "observed": "Cela rapporte ce qui s'est passé en termes vérifiables (qui, quoi, où, "
+        "observed": "Cela rapporte ce qui s’est passé en termes vérifiables (qui, quoi, où, "
         "quand), pas une opinion ni une conclusion.",
-        "conclusion": "{said}« {cue} » tire une conclusion de ce qui vient d'être dit : sur "
-        "quoi repose-t-elle, et l'article le montre-t-il ?",
-        "amount": "{said}« {cue} » donne une quantité sans la compter : combien au juste, sur "
-        "combien, et qui a compté ?",
-        "method": "{said}Cela dit comment les résultats ont été obtenus (« {cue} ») : la méthode "
+        "conclusion": "{said}« {cue} » tire une conclusion de ce qui vient d’être dit : sur "
+        "quoi repose-t-elle, et l’article le montre-t-il ?",
+        "amount": "{said}« {cue} » donne une quantité sans la compter : combien au juste, sur "
+        "combien, et qui a compté ?",
+        "method": "{said}Cela dit comment les résultats ont été obtenus (« {cue} ») : la méthode "
         "fait partie de la preuve, et on peut la vérifier là où le travail est décrit.",
-        "concluded": "{said}cela tire une conclusion de ce que l'article rapporte : le passage "
-        "des faits à la conclusion est celui de l'auteur (ou de la personne qui parle), et "
-        "l'article ne montre pas tout ce sur quoi elle repose.",
+        "concluded": "{said}cela tire une conclusion de ce que l’article rapporte : le passage "
+        "des faits à la conclusion est celui de l’auteur (ou de la personne qui parle), et "
+        "l’article ne montre pas tout ce sur quoi elle repose.",
     },
     check={
-        "saying": "Cherchez ce qu'a dit ou publié {speaker} (un communiqué, un entretien, un "
-        "article) et comparez avec l'article.",
-        "vague": "Cherchez qui l'a dit en premier ; si personne ne peut être nommé, traitez-le "
+        "saying": "Cherchez ce qu’a dit ou publié {speaker} (un communiqué, un entretien, un "
+        "article) et comparez avec l’article.",
+        "vague": "Cherchez qui l’a dit en premier ; si personne ne peut être nommé, traitez-le "
         "comme une rumeur.",
         "finding": "Ouvrez {study} et cherchez ce résultat dans son résumé.",
         "hedged finding": "Ouvrez {study} et voyez avec quelles limites et quelle incertitude "
         "ses auteurs présentent ce résultat.",
-        "record": "Consultez le document ({study}) et vérifiez qu'il dit cela.",
-        "attributed": "Cherchez la déclaration ou le rapport d'origine et comparez la formulation.",
-        "correlation": "Lisez {study} : a-t-elle comparé des groupes ou testé une cause ? Que "
-        "dit-elle de ses propres limites ?",
-        "sourced number": "Cherchez « {cue} » dans {study}.",
-        "nearby number": "Vérifiez si {source} donne « {cue} » ; sinon, cherchez qui a compté.",
-        "unsourced number": "Cherchez un décompte officiel ({noun} : un organisme public, un "
-        "recensement, une étude nommée) et comparez-le avec « {cue} ».",
-        "prediction": "Notez ce qui est prévu et vérifiez plus tard ce qui s'est vraiment passé.",
-        "recommendation": "Cherchez qui donne ce conseil et sur quelles preuves il s'appuie.",
-        "causal": "Demandez-vous ce qui pourrait l'expliquer d'autre et cherchez une source qui "
+        "record": "Consultez le document ({study}) et vérifiez qu’il dit cela.",
+        "attributed": "Cherchez la déclaration ou le rapport d’origine et comparez la formulation.",
+        "correlation": "Lisez {study} : a-t-elle comparé des groupes ou testé une cause ? Que "
+        "dit-elle de ses propres limites ?",
+        "sourced number": "Cherchez « {cue} » dans {study}.",
+        "nearby number": "Vérifiez si {source} donne « {cue} » ; sinon, cherchez qui a compté.",
+        "unsourced number": "Cherchez un décompte officiel ({noun} : un organisme public, un "
+        "recensement, une étude nommée) et comparez-le avec « {cue} ».",
+        "prediction": "Notez ce qui est prévu et vérifiez plus tard ce qui s’est vraiment passé.",
+        "recommendation": "Cherchez qui donne ce conseil et sur quelles preuves il s’appuie.",
+        "causal": "Demandez-vous ce qui pourrait l’expliquer d’autre et cherchez une source qui "
         "montre le lien.",
         "comparison": "Cherchez les chiffres des deux côtés de la comparaison.",
-        "superlative": "Cherchez le registre auquel il est comparé (une liste, les mesures d'un "
+        "superlative": "Cherchez le registre auquel il est comparé (une liste, les mesures d’un "
         "organisme) et vérifiez que rien ne le dépasse.",
         "speaker": "Demandez-vous sur quoi reposent ces propos ({speaker} parle) et cherchez "
         "une source qui ne dépende pas de la personne qui parle.",
@@ -230,13 +232,13 @@ FRENCH = Wording(
         "nommée) et cherchez-le.",
         "observed": "Cherchez un autre compte rendu ou un document (une page officielle, un "
         "procès-verbal, un document nommé) qui montre la même chose.",
-        "conclusion": "Cherchez dans l'article les faits dont la conclusion est tirée, et "
-        "demandez-vous s'ils y mènent ou si une autre explication convient aussi bien.",
+        "conclusion": "Cherchez dans l’article les faits dont la conclusion est tirée, et "
+        "demandez-vous s’ils y mènent ou si une autre explication convient aussi bien.",
         "amount": "Cherchez un décompte (un document, une enquête, une étude nommée) qui dise "
         "combien ils sont.",
         "method": "Ouvrez {study} et lisez comment le travail a été fait (ses méthodes ou ses "
         "données).",
-        "concluded": "Cherchez dans l'article ce sur quoi repose la conclusion, et demandez-vous "
+        "concluded": "Cherchez dans l’article ce sur quoi repose la conclusion, et demandez-vous "
         "ce qui pourrait expliquer autrement les mêmes faits.",
     },
     where={
@@ -248,11 +250,11 @@ FRENCH = Wording(
         "in this paragraph": "dans ce paragraphe",
         "in the paragraph before": "dans le paragraphe précédent",
     },
-    said="Selon {speaker} : ",
+    said="Selon {speaker} : ",
     journal=", dans {journal}",
-    central=" C'est l'affirmation sur laquelle repose l'article.",
-    study="l'étude parue dans {journal}",
-    here="(Ici : « {topic} ».)",
+    central=" C’est l’affirmation sur laquelle repose l’article.",
+    study="l’étude parue dans {journal}",
+    here="(Ici : « {topic} ».)",
     counted="ce qui est compté",
 )
 
