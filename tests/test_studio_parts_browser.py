@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from medialit.lesson.reading import read_lesson
 
@@ -206,6 +206,41 @@ def test_what_to_prepare_is_saved_while_the_steps_do_not_add_up(page: Page, serv
     text = wait_for_file(served.lesson, lambda t: "    - minutes: 15   # the opening\n" in t)
     assert "      activity: Sort the statements.\n" in text and "one each." in text
     expect(state).to_have_text("Saved in the lesson file.")
+    assert not errors
+
+
+def test_minutes_typed_while_the_plan_is_saving_are_kept(page: Page, served: Served) -> None:
+    """A review typed "12" while a save of the plan was on its way; the answer drew the
+    file's plan again, and the "12" was gone. Typing made meanwhile stays, and is saved."""
+    errors = open_parts(page, served)
+    page.locator("#part-plan-summary").click()
+    held: list[Route] = []
+    page.route("**/api/plan", lambda route: held.append(route) if not held else route.continue_())
+    page.locator("#s-1-minutes").fill("35")
+    page.locator("#s-2-minutes").fill("5")
+    page.locator("#s-2-minutes").press("Tab")  # 10 + 35 + 5 = 50: saved, and held on its way
+    for _ in range(500):  # the page's request reaches the route as Playwright listens
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert len(held) == 1
+    page.locator("#s-0-minutes").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("12")
+    held[0].continue_()
+    wait_for_file(served.lesson, lambda t: "- minutes: 35" in t)
+    minutes = page.locator("#s-0-minutes")
+    expect(minutes).to_have_value("12")
+    expect(minutes).to_be_focused()
+    expect(page.locator("#status")).to_contain_text("your newer changes are not saved yet")
+    expect(page.locator("#plan-total")).to_have_text("Planned: 52 of 50 minutes (2 over).")
+    page.keyboard.press("Tab")
+    page.locator("#s-1-minutes").fill("33")
+    page.locator("#s-1-minutes").press("Tab")
+    wait_for_file(served.lesson, lambda t: "- minutes: 33" in t)
+    plan = read_lesson(served.lesson).lesson.plan
+    assert plan is not None and [s.minutes for s in plan.steps] == [12, 33, 5]
+    expect(page.locator("#plan-state")).to_have_text("Saved in the lesson file.")
     assert not errors
 
 

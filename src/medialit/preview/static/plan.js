@@ -128,13 +128,8 @@ async function commit() {
   plan.saving += 1;
   showTotal();
   const draft = plan.draft;
-  const body = {
-    minutes: draft.minutes,
-    steps: draft.steps.map(({ minutes, activity, details, from }) => ({ minutes, activity, details, from })),
-    preparation: draft.preparation,
-    content_note: draft.content_note,
-    extension: draft.extension,
-  };
+  const body = bodyOf(draft);
+  const sent = JSON.stringify(body); // the fields are typed into the draft itself, meanwhile too
   const lesson = await save("api/plan", { selection: plan.which || null, plan: body });
   plan.saving -= 1;
   if (!lesson) {
@@ -143,12 +138,30 @@ async function commit() {
     if (state && plan.draft === draft) state.textContent = "Not saved: see the message at the top.";
     return;
   }
+  if (plan.draft === draft && JSON.stringify(bodyOf(draft)) !== sent) {
+    // Typed while this save was on its way (a "12" was lost): the page keeps it, unsaved,
+    // and leaving the field saves it; a redraw now would take the field from under the typing.
+    showTotal();
+    const saved = JSON.parse(sent);
+    say(`Saved the plan: ${total(saved)} of ${saved.minutes} minutes; your newer changes are not saved yet.`);
+    return;
+  }
   if (plan.draft === draft) {
     plan.dirty = false;
     plan.draft = fromFile(stored(lesson.parts));
   }
   plan.redraw();
   say(`Saved the plan: ${total(draft)} of ${draft.minutes} minutes.`);
+}
+
+function bodyOf(draft) {
+  return {
+    minutes: draft.minutes,
+    steps: draft.steps.map(({ minutes, activity, details, from }) => ({ minutes, activity, details, from })),
+    preparation: draft.preparation,
+    content_note: draft.content_note,
+    extension: draft.extension,
+  };
 }
 
 const whole = (text) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
