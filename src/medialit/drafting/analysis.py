@@ -29,7 +29,7 @@ from medialit.drafting.leaving import (
     skipped,
 )
 from medialit.drafting.numbers import Number, noun_after, statistics
-from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
+from medialit.drafting.reasons import KINDS, Finding, about_a_study, check_for, why_for
 from medialit.drafting.sourcing import (
     finding_subject,
     hedged_finding,
@@ -232,7 +232,7 @@ def _classify(
         return _make(part, found, 0.85 if named else 0.6, False, context.language)
     if words.definition(text):
         return None
-    finding = _first_finding(part, families, words, context, journal)
+    finding = about_a_study(_first_finding(part, families, words, context, journal), text)
     if finding.reason == "plain" and (only_a_date_or_age(text) or defines(text)):
         return None  # "I am 8 years old.", "Proteins are the…": no claim to sort
     # The central move: the opening paragraphs' first correlation or guess, in the article's voice.

@@ -9,7 +9,7 @@ agency, the record, the person quoted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from medialit.drafting.reasons_intl import WORDINGS, Wording
@@ -69,6 +69,30 @@ class Finding:
     noun: str | None = None
     family: CueFamily | None = None
     sure: float = 0.5
+
+
+_STUDY = re.compile(r"\b(?:stud(?:y|ies)|research\w*|scientists?|authors?|paper|trial)\b", re.I)
+_DOCUMENT = re.compile(
+    r"\b(?:stud(?:y|ies)|reports?|survey|poll|census|records?|data|estimate|review|paper)\b", re.I
+)
+_OTHER_SOURCE = re.compile(
+    r"\b(?:reports?|survey|poll|census|records?|department|office|agency|bureau|ministry|"
+    r"council|commission|police|government|budget|count|company|spokes\w+)\b",
+    re.I,
+)
+
+
+def about_a_study(finding: Finding, text: str) -> Finding:
+    """The article's journal, unless the passage is about another source: a city's budget
+    office, named elsewhere in the article than the study, was "published, in Nature", and its
+    figures were to be found "in the study in Nature". The source the passage names decides
+    first ("the trial will cost $85,000, the budget office said" is the office's figure)."""
+    for about in (finding.source or "", text):
+        if not finding.journal or finding.journal in about or _STUDY.search(about):
+            return finding
+        if _OTHER_SOURCE.search(about):
+            return replace(finding, journal=None)
+    return finding
 
 
 def topic(text: str) -> str:
@@ -192,7 +216,7 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "finding": f"Open {study or 'the study or report'} and find this result in its summary.",
         "hedged finding": f"Open {study or 'the study'} and see how its authors qualify this "
         "result (the limits and uncertainty they give).",
-        "record": f"Look the record up ({study or cue}) and check that it says this.",
+        "record": f"Look the record up{_named_record(study or cue)} and check that it says this.",
         "attributed": (
             f"Find what {named} published or said (a report, a statement) and compare it with "
             "the article."
@@ -201,7 +225,7 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         ),
         "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "
         "What does it say about its own limits?",
-        "sourced number": f"Find ‘{cue}’ in {study or finding.source}.",
+        "sourced number": _number_check(cue, study, finding.source or ""),
         "nearby number": f"Check whether {finding.source} gives ‘{cue}’; if it does not, "
         "look for who counted.",
         "unsourced number": f"Look for an official count of {finding.noun} (a government "
@@ -271,7 +295,7 @@ def _saying_check(speaker: str | None) -> str:
             "with the article."
         )
     if speaker and speaker.lower().startswith(("the ", "a ", "an ", "results", "data")):
-        return f"Find {speaker} and see whether it says what the article reports."
+        return f"Find {_mid(speaker)} and see whether it says what the article reports."
     # No "who … are": a newcomer read "who, exactly, ‘council member Rosa Delgado’ are".
     return f"Ask who, exactly, said it (‘{speaker or 'they'}’), and where."
 
@@ -304,6 +328,25 @@ def _common(source: str) -> str:
     if first.lower() in {"the", "a", "an", "this", "these", "that", "its", "their"}:
         return f"{first.lower()} {rest}".strip()
     return source[:1].lower() + source[1:] if source[1:2].islower() else source
+
+
+def _named_record(record: str) -> str:
+    """The record in brackets when it is named ("the study in Nature", "the judgment"), not
+    when the cue is a verb alone ("published in", "was issued")."""
+    return f" ({record})" if re.match(r"(?:the|a|an)\s|.*[A-Z0-9]", record) else ""
+
+
+def _number_check(figure: str, study: str | None, source: str) -> str:
+    """Where to find a sourced figure: in the study or the document, else in what the person
+    or body said ("Find ‘46’ in Pennsylvania Gov. Edward G. Rendell" read as a place)."""
+    if study or _DOCUMENT.search(source) or not re.search(r"[A-Z]", source):
+        return f"Find ‘{figure}’ in {study or _mid(source)}."
+    return f"Look for ‘{figure}’ in what {_mid(source)} published or said."
+
+
+def _mid(name: str) -> str:
+    """A source as written mid-sentence: "Find the city's budget office", not "Find The…"."""
+    return re.sub(r"^(?:The|A|An)\b", lambda first: first.group(0).lower(), name)
 
 
 def _in(journal: str | None) -> str:

@@ -46,6 +46,10 @@ _THEN_MODAL = re.compile(r"\s+(?:will|would|could|can|may|might|should|must)\b",
 """After a source word that opens the sentence: "The trial will cost…" reports no finding."""
 _LEADS = re.compile(r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", re.I)
 _TIME_AGENT = re.compile(r"\s*\d")
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Spring|Summer|Autumn|Fall|Winter)\b"
+)
 """'reported by 8:35 p.m.': a time, not who reported."""
 BUILT_IN_FAMILIES = frozenset(
     {
@@ -273,11 +277,13 @@ class ReadingWords:
     def journal_in(self, article: str) -> str | None:
         """The journal a study was published in, as the article names it."""
         found = re.search(
-            r"\b(?:in the journal|published in|appeared[^.]{0,40}?\bin)\s+(?:the\s+)?"
-            r"(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5})",
+            r"\b(?:in the journal|published in|appeared[^.]{0,40}?\bin)\s+"
+            r"(?P<name>(?:the\s+)?[A-Z][\w&-]*(?:\s+(?:(?:of|on|for|and|the|&)\s+)*[A-Z][\w&-]*){0,5})",
             article,
         )
-        return found.group("name") if found else None
+        # "published in September": a date, not a journal
+        name = found and found.group("name")  # "the Journal of Climate", "Nature"
+        return name if name and not _MONTH.match(name.removeprefix("the ")) else None
 
 
 def _institution_pattern(words: list[str]) -> re.Pattern[str] | None:

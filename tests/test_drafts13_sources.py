@@ -1,0 +1,74 @@
+"""Where a draft's reason sends a student to check: the study's journal only for the study,
+and a figure's source said as a place to look (issue 19; a review found "…published, in
+Nature" on a city's budget figure, and "Find ‘46’ in Pennsylvania Gov. Edward G. Rendell")."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.drafting.suggest import Suggestion, load_cues, suggest
+
+STUDY_AND_CITY = """Coffee and sleep
+
+The study, published in the Journal of Sleep Research, found that students who drank coffee \
+after 4 pm slept 40 minutes less.
+
+The city's budget office reported that the trial will cost about $85,000 this year.
+
+The researchers found that 62 percent of the students drank coffee every day.
+"""
+
+
+def _drafts(article: str) -> list[Suggestion]:
+    return suggest(article, load_cues("en"), "en")
+
+
+def _draft(drafts: list[Suggestion], start: str) -> Suggestion:
+    found = next((d for d in drafts if d.quote.startswith(start)), None)
+    assert found is not None, [d.quote for d in drafts]
+    return found
+
+
+def test_the_journal_is_named_whole_and_only_for_the_study() -> None:
+    drafts = _drafts(STUDY_AND_CITY)
+    study = _draft(drafts, "The study, published")
+    assert "the Journal of Sleep Research" in f"{study.why} {study.check}", study
+    researchers = _draft(drafts, "The researchers found")
+    assert "the Journal of Sleep Research" in f"{researchers.why} {researchers.check}"
+    # The office's words and its figure ("trial" here is the city's, not a study).
+    for start in ("The city's budget office", "the trial will cost"):
+        budget = _draft(drafts, start)
+        assert "Journal" not in f"{budget.why} {budget.check}", budget
+        assert "The city's" not in (budget.check or ""), budget  # mid-sentence: "the city's"
+
+
+@pytest.mark.parametrize("when", ["September", "Spring 2020"])
+def test_a_month_or_season_is_not_a_journal(when: str) -> None:
+    article = (
+        "Lead in lakes\n\nThe findings were published in "
+        f"{when}. Scientists found that lead in 12 lakes fell by 60 percent.\n"
+    )
+    for draft in _drafts(article):
+        assert "in September" not in f"{draft.why} {draft.check}".replace(
+            "published in September", ""
+        ), draft
+        assert "study in Spring" not in f"{draft.why} {draft.check}", draft
+        assert "study in September" not in f"{draft.why} {draft.check}", draft
+
+
+def test_a_figure_a_person_gave_is_looked_for_in_what_they_said() -> None:
+    article = (
+        "Floods\n\nPennsylvania Gov. Edward G. Rendell declared a state of emergency when 46 "
+        "of the state's 67 counties were flooded, his office said.\n"
+    )
+    for draft in _drafts(article):
+        assert not (draft.check or "").startswith("Find ‘46’ in Pennsylvania"), draft
+
+
+def test_a_record_named_by_a_verb_alone_is_not_put_in_brackets() -> None:
+    article = (
+        "The grant\n\nThe National Oceanic and Atmospheric Administration awarded the "
+        "university $2.5 million on Tuesday for ocean research.\n"
+    )
+    for draft in _drafts(article):
+        assert "(awarded)" not in (draft.check or ""), draft
