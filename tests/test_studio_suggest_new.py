@@ -117,9 +117,21 @@ def test_check_warns_for_each_suggestion_until_it_is_accepted(tmp_path: Path) ->
     for warning in warnings:
         line = int(re.search(r"yaml:(\d+):", warning).group(1))  # type: ignore[union-attr]
         assert "draft: true" in lines[line - 1]
+    # The "OK" line itself says what waits (a newcomer read "OK" for a lesson of drafts).
+    assert checked.stdout.strip().endswith(
+        "; to review: 3 suggested questions and the suggested plan (see the warnings)"
+    ), checked.stdout
+    made.lesson.write_text(text, "utf-8")
+    drafted = CliRunner().invoke(main, ["check", str(made.lesson)])
+    assert re.search(
+        r": OK: 12 statements \([^)]*\); to review: 12 draft statements, 3 suggested questions "
+        r"and the suggested plan \(see the warnings\)$",
+        drafted.stdout.strip(),
+    ), drafted.stdout
     made.lesson.write_text(re.sub(r"^ *draft: true\n", "", text, flags=re.M), "utf-8")
     accepted = CliRunner().invoke(main, ["check", str(made.lesson)])
     assert accepted.exit_code == 0 and ".draft: " not in accepted.stderr
+    assert accepted.stdout.strip().endswith("assertion)"), accepted.stdout  # nothing to review
 
 
 @pytest.mark.parametrize(

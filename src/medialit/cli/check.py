@@ -32,7 +32,7 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
     """
     with collector_paused() as loaded:
         from medialit.build.checking import check_lesson
-        from medialit.drafting.review import review_warnings
+        from medialit.drafting.review import not_reviewed, review_warnings
         from medialit.lesson.loose_ends import loose_end_warnings
         from medialit.lesson.model import KIND_ORDER
         from medialit.lesson.one_tick import one_tick_warnings
@@ -58,7 +58,9 @@ def check(lessons: tuple[Path, ...], strict: bool) -> None:
             checked = settled.checked
             counts = checked.count_by_kind()
             summary = ", ".join(f"{counts[kind]} {kind.value}" for kind in KIND_ORDER)
-            echo(f"{file}: OK: {len(checked.statements)} statements ({summary})")
+            waiting = not_reviewed(checked)
+            to_review = f"; to review: {waiting} (see the warnings)" if waiting else ""
+            echo(f"{file}: OK: {len(checked.statements)} statements ({summary}){to_review}")
             own_words = untranslated_warnings(checked)
             loose_ends = loose_end_warnings(checked)
             for warning in (

@@ -45,6 +45,25 @@ def _gap(loaded: LoadedYaml, field: str) -> Problem:
     )
 
 
+def not_reviewed(checked: CheckedLesson) -> str:
+    """What is still medialit new's and not the teacher's, in a few words ("12 draft
+    statements, 3 suggested questions and the suggested plan"); "" when nothing is.
+
+    ``check`` adds it to its "OK" line: a newcomer read "OK" for a lesson of drafts alone,
+    its warnings scrolled away below."""
+    lesson = checked.lesson
+    drafts = sum(1 for s in checked.statements if s.annotation.draft)
+    questions = sum(1 for q in lesson.questions if q.draft)
+    plans = sum(1 for plan in [lesson.plan, *lesson.plans.values()] if plan and plan.draft)
+    parts = [
+        f"{drafts} draft statement{'s' * (drafts != 1)}" if drafts else "",
+        f"{questions} suggested question{'s' * (questions != 1)}" if questions else "",
+        "the suggested plan" if plans == 1 else f"{plans} suggested plans" if plans else "",
+    ]
+    said = [part for part in parts if part]
+    return ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else "".join(said)
+
+
 def review_warnings(checked: CheckedLesson, text: str | None = None) -> list[Problem]:
     """One warning for each unconfirmed statement and each source detail left unknown.
 
