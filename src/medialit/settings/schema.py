@@ -306,13 +306,13 @@ class Settings(BaseModel):
     independent_instructions: str = english()["independent_instructions"]
     """The student instructions at the independent level."""
     writing_lines: int = Field(default=2, ge=0, le=10)
-    """Ruled lines per statement in the sorting table."""
+    """Ruled lines per statement in the sorting table; on the guided sheet, per sentence starter."""
     question_lines: int = Field(default=4, ge=0, le=20)
     """Ruled lines under each discussion question."""
     sentence_starters: list[str] = Field(
         default_factory=lambda: list(english()["sentence_starters"])
     )
-    """Starters printed on the writing lines of the guided worksheet, one per line."""
+    """Starters printed on the writing lines of the guided worksheet, each on lines of its own."""
     word_bank: list[str] = Field(default_factory=lambda: list(english()["word_bank"]))
     """Words offered in the guided worksheet's word bank."""
     independent_rows: int = Field(default=2, ge=1, le=10)

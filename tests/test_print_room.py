@@ -1,0 +1,80 @@
+"""A new teacher's first hour at the printer: the room the student sheets give for writing.
+
+Real sheets of one small lesson, laid out with WeasyPrint and read back with pdftotext's word
+boxes (``-bbox``), in points from the top left of the page.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, run_cli
+
+pytestmark = pytest.mark.build
+
+PT_PER_MM = 72 / 25.4
+WORD = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+class Word:
+    """A word as pdftotext places it on its page."""
+
+    def __init__(self, page: int, text: str, box: tuple[float, float, float, float]) -> None:
+        self.page, self.text = page, text
+        self.x0, self.y0, self.x1, self.y1 = box
+
+    def __repr__(self) -> str:
+        return f"{self.text!r}@p{self.page}({self.x0:.0f},{self.y0:.0f})"
+
+
+def words(pdf: Path) -> list[Word]:
+    """Every word of the PDF, page by page, in pdftotext's reading order."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    found: list[Word] = []
+    for number, page in enumerate(xml.split("<page ")[1:], start=1):
+        for m in WORD.finditer(page):
+            box = (float(m[1]), float(m[2]), float(m[3]), float(m[4]))
+            found.append(Word(number, m[5], box))
+    return found
+
+
+def phrases(found: list[Word], phrase: str) -> list[Word]:
+    """The first word of each place where ``phrase`` is printed, word after word."""
+    wanted = phrase.split()
+    return [
+        found[n]
+        for n in range(len(found) - len(wanted) + 1)
+        if [w.text for w in found[n : n + len(wanted)]] == wanted
+    ]
+
+
+def built(folder: Path, *args: str) -> Path:
+    """The small test lesson built with ``args`` into ``folder``; its output folder."""
+    lesson = folder / "lesson.yaml"
+    lesson.write_text((DATA / "good-lesson.yaml").read_text(), encoding="utf-8")
+    done = run_cli(["build", lesson, "--out", folder / "build", "--quiet", *args], folder)
+    assert done.returncode == 0, done.stderr
+    return folder / "build" / "lesson"
+
+
+def test_each_guided_prompt_starts_its_own_lines_with_room_to_write(tmp_path: Path) -> None:
+    found = words(built(tmp_path, "--level", "guided") / "student-guided.pdf")
+    labels = phrases(found, "How do you know? What would you check?")
+    reasons = phrases(found, "This is ________ because…")
+    checks = phrases(found, "To check this I would…")
+    assert len(labels) == len(reasons) == len(checks) == 2  # one of each a statement
+    for label, reason, check in zip(labels, reasons, checks, strict=True):
+        assert label.page == reason.page == check.page
+        # the label on a line of its own, above the first prompt
+        assert reason.y0 > label.y1, (label, reason)
+        # each prompt at the start of its line, under the label, not half-way across
+        assert abs(reason.x0 - label.x0) < 1 and abs(check.x0 - label.x0) < 1, (label, check)
+        # each prompt has its own lines (two, the writing_lines setting), 8-9 mm apart
+        spacing = (check.y0 - reason.y0) / 2 / PT_PER_MM
+        assert 8 <= spacing <= 9.5, spacing
