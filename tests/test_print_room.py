@@ -78,3 +78,26 @@ def test_each_guided_prompt_starts_its_own_lines_with_room_to_write(tmp_path: Pa
         # each prompt has its own lines (two, the writing_lines setting), 8-9 mm apart
         spacing = (check.y0 - reason.y0) / 2 / PT_PER_MM
         assert 8 <= spacing <= 9.5, spacing
+
+
+def test_the_independent_sheet_s_writing_columns_get_the_room(tmp_path: Path) -> None:
+    # Spanish: the long header of the statement column took the room of the reasons
+    found = words(
+        built(tmp_path, "--level", "independent", "--set", "language=es")
+        / ("student-independent.pdf")
+    )
+    # the header row, the first time (a page the table runs onto repeats it)
+    kind = phrases(found, "Tipo El fragmento")[0]
+    statement = phrases(found, "El fragmento (cópialo")[0]
+    where = phrases(found, "¶ y línea")[0]
+    why = phrases(found, "¿Cómo lo sabes?")[0]
+    right = max(w.x1 for w in found if w.page == why.page)  # the table ends at the margin
+    widths = {
+        "kind": statement.x0 - kind.x0,
+        "statement": where.x0 - statement.x0,
+        "where": why.x0 - where.x0,
+        "why": right - why.x0,
+    }
+    mm = {name: round(width / PT_PER_MM) for name, width in widths.items()}
+    assert mm["why"] >= 65 and mm["statement"] >= 55, mm  # were 38 and 98
+    assert mm["kind"] <= 25 and mm["where"] <= 20, mm
