@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, run_cli
+from .conftest import DATA, pdf_pages, run_cli
 
 pytestmark = pytest.mark.build
 
@@ -101,3 +101,18 @@ def test_the_independent_sheet_s_writing_columns_get_the_room(tmp_path: Path) ->
     mm = {name: round(width / PT_PER_MM) for name, width in widths.items()}
     assert mm["why"] >= 65 and mm["statement"] >= 55, mm  # were 38 and 98
     assert mm["kind"] <= 25 and mm["where"] <= 20, mm
+
+
+def test_a_class_pack_s_key_names_its_level_as_the_other_keys_do(tmp_path: Path) -> None:
+    roster = tmp_path / "class.csv"
+    roster.write_text("name,level\nAna Lopez,\nBen Okafor,guided\n", encoding="utf-8")
+    out = built(tmp_path, "--roster", str(roster), "--no-markable")
+    # the standard level with one version: its copies print M3, and so does its key
+    assert " M3 " in pdf_pages(out / "class-pack.pdf")[0]  # Ana's copy
+    for key, label in [("key.pdf", "Standard (M3)"), ("key-guided.pdf", "Guided (K7)")]:
+        pages = pdf_pages(out / key)
+        assert all(label in page for page in pages), (key, [page[-80:] for page in pages])
+    # a plain build's key, like its sheet, names no level
+    (tmp_path / "plain").mkdir()
+    plain = built(tmp_path / "plain")
+    assert not any("(M3)" in page for page in pdf_pages(plain / "key.pdf"))

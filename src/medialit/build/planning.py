@@ -38,7 +38,7 @@ from medialit.settings.layers import Layer
 from medialit.settings.schema import Settings
 from medialit.settings.themes import SearchPath
 from medialit.sheets.markable import sheet_key
-from medialit.sheets.pack import plan_pack
+from medialit.sheets.pack import NAMED, plan_pack
 from medialit.sheets.roster import RosterEntry
 from medialit.sheets.variants import (
     LEVELS,
@@ -100,7 +100,8 @@ def render_html(
                 checked,
                 settings,
                 variant,
-                copy if sheet.for_students else PLAIN_COPY,
+                # a class pack's key is labelled with its level, as the pack's copies are
+                copy if sheet.for_students else CopyOptions(named=copy.named),
                 lines,
                 versions,
                 others=others,
@@ -215,7 +216,7 @@ def plan_lesson(
             file = sheet.file(variant)
             if not sheet.for_students and all(output.file != file for output in plan.outputs):
                 # One key per level and version, whoever's own size or theme the copy has.
-                rendered = rendered or render(variant, pack.variants)
+                rendered = rendered or render(variant, pack.variants, NAMED)
                 plan.outputs.append(plan.output(file, rendered[sheet.name]))
     env = environment(folders, search.theme)
     pack_input = SheetInput(checked, settings, pack=pack)

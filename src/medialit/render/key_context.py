@@ -14,6 +14,7 @@ from medialit.lesson.model import KIND_ORDER
 from medialit.lesson.reading import CheckedLesson
 from medialit.render.context import (
     KindInfo,
+    SharedFields,
     StudentQuestion,
     StudentStatement,
     WorksheetContext,
@@ -206,6 +207,8 @@ def key_context(
     lines: dict[int, int] | None = None,
     versions: Sequence[Variant] = (),
     others: Sequence[NumberedSheet] = (),
+    *,
+    in_pack: bool = False,
 ) -> KeyContext:
     """The teacher key's context: the worksheet's, plus every answer and note.
 
@@ -214,6 +217,8 @@ def key_context(
     ``versions`` are the other versions of the same level, whose grids the key also
     prints so that one key marks a mixed pile. ``others`` are the build's other sheets,
     every level's, whose numbers the key's number map gives beside this sheet's.
+    ``in_pack``: the key of a class pack, labelled with its level at the top of each page
+    (``Standard (M3)``) even without versions, as the pack's copies print their level's code.
     """
     lesson = checked.lesson
     language = sheet_language(checked, settings)
@@ -247,7 +252,7 @@ def key_context(
         ],
         kinds=kinds,
         document_title=settings.words.key_title.replace("{title}", typographic(lesson.title)),
-        **shared_fields(checked, settings, variant, PLAIN_COPY, for_teacher=True),
+        **_shared_fields(checked, settings, variant, in_pack),
         glossary=glossary_items(checked),
         objectives=[typographic(o) for o in lesson.objectives],
         source_notes=typographic_or_none(lesson.source.notes),
@@ -271,6 +276,19 @@ def key_context(
         ),
         number_map=number_map(checked, variant, settings, others, _plan_numbers(checked)),
     )
+
+
+def _shared_fields(
+    checked: CheckedLesson, settings: Settings, variant: Variant, in_pack: bool
+) -> SharedFields:
+    """The fields the key shares with the worksheet; a class pack's key names its level even
+    when a plain build's would not (the standard level, one version), as its copies do."""
+    shared = shared_fields(checked, settings, variant, PLAIN_COPY, for_teacher=True)
+    if in_pack:
+        mark = settings.level_marks.get(variant.level, "")
+        label = variant.marked_label(mark, settings.words, for_teacher=True, named=True)
+        shared["variant_label"] = label
+    return shared
 
 
 def _grid(

@@ -33,7 +33,8 @@ class SheetInput:
     settings: Settings
     variant: Variant = PLAIN
     copy: CopyOptions = PLAIN_COPY
-    """A student's copy's own options; the other sheets ignore them."""
+    """A student's copy's own options; the key reads only ``named`` (a class pack's key is
+    labelled with its level, as the pack's copies are), the other sheets ignore them."""
     lines: dict[int, int] | None = None
     """The line where each statement starts on the independent student sheet (the key's)."""
     versions: Sequence[Variant] = ()
@@ -87,7 +88,13 @@ KEY = Sheet(
     "key",
     "key.html",
     lambda data: key_context(
-        data.checked, data.settings, data.variant, data.lines, data.versions, data.others
+        data.checked,
+        data.settings,
+        data.variant,
+        data.lines,
+        data.versions,
+        data.others,
+        in_pack=data.copy.named,
     ),
 )
 COVER = Sheet(
