@@ -116,3 +116,42 @@ def test_a_class_pack_s_key_names_its_level_as_the_other_keys_do(tmp_path: Path)
     (tmp_path / "plain").mkdir()
     plain = built(tmp_path / "plain")
     assert not any("(M3)" in page for page in pdf_pages(plain / "key.pdf"))
+
+
+def number_map_lines(key: Path) -> list[str]:
+    """The lines of the key's table of numbers on the other sheets (empty: it has none)."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(key), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    if "The same statements on the other sheets" not in lines:
+        return []
+    at = lines.index("The same statements on the other sheets") + 1
+    return lines[at : next(n for n in range(at, len(lines)) if "Evidence ·" in lines[n])]
+
+
+def test_the_number_map_gives_each_numbering_one_row(tmp_path: Path) -> None:
+    roster = tmp_path / "class.csv"
+    roster.write_text("name,level\nAna Lopez,\nBen Okafor,guided\n", encoding="utf-8")
+    # every copy numbers as the others: no table at all (it repeated "1 2" under "This sheet")
+    plain = built(tmp_path, "--roster", str(roster), "--no-markable")
+    assert number_map_lines(plain / "key.pdf") == []
+    assert number_map_lines(plain / "key-guided.pdf") == []
+    # the guided copies print a selection: the standard copies are the full sheet, one row
+    lesson = (
+        (DATA / "good-lesson.yaml").read_text().replace("  - quote:", "  - id: s{}\n    quote:")
+    )
+    lesson = lesson.format(1, 2) + "selections:\n  short: [s2]\nworksheet:\n"
+    lesson += "  level_selections:\n    guided: short\n"
+    (tmp_path / "short").mkdir()
+    (tmp_path / "short" / "good-lesson.yaml").write_text(lesson, encoding="utf-8")
+    out = tmp_path / "short" / "build"
+    done = run_cli(
+        ["build", "good-lesson.yaml", "--roster", roster, "--no-markable", "--out", out],
+        tmp_path / "short",
+    )
+    assert done.returncode == 0, done.stderr
+    rows = number_map_lines(out / "good-lesson" / "key-guided.pdf")
+    assert rows == ["This sheet 1", "Full sheet (no selection, no versions) 2", "Standard (M3)"]
+    rows = number_map_lines(out / "good-lesson" / "key.pdf")
+    assert rows[:2] == ["This sheet 1 2", "Guided (K7) – 1"], rows

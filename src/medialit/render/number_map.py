@@ -11,8 +11,9 @@ class holding several, finds the statement everywhere. Pure: no I/O, no renderin
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from medialit.lesson.reading import CheckedLesson
@@ -45,6 +46,10 @@ class SheetNumbers:
     plan: bool = False
     """The lesson plan printed on this key numbers the statements as this row does, and not
     as this sheet does."""
+    also: list[str] = field(default_factory=list)
+    """The other sheets that number every statement as this row does: a row is printed once,
+    with every sheet it stands for (a pack's standard copies are the full sheet; the guided
+    and standard copies of version A may number alike)."""
 
 
 def numbered_sheet(checked: CheckedLesson, variant: Variant) -> NumberedSheet:
@@ -68,6 +73,8 @@ def number_map(
 ) -> list[SheetNumbers]:
     """The rows of the key's number map, or none when every sheet numbers as this one does.
 
+    Sheets that number alike share a row, named after each of them (``also``).
+
     ``others`` are the build's other sheets; independent sheets print no numbers and get
     no row (nor does an independent key get a map). ``plan_numbers`` says whose numbers
     the plan printed on this key uses: ``"selection"`` (the selection's own plan, numbered
@@ -81,16 +88,24 @@ def number_map(
     unshuffled: list[int | None] = [s.number for s in statements]
     full: list[int | None] = [s.full_number or s.number for s in statements]
     rows = [SheetNumbers(words.number_map_this, this, this=True)]
+
+    def add(sheet: str, numbers: list[int | None]) -> None:
+        for index, row in enumerate(rows):
+            if row.numbers == numbers:
+                rows[index] = dataclasses.replace(row, also=[*row.also, sheet])
+                return
+        rows.append(SheetNumbers(sheet, numbers))
+
     if variant.version and checked.selection:
-        rows.append(SheetNumbers(words.number_map_unshuffled, unshuffled))
+        add(words.number_map_unshuffled, unshuffled)
     if full != this:
-        rows.append(SheetNumbers(words.number_map_full, full))
+        add(words.number_map_full, full)
     for other in others:
         if other.variant == variant or other.variant.level == "independent":
             continue
         numbers = [other.numbers.get(s.index) for s in statements]
         if any(n is not None for n in numbers):
-            rows.append(SheetNumbers(sheet_name(other.variant, settings), numbers))
+            add(sheet_name(other.variant, settings), numbers)
     if len(rows) == 1:
         return []
     # Marked only where the plan does not number as this sheet does.
@@ -99,6 +114,6 @@ def number_map(
         wanted = None
     for index, row in enumerate(rows):
         if wanted is not None and row.numbers == wanted:
-            rows[index] = SheetNumbers(row.sheet, row.numbers, row.this, plan=True)
+            rows[index] = dataclasses.replace(row, plan=True)
             break
     return rows
