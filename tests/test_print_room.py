@@ -103,19 +103,32 @@ def test_the_independent_sheet_s_writing_columns_get_the_room(tmp_path: Path) ->
     assert mm["kind"] <= 25 and mm["where"] <= 20, mm
 
 
-def test_a_class_pack_s_key_names_its_level_as_the_other_keys_do(tmp_path: Path) -> None:
-    roster = tmp_path / "class.csv"
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A class pack of the small lesson, one version: a standard copy and a guided one."""
+    folder = tmp_path_factory.mktemp("pack")
+    roster = folder / "class.csv"
     roster.write_text("name,level\nAna Lopez,\nBen Okafor,guided\n", encoding="utf-8")
-    out = built(tmp_path, "--roster", str(roster), "--no-markable")
+    return built(folder, "--roster", str(roster), "--no-markable")
+
+
+def test_a_class_pack_s_key_names_its_level_as_the_other_keys_do(
+    pack: Path, tmp_path: Path
+) -> None:
     # the standard level with one version: its copies print M3, and so does its key
-    assert " M3 " in pdf_pages(out / "class-pack.pdf")[0]  # Ana's copy
+    assert " M3 " in pdf_pages(pack / "class-pack.pdf")[0]  # Ana's copy
     for key, label in [("key.pdf", "Standard (M3)"), ("key-guided.pdf", "Guided (K7)")]:
-        pages = pdf_pages(out / key)
+        pages = pdf_pages(pack / key)
         assert all(label in page for page in pages), (key, [page[-80:] for page in pages])
     # a plain build's key, like its sheet, names no level
-    (tmp_path / "plain").mkdir()
-    plain = built(tmp_path / "plain")
+    plain = built(tmp_path)
     assert not any("(M3)" in page for page in pdf_pages(plain / "key.pdf"))
+
+
+def test_a_class_pack_s_cover_has_no_version_column_for_one_version(pack: Path) -> None:
+    (cover,) = pdf_pages(pack / "cover.pdf")
+    assert "No. Name Level 1 Ana Lopez Standard (M3) 2 Ben Okafor Guided (K7)" in cover, cover
+    assert "Version" not in cover and "–" not in cover
 
 
 def number_map_lines(key: Path) -> list[str]:
@@ -130,13 +143,10 @@ def number_map_lines(key: Path) -> list[str]:
     return lines[at : next(n for n in range(at, len(lines)) if "Evidence ·" in lines[n])]
 
 
-def test_the_number_map_gives_each_numbering_one_row(tmp_path: Path) -> None:
-    roster = tmp_path / "class.csv"
-    roster.write_text("name,level\nAna Lopez,\nBen Okafor,guided\n", encoding="utf-8")
+def test_the_number_map_gives_each_numbering_one_row(pack: Path, tmp_path: Path) -> None:
     # every copy numbers as the others: no table at all (it repeated "1 2" under "This sheet")
-    plain = built(tmp_path, "--roster", str(roster), "--no-markable")
-    assert number_map_lines(plain / "key.pdf") == []
-    assert number_map_lines(plain / "key-guided.pdf") == []
+    assert number_map_lines(pack / "key.pdf") == []
+    assert number_map_lines(pack / "key-guided.pdf") == []
     # the guided copies print a selection: the standard copies are the full sheet, one row
     lesson = (
         (DATA / "good-lesson.yaml").read_text().replace("  - quote:", "  - id: s{}\n    quote:")
@@ -146,6 +156,7 @@ def test_the_number_map_gives_each_numbering_one_row(tmp_path: Path) -> None:
     (tmp_path / "short").mkdir()
     (tmp_path / "short" / "good-lesson.yaml").write_text(lesson, encoding="utf-8")
     out = tmp_path / "short" / "build"
+    roster = pack.parent.parent / "class.csv"
     done = run_cli(
         ["build", "good-lesson.yaml", "--roster", roster, "--no-markable", "--out", out],
         tmp_path / "short",

@@ -137,10 +137,18 @@ def draw_cover(context: CoverContext, created: datetime.datetime | None) -> byte
     copies = copies.replace("class-pack.pdf", context.pack_file)
     keys = f"{copies} {words.answer_keys} {context.keys_text}."
     adjusted = any(row.adjustments for row in context.rows)
-    headers = [words.number, words.student, words.level, words.version_column]
+    versioned = any(row.version for row in context.rows)  # one version only: no dashes
+    headers = [words.number, words.student, words.level]
+    headers += [words.version_column] if versioned else []
     headers += [words.adjustments] if adjusted else []
     cells = [
-        [str(r.copy), r.name, r.level, r.version or "–", *([r.adjustments] if adjusted else [])]
+        [
+            str(r.copy),
+            r.name,
+            r.level,
+            *([r.version or "–"] if versioned else []),
+            *([r.adjustments] if adjusted else []),
+        ]
         for r in context.rows
     ]
     texts = [kind, context.title, keys, *headers, *(text for row in cells for text in row)]
@@ -157,8 +165,9 @@ def draw_cover(context: CoverContext, created: datetime.datetime | None) -> byte
         return max(fixed_mm * PT_PER_MM, widest)
 
     columns = [_Column(headers[0], least(0, 9), "center"), _Column(headers[1], 0)]
-    columns += [_Column(headers[2], least(2, 32)), _Column(headers[3], least(3, 9), "center")]
-    columns += [_Column(headers[4], least(4, 40))] if adjusted else []
+    columns += [_Column(headers[2], least(2, 32))]
+    columns += [_Column(headers[3], least(3, 9), "center")] if versioned else []
+    columns += [_Column(headers[-1], least(len(headers) - 1, 40))] if adjusted else []
     taken = sum(c.width + 2 * _PAD_X + _RULE for c in columns) + _RULE
     columns[1] = _Column(headers[1], content_width - taken)
     if columns[1].width < 20 * PT_PER_MM:
