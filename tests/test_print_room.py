@@ -166,3 +166,53 @@ def test_the_number_map_gives_each_numbering_one_row(pack: Path, tmp_path: Path)
     assert rows == ["This sheet 1", "Full sheet (no selection, no versions) 2", "Standard (M3)"]
     rows = number_map_lines(out / "good-lesson" / "key.pdf")
     assert rows[:2] == ["This sheet 1 2", "Guided (K7) – 1"], rows
+
+
+SHORTENED = """\
+title: Shortened statements
+source:
+  author: A. Writer
+  outlet: The Paper
+  published: 2020-01-02
+article: |
+  Without the columns of the newspapers and magazines wherein to exploit themselves, the frauds would fade. According to the estimate of the prominent advertising firm, above 90 per cent. of their earnings pay for advertising.
+
+  While once a relatively uncommon condition, the prevalence of extreme obesity is on the rise.
+
+  In the study, researchers classified participants according to their body mass index.
+annotations:
+  - quote: Without the columns of the newspapers and magazines wherein to exploit themselves, the frauds would fade.
+    kind: assertion
+    why: No source.
+  - quote: According to the estimate of the prominent advertising firm, above 90 per cent. of their earnings pay for advertising.
+    kind: assertion
+    why: The firm is not named.
+  - quote: While once a relatively uncommon condition, the prevalence of extreme obesity is on the rise.
+    kind: assertion
+    why: No source.
+  - quote: In the study, researchers classified participants according to their body mass index.
+    kind: evidence
+    why: The study is named.
+"""
+
+
+def test_a_shortened_statement_keeps_its_paragraph_mark_with_its_last_word(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "lesson.yaml").write_text(SHORTENED, encoding="utf-8")
+    done = run_cli(["build", "lesson.yaml", "--quiet"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "build" / "lesson" / "student.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    table = text[text.index("Sort the statements") :]
+    marks = re.findall(r"\S+ … \(¶\d\)", table)  # as printed, on one line each
+    assert len(marks) == 4, table
+    alone = [line for line in table.splitlines() if re.match(r"\s*(…\s*)?\(¶\d\)", line)]
+    assert alone == [], alone
+    # and the line is broken at its last space that fits, not after the first word
+    firsts = re.findall(r"^\s*\d\s+(.+?)\s+Evidence", table, flags=re.M)
+    assert len(firsts) == 4 and all(len(first.split()) >= 5 for first in firsts), firsts
