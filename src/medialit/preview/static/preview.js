@@ -104,7 +104,10 @@ function showLesson(view, origin) {
   renderArticle(view);
   document.dispatchEvent(new CustomEvent("medialit:lesson", { detail: view }));
   if (origin === "file" && !first && state.saving === 0) say(`Updated from the file at ${clock()}.`);
-  if (origin === "file" || origin === "stale") showUndo(null); // changed elsewhere: see history.py
+  // Changed elsewhere (see history.py); but while this page saves, a file event is most
+  // likely its own save, whose answer says what can be undone (Ctrl+Z in between found the
+  // Undo hidden and said "Nothing to undo").
+  if ((origin === "file" && state.saving === 0) || origin === "stale") showUndo(null);
   refreshEditor();
 }
 
@@ -554,7 +557,8 @@ function showUndo(label) {
 }
 
 function undo() {
-  if ($("undo").hidden) {
+  // A save still on its way can be undone: the undo waits behind it in the queue.
+  if ($("undo").hidden && !state.saving) {
     say("Nothing to undo.");
     return;
   }

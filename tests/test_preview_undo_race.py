@@ -1,0 +1,94 @@
+"""Ctrl+Z pressed while a save is on its way undoes that save once it lands.
+
+A browser test failed now and then under load: the page's own save reached the file, the
+file's event reached the page before the save's answer and hid the Undo button ("changed
+elsewhere"), and Ctrl+Z in between said "Nothing to undo". A teacher who presses Ctrl+Z right
+after Save must get the save undone, whatever arrives first. Both orders are made here on
+purpose, by holding the request or its answer on its way (the server itself is real).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import APIResponse, Page, Route, expect
+
+from .a11y_support import serve, tab_to
+from .test_a11y_edits import KINDS
+from .test_preview_browser import (  # noqa: F401 (fixtures)
+    Served,
+    browser_context_args,
+    browser_type_launch_args,
+    open_preview,
+    wait_for_file,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    with serve(tmp_path / "lesson.yaml", KINDS) as running:
+        yield running
+
+
+def _edit_why(page: Page, why: str = "Anyone can look.") -> None:
+    """The first statement's why typed, the Save button focused (not pressed yet)."""
+    if page.locator("#editor").is_hidden():
+        tab_to(page, r"^div#article")
+        tab_to(page, r"^mark.*\[0\]$")
+        page.keyboard.press("Enter")
+        tab_to(page, r"^textarea#why")
+    else:
+        page.locator("#why").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type(why)
+    tab_to(page, r"^button#save")
+
+
+def _until(page: Page, held: list[object]) -> None:
+    for _ in range(500):  # the request reaches the route as Playwright listens
+        if held:
+            return
+        page.wait_for_timeout(20)
+    raise AssertionError("the save never left the page")
+
+
+def test_ctrl_z_before_the_save_reaches_the_server(page: Page, served: Served) -> None:
+    open_preview(page, served)
+    _edit_why(page)
+    held: list[Route] = []
+    page.route("**/api/annotations/0", lambda route: held.append(route))
+    page.keyboard.press("Enter")
+    _until(page, held)
+    page.keyboard.press("Control+z")
+    expect(page.locator("#status")).not_to_have_text("Nothing to undo.")
+    held[0].continue_()  # saved, then undone at once: the file may never be seen between
+    expect(page.locator("#status")).to_have_text(re.compile(r"^Undid the change to “The council"))
+    wait_for_file(served.lesson, lambda t: "Anyone can look." not in t)
+
+
+def test_ctrl_z_after_the_file_changed_before_the_save_s_answer(page: Page, served: Served) -> None:
+    open_preview(page, served)
+    _edit_why(page, "Its own website.")  # a first save: the Undo button offers it
+    page.keyboard.press("Enter")
+    expect(page.locator("#undo")).to_be_visible()
+    _edit_why(page)
+    held: list[tuple[Route, APIResponse]] = []
+    page.route("**/api/annotations/0", lambda route: held.append((route, route.fetch())))
+    version = page.locator("#article").get_attribute("data-version")
+    page.keyboard.press("Enter")
+    _until(page, held)
+    # The server has written the file; its event reaches the page, the answer is held.
+    expect(page.locator("#article")).not_to_have_attribute("data-version", version or "")
+    expect(page.locator("#undo")).to_be_visible()  # it was hidden: "changed elsewhere"
+    assert "Anyone can look." in served.lesson.read_text(encoding="utf-8")
+    page.keyboard.press("Control+z")
+    route, answer = held[0]
+    route.fulfill(response=answer)
+    expect(page.locator("#status")).to_have_text(re.compile(r"^Undid the change to “The council"))
+    text = wait_for_file(served.lesson, lambda t: "Anyone can look." not in t)
+    assert "Its own website." in text  # the save before it stays
