@@ -175,6 +175,10 @@ def test_select_a_sentence_and_choose_a_kind(page: Page, served: Served) -> None
     )
     # The editor stays open on the new statement, to add how to check it.
     expect(page.locator("#editor-title")).to_have_text("Statement 3: Inference")
+    # The status names what was added ("Saved to …" did not: a newcomer's run).
+    expect(page.locator("#status")).to_have_text(
+        "Added statement 3 (Inference): “So the new hours will surely …”."
+    )
     page.get_by_label("How to check").fill("Ask the library for visitor numbers.")
     page.get_by_role("button", name="Save", exact=True).click()
     text = wait_for_file(served.lesson, lambda t: "visitor numbers" in t)
@@ -185,6 +189,9 @@ def test_choose_evidence_then_confirm_a_draft(page: Page, served: Served) -> Non
     open_preview(page, served)
     select(page, MAYOR)
     page.get_by_role("button", name="Evidence", exact=True).click()
+    expect(page.locator("#status")).to_have_text(
+        re.compile(r"^Added statement \d \(Evidence\): “The mayor did not answer\.”\. Say why")
+    )
     text = wait_for_file(served.lesson, lambda t: MAYOR in t.split("annotations:")[1])
     assert text.startswith(LESSON)
     assert f'  - quote: "{MAYOR}"\n    kind: evidence\n' in text

@@ -466,6 +466,13 @@ function chooseKind(kind) {
     save("api/annotations", body).then((lesson) => {
       // Keep the editor open on the new annotation, to write why and how to check.
       const added = lesson && newest(lesson);
+      if (added) {
+        // Named, as a delete is: "Saved to …" did not say what was added (a newcomer's run).
+        const words = added.quote.split(/\s+/);
+        const quote = words.slice(0, 6).join(" ") + (words.length > 6 ? " …" : "");
+        const next = added.why && added.why !== NOT_EXPLAINED ? "" : " Say why it is this kind, then Save.";
+        say(`Added statement ${added.number} (${kindOf(added.kind).label}): “${quote}”.${next}`);
+      }
       if (added && state.editing === editing) {
         showPending(null);
         state.editing = { mode: "edit", annotation: added };
