@@ -344,11 +344,16 @@ def test_axe_finds_no_serious_violation_in_the_panel(axe_page: Page, served: Ser
     found = serious(page)
     assert not found, json.dumps(found, indent=1)
     # Hidden with its button, and shown again, from the keyboard.
-    toggle = page.get_by_role("button", name=re.compile("^Questions, plan, glossary"))
+    toggle = page.get_by_role("button", name=re.compile("^Questions, plan, glossary…$"))
+    expect(toggle).to_have_attribute("title", re.compile("^Hide the column"))
     toggle.focus()
     page.keyboard.press("Enter")
     expect(page.locator("#parts")).to_be_hidden()
     expect(toggle).to_have_attribute("aria-expanded", "false")
+    # It says which way it goes: its tip, and an arrow that is not part of its name.
+    expect(toggle).to_have_attribute("title", re.compile("^Show the column"))
+    arrow = "(b) => getComputedStyle(b, '::after').content"
+    assert "◂" in toggle.evaluate(arrow)
     page.keyboard.press("Enter")
     expect(page.locator("#parts-heading")).to_be_focused()
 

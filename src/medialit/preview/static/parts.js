@@ -361,6 +361,7 @@ function build() {
   $("parts-toggle").addEventListener("click", () => {
     const shown = $("parts-toggle").getAttribute("aria-expanded") !== "true";
     $("parts-toggle").setAttribute("aria-expanded", String(shown));
+    $("parts-toggle").title = `${shown ? "Hide" : "Show"} the column of questions, plan, glossary and details`;
     $("parts").hidden = !shown;
     document.querySelector(".panes").classList.toggle("with-parts", shown);
     if (shown) $("parts-heading").focus();
