@@ -78,13 +78,17 @@ def test_suggested_questions_and_plan_are_accepted_with_one_key_each(
         page.keyboard.press("Enter")
         expect(page.locator("#status")).to_contain_text(f"Accepted question {number}.")
     expect(summary).to_have_text("Discussion questions (3)")
-    expect(page.locator("#q-2-text")).to_be_focused()
+    # Not into the last question's text (the next key would change it): on to the plan.
+    expect(page.locator("#part-plan-summary")).to_be_focused()
+    expect(page.locator("#status")).to_have_text(
+        "Accepted question 3. The plan is a suggestion too."
+    )
     # The three acceptances are three saves: wait for the last one.
     wait_for_file(served.lesson, lambda t: not any("draft" in q for q in parsed(t)["questions"]))
     questions = data(served.lesson)["questions"]
     assert isinstance(questions, list) and len(questions) == 3
-    # The plan: suggested, 50 minutes; one key accepts it.
-    page.locator("#part-plan-summary").click()
+    # The plan: suggested, 50 minutes; one key opens it, one accepts it.
+    page.keyboard.press("Enter")
     expect(page.locator("#part-plan-summary")).to_have_text(
         "Lesson plan: 50 of 50 minutes (suggested)"
     )

@@ -157,10 +157,21 @@ async function changeQuestion(i, fields) {
 async function acceptQuestion(i) {
   if (!(await save(`api/questions/${i}/accept`, {}))) return;
   // On to the next suggestion, so that each takes one key.
-  const next = local.view.parts.questions.findIndex((q) => q.draft);
-  $(next === -1 ? `q-${i}-text` : `q-${next}-accept`).focus();
-  const left = local.view.parts.questions.filter((q) => q.draft).length;
-  say(`Accepted question ${i + 1}.${left ? ` ${left} suggested left.` : ""}`);
+  const parts = local.view.parts;
+  const next = parts.questions.findIndex((q) => q.draft);
+  const left = parts.questions.filter((q) => q.draft).length;
+  if (next !== -1) {
+    $(`q-${next}-accept`).focus();
+    say(`Accepted question ${i + 1}. ${left} suggested left.`);
+    return;
+  }
+  // The last one: on to the suggested plan if there is one, never into a question's text,
+  // where the next key would change it (a newcomer's run).
+  const suggested = parts.plan && parts.plan.draft;
+  const planAccept = $("plan-accept");
+  const shown = planAccept && $("part-plan").open; // its section shut, the summary opens it
+  (shown ? planAccept : suggested ? $("part-plan-summary") : $("question-add")).focus();
+  say(`Accepted question ${i + 1}.${suggested ? " The plan is a suggestion too." : ""}`);
 }
 
 async function moveQuestion(from, to) {
