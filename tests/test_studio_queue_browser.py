@@ -172,6 +172,8 @@ def test_a_dropped_draft_and_a_candidate_come_in_from_the_keyboard(
     # A candidate that medialit new left commented at the end of the file.
     tab_to(page, r"^summary#queue-candidates-count")
     page.keyboard.press("Enter")
+    # Each with its reason, to judge it by.
+    expect(page.locator("#queue-candidates-list .queue-row-why").first).not_to_be_empty()
     tab_to(page, r"^button")
     name = page.locator(":focus").get_attribute("aria-label")
     assert name and name.startswith("Add “")

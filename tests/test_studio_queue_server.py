@@ -120,6 +120,8 @@ def test_several_steps_undone_then_a_stale_save_refused(client: TestClient, draf
 def test_a_candidate_of_new_becomes_a_draft(client: TestClient, drafted: Path) -> None:
     listed = queue(client)
     candidate = listed["candidates"][0]
+    # Its reason comes with it, to judge it by (a newcomer saw the words alone).
+    assert candidate["why"] and candidate["why"] in drafted.read_text(encoding="utf-8")
     version = client.get("api/lesson").json()["version"]
     answer = client.post("api/queue/candidates", json={"version": version, **candidate})
     assert answer.status_code == 200, answer.text

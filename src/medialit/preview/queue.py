@@ -185,7 +185,12 @@ def _queue_view(view: dict[str, Any], preview: Preview, state: QueueState) -> di
     # Least sure first; drafts medialit new did not write (no sureness) after, in reading order.
     drafts.sort(key=lambda d: (d["sure"] is None, d["sure"] or 0.0, d["number"]))
     offered = [
-        {"id": str(c.get("id", "")), "quote": c["quote"], "kind": str(c["kind"])}
+        {
+            "id": str(c.get("id", "")),
+            "quote": c["quote"],
+            "kind": str(c["kind"]),
+            "why": str(c.get("why") or ""),  # to judge it by before adding it
+        }
         for c in candidates(current.text or "")
         if c["quote"] not in quotes
     ]

@@ -122,6 +122,8 @@ function row(entry, label, name, action) {
   button.setAttribute("aria-label", name);
   button.addEventListener("click", action);
   item.append(button, " ", element("span", `badge kind-${entry.kind}`, kindLabel(entry.kind)), " ", entry.quote);
+  // A candidate's reason, to judge it by before adding it (a newcomer saw the words alone).
+  if (entry.why) item.append(element("span", "queue-row-why", entry.why));
   return item;
 }
 
