@@ -120,6 +120,11 @@ def test_a_laptop_screen_shows_the_article_and_the_whole_dialog(
     expect(keys.locator("#keys")).to_be_hidden()
 
     assert_panel_uncovered(page, LAPTOP["width"])
+    # What to decide shows without scrolling the glance (a newcomer never saw it under the
+    # page counts).
+    expect(page.locator("#glance-pages li")).to_have_count(4)  # the selection, three levels
+    glance, decide = box(page, ".glance-summary"), box(page, "#glance-warnings")
+    assert decide["y"] + decide["height"] <= glance["y"] + glance["height"], (decide, glance)
     # The keys' words, behind their closed line, still describe the article and the list
     # to a screen reader (a closed <details> gave them no description).
     for described, words in (("#article", "From the keyboard"), ("#queue-list", "In the list")):
