@@ -138,6 +138,7 @@ def test_review_the_drafts_from_the_keyboard(page: Page, served: Served) -> None
     page.keyboard.press("Control+z")
     expect(page.locator("#status")).to_contain_text("Undid the drop of")
     assert drafts[2] in annotations(lesson)
+    expect_chosen(page, drafts[2])  # the draft that came back, not the one after it
     expect(page.locator("#queue-dropped")).to_be_hidden()  # back in the lesson: not "dropped"
     page.reload()
     expect(page.locator("#undo")).to_be_visible()

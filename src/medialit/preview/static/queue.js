@@ -16,6 +16,7 @@ const state = {
   position: 0, // its place in the list: the next draft takes it when it leaves
   asked: 0, // the newest queue request: an older answer is not shown over it
   offer: null, // after a kind change: {key, index, kind, why, check} that R takes
+  dropped: null, // the key of the draft dropped last: chosen again if Ctrl+Z brings it back
 };
 
 function element(tag, className, text) {
@@ -61,6 +62,11 @@ async function load() {
 
 function render() {
   const { drafts, dropped, candidates } = state.queue;
+  // A drop undone (Ctrl+Z): the list is on the draft that came back, not the one after it.
+  if (state.dropped && drafts.some((d) => keyOf(d) === state.dropped)) {
+    state.current = state.dropped;
+    state.dropped = null;
+  }
   const stillThere = drafts.findIndex((d) => keyOf(d) === state.current);
   if (stillThere !== -1) state.position = stillThere;
   else if (drafts.length) {
@@ -241,6 +247,7 @@ async function drop() {
   const draft = currentDraft();
   if (!draft) return;
   const lesson = await save(`api/queue/${draft.index}/drop`, { quote: draft.quote });
+  if (lesson) state.dropped = keyOf(draft);
   if (lesson) say(`Dropped statement ${draft.number}. ${nextText(draft)} Ctrl+Z, or Bring back under Dropped, puts it back.`);
 }
 
