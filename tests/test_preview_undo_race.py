@@ -92,3 +92,29 @@ def test_ctrl_z_after_the_file_changed_before_the_save_s_answer(page: Page, serv
     expect(page.locator("#status")).to_have_text(re.compile(r"^Undid the change to “The council"))
     text = wait_for_file(served.lesson, lambda t: "Anyone can look." not in t)
     assert "Its own website." in text  # the save before it stays
+
+
+def test_ctrl_z_after_a_refused_save_undoes_nothing(page: Page, served: Served) -> None:
+    """The server keeps one history for every tab: a Ctrl+Z waiting behind a save that is
+    then refused (another tab saved meanwhile) undid the other tab's save (a review)."""
+    other = page.context.new_page()
+    open_preview(page, served)
+    open_preview(other, served)
+    _edit_why(page, "A first.")
+    page.keyboard.press("Enter")
+    wait_for_file(served.lesson, lambda t: "A first." in t)
+    _edit_why(other, "B's change.")
+    held: list[Route] = []
+    other.route("**/api/annotations/0", lambda route: held.append(route))
+    other.keyboard.press("Enter")
+    _until(other, held)
+    _edit_why(page, "A second.")  # saved while the other tab's save is on its way
+    page.keyboard.press("Enter")
+    wait_for_file(served.lesson, lambda t: "A second." in t)
+    other.keyboard.press("Control+z")
+    held[0].continue_()  # refused: made on a version that is no longer the file's
+    expect(other.locator("#status")).to_have_text("Nothing undone: that change was not saved.")
+    other.wait_for_timeout(500)  # an undo would be on its way by now
+    text = served.lesson.read_text(encoding="utf-8")
+    assert "A second." in text and "B's change." not in text
+    other.close()

@@ -517,6 +517,8 @@ function changeAnnotation(fields) {
 // ---- saving: one change at a time, each quoting the version it was made on ----------------
 
 let queue = Promise.resolve();
+// Whether the last save queued was made (false: refused, or the file changed meanwhile).
+let lastSaved = Promise.resolve(true);
 
 // The lesson as saved (null: not saved); `whole`: the whole answer (the lesson, and what else
 // the endpoint says, such as the offer of a kind change).
@@ -525,6 +527,7 @@ export function save(url, body, whole = false) {
   say("Saving…");
   const done = queue.then(() => send(url, body, whole));
   queue = done.catch(() => undefined);
+  lastSaved = done.then((answer) => !!answer, () => false);
   return done.finally(() => {
     state.saving -= 1;
   });
@@ -564,8 +567,17 @@ function showUndo(label) {
 }
 
 function undo() {
-  // A save still on its way can be undone: the undo waits behind it in the queue.
-  if ($("undo").hidden && !state.saving) {
+  if (state.saving) {
+    // A save still on its way is what Ctrl+Z means: undone once it lands, and only if it
+    // was made. A refused one undoes nothing (the server's last save may be another tab's).
+    closeEditor();
+    lastSaved.then((made) => {
+      if (made) save("api/undo", {});
+      else say("Nothing undone: that change was not saved.");
+    });
+    return;
+  }
+  if ($("undo").hidden) {
     say("Nothing to undo.");
     return;
   }
