@@ -72,3 +72,34 @@ def test_a_record_named_by_a_verb_alone_is_not_put_in_brackets() -> None:
     )
     for draft in _drafts(article):
         assert "(awarded)" not in (draft.check or ""), draft
+
+
+@pytest.mark.parametrize(
+    ("written", "journal"),
+    [
+        ("The study was published in Nature on Monday.", "Nature"),
+        ("It was published in the Lancet on March 3.", "the Lancet"),
+        ("It was published in Science and The Guardian reported it.", "Science"),
+        ("It appeared in the September issue of Environmental Science and Technology.",
+         "Environmental Science and Technology"),
+        ("It was published in the Journal of the American Medical Association.",
+         "the Journal of the American Medical Association"),
+        ("The findings were published in September.", None),
+    ],
+)  # fmt: skip
+def test_the_journal_s_name_stops_where_it_ends(written: str, journal: str | None) -> None:
+    """A review found "the study in Nature on Monday" and "Science and The Guardian"."""
+    _, words = load_cues("en")
+    assert words.journal_in(written) == journal
+
+
+def test_a_figure_from_a_document_is_found_in_the_document() -> None:
+    """ "a city traffic count from last September" is no one who publishes or says (its
+    capital is a month's); the README's own example page (a review)."""
+    article = (
+        "Traffic\n\nAccording to a city traffic count from last September, about 7,400 "
+        "vehicles use that stretch of Main Street on an average Saturday.\n"
+    )
+    checks = [d.check or "" for d in _drafts(article) if "7,400" in d.quote]
+    assert checks and all("published or said" not in check for check in checks), checks
+    assert any("Find ‘7,400’ in a city traffic count" in check for check in checks), checks

@@ -73,7 +73,9 @@ class Finding:
 
 _STUDY = re.compile(r"\b(?:stud(?:y|ies)|research\w*|scientists?|authors?|paper|trial)\b", re.I)
 _DOCUMENT = re.compile(
-    r"\b(?:stud(?:y|ies)|reports?|survey|poll|census|records?|data|estimate|review|paper)\b", re.I
+    r"\b(?:stud(?:y|ies)|reports?|survey|poll|census|records?|data|estimate|review|paper|"
+    r"count|tally|figures|statistics)\b",
+    re.I,
 )
 _OTHER_SOURCE = re.compile(
     r"\b(?:reports?|survey|poll|census|records?|department|office|agency|bureau|ministry|"
@@ -157,7 +159,7 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         + (" This is the claim the article is built on." if central else ""),
         "superlative": f"{said}‘{cue}’ ranks it above every other case, and the article gives "
         "no record it was measured against.",
-        "sourced number": f"The figure ‘{cue}’ comes from {finding.source}, named "
+        "sourced number": f"The figure ‘{cue}’ comes from {_mid(finding.source or '')}, named "
         f"{finding.where}: it can be checked there.",
         "unsourced number": f"The figure ‘{cue}’ ({finding.noun}) comes with no source, here "
         "or earlier in the paragraph: who counted, and how?",
@@ -225,7 +227,7 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         ),
         "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "
         "What does it say about its own limits?",
-        "sourced number": _number_check(cue, study, finding.source or ""),
+        "sourced number": _number_check(cue, study, finding.source or "", speaker),
         "nearby number": f"Check whether {finding.source} gives ‘{cue}’; if it does not, "
         "look for who counted.",
         "unsourced number": f"Look for an official count of {finding.noun} (a government "
@@ -336,17 +338,32 @@ def _named_record(record: str) -> str:
     return f" ({record})" if re.match(r"(?:the|a|an)\s|.*[A-Z0-9]", record) else ""
 
 
-def _number_check(figure: str, study: str | None, source: str) -> str:
+def _number_check(figure: str, study: str | None, source: str, speaker: str | None) -> str:
     """Where to find a sourced figure: in the study or the document, else in what the person
     or body said ("Find ‘46’ in Pennsylvania Gov. Edward G. Rendell" read as a place)."""
-    if study or _DOCUMENT.search(source) or not re.search(r"[A-Z]", source):
+    if study or _DOCUMENT.search(source) or not _a_name(source, speaker):
         return f"Find ‘{figure}’ in {study or _mid(source)}."
-    return f"Look for ‘{figure}’ in what {_mid(source)} published or said."
+    return f"Look for ‘{figure}’ in what {_mid(_named(source))} published or said."
+
+
+def _a_name(source: str, speaker: str | None) -> bool:
+    """Whether ``source`` names a person or a body: the speaker quoted, an acronym, or a
+    capital past its first word that is not a date's ("Lisa Nowell", "the USGS"; not "a city
+    traffic count from last September", nor "Residents" opening a sentence)."""
+    words = _WHEN_WORDS.sub("", _named(source))
+    return source == speaker or bool(re.search(r"\b[A-Z]{2,}\b|(?<=\s)[A-Z]", words))
+
+
+_WHEN_WORDS = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 
 
 def _mid(name: str) -> str:
-    """A source as written mid-sentence: "Find the city's budget office", not "Find The…"."""
-    return re.sub(r"^(?:The|A|An)\b", lambda first: first.group(0).lower(), name)
+    """A source as written mid-sentence: "Find the city's budget office", not "Find The…";
+    a name's own article stays ("The Hague", "The Guardian")."""
+    return re.sub(r"^(?:The|A|An)(?=\s+(?:[a-z]|[A-Z]{2,}\b))", lambda a: a.group(0).lower(), name)
 
 
 def _in(journal: str | None) -> str:

@@ -46,11 +46,17 @@ _THEN_MODAL = re.compile(r"\s+(?:will|would|could|can|may|might|should|must)\b",
 """After a source word that opens the sentence: "The trial will cost…" reports no finding."""
 _LEADS = re.compile(r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", re.I)
 _TIME_AGENT = re.compile(r"\s*\d")
-_MONTH = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Spring|Summer|Autumn|Fall|Winter)\b"
-)
 """'reported by 8:35 p.m.': a time, not who reported."""
+_WHEN = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Spring|Summer|Autumn|Fall|Winter|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+)
+"""A date's words: "published in September", "in Nature on Monday" name no journal."""
+_JOURNAL_ENDS = re.compile(
+    r"\s+(?:(?:on|of|for|and|the|&)\s+)*(?:" + _WHEN.pattern + r"|(?:The|A|An)\s)"
+)
+"""Where a journal's name stops: "Nature on Monday", "Science and The Guardian reported…"."""
 BUILT_IN_FAMILIES = frozenset(
     {
         "vague authority",
@@ -278,12 +284,14 @@ class ReadingWords:
         """The journal a study was published in, as the article names it."""
         found = re.search(
             r"\b(?:in the journal|published in|appeared[^.]{0,40}?\bin)\s+"
+            r"(?:the\s+[A-Z]\w+\s+(?:\d{4}\s+)?issue\s+of\s+)?"  # "the September issue of"
             r"(?P<name>(?:the\s+)?[A-Z][\w&-]*(?:\s+(?:(?:of|on|for|and|the|&)\s+)*[A-Z][\w&-]*){0,5})",
             article,
         )
-        # "published in September": a date, not a journal
-        name = found and found.group("name")  # "the Journal of Climate", "Nature"
-        return name if name and not _MONTH.match(name.removeprefix("the ")) else None
+        if not found or _WHEN.match(found.group("name").removeprefix("the ")):
+            return None  # "published in September": a date, not a journal
+        name = found.group("name")  # "the Journal of Climate", "Nature"
+        return name[: end.start()] if (end := _JOURNAL_ENDS.search(name)) else name
 
 
 def _institution_pattern(words: list[str]) -> re.Pattern[str] | None:
