@@ -143,7 +143,9 @@ async function commit() {
     // and leaving the field saves it; a redraw now would take the field from under the typing.
     showTotal();
     const saved = JSON.parse(sent);
-    say(`Saved the plan: ${total(saved)} of ${saved.minutes} minutes; your newer changes are not saved yet.`);
+    // (Another save already on its way says what it saved.)
+    const newer = plan.saving ? "" : "; your newer changes are not saved yet";
+    say(`Saved the plan: ${total(saved)} of ${saved.minutes} minutes${newer}.`);
     return;
   }
   if (plan.draft === draft) {
