@@ -85,7 +85,7 @@ _OTHER_SOURCE = re.compile(
 
 
 def about_a_study(finding: Finding, text: str) -> Finding:
-    """The article's journal, unless the passage is about another source: a city's budget
+    """The article's journal for a passage about the study, not another source: a city's budget
     office, named elsewhere in the article than the study, was "published, in Nature", and its
     figures were to be found "in the study in Nature". The source the passage names decides
     first ("the trial will cost $85,000, the budget office said" is the office's figure)."""
@@ -94,7 +94,9 @@ def about_a_study(finding: Finding, text: str) -> Finding:
             return finding
         if _OTHER_SOURCE.search(about):
             return replace(finding, journal=None)
-    return finding
+    # Nothing says which: a correlation is a study's ("compared groups"); a record or a
+    # figure is not taken for one ("The judgment was published in May": "in Science").
+    return finding if finding.reason == "correlation" else replace(finding, journal=None)
 
 
 def topic(text: str) -> str:
