@@ -103,3 +103,17 @@ def test_a_figure_from_a_document_is_found_in_the_document() -> None:
     checks = [d.check or "" for d in _drafts(article) if "7,400" in d.quote]
     assert checks and all("published or said" not in check for check in checks), checks
     assert any("Find ‘7,400’ in a city traffic count" in check for check in checks), checks
+
+
+def test_a_record_that_is_not_the_study_gets_no_journal() -> None:
+    """Nothing in "The judgment was published in May." speaks of the study in Science."""
+    article = (
+        "Bees\n\nThe study was published in Science. The researchers found that bee numbers "
+        "fell 30 percent.\n\nCourt records show the farm was fined twice. The judgment was "
+        "published in May.\n"
+    )
+    drafts = _drafts(article)
+    assert "in Science" in (_draft(drafts, "The researchers found").check or "")
+    for draft in drafts:
+        if draft.quote.startswith(("The judgment", "Court records")):
+            assert "Science" not in f"{draft.why} {draft.check}", draft
