@@ -117,3 +117,20 @@ def test_a_record_that_is_not_the_study_gets_no_journal() -> None:
     for draft in drafts:
         if draft.quote.startswith(("The judgment", "Court records")):
             assert "Science" not in f"{draft.why} {draft.check}", draft
+
+
+@pytest.mark.parametrize(
+    ("language", "article", "check"),
+    [
+        ("es", "El puente\n\nEl alcalde dijo que el puente se cerrará en marzo.\n",
+         "Busque lo que dijo o publicó el alcalde"),
+        ("fr", "Le pont\n\nLe maire a dit que le pont fermera en mars.\n",
+         "Cherchez ce qu’a dit ou publié le maire"),
+    ],
+)  # fmt: skip
+def test_a_source_mid_sentence_starts_in_small_letters_in_spanish_and_french(
+    language: str, article: str, check: str
+) -> None:
+    """ "Busque lo que dijo o publicó El alcalde" (a review); a name's own article stays."""
+    found = suggest(article, load_cues(language), language)
+    assert any((d.check or "").startswith(check) for d in found), [d.check for d in found]

@@ -110,7 +110,7 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
     """The explanation printed in the key, in the lesson's language (English by default)."""
     cue, speaker = finding.cue.rstrip(",;: "), finding.speaker  # "to me," shows as "to me"
     if (wording := WORDINGS.get(language)) and finding.reason != "custom":
-        said = wording.said.format(speaker=speaker) if speaker and role != "saying" else ""
+        said = wording.said.format(speaker=_mid(speaker)) if speaker and role != "saying" else ""
         reason = wording.why[finding.reason].format(**_fields(finding, wording, said, central))
         return reason[0].upper() + reason[1:]
     said = f"Quoted from {_who(speaker)}: " if speaker and role != "saying" else ""
@@ -316,13 +316,15 @@ def _fields(finding: Finding, wording: Wording, said: str, central: bool) -> dic
     return {
         "cue": finding.cue.rstrip(",;: "),
         "said": said,
-        "source": finding.source or "",
+        "source": _mid(finding.source or ""),
         "where": wording.where.get(finding.where or "", finding.where or ""),
         "journal": wording.journal.format(journal=journal) if journal else "",
         "noun": finding.noun if finding.noun and finding.noun != "it" else wording.counted,
         "central": wording.central if central else "",
-        "study": study or finding.source or finding.cue,
-        "speaker": finding.speaker or "",
+        "study": study or _mid(finding.source or "") or finding.cue,
+        # Mid-sentence ("Busque lo que dijo o publicó el alcalde"); a reason that opens with
+        # the speaker gets its capital back (why_for).
+        "speaker": _mid(finding.speaker or ""),
     }
 
 
@@ -365,7 +367,15 @@ _WHEN_WORDS = re.compile(
 def _mid(name: str) -> str:
     """A source as written mid-sentence: "Find the city's budget office", not "Find The…";
     a name's own article stays ("The Hague", "The Guardian")."""
-    return re.sub(r"^(?:The|A|An)(?=\s+(?:[a-z]|[A-Z]{2,}\b))", lambda a: a.group(0).lower(), name)
+    return _ARTICLE.sub(lambda a: a.group(0).lower(), name)
+
+
+# An article opening a source, in English, Spanish or French, before a word in small letters or
+# an acronym ("The USGS", "El alcalde", "L’agence"); a name's own stays ("The Hague", "Le Monde").
+_ARTICLE = re.compile(
+    r"^(?:(?:The|A|An|El|La|Los|Las|Un|Una|Unos|Unas|Le|Les|Une|Des)"
+    r"(?=\s+(?:[a-zà-ÿ]|[A-Z]{2,}\b))|L(?=[’'][a-zà-ÿ]))"
+)
 
 
 def _in(journal: str | None) -> str:
