@@ -134,3 +134,26 @@ def test_a_source_mid_sentence_starts_in_small_letters_in_spanish_and_french(
     """ "Busque lo que dijo o publicó El alcalde" (a review); a name's own article stays."""
     found = suggest(article, load_cues(language), language)
     assert any((d.check or "").startswith(check) for d in found), [d.check for d in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "cue", "why"),
+    [
+        ("en", "Apparently", "‘Apparently’ hedges it"),
+        ("es", "Al parecer", "«Al parecer» lo matiza"),
+        ("fr", "Apparemment", "«\u202fApparemment\u202f» le nuance"),
+    ],
+)
+def test_a_hedged_draft_made_an_assertion_is_offered_a_hedged_reason(
+    language: str, cue: str, why: str
+) -> None:
+    """The offer after a kind change said "stated as fact" of "Apparently, sales went up…"
+    (a newcomer's run): hedged, its reason says so, in each language."""
+    from medialit.drafting.reasons import Finding, check_for, why_for
+    from medialit.drafting.rekinding import refound
+    from medialit.lesson.model import Kind
+
+    offered = refound(Finding("prediction", cue, None), Kind.assertion)
+    assert offered.reason == "hedged claim"
+    assert why_for(offered, f"{cue}, sales went up.", "sentence", False, language).startswith(why)
+    assert check_for(offered, f"{cue}, sales went up.", language)

@@ -62,8 +62,10 @@ def test_the_kind_save_answers_with_the_offer_for_the_new_kind(client: TestClien
             "version": answer["lesson"]["version"],
             "index": first["index"],
             "kind": "assertion",
-            "why": "It is stated as fact, with no source and nothing to show how it is known.",
-            "check": "Ask what would show it (a count, a record, a named source) and look for one.",
+            # hedged, not "stated as fact" (a newcomer's run)
+            "why": "‘Apparently’ hedges it, but nothing here says where it comes from or how "
+            "it is known: a claim given without support.",
+            "check": "Ask who says so and how they know, then look for a source that shows it.",
         }
     )
     # Not asked for, or no kind changed: no offer.
@@ -116,4 +118,4 @@ def test_the_readers_worker_offers_what_the_server_would(lesson: Path) -> None:
     answer = run_apart(offered)
     assert reader.executor is not None  # answered by the worker, not in this process
     assert answer == offer_for(view, first["index"], Kind.assertion, lesson)
-    assert answer["why"].startswith("It is stated as fact")
+    assert answer["why"].startswith("‘Apparently’ hedges it")

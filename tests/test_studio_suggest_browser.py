@@ -137,7 +137,8 @@ def test_a_kind_change_offers_the_new_kinds_why_and_r_takes_it(
     page.keyboard.press("a")  # inference → assertion
     expect(offer).to_be_visible()
     expect(page.locator("#queue-offer-why")).to_have_text(
-        "It is stated as fact, with no source and nothing to show how it is known."
+        "‘Apparently’ hedges it, but nothing here says where it comes from or how it is known: "
+        "a claim given without support."
     )
     expect(page.locator("#status")).to_contain_text("R uses the reason and check shown")
     page.locator("#queue").screenshot(path=SHOTS / "suggest-offer.png")
@@ -149,13 +150,14 @@ def test_a_kind_change_offers_the_new_kinds_why_and_r_takes_it(
     page.keyboard.press("r")
     expect(page.locator("#status")).to_contain_text("has the reason and check written for")
     expect(offer).to_be_hidden()
-    wait_for_file(lesson, lambda t: "nothing to show how it is known.\n    check: Ask what" in t)
+    wait_for_file(lesson, lambda t: "Ask who says so and how they know" in t)
     taken = next(a for a in data(lesson)["annotations"] if a["id"] == "apparently-sales-went")  # type: ignore[attr-defined]
     assert taken["why"] == (
-        "It is stated as fact, with no source and nothing to show how it is known."
+        "‘Apparently’ hedges it, but nothing here says where it comes from or how it is known: "
+        "a claim given without support."
     )
-    assert taken["check"] == (
-        "Ask what would show it (a count, a record, a named source) and look for one."
+    assert (
+        taken["check"] == "Ask who says so and how they know, then look for a source that shows it."
     )
     assert taken["draft"] is True  # still to confirm: Enter does
     # Passed by: the next draft re-kinded, the offer left; its own why stays.

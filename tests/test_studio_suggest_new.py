@@ -207,8 +207,10 @@ def test_the_offer_is_what_new_writes_for_the_new_kind(client: TestClient) -> No
         "version": view["version"],
         "index": first["index"],
         "kind": "assertion",
-        "why": "It is stated as fact, with no source and nothing to show how it is known.",
-        "check": "Ask what would show it (a count, a record, a named source) and look for one.",
+        # hedged, not "stated as fact" (a newcomer's run)
+        "why": "‘Apparently’ hedges it, but nothing here says where it comes from or how it "
+        "is known: a claim given without support.",
+        "check": "Ask who says so and how they know, then look for a source that shows it.",
     }
     # A figure with its source near it, as evidence: the source and where it is named.
     plan = next(a for a in view["annotations"] if a["quote"].startswith("The plan covers"))

@@ -52,6 +52,7 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     # Never found by the reading: written when a teacher changes a draft's kind (.rekinding).
     "observed": (Kind.evidence, (Kind.assertion,), "checkable fact"),
     "concluded": (Kind.inference, (Kind.assertion,), "conclusion"),
+    "hedged claim": (Kind.assertion, (Kind.inference,), "claim without support"),
 }
 """Each reason's kind, the kinds a careful student could also defend, and its technique."""
 
@@ -182,6 +183,8 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "concluded": f"{said}It draws a conclusion from what the article reports: the step from "
         "the facts to the conclusion is the writer's (or the speaker's), and the article does "
         "not show all it rests on.",
+        "hedged claim": f"{said}‘{cue}’ hedges it, but nothing here says where it comes from or "
+        "how it is known: a claim given without support.",
     }
     if finding.reason == "custom" and finding.family is not None:
         return finding.family.why.replace("{cue}", cue)
@@ -254,6 +257,7 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "document) that shows the same.",
         "concluded": "Find what the conclusion rests on in the article, and ask what else could "
         "explain the same facts.",
+        "hedged claim": "Ask who says so and how they know, then look for a source that shows it.",
     }
     if finding.reason in checks:
         return checks[finding.reason]

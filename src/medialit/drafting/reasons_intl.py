@@ -86,6 +86,8 @@ SPANISH = Wording(
         "concluded": "{said}saca una conclusión de lo que el artículo informa: el paso de los "
         "hechos a la conclusión es de quien escribe (o de quien habla), y el artículo no muestra "
         "todo aquello en que se apoya.",
+        "hedged claim": "{said}«{cue}» lo matiza, pero nada aquí dice de dónde viene ni cómo se "
+        "sabe: una afirmación sin apoyo.",
     },
     check={
         "saying": "Busque lo que dijo o publicó {speaker} (un comunicado, una entrevista, un "
@@ -123,6 +125,8 @@ SPANISH = Wording(
         "method": "Abra {study} y lea cómo se hizo (su sección de métodos o de datos).",
         "concluded": "Busque en el artículo en qué se apoya la conclusión, y pregúntese qué otra "
         "cosa podría explicar los mismos hechos.",
+        "hedged claim": "Pregunte quién lo dice y cómo lo sabe, y busque una fuente que lo "
+        "muestre.",
     },
     where={
         "in the same sentence": "en la misma oración",
@@ -202,6 +206,8 @@ FRENCH = Wording(
         "concluded": "{said}cela tire une conclusion de ce que l’article rapporte : le passage "
         "des faits à la conclusion est celui de l’auteur (ou de la personne qui parle), et "
         "l’article ne montre pas tout ce sur quoi elle repose.",
+        "hedged claim": "{said}« {cue} » le nuance, mais rien ici ne dit d’où cela vient "
+        "ni comment on le sait : une affirmation sans appui.",
     },
     check={
         "saying": "Cherchez ce qu’a dit ou publié {speaker} (un communiqué, un entretien, un "
@@ -240,6 +246,8 @@ FRENCH = Wording(
         "données).",
         "concluded": "Cherchez dans l’article ce sur quoi repose la conclusion, et demandez-vous "
         "ce qui pourrait expliquer autrement les mêmes faits.",
+        "hedged claim": "Demandez qui le dit et comment il le sait, puis cherchez une source qui "
+        "le montre.",
     },
     where={
         "in the same sentence": "dans la même phrase",

@@ -82,6 +82,9 @@ def refound(finding: Finding, kind: Kind) -> Finding:
     if kind is Kind.assertion:
         if number:
             return replace(finding, reason="unsourced number")
+        if finding.reason in ("prediction", "hedged finding") and finding.cue:
+            # "Apparently, sales went up…": hedged, not "stated as fact" (a newcomer's run)
+            return Finding("hedged claim", finding.cue, finding.speaker)
         # The nearest source is named only where the reading said where it stands.
         source = finding.source if finding.where else None
         return Finding("plain", "", finding.speaker, source=source, where=finding.where)
