@@ -103,6 +103,11 @@ def test_ctrl_z_after_a_refused_save_undoes_nothing(page: Page, served: Served) 
     _edit_why(page, "A first.")
     page.keyboard.press("Enter")
     wait_for_file(served.lesson, lambda t: "A first." in t)
+    # The other tab shows that version before it edits: its event, arriving while the other
+    # tab's editor was open, drew the editor again and took the focus from its Save button.
+    expect(page.locator("#undo")).to_be_visible()
+    version = page.locator("#article").get_attribute("data-version") or ""
+    expect(other.locator("#article")).to_have_attribute("data-version", version)
     _edit_why(other, "B's change.")
     held: list[Route] = []
     other.route("**/api/annotations/0", lambda route: held.append(route))
@@ -111,6 +116,7 @@ def test_ctrl_z_after_a_refused_save_undoes_nothing(page: Page, served: Served) 
     _edit_why(page, "A second.")  # saved while the other tab's save is on its way
     page.keyboard.press("Enter")
     wait_for_file(served.lesson, lambda t: "A second." in t)
+    other.locator("#article").focus()  # not in the editor, which A's change may redraw
     other.keyboard.press("Control+z")
     held[0].continue_()  # refused: made on a version that is no longer the file's
     expect(other.locator("#status")).to_have_text("Nothing undone: that change was not saved.")
