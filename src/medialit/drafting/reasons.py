@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from medialit.drafting.reasons_intl import WORDINGS, Wording
-from medialit.drafting.sourcing import attributed_to
+from medialit.drafting.sourcing import DATE_NAMES, attributed_to
 from medialit.drafting.speech import is_pronoun
 from medialit.lesson.model import Kind
 
@@ -82,6 +82,14 @@ _OTHER_SOURCE = re.compile(
     r"\b(?:reports?|survey|poll|census|records?|department|office|agency|bureau|ministry|"
     r"council|commission|police|government|budget|count|company|spokes\w+)\b",
     re.I,
+)
+_WHEN_WORDS = re.compile(rf"\b{DATE_NAMES}\b")
+"""A date's words, which give a source no capital of a name ("from last September")."""
+# An article opening a source, in English, Spanish or French, before a word in small letters or
+# an acronym ("The USGS", "El alcalde", "L’agence"); a name's own stays ("The Hague", "Le Monde").
+_ARTICLE = re.compile(
+    r"^(?:(?:The|A|An|El|La|Los|Las|Un|Una|Unos|Unas|Le|Les|Une|Des)"
+    r"(?=\s+(?:[a-zà-ÿ]|[A-Z]{2,}\b))|L(?=[’'][a-zà-ÿ]))"
 )
 
 
@@ -362,24 +370,10 @@ def _a_name(source: str, speaker: str | None) -> bool:
     return source == speaker or bool(re.search(r"\b[A-Z]{2,}\b|(?<=\s)[A-Z]", words))
 
 
-_WHEN_WORDS = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
-
-
 def _mid(name: str) -> str:
     """A source as written mid-sentence: "Find the city's budget office", not "Find The…";
     a name's own article stays ("The Hague", "The Guardian")."""
     return _ARTICLE.sub(lambda a: a.group(0).lower(), name)
-
-
-# An article opening a source, in English, Spanish or French, before a word in small letters or
-# an acronym ("The USGS", "El alcalde", "L’agence"); a name's own stays ("The Hague", "Le Monde").
-_ARTICLE = re.compile(
-    r"^(?:(?:The|A|An|El|La|Los|Las|Un|Una|Unos|Unas|Le|Les|Une|Des)"
-    r"(?=\s+(?:[a-zà-ÿ]|[A-Z]{2,}\b))|L(?=[’'][a-zà-ÿ]))"
-)
 
 
 def _in(journal: str | None) -> str:

@@ -32,6 +32,11 @@ SUBJECT_CHARACTERS = 120
 FINDER_WORDS = 8
 """A finder named in more words than this is a clause, not a finder ("They found")."""
 OPENING = "\"“«¿¡' "
+DATE_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+"""The English months and days, written with their capital: a date's, not a name's."""
 _CONNECTIVE = re.compile(
     r"[A-Z][a-z]+ly|However|Meanwhile|Also|Moreover|Furthermore|Still|Now|Then|Later|Thus",
 )

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from medialit.drafting.cuesfile import CueFamilyFile, CuesFile, ReadingLists
-from medialit.drafting.sourcing import OPENING, reason_clause, source_phrase
+from medialit.drafting.sourcing import DATE_NAMES, OPENING, reason_clause, source_phrase
 from medialit.drafting.speech import Pieces, Speech, pattern
 from medialit.errors import LessonError, MedialitError
 from medialit.files import SAVE_AS_UTF8, read_text
@@ -47,11 +47,7 @@ _THEN_MODAL = re.compile(r"\s+(?:will|would|could|can|may|might|should|must)\b",
 _LEADS = re.compile(r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", re.I)
 _TIME_AGENT = re.compile(r"\s*\d")
 """'reported by 8:35 p.m.': a time, not who reported."""
-_WHEN = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Spring|Summer|Autumn|Fall|Winter|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b"
-)
+_WHEN = re.compile(rf"(?:{DATE_NAMES}|Spring|Summer|Autumn|Fall|Winter)\b")
 """A date's words: "published in September", "in Nature on Monday" name no journal."""
 _JOURNAL_ENDS = re.compile(
     r"\s+(?:(?:on|of|for|and|the|&)\s+)*(?:" + _WHEN.pattern + r"|(?:The|A|An)\s)"
