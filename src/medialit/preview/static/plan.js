@@ -130,6 +130,7 @@ async function commit() {
   const draft = plan.draft;
   const body = bodyOf(draft);
   const sent = JSON.stringify(body); // the fields are typed into the draft itself, meanwhile too
+  // (body's steps and minutes are copies: what was sent, whatever is typed next)
   const lesson = await save("api/plan", { selection: plan.which || null, plan: body });
   plan.saving -= 1;
   if (!lesson) {
@@ -142,10 +143,9 @@ async function commit() {
     // Typed while this save was on its way (a "12" was lost): the page keeps it, unsaved,
     // and leaving the field saves it; a redraw now would take the field from under the typing.
     showTotal();
-    const saved = JSON.parse(sent);
     // (Another save already on its way says what it saved.)
     const newer = plan.saving ? "" : "; your newer changes are not saved yet";
-    say(`Saved the plan: ${total(saved)} of ${saved.minutes} minutes${newer}.`);
+    say(`Saved the plan: ${total(body)} of ${body.minutes} minutes${newer}.`);
     return;
   }
   if (plan.draft === draft) {

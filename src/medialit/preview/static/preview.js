@@ -25,6 +25,12 @@ const state = {
 
 // ---- messages ------------------------------------------------------------------------
 
+// A statement's first words, to name it in a message (as the server's undo labels do).
+export function short(quote) {
+  const words = quote.split(/\s+/);
+  return words.slice(0, 6).join(" ") + (words.length > 6 ? " …" : "");
+}
+
 export function say(text) {
   $("status").textContent = text;
   $("status").title = text; // two lines show; the whole message on hover, and to screen readers
@@ -468,10 +474,8 @@ function chooseKind(kind) {
       const added = lesson && newest(lesson);
       if (added) {
         // Named, as a delete is: "Saved to …" did not say what was added (a newcomer's run).
-        const words = added.quote.split(/\s+/);
-        const quote = words.slice(0, 6).join(" ") + (words.length > 6 ? " …" : "");
         const next = added.why && added.why !== NOT_EXPLAINED ? "" : " Say why it is this kind, then Save.";
-        say(`Added statement ${added.number} (${kindOf(added.kind).label}): “${quote}”.${next}`);
+        say(`Added statement ${added.number} (${kindOf(added.kind).label}): “${short(added.quote)}”.${next}`);
       }
       if (added && state.editing === editing) {
         showPending(null);

@@ -5,7 +5,7 @@
 // draft can be brought back, and a candidate that medialit new left commented can be added.
 // Plain DOM with text nodes only, as in preview.js.
 
-import { save, say } from "./preview.js";
+import { save, say, short } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -155,11 +155,6 @@ function showInArticle(draft) {
   if ($("queue").contains(document.activeElement)) mark.scrollIntoView({ block: "nearest" });
 }
 
-function short(quote) {
-  const words = quote.split(/\s+/);
-  return words.slice(0, 6).join(" ") + (words.length > 6 ? " …" : "");
-}
-
 // ---- moving and acting -------------------------------------------------------------------
 
 function choose(key) {
@@ -247,8 +242,9 @@ async function drop() {
   const draft = currentDraft();
   if (!draft) return;
   const lesson = await save(`api/queue/${draft.index}/drop`, { quote: draft.quote });
-  if (lesson) state.dropped = keyOf(draft);
-  if (lesson) say(`Dropped statement ${draft.number}. ${nextText(draft)} Ctrl+Z, or Bring back under Dropped, puts it back.`);
+  if (!lesson) return;
+  state.dropped = keyOf(draft);
+  say(`Dropped statement ${draft.number}. ${nextText(draft)} Ctrl+Z, or Bring back under Dropped, puts it back.`);
 }
 
 function nextText(left) {
