@@ -57,7 +57,6 @@ _TABLE_ROW = re.compile(r"^[^:.]{1,60}:\s*[\d.,\s%–-]+(?:or (?:higher|lower|mo
 """A list item such as "Class I obesity: 30.0-34.9": a table row, not a claim."""
 _NAMED = re.compile(r"(?<!^)\b[A-Z][a-z]|\b[A-Z]{2,}\b")
 """A name in a speaker: a capital inside it ("the German army doctors") or an acronym ("USGS")."""
-_OPEN_CLOSE_SPEECH = re.compile(r"[,.!?]?[\"”']\s*,?\s+$")
 
 
 @dataclass(frozen=True)
@@ -225,9 +224,8 @@ def _classify(
             return _make(part, Finding("vague", vague, part.speaker), 0.8, False, context.language)
         # A named person or body ("the German army doctors", "The USGS") can be asked; "He
         # said", even of someone named before, names no one here.
-        named = bool(part.speaker and _NAMED.search(part.speaker)) and not is_pronoun(
-            text.split()[0]
-        )
+        speaker = part.speaker if not is_pronoun(text.split()[0]) else None
+        named = bool(speaker and _NAMED.search(speaker))
         found = Finding("saying", part.speaker or text, part.speaker)
         return _make(part, found, 0.85 if named else 0.6, False, context.language)
     if words.definition(text):
@@ -258,6 +256,8 @@ def _first_finding(
     if part.role == "sentence":
         if cue := _family(families, text, "vague authority"):
             return Finding("vague", cue, speaker, sure=0.8)
+        if cue := words.opens_with("conclusion_starts", words.without_idioms(text)):
+            return Finding("conclusion", cue, speaker, sure=0.8)  # "Thus…", whatever it judges
         if cue := _family(families, text, "certainty"):  # "It is now clear that…" first
             return Finding("certainty", cue, speaker, sure=0.8)
         if hedged := hedged_finding(text, words):  # "They found that … would probably …"

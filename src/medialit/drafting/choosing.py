@@ -51,6 +51,10 @@ WORDS_PER_STATEMENT = 50
 MAX_DEFAULT = 16
 CORE_MIN, CORE_MAX = 6, 9
 MAX_CANDIDATES = 30
+PLAIN_SHORT = 8
+"""A plain passage this short is a line, a label or a headline more often than a claim: on the
+corpus, careful readings met plain sentences of ten words or fewer a quarter of the time, and
+those of more than twenty-five words four times in five."""
 KIND_SHARE = 0.5
 """No kind takes more than this share of the statements while others are waiting."""
 
@@ -71,7 +75,18 @@ def value(analysed: Analysed) -> float:
     bonus = 0.25 if analysed.central else 0.0
     if analysed.part.role != "sentence":
         bonus += 0.05
+    if analysed.finding is not None and analysed.finding.reason == "plain":
+        bonus += _plain_value(analysed.part.text)
     return analysed.sure + bonus
+
+
+def _plain_value(text: str) -> float:
+    """Among passages with no sign of their kind, the longer ones come first (a claim with
+    something in it to sort), the short ones and the questions last."""
+    words = len(text.split())
+    if text.rstrip().endswith("?"):
+        return -0.1
+    return 0.002 * min(words, 40) - (0.05 if words <= PLAIN_SHORT else 0.0)
 
 
 def choose(

@@ -53,6 +53,7 @@ class ReadingLists(BaseModel):
     according: list[str] = Field(default_factory=list)
     instruction_starts: list[str] = Field(default_factory=list)
     pointer_starts: list[str] = Field(default_factory=list)
+    conclusion_starts: list[str] = Field(default_factory=list)
     reader_words: list[str] = Field(default_factory=list)
     modal_verbs: list[str] = Field(default_factory=list)
     speech_joins: list[str] = Field(default_factory=list)

@@ -228,11 +228,12 @@ class ReadingWords:
         head = paragraph.lstrip('"“ ').lower()
         return any(head.startswith(start.lower()) for start in self._lists.skip_starts)
 
-    def opens_with(self, name: str, text: str) -> bool:
-        """Whether the sentence opens with a cue of the list: an instruction ("Keep copies…",
-        ``instruction_starts``) or a word that stands for the sentence before ("This is…")."""
+    def opens_with(self, name: str, text: str) -> str | None:
+        """The cue of the list the sentence opens with: an instruction ("Keep copies…",
+        ``instruction_starts``), a word that stands for the sentence before ("This is…")."""
         pattern = self._patterns[name]
-        return bool(pattern and pattern.match(text.lstrip(OPENING)))
+        found = pattern.match(text.lstrip(OPENING)) if pattern else None
+        return found.group(0) if found else None
 
     def _names_someone(self, speaker: str) -> bool:
         """A name ("Dr. Smith"), an acronym ("CDC") or a source word ("the survey")."""

@@ -1,0 +1,121 @@
+"""Which passages become a lesson's drafts, and a conclusion by the words it opens with
+(issue 19: on the corpus, a careful reading met a plain sentence of ten words or fewer a
+quarter of the time and one of more than twenty-five words four times in five, and ten of
+the eleven statements that open "Thus", "So" or "This means" were read as inferences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.drafting.suggest import Suggestion, load_cues, suggest
+from medialit.lesson.model import Kind
+
+
+def _drafts(article: str, language: str = "en") -> list[Suggestion]:
+    return [s for s in suggest(article, load_cues(language), language) if not s.candidate]
+
+
+def _found(article: str, start: str, language: str = "en") -> Suggestion | None:
+    return next((s for s in _drafts(article, language) if s.quote.startswith(start)), None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # "every" would make it a generalisation, "must" a recommendation, "launched" a record
+        ("Thus every school in the county has planted a garden behind its library.", "Thus"),
+        ("That's why our policy is to use encryption for every website we make.", "That's why"),
+        ("So we launched a campaign to ask readers what they wanted from the letter.", "So"),
+        ("Therefore you must keep your teeth clean to keep your food clean.", "Therefore"),
+        ("This means that the vaccine cannot make anyone sick with the flu.", "This means"),
+    ],
+)
+def test_a_sentence_that_opens_with_a_conclusion_is_an_inference(sentence: str, cue: str) -> None:
+    article = (
+        "School gardens\n\nThe county's report counted the gardens planted by its schools "
+        f"last spring, and the librarians wrote down what the pupils grew.\n\n{sentence}\n"
+    )
+    draft = _found(article, sentence[:20])
+    assert draft is not None, [s.quote for s in _drafts(article)]
+    assert draft.kind is Kind.inference, draft
+    assert f"‘{cue}’" in draft.why, draft
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "So far, twelve schools in the county have planted gardens behind their libraries.",
+        "As a result of the storm, the road to the school was closed for two days.",
+        "So many pupils came to the first meeting that the librarians ran out of chairs.",
+    ],
+)
+def test_so_far_and_a_cause_named_are_no_conclusion(sentence: str) -> None:
+    article = f"School gardens\n\n{sentence}\n"
+    draft = _found(article, sentence[:20])
+    assert draft is None or "draws a conclusion" not in draft.why, draft
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "cue"),
+    [
+        ("es", "Por lo tanto, cada escuela del condado debe plantar un huerto.", "Por lo tanto"),
+        (
+            "fr",
+            "Par conséquent, chaque école du département doit planter un jardin.",
+            "Par conséquent",
+        ),
+    ],
+)
+def test_spanish_and_french_conclusions_by_their_opening(
+    language: str, sentence: str, cue: str
+) -> None:
+    article = f"Huertos\n\n{sentence}\n"
+    draft = _found(article, sentence[:15], language)
+    assert draft is not None and draft.kind is Kind.inference, draft
+    assert cue in draft.why, draft
+
+
+SHORT_LINES = [
+    "The meeting began.",
+    "Then came the vote.",
+    "Who was there?",
+    "The hall was full.",
+    "What did they decide?",
+    "It rained outside.",
+]
+LONG_CLAIMS = [
+    "The council's new timetable gives the buses on the northern route a longer stop at "
+    "the hospital, where patients and nurses wait in the cold",
+    "Parents from the village school asked the council to move the evening bus earlier, "
+    "so that pupils who stay for sport reach home before dark",
+    "The drivers' union welcomed the change to the northern route but asked for a second "
+    "bus on market days, when the first one is full before the bridge",
+    "Shopkeepers in the high street said that the earlier bus takes their customers away "
+    "before the shops close, and asked for a later one on Fridays",
+    "The council's transport officer told the meeting that the timetable was drawn up "
+    "after a month of counting passengers at each stop on the route",
+    "A group of older residents brought a letter asking the council to keep the bus that "
+    "passes the library, which they use to reach the reading room",
+    "The bus company agreed to try the new timetable for three months and to publish the "
+    "number of passengers on each route at the end of the trial",
+    "Councillors from the southern wards asked why their routes were not changed, since "
+    "their buses are as crowded as the northern ones in the morning",
+    "The meeting ended with a vote to hold a second hearing in the spring, after the "
+    "trial, where passengers can say what worked and what did not",
+    "The college on the hill asked for its students to be counted too, since most of them "
+    "come by bus from the villages along the northern route",
+    "Nurses at the hospital wrote to the paper that the longer stop at the main gate "
+    "makes it easier for patients in wheelchairs to board the bus",
+    "The cyclists' club asked the council to add racks for bicycles at the main stops, so "
+    "that riders from the farms can leave their bicycles and take the bus",
+]
+
+
+def test_a_plain_claim_is_drafted_before_a_short_line_or_a_question() -> None:
+    article = "The bus meeting\n\n" + " ".join(SHORT_LINES) + "\n\n"
+    article += "\n\n".join(f"{claim}." for claim in LONG_CLAIMS) + "\n"
+    drafts = _drafts(article)
+    quotes = [d.quote for d in drafts]
+    for line in SHORT_LINES:
+        assert line not in quotes, quotes
+    assert sum(any(q.startswith(c[:30]) for q in quotes) for c in LONG_CLAIMS) >= 6, quotes
