@@ -27,9 +27,11 @@ MIN_CLAIM_WORDS = 3
 _NO_SPEAKER = frozenset(
     {"to", "you", "be", "been", "being", "is", "was", "are", "were", "please"}
     | {"a", "an", "the", "no", "any", "their", "his", "her", "its", "our", "final", "equal"}
+    | {"not", "never", "don't", "doesn't", "didn't", "don’t", "doesn’t", "didn’t"}
 )
-"""The word before a verb of saying that leaves no one saying it: "to say", and "say" as a
-noun ("the shops … will have a say" was read as the shops saying something)."""
+"""The word before a verb of saying that leaves no one saying it: "to say", "say" as a noun
+("the shops … will have a say" was read as the shops saying something), and a saying denied
+("Those who praise Mr. Carnegie do not say he is as wise as Solomon": no one said it)."""
 
 
 class SpeechLists(Protocol):

@@ -47,6 +47,9 @@ _THEN_MODAL = re.compile(r"\s+(?:will|would|could|can|may|might|should|must)\b",
 _LEADS = re.compile(r"^(?:similarly|further|furthermore|also|in addition|but|and)\W+", re.I)
 _TIME_AGENT = re.compile(r"\s*\d")
 """'reported by 8:35 p.m.': a time, not who reported."""
+_AS_A_VERB = re.compile(r"\b(?:must|will|would|should|shall|can|could|may|might)\s+$", re.I)
+"""A source word after a modal is a verb ("must report"): it names no source. ("To" is left
+out: "a mystery to scientists" names them.)"""
 _WHEN = re.compile(rf"(?:{DATE_NAMES}|Spring|Summer|Autumn|Fall|Winter)\b")
 """A date's words: "published in September", "in Nature on Monday" name no journal."""
 _JOURNAL_ENDS = re.compile(
@@ -199,6 +202,7 @@ class ReadingWords:
             and not _PASSIVE.search(text[: end - len(word)])
             and not _RELATIVE.search(text[: end - len(word)])
             and not _NO_GIVER.match(text[end:])
+            and not re.search(r"\bfor\s+$", text[: end - len(word)])  # "took for granted"
         ]
         return found[0] if found else None
 
@@ -265,6 +269,8 @@ class ReadingWords:
         found = []
         for match in pattern.finditer(text) if pattern else ():
             said = re.split(r"[,.;:]", text[match.end() :])[0]
+            if _AS_A_VERB.search(text[: match.start()]):
+                continue  # "the papers must report his every habit": no report named
             if match.group(0).lower().endswith(" by") and _TIME_AGENT.match(said):
                 continue  # "had been reported by 8:35 p.m.": no one reported it here
             if match.group(0).lower() in according and not self._names_someone(said):
