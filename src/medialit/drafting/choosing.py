@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from medialit.drafting.analysis import Analysed
-from medialit.drafting.reasons import here, topic
+from medialit.drafting.reasons import TOPIC_WORDS, here, topic
 from medialit.lesson.model import Kind
 from medialit.lesson.statement_ids import new_id
 
@@ -194,14 +194,18 @@ def _core(picked: list[Analysed]) -> list[Analysed]:
 
 
 def _distinct(found: list[Analysed], language: str) -> dict[int, str]:
-    """Each draft's why; two that would read the same name their own passage."""
+    """Each draft's why; two that would read the same name their own passage, in as many of
+    its first words as tell it apart ("As if any one would expect him to have a crimson…")."""
     counts = Counter(a.why.lower() for a in found)  # "(The USGS)" reads as "(the USGS)"
-    return {
-        id(a): a.why
-        if counts[a.why.lower()] == 1
-        else f"{a.why} {here(topic(a.part.text), language)}"
-        for a in found
-    }
+    whys = {id(a): a.why for a in found}
+    for why in (why for why, count in counts.items() if count > 1):
+        same = [a for a in found if a.why.lower() == why]
+        count = TOPIC_WORDS
+        while len({topic(a.part.text, count) for a in same}) < len(same) and count < 40:
+            count += 2
+        for a in same:
+            whys[id(a)] = f"{a.why} {here(topic(a.part.text, count), language)}"
+    return whys
 
 
 def _ids(found: list[Analysed]) -> dict[int, str]:

@@ -108,11 +108,11 @@ def about_a_study(finding: Finding, text: str) -> Finding:
     return finding if finding.reason == "correlation" else replace(finding, journal=None)
 
 
-def topic(text: str) -> str:
-    """The passage's first words, to tell one reason from another."""
+def topic(text: str, count: int = TOPIC_WORDS) -> str:
+    """The passage's first words (``count`` of them), to tell one reason from another."""
     words = text.strip("\"“”' ").split()
-    shown = " ".join(words[:TOPIC_WORDS]).rstrip(",;:.")
-    return shown + ("…" if len(words) > TOPIC_WORDS else "")
+    shown = " ".join(words[:count]).rstrip(",;:.")
+    return shown + ("…" if len(words) > count else "")
 
 
 def why_for(finding: Finding, text: str, role: str, central: bool, language: str = "en") -> str:
