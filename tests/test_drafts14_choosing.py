@@ -153,3 +153,51 @@ def test_a_source_word_after_a_modal_is_a_verb() -> None:
     assert drafts, drafts
     for draft in drafts:
         assert "must report" not in draft.why and "nearest source" not in draft.why, draft
+
+
+def test_a_link_claimed_without_a_study_is_not_read_as_groups_compared() -> None:
+    # held-out-11's Mars helicopter: "the study compared groups of people" about a crash
+    article = (
+        "Helicopter crash\n\nThe engineers studied the photographs for a month. They found the "
+        "cause of the crash was linked to the helicopter's navigation system.\n\n"
+        "Obesity and heart disease\n\nIn the study, adults who slept less than five hours "
+        "were more often obese: short sleep was linked to weight gain, the authors wrote.\n"
+    )
+    crash = _found(article, "They found the cause")
+    assert crash is not None and crash.kind is Kind.inference, _drafts(article)
+    assert "groups of people" not in crash.why and "‘linked to’" in crash.why, crash
+    assert crash.check is not None and "the link rests on" in crash.check, crash
+    study = next(d for d in suggest(article, load_cues("en"), "en") if "weight gain" in d.quote)
+    assert "the study compared groups of people" in study.why, study
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "words"),
+    [
+        (
+            "es",
+            "La causa del accidente estaba asociada a un fallo del sistema de navegación.",
+            "¿qué muestra ese vínculo",
+        ),
+        (
+            "fr",
+            "La cause de l'accident était liée à une panne du système de navigation.",
+            "qu’est-ce qui montre ce lien",
+        ),
+    ],
+)
+def test_a_link_has_its_words_in_spanish_and_french(
+    language: str, sentence: str, words: str
+) -> None:
+    drafts = suggest(f"Accidente\n\n{sentence}\n", load_cues(language), language)
+    assert any(words in d.why for d in drafts), drafts
+
+
+def test_every_reason_has_its_why_in_every_language() -> None:
+    # A reason without its words stopped `new` on a French article (KeyError); a check falls
+    # back to the plain one's ("Ask what would show it…") by design.
+    from medialit.drafting.reasons import KINDS
+    from medialit.drafting.reasons_intl import WORDINGS
+
+    for language, wording in WORDINGS.items():
+        assert set(KINDS) - set(wording.why) == set(), language

@@ -29,7 +29,7 @@ from medialit.drafting.leaving import (
     skipped,
 )
 from medialit.drafting.numbers import Number, noun_after, statistics
-from medialit.drafting.reasons import KINDS, Finding, about_a_study, check_for, why_for
+from medialit.drafting.reasons import KINDS, Finding, about_a_study, check_for, correlation, why_for
 from medialit.drafting.sourcing import (
     finding_subject,
     hedged_finding,
@@ -49,7 +49,7 @@ MIN_SAYING_WORDS = 2
 CENTRAL_BLOCKS = 2
 """A correlation read as a cause, or a hedged guess ("New research suggests that…", sure 0.6 or
 more: not a bare modal), in the first paragraphs is the article's central move."""
-CENTRAL, PLAIN_FORM_SURE = ("correlation", "hedged finding", "prediction"), 0.48
+CENTRAL, PLAIN_FORM_SURE = ("correlation", "link", "hedged finding", "prediction"), 0.48
 
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
 """A label before a sentence ("Fact: "), left out of the quote."""
@@ -276,8 +276,8 @@ def _first_finding(
         return Finding("own account", cue, speaker, sure=0.65)  # "she was humbled by…"
     if cue := words.plan(text):  # "EPA will launch a $2.5 million grant": checked later
         return Finding("plan", cue, speaker, sure=0.6)
-    if cue := words.correlation(text):
-        return Finding("correlation", cue, speaker, journal=journal, sure=0.8)
+    if cue := words.correlation(text):  # a study's, or a link claimed with no groups compared
+        return correlation(cue, speaker, text, journal, (context.nearby_source or ("",))[0])
     for name, reason in (("certainty", "certainty"), ("loaded words", "judgement")):
         if cue := _family(families, text, name):
             return Finding(reason, cue, speaker, sure=0.8)

@@ -30,6 +30,7 @@ KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
     "record": (Kind.evidence, (Kind.assertion,), "named record"),
     "attributed": (Kind.evidence, (Kind.assertion,), "reported claim"),
     "correlation": (Kind.inference, (Kind.evidence,), "correlation read as cause"),
+    "link": (Kind.inference, (Kind.evidence,), "cause and effect"),
     "certainty": (Kind.assertion, (Kind.inference,), "unsupported certainty"),
     "judgement": (Kind.assertion, (), "loaded language"),
     "generalisation": (Kind.assertion, (Kind.inference,), "sweeping generalisation"),
@@ -108,6 +109,15 @@ def about_a_study(finding: Finding, text: str) -> Finding:
     return finding if finding.reason == "correlation" else replace(finding, journal=None)
 
 
+def correlation(
+    cue: str, speaker: str | None, text: str, journal: str | None, near: str
+) -> Finding:
+    """ "Linked to" in a study's report (it compared groups), or a link claimed without one
+    ("the cause of the crash was linked to the navigation system": no groups compared)."""
+    studied = journal or _STUDY.search(text) or _STUDY.search(near)
+    return Finding("correlation" if studied else "link", cue, speaker, journal=journal, sure=0.8)
+
+
 def topic(text: str, count: int = TOPIC_WORDS) -> str:
     """The passage's first words (``count`` of them), to tell one reason from another."""
     words = text.strip("\"“”' ").split()
@@ -146,6 +156,9 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "checked, although it shows only that it was said.",
         "correlation": f"‘{cue}’: the study compared groups of people, which shows that two "
         "things go together, not that one causes the other."
+        + (" This is the claim the article is built on." if central else ""),
+        "link": f"{said}‘{cue}’ says that two things go together: what shows the link, and "
+        "does it show that one caused the other?"
         + (" This is the claim the article is built on." if central else ""),
         "certainty": f"{said}‘{cue}’ presents it as settled, but nothing here shows how it is "
         "known.",
@@ -240,6 +253,8 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         ),
         "correlation": f"Read {study or 'the study'}: did it compare groups or test a cause? "
         "What does it say about its own limits?",
+        "link": "Find what the link rests on (a test, a record, a comparison) and ask whether "
+        "something else could explain it.",
         "sourced number": _number_check(cue, study, finding.source or "", speaker),
         "nearby number": f"Check whether {finding.source} gives ‘{cue}’; if it does not, "
         "look for who counted.",

@@ -45,6 +45,8 @@ SPANISH = Wording(
         "aunque solo muestra que se dijo.",
         "correlation": "«{cue}»: el estudio comparó grupos de personas, lo que muestra que dos "
         "cosas van juntas, no que una cause la otra.{central}",
+        "link": "{said}«{cue}» dice que dos cosas van juntas: ¿qué muestra ese vínculo, y "
+        "muestra que una causó la otra?{central}",
         "certainty": "{said}«{cue}» lo presenta como cosa zanjada, pero nada aquí muestra cómo "
         "se sabe.",
         "judgement": "{said}«{cue}» juzga en lugar de informar: quite la palabra y vea qué "
@@ -101,6 +103,8 @@ SPANISH = Wording(
         "attributed": "Busque la declaración o el informe original y compare la redacción.",
         "correlation": "Lea {study}: ¿comparó grupos o puso a prueba una causa? ¿Qué dice de "
         "sus propios límites?",
+        "link": "Busque en qué se apoya el vínculo (una prueba, un registro, una comparación) y "
+        "pregúntese si otra cosa podría explicarlo.",
         "sourced number": "Busque «{cue}» en {study}.",
         "nearby number": "Compruebe si {source} da «{cue}»; si no, busque quién contó.",
         "unsourced number": "Busque un recuento oficial ({noun}: un organismo público, un censo, "
@@ -163,6 +167,8 @@ FRENCH = Wording(
         "même si cela montre seulement que cela a été dit.",
         "correlation": "« {cue} » : l’étude a comparé des groupes de personnes, ce qui montre "
         "que deux choses vont ensemble, pas que l’une cause l’autre.{central}",
+        "link": "{said}« {cue} » dit que deux choses vont ensemble : qu’est-ce qui montre ce "
+        "lien, et montre-t-il que l’une a causé l’autre ?{central}",
         "certainty": "{said}« {cue} » présente la chose comme acquise, mais rien ici ne montre "
         "comment on le sait.",
         "judgement": "{said}« {cue} » juge au lieu de rapporter : retirez le mot et voyez quel "
@@ -221,6 +227,8 @@ FRENCH = Wording(
         "attributed": "Cherchez la déclaration ou le rapport d’origine et comparez la formulation.",
         "correlation": "Lisez {study} : a-t-elle comparé des groupes ou testé une cause ? Que "
         "dit-elle de ses propres limites ?",
+        "link": "Cherchez sur quoi repose ce lien (un essai, un document, une comparaison) et "
+        "demandez-vous si autre chose pourrait l’expliquer.",
         "sourced number": "Cherchez « {cue} » dans {study}.",
         "nearby number": "Vérifiez si {source} donne « {cue} » ; sinon, cherchez qui a compté.",
         "unsourced number": "Cherchez un décompte officiel ({noun} : un organisme public, un "
