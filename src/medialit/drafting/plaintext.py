@@ -26,6 +26,8 @@ from medialit.drafting.draft import ExtractedArticle, SourceDetails
 BODY_WORDS = 12
 """A paragraph this long (or longer) starts the article; shorter lines above it are its header."""
 TITLE_WORDS = 25
+SENTENCE_WORDS = 4
+"""A shorter line that ends with a full stop ("By Jane Doe."; "Updated."), is a header's."""
 
 _BYLINE = re.compile(r"^by\s+(?P<name>[^,|]+)", re.I)
 _MONTHS = (
@@ -51,7 +53,7 @@ def extract_text(text: str) -> ExtractedArticle:
     details = SourceDetails()
     if blocks and _is_title(blocks[0]):
         details.title = plain(body(blocks.pop(0)))
-    start = next((i for i, b in enumerate(blocks) if _starts_article(b)), 0)
+    start = next((i for i, b in enumerate(blocks) if _starts_article(b) or _a_sentence(b)), 0)
     header, rest = blocks[:start], blocks[start:]
     _read_header(header, details)
     end = next(
@@ -78,6 +80,19 @@ def _is_title(block: str) -> bool:
 def _starts_article(block: str) -> bool:
     return (
         not marker(block) and len(plain(block).split()) >= BODY_WORDS and not is_boilerplate(block)
+    )
+
+
+def _a_sentence(block: str) -> bool:
+    """A short paragraph that is a sentence, not a byline or a date line: the article has begun
+    ("MYTH: Lightning never strikes the same place twice." was dropped as a header line)."""
+    text = plain(body(block))
+    return (
+        len(text.split()) >= SENTENCE_WORDS
+        and re.search(r"[.!?][\"”’']?$", text) is not None
+        and not _BYLINE.match(text)
+        and parse_date(text) is None
+        and not is_boilerplate(block)
     )
 
 
@@ -117,7 +132,8 @@ def _read_header(header: list[str], details: SourceDetails) -> None:
         text = plain(body(block))
         byline = _BYLINE.match(text)
         if byline and details.author is None:
-            details.author = byline["name"].strip()
+            # "By Jane Doe." ends with the line's full stop, "By John Smith Jr." with his own
+            details.author = re.sub(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])\.$", "", byline["name"].strip())
             continue
         if is_boilerplate(block):
             continue

@@ -1,0 +1,28 @@
+"""A short first sentence is the article's, not its header (held-out-12: `new` dropped "MYTH:
+Lightning never strikes the same place twice." from a fact sheet, and "The war is on. Are you
+in the fight?" from an advertisement, as header lines above the first long paragraph)."""
+
+from __future__ import annotations
+
+from medialit.drafting.plaintext import extract_text
+
+LONG = (
+    "FACT: Lightning often strikes the same place repeatedly, especially if it's a tall, "
+    "pointy, isolated object."
+)
+
+
+def test_a_short_first_sentence_is_kept_in_the_article() -> None:
+    page = f"Lightning myths\n\nMYTH: Lightning never strikes the same place twice.\n\n{LONG}\n"
+    extracted = extract_text(page)
+    assert extracted.article.startswith("MYTH: Lightning never strikes"), extracted.article
+    assert extracted.details.title == "Lightning myths"
+
+
+def test_a_byline_and_a_date_above_the_article_are_still_its_header() -> None:
+    for byline in ("By Jane Doe", "By Jane Doe."):
+        page = f"Lightning myths\n\n{byline}\n\nMarch 3, 2024.\n\n{LONG}\n"
+        extracted = extract_text(page)
+        assert extracted.article.startswith("FACT:"), extracted.article
+        assert extracted.details.author == "Jane Doe"
+        assert extracted.details.published == "2024-03-03"
