@@ -201,3 +201,14 @@ def test_every_reason_has_its_why_in_every_language() -> None:
 
     for language, wording in WORDINGS.items():
         assert set(KINDS) - set(wording.why) == set(), language
+
+
+def test_a_sentence_that_ends_with_a_colon_concludes_nothing() -> None:
+    # held-out-12's cigarette advert: "So, for moderation's sake we say:" drafted as a conclusion
+    article = (
+        "Moderation\n\nThe doctors agree that too many sweets are harmful and that too many "
+        "such are eaten. So, for moderation's sake we say:\n\n"
+        '"REACH FOR A CIGARETTE INSTEAD OF A SWEET."\n'
+    )
+    for draft in suggest(article, load_cues("en"), "en"):
+        assert "‘So’ draws a conclusion" not in draft.why, draft

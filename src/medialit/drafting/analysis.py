@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
-from medialit.drafting.clauses import conclusion_cut, joined
+from medialit.drafting.clauses import conclusion_cut, joined, opening_conclusion
 from medialit.drafting.leaving import (
     MIN_WORDS,
     advice,
@@ -256,7 +256,7 @@ def _first_finding(
     if part.role == "sentence":
         if cue := _family(families, text, "vague authority"):
             return Finding("vague", cue, speaker, sure=0.8)
-        if cue := words.opens_with("conclusion_starts", words.without_idioms(text)):
+        if cue := opening_conclusion(text, words):
             return Finding("conclusion", cue, speaker, sure=0.8)  # "Thus…", whatever it judges
         if cue := _family(families, text, "certainty"):  # "It is now clear that…" first
             return Finding("certainty", cue, speaker, sure=0.8)

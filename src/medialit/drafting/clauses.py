@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from medialit.drafting.leaving import MIN_WORDS
 from medialit.drafting.sourcing import in_title
+from medialit.drafting.wording import ReadingWords
 
 CONCLUSION_REACH = 5
 """How many words may come between the comma that opens a conclusion and its marker (", which
@@ -85,3 +86,12 @@ def conclusion_cut(
     if text.count('"', 0, head) % 2 or text.count("“", 0, head) != text.count("”", 0, head):
         return None  # a cut inside a quotation would misquote it
     return head, tail, marker.strip(" ,;–—")
+
+
+def opening_conclusion(text: str, words: ReadingWords) -> str | None:
+    """The words a sentence opens with that draw a conclusion ("Thus…", "That's why…"), read
+    outside its idioms ("So far"); none for a sentence that ends with a colon, which introduces
+    what follows ("So, for moderation's sake we say:") and concludes nothing itself."""
+    if text.rstrip().endswith(":"):
+        return None
+    return words.opens_with("conclusion_starts", words.without_idioms(text))
