@@ -22,10 +22,10 @@ def _found(article: str, start: str, language: str = "en") -> Suggestion | None:
 @pytest.mark.parametrize(
     ("sentence", "cue"),
     [
-        # "every" would make it a generalisation, "must" a recommendation, "launched" a record
+        # "every" would make it a generalisation, "must" a recommendation
         ("Thus every school in the county has planted a garden behind its library.", "Thus"),
         ("That's why our policy is to use encryption for every website we make.", "That's why"),
-        ("So we launched a campaign to ask readers what they wanted from the letter.", "So"),
+        ("So the new letter must be shorter and plainer than the old one.", "So"),
         ("Therefore you must keep your teeth clean to keep your food clean.", "Therefore"),
         ("This means that the vaccine cannot make anyone sick with the flu.", "This means"),
     ],
@@ -212,3 +212,27 @@ def test_a_sentence_that_ends_with_a_colon_concludes_nothing() -> None:
     )
     for draft in suggest(article, load_cues("en"), "en"):
         assert "‘So’ draws a conclusion" not in draft.why, draft
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "So how worried should parents be about the new virus this winter?",
+        "So did the governor, who signed the bill into law on Monday.",
+        "So, too, were the roads into the town after the storm.",
+        "So that the children could eat, the school opened its kitchen on Saturdays.",
+        "Accordingly, the agency published its records of 4,000 inspections in March.",
+    ],
+)
+def test_no_conclusion_in_a_question_an_also_or_a_sourced_report(sentence: str) -> None:
+    # a review's cases: "so" that means "also", a question, a report with its source
+    for draft in suggest(f"Town news\n\n{sentence}\n", load_cues("en"), "en"):
+        assert "draws a conclusion" not in draft.why, draft
+
+
+def test_a_saying_after_a_denied_one_is_still_a_saying() -> None:
+    article = (
+        "Town news\n\nThe mayor, who never says no to a reporter, said the school would close.\n"
+    )
+    sayings = [d for d in suggest(article, load_cues("en"), "en") if d.kind is Kind.evidence]
+    assert any(d.quote.endswith(", said") for d in sayings), sayings

@@ -26,3 +26,23 @@ def test_a_byline_and_a_date_above_the_article_are_still_its_header() -> None:
         assert extracted.article.startswith("FACT:"), extracted.article
         assert extracted.details.author == "Jane Doe"
         assert extracted.details.published == "2024-03-03"
+
+
+def test_a_site_line_above_a_byline_is_still_the_header() -> None:
+    # a review found 35 of 48 such lines leaking into the article and losing the byline
+    for line in (
+        "Updated 3 hours ago.",
+        "Listen to this article.",
+        "A new study raises hard questions.",
+    ):
+        page = f"Bridge closed\n\n{line}\n\nBy Jane Doe\n\nMarch 3, 2024\n\n{LONG}\n"
+        extracted = extract_text(page)
+        assert extracted.article.startswith("FACT:"), (line, extracted.article)
+        assert extracted.details.author == "Jane Doe", line
+        assert extracted.details.published == "2024-03-03", line
+
+
+def test_a_site_line_alone_above_the_article_is_not_kept() -> None:
+    for line in ("Listen to this article.", "Updated 3 hours ago.", "5 min read. Share this."):
+        extracted = extract_text(f"Bridge closed\n\n{line}\n\n{LONG}\n")
+        assert extracted.article.startswith("FACT:"), (line, extracted.article)

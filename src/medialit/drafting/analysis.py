@@ -256,8 +256,6 @@ def _first_finding(
     if part.role == "sentence":
         if cue := _family(families, text, "vague authority"):
             return Finding("vague", cue, speaker, sure=0.8)
-        if cue := opening_conclusion(text, words):
-            return Finding("conclusion", cue, speaker, sure=0.8)  # "Thus…", whatever it judges
         if cue := _family(families, text, "certainty"):  # "It is now clear that…" first
             return Finding("certainty", cue, speaker, sure=0.8)
         if hedged := hedged_finding(text, words):  # "They found that … would probably …"
@@ -272,6 +270,8 @@ def _first_finding(
         cue = _family(families, text, "attribution")
         if cue and not words.find_all("own_words", text):  # "as we have stated": no source
             return Finding("attributed", cue, speaker, sure=0.7)
+        if cue := opening_conclusion(text, words):  # "Thus…": before "all", "must", "would"
+            return Finding("conclusion", cue, speaker, sure=0.8)
     if part.role == "claim" and (cue := words.own_account(text)):
         return Finding("own account", cue, speaker, sure=0.65)  # "she was humbled by…"
     if cue := words.plan(text):  # "EPA will launch a $2.5 million grant": checked later

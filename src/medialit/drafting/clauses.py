@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from medialit.drafting.leaving import MIN_WORDS
-from medialit.drafting.sourcing import in_title
+from medialit.drafting.sourcing import OPENING, in_title
 from medialit.drafting.wording import ReadingWords
 
 CONCLUSION_REACH = 5
@@ -90,8 +90,25 @@ def conclusion_cut(
 
 def opening_conclusion(text: str, words: ReadingWords) -> str | None:
     """The words a sentence opens with that draw a conclusion ("Thus…", "That's why…"), read
-    outside its idioms ("So far"); none for a sentence that ends with a colon, which introduces
-    what follows ("So, for moderation's sake we say:") and concludes nothing itself."""
-    if text.rstrip().endswith(":"):
+    outside its idioms ("So far"). None for a sentence that ends with a colon, which introduces
+    what follows ("So, for moderation's sake we say:"), or with a question mark ("So how
+    worried should parents be?"), none where "so" means "also" or "in order that" ("So did the
+    governor", "So, too, were the roads", "So that the children could eat, …"), and none for
+    a sentence that names its source."""
+    if text.rstrip().rstrip("\"”’'").endswith((":", "?")):
         return None
-    return words.opens_with("conclusion_starts", words.without_idioms(text))
+    opening = words.without_idioms(text).lstrip(OPENING)
+    cue = words.opens_with("conclusion_starts", opening)
+    if cue and cue.lower() == "so" and _SO_ALSO.match(opening[len(cue) :]):
+        return None
+    # "Accordingly, the agency published its records of 4,000 inspections": the source named
+    # makes it evidence, whatever joins it to what came before.
+    return cue if cue and not words.source_in(text) else None
+
+
+_SO_ALSO = re.compile(
+    r"[\s,]*(?:too|that|do|does|did|is|are|was|were|has|have|had|can|could|will|would|shall|"
+    r"should|may|might|must|begins?|began|ends?|ended|goes|went)\b",
+    re.I,
+)
+"""After "So": an inversion ("So did the governor", "So begins the story") or a purpose."""

@@ -44,6 +44,14 @@ _DATE = re.compile(
 _ORIGINAL_SOURCE = re.compile(
     r"^the original source of this article is\s+(?P<outlet>.+?)\.?$", re.I
 )
+_SITE_LINE = re.compile(
+    r"(?:listen to|(?:last )?updated|published|posted|reading time|\d+\s*min(?:ute)?s?\s+read|"
+    r"this (?:article|story) (?:is|has been|was)|skip to|save this|log in|you have \d+|"
+    r"story continues|photo by|image courtesy|editor'?s note|(?:opinion|analysis|written) by|"
+    r".{0,60}\bcontributed to this (?:report|story))",
+    re.I,
+)
+"""A site's line above an article that reads as a sentence ("Listen to this article.")."""
 _COPYRIGHT = re.compile(r"(?:copyright\s*)?©.*|copyright\b.*", re.I)
 
 
@@ -53,7 +61,9 @@ def extract_text(text: str) -> ExtractedArticle:
     details = SourceDetails()
     if blocks and _is_title(blocks[0]):
         details.title = plain(body(blocks.pop(0)))
-    start = next((i for i, b in enumerate(blocks) if _starts_article(b) or _a_sentence(b)), 0)
+    start = next((i for i, b in enumerate(blocks) if _starts_article(b)), 0)
+    if start > 0 and _a_sentence(blocks[0]) and not any(map(_dated_or_signed, blocks[1:start])):
+        start = 0  # "MYTH: Lightning never strikes the same place twice.", then the article
     header, rest = blocks[:start], blocks[start:]
     _read_header(header, details)
     end = next(
@@ -84,16 +94,23 @@ def _starts_article(block: str) -> bool:
 
 
 def _a_sentence(block: str) -> bool:
-    """A short paragraph that is a sentence, not a byline or a date line: the article has begun
-    ("MYTH: Lightning never strikes the same place twice." was dropped as a header line)."""
+    """A short first paragraph that is a sentence, not a site's line: the article has begun
+    ("MYTH: Lightning never strikes the same place twice." was dropped as a header line),
+    unless a byline or a date follows it ("Updated 3 hours ago." / "By Jane Doe")."""
     text = plain(body(block))
     return (
-        len(text.split()) >= SENTENCE_WORDS
+        not marker(block)
+        and len(text.split()) >= SENTENCE_WORDS
         and re.search(r"[.!?][\"”’']?$", text) is not None
-        and not _BYLINE.match(text)
-        and parse_date(text) is None
+        and not _dated_or_signed(block)
+        and not _SITE_LINE.match(text)
         and not is_boilerplate(block)
     )
+
+
+def _dated_or_signed(block: str) -> bool:
+    text = plain(body(block))
+    return bool(_BYLINE.match(text)) or parse_date(text) is not None
 
 
 def _is_bio(block: str, details: SourceDetails) -> bool:

@@ -24,14 +24,14 @@ WILDCARD_WORDS = 6
 SPEAKER_WORDS = 12
 MIN_CLAIM_WORDS = 3
 """What follows a document introduced is a claim of its own from this many words."""
+_DENIED = re.compile(r"\b(?:not|never|(?:do|does|did)n['’]t)\s+$", re.I)
 _NO_SPEAKER = frozenset(
     {"to", "you", "be", "been", "being", "is", "was", "are", "were", "please"}
     | {"a", "an", "the", "no", "any", "their", "his", "her", "its", "our", "final", "equal"}
-    | {"not", "never", "don't", "doesn't", "didn't", "don’t", "doesn’t", "didn’t"}
 )
 """The word before a verb of saying that leaves no one saying it: "to say", "say" as a noun
-("the shops … will have a say" was read as the shops saying something), and a saying denied
-("Those who praise Mr. Carnegie do not say he is as wise as Solomon": no one said it)."""
+("the shops … will have a say" was read as the shops saying something); _DENIED, a saying
+denied ("Those who praise Mr. Carnegie do not say he is as wise as Solomon": no one said it)."""
 
 
 class SpeechLists(Protocol):
@@ -113,8 +113,12 @@ class Speech:
             return participle
         if introduced := self._introduced(text):
             return introduced
-        if self._verb and (verb := self._verb.search(text)):
-            if inside_quotes(text, verb.start()) or self._not_a_report(text[: verb.start()]):
+        verbs = list(self._verb.finditer(text)) if self._verb else []
+        if verbs:
+            verb = verbs[0]
+            if _DENIED.search(text[: verb.start()]):  # "did not say …, but aides said…"
+                verb = next((v for v in verbs[1:] if self._reports(text, v)), verbs[0])
+            if not self._reports(text, verb):
                 return None
             boundary = max(
                 (
@@ -214,13 +218,17 @@ class Speech:
             for w in words
         ) or self._names_someone(head.lower())
 
+    def _reports(self, text: str, verb: re.Match[str]) -> bool:
+        """Whether this verb of saying reports someone's words (not quoted, denied, "to say")."""
+        return not (inside_quotes(text, verb.start()) or self._not_a_report(text[: verb.start()]))
+
     def _not_a_report(self, before: str) -> bool:
         """ "You have to say yea or no", "to say": a verb of saying after a modal, "to" or
         "you" reports no one's words; nor does one in the passive ("this can be said with
         truth", "it is said")."""
         last = before.split()[-1:] if before.split() else []
         word = last[0].lower().strip(",;:") if last else ""
-        return word in _NO_SPEAKER | self._modal_verbs
+        return word in _NO_SPEAKER | self._modal_verbs or bool(_DENIED.search(before))
 
     def _participle(self, text: str) -> tuple[Pieces, str] | None:
         """ "Wu Daiwei met the ambassador and offered an apology, stating that the intrusion
