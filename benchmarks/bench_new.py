@@ -65,8 +65,10 @@ from hard_checks import CHECKS, DraftSeen, violations
 from new_timing import long_article, time_new
 from ruamel.yaml import YAML
 
+from medialit.drafting.howsure import how_sure
 from medialit.drafting.lessonfile import CANDIDATES_COMMENT
 from medialit.drafting.new import new_lesson
+from medialit.drafting.suggest import sureness
 from medialit.lesson.anchoring import find_matches, searchable
 from medialit.lesson.article import Block, split_blocks
 from medialit.lesson.reading import read_lesson
@@ -107,6 +109,8 @@ class Score:
     """Statements met by a draft or a candidate of an accepted kind."""
     candidates: int = 0
     candidates_right: int = 0
+    by_sureness: Counter[tuple[str, bool]] = field(default_factory=Counter)
+    """Drafts by the words of their "how sure" comment, and whether each was right."""
 
     def add(self, other: Score) -> None:
         self.statements += other.statements
@@ -117,6 +121,7 @@ class Score:
         self.found += other.found
         self.candidates += other.candidates
         self.candidates_right += other.candidates_right
+        self.by_sureness.update(other.by_sureness)
 
     @property
     def coverage(self) -> float:
@@ -216,10 +221,12 @@ def score(drafted: Drafted, wanted: list[Wanted]) -> tuple[Score, list[str]]:
         else:
             result.confusion[(want.kind, "missed")] += 1
             missed.append(want.quote)
-    for span, kind in drafts:
+    techniques = [seen.technique for seen in drafted.seen] or [""] * len(drafts)
+    for (span, kind), technique in zip(drafts, techniques, strict=True):
         met = [w for w in wanted if span.meets(w.span)]
-        if any(kind in w.accepted for w in met):
-            result.right += 1
+        right = any(kind in w.accepted for w in met)
+        result.right += right
+        result.by_sureness[(sureness(how_sure(technique)), right)] += 1
         if not met:
             result.confusion[("extra", kind)] += 1
     found_by = [*drafts, *drafted.candidates]
@@ -362,6 +369,18 @@ def report(
             f"  candidates {s.candidates:>4}, {s.candidates_right / max(s.candidates, 1):6.1%} "
             "of them on a statement with its kind"
         )
+    print("  how sure (the drafts' comments) against right as they stand:")
+    for name in ["overall", *sorted(by_set)]:
+        s = overall if name == "overall" else by_set[name]
+        cells = []
+        for words in ("sure", "fairly sure", "unsure"):
+            right, drafts = (
+                s.by_sureness[(words, True)],
+                sum(s.by_sureness[(words, r)] for r in (True, False)),
+            )
+            cells.append(f"{words} {right / max(drafts, 1):6.1%} ({right:>3}/{drafts:<3})")
+        label = name if name == "overall" else f"{name} set"
+        print(f"  {label:<28} " + "  ".join(cells))
     if verbose:
         for name, (_, _, missed) in scores.items():
             for quote in missed:

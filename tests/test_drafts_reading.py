@@ -166,7 +166,9 @@ def test_a_lesson_sized_draft_balanced_with_a_core(name: str) -> None:
     kinds = [d.kind for d in statements]
     for kind in set(kinds):
         if kinds.count(kind) > (size + 1) // 2:  # over half only when no sure passage of another
-            left = [d for d in found if d.candidate and d.kind != kind and d.sure >= MIN_SURE]
+            left = [
+                d for d in found if d.candidate and d.kind != kind and d.reading_sure >= MIN_SURE
+            ]
             assert not left, name
     core = [d for d in statements if d.core]
     assert not core or 6 <= len(core) <= 9

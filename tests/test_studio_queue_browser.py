@@ -76,7 +76,11 @@ def test_review_the_drafts_from_the_keyboard(page: Page, served: Served) -> None
     drafts = options(page)
     assert len(drafts) == before.split("\nquestions:")[0].count("\n    draft: true")
     first = page.locator("#queue-list [role=option]").first
-    expect(first).to_contain_text("fairly sure (0.60)")  # least sure first, its sureness shown
+    shown = re.compile(r"(?:unsure|fairly sure|sure) \((0\.\d\d)\)")
+    expect(first).to_contain_text(shown)  # its sureness shown, and the least sure first
+    texts = page.locator("#queue-list [role=option]").all_inner_texts()
+    sures = [float(m.group(1)) for m in map(shown.search, texts) if m]
+    assert sures and sures[0] == min(sures), texts
     expect(first).to_have_attribute("aria-selected", "true")
     page.keyboard.press("j")
     page.keyboard.press("ArrowDown")

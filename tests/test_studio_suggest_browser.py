@@ -130,8 +130,15 @@ def test_a_kind_change_offers_the_new_kinds_why_and_r_takes_it(
         "after a kind change, R uses the reason and check written for the new kind"
     )
     tab_to(page, r"^ul#queue-list")
-    first = page.locator("#queue-list [role=option]").first
-    expect(first).to_contain_text("Apparently, sales went up")
+    # down the list (least sure first) to the hedged draft, as a teacher would with J
+    selected = page.locator("#queue-list [role=option][aria-selected=true]")
+    for _ in range(page.locator("#queue-list [role=option]").count()):
+        if "Apparently, sales went up" in selected.inner_text():
+            break
+        key = selected.get_attribute("data-key") or ""
+        page.keyboard.press("j")
+        expect(selected).not_to_have_attribute("data-key", key)  # moved before reading it
+    expect(selected).to_contain_text("Apparently, sales went up")
     offer = page.locator("#queue-offer")
     expect(offer).to_be_hidden()
     page.keyboard.press("a")  # inference → assertion

@@ -3,7 +3,8 @@
 Every passage the reading found is a candidate; the surest, balanced so that no kind takes
 more than half, become the lesson's statements, least sure first (the ones a teacher should
 read first). The best of them, with each kind the lesson has, are suggested as a ``core``
-selection for a short lesson; the rest are kept as candidates a teacher can promote.
+selection for a short lesson; the rest are kept as candidates a teacher can promote. (The
+reading's confidence chooses; the list is ordered by :mod:`.howsure`'s measured one.)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from medialit.drafting.analysis import Analysed
+from medialit.drafting.howsure import how_sure
 from medialit.drafting.reasons import TOPIC_WORDS, here, topic
 from medialit.lesson.model import Kind
 from medialit.lesson.statement_ids import new_id
@@ -135,7 +137,7 @@ def choose(
     ids = _ids([*picked, *rest])
     chosen = [
         Chosen(a, whys[id(a)], ids[id(a)], core=a in core)
-        for a in sorted(picked, key=lambda a: (a.sure, order[id(a)]))
+        for a in sorted(picked, key=lambda a: (how_sure(a.technique), order[id(a)]))
     ]
     return chosen + [
         Chosen(a, whys[id(a)], ids[id(a)], candidate=True) for a in rest[:MAX_CANDIDATES]

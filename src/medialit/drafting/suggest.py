@@ -15,6 +15,7 @@ import pysbd
 
 from medialit.drafting.analysis import analyse
 from medialit.drafting.choosing import choose
+from medialit.drafting.howsure import how_sure
 from medialit.drafting.wording import CueFamily, ReadingWords, load_cues
 from medialit.lesson.anchoring import find_matches, searchable
 from medialit.lesson.article import split_blocks
@@ -37,6 +38,9 @@ class Suggestion:
     techniques: tuple[str, ...]
     check: str | None = None
     sure: float = 0.5
+    """How sure, as measured for drafts of its technique (:mod:`.howsure`): shown, and the order."""
+    reading_sure: float = 0.5
+    """How sure the reading's cue words were: what chose it among the passages found."""
     id: str | None = None
     core: bool = False
     candidate: bool = False
@@ -104,7 +108,8 @@ def suggest(
             why=c.why,
             techniques=(c.analysed.technique,),
             check=c.analysed.check,
-            sure=c.analysed.sure,
+            sure=how_sure(c.analysed.technique),
+            reading_sure=c.analysed.sure,
             id=c.id,
             core=c.core,
             candidate=c.candidate,
