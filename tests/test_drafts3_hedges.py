@@ -29,7 +29,8 @@ def test_a_suggested_finding_is_a_hedged_inference() -> None:
     found = next(s for s in drafted() if s.quote.startswith("New research suggests"))
     assert found.kind.value == "inference"
     assert "suggests" in found.why
-    assert sureness(found.sure) != "unsure"
+    # the reading is fairly sure of it; how sure it is shown is measured (drafting/howsure.py)
+    assert sureness(found.reading_sure) != "unsure"
 
 
 def test_best_known_is_no_judgement() -> None:

@@ -45,4 +45,4 @@ def test_claims_by_their_form_in_spanish_and_french(language: str) -> None:
         assert draft is not None, [s.quote for s in found]
         assert draft.kind.value == "assertion", draft
         assert cue in draft.why, draft.why
-        assert draft.sure > 0.35, draft  # ranked above a plain sentence
+        assert draft.reading_sure > 0.35, draft  # ranked above a plain sentence

@@ -46,3 +46,15 @@ def test_a_site_line_alone_above_the_article_is_not_kept() -> None:
     for line in ("Listen to this article.", "Updated 3 hours ago.", "5 min read. Share this."):
         extracted = extract_text(f"Bridge closed\n\n{line}\n\n{LONG}\n")
         assert extracted.article.startswith("FACT:"), (line, extracted.article)
+
+
+def test_an_old_papers_headline_and_deck_in_capitals() -> None:
+    # held-out-13's 1898 story: its title ends with a full stop and its deck was dropped
+    page = (
+        "CAUSED BY SPANIARDS.\n\nSHOWN BY THE OFFICIAL REPORT OF THE NAVAL COURT OF INQUIRY\n\n"
+        f"The Situation Looks Grave.\n\n{LONG}\n"
+    )
+    extracted = extract_text(page)
+    assert extracted.details.title == "CAUSED BY SPANIARDS."
+    assert extracted.article.startswith("SHOWN BY THE OFFICIAL REPORT"), extracted.article
+    assert "The Situation Looks Grave." in extracted.article

@@ -27,7 +27,7 @@ BODY_WORDS = 12
 """A paragraph this long (or longer) starts the article; shorter lines above it are its header."""
 TITLE_WORDS = 25
 SENTENCE_WORDS = 4
-"""A shorter line that ends with a full stop ("By Jane Doe."; "Updated."), is a header's."""
+"""A shorter line above the article ("Staff Writer.", "Updated.") is a header's, not a deck."""
 
 _BYLINE = re.compile(r"^by\s+(?P<name>[^,|]+)", re.I)
 _MONTHS = (
@@ -48,7 +48,8 @@ _SITE_LINE = re.compile(
     r"(?:listen to|(?:last )?updated|published|posted|reading time|\d+\s*min(?:ute)?s?\s+read|"
     r"this (?:article|story) (?:is|has been|was)|skip to|save this|log in|you have \d+|"
     r"story continues|photo by|image courtesy|editor'?s note|(?:opinion|analysis|written) by|"
-    r".{0,60}\bcontributed to this (?:report|story))",
+    r".{0,60}\bcontributed to this (?:report|story)|"
+    r".{0,40}\b(?:staff (?:writer|reporter)|correspondent|contributing (?:writer|editor)))",
     re.I,
 )
 """A site's line above an article that reads as a sentence ("Listen to this article.")."""
@@ -62,7 +63,7 @@ def extract_text(text: str) -> ExtractedArticle:
     if blocks and _is_title(blocks[0]):
         details.title = plain(body(blocks.pop(0)))
     start = next((i for i, b in enumerate(blocks) if _starts_article(b)), 0)
-    if start > 0 and _a_sentence(blocks[0]) and not any(map(_dated_or_signed, blocks[1:start])):
+    if start > 0 and _a_deck(blocks[0]) and not any(map(_dated_or_signed, blocks[1:start])):
         start = 0  # "MYTH: Lightning never strikes the same place twice.", then the article
     header, rest = blocks[:start], blocks[start:]
     _read_header(header, details)
@@ -82,7 +83,7 @@ def _is_title(block: str) -> bool:
     return (
         marker(block) != "- "
         and len(text.split()) <= TITLE_WORDS
-        and not text.endswith(".")
+        and (not text.endswith(".") or text.isupper())  # "CAUSED BY SPANIARDS."
         and not is_boilerplate(block)
     )
 
@@ -93,15 +94,15 @@ def _starts_article(block: str) -> bool:
     )
 
 
-def _a_sentence(block: str) -> bool:
-    """A short first paragraph that is a sentence, not a site's line: the article has begun
-    ("MYTH: Lightning never strikes the same place twice." was dropped as a header line),
-    unless a byline or a date follows it ("Updated 3 hours ago." / "By Jane Doe")."""
+def _a_deck(block: str) -> bool:
+    """A short first paragraph that students read, a sentence or an old paper's deck in
+    capitals ("SHOWN BY THE OFFICIAL REPORT OF THE NAVAL COURT OF INQUIRY"): the article has
+    begun, unless a byline or a date follows it; not a site's line ("Updated 3 hours ago.")."""
     text = plain(body(block))
     return (
         not marker(block)
         and len(text.split()) >= SENTENCE_WORDS
-        and re.search(r"[.!?][\"”’']?$", text) is not None
+        and (re.search(r"[.!?][\"”’']?$", text) is not None or text.isupper())
         and not _dated_or_signed(block)
         and not _SITE_LINE.match(text)
         and not is_boilerplate(block)
