@@ -61,7 +61,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hard_checks import CHECKS, DraftSeen, violations
+from hard_checks import CHECKS, DraftSeen, paragraph_before, violations
 from new_timing import long_article, time_new
 from ruamel.yaml import YAML
 
@@ -167,7 +167,7 @@ def draft(source: Path, folder: Path) -> Drafted:
             ", ".join(s.annotation.techniques),
             s.annotation.why,
             texts[s.block],
-            next((t for t in reversed(texts[: s.block]) if t), ""),
+            paragraph_before(texts, s.block),
         )
         for s in lesson.statements
     ]

@@ -79,6 +79,12 @@ class DraftSeen:
     paragraph_before: str
 
 
+def paragraph_before(texts: list[str], at: int) -> str:
+    """The paragraph before paragraph ``at``, with headings as "": a source named before a
+    heading does not cover the section after it (nor does the reading's scope cross one)."""
+    return texts[at - 1] if at > 0 else ""
+
+
 def violations(draft: DraftSeen) -> list[str]:
     """The hard checks this draft fails, by name."""
     failed = []

@@ -196,7 +196,7 @@ def test_a_link_has_its_words_in_spanish_and_french(
 def test_every_reason_has_its_why_in_every_language() -> None:
     # A reason without its words stopped `new` on a French article (KeyError); a check falls
     # back to the plain one's ("Ask what would show it…") by design.
-    from medialit.drafting.reasons import KINDS
+    from medialit.drafting.kinds import KINDS
     from medialit.drafting.reasons_intl import WORDINGS
 
     for language, wording in WORDINGS.items():
@@ -236,3 +236,16 @@ def test_a_saying_after_a_denied_one_is_still_a_saying() -> None:
     )
     sayings = [d for d in suggest(article, load_cues("en"), "en") if d.kind is Kind.evidence]
     assert any(d.quote.endswith(", said") for d in sayings), sayings
+
+
+def test_a_sum_keeps_its_sign_and_scale_and_no_false_noun() -> None:
+    # held-out-13: "The figure ‘50’ (each year)", "Look for an official count of or more"
+    article = (
+        "Fences\n\nA collar for just one animal can cost around $50 each year or more.\n\n"
+        "The city spent $4 million on twelve new buses for the northern routes.\n\n"
+        "And portable base stations cost $10,000 or more.\n"
+    )
+    whys = " ".join(f"{d.why} {d.check}" for d in suggest(article, load_cues("en"), "en"))
+    assert "‘$50’" in whys and "‘$4 million’" in whys and "‘$10,000’" in whys, whys
+    assert "(each year)" not in whys and "count of or more" not in whys, whys
+    assert "count of million" not in whys, whys

@@ -23,7 +23,7 @@ from medialit.lesson.article import split_blocks
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from hard_checks import CHECKS, DraftSeen, violations
+from hard_checks import CHECKS, DraftSeen, paragraph_before, violations
 
 CORPUS = ROOT / "benchmarks" / "corpus"
 ARTICLES = sorted(p.parent.name for p in CORPUS.glob("*/article.txt"))
@@ -36,7 +36,7 @@ def drafted(article: str) -> list[tuple[Suggestion, DraftSeen]]:
     seen = []
     for s in suggest(article, cues):
         at = next(i for i, t in enumerate(texts) if s.quote in t)
-        before = next((t for t in reversed(texts[:at]) if t), "")
+        before = paragraph_before(texts, at)
         seen.append((s, DraftSeen(s.quote, ", ".join(s.techniques), s.why, texts[at], before)))
     return seen
 

@@ -18,6 +18,7 @@ from functools import partial
 from typing import Literal
 
 from medialit.drafting.clauses import conclusion_cut, joined, opening_conclusion
+from medialit.drafting.kinds import KINDS
 from medialit.drafting.leaving import (
     MIN_WORDS,
     advice,
@@ -29,7 +30,7 @@ from medialit.drafting.leaving import (
     skipped,
 )
 from medialit.drafting.numbers import Number, noun_after, statistics
-from medialit.drafting.reasons import KINDS, Finding, about_a_study, check_for, correlation, why_for
+from medialit.drafting.reasons import Finding, about_a_study, check_for, correlation, why_for
 from medialit.drafting.sourcing import (
     finding_subject,
     hedged_finding,
@@ -382,8 +383,7 @@ def _hedge(families: list[CueFamily], text: str, words: ReadingWords) -> str | N
 def _make(
     part: Part, finding: Finding, sure: float, central: bool = False, language: str = "en"
 ) -> Analysed:
-    if finding.reason == "custom" and finding.family is not None:
-        family = finding.family
+    if (family := finding.family) is not None and finding.reason == "custom":
         kind, also, technique = family.kind, family.also_accept, family.technique
     else:
         kind, also, technique = KINDS[finding.reason]

@@ -91,10 +91,16 @@ def numbers(sentence: str) -> list[Number]:
     for match in _NUMBER.finditer(sentence):
         start, end = match.span()
         before, after = sentence[max(0, start - _NEAR) : start], sentence[end : end + _NEAR]
-        found.append(
-            Number(match.group(0), match.start(), _classify(match.group(0), before, after))
-        )
+        kind = _classify(match.group(0), before, after)
+        sign = 1 if before[-1:] in _CURRENCY else 0  # "$4 million": the sum, sign and all
+        scale = _SCALE_WORD.match(after)
+        end += scale.end() if scale and kind == "statistic" else 0
+        found.append(Number(sentence[start - sign : end], start - sign, kind))
     return found
+
+
+_CURRENCY = frozenset("$£€¥")
+_SCALE_WORD = re.compile(r"[\s-]+(?:thousand|million|billion|trillion|mil|millones|millions?)\b")
 
 
 def statistics(sentence: str) -> list[Number]:
@@ -139,8 +145,15 @@ def noun_after(text: str, figure: Number) -> str:
     if not found:
         return "it"
     first, _, second = found.group(1).partition(" ")
+    if first.lower() in _NOT_A_THING:  # "$50 each year", "$10,000 or more": no word for it
+        return "it"
     # "6.000 militants could", "800 men and": a verb or a joining word is not what is counted.
     return first if second.lower() in _NOT_COUNTED else found.group(1)
+
+
+_NOT_A_THING = frozenset(
+    {"each", "every", "per", "a", "an", "or", "more", "less", "than", "on", "in", "for", "to"}
+)
 
 
 _NOT_COUNTED = frozenset(

@@ -15,47 +15,11 @@ from typing import TYPE_CHECKING
 from medialit.drafting.reasons_intl import WORDINGS, Wording
 from medialit.drafting.sourcing import DATE_NAMES, attributed_to
 from medialit.drafting.speech import is_pronoun
-from medialit.lesson.model import Kind
 
 if TYPE_CHECKING:
     from medialit.drafting.wording import CueFamily
 
 TOPIC_WORDS = 6
-
-KINDS: dict[str, tuple[Kind, tuple[Kind, ...], str]] = {
-    "saying": (Kind.evidence, (Kind.assertion,), "reported claim"),
-    "vague": (Kind.assertion, (Kind.evidence,), "vague attribution"),
-    "finding": (Kind.evidence, (Kind.assertion,), "named source"),
-    "hedged finding": (Kind.inference, (Kind.evidence,), "hedged finding"),
-    "record": (Kind.evidence, (Kind.assertion,), "named record"),
-    "attributed": (Kind.evidence, (Kind.assertion,), "reported claim"),
-    "correlation": (Kind.inference, (Kind.evidence,), "correlation read as cause"),
-    "link": (Kind.inference, (Kind.evidence,), "cause and effect"),
-    "certainty": (Kind.assertion, (Kind.inference,), "unsupported certainty"),
-    "judgement": (Kind.assertion, (), "loaded language"),
-    "generalisation": (Kind.assertion, (Kind.inference,), "sweeping generalisation"),
-    "amount": (Kind.assertion, (Kind.inference,), "vague amount"),
-    "method": (Kind.evidence, (Kind.assertion,), "method described"),
-    "recommendation": (Kind.assertion, (), "advice as fact"),
-    "causal": (Kind.inference, (Kind.assertion,), "cause and effect"),
-    "conclusion": (Kind.inference, (Kind.assertion,), "conclusion drawn"),
-    "comparison": (Kind.assertion, (Kind.inference,), "comparison without figures"),
-    "superlative": (Kind.assertion, (Kind.inference,), "unsupported superlative"),
-    "prediction": (Kind.inference, (Kind.assertion,), "prediction"),
-    "sourced number": (Kind.evidence, (Kind.assertion,), "sourced number"),
-    "unsourced number": (Kind.assertion, (Kind.evidence,), "unsourced number"),
-    "nearby number": (Kind.assertion, (Kind.evidence,), "figure to trace"),
-    "plain": (Kind.assertion, (Kind.evidence,), "claim without support"),
-    "stance": (Kind.assertion, (Kind.inference,), "opinion as fact"),
-    "rhetorical": (Kind.inference, (Kind.assertion,), "rhetorical question"),
-    "own account": (Kind.evidence, (Kind.assertion,), "reported claim"),
-    "plan": (Kind.assertion, (Kind.evidence, Kind.inference), "announced plan"),
-    # Never found by the reading: written when a teacher changes a draft's kind (.rekinding).
-    "observed": (Kind.evidence, (Kind.assertion,), "checkable fact"),
-    "concluded": (Kind.inference, (Kind.assertion,), "conclusion"),
-    "hedged claim": (Kind.assertion, (Kind.inference,), "claim without support"),
-}
-"""Each reason's kind, the kinds a careful student could also defend, and its technique."""
 
 
 @dataclass(frozen=True)
@@ -185,9 +149,9 @@ def why_for(finding: Finding, text: str, role: str, central: bool, language: str
         "no record it was measured against.",
         "sourced number": f"The figure ‘{cue}’ comes from {_mid(finding.source or '')}, named "
         f"{finding.where}: it can be checked there.",
-        "unsourced number": f"The figure ‘{cue}’ ({finding.noun}) comes with no source, here "
-        "or earlier in the paragraph: who counted, and how?",
-        "nearby number": f"The figure ‘{cue}’ ({finding.noun}) is given without a source "
+        "unsourced number": f"The figure ‘{cue}’{_counting(finding)} comes with no source, "
+        "here or earlier in the paragraph: who counted, and how?",
+        "nearby number": f"The figure ‘{cue}’{_counting(finding)} is given without a source "
         f"of its own; {finding.source}, named {finding.where}, may be where it comes from.",
         "plain": _plain(finding, said),
         "rhetorical": f"{said}‘{cue}’ asks a question that expects only one answer: a "
@@ -258,8 +222,13 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         "sourced number": _number_check(cue, study, finding.source or "", speaker),
         "nearby number": f"Check whether {finding.source} gives ‘{cue}’; if it does not, "
         "look for who counted.",
-        "unsourced number": f"Look for an official count of {finding.noun} (a government "
-        "agency, a census, a named study) and compare it with ‘" + cue + "’.",
+        "unsourced number": (
+            f"Look for an official count of {finding.noun} (a government agency, a census, a "
+            f"named study) and compare it with ‘{cue}’."
+            if _counting(finding)
+            else f"Look for where ‘{cue}’ comes from (a government agency, a census, a named "
+            "study, a price list) and compare."
+        ),
         "prediction": "Note what is predicted and look later for what actually happened.",
         "plan": "Look for a later notice or report that it was done as announced (the date, "
         "the amount, who took part).",
@@ -389,6 +358,11 @@ def _mid(name: str) -> str:
     """A source as written mid-sentence: "Find the city's budget office", not "Find The…";
     a name's own article stays ("The Hague", "The Guardian")."""
     return _ARTICLE.sub(lambda a: a.group(0).lower(), name)
+
+
+def _counting(finding: Finding) -> str:
+    """What a figure counts, in brackets ("(deaths)"); nothing when no word says ("$50 each")."""
+    return f" ({finding.noun})" if finding.noun and finding.noun != "it" else ""
 
 
 def _in(journal: str | None) -> str:

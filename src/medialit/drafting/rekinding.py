@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from medialit.drafting.analysis import Analysed, analyse
-from medialit.drafting.reasons import KINDS, Finding, check_for, why_for
+from medialit.drafting.kinds import KINDS
+from medialit.drafting.reasons import Finding, check_for, why_for
 from medialit.drafting.reasons_intl import WORDINGS
 from medialit.drafting.suggest import load_cues, sentences
 from medialit.lesson.article import Block
