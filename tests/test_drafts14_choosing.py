@@ -249,3 +249,16 @@ def test_a_sum_keeps_its_sign_and_scale_and_no_false_noun() -> None:
     assert "‘$50’" in whys and "‘$4 million’" in whys and "‘$10,000’" in whys, whys
     assert "(each year)" not in whys and "count of or more" not in whys, whys
     assert "count of million" not in whys, whys
+
+
+def test_a_scaled_sum_counts_no_verb_and_keeps_its_scale_in_spanish() -> None:
+    from medialit.drafting.numbers import noun_after, statistics
+
+    for sentence, figure, noun in [
+        ("Last year $5 million was spent on repairs to the bridge.", "$5 million", "it"),
+        ("Unos 40 millones de personas viven en la costa.", "40 millones", "personas"),
+        ("Costó 5 mil millones de dólares.", "5 mil millones", "dólares"),
+        ("Il a donné 2 milliards d'euros à la ville.", "2 milliards", "euros"),
+    ]:
+        found = statistics(sentence)[0]
+        assert (found.text, noun_after(sentence, found)) == (figure, noun), sentence

@@ -58,3 +58,19 @@ def test_an_old_papers_headline_and_deck_in_capitals() -> None:
     assert extracted.details.title == "CAUSED BY SPANIARDS."
     assert extracted.article.startswith("SHOWN BY THE OFFICIAL REPORT"), extracted.article
     assert "The Situation Looks Grave." in extracted.article
+
+
+def test_a_line_in_capitals_is_a_deck_only_under_a_headline_in_capitals() -> None:
+    # a review: breadcrumbs, outlets and names in capitals went into the article
+    for line in ("LOCAL NEWS AND POLITICS", "NEWS | LOCAL | CITY HALL", "JANE DOE AND JOHN SMITH"):
+        extracted = extract_text(f"Council closes library\n\n{line}\n\n{LONG}\n")
+        assert extracted.article.startswith("FACT:"), (line, extracted.article)
+    under_caps = extract_text(f"LIBRARY CLOSED.\n\nNEWS | LOCAL\n\n{LONG}\n")
+    assert under_caps.article.startswith("FACT:"), under_caps.article
+
+
+def test_a_lead_in_capitals_is_not_taken_for_a_title() -> None:
+    lead = "THE WEATHER SERVICE IN DENVER HAS ISSUED A WINTER STORM WARNING FOR THE FOOTHILLS."
+    extracted = extract_text(f"{lead}\n\nHEAVY SNOW IS EXPECTED ABOVE 6000 FEET BY SATURDAY.\n")
+    assert extracted.details.title is None
+    assert extracted.article.startswith("THE WEATHER SERVICE"), extracted.article

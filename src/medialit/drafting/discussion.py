@@ -30,7 +30,7 @@ QUOTE_WORDS = 20
 READING_WORDS_A_MINUTE = 120
 """A slow reader's pace, with time to look a word up: no student is left reading."""
 
-# Which drafts each question prefers, best first (technique names, as ``reasons.KINDS``).
+# Which drafts each question prefers, best first (technique names, as ``kinds.KINDS``).
 INFERENCES = ("correlation read as cause", "cause and effect", "conclusion drawn", "prediction")
 SOURCES = ("named source", "sourced number", "named record", "reported claim")
 UNSOURCED = (
@@ -117,11 +117,12 @@ def lesson_plan(
 
 
 def _best(drafts: list[Suggestion], preferred: tuple[str, ...]) -> Suggestion | None:
-    """The draft of the best technique; among equals a core one, then the surest."""
+    """The draft of the best technique; among equals a core one, then the one the reading was
+    surest of (its cue's confidence: "how sure" is the same for a technique's every draft)."""
 
     def rank(draft: Suggestion) -> tuple[int, bool, float]:
         techniques = [preferred.index(t) for t in draft.techniques if t in preferred]
-        return (min(techniques, default=len(preferred)), not draft.core, -draft.sure)
+        return (min(techniques, default=len(preferred)), not draft.core, -draft.reading_sure)
 
     return min(drafts, key=rank, default=None)
 

@@ -100,7 +100,10 @@ def numbers(sentence: str) -> list[Number]:
 
 
 _CURRENCY = frozenset("$£€¥")
-_SCALE_WORD = re.compile(r"[\s-]+(?:thousand|million|billion|trillion|mil|millones|millions?)\b")
+_SCALE_WORD = re.compile(
+    r"[\s-]+(?:mil\s+millones|thousand|million|billion|trillion|millones|millón|millardos?|"
+    r"milliards?|millions?|mil)\b"
+)
 
 
 def statistics(sentence: str) -> list[Number]:
@@ -145,14 +148,17 @@ def noun_after(text: str, figure: Number) -> str:
     if not found:
         return "it"
     first, _, second = found.group(1).partition(" ")
-    if first.lower() in _NOT_A_THING:  # "$50 each year", "$10,000 or more": no word for it
-        return "it"
+    if first.lower() in _NOT_A_THING | _NOT_COUNTED or first.startswith("-"):
+        return "it"  # "$50 each year", "$10,000 or more", "$5 million was spent": no word for it
+    if " " in figure.text:  # "40 millones de personas viven": the thing, not what it does
+        return first
     # "6.000 militants could", "800 men and": a verb or a joining word is not what is counted.
     return first if second.lower() in _NOT_COUNTED else found.group(1)
 
 
 _NOT_A_THING = frozenset(
-    {"each", "every", "per", "a", "an", "or", "more", "less", "than", "on", "in", "for", "to"}
+    {"each", "every", "per", "a", "an", "than", "was", "were", "is", "are", "has", "have", "had"}
+    | {"cada", "por", "chaque", "par"}
 )
 
 

@@ -26,6 +26,7 @@ from medialit.drafting.draft import ExtractedArticle, SourceDetails
 BODY_WORDS = 12
 """A paragraph this long (or longer) starts the article; shorter lines above it are its header."""
 TITLE_WORDS = 25
+CAPS_TITLE_WORDS = 8
 SENTENCE_WORDS = 4
 """A shorter line above the article ("Staff Writer.", "Updated.") is a header's, not a deck."""
 
@@ -44,12 +45,15 @@ _DATE = re.compile(
 _ORIGINAL_SOURCE = re.compile(
     r"^the original source of this article is\s+(?P<outlet>.+?)\.?$", re.I
 )
+_CAPS_DECK = re.compile(r"[^a-z|>»]+$")
+"""A deck in capitals under a headline in capitals; not a breadcrumb ("NEWS | LOCAL")."""
 _SITE_LINE = re.compile(
     r"(?:listen to|(?:last )?updated|published|posted|reading time|\d+\s*min(?:ute)?s?\s+read|"
     r"this (?:article|story) (?:is|has been|was)|skip to|save this|log in|you have \d+|"
     r"story continues|photo by|image courtesy|editor'?s note|(?:opinion|analysis|written) by|"
-    r".{0,60}\bcontributed to this (?:report|story)|"
-    r".{0,40}\b(?:staff (?:writer|reporter)|correspondent|contributing (?:writer|editor)))",
+    r".{0,60}\bcontributed to this (?:report|story)|for immediate release|"
+    r"[\w.' -]{1,40},?\s+(?:staff (?:writer|reporter)|correspondent|contributing (?:writer|editor))"
+    r"\.?$)",
     re.I,
 )
 """A site's line above an article that reads as a sentence ("Listen to this article.")."""
@@ -63,7 +67,8 @@ def extract_text(text: str) -> ExtractedArticle:
     if blocks and _is_title(blocks[0]):
         details.title = plain(body(blocks.pop(0)))
     start = next((i for i, b in enumerate(blocks) if _starts_article(b)), 0)
-    if start > 0 and _a_deck(blocks[0]) and not any(map(_dated_or_signed, blocks[1:start])):
+    caps = bool(details.title and details.title.isupper())  # an old paper's: decks in capitals
+    if start > 0 and _a_deck(blocks[0], caps) and not any(map(_dated_or_signed, blocks[1:start])):
         start = 0  # "MYTH: Lightning never strikes the same place twice.", then the article
     header, rest = blocks[:start], blocks[start:]
     _read_header(header, details)
@@ -83,9 +88,17 @@ def _is_title(block: str) -> bool:
     return (
         marker(block) != "- "
         and len(text.split()) <= TITLE_WORDS
-        and (not text.endswith(".") or text.isupper())  # "CAUSED BY SPANIARDS."
+        and (not text.endswith(".") or _caps_title(text))
         and not is_boilerplate(block)
     )
+
+
+def _caps_title(text: str) -> bool:
+    """An old paper's headline in capitals, with its full stop ("CAUSED BY SPANIARDS."): short,
+    one sentence, and no site's line ("FOR IMMEDIATE RELEASE.")."""
+    words = len(text.split())
+    one = not re.search(r"[.!?]\W", text)
+    return text.isupper() and words <= CAPS_TITLE_WORDS and one and not _SITE_LINE.match(text)
 
 
 def _starts_article(block: str) -> bool:
@@ -94,7 +107,7 @@ def _starts_article(block: str) -> bool:
     )
 
 
-def _a_deck(block: str) -> bool:
+def _a_deck(block: str, caps: bool) -> bool:
     """A short first paragraph that students read, a sentence or an old paper's deck in
     capitals ("SHOWN BY THE OFFICIAL REPORT OF THE NAVAL COURT OF INQUIRY"): the article has
     begun, unless a byline or a date follows it; not a site's line ("Updated 3 hours ago.")."""
@@ -102,7 +115,7 @@ def _a_deck(block: str) -> bool:
     return (
         not marker(block)
         and len(text.split()) >= SENTENCE_WORDS
-        and (re.search(r"[.!?][\"”’']?$", text) is not None or text.isupper())
+        and bool(re.search(r"[.!?][\"”’']?$", text) or (caps and _CAPS_DECK.match(text)))
         and not _dated_or_signed(block)
         and not _SITE_LINE.match(text)
         and not is_boilerplate(block)
