@@ -262,3 +262,14 @@ def test_a_scaled_sum_counts_no_verb_and_keeps_its_scale_in_spanish() -> None:
     ]:
         found = statistics(sentence)[0]
         assert (found.text, noun_after(sentence, found)) == (figure, noun), sentence
+
+
+def test_a_sayings_check_reads_for_a_plural_speaker() -> None:
+    # "Find the librarians and see whether it says what the article reports."
+    article = (
+        "Gardens\n\nThe county's report counted the gardens planted by its schools last spring, "
+        "and the librarians wrote down what the pupils grew.\n"
+    )
+    checks = [d.check or "" for d in suggest(article, load_cues("en"), "en")]
+    assert not any("whether it says" in c for c in checks), checks
+    assert any("the words or figures of the librarians" in c for c in checks), checks

@@ -295,7 +295,8 @@ def _saying_check(speaker: str | None) -> str:
             "with the article."
         )
     if speaker and speaker.lower().startswith(("the ", "a ", "an ", "results", "data")):
-        return f"Find {_mid(speaker)} and see whether it says what the article reports."
+        # "the librarians", "the report", "data": what they said, whatever their number
+        return f"Find the words or figures of {_mid(speaker)} and compare them with the article."
     # No "who … are": a newcomer read "who, exactly, ‘council member Rosa Delgado’ are".
     return f"Ask who, exactly, said it (‘{speaker or 'they'}’), and where."
 
