@@ -71,6 +71,11 @@ class Chosen:
     core: bool = False
     candidate: bool = False
 
+    @property
+    def sure(self) -> float:
+        """How sure, as shown and as the statements are ordered: measured (:mod:`.howsure`)."""
+        return how_sure(self.analysed.technique)
+
 
 def value(analysed: Analysed) -> float:
     """Teaching value: how sure, with the article's central move and split speech first."""
@@ -135,10 +140,10 @@ def choose(
     rest = sorted((a for a in found if a not in picked), key=lambda a: order[id(a)])
     whys = _distinct([*picked, *rest], language)
     ids = _ids([*picked, *rest])
-    chosen = [
-        Chosen(a, whys[id(a)], ids[id(a)], core=a in core)
-        for a in sorted(picked, key=lambda a: (how_sure(a.technique), order[id(a)]))
-    ]
+    chosen = sorted(
+        (Chosen(a, whys[id(a)], ids[id(a)], core=a in core) for a in picked),
+        key=lambda c: (c.sure, order[id(c.analysed)]),
+    )
     return chosen + [
         Chosen(a, whys[id(a)], ids[id(a)], candidate=True) for a in rest[:MAX_CANDIDATES]
     ]

@@ -148,7 +148,7 @@ def noun_after(text: str, figure: Number) -> str:
     if not found:
         return "it"
     first, _, second = found.group(1).partition(" ")
-    if first.lower() in _NOT_A_THING | _NOT_COUNTED or first.startswith("-"):
+    if first.lower() in _NO_WORD_FOR_IT or first.startswith("-"):
         return "it"  # "$50 each year", "$10,000 or more", "$5 million was spent": no word for it
     if " " in figure.text:  # "40 millones de personas viven": the thing, not what it does
         return first
@@ -204,3 +204,4 @@ _NOT_COUNTED = frozenset(
         "not",
     ]
 )
+_NO_WORD_FOR_IT = _NOT_A_THING | _NOT_COUNTED

@@ -316,7 +316,7 @@ def _fields(finding: Finding, wording: Wording, said: str, central: bool) -> dic
         "source": _mid(finding.source or ""),
         "where": wording.where.get(finding.where or "", finding.where or ""),
         "journal": wording.journal.format(journal=journal) if journal else "",
-        "noun": finding.noun if finding.noun and finding.noun != "it" else wording.counted,
+        "noun": _counted(finding) or wording.counted,
         "central": wording.central if central else "",
         "study": study or _mid(finding.source or "") or finding.cue,
         # Mid-sentence ("Busque lo que dijo o publicó el alcalde"); a reason that opens with
@@ -361,9 +361,14 @@ def _mid(name: str) -> str:
     return _ARTICLE.sub(lambda a: a.group(0).lower(), name)
 
 
+def _counted(finding: Finding) -> str | None:
+    """What a figure counts ("deaths"); None when no word says ("$50 each year": "it")."""
+    return finding.noun if finding.noun and finding.noun != "it" else None
+
+
 def _counting(finding: Finding) -> str:
-    """What a figure counts, in brackets ("(deaths)"); nothing when no word says ("$50 each")."""
-    return f" ({finding.noun})" if finding.noun and finding.noun != "it" else ""
+    """What a figure counts, in brackets ("(deaths)"), or nothing."""
+    return f" ({noun})" if (noun := _counted(finding)) else ""
 
 
 def _in(journal: str | None) -> str:

@@ -115,10 +115,9 @@ class Speech:
             return introduced
         verbs = list(self._verb.finditer(text)) if self._verb else []
         if verbs:
-            verb = verbs[0]
-            if _DENIED.search(text[: verb.start()]):  # "did not say …, but aides said…"
-                verb = next((v for v in verbs[1:] if self._reports(text, v)), verbs[0])
-            if not self._reports(text, verb):
+            # the first verb of saying, or after a denied one the next ("did not say…, but…")
+            tried = verbs if _DENIED.search(text[: verbs[0].start()]) else verbs[:1]
+            if (verb := next((v for v in tried if self._reports(text, v)), None)) is None:
                 return None
             boundary = max(
                 (

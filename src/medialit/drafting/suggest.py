@@ -15,7 +15,6 @@ import pysbd
 
 from medialit.drafting.analysis import analyse
 from medialit.drafting.choosing import choose
-from medialit.drafting.howsure import how_sure
 from medialit.drafting.wording import CueFamily, ReadingWords, load_cues
 from medialit.lesson.anchoring import find_matches, searchable
 from medialit.lesson.article import split_blocks
@@ -108,7 +107,7 @@ def suggest(
             why=c.why,
             techniques=(c.analysed.technique,),
             check=c.analysed.check,
-            sure=how_sure(c.analysed.technique),
+            sure=c.sure,
             reading_sure=c.analysed.sure,
             id=c.id,
             core=c.core,
