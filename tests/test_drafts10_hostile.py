@@ -44,3 +44,13 @@ def test_a_page_with_no_full_stop_still_gets_a_lesson(tmp_path: Path) -> None:
     drafted = read_lesson(lesson)
     assert drafted.lesson.annotations  # the short sentence after it
     assert all(len(a.quote) <= MAX_TEXT_CHARS for a in drafted.lesson.annotations)
+
+
+def test_a_sentence_of_thousands_of_denied_sayings_is_read_in_linear_time() -> None:
+    # after a denied saying the next verbs are tried, each reading all before it: 5 minutes
+    cues = load_cues("en")
+    assert cues is not None
+    sentence = " ".join(["they did not say"] * 20_000) + " but aides said so."
+    started = time.process_time()
+    cues[1].speech(sentence)
+    assert time.process_time() - started < 3.0
