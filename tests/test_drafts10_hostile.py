@@ -8,8 +8,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pysbd
+
 from medialit.drafting.numbers import numbers
-from medialit.drafting.suggest import load_cues
+from medialit.drafting.suggest import WINDOW_CHARS, load_cues, sentences
 from medialit.lesson.model import MAX_TEXT_CHARS
 from medialit.lesson.reading import read_lesson
 
@@ -54,3 +56,34 @@ def test_a_sentence_of_thousands_of_denied_sayings_is_read_in_linear_time() -> N
     started = time.process_time()
     cues[1].speech(sentence)
     assert time.process_time() - started < 3.0
+
+
+def _paragraph(count: int) -> str:
+    return " ".join(
+        f"Dr. Smith said on Jan. {n % 28 + 1} that No. {n} of the U.S. reports was 3.5 times "
+        "larger than the rest."
+        for n in range(count)
+    )
+
+
+def test_a_huge_paragraph_is_split_into_sentences_in_linear_time() -> None:
+    # pysbd's time grows with the square of a paragraph: 24 s for this one, 94 s for the next
+    paragraph = _paragraph(1_600)  # 152,000 characters
+    started = time.process_time()
+    found = sentences(paragraph)
+    assert time.process_time() - started < 8.0
+    assert len(found) == 1_600
+    assert paragraph[found[1000][0] : found[1000][1]].startswith("Dr. Smith said on Jan. 21 ")
+    one = " ".join(["they did not say"] * 20_000) + "."  # one sentence of 340,000 characters
+    started = time.process_time()
+    assert sentences(one) == [(0, len(one))]
+    assert time.process_time() - started < 3.0
+
+
+def test_a_long_paragraph_read_in_windows_is_split_as_a_whole_one() -> None:
+    paragraph = _paragraph(120)  # 11,000 characters: three windows, cut anywhere in a sentence
+    assert len(paragraph) > 2 * WINDOW_CHARS
+    whole = pysbd.Segmenter(language="en", clean=False).segment(paragraph)
+    assert [paragraph[start:end] for start, end in sentences(paragraph)] == [
+        sentence.strip() for sentence in whole
+    ]

@@ -74,3 +74,16 @@ def test_a_lead_in_capitals_is_not_taken_for_a_title() -> None:
     extracted = extract_text(f"{lead}\n\nHEAVY SNOW IS EXPECTED ABOVE 6000 FEET BY SATURDAY.\n")
     assert extracted.details.title is None
     assert extracted.article.startswith("THE WEATHER SERVICE"), extracted.article
+
+
+def test_a_byline_s_full_stop_goes_unless_the_name_ends_with_an_abbreviation() -> None:
+    # "By Jane Li." kept its full stop: a two-letter surname was taken for "Jr."
+    for byline, author in (
+        ("By Jane Li.", "Jane Li"),
+        ("By Wei Wu.", "Wei Wu"),
+        ("By John Smith Jr.", "John Smith Jr."),
+        ("By Jane Q.", "Jane Q."),
+        ("By Jane Doe", "Jane Doe"),
+    ):
+        page = f"Lightning myths\n\n{byline}\n\nMarch 3, 2024.\n\n{LONG}\n"
+        assert extract_text(page).details.author == author, byline

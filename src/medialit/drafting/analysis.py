@@ -34,6 +34,7 @@ from medialit.drafting.reasons import Finding, about_a_study, check_for, correla
 from medialit.drafting.sourcing import (
     finding_subject,
     hedged_finding,
+    only_denied,
     reason_clause,
     still_open,
     trimmed,
@@ -48,8 +49,7 @@ Role = Literal["sentence", "saying", "claim"]
 MIN_SAYING_WORDS = 2
 """"Gallagher said", "He noted": careful readings mark such sayings evidence (not "Experts say")."""
 CENTRAL_BLOCKS = 2
-"""A correlation read as a cause, or a hedged guess ("New research suggests that…", sure 0.6 or
-more: not a bare modal), in the first paragraphs is the article's central move."""
+"""A correlation read as a cause, or a hedged guess (sure 0.6 or more), opening an article."""
 CENTRAL, PLAIN_FORM_SURE = ("correlation", "link", "hedged finding", "prediction"), 0.48
 
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s+")
@@ -269,7 +269,7 @@ def _first_finding(
         if cue := _family(families, text, "checkable record"):
             return Finding("record", cue, speaker, journal=journal, sure=0.8)
         cue = _family(families, text, "attribution")
-        if cue and not words.find_all("own_words", text):  # "as we have stated": no source
+        if cue and not (words.find_all("own_words", text) or only_denied(text, cue)):
             return Finding("attributed", cue, speaker, sure=0.7)
         if cue := opening_conclusion(text, words):  # "Thus…": before "all", "must", "would"
             return Finding("conclusion", cue, speaker, sure=0.8)

@@ -92,14 +92,22 @@ def numbers(sentence: str) -> list[Number]:
         start, end = match.span()
         before, after = sentence[max(0, start - _NEAR) : start], sentence[end : end + _NEAR]
         kind = _classify(match.group(0), before, after)
-        sign = 1 if before[-1:] in _CURRENCY else 0  # "$4 million": the sum, sign and all
+        sign = _currency_before(before)  # "$4 million", "US$50": the sum, sign and all
         scale = _SCALE_WORD.match(after)
         end += scale.end() if scale and kind == "statistic" else 0
         found.append(Number(sentence[start - sign : end], start - sign, kind))
     return found
 
 
-_CURRENCY = frozenset("$£€¥")
+_CURRENCY = re.compile(r"(?:\b[A-Z]{1,3})?[$£€¥]$")
+"""A currency's sign before a figure, with the country's letters of "US$", "A$", "HK$"."""
+
+
+def _currency_before(before: str) -> int:
+    sign = _CURRENCY.search(before)
+    return len(sign.group(0)) if sign else 0
+
+
 _SCALE_WORD = re.compile(
     r"[\s-]+(?:mil\s+millones|thousand|million|billion|trillion|millones|millón|millardos?|"
     r"milliards?|millions?|mil)\b"
@@ -202,6 +210,23 @@ _NOT_COUNTED = frozenset(
         "do",
         "does",
         "not",
+        # a determiner starts what follows: "12 games this season" counts games
+        "this",
+        "these",
+        "those",
+        "last",
+        "next",
+        "so",
+        "as",
+        "ago",
+        "este",
+        "esta",
+        "estos",
+        "estas",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
     ]
 )
 _NO_WORD_FOR_IT = _NOT_A_THING | _NOT_COUNTED

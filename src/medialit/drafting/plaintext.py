@@ -156,6 +156,21 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+# A name's own last full stop: an initial ("Jane Q.") or one of these ("John Smith Jr.").
+_NAME_ABBREVIATIONS = frozenset({"Jr", "Sr", "Esq", "Dr", "St", "Ph.D", "M.D", "Inc", "Co", "Ltd"})
+
+
+def _without_line_stop(name: str) -> str:
+    """ "By Jane Doe." and "By Jane Li." end with the line's full stop, "By John Smith Jr."
+    and "By Jane Q." with the name's own."""
+    if not name.endswith("."):
+        return name
+    last = name.rsplit(None, 1)[-1].rstrip(".")
+    if len(last) == 1 or last in _NAME_ABBREVIATIONS:
+        return name
+    return name[:-1]
+
+
 def _read_header(header: list[str], details: SourceDetails) -> None:
     """Byline and "Outlet, date" lines; the earliest date is the first publication."""
     dated: list[tuple[str, str | None]] = []
@@ -163,8 +178,7 @@ def _read_header(header: list[str], details: SourceDetails) -> None:
         text = plain(body(block))
         byline = _BYLINE.match(text)
         if byline and details.author is None:
-            # "By Jane Doe." ends with the line's full stop, "By John Smith Jr." with his own
-            details.author = re.sub(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])\.$", "", byline["name"].strip())
+            details.author = _without_line_stop(byline["name"].strip())
             continue
         if is_boilerplate(block):
             continue

@@ -236,3 +236,14 @@ def attributed_to(text: str, cue: str) -> str | None:
     if name := re.match(r"(?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|the)\s+)*)*[A-Z][\w.&’'-]*", after):
         return name.group(0)  # "given by USGS put it along…": USGS
     return after if 0 < len(after.split()) <= 8 else None
+
+
+DENIED = re.compile(r"\b(?:not|never|(?:do|does|did)n['’]t)\s+$", re.I)
+"""Before a verb of saying, a denial: "they do not say he is wise" names no one who did."""
+
+
+def only_denied(text: str, cue: str) -> bool:
+    """Whether every ``cue`` in ``text`` is a saying denied ("She never said the roads were
+    dangerous"): no one is named as a source for anything."""
+    places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I)]
+    return bool(places) and all(DENIED.search(text[max(0, at - 20) : at]) for at in places)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from itertools import islice
 from typing import Literal, Protocol
 
-from medialit.drafting.sourcing import after_lead_in, inside_quotes
+from medialit.drafting.sourcing import DENIED, after_lead_in, inside_quotes
 
 SpeechRole = Literal["saying", "claim"]
 Pieces = list[tuple[int, int, SpeechRole]]
@@ -26,13 +26,12 @@ SPEAKER_WORDS = 12
 MIN_CLAIM_WORDS = 3
 """What follows a document introduced is a claim of its own from this many words."""
 DENIED_NEXT = 3  # verbs tried after a denied saying (20,000 "did not say": 5 minutes for all)
-_DENIED = re.compile(r"\b(?:not|never|(?:do|does|did)n['’]t)\s+$", re.I)
 _NO_SPEAKER = frozenset(
     {"to", "you", "be", "been", "being", "is", "was", "are", "were", "please"}
     | {"a", "an", "the", "no", "any", "their", "his", "her", "its", "our", "final", "equal"}
 )
 """The word before a verb of saying that leaves no one saying it: "to say", "say" as a noun ("the
-shops … will have a say"); _DENIED, a saying denied ("they do not say he is wise": no one did)."""
+shops … will have a say"); DENIED, a saying denied ("they do not say he is wise": no one did)."""
 
 
 class SpeechLists(Protocol):
@@ -117,7 +116,7 @@ class Speech:
         verbs = list(islice(self._verb.finditer(text), DENIED_NEXT + 1)) if self._verb else []
         if verbs:
             # the first verb of saying, or after a denied one the next ("did not say…, but…")
-            tried = verbs if _DENIED.search(text[: verbs[0].start()]) else verbs[:1]
+            tried = verbs if DENIED.search(text[: verbs[0].start()]) else verbs[:1]
             if (verb := next((v for v in tried if self._reports(text, v)), None)) is None:
                 return None
             boundary = max(
@@ -228,7 +227,7 @@ class Speech:
         truth", "it is said")."""
         last = before.split()[-1:] if before.split() else []
         word = last[0].lower().strip(",;:") if last else ""
-        return word in _NO_SPEAKER | self._modal_verbs or bool(_DENIED.search(before))
+        return word in _NO_SPEAKER | self._modal_verbs or bool(DENIED.search(before))
 
     def _participle(self, text: str) -> tuple[Pieces, str] | None:
         """ "Wu Daiwei met the ambassador and offered an apology, stating that the intrusion

@@ -1,0 +1,78 @@
+"""Four misreadings of the drafts (issue 19), each seen in an article: a sum in "US$" lost its
+letters, "12 games this season" was said to count "games this", a Spanish "Esto significa
+que…" was left out as a definition, and "She never said…" was read as a source named."""
+
+from __future__ import annotations
+
+from medialit.drafting.numbers import noun_after, statistics
+from medialit.drafting.suggest import Suggestion, load_cues, suggest
+from medialit.lesson.model import Kind
+
+
+def _drafts(article: str, language: str = "en") -> list[Suggestion]:
+    return [s for s in suggest(article, load_cues(language), language) if not s.candidate]
+
+
+def _found(article: str, start: str, language: str = "en") -> Suggestion:
+    drafts = _drafts(article, language)
+    found = next((s for s in drafts if s.quote.startswith(start)), None)
+    assert found is not None, [s.quote for s in drafts]
+    return found
+
+
+def test_a_sum_keeps_its_country_s_letters() -> None:
+    for sentence, sum_ in (
+        ("The stadium cost US$50 million, far more than the town can afford.", "US$50 million"),
+        ("The bridge cost A$12 billion to build.", "A$12 billion"),
+        ("The fare rose to HK$9.50 this year.", "HK$9.50"),
+        ("The fare rose to $4 a ride.", "$4"),
+    ):
+        assert statistics(sentence)[0].text == sum_, sentence
+    draft = _found(
+        "Stadium costs\n\nThe new stadium cost US$50 million, far more than the town can "
+        "afford, and the second phase will cost more.\n",
+        "The new stadium",
+    )
+    assert "‘US$50 million’" in draft.why, draft.why
+    assert "‘US$50 million’" in (draft.check or ""), draft.check
+
+
+def test_what_a_figure_counts_stops_before_a_determiner() -> None:
+    for sentence, counted in (
+        ("The team has won 12 games this season.", "games"),
+        ("They sold 4,000 tickets last week.", "tickets"),
+        ("El club vendió 4000 entradas este año.", "entradas"),
+        ("Le club a vendu 4000 billets cette année.", "billets"),
+        ("The clinic saw 300 new patients in March.", "new patients"),
+    ):
+        figure = statistics(sentence)[0]
+        assert noun_after(sentence, figure) == counted, sentence
+
+
+def test_esto_significa_draws_a_conclusion_and_is_no_definition() -> None:
+    article = (
+        "El nuevo estadio\n\nEl ayuntamiento gastó 50 millones de euros en el nuevo estadio, "
+        "según el informe municipal publicado el lunes. Esto significa que el pueblo pagará "
+        "más impuestos durante muchos años. Todo el mundo sabe que el fútbol es lo más "
+        "importante de la ciudad.\n"
+    )
+    draft = _found(article, "Esto significa", "es")
+    assert draft.kind is Kind.inference, draft
+    assert "«Esto significa»" in draft.why, draft.why
+    # a definition is still left out
+    defined = "La obesidad se define como un índice de masa corporal de 30 o más en adultos."
+    assert not any(s.quote.startswith("La obesidad") for s in _drafts(f"T\n\n{defined}\n", "es"))
+
+
+def test_a_saying_denied_names_no_source() -> None:
+    article = (
+        "Road repairs\n\nThe city will spend $50 million on new roads next year, the mayor's "
+        "office said in a statement on Monday. She never said the roads were dangerous, but "
+        "residents have complained for years about potholes on Main Street and the bridge.\n"
+    )
+    draft = _found(article, "She never said")
+    assert "where the information comes from" not in draft.why, draft.why
+    assert draft.kind is not Kind.evidence, draft
+    # a saying that is not denied is still one
+    said = _found(article, "The city will spend")
+    assert said.kind is Kind.evidence, said
