@@ -66,8 +66,8 @@ def test_suggested_questions_and_plan_are_accepted_with_one_key_each(
     expect(facts).to_contain_text("4 suggestions to accept (questions, plan)")
     expect(page.locator("#part-questions legend").first).to_have_text("Question 1 (suggested)")
     expect(page.locator("#q-0-text")).to_have_value(
-        "Paragraph 13 says: “That means the shops that are worried will have a say before any "
-        "permanent change is made.” What does this rest on, and what else could explain it?"
+        "Paragraph 4 says: “about 7,400 vehicles use that stretch of Main Street on an average "
+        "Saturday.” What does it rest on, and how could you check it?"
     )
     SHOTS.mkdir(exist_ok=True)
     page.locator("#parts").screenshot(path=SHOTS / "suggest-questions.png")

@@ -1,10 +1,12 @@
 """Suggest a drafted lesson's discussion questions and its plan, written for this article.
 
 Three questions, each about one of the drafts and naming its paragraph: the central
-inference (what it rests on), a source the article names (how to check it), a claim given
-without a source (what would support it). Each note tells the teacher what to listen for:
-method, never a side. The plan fits a class of :data:`CLASS_MINUTES`: read, sort, go over
-the answers, discuss. Both are marked ``draft: true`` until the teacher accepts them.
+inference, a source the article names, a claim given without a source; each asks the same
+(what it rests on, how to check it) and they come in the article's order, so that neither
+their words nor their order tells a student which kind a statement is. Each note tells the
+teacher what to listen for: method, never a side. The plan fits a class of
+:data:`CLASS_MINUTES`: read, sort, go over the answers, discuss. Both are marked
+``draft: true`` until the teacher accepts them.
 
 English, Spanish and French (the languages whose drafts have their own wording, see
 :mod:`.reasons_intl`); in any other language nothing is suggested rather than English.
@@ -83,16 +85,19 @@ def discussion_questions(
         (lambda s: s.kind is Kind.evidence, SOURCES, "source"),
         (lambda s: s.kind is Kind.assertion, UNSOURCED, "unsourced"),
     ]
-    questions = []
+    about: list[tuple[tuple[int, int], SuggestedQuestion]] = []
+    general = []
     for fits, preferred, ask in asks:
         draft = _best([d for d in drafts if fits(d) and d.quote not in used], preferred)
         if draft is None:
-            questions.append(_general(words, ask))
+            general.append(_general(words, ask))
             continue
         used.add(draft.quote)
         number = paragraph(draft)
-        questions.append(_about(words, ask, draft, number))
-    return questions
+        place = (number or len(article), article.find(draft.quote))
+        about.append((place, _about(words, ask, draft, number)))
+    # In the article's order: in the order of the kinds, question 1 was always the inference.
+    return [question for _, question in sorted(about, key=lambda item: item[0])] + general
 
 
 def lesson_plan(

@@ -12,6 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# One question for every statement quoted, whatever its kind: three forms, one a kind, in a
+# fixed order told the students which statement was which ("How could you check it" beside
+# the evidence). What it rests on and how to check it is the method for all three.
+ASKED_EN = "{Where} says: “{quote}” What does it rest on, and how could you check it?"
+ASKED_ES = "{Where} dice: «{quote}» ¿En qué se apoya y cómo podrías comprobarlo?"
+ASKED_FR = "{Where} dit : « {quote} » Sur quoi cela repose-t-il, et comment le vérifier ?"
+
 
 @dataclass(frozen=True)
 class Words:
@@ -35,21 +42,21 @@ ENGLISH = Words(
     article="the article",
     questions={
         "inference": (
-            "{Where} says: “{quote}” What does this rest on, and what else could explain it?",
+            ASKED_EN,
             "About the statement “{quote}” ({where}), an inference. Listen for students who "
             "separate what the article reports from what it concludes, and who point to the "
             "words that show the step. The key says: {why} No side to take: ask what supports "
             "the conclusion, not whether it is right.",
         ),
         "source": (
-            "{Where} says: “{quote}” How could you check it, and where would you look?",
+            ASKED_EN,
             "About the statement “{quote}” ({where}), evidence. A good answer names the source "
             "and where to look it up: {check} Evidence shows where a claim can be checked, not "
             "that it is true; if students doubt the source, ask what other record could "
             "confirm it.",
         ),
         "unsourced": (
-            "{Where} says: “{quote}” What would you need to see before you believed it?",
+            ASKED_EN,
             "About the statement “{quote}” ({where}), an assertion. Listen for concrete kinds "
             "of support (a count, a record, a named expert) rather than opinions about the "
             "claim: {check} Students need not decide whether it is true, only what would show "
@@ -103,21 +110,21 @@ SPANISH = Words(
     # Tú in the students' questions, usted in the teacher's notes (as the drafts' checks).
     questions={
         "inference": (
-            "{Where} dice: «{quote}» ¿En qué se basa y qué otra explicación podría tener?",
+            ASKED_ES,
             "Sobre el enunciado «{quote}» ({where}), una inferencia. Fíjese en los alumnos que "
             "distinguen entre lo que el artículo cuenta y lo que concluye, y que señalan las "
             "palabras que marcan ese paso. Según las soluciones: {why} No hay que tomar "
             "partido: pregunte en qué se basa la conclusión, no si es cierta.",
         ),
         "source": (
-            "{Where} dice: «{quote}» ¿Cómo podrías comprobarlo y dónde buscarías?",
+            ASKED_ES,
             "Sobre el enunciado «{quote}» ({where}), un dato con fuente. Una buena respuesta "
             "nombra la fuente y dónde consultarla: {check} La fuente indica dónde se puede "
             "comprobar el dato, no que sea cierto; si dudan de la fuente, pregunte qué otro "
             "registro podría confirmarlo.",
         ),
         "unsourced": (
-            "{Where} dice: «{quote}» ¿Qué necesitarías ver para creerlo?",
+            ASKED_ES,
             "Sobre el enunciado «{quote}» ({where}), una afirmación sin fuente. Fíjese en si "
             "proponen apoyos concretos (un recuento, un registro, un experto identificado) más "
             "que opiniones sobre lo dicho: {check} Los alumnos no tienen que decidir si es "
@@ -173,8 +180,7 @@ FRENCH = Words(
     article="l’article",
     questions={
         "inference": (
-            "{Where} dit : « {quote} » Sur quoi cela repose-t-il ? Quelle "
-            "autre explication pourrait-on envisager ?",
+            ASKED_FR,
             "À propos de l’énoncé « {quote} » ({where}), une inférence. Soyez "
             "attentif aux élèves qui distinguent ce que l’article rapporte de ce qu’il conclut, "
             "et qui repèrent les mots qui marquent ce passage. Selon le corrigé : {why} Il "
@@ -182,14 +188,14 @@ FRENCH = Words(
             "elle est juste.",
         ),
         "source": (
-            "{Where} dit : « {quote} » Comment pourriez-vous le vérifier et où chercheriez-vous ?",
+            ASKED_FR,
             "À propos de l’énoncé « {quote} » ({where}), une information sourcée. "
             "Une bonne réponse nomme la source et indique où la consulter : {check} Une "
             "source indique où vérifier une information, pas qu’elle est vraie ; si les "
             "élèves doutent de la source, demandez quel autre document pourrait la confirmer.",
         ),
         "unsourced": (
-            "{Where} dit : « {quote} » Que vous faudrait-il voir pour le croire ?",
+            ASKED_FR,
             "À propos de l’énoncé « {quote} » ({where}), une affirmation sans source. "
             "Soyez attentif aux appuis concrets que proposent les élèves (un décompte, un "
             "document, un expert nommé) plutôt qu’aux avis sur ce qui est dit : {check} "
