@@ -29,6 +29,8 @@ class Built:
 
     lesson: str
     files: tuple[str, ...]
+    seed: int | None = None
+    """The seed its versions were numbered with; None with one version (reading order)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class BuildRecord:
         return {
             "builds": {
                 kind: {"lesson": built.lesson, "files": list(built.files)}
+                | ({} if built.seed is None else {"seed": built.seed})
                 for kind, built in self.builds.items()
             },
             "named": list(self.named),
@@ -59,7 +62,9 @@ def record_from_json(value: Any) -> BuildRecord:
     builds: dict[str, Built] = {}
     for kind, built in (value.get("builds") or {}).items():
         if isinstance(built, dict) and isinstance(built.get("lesson"), str):
-            builds[str(kind)] = Built(built["lesson"], tuple(_names(built.get("files"))))
+            seed = built.get("seed")
+            numbered = seed if isinstance(seed, int) and not isinstance(seed, bool) else None
+            builds[str(kind)] = Built(built["lesson"], tuple(_names(built.get("files"))), numbered)
     pages = value.get("pages")
     counts = {
         str(name): count
@@ -99,19 +104,35 @@ class EarlierSheets:
     """Sheets no latest build of this lesson wrote."""
     outdated: dict[str, list[str]]
     """Sheets of another kind of build, made from an earlier version of the lesson, by kind."""
+    unmatched: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    seed: int | None = None
+    """The seed this build numbered its versions with."""
+    """Sheets of another kind of build whose versions' keys (or sheets) this build replaced
+    with another order of the statements, by kind: those sheets and the files replaced."""
 
 
 def sort_earlier(
-    record: BuildRecord, kind: str, version: str, written: Iterable[str], earlier: list[str]
+    record: BuildRecord,
+    kind: str,
+    version: str,
+    written: Iterable[str],
+    earlier: list[str],
+    seed: int | None = None,
 ) -> EarlierSheets:
-    """Sort the sheets ``earlier`` (in the folder, not written now) against ``record``."""
+    """Sort the sheets ``earlier`` (in the folder, not written now) against ``record``;
+    ``seed`` numbered this build's versions (None: one version, in reading order)."""
     written = sorted(written)
     present = set(earlier)
-    builds = {kind: Built(version, tuple(written))}
+    builds = {kind: Built(version, tuple(written), seed)}
+    unmatched: dict[str, tuple[list[str], list[str]]] = {}
     for other, built in record.builds.items():
         kept = tuple(f for f in built.files if f in present)  # the last writer owns a file
         if other != kind and kept:
-            builds[other] = Built(built.lesson, kept)
+            builds[other] = Built(built.lesson, kept, built.seed)
+            # key-A.pdf of another order: the student-A.pdf left beside it no longer matches
+            taken = sorted(set(built.files) & set(written))
+            if taken and None not in (seed, built.seed) and seed != built.seed:
+                unmatched[other] = ([f for f in kept if f not in record.named], taken)
     owner = {f: (k, built.lesson) for k, built in builds.items() for f in built.files}
     named_before = set(record.named)
     unclaimed = [f for f in earlier if f not in owner and f not in named_before]
@@ -122,7 +143,10 @@ def sort_earlier(
     named = sorted(
         (named_before & present) | set(unclaimed) | {f for fs in outdated.values() for f in fs}
     )
-    return EarlierSheets(BuildRecord(builds, tuple(named)), unclaimed, outdated)
+    named = sorted(set(named) | {f for fs, _ in unmatched.values() for f in fs})
+    unmatched = {other: (fs, taken) for other, (fs, taken) in unmatched.items() if fs}
+    record_now = BuildRecord(builds, tuple(named))
+    return EarlierSheets(record_now, unclaimed, outdated, unmatched, seed)
 
 
 def earlier_warnings(folder: Path, lesson_file: Path, sheets: EarlierSheets) -> list[str]:
@@ -134,6 +158,13 @@ def earlier_warnings(folder: Path, lesson_file: Path, sheets: EarlierSheets) -> 
             f"{folder} also holds {count} sheet{'s' if count > 1 else ''} of earlier builds "
             f"that this one did not write ({_shown(sheets.unclaimed)}); delete them if they are "
             "out of date."
+        )
+    for kind, (names, taken) in sheets.unmatched.items():
+        warnings.append(
+            f"{folder} also holds the sheets of the last {kind} build ({_shown(names)}), "
+            f"numbered with another --seed: this build replaced {_shown(taken)} with another "
+            f"order of the statements, so they no longer match the sheets and keys beside them. "
+            f"Build the {kind} again with --seed {sheets.seed}, or delete them."
         )
     for kind, names in sheets.outdated.items():
         warnings.append(

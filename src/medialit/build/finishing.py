@@ -75,8 +75,9 @@ def finish_lesson(
     class_pack = plan.class_pack is not None
     earlier, replaced = _earlier_outputs(target, files, class_pack)
     record = record_from_json(marker_record(target))
+    numbered = options.seed if options.versions > 1 else None
     sheets = sort_earlier(
-        record, build_kind(options), lesson_version(plan.checked.lesson), files, earlier
+        record, build_kind(options), lesson_version(plan.checked.lesson), files, earlier, numbered
     )
     # The sheets a teacher prints as laid out (a drawn cover has no layout to judge).
     fills = measure_sheets(
