@@ -107,6 +107,11 @@ def test_the_core_version_prints_at_most_700_words(seed_core: Path) -> None:
     )
     # the list that finishes "…other than fighting ISIS, including:" is kept with it
     assert "including: to ensure that pro-US Kurdish forces" in text
+    # lessons/README.md: "a four-page worksheet with nine statements" (it said five)
+    pages = subprocess.run(
+        ["pdfinfo", seed_core / "student-core.pdf"], capture_output=True, text=True, check=True
+    )
+    assert re.search(r"^Pages:\s+4$", pages.stdout, re.M), pages.stdout
 
 
 def test_the_core_excerpt_asks_only_about_printed_paragraphs(seed_core: Path) -> None:
