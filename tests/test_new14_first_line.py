@@ -87,3 +87,20 @@ def test_a_byline_s_full_stop_goes_unless_the_name_ends_with_an_abbreviation() -
     ):
         page = f"Lightning myths\n\n{byline}\n\nMarch 3, 2024.\n\n{LONG}\n"
         assert extract_text(page).details.author == author, byline
+
+
+def test_a_byline_s_outlet_and_date_on_its_own_line_are_read() -> None:
+    # "By Priya Raman, The Oakfield Echo, 14 May 2025" gave the author alone (a newcomer's
+    # run): the sheets printed "First published: unknown, unknown"
+    for byline, outlet, published in (
+        ("By Priya Raman, The Oakfield Echo, 14 May 2025", "The Oakfield Echo", "2025-05-14"),
+        ("By Priya Raman | Reuters | 2024-03-03", "Reuters", "2024-03-03"),
+        ("By Priya Raman, Staff Writer, May 3, 2024", None, "2024-05-03"),
+        ("By Priya Raman, The Oakfield Echo", None, None),
+    ):
+        details = extract_text(f"Lightning myths\n\n{byline}\n\n{LONG}\n").details
+        assert (details.author, details.outlet, details.published) == (
+            "Priya Raman",
+            outlet,
+            published,
+        ), byline

@@ -55,19 +55,22 @@ def test_three_questions_about_the_drafts_each_naming_its_paragraph(story: Check
         statement = next(s for s in story.statements if s.annotation.quote.startswith(words))
         kinds.append(statement.annotation.kind.value)
         assert question.notes and f"(paragraph {number})" in question.notes
-    # The central inference, a named source, a claim without one.
-    assert kinds == ["inference", "evidence", "assertion"]
-    inference, source, unsourced = questions
+    # The central inference, a named source, a claim without one, in the article's order
+    # and each asked the same (a fixed order and three kinds of question told the answers).
+    assert kinds == ["evidence", "assertion", "inference"]
+    assert [q.paragraphs[0] for q in questions] == sorted(q.paragraphs[0] for q in questions)
+    source, unsourced, inference = questions
     # "That means … will have a say": a conclusion drawn from the sentence before ("a say"
     # was read as someone saying something until session 12, and another draft was asked about).
     assert "That means the shops that are worried" in inference.text
-    assert "what else could explain it?" in inference.text
-    assert "7,400 vehicles" in source.text and "check" in source.text
-    assert "Everybody knows" in unsourced.text and "before you believed it" in unsourced.text
+    assert "7,400 vehicles" in source.text
+    assert "Everybody knows" in unsourced.text
+    for question in questions:
+        assert question.text.endswith("” What does it rest on, and how could you check it?")
     # Method, never a side: each note says what to listen for, not what to conclude.
     notes = [q.notes or "" for q in questions]
     assert all("Listen for" in n or "A good answer" in n for n in notes)
-    assert "No side to take" in notes[0]
+    assert "No side to take" in notes[2]
 
 
 def test_the_plan_fills_the_class_and_is_a_suggestion(story: CheckedLesson) -> None:

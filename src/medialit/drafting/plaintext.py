@@ -156,6 +156,13 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+_ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|columnist|contributor|intern|"
+    r"photographer|desk)\b",
+    re.I,
+)
+"""A role after a byline's name ("By Jane Doe, Staff Writer, May 3, 2024"), not an outlet."""
+
 # A name's own last full stop: an initial ("Jane Q.") or one of these ("John Smith Jr.").
 _NAME_ABBREVIATIONS = frozenset({"Jr", "Sr", "Esq", "Dr", "St", "Ph.D", "M.D", "Inc", "Co", "Ltd"})
 
@@ -179,7 +186,12 @@ def _read_header(header: list[str], details: SourceDetails) -> None:
         byline = _BYLINE.match(text)
         if byline and details.author is None:
             details.author = _without_line_stop(byline["name"].strip())
-            continue
+            text = text[byline.end() :]  # "By Jane Doe, The Echo, 14 May 2025": outlet, date
+            dated_by = _DATE.search(text)
+            if dated_by is None:
+                continue
+            if _ROLE.search(_DATE.sub("", text)):  # "By Jane Doe, Staff Writer, May 3, 2024"
+                text = dated_by.group(0)
         if is_boilerplate(block):
             continue
         found = _DATE.search(text)
