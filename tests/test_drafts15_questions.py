@@ -76,3 +76,30 @@ def test_questions_come_in_the_article_s_order_on_every_corpus_article() -> None
     assert checked > 60
     # question 1 was always the inference; in the article's order it is any kind
     assert len(kinds_first) == 3, kinds_first
+
+
+KIND_NAMES = re.compile(
+    r"\b(?:evidence|inference|assertion|evidencia|inferencia|afirmaci[oó]n|preuve|"
+    r"inf[ée]rence|affirmation)\b",
+    re.I,
+)
+
+
+def test_no_shipped_lesson_s_question_names_a_kind() -> None:
+    # An audit of the student sheets: "Whose conclusion is it?" beside a statement, and "the
+    # difference between evidence that someone made a claim and …" beside two sayings, told
+    # the students their kinds. A question prints on the sheet; its notes are the key's.
+    from ruamel.yaml import YAML
+
+    root = Path(__file__).parent.parent
+    lessons = [*(root / "lessons").glob("*.yaml"), *(root / "tests" / "data").glob("lesson-*.yaml")]
+    asked = 0
+    for lesson in lessons:
+        for question in (
+            YAML(typ="safe").load(lesson.read_text(encoding="utf-8")).get("questions") or []
+        ):
+            text = question["text"] if isinstance(question, dict) else question
+            assert not KIND_NAMES.search(text), (lesson.name, text)
+            assert "Whose conclusion" not in text, (lesson.name, text)
+            asked += 1
+    assert asked > 15
