@@ -76,3 +76,27 @@ def test_a_saying_denied_names_no_source() -> None:
     # a saying that is not denied is still one
     said = _found(article, "The city will spend")
     assert said.kind is Kind.evidence, said
+
+
+def test_due_to_before_a_verb_sets_a_date_and_links_no_cause() -> None:
+    # "The pool is due to reopen in March 2026." was drafted as a cause, put in core and
+    # asked about first (a newcomer's run)
+    article = (
+        "Pool repairs\n\nThe pool is due to reopen in March 2026. The mayor is due to be "
+        "questioned by councillors next week about the project. The delay is due to rising "
+        "costs and a lack of builders in the county this spring.\n"
+    )
+    drafts = _drafts(article)
+    for start in ("The pool is due", "The mayor is due"):
+        found = [d for d in drafts if d.quote.startswith(start)]
+        assert all("cause" not in d.why for d in found), found
+    assert _found(article, "The delay is due").kind is Kind.inference
+
+
+def test_a_speaker_quoted_mid_sentence_keeps_small_letters() -> None:
+    article = (
+        "Swimming club\n\nThe club's coach, Tom Ellery, said membership had fallen by a "
+        "quarter since January. That means the closure could finish the club off, he warned.\n"
+    )
+    draft = _found(article, "That means")
+    assert "Quoted from the club's coach" in draft.why, draft.why

@@ -103,16 +103,27 @@ def not_described(text: str, cue: str | None) -> str | None:
         return None
     if re.search(rf"\b{_POINTING}\s+{escaped}(?!\w)", text, re.I):
         return None
-    # "due to" after a noun describes that noun; after a verb ("is due to") it explains.
-    if cue.lower() == "due to" and not re.search(
-        rf"(?:\b(?:is|are|was|were|be|been|largely|partly|mainly|mostly)|^|,)\s*{escaped}",
-        text,
-        re.I,
+    # "due to" after a noun describes that noun; after a verb ("is due to") it explains,
+    # unless a verb follows: "The pool is due to reopen in March" is a date set, no cause.
+    if cue.lower() == "due to" and (
+        not re.search(
+            rf"(?:\b(?:is|are|was|were|be|been|largely|partly|mainly|mostly)|^|,)\s*{escaped}",
+            text,
+            re.I,
+        )
+        or re.search(rf"{escaped}\s+(?:re)?{_SCHEDULED}\b", text, re.I)
     ):
         return None
     return cue
 
 
+_SCHEDULED = (
+    r"(?:be|open|close|start|begin|end|finish|arrive|leave|return|meet|vote|report|publish|"
+    r"launch|take|come|expire|retire|resume|appear|speak|testify|decide|rule|complete|"
+    r"deliver|hold|sign|visit|give|make|run|go|release|announce|hear|sit|land|depart|"
+    r"graduate|play|face|submit|present|debate|enter|become)"
+)
+"""The verbs after "due to" that set a date ("due to reopen", "due to be sentenced")."""
 _PASSIVE = re.compile(
     r"^(?:\s+\w+)?\s+(?:be|être|ser|estar)\s+\w+(?:ed|en|é|ée|és|ées|ado|ada|ados|adas|ido|ida)\b",
     re.I,

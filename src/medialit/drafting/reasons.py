@@ -255,15 +255,15 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
         return checks[finding.reason]
     if speaker:
         return (
-            f"Ask what the claim rests on ({_named(speaker)} is quoted), and look for a source "
-            "that does not depend on the speaker."
+            f"Ask what the claim rests on ({_mid(_named(speaker))} is quoted), and look for a "
+            "source that does not depend on the speaker."
         )
     return "Ask what would show it (a count, a record, a named source) and look for one."
 
 
 def _who(speaker: str) -> str:
     """The speaker as a reason names them: "he" is someone named before, not a name."""
-    return f"the speaker (‘{speaker}’)" if is_pronoun(speaker) else _named(speaker)
+    return f"the speaker (‘{speaker}’)" if is_pronoun(speaker) else _mid(_named(speaker))
 
 
 def _named(speaker: str) -> str:
