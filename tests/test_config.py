@@ -206,7 +206,7 @@ def test_cli_exit_codes_for_settings(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "medialit.toml").unlink()
     lessons = [str(DATA / "sample.yaml")] * 2
     result = runner.invoke(main, ["build", *lessons, "--theme", "nope", "--out", "out"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # bad usage, as a wrong --paper (README: exit codes)
     assert result.output.count("--theme: there is no theme") == 1  # once, not per lesson
     assert not (tmp_path / "out").exists()
 

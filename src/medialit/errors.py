@@ -82,6 +82,12 @@ class SettingsError(MedialitError):
     """A setting (medialit.toml, --set, a lesson's worksheet table) is wrong."""
 
 
+class CommandLineSettingsError(SettingsError):
+    """A setting given on the command line (--set, --theme, --paper) is wrong: bad usage."""
+
+    exit_code = 2
+
+
 class RosterError(MedialitError):
     """A class roster (CSV) is wrong."""
 

@@ -97,7 +97,7 @@ def handle_errors(command: F) -> F:
 
                 traceback.print_exc()
             echo(f"Error: {exc}", err=True)
-            sys.exit(EXIT_INPUT)
+            sys.exit(getattr(exc, "exit_code", EXIT_INPUT))  # 2: a wrong --set or --theme
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
             raise
         except BrokenPipeError:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--paper",
-    type=click.Choice(["a4", "letter"]),
+    type=click.Choice(["a4", "letter"], case_sensitive=False),
     help="Paper size (default: a4, or the paper setting of medialit.toml).",
 )
 @click.option("--html", "write_html", is_flag=True, help="Also write the HTML that was printed.")

@@ -95,7 +95,7 @@ def _selection_problems(
                 continue
             elif item in seen:
                 problems.append(loaded.problem(path, f'"{item}" is listed twice; remove one.'))
-            elif item not in ids:
+            elif item not in ids and isinstance(annotations, list):  # else: said already
                 advice = (
                     did_you_mean(item, sorted(ids), "ids")
                     if ids

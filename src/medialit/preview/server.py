@@ -27,7 +27,13 @@ def choose_lesson(lesson: Path | None, folder: Path = Path("lessons")) -> Path:
     """The lesson named, or the only one in ``lessons/``."""
     if lesson is not None:
         if not lesson.is_file():
-            raise MedialitError(Problem("no such lesson file; check the path.", file=lesson))
+            raise MedialitError(
+                Problem(
+                    "no such file; check the path (a lesson, or a saved page or text file to "
+                    "draft one from).",
+                    file=lesson,
+                )
+            )
         return lesson
     found = find_lessons([folder]) if folder.is_dir() else []
     if len(found) == 1:

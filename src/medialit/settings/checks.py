@@ -77,7 +77,7 @@ def _path_problems(
     values: Mapping[str, Any], problem_at: PlaceProblem, folder: Path, confined: bool
 ) -> list[Problem]:
     """Empty, missing or out-of-bounds logo and theme, all at once (``check`` finds them too)."""
-    from medialit.settings.themes import builtin_themes
+    from medialit.settings.themes import builtin_themes, no_such_theme
 
     problems = []
     for key in PATH_KEYS:
@@ -110,13 +110,7 @@ def _path_problems(
                 )
             )
         elif key == "theme" and not target.is_dir():
-            problems.append(
-                problem_at(
-                    (key,),
-                    f'there is no theme "{value}": give a folder of templates, or one of the '
-                    f"built-in themes ({', '.join(builtin_themes())}).",
-                )
-            )
+            problems.append(problem_at((key,), no_such_theme(str(value))))
     return problems
 
 

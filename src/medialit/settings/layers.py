@@ -20,7 +20,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 
 from pydantic import ValidationError
 
-from medialit.errors import Problem, SettingsError, nearest
+from medialit.errors import CommandLineSettingsError, Problem, SettingsError, nearest
 from medialit.lesson.tables import KeyPath, leaves, merge
 from medialit.settings.checks import settings_problems
 from medialit.settings.languages import ENGLISH, catalogue_layer_values
@@ -159,12 +159,15 @@ def command_line_layer(
             continue
         _put(values, path, toml_value(raw.strip()))
     if problems:
-        raise SettingsError(problems)
+        raise CommandLineSettingsError(problems)
     named: dict[KeyPath, str] = {
         (key,): f"--{key}" for key, value in (options or {}).items() if value is not None
     }
     layer = Layer("command line", _resolve_paths(values, Path.cwd()), options=named)
-    check_layer(layer)
+    try:
+        check_layer(layer)
+    except SettingsError as exc:
+        raise CommandLineSettingsError(exc.problems) from None
     return layer
 
 

@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from medialit.errors import closest
+
 DEFAULT_THEME = "default"
 THEME_SETTINGS_FILE = "theme.toml"
 TEACHER = "teacher's folder"
@@ -29,6 +31,20 @@ def builtin_themes() -> list[str]:
     return [DEFAULT_THEME, *sorted(t.name for t in folder.iterdir() if t.is_dir())]
 
 
+def no_such_theme(name: str) -> str:
+    """What to say of a theme that is neither built in nor a folder: the name as typed (a
+    name given on the command line reaches here as a path in the working folder)."""
+    typed = Path(name).name if Path(name).parent == Path.cwd() else name
+    themes = builtin_themes()
+    close = closest(Path(name).name, themes)
+    if close:
+        return f'there is no theme "{typed}"; did you mean "{close}"?'
+    return (
+        f'there is no theme "{typed}": give a folder of templates, or one of the built-in '
+        f"themes ({', '.join(themes)})."
+    )
+
+
 def find_theme(name: str) -> Path | None:
     """The folder of theme ``name`` (a built-in name or a folder), or ``None`` for the default."""
     if name == DEFAULT_THEME:
@@ -37,10 +53,7 @@ def find_theme(name: str) -> Path | None:
         return Path(str(resources.files("medialit") / "themes" / name))
     folder = Path(name)
     if not folder.is_dir():
-        raise NoSuchTheme(
-            f'there is no theme "{name}": give a folder of templates, or one of the '
-            f"built-in themes ({', '.join(builtin_themes())})."
-        )
+        raise NoSuchTheme(no_such_theme(name))
     try:
         # Its theme.toml and templates are read later, where less can be said.
         with os.scandir(folder):
