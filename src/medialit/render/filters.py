@@ -66,3 +66,26 @@ def asset_finder(folders: Sequence[Path]) -> Callable[[str], str]:
         )
 
     return asset
+
+
+_INNER = {"“": ("‘", "’"), "«": ("“", "”")}
+"""Inside a quotation opened with the key, the marks of a quotation within it."""
+_DOUBLE = re.compile(r"[\"“”]")
+
+
+def quoted(value: Any, quote_open: str, quote_close: str) -> str:
+    """``value`` between the language's quotation marks, its own double marks turned into
+    those of a quotation within a quotation ("““Families…” she said.”" was printed)."""
+    text = str(value)
+    inner = _INNER.get(quote_open.strip())
+    if inner is not None:
+
+        def nested(mark: re.Match[str]) -> str:
+            at = mark.start()
+            opening = mark.group(0) == "“" or (
+                mark.group(0) == '"' and (at == 0 or text[at - 1].isspace() or text[at - 1] in "([")
+            )
+            return inner[0] if opening else inner[1]
+
+        text = _DOUBLE.sub(nested, text)
+    return f"{quote_open}{text}{quote_close}"

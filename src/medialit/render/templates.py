@@ -25,7 +25,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 
 from medialit.errors import Problem, TemplateError
-from medialit.render.filters import asset_finder, css_string, paragraphs
+from medialit.render.filters import asset_finder, css_string, paragraphs, quoted
 from medialit.render.sandbox import MAX_RENDER_CHARS, TemplateSandbox
 from medialit.render.search_path import SearchPathLoader
 
@@ -59,6 +59,7 @@ def make_environment(folders: Sequence[Path] = (), theme: Path | None = None) ->
     )
     env.filters["css_string"] = css_string
     env.filters["paragraphs"] = paragraphs
+    env.filters["quoted"] = quoted
     env.globals["asset"] = asset_finder(folders)
     return env
 
