@@ -4,7 +4,11 @@ in the fight?" from an advertisement, as header lines above the first long parag
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from medialit.drafting.plaintext import extract_text
+
+from .conftest import run_cli
 
 LONG = (
     "FACT: Lightning often strikes the same place repeatedly, especially if it's a tall, "
@@ -104,3 +108,21 @@ def test_a_byline_s_outlet_and_date_on_its_own_line_are_read() -> None:
             outlet,
             published,
         ), byline
+
+
+def test_new_says_when_the_same_source_was_drafted_before(tmp_path: Path) -> None:
+    # a newcomer's run: `new` on the same page under another name made a second lesson silently
+    page = tmp_path / "pool.txt"
+    page.write_text(f"Lightning myths\n\nBy Jane Doe\n\n{LONG} {LONG}\n", encoding="utf-8")
+    first = run_cli(["new", str(page), "--name", "pool", "--no-suggest"], cwd=tmp_path)
+    assert first.returncode == 0 and "Note:" not in first.stderr, first.stderr
+    second = run_cli(["new", str(page), "--name", "pool-again", "--no-suggest"], cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert (
+        "Note: lessons/pool.yaml was drafted from the same source before; "
+        "lessons/pool-again.yaml is a second lesson beside it"
+    ) in " ".join(second.stderr.split())
+    other = tmp_path / "other.txt"
+    other.write_text(f"Other myths\n\nBy Jane Doe\n\n{LONG} {LONG} More.\n", encoding="utf-8")
+    third = run_cli(["new", str(other), "--name", "other", "--no-suggest"], cwd=tmp_path)
+    assert "Note:" not in third.stderr

@@ -134,6 +134,12 @@ def new(
         f"wrote {made.lesson} ({len(made.suggestions)} draft statements; "
         f"source kept as {made.seed})"
     )
+    if twin := _drafted_before(made.seed, made.lesson):
+        echo(
+            f"Note: {twin} was drafted from the same source before; {made.lesson} is a second "
+            "lesson beside it (delete one if that was not meant).",
+            err=True,
+        )
     if not no_suggest and not made.suggestions:
         _say_if_no_cues(language, made.lesson)
     if made.left_out:
@@ -250,3 +256,16 @@ def _drafted(source: Path) -> Path:
         f"{made.lesson} ({len(made.suggestions)} draft statements; source kept as {made.seed})"
     )
     return made.lesson
+
+
+def _drafted_before(seed: Path, lesson: Path) -> Path | None:
+    """Another lesson of ``lesson``'s folder whose kept source has ``seed``'s bytes: ``new
+    --name`` on a page drafted before makes a second lesson without a word otherwise."""
+    kept = seed.read_bytes()
+    for other in sorted(seed.parent.iterdir()):
+        twin = lesson.with_name(other.stem + lesson.suffix)
+        if other == seed or twin == lesson or not twin.is_file():
+            continue
+        if other.is_file() and other.stat().st_size == len(kept) and other.read_bytes() == kept:
+            return twin
+    return None
