@@ -100,3 +100,17 @@ def test_a_speaker_quoted_mid_sentence_keeps_small_letters() -> None:
     )
     draft = _found(article, "That means")
     assert "Quoted from the club's coach" in draft.why, draft.why
+
+
+def test_told_with_no_one_telling_names_no_source() -> None:
+    # "Local schools have been told they can bus pupils…" was drafted as evidence ("It says
+    # where the information comes from (‘told’)"), though no one is named (a newcomer's run)
+    article = (
+        "Pool closure\n\nLocal schools have been told they can bus pupils to Bramley for "
+        "lessons, but no money has been set aside to pay for the coaches. Parents were told "
+        "by the Council that the coaches would cost more than the lessons themselves.\n"
+    )
+    told = _found(article, "Local schools")
+    assert "where the information comes from" not in told.why, told.why
+    assert told.kind is not Kind.evidence, told
+    assert _found(article, "Parents were told").kind is Kind.evidence

@@ -242,8 +242,24 @@ DENIED = re.compile(r"\b(?:not|never|(?:do|does|did)n['’]t)\s+$", re.I)
 """Before a verb of saying, a denial: "they do not say he is wise" names no one who did."""
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
+_AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?[A-Z]", re.I)
+
+
 def only_denied(text: str, cue: str) -> bool:
-    """Whether every ``cue`` in ``text`` is a saying denied ("She never said the roads were
-    dangerous"): no one is named as a source for anything."""
-    places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I)]
-    return bool(places) and all(DENIED.search(text[max(0, at - 20) : at]) for at in places)
+    """Whether every ``cue`` in ``text`` names no one: a saying denied ("She never said the
+    roads were dangerous") or told with no one telling ("Residents were told the works would
+    take six months"; not "were told by the council")."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I))
+    return (
+        bool(found)
+        and all(
+            DENIED.search(before := text[max(0, m.start() - 20) : m.start()])
+            or (
+                m.group(0).lower() == "told"  # "was quoted as saying" names its subject
+                and _PASSIVE_BEFORE.search(before)
+                and not _AGENT_AFTER.match(text[m.end() :])
+            )
+            for m in found
+        )
+    )
