@@ -114,3 +114,17 @@ def test_told_with_no_one_telling_names_no_source() -> None:
     assert "where the information comes from" not in told.why, told.why
     assert told.kind is not Kind.evidence, told
     assert _found(article, "Parents were told").kind is Kind.evidence
+
+
+def test_a_hedge_on_hearsay_is_checked_at_its_source_not_awaited() -> None:
+    # "Apparently, the council expects…" was told to "look later for what actually happened"
+    article = (
+        "Pool closure\n\nApparently, the council expects the schools to find the cost of the "
+        "coaches themselves. The repairs will probably take longer than the eight months planned.\n"
+    )
+    hearsay = _found(article, "Apparently")
+    assert hearsay.check == (
+        "Ask who says so and how they know, then look for a source that shows it."
+    ), hearsay.check
+    forecast = _found(article, "The repairs will probably")
+    assert forecast.check == "Note what is predicted and look later for what actually happened."

@@ -192,6 +192,12 @@ def _plain(finding: Finding, said: str) -> str:
     return "It is stated as fact, with no source and nothing to show how it is known."
 
 
+_HEARSAY = frozenset(
+    {"apparently", "appear", "appears", "appeared", "it seems", "seems", "seemingly"}
+    | {"supposedly", "allegedly", "reportedly", "presumably"}
+)
+
+
 def check_for(finding: Finding, text: str, language: str = "en") -> str:
     """How a student could verify the statement: what to look up, and where."""
     cue, speaker = finding.cue, finding.speaker
@@ -229,7 +235,9 @@ def check_for(finding: Finding, text: str, language: str = "en") -> str:
             else f"Look for where ‘{cue}’ comes from (a government agency, a census, a named "
             "study, a price list) and compare."
         ),
-        "prediction": "Note what is predicted and look later for what actually happened.",
+        "prediction": "Ask who says so and how they know, then look for a source that shows it."
+        if cue.lower() in _HEARSAY  # "Apparently, the council expects…": nothing to wait for
+        else "Note what is predicted and look later for what actually happened.",
         "plan": "Look for a later notice or report that it was done as announced (the date, "
         "the amount, who took part).",
         "own account": _saying_check(speaker),
