@@ -59,3 +59,15 @@ def test_speed_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     figures = ("medialit check", "python -c pass", "rebuild with a new roster", "ratio")
     for figure in (*figures, "medialit new PAGE", "refused, --name", "load average at the end"):
         assert figure in result.stdout, figure
+
+
+def test_sentences_benchmark_runs_end_to_end() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_sentences.py"), "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1,600 sentences (152,000 characters)" in result.stdout
+    assert " 1600 sentences" in result.stdout and "     1 sentences" in result.stdout
