@@ -91,6 +91,13 @@ def test_due_to_before_a_verb_sets_a_date_and_links_no_cause() -> None:
         found = [d for d in drafts if d.quote.startswith(start)]
         assert all("cause" not in d.why for d in found), found
     assert _found(article, "The delay is due").kind is Kind.inference
+    # a review: "due to" before a word that is a noun as often still links a cause
+    for sentence in (
+        "The rise in infections was due to close contact in crowded schools last winter.",
+        "The loss of habitat is largely due to land clearing for new farms in the north.",
+        "The delay was due to rule changes made by the council in March this year.",
+    ):
+        assert _found(f"Causes\n\n{sentence}\n", sentence[:20]).kind is Kind.inference, sentence
 
 
 def test_a_speaker_quoted_mid_sentence_keeps_small_letters() -> None:

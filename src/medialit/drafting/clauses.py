@@ -37,7 +37,8 @@ def joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cent. of"), cut where it kept a quoted letter or speech of several sentences whole."""
     mended: list[tuple[int, int]] = []
     for start, end in spans:
-        after_abbreviation = re.search(r"(\w+)\.$", text[:start].rstrip())
+        # the word before, read from a few characters back: all before it was quadratic
+        after_abbreviation = re.search(r"(\w+)\.$", text[max(0, start - 80) : start].rstrip())
         if mended and (
             text[start : start + 1].islower()
             or (after_abbreviation and after_abbreviation.group(1).lower() in _TITLES)

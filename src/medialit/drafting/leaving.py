@@ -118,12 +118,12 @@ def not_described(text: str, cue: str | None) -> str | None:
 
 
 _SCHEDULED = (
-    r"(?:be|open|close|start|begin|end|finish|arrive|leave|return|meet|vote|report|publish|"
-    r"launch|take|come|expire|retire|resume|appear|speak|testify|decide|rule|complete|"
-    r"deliver|hold|sign|visit|give|make|run|go|release|announce|hear|sit|land|depart|"
-    r"graduate|play|face|submit|present|debate|enter|become)"
+    r"(?:be|open(?=\s+(?:in|on|at|next|this|by)\b)|begin|start|arrive|expire|retire|resume|"
+    r"appear|speak|testify|decide|complete|deliver|sign|become|depart|graduate|submit|meet|"
+    r"publish|announce|receive|undergo|finish)"
 )
-"""The verbs after "due to" that set a date ("due to reopen", "due to be sentenced")."""
+"""The verbs after "due to" that set a date ("due to reopen", "due to be sentenced"); not
+those that are nouns as often ("due to close contact", "due to land clearing")."""
 _PASSIVE = re.compile(
     r"^(?:\s+\w+)?\s+(?:be|être|ser|estar)\s+\w+(?:ed|en|é|ée|és|ées|ado|ada|ados|adas|ido|ida)\b",
     re.I,

@@ -83,8 +83,16 @@ def sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
             spans += [(at + start, at + end) for start, end in found]
             break
         if len(found) > 1:
-            spans += [(at + start, at + end) for start, end in found[:-1]]
-            at += found[-1][0]
+            # Start the next window at the window's last sentence, or, when that is inside a
+            # quotation, at the sentence that opens it: pysbd reads a quotation as a whole.
+            opened = _open_quotation(text, at + found[-1][0])
+            restart = max(
+                (start for start, _ in found if opened is not None and at + start <= opened),
+                default=found[-1][0],
+            )
+            restart = restart or found[-1][0]  # opened in the window's first sentence
+            spans += [(at + start, at + end) for start, end in found if start < restart]
+            at += restart
             continue
         end = _SENTENCE_END.search(text, at + WINDOW_CHARS)
         stop = end.end() if end else len(text)
@@ -94,6 +102,14 @@ def sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
             spans.append((start, at + len(piece.rstrip())))
         at = stop
     return spans
+
+
+def _open_quotation(text: str, end: int) -> int | None:
+    """Where a quotation still open at ``end`` begins ("…" or “…”), if one is."""
+    if text.count('"', 0, end) % 2:
+        return text.rfind('"', 0, end)
+    opened, closed = text.rfind("“", 0, end), text.rfind("”", 0, end)
+    return opened if opened > closed else None
 
 
 def _segmented(text: str, language: str) -> list[tuple[int, int]]:
