@@ -87,6 +87,7 @@ def test_a_byline_s_full_stop_goes_unless_the_name_ends_with_an_abbreviation() -
         ("By Wei Wu.", "Wei Wu"),
         ("By John Smith Jr.", "John Smith Jr."),
         ("By Jane Q.", "Jane Q."),
+        ("By J.D.", "J.D."),
         ("By Jane Doe", "Jane Doe"),
     ):
         page = f"Lightning myths\n\n{byline}\n\nMarch 3, 2024.\n\n{LONG}\n"
@@ -100,6 +101,13 @@ def test_a_byline_s_outlet_and_date_on_its_own_line_are_read() -> None:
         ("By Priya Raman, The Oakfield Echo, 14 May 2025", "The Oakfield Echo", "2025-05-14"),
         ("By Priya Raman | Reuters | 2024-03-03", "Reuters", "2024-03-03"),
         ("By Priya Raman, Staff Writer, May 3, 2024", None, "2024-05-03"),
+        # a review: whatever stood beside the date became the outlet
+        ("By Priya Raman, Jr., May 3, 2024", None, "2024-05-03"),
+        ("By Priya Raman, WASHINGTON, May 3, 2024", None, "2024-05-03"),
+        ("By Priya Raman, Tuesday, May 3, 2024", None, "2024-05-03"),
+        ("By Priya Raman, NPR, May 3, 2024 5:00 AM ET", None, "2024-05-03"),
+        ("By Priya Raman, May 3, 2024, updated May 5, 2024", None, "2024-05-03"),
+        ("By Priya Raman, M.D., The Echo, May 3, 2024", None, "2024-05-03"),
         ("By Priya Raman, The Oakfield Echo", None, None),
     ):
         details = extract_text(f"Lightning myths\n\n{byline}\n\n{LONG}\n").details

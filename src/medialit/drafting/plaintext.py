@@ -167,13 +167,21 @@ _ROLE = re.compile(
 _NAME_ABBREVIATIONS = frozenset({"Jr", "Sr", "Esq", "Dr", "St", "Ph.D", "M.D", "Inc", "Co", "Ltd"})
 
 
+_OUTLET = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*[a-z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}")
+"""A publication's name: capitalised words, one with small letters (not a dateline in capitals)."""
+_NOT_OUTLETS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Updated"}
+    | {"Jr", "Sr", "Esq", "Ph.D", "M.D", "Published", "Posted"}
+)
+
+
 def _without_line_stop(name: str) -> str:
     """ "By Jane Doe." and "By Jane Li." end with the line's full stop, "By John Smith Jr."
     and "By Jane Q." with the name's own."""
     if not name.endswith("."):
         return name
     last = name.rsplit(None, 1)[-1].rstrip(".")
-    if len(last) == 1 or last in _NAME_ABBREVIATIONS:
+    if len(last) == 1 or last in _NAME_ABBREVIATIONS or "." in last:  # "Jane Q.", "J.D."
         return name
     return name[:-1]
 
@@ -190,8 +198,14 @@ def _read_header(header: list[str], details: SourceDetails) -> None:
             dated_by = _DATE.search(text)
             if dated_by is None:
                 continue
-            if _ROLE.search(_DATE.sub("", text)):  # "By Jane Doe, Staff Writer, May 3, 2024"
+            # "By Jane Doe, The Echo, 14 May 2025": the outlet only when one part beside the
+            # date reads as one (not "Jr.", "WASHINGTON", "Tuesday", "Staff Writer", a time)
+            parts = [p.strip() for p in re.split(r"[,|·]", _DATE.sub("", text)) if p.strip()]
+            outlet = parts[0] if len(parts) == 1 and _OUTLET.fullmatch(parts[0]) else None
+            if outlet is None or _ROLE.search(outlet) or outlet.rstrip(".") in _NOT_OUTLETS:
                 text = dated_by.group(0)
+            else:
+                text = f"{outlet}, {dated_by.group(0)}"
         if is_boilerplate(block):
             continue
         found = _DATE.search(text)
