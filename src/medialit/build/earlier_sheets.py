@@ -105,10 +105,10 @@ class EarlierSheets:
     outdated: dict[str, list[str]]
     """Sheets of another kind of build, made from an earlier version of the lesson, by kind."""
     unmatched: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
-    seed: int | None = None
-    """The seed this build numbered its versions with."""
     """Sheets of another kind of build whose versions' keys (or sheets) this build replaced
     with another order of the statements, by kind: those sheets and the files replaced."""
+    seed: int | None = None
+    """The seed this build numbered its versions with."""
 
 
 def sort_earlier(
@@ -164,7 +164,8 @@ def earlier_warnings(folder: Path, lesson_file: Path, sheets: EarlierSheets) -> 
             f"{folder} also holds the sheets of the last {kind} build ({_shown(names)}), "
             f"numbered with another --seed: this build replaced {_shown(taken)} with another "
             f"order of the statements, so they no longer match the sheets and keys beside them. "
-            f"Build the {kind} again with --seed {sheets.seed}, or delete them."
+            f"Build the {kind} again with --seed {sheets.seed} (and the --versions it had), "
+            "or delete them."
         )
     for kind, names in sheets.outdated.items():
         warnings.append(

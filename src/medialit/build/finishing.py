@@ -75,7 +75,10 @@ def finish_lesson(
     class_pack = plan.class_pack is not None
     earlier, replaced = _earlier_outputs(target, files, class_pack)
     record = record_from_json(marker_record(target))
-    numbered = options.seed if options.versions > 1 else None
+    # versions from --versions, or from a roster's version column
+    pack = plan.pack
+    versioned = options.versions > 1 or bool(pack and any(c.variant.version for c in pack.copies))
+    numbered = options.seed if versioned else None
     sheets = sort_earlier(
         record, build_kind(options), lesson_version(plan.checked.lesson), files, earlier, numbered
     )
