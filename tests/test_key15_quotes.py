@@ -42,6 +42,10 @@ annotations:
         ('dijo: "no cumple".', ("«", "»"), "«dijo: “no cumple”.»"),
         ("a dit : « non ».", ("« ", " »"), "« a dit : « non ». »"),  # French marks kept
         ("No marks inside.", ("“", "”"), "“No marks inside.”"),
+        # a review: an inch mark, a quotation after a dash, Spanish guillemets inside
+        ('The sea rose 6" in a decade.', ("“", "”"), '“The sea rose 6" in a decade.”'),
+        ('He said—"no" twice.', ("“", "”"), "“He said—‘no’ twice.”"),
+        ("El alcalde dijo «no».", ("«", "»"), "«El alcalde dijo “no”.»"),
     ],
 )
 def test_double_marks_inside_become_those_of_a_quotation_within(

@@ -70,7 +70,8 @@ def asset_finder(folders: Sequence[Path]) -> Callable[[str], str]:
 
 _INNER = {"“": ("‘", "’"), "«": ("“", "”")}
 """Inside a quotation opened with the key, the marks of a quotation within it."""
-_DOUBLE = re.compile(r"[\"“”]")
+_DOUBLE = re.compile(r"(?<!\d)\"|[“”]")  # 6" after a figure is an inch mark
+_GUILLEMETS = re.compile(r"«(?=\S)|(?<=\S)»")  # Spanish «no» inside «…», not French « non »
 
 
 def quoted(value: Any, quote_open: str, quote_close: str) -> str:
@@ -81,11 +82,13 @@ def quoted(value: Any, quote_open: str, quote_close: str) -> str:
     if inner is not None:
 
         def nested(mark: re.Match[str]) -> str:
-            at = mark.start()
-            opening = mark.group(0) == "“" or (
-                mark.group(0) == '"' and (at == 0 or text[at - 1].isspace() or text[at - 1] in "([")
+            at, found = mark.start(), mark.group(0)
+            opening = found in "“«" or (
+                found == '"' and (at == 0 or text[at - 1].isspace() or text[at - 1] in "([—–")
             )
             return inner[0] if opening else inner[1]
 
         text = _DOUBLE.sub(nested, text)
+        if quote_open == "«":
+            text = _GUILLEMETS.sub(nested, text)
     return f"{quote_open}{text}{quote_close}"
