@@ -34,9 +34,11 @@ def builtin_themes() -> list[str]:
 def no_such_theme(name: str) -> str:
     """What to say of a theme that is neither built in nor a folder: the name as typed (a
     name given on the command line reaches here as a path in the working folder)."""
-    typed = Path(name).name if Path(name).parent == Path.cwd() else name
+    given, here = Path(name), Path.cwd()
+    bare = given.parent == here  # a name, not a folder's path
+    typed = str(given.relative_to(here)) if given.is_relative_to(here) else name
     themes = builtin_themes()
-    close = closest(Path(name).name, themes)
+    close = closest(given.name, themes) if bare else None
     if close:
         return f'there is no theme "{typed}"; did you mean "{close}"?'
     return (
