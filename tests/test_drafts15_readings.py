@@ -1,6 +1,7 @@
-"""Four misreadings of the drafts (issue 19), each seen in an article: a sum in "US$" lost its
+"""Misreadings of the drafts (issue 19), each seen in an article: a sum in "US$" lost its
 letters, "12 games this season" was said to count "games this", a Spanish "Esto significa
-que…" was left out as a definition, and "She never said…" was read as a source named."""
+que…" was left out as a definition, "She never said…" and "have been told" were read as a
+source named, "due to reopen" as a cause, and a hedge on hearsay was to be awaited."""
 
 from __future__ import annotations
 

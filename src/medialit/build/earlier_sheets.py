@@ -131,8 +131,9 @@ def sort_earlier(
             builds[other] = Built(built.lesson, kept, built.seed)
             # key-A.pdf of another order: the student-A.pdf left beside it no longer matches
             taken = sorted(set(built.files) & set(written))
-            if taken and None not in (seed, built.seed) and seed != built.seed:
-                unmatched[other] = ([f for f in kept if f not in record.named], taken)
+            names = [f for f in kept if f not in record.named]
+            if names and taken and None not in (seed, built.seed) and seed != built.seed:
+                unmatched[other] = (names, taken)
     owner = {f: (k, built.lesson) for k, built in builds.items() for f in built.files}
     named_before = set(record.named)
     unclaimed = [f for f in earlier if f not in owner and f not in named_before]
@@ -141,12 +142,12 @@ def sort_earlier(
         if name in owner and owner[name][1] != version and name not in named_before:
             outdated.setdefault(owner[name][0], []).append(name)
     named = sorted(
-        (named_before & present) | set(unclaimed) | {f for fs in outdated.values() for f in fs}
+        (named_before & present)
+        | set(unclaimed)
+        | {f for fs in outdated.values() for f in fs}
+        | {f for fs, _ in unmatched.values() for f in fs}
     )
-    named = sorted(set(named) | {f for fs, _ in unmatched.values() for f in fs})
-    unmatched = {other: (fs, taken) for other, (fs, taken) in unmatched.items() if fs}
-    record_now = BuildRecord(builds, tuple(named))
-    return EarlierSheets(record_now, unclaimed, outdated, unmatched, seed)
+    return EarlierSheets(BuildRecord(builds, tuple(named)), unclaimed, outdated, unmatched, seed)
 
 
 def earlier_warnings(folder: Path, lesson_file: Path, sheets: EarlierSheets) -> list[str]:

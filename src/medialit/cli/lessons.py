@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import sys
 from pathlib import Path
 
@@ -261,11 +262,10 @@ def _drafted(source: Path) -> Path:
 def _drafted_before(seed: Path, lesson: Path) -> Path | None:
     """Another lesson of ``lesson``'s folder whose kept source has ``seed``'s bytes: ``new
     --name`` on a page drafted before makes a second lesson without a word otherwise."""
-    kept = seed.read_bytes()
     for other in sorted(seed.parent.iterdir()):
         twin = lesson.with_name(other.stem + lesson.suffix)
-        if other == seed or twin == lesson or not twin.is_file():
+        if other == seed or twin == lesson or not twin.is_file() or not other.is_file():
             continue
-        if other.is_file() and other.stat().st_size == len(kept) and other.read_bytes() == kept:
+        if filecmp.cmp(other, seed, shallow=False):  # sizes first, then the bytes
             return twin
     return None

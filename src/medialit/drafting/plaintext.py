@@ -169,9 +169,9 @@ _NAME_ABBREVIATIONS = frozenset({"Jr", "Sr", "Esq", "Dr", "St", "Ph.D", "M.D", "
 
 _OUTLET = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*[a-z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}")
 """A publication's name: capitalised words, one with small letters (not a dateline in capitals)."""
-_NOT_OUTLETS = frozenset(
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Updated"}
-    | {"Jr", "Sr", "Esq", "Ph.D", "M.D", "Published", "Posted"}
+_NOT_OUTLETS = _NAME_ABBREVIATIONS | frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    | {"Updated", "Published", "Posted"}
 )
 
 

@@ -85,12 +85,10 @@ def sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
         if len(found) > 1:
             # Start the next window at the window's last sentence, or, when that is inside a
             # quotation, at the sentence that opens it: pysbd reads a quotation as a whole.
-            opened = _open_quotation(text, at + found[-1][0])
-            restart = max(
-                (start for start, _ in found if opened is not None and at + start <= opened),
-                default=found[-1][0],
-            )
-            restart = restart or found[-1][0]  # opened in the window's first sentence
+            restart = found[-1][0]
+            if (opened := _open_quotation(text, at + restart)) is not None:
+                # none before it, or in the window's first sentence: the last sentence still
+                restart = max((s for s, _ in found if at + s <= opened), default=0) or restart
             spans += [(at + start, at + end) for start, end in found if start < restart]
             at += restart
             continue
