@@ -4,6 +4,7 @@ in the fight?" from an advertisement, as header lines above the first long parag
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from medialit.drafting.plaintext import extract_text
@@ -134,3 +135,11 @@ def test_new_says_when_the_same_source_was_drafted_before(tmp_path: Path) -> Non
     other.write_text(f"Other myths\n\nBy Jane Doe\n\n{LONG} {LONG} More.\n", encoding="utf-8")
     third = run_cli(["new", str(other), "--name", "other", "--no-suggest"], cwd=tmp_path)
     assert "Note:" not in third.stderr
+    # a shared folder's seeds/ may hold a pipe or a link beside a lesson: never read, no hang
+    os.mkfifo(tmp_path / "seeds" / "pipe.txt")
+    (tmp_path / "lessons" / "pipe.yaml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "seeds" / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "lessons" / "zero.yaml").write_text("title: t\n", encoding="utf-8")
+    fourth = run_cli(["new", str(page), "--name", "pool-third", "--no-suggest"], cwd=tmp_path)
+    assert fourth.returncode == 0, fourth.stderr
+    assert "from the same source before; lessons/pool-third.yaml is a second" in fourth.stderr
