@@ -215,14 +215,18 @@ def _running(pid: int) -> bool:
 
 
 def test_the_workers_end_with_a_preview_killed_while_they_start(tmp_path: Path) -> None:
-    """Killed a moment after it printed its address, while its workers still import: a
+    """Killed a moment after its first worker process started, while it still imports: a
     worker's parent-death signal is set only once it has imported, so it checks that its
-    server is still there (they were left running for ever; a review found it)."""
+    server is still there (they were left running for ever; a review found it); the fork
+    server that starts them, importing, forks none once the server is gone."""
     for delay in (0.1, 0.4):
         process = _preview(tmp_path)
         try:
             assert process.stdout is not None
             process.stdout.readline()
+            deadline = time.monotonic() + 60  # a loaded machine, or bytecode written first
+            while not _descendants(process.pid) and time.monotonic() < deadline:
+                time.sleep(0.01)
             time.sleep(delay)
             children = _descendants(process.pid)
             assert children

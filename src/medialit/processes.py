@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import threading
 import time
 from concurrent.futures import Executor
+from multiprocessing.process import BaseProcess
 
 _PR_SET_PDEATHSIG = 1
 
@@ -28,7 +32,7 @@ def die_with_parent() -> None:
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
-def worker_started(parent: int, *, ignore_ctrl_c: bool = False) -> None:
+def worker_started(parent: int | None, *, ignore_ctrl_c: bool = False) -> None:
     """In a child process as it starts (a pool's initializer, a process's first call).
 
     - SIGTERM ends it at once, even inside C code (``terminate()``; a command's own handler
@@ -36,15 +40,38 @@ def worker_started(parent: int, *, ignore_ctrl_c: bool = False) -> None:
     - Ctrl-C is ignored with ``ignore_ctrl_c`` (the parent's to handle);
     - the signals its parent held while starting it (``files.interruptions_held``: a stop in
       the middle of a fork is otherwise lost in a fork hook) are received again;
-    - it ends with its parent (:func:`die_with_parent`), at once if the parent is gone already.
+    - it ends with its parent (:func:`die_with_parent`), at once if the parent is gone already;
+      with ``parent`` None (forked by a fork server, which outlives the process that asked
+      for it), it ends with that process instead (:func:`_end_with_starter`).
     """
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if ignore_ctrl_c:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     _take_held_signals()
+    if parent is None:
+        _end_with_starter()
+        return
     die_with_parent()
     if os.getppid() != parent:  # the parent ended before die_with_parent took effect
         os._exit(1)
+
+
+def _end_with_starter() -> None:
+    """In a worker a fork server started: exit as soon as the process that asked for it ends.
+
+    Its parent is the fork server, which ends only when every process holding its pipe has
+    (the worker too): a parent-death signal would never come. The pipe the worker's job came
+    through closes when its starter ends, ``kill -9`` or not, already or later.
+    """
+    starter = multiprocessing.parent_process()
+    if starter is None:  # not a child of multiprocessing: nothing to watch
+        return
+
+    def watch() -> None:
+        starter.join()  # returns once the starter's end of the pipe is closed
+        os._exit(1)
+
+    threading.Thread(target=watch, name="medialit-end-with-starter", daemon=True).start()
 
 
 def _take_held_signals() -> None:
@@ -90,19 +117,26 @@ def stop_workers(executor: Executor) -> None:
     # An idle worker leaves by itself once told; only one still laying out is stopped.
     deadline = time.monotonic() + (0.0 if busy else IDLE_WORKER_SECONDS)
     for worker in workers:
-        worker.join(max(0.0, deadline - time.monotonic()))
-        if worker.is_alive():
+        if not _ended(worker, max(0.0, deadline - time.monotonic())):
             worker.terminate()
-            worker.join(IDLE_WORKER_SECONDS)
-        if worker.is_alive():  # SIGTERM blocked or ignored where it was started
-            worker.kill()
-            worker.join(IDLE_WORKER_SECONDS)
+            if not _ended(worker, IDLE_WORKER_SECONDS):  # SIGTERM blocked where it started
+                worker.kill()
+                _ended(worker, IDLE_WORKER_SECONDS)
     _no_more_results(results)
     # The pool's own thread closes its wake-up pipe as it ends; Python 3.11 writes to that
     # pipe at exit without a lock, so a preview stopped while it was closing printed a
     # traceback ("Bad file descriptor"). Waiting for the thread leaves nothing to race.
     if manager is not None:
         manager.join(IDLE_WORKER_SECONDS)
+
+
+def _ended(worker: BaseProcess, timeout: float) -> bool:
+    """Whether ``worker`` has ended, waiting at most ``timeout`` seconds.
+
+    Its exit status is left for the pool's thread to read: a fork server sends it once,
+    and two threads reading it raced (the second read nothing, and set 255).
+    """
+    return bool(multiprocessing.connection.wait([worker.sentinel], timeout))
 
 
 def _no_more_results(results: object) -> None:

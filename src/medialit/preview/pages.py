@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -75,8 +76,9 @@ class _WorkerPool(ProcessPoolExecutor):
 
     Ctrl-C in a terminal reaches every process of the preview, and a worker spawned a
     moment before was still importing: it printed a traceback of its own. A worker is
-    spawned by the ``submit`` that needs it, and inherits the signal mask of the thread
-    that called it.
+    started by the ``submit`` that needs it, and inherits the signal mask of the thread
+    that called it; or, forked by the fork server, the fork server's, which the first
+    ``submit`` started with these held (it ignores Ctrl-C, and ends with the server).
     """
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
@@ -84,46 +86,70 @@ class _WorkerPool(ProcessPoolExecutor):
             return super().submit(fn, *args, **kwargs)
 
 
+WORKER_MODULES = [
+    "medialit.cli.main",
+    "medialit.layout.pdf",
+    "medialit.preview.pages",
+    "medialit.preview.sizes",
+    "medialit.drafting.rekinding",
+]
+"""What the preview's workers run (the pages, the counts, the reader's offers), imported
+once by the fork server that starts them."""
+
+
+def _workers_context() -> BaseContext:
+    """How the preview starts its workers: forked from a fork server where there is one.
+
+    A fork of the server itself is not safe (it has threads and an event loop), and a spawned
+    worker imports WeasyPrint and the build afresh: each of the three did (2.5 s of CPU at
+    every opening). The fork server is a process of its own that imports them once, without
+    threads, and forks each worker from itself, ready at once. It ends when the server does.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(WORKER_MODULES)
+    return context
+
+
 def make_executor() -> ProcessPoolExecutor:
     """One worker: on a two-core computer a second one slows the page and the first alike
     (measured in benchmarks/bench_preview.py)."""
-    # spawn: a fork of a server with threads and an event loop is not safe.
-    return _WorkerPool(
-        max_workers=1,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_left_to_the_server,
-        initargs=(os.getpid(),),
-    )
+    return _one_worker(_left_to_the_server)
 
 
 def make_background_executor() -> ProcessPoolExecutor:
     """A worker for counting pages in the background (:mod:`.sizes`), at a lower priority:
     a count never makes the pages of the teacher's last change wait behind it."""
+    return _one_worker(_lower_priority)
+
+
+def _one_worker(initializer: Callable[[int | None], None]) -> ProcessPoolExecutor:
+    context = _workers_context()
+    # The parent a spawned worker checks for; a fork server's worker watches its starter.
+    server = None if context.get_start_method() == "forkserver" else os.getpid()
     return _WorkerPool(
-        max_workers=1,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_lower_priority,
-        initargs=(os.getpid(),),
+        max_workers=1, mp_context=context, initializer=initializer, initargs=(server,)
     )
 
 
-def _left_to_the_server(server: int) -> None:
+def _left_to_the_server(server: int | None) -> None:
     """Ctrl-C in a terminal reaches every process of the preview: a worker leaves it to the
     server, which stops it. Ignored, a Ctrl-C held since the worker started is dropped."""
-    # A server killed with kill -9 left its workers running for ever. Linux ends a worker
-    # when the *thread* that spawned it ends: each is spawned by its pool's first submit,
-    # made in the event loop's thread, the main one, which lasts as long as the preview.
+    # A server killed with kill -9 left its workers running for ever: each now ends with it
+    # (worker_started says how).
     worker_started(server, ignore_ctrl_c=True)
 
 
-def _lower_priority(server: int) -> None:
+def _lower_priority(server: int | None) -> None:
     _left_to_the_server(server)
     if hasattr(os, "nice"):  # not on Windows: there the count only shares the computer
         os.nice(BACKGROUND_NICENESS)
 
 
 def warm_up() -> None:
-    """Import WeasyPrint in a worker before the first real job (it takes a second)."""
+    """Import WeasyPrint in a worker before the first real job (it takes a second), where
+    the fork server has not (a spawned worker's)."""
     from medialit.layout import pdf  # noqa: F401
 
 
