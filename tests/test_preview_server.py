@@ -302,12 +302,23 @@ def test_two_racing_saves_never_overwrite_each_other(live_server: str, lesson: P
 
 
 def test_an_edit_that_would_break_the_lesson_is_refused(client: TestClient, lesson: Path) -> None:
+    """Words that a statement has already: refused in the statements' numbers, as the page
+    shows them (a newcomer read "annotations[3] overlaps annotations[12]", the file's
+    indexes from 0, for statement 6 and a statement with no number yet)."""
     response = add(client, "the library closes", "evidence", why="Overlaps.")
     assert response.status_code == 422
-    body = response.json()
-    assert body["message"].startswith("This change was not saved")
-    assert any("overlaps" in problem for problem in body["problems"])
+    assert response.json()["message"] == (
+        "These words share “the library closes” with statement 1, and two statements cannot "
+        "share words. Select words outside statement 1, or shorten it first."
+    )
+    response = add(client, "Saturdays. Everyone knows", "inference", why="Overlaps both.")
+    assert "“Saturdays.” with statement 1" in response.json()["message"]
     assert lesson.read_text(encoding="utf-8") == LESSON
+    # Numbered in reading order, whatever the file's order: the inference, added last, is 3.
+    assert add(client, TWICE, "evidence", why="A count.").status_code == 200
+    assert add(client, INFERENCE, "inference", why="It rests on the hours.").status_code == 200
+    message = add(client, "readers away. Some", "evidence", why="Both.").json()["message"]
+    assert "“readers away.” with statement 3" in message
 
 
 def test_a_broken_lesson_shows_the_checks_messages_and_is_not_edited(

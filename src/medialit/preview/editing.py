@@ -20,7 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from medialit.errors import LessonError
-from medialit.lesson.anchoring import find_matches
+from medialit.lesson.anchoring import Match, find_matches
 from medialit.lesson.article import split_blocks
 from medialit.lesson.reading import CheckedLesson
 from medialit.lesson.statement_ids import ids_in_use, new_id
@@ -28,6 +28,7 @@ from medialit.preview.comment_blocks import comments_kept
 from medialit.preview.fields import FIELD_LABELS, scalar, unstorable
 from medialit.preview.history import History
 from medialit.preview.kept import KeptDocument
+from medialit.preview.places import first_shared, numbers, placed
 from medialit.preview.queue_file import keeping_comments_above
 from medialit.preview.rekind import (
     NOT_EXPLAINED,
@@ -302,6 +303,16 @@ def _add(data: CommentedMap, selection: Selection, changes: Changes) -> Typed:
     quote = text[start:end]
     if not quote:
         raise EditRefused("Select some words of the article first.")
+    # Said in the statements' numbers, before the check would say it in the file's indexes.
+    places = placed(data, blocks)
+    shared = first_shared(places, Match(selection.block, start, end), text)
+    if shared is not None:
+        other, words = shared
+        number = numbers(places)[other]
+        raise EditRefused(
+            f"These words share “{_short(words)}” with statement {number}, and two statements "
+            f"cannot share words. Select words outside statement {number}, or shorten it first."
+        )
     matches = find_matches(quote, blocks)
     place = [(m.block, m.start) for m in matches]
     if (selection.block, start) not in place:

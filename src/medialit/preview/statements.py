@@ -27,12 +27,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from medialit.drafting.wording import load_cues
-from medialit.lesson.anchoring import Match, find_matches, searchable
-from medialit.lesson.article import Block, split_blocks
+from medialit.lesson.anchoring import Match, find_matches
+from medialit.lesson.article import split_blocks
 from medialit.lesson.model import MAX_ITEMS, MAX_LABEL_CHARS, Name
 from medialit.preview.editing import EditRefused, Saved, StaleWrite
 from medialit.preview.fields import scalar, unstorable
 from medialit.preview.live import Preview
+from medialit.preview.places import first_shared, numbers, placed
 from medialit.preview.requests import (
     BadRequest,
     answer,
@@ -152,28 +153,6 @@ class Words:
     end: int
 
 
-def placed(data: CommentedMap, blocks: list[Block]) -> dict[int, Match]:
-    """Where each annotation stands (by its index in the file), as ``medialit check`` places it.
-
-    The file passed the check at this version, so every quote is found, once or at its
-    ``occurrence``.
-    """
-    index = searchable(blocks)
-    places: dict[int, Match] = {}
-    for i, item in enumerate(data["annotations"]):
-        occurrence = item.get("occurrence") or 1
-        found = find_matches(str(item["quote"]), index, limit=occurrence)
-        if len(found) >= occurrence:
-            places[i] = found[occurrence - 1]
-    return places
-
-
-def numbers(places: dict[int, Match]) -> dict[int, int]:
-    """Each annotation's statement number: its place in reading order, from 1."""
-    order = sorted(places, key=lambda i: (places[i].block, places[i].start))
-    return {i: number for number, i in enumerate(order, start=1)}
-
-
 def set_words(data: CommentedMap, index: int, quote: str, words: Words) -> None:
     """Give annotation ``index`` the words ``words``: its quote (and occurrence) rewritten."""
     item = _statement(data, index, quote)
@@ -199,14 +178,14 @@ def set_words(data: CommentedMap, index: int, quote: str, words: Words) -> None:
         raise EditRefused(
             f"{name} would have no words left: keep at least one word, or delete the statement."
         )
-    for other, there in places.items():
-        if other != index and there.block == here.block and there.start < end and start < there.end:
-            shared = text[max(start, there.start) : min(end, there.end)]
-            raise EditRefused(
-                f"{name} would then share the words “{_short(shared)}” with statement "
-                f"{number[other]}, and two statements cannot share words. Shorten statement "
-                f"{number[other]} first, or stop before its words."
-            )
+    shared = first_shared(places, Match(here.block, start, end), text, besides=index)
+    if shared is not None:
+        other, words_shared = shared
+        raise EditRefused(
+            f"{name} would then share the words “{_short(words_shared)}” with statement "
+            f"{number[other]}, and two statements cannot share words. Shorten statement "
+            f"{number[other]} first, or stop before its words."
+        )
     new_quote = text[start:end]
     matches = [(m.block, m.start) for m in find_matches(new_quote, blocks)]
     if (here.block, start) not in matches:  # a safety net: the article's own words are found
