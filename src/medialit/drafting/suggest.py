@@ -9,7 +9,7 @@ selection and further candidates. Each suggestion says how sure the reading is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import pysbd
@@ -20,6 +20,7 @@ from medialit.drafting.wording import CueFamily, ReadingWords, load_cues
 from medialit.lesson.anchoring import find_matches, searchable
 from medialit.lesson.article import split_blocks
 from medialit.lesson.model import Kind
+from medialit.lesson.one_tick import FEWEST_STATEMENTS, MOST_FOR_ONE_TICK, one_tick_scores
 
 __all__ = ["Suggestion", "load_cues", "sentences", "suggest", "sureness"]
 
@@ -146,20 +147,45 @@ def suggest(
         position = places.index((part.block, part.start)) + 1
         occurrences[id(analysed)] = position if len(places) > 1 else None
         placed.append(analysed)
-    return [
-        Suggestion(
-            quote=c.analysed.part.text,
-            occurrence=occurrences[id(c.analysed)],
-            kind=c.analysed.kind,
-            also_accept=c.analysed.also_accept,
-            why=c.why,
-            techniques=(c.analysed.technique,),
-            check=c.analysed.check,
-            sure=c.sure,
-            reading_sure=c.analysed.sure,
-            id=c.id,
-            core=c.core,
-            candidate=c.candidate,
-        )
-        for c in choose(placed, statements, language.split("-")[0].lower(), len(article.split()))
-    ]
+    return _sharp_key(
+        [
+            Suggestion(
+                quote=c.analysed.part.text,
+                occurrence=occurrences[id(c.analysed)],
+                kind=c.analysed.kind,
+                also_accept=c.analysed.also_accept,
+                why=c.why,
+                techniques=(c.analysed.technique,),
+                check=c.analysed.check,
+                sure=c.sure,
+                reading_sure=c.analysed.sure,
+                id=c.id,
+                core=c.core,
+                candidate=c.candidate,
+            )
+            for c in choose(
+                placed, statements, language.split("-")[0].lower(), len(article.split())
+            )
+        ]
+    )
+
+
+def _sharp_key(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """The drafts with ``also_accept`` dropped, from the surest draft first, until one tick
+    everywhere scores no more than ``check`` allows, in the lesson and in its ``core``.
+
+    Confirmed as drafted, a key must not trip ``check``'s warning that it is mis-keyed:
+    every saying accepted "assertion" too, and ticking it everywhere scored 71 %.
+    """
+    also = [s.also_accept for s in suggestions]
+    chosen = [i for i, s in enumerate(suggestions) if not s.candidate]
+    for members in (chosen, [i for i in chosen if suggestions[i].core]):
+        while len(members) >= FEWEST_STATEMENTS:
+            keyed = [replace(suggestions[i], also_accept=also[i]) for i in members]
+            over = [t.kind for t in one_tick_scores(keyed) if t.score > MOST_FOR_ONE_TICK]
+            holders = [i for i in members for kind in over if kind in also[i]]
+            if not holders:
+                break
+            surest = max(holders, key=lambda i: suggestions[i].sure)
+            also[surest] = tuple(k for k in also[surest] if k not in over)
+    return [replace(s, also_accept=a) for s, a in zip(suggestions, also, strict=True)]

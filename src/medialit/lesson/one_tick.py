@@ -10,7 +10,7 @@ kind the key also accepts. ``medialit check`` prints the warnings; they stop no 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from medialit.errors import Problem
 from medialit.lesson.loader import load_yaml
@@ -43,7 +43,17 @@ class OneTick(NamedTuple):
         return (self.full + PARTIAL_CREDIT * self.half) / self.total
 
 
-def one_tick_scores(annotations: Sequence[Annotation]) -> list[OneTick]:
+class Keyed(Protocol):
+    """A statement as a key has it: an annotation, or a draft before it is written."""
+
+    @property
+    def kind(self) -> Kind: ...
+
+    @property
+    def also_accept(self) -> Sequence[Kind]: ...
+
+
+def one_tick_scores(annotations: Sequence[Keyed]) -> list[OneTick]:
     """The score of each kind ticked for every one of ``annotations``, in the kinds' order."""
     return [
         OneTick(
