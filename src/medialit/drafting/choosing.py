@@ -1,9 +1,12 @@
 """Choose a lesson's worth of drafts: about twelve, balanced across kinds, a core of six to nine.
 
 Every passage the reading found is a candidate; the surest, balanced so that no kind takes
-more than half, become the lesson's statements, least sure first (the ones a teacher should
-read first). The best of them, with each kind the lesson has, are suggested as a ``core``
-selection for a short lesson; the rest are kept as candidates a teacher can promote. (The
+more than half while the reading found passages of another kind (less sure ones, if need
+be), become the lesson's statements, least sure first (the ones a teacher should read
+first). The best of them, with each kind the lesson has and as balanced, are suggested as a
+``core`` selection for a short lesson; the rest are kept as candidates a teacher can promote.
+A key where one kind has over half the statements lets a student who ticks it everywhere
+score over half, and ``check`` warns of it once the drafts are confirmed. (The
 reading's confidence chooses; the list is ordered by :mod:`.howsure`'s measured one.)
 """
 
@@ -135,7 +138,9 @@ def choose(
     # A short article's draft grows past eleven only with passages whose form shows a claim.
     sure = [a for a in weak if a not in plain and a.sure >= FILL_SURE]
     eligible += sure[: max(0, filled - len(eligible))]
-    picked = _balanced(eligible, wanted)
+    picked = _balanced(
+        eligible, min(wanted, len(eligible)), [a for a in ranked if a not in eligible]
+    )
     core = _core(picked)
     rest = sorted((a for a in found if a not in picked), key=lambda a: order[id(a)])
     whys = _distinct([*picked, *rest], language)
@@ -169,16 +174,26 @@ def _plain_size(article_words: int) -> int:
     return default_size(article_words)
 
 
-def _balanced(ranked: list[Analysed], wanted: int) -> list[Analysed]:
-    cap = max(2, math.ceil(wanted * KIND_SHARE))
+def _balanced(
+    ranked: list[Analysed],
+    wanted: int,
+    spare: list[Analysed],
+    already: Counter[Kind] | None = None,
+    cap: int | None = None,
+) -> list[Analysed]:
+    """``wanted`` of ``ranked``, in order, no kind past ``cap`` (half of them) while another
+    kind has one waiting, in ``ranked`` or else in ``spare``; ``already`` counts those chosen
+    before."""
+    cap = cap if cap is not None else max(2, math.floor(wanted * KIND_SHARE))
     picked: list[Analysed] = []
-    counts: Counter[Kind] = Counter()
+    counts: Counter[Kind] = Counter(already or {})
     waiting = []
-    for analysed in ranked:
+    for analysed, spared in [*((a, False) for a in ranked), *((a, True) for a in spare)]:
         if len(picked) == wanted:
             break
         if counts[analysed.kind] >= cap:
-            waiting.append(analysed)
+            if not spared:
+                waiting.append(analysed)
             continue
         picked.append(analysed)
         counts[analysed.kind] += 1
@@ -196,8 +211,11 @@ def _core(picked: list[Analysed]) -> list[Analysed]:
         for kind in Kind
         if any(a.kind == kind for a in ranked)
     ]
-    core += [a for a in ranked if a not in core][: size - len(core)]
-    return core
+    # No kind over half of the core while another kind has statements left to give.
+    rest = [a for a in ranked if a not in core]
+    return core + _balanced(
+        rest, size - len(core), [], already=Counter(a.kind for a in core), cap=size // 2
+    )
 
 
 def _distinct(found: list[Analysed], language: str) -> dict[int, str]:
