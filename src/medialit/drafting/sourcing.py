@@ -45,20 +45,25 @@ _CONNECTIVE = re.compile(
 _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|its|their|el|la|los|las|un|una|su|sus|le|les|une|des|"
     r"du|cette|ce|ses|son|sa|leurs?)\s+)"
-    r"(?:(?!(?:to|of|in|for|on|at|by|de|a|à|en|para|por|pour)\s)[\w-]+\s+){0,2}$",
+    r"(?:(?!(?:to|of|in|for|on|at|by|de|a|à|en|para|por|pour)\s)[\w'’-]+\s+){0,2}$",
     re.I,
 )
 
 
 def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     """The phrase that names a source whose word is ``text[start:end]``."""
+    # "The state health department's 2022 survey found…": the survey, the department's.
+    possessive = re.match(r"['’]s(?=\s)", text[end:])
+    if possessive:
+        end += possessive.end()
     before = _DETERMINER.search(text[:start])
     head = text[before.start() : end] if before else text[start:end]
     tail = []
     clause = _SENTENCE_STOP.split(text[end:].split(",")[0].split(";")[0])[0]
     clause = re.split(r"\s+\w+ing\s+that\b", clause)[0]  # "a report … indicating that"
     for word in re.split(r"\s+|—|–", clause.strip()):
-        if not word or word.lower() in ends or any(c.isdigit() for c in word):
+        year = possessive and re.fullmatch(r"(?:1[6-9]|20)\d\d", word)
+        if not word or word.lower() in ends or (any(c.isdigit() for c in word) and not year):
             break
         tail.append(word)
     opening = text[: before.start() if before else start].rstrip(" " + OPENING)
@@ -221,7 +226,22 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if end < len(text) and text[end : end + 1] in ".!?" and end + 1 >= len(text.rstrip(_QUOTES)):
         end += 1  # keep a sentence's own full stop
+    # A quotation opened in the span is closed in it: 'the pool was "the one place … meet."'
+    if _left_open(text[start:end]) and (closing := _CLOSING.match(text, end)):
+        end = closing.end()
     return start, end
+
+
+_CLOSING = re.compile(r"[.!?,]?[\"”»]")
+
+
+def _left_open(span: str) -> bool:
+    """Whether ``span`` opens a quotation that it does not close."""
+    return (
+        span.count('"') % 2 == 1
+        or span.count("“") > span.count("”")
+        or (span.count("«") > span.count("»"))
+    )
 
 
 def attributed_to(text: str, cue: str) -> str | None:

@@ -1,0 +1,39 @@
+"""Slips a teacher had to mend in drafts (a cold run of the studio on an article of its own):
+a why that read "what the state health department 's found", and a quote that opened a
+quotation and stopped before its closing mark."""
+
+from __future__ import annotations
+
+from medialit.drafting.suggest import load_cues, suggest
+
+ARTICLE = (
+    "Town Council Votes to Close the Pool\n\n"
+    "Parents who spoke at the meeting were angry. Maria Chen, who has two children, said that "
+    'the pool was "the one place where kids from every neighbourhood meet." She collected 900 '
+    "signatures on a petition to keep it open.\n\n"
+    "The state health department's 2022 survey found that fewer than half of children in "
+    "Millbrook can swim 25 metres. The agency’s latest report found that most pools are old.\n\n"
+    "It had carried out the “first aircraft accident investigation on another world.” "
+    "Everyone knows the pool was badly run.\n"
+)
+
+
+def _drafts() -> dict[str, str]:
+    return {s.quote: s.why for s in suggest(ARTICLE, load_cues("en"), "en")}
+
+
+def test_a_possessive_source_is_named_whole() -> None:
+    whys = _drafts()
+    survey = next(w for q, w in whys.items() if q.startswith("The state health"))
+    assert "what the state health department's 2022 survey found" in survey, survey
+    report = next(w for q, w in whys.items() if q.startswith("The agency"))
+    assert "the agency’s latest report found" in report, report
+    assert " 's" not in " ".join(whys.values()) and " ’s" not in " ".join(whys.values())
+
+
+def test_a_quotation_opened_in_a_quote_is_closed_in_it() -> None:
+    quotes = list(_drafts())
+    assert 'the pool was "the one place where kids from every neighbourhood meet."' in quotes
+    assert any(q.endswith("on another world.”") for q in quotes), quotes
+    for quote in quotes:
+        assert quote.count('"') % 2 == 0 and quote.count("“") == quote.count("”"), quote
