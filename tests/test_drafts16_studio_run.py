@@ -4,7 +4,13 @@ quotation and stopped before its closing mark."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
 from medialit.drafting.suggest import load_cues, suggest
+
+from .conftest import run_cli
 
 ARTICLE = (
     "Town Council Votes to Close the Pool\n\n"
@@ -37,3 +43,15 @@ def test_a_quotation_opened_in_a_quote_is_closed_in_it() -> None:
     assert any(q.endswith("on another world.”") for q in quotes), quotes
     for quote in quotes:
         assert quote.count('"') % 2 == 0 and quote.count("“") == quote.count("”"), quote
+
+
+def test_new_fills_in_the_headline_for_the_citation(tmp_path: Path) -> None:
+    """The source's ``title`` (the headline as published, which the key's citation prints)
+    was left out though `new` had read it: the teacher typed it in again."""
+    (tmp_path / "pool.txt").write_text(ARTICLE, encoding="utf-8")
+    made = run_cli(["new", "pool.txt"], cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    lesson = YAML(typ="safe").load(
+        (tmp_path / "lessons" / "town-council-votes-to-close-the-pool.yaml").read_text()
+    )
+    assert lesson["source"]["title"] == "Town Council Votes to Close the Pool"

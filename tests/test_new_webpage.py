@@ -216,7 +216,12 @@ def test_a_page_without_metadata_leaves_marked_gaps_that_still_build(
     assert made.exit_code == 0, made.output
     lesson = tmp_path / "lessons" / "library-hours-cut.yaml"
     source = YAML(typ="safe").load(lesson.read_text("utf-8"))["source"]
-    assert source == {"author": "unknown", "outlet": "unknown", "published": "unknown"}
+    assert source == {
+        "author": "unknown",
+        "outlet": "unknown",
+        "published": "unknown",
+        "title": "Library hours cut",  # its heading: the headline, for the key's citation
+    }
     checked = CliRunner().invoke(main, ["check"])
     assert checked.exit_code == 0
     assert checked.stderr.count("is unknown: medialit new did not find it") == 3

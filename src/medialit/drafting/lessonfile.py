@@ -81,6 +81,8 @@ def lesson_yaml(
             # two spaces after the value, as a teacher would type it
             column = len(f"  {field}: {UNKNOWN}  ")
             source.yaml_add_eol_comment(f"# {GAP_COMMENT}", field, column=column)
+    if details.title:  # the headline as published, for the key's full citation
+        source["title"] = details.title
     for field in ("url", "republished_by", "republished", "licence"):
         if getattr(details, field):
             source[field] = _date_or_text(getattr(details, field))
