@@ -29,6 +29,7 @@ from medialit.marking.collate import (
     check_page,
     field_ticks,
     group_copies,
+    one_class_pack,
     statement_mark,
 )
 from medialit.marking.csvfiles import marks_csv
@@ -94,6 +95,7 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
                 f"{lesson!r} as the other pages are; mark each lesson on its own."
             )
     pages = [page for page in pages if page.record.lesson == lesson]
+    pages = one_class_pack(pages, problems.append)
     copies = group_copies(pages, problems.append)
     if problems:
         raise MarkingError([Problem(message) for message in problems])
@@ -140,7 +142,9 @@ def _identify(
             f"is {found.code.text()}); mark it with the --out folder it was built into."
         )
         return None
-    page = ReadPage(scan.source, scan.file, found.code, record, fields=scan.fields)
+    page = ReadPage(
+        scan.source, scan.file, found.code, record, fields=scan.fields, file_page=scan.page
+    )
     wrong = check_page(page)
     if wrong is not None:
         problems.append(f"{scan.source}: {wrong}.")

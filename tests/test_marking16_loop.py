@@ -1,0 +1,86 @@
+"""The marking loop's rough edges found by a cold tester (session 16): two class packs mixed
+in one ``medialit mark``, a student whose pages were never scanned, misleading messages for a
+folder, an answer key or a file given twice, and every page of a multi-page TIFF.
+
+Real class packs of tests/data/sample.yaml (WeasyPrint), rendered with pdfium, scanned with
+OpenCV and read back by zxing-cpp: nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from medialit.build.run import BuildOptions, build_lesson
+from medialit.sheets.markable import MarkableSet
+
+from .conftest import DATA, run_cli
+from .marking_support import distort, render, to_pdf
+
+pytestmark = pytest.mark.build
+
+SAMPLE = DATA / "sample.yaml"
+CLASS_1 = ("Ana López", "Ben Okafor", "Chloé Martin")
+CLASS_2 = ("Zara Khan", "Yusuf Ali")
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[MarkableSet]]:
+    """Two classes' packs of the same lesson, built one after the other into one folder."""
+    folder = tmp_path_factory.mktemp("packs")
+    out = folder / "build"
+    records = []
+    for number, names in enumerate((CLASS_1, CLASS_2), start=1):
+        roster = folder / f"class-{number}.csv"
+        roster.write_text("name\n" + "\n".join(names) + "\n", encoding="utf-8")
+        build_lesson(SAMPLE, BuildOptions(out=out, markable=True, roster=roster, split=True))
+        found = {p.stem for p in (out / "sample/markable").glob("*.json")}
+        [new] = found - {r.set_id for r in records}
+        records.append(MarkableSet.from_json((out / f"sample/markable/{new}.json").read_bytes()))
+        (out / "sample/copies").rename(folder / f"copies-{number}")
+    return out, records
+
+
+def scanned(pdf: Path) -> list[np.ndarray]:
+    rng = random.Random(5)
+    return [distort(page, rng, 150) for page in render(pdf)]
+
+
+def write_pdf(path: Path, pages: list[np.ndarray]) -> Path:
+    path.write_bytes(to_pdf(pages, 150))
+    return path
+
+
+def mark(out: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    return run_cli(["mark", *files, "--out", out])
+
+
+def class_pages(out: Path, number: int) -> list[np.ndarray]:
+    copies = sorted((out.parent / f"copies-{number}").glob("*.pdf"))
+    return [page for pdf in copies for page in scanned(pdf)]
+
+
+def test_a_page_of_another_class_pack_is_refused(
+    packs: tuple[Path, list[MarkableSet]], tmp_path: Path
+) -> None:
+    out, (first, second) = packs
+    tray_1 = write_pdf(tmp_path / "tray-1.pdf", class_pages(out, 1))
+    tray_2 = write_pdf(tmp_path / "tray-2.pdf", class_pages(out, 2)[:1])
+    marks = out / "sample/marks"
+    done = mark(out, tray_1, tray_2)
+    assert done.returncode == 1, done.stdout
+    assert (
+        f"{tray_2}, page 1: from another class pack (set {second.set_id}) than the rest (set "
+        f"{first.set_id}); mark each class on its own." in done.stderr
+    )
+    assert "missing" not in done.stderr  # the stray page is not taken for a copy of its own
+    assert not marks.exists()
+    # As many pages of each: neither class is taken for the rest, both are named.
+    even = mark(out, write_pdf(tmp_path / "a.pdf", class_pages(out, 1)[:1]), tray_2)
+    assert even.returncode == 1
+    for record in (first, second):
+        assert f"of the class pack set {record.set_id}; these scans hold as many" in even.stderr
