@@ -9,6 +9,7 @@ OpenCV and read back by zxing-cpp: nothing is mocked.
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pytest
 from medialit.build.run import BuildOptions, build_lesson
 from medialit.sheets.markable import MarkableSet
 
-from .conftest import DATA, run_cli
+from .conftest import DATA, pdf_pages, run_cli
 from .marking_support import distort, render, to_pdf
 
 pytestmark = pytest.mark.build
@@ -84,3 +85,37 @@ def test_a_page_of_another_class_pack_is_refused(
     assert even.returncode == 1
     for record in (first, second):
         assert f"of the class pack set {record.set_id}; these scans hold as many" in even.stderr
+
+
+LEVELS = {
+    "Ana López": ("guided", "K7"),
+    "Ben Okafor": ("standard", "M3"),
+    "Dev Patel": ("independent", "T5"),
+}
+
+
+@pytest.fixture(scope="module")
+def levels(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A pack of three levels (Dev's independent, with no tick boxes), marked as printed
+    (every box empty), and its outputs written."""
+    folder = tmp_path_factory.mktemp("levels")
+    roster = folder / "class.csv"
+    rows = [f"{name},{level if level != 'standard' else ''}" for name, (level, _) in LEVELS.items()]
+    roster.write_text("name,level\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = folder / "build"
+    assert run_cli(["build", SAMPLE, "--roster", roster, "--out", out]).returncode == 0
+    done = run_cli(["mark", out / "sample/class-pack.pdf", "--out", out])
+    assert done.returncode == 0, done.stderr
+    assert run_cli(["marks", SAMPLE, "--out", out]).returncode == 0
+    return out
+
+
+def test_feedback_prints_the_copys_neutral_code_never_its_level(levels: Path) -> None:
+    pack = pdf_pages(levels / "sample/class-pack.pdf")
+    feedback = sorted((levels / "sample/marks/feedback").glob("*.pdf"))
+    assert len(feedback) == len(LEVELS)
+    for number, (sheet, (name, (_, code))) in enumerate(zip(feedback, LEVELS.items(), strict=True)):
+        assert code in pack[2 * number]  # the copy's first page prints its code
+        text = " ".join(pdf_pages(sheet))
+        assert name in text and f"{name} · {code} ·" in text
+        assert not re.search(r"guided|independent|standard", text, re.I), sheet

@@ -252,7 +252,7 @@ def _copy_marks(read: ReadCopy, number: int, files: dict[str, bytes]) -> CopyMar
     version = "-".join(
         part for part in (sheet.level if sheet.level != "standard" else "", sheet.version) if part
     )
-    copy = CopyMarks(number, version, read.name)
+    copy = CopyMarks(number, version, read.name, label=sheet.label)
     fields = next((p.fields for p in read.pages.values() if p.fields is not None), None)
     if fields is not None and not read.name:
         copy.name = fields.get("name", "")

@@ -98,6 +98,9 @@ class CopyMarks:
     name_image: str | None = None
     pages: list[PageScan] = field(default_factory=list)
     statements: list[StatementMark] = field(default_factory=list)
+    label: str = ""
+    """The level and version as the copy printed them (``K7 · Version B``), for the student's
+    feedback: ``version`` names the level, which no student reads."""
 
     @property
     def total(self) -> float:
@@ -156,6 +159,7 @@ def _copy(data: dict[str, object]) -> CopyMarks:
         name_image=cast(str | None, data.get("name_image")),
         pages=[PageScan(**page) for page in pages],  # type: ignore[arg-type]
         statements=[_statement(item) for item in statements],
+        label=cast(str, data.get("label", "")),
     )
 
 
