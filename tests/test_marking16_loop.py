@@ -8,8 +8,11 @@ OpenCV and read back by zxing-cpp: nothing is mocked.
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -119,3 +122,38 @@ def test_feedback_prints_the_copys_neutral_code_never_its_level(levels: Path) ->
         text = " ".join(pdf_pages(sheet))
         assert name in text and f"{name} · {code} ·" in text
         assert not re.search(r"guided|independent|standard", text, re.I), sheet
+
+
+def test_an_independent_copy_is_not_scored_rather_than_given_0(
+    levels: Path, tmp_path: Path
+) -> None:
+    """Dev's independent sheet has no tick boxes: no total (not 0) in marks.csv and the
+    gradebook, left out of the class average, and his feedback says there is nothing to score."""
+    folder = levels / "sample/marks"
+    rows = list(csv.DictReader(io.StringIO((folder / "marks.csv").read_text(encoding="utf-8"))))
+    assert [(row["name"], row["total"]) for row in rows] == [
+        ("Ana López", "0"),
+        ("Ben Okafor", "0"),
+        ("Dev Patel", ""),
+    ]
+    report = " ".join(pdf_pages(folder / "class-report.pdf"))
+    assert "2 students · average 0 of 3" in report
+    assert "Dev Patel: independent level, not scored" in report
+    dev = " ".join(pdf_pages(folder / "feedback/03-dev-patel.pdf"))
+    assert "There is nothing to score on this sheet" in dev and "0 of 0" not in dev
+    moodle = tmp_path / "moodle.csv"
+    moodle.write_text(
+        "First name,Last name,Email address\nAna,López,ana@school.example\n"
+        "Dev,Patel,dev@school.example\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "build"
+    shutil.copytree(levels / "sample", out / "sample")
+    done = run_cli(["marks", SAMPLE, "--out", out, "--gradebook", moodle])
+    assert done.returncode == 0, done.stderr
+    assert "Dev Patel: independent level, not scored" in done.stderr
+    gradebook = (out / "sample/marks/gradebook-moodle.csv").read_text(encoding="utf-8")
+    assert gradebook.splitlines() == [
+        "First name,Last name,Email address,The school lunch debate",
+        "Ana,López,ana@school.example,0",
+    ]

@@ -78,6 +78,12 @@ def marks(
             f"report was written. Decide them with: medialit marks {lesson} --review",
             err=True,
         )
+    if written.not_scored:
+        echo(
+            f"Note: {'; '.join(written.not_scored)}: no total in marks.csv, the gradebook or "
+            "the class average (the sheet has no ticks to score).",
+            err=True,
+        )
     if written.without_copy:
         names = ", ".join(written.without_copy)
         echo(

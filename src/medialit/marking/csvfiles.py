@@ -74,10 +74,13 @@ def marks_csv(marks: ClassMarks, order: Sequence[str]) -> bytes:
         by_id = {s.statement_id: s for s in copy.statements}
         scores = [number(by_id[i].score) if i in by_id else "" for i in ids]
         bands = [str(by_id[i].band) if i in by_id and by_id[i].band else "" for i in ids]
-        writer.writerow(
-            [_safe(copy_label(copy)), copy.version, *scores, *bands, number(copy.total)]
-        )
+        writer.writerow([_safe(copy_label(copy)), copy.version, *scores, *bands, total_cell(copy)])
     return stream.getvalue().encode("utf-8")
+
+
+def total_cell(copy: CopyMarks) -> str:
+    """The copy's total; empty for a copy with nothing to score (not a 0, which is a fail)."""
+    return number(copy.total) if copy.scored else ""
 
 
 def _safe(cell: str) -> str:
@@ -94,6 +97,10 @@ class Gradebook:
     data: bytes
     without_copy: list[str]
     without_identifier: list[str] = field(default_factory=list)
+    not_scored: list[str] = field(default_factory=list)
+    """Students whose copy had nothing to score (the independent level): left out, so the
+    platform keeps what the teacher gives them there (an empty cell would clear it in
+    Moodle, whose import reads '' as no grade)."""
 
 
 def gradebook_csv(
@@ -236,6 +243,7 @@ def _canvas(
     writer.writerow([*points_cells, number(best)])
     first_last = header[0] == "LastName"
     without: list[str] = []
+    not_scored: list[str] = []
     for row in rows[1:]:
         if not row or not row[0].strip() or "Points Possible" in row[0] or _no_student(row):
             continue  # the export's own rows with no student (the points, "Manual Posting")
@@ -250,8 +258,12 @@ def _canvas(
         if copy is None:  # left out: the platform keeps what it has
             without.append(student)
             continue
+        if not copy.scored:
+            not_scored.append(copy.not_scored)
+            continue
         writer.writerow([*cells, number(copy.total)])
-    return Gradebook("gradebook-canvas.csv", stream.getvalue().encode("utf-8"), without)
+    data = stream.getvalue().encode("utf-8")
+    return Gradebook("gradebook-canvas.csv", data, without, not_scored=not_scored)
 
 
 def _no_student(row: list[str]) -> bool:
@@ -279,6 +291,7 @@ def _moodle(rows: list[list[str]], by_name: dict[str, CopyMarks], column: str) -
     writer.writerow([*MOODLE_NAMES, identifier, column])
     without: list[str] = []
     unidentified: list[str] = []
+    not_scored: list[str] = []
     for row in rows[1:]:
         if len(row) <= max(first, last, key):
             continue
@@ -286,10 +299,12 @@ def _moodle(rows: list[list[str]], by_name: dict[str, CopyMarks], column: str) -
         copy = by_name.get(_key(name))
         if copy is None:  # left out: the platform keeps what it has
             without.append(name)
+        elif not copy.scored:
+            not_scored.append(copy.not_scored)
         elif not row[key].strip():
             # Moodle would give this row's grade to the row before's student.
             unidentified.append(name)
         else:
             writer.writerow([row[first], row[last], row[key], number(copy.total)])
     data = stream.getvalue().encode("utf-8")
-    return Gradebook("gradebook-moodle.csv", data, without, unidentified)
+    return Gradebook("gradebook-moodle.csv", data, without, unidentified, not_scored)

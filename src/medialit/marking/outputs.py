@@ -35,6 +35,8 @@ class Written:
     """Students of the gradebook export with no marked copy: left out of the gradebook."""
     without_identifier: list[str] = field(default_factory=list)
     """Students of a Moodle export with an empty identifier cell: left out of the gradebook."""
+    not_scored: list[str] = field(default_factory=list)
+    """Copies with nothing to score (``Dev Patel: independent level, not scored``): no total."""
 
 
 def waiting_message(waiting: int, marks_file: Path, lesson: Path) -> str:
@@ -71,6 +73,7 @@ def write_outputs(
         made = gradebook_csv(marks, gradebook, guide.title, lesson)
         files[made.filename] = made.data
         without, unidentified = made.without_copy, made.without_identifier
+    not_scored = [copy.not_scored for copy in marks.copies if not copy.scored]
     pages = {
         REPORT_PDF: report_html(
             class_report(marks, guide), guide, for_browser=False, lesson=str(lesson)
@@ -82,7 +85,9 @@ def write_outputs(
             pages[feedback_filename(copy)] = feedback_html(copy, guide, folder)
     files.update(_laid_out(pages, folder, created))
     write_all(folder, files, within=out)
-    return Written([folder / name for name in files], marks.waiting, without, unidentified)
+    return Written(
+        [folder / name for name in files], marks.waiting, without, unidentified, not_scored
+    )
 
 
 def _laid_out(pages: dict[str, str], folder: Path, created: datetime.datetime) -> dict[str, bytes]:

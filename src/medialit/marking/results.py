@@ -106,6 +106,20 @@ class CopyMarks:
     def total(self) -> float:
         return sum(statement.score for statement in self.statements)
 
+    @property
+    def scored(self) -> bool:
+        """The copy has statements to score: an independent-level sheet has no tick boxes,
+        and a total of 0 for it would read as a fail."""
+        return bool(self.statements)
+
+    @property
+    def not_scored(self) -> str:
+        """Why a copy has no total, as the teacher is told it (``Dev Patel: independent
+        level, not scored``)."""
+        name = self.name or f"copy {self.copy}"
+        level = "independent level" if self.version.startswith("independent") else "no ticks"
+        return f"{name}: {level}, not scored"
+
 
 @dataclass
 class ClassMarks:
