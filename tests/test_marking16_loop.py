@@ -16,11 +16,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
+from pypdf import PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 
 from medialit.build.run import BuildOptions, build_lesson
-from medialit.sheets.markable import MarkableSet
+from medialit.marking.results import ClassMarks
+from medialit.sheets.markable import Area, MarkableSet
 
 from .conftest import DATA, pdf_pages, run_cli
 from .marking_support import distort, render, to_pdf
@@ -157,3 +161,38 @@ def test_an_independent_copy_is_not_scored_rather_than_given_0(
         "First name,Last name,Email address,The school lunch debate",
         "Ana,López,ana@school.example,0",
     ]
+
+
+def test_a_filled_pdfs_pages_show_what_the_student_typed(tmp_path: Path) -> None:
+    """The page images of a filled --fillable sheet (the feedback's "own pages") are drawn
+    with its form fields: the typed reasons are there, as ink in their writing areas."""
+    build_lesson(SAMPLE, BuildOptions(out=tmp_path, markable=True, fillable=True))
+    sheet = tmp_path / "sample/student.pdf"
+    writer = PdfWriter(clone_from=sheet)
+    for field in writer.root_object["/AcroForm"]["/Fields"]:
+        field = field.get_object()
+        if str(field.get("/T", "")).endswith("-why"):
+            field[NameObject("/V")] = TextStringObject("Because the survey is named: WWWWWWWW")
+    writer.set_need_appearances_writer(True)
+    filled = tmp_path / "filled.pdf"
+    writer.write(filled)
+    done = run_cli(["mark", filled, sheet, "--out", tmp_path])
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "sample/marks"
+    marks = ClassMarks.load(folder / "marks.json")
+    [record_file] = (tmp_path / "sample/markable").glob("*.json")
+    layout = MarkableSet.from_json(record_file.read_bytes()).sheets[0]
+    reasons = [s.reason for s in layout.statements if s.reason is not None]
+    assert reasons and all(len(copy.pages) == layout.pages for copy in marks.copies)
+
+    def ink(copy: int, area: Area) -> float:
+        image = cv2.imread(str(folder / f"pages/c{copy:02d}-p{area.page}.png"), 0)
+        k = 100 / 72  # the pages' resolution (PAGE_DPI)
+        box = image[
+            round(area.y * k) : round((area.y + area.height) * k),
+            round(area.x * k) : round((area.x + area.width) * k),
+        ]
+        return float((box < 128).mean())
+
+    for area in reasons:
+        assert ink(1, area) > ink(2, area) + 0.01, area

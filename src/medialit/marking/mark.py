@@ -149,15 +149,16 @@ def _identify(
     if wrong is not None:
         problems.append(f"{scan.source}: {wrong}.")
         return None
-    if scan.fields is None:
-        sheet = record.sheets[found.code.sheet]
-        try:
-            page.image, _ = align(image, found, sheet.page_width, sheet.page_height)
-        except AlignError as exc:
-            problems.append(f"{scan.source}: {exc}.")
-            return None
-        if found.upside_down:
-            notes.append(f"{scan.source}: upside down; read turned the right way up.")
+    # A filled PDF's first page too: its fields are read as they are, but its picture goes
+    # on the feedback sheet with the others.
+    sheet = record.sheets[found.code.sheet]
+    try:
+        page.image, _ = align(image, found, sheet.page_width, sheet.page_height)
+    except AlignError as exc:
+        problems.append(f"{scan.source}: {exc}.")
+        return None
+    if found.upside_down:
+        notes.append(f"{scan.source}: upside down; read turned the right way up.")
     return page
 
 

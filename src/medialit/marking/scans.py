@@ -88,9 +88,13 @@ def _pdf_pages(file: Path) -> Iterator[ScanPage]:
         ) from None
     fields = _form_fields(file)
     try:
+        if fields is not None:
+            # The form layer draws the student's ticks and typed answers onto the page; pdfium
+            # needs it before any page is loaded.
+            document.init_forms()
         for index in range(len(document)):
             page = document[index]
-            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True, may_draw_forms=True)
             pixels = bitmap.to_numpy()
             image = np.ascontiguousarray(pixels[:, :, 0] if pixels.ndim == 3 else pixels)
             yield ScanPage(file, index + 1, image, fields if index == 0 else None)
