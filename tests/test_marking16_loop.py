@@ -196,3 +196,29 @@ def test_a_filled_pdfs_pages_show_what_the_student_typed(tmp_path: Path) -> None
 
     for area in reasons:
         assert ink(1, area) > ink(2, area) + 0.01, area
+
+
+def test_gradebook_names_match_whatever_the_apostrophe(levels: Path, tmp_path: Path) -> None:
+    """A Moodle export's O’Connor (a curly apostrophe) is the roster's O'Connor; a marked copy
+    no row matched is named."""
+    out = tmp_path / "build"
+    shutil.copytree(levels / "sample", out / "sample")
+    marks_file = out / "sample/marks/marks.json"
+    marks = ClassMarks.load(marks_file)
+    marks.copies[1].name = "Siobhán O'Connor"
+    marks.save(marks_file)
+    moodle = tmp_path / "moodle.csv"
+    moodle.write_text(
+        "First name,Last name,Email address\nAna,López,ana@school.example\n"
+        '"Siobhán","O’Connor",siobhan@school.example\n',
+        encoding="utf-8",
+    )
+    done = run_cli(["marks", SAMPLE, "--out", out, "--gradebook", moodle])
+    assert done.returncode == 0, done.stderr
+    assert "no marked copy" not in done.stderr
+    assert "Warning: marked but not in the gradebook: Dev Patel " in done.stderr
+    gradebook = (out / "sample/marks/gradebook-moodle.csv").read_text(encoding="utf-8")
+    assert gradebook.splitlines()[1:] == [
+        "Ana,López,ana@school.example,0",
+        "Siobhán,O’Connor,siobhan@school.example,0",
+    ]

@@ -91,6 +91,13 @@ def marks(
             "keeps what it has for them).",
             err=True,
         )
+    if written.not_in_gradebook:
+        echo(
+            f"Warning: marked but not in the gradebook: {', '.join(written.not_in_gradebook)} "
+            "(no row of the export has that name): add their marks by hand, or check how the "
+            "platform spells the name.",
+            err=True,
+        )
     if written.without_identifier:
         names = ", ".join(written.without_identifier)
         echo(

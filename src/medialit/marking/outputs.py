@@ -35,6 +35,8 @@ class Written:
     """Students of the gradebook export with no marked copy: left out of the gradebook."""
     without_identifier: list[str] = field(default_factory=list)
     """Students of a Moodle export with an empty identifier cell: left out of the gradebook."""
+    not_in_gradebook: list[str] = field(default_factory=list)
+    """Marked copies no row of the gradebook export matched: their totals are in no gradebook."""
     not_scored: list[str] = field(default_factory=list)
     """Copies with nothing to score (``Dev Patel: independent level, not scored``): no total."""
 
@@ -69,10 +71,12 @@ def write_outputs(
     files: dict[str, bytes] = {}
     without: list[str] = []
     unidentified: list[str] = []
+    unmatched: list[str] = []
     if gradebook is not None and not marks.waiting:  # first: a wrong file is told at once
         made = gradebook_csv(marks, gradebook, guide.title, lesson)
         files[made.filename] = made.data
         without, unidentified = made.without_copy, made.without_identifier
+        unmatched = made.not_in_gradebook
     not_scored = [copy.not_scored for copy in marks.copies if not copy.scored]
     pages = {
         REPORT_PDF: report_html(
@@ -86,7 +90,12 @@ def write_outputs(
     files.update(_laid_out(pages, folder, created))
     write_all(folder, files, within=out)
     return Written(
-        [folder / name for name in files], marks.waiting, without, unidentified, not_scored
+        [folder / name for name in files],
+        marks.waiting,
+        without,
+        unidentified,
+        unmatched,
+        not_scored,
     )
 
 
