@@ -79,6 +79,7 @@ def test_a_page_of_another_class_pack_is_refused(
     tray_1 = write_pdf(tmp_path / "tray-1.pdf", class_pages(out, 1))
     tray_2 = write_pdf(tmp_path / "tray-2.pdf", class_pages(out, 2)[:1])
     marks = out / "sample/marks"
+    before = sorted(marks.rglob("*")) if marks.exists() else []
     done = mark(out, tray_1, tray_2)
     assert done.returncode == 1, done.stdout
     assert (
@@ -86,7 +87,7 @@ def test_a_page_of_another_class_pack_is_refused(
         f"{first.set_id}); mark each class on its own." in done.stderr
     )
     assert "missing" not in done.stderr  # the stray page is not taken for a copy of its own
-    assert not marks.exists()
+    assert (sorted(marks.rglob("*")) if marks.exists() else []) == before
     # As many pages of each: neither class is taken for the rest, both are named.
     even = mark(out, write_pdf(tmp_path / "a.pdf", class_pages(out, 1)[:1]), tray_2)
     assert even.returncode == 1
@@ -222,3 +223,18 @@ def test_gradebook_names_match_whatever_the_apostrophe(levels: Path, tmp_path: P
         "Ana,López,ana@school.example,0",
         "Siobhán,O’Connor,siobhan@school.example,0",
     ]
+
+
+def test_students_with_no_page_scanned_are_named(
+    packs: tuple[Path, list[MarkableSet]], tmp_path: Path
+) -> None:
+    out, _ = packs
+    copies = sorted((out.parent / "copies-1").glob("*.pdf"))
+    tray = write_pdf(tmp_path / "tray-1.pdf", scanned(copies[1]))  # Ben's pages only
+    done = mark(out, tray)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "Warning: no page of copy 1 (Ana López), copy 3 (Chloé Martin) was in the scans"
+        in done.stderr
+    )
+    assert "sample: marked 1 of 3 copies (2 pages)" in done.stdout

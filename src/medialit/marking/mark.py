@@ -68,6 +68,10 @@ class MarkResult:
     pages: int
     notes: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    """The class pack's copies with no page in the scans (``copy 5 (Eve Adams)``)."""
+    of_copies: int = 0
+    """How many copies the class pack has (0 for anonymous sheets)."""
 
 
 def mark_scans(files: list[Path], out: Path) -> MarkResult:
@@ -111,7 +115,18 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
     files_out["marks.csv"] = marks_csv(marks, _reading_order(copies))
     write_all(folder, files_out, within=out)
     _remove_stale(folder, files_out)
-    return MarkResult(lesson, folder, marks, len(pages), notes, [folder / f for f in files_out])
+    written = [folder / name for name in files_out]
+    result = MarkResult(lesson, folder, marks, len(pages), notes, written)
+    packs = {read.record.set_id: read.record for read in copies if read.copy}
+    for record in packs.values():  # one at most: one_class_pack refused any other
+        scanned = {read.copy for read in copies if read.record is record}
+        result.absent += [
+            f"copy {entry.copy} ({entry.name})"
+            for entry in record.copies
+            if entry.copy not in scanned
+        ]
+        result.of_copies += len(record.copies)
+    return result
 
 
 def _identify(
