@@ -238,3 +238,24 @@ def test_students_with_no_page_scanned_are_named(
         in done.stderr
     )
     assert "sample: marked 1 of 3 copies (2 pages)" in done.stdout
+
+
+def test_feedback_of_an_earlier_run_is_removed(levels: Path, tmp_path: Path) -> None:
+    """Marks read again without Ben: his feedback sheet of the earlier run goes (handed out,
+    it would give him stale marks); a file of the teacher's own in the folder stays."""
+    out = tmp_path / "build"
+    shutil.copytree(levels / "sample", out / "sample")
+    folder = out / "sample/marks"
+    marks = ClassMarks.load(folder / "marks.json")
+    marks.copies = [copy for copy in marks.copies if copy.name != "Ben Okafor"]
+    marks.save(folder / "marks.json")
+    (folder / "feedback/notes.txt").write_text("mine", encoding="utf-8")
+    done = run_cli(["marks", SAMPLE, "--out", out])
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (folder / "feedback").iterdir()) == [
+        "01-ana-lopez.pdf",
+        "03-dev-patel.pdf",
+        "notes.txt",
+    ]
+    assert "removed the feedback of an earlier run" in done.stderr
+    assert "feedback/02-ben-okafor.pdf" in done.stderr

@@ -72,6 +72,12 @@ def marks(
     written = write_outputs(lesson, out, provisional=provisional, gradebook=gradebook)
     for path in written.files:
         echo(f"wrote {path}")
+    if written.removed:
+        echo(
+            f"Note: removed the feedback of an earlier run that this one did not write again: "
+            f"{', '.join(written.removed)}.",
+            err=True,
+        )
     if written.waiting:
         echo(
             f"Warning: provisional: {written.waiting} unsure ticks still wait; only the class "

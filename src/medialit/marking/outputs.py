@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,8 @@ class Written:
     """Students of a Moodle export with an empty identifier cell: left out of the gradebook."""
     not_in_gradebook: list[str] = field(default_factory=list)
     """Marked copies no row of the gradebook export matched: their totals are in no gradebook."""
+    removed: list[str] = field(default_factory=list)
+    """Feedback sheets of an earlier run that this one did not write again, removed."""
     not_scored: list[str] = field(default_factory=list)
     """Copies with nothing to score (``Dev Patel: independent level, not scored``): no total."""
 
@@ -89,12 +92,14 @@ def write_outputs(
             pages[feedback_filename(copy)] = feedback_html(copy, guide, folder)
     files.update(_laid_out(pages, folder, created))
     write_all(folder, files, within=out)
+    removed = _remove_earlier_feedback(folder, files) if not marks.waiting else []
     return Written(
         [folder / name for name in files],
         marks.waiting,
         without,
         unidentified,
         unmatched,
+        removed,
         not_scored,
     )
 
@@ -119,6 +124,27 @@ def _laid_out(pages: dict[str, str], folder: Path, created: datetime.datetime) -
         raise
     pool.shutdown()
     return made
+
+
+FEEDBACK_NAME = re.compile(r"\d{2,}-[a-z0-9]+(-[a-z0-9]+)*\.pdf")
+"""A feedback sheet's name, as :func:`medialit.marking.feedback.feedback_filename` makes it."""
+
+
+def _remove_earlier_feedback(folder: Path, written: dict[str, bytes]) -> list[str]:
+    """Remove the feedback sheets of an earlier run that this one did not write (a copy no
+    longer marked, a student renamed): handed out, they would give a student stale marks.
+    Only files named as medialit names them; a link is left alone. Returns their names."""
+    place = folder / "feedback"
+    if not place.is_dir() or place.is_symlink():
+        return []
+    removed = []
+    for path in sorted(place.iterdir()):
+        name = f"feedback/{path.name}"
+        ours = FEEDBACK_NAME.fullmatch(path.name) and not path.is_symlink() and path.is_file()
+        if ours and name not in written:
+            path.unlink(missing_ok=True)
+            removed.append(name)
+    return removed
 
 
 def _check_images(marks_file: Path, folder: Path, images: list[str]) -> None:
