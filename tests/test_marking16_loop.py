@@ -259,3 +259,27 @@ def test_feedback_of_an_earlier_run_is_removed(levels: Path, tmp_path: Path) -> 
     ]
     assert "removed the feedback of an earlier run" in done.stderr
     assert "feedback/02-ben-okafor.pdf" in done.stderr
+
+
+def test_a_folder_an_answer_key_and_a_file_given_twice_are_each_told_once(
+    packs: tuple[Path, list[MarkableSet]], tmp_path: Path
+) -> None:
+    out, _ = packs
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    as_folder = mark(out, folder)
+    assert as_folder.returncode == 1
+    assert as_folder.stderr.startswith(f"Error: {folder}: this is a folder; give the scans in")
+    copies = sorted((out.parent / "copies-1").glob("*.pdf"))
+    tray = write_pdf(tmp_path / "tray-1.pdf", scanned(copies[0]))
+    key = out / "sample/key.pdf"
+    done = mark(out, tray, key, tray)
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert f"{tray}: given twice (as {tray} too); give each file once." in done.stderr
+    assert not [line for line in lines if "again" in line]
+    assert [line for line in lines if str(key) in line] == [
+        f"{key}: this is 'The school lunch debate: answer key', a medialit document with no "
+        "page codes, not students' markable sheets; leave it out, and give the scans of the "
+        "sheets built with --markable."
+    ]

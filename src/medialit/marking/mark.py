@@ -42,7 +42,7 @@ from medialit.marking.results import (
     PageScan,
     TickState,
 )
-from medialit.marking.scans import ScanPage, scan_pages
+from medialit.marking.scans import ScanPage, medialit_title, scan_pages
 from medialit.marking.ticks import read_tick
 from medialit.sheets.markable import MARKS_FOLDER, RECORD_FOLDER, Area, MarkableSet
 
@@ -80,12 +80,16 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
     notes: list[str] = []
     records = _Records(out)
     pages: list[ReadPage] = []
+    given: dict[Path, int] = collections.Counter()  # pages in each file
+    no_code: dict[Path, list[int]] = {}  # the pages of each file with no code read
     # Page by page: each is read as soon as it is aligned, and only what it said is kept.
-    for scan in scan_pages(files):
-        page = _identify(scan, records, problems, notes)
+    for scan in scan_pages(_once_each(files, problems)):
+        given[scan.file] += 1
+        page = _identify(scan, records, problems, notes, no_code)
         if page is not None:
             _read_page(page)
             pages.append(page)
+    problems += _no_code_problems(no_code, given)
     lessons = collections.Counter(page.record.lesson for page in pages)
     if not lessons:
         if not problems:
@@ -130,7 +134,11 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
 
 
 def _identify(
-    scan: ScanPage, records: _Records, problems: list[str], notes: list[str]
+    scan: ScanPage,
+    records: _Records,
+    problems: list[str],
+    notes: list[str],
+    no_code: dict[Path, list[int]],
 ) -> ReadPage | None:
     image = scan.image
     found = find_code(image)
@@ -138,11 +146,7 @@ def _identify(
         if float((image < 128).mean()) < BLANK_INK:
             notes.append(f"{scan.source}: a blank page, skipped.")
         else:
-            problems.append(
-                f"{scan.source}: no medialit code could be read on this page (bottom left, "
-                "beside the footer); scan it again at 150 dpi or more, flat and in focus, or "
-                "leave it out if it is not a page of a markable sheet."
-            )
+            no_code.setdefault(scan.file, []).append(scan.page)
         return None
     if found.code is None:
         problems.append(
@@ -175,6 +179,45 @@ def _identify(
     if found.upside_down:
         notes.append(f"{scan.source}: upside down; read turned the right way up.")
     return page
+
+
+def _once_each(files: list[Path], problems: list[str]) -> list[Path]:
+    """The files, each once: a file given twice is told once, not as every page again."""
+    seen: dict[Path, Path] = {}
+    for file in files:
+        same = seen.setdefault(file.resolve(), file)
+        if same is not file:
+            problems.append(f"{file}: given twice (as {same} too); give each file once.")
+    return list(seen.values())
+
+
+def _no_code_problems(no_code: dict[Path, list[int]], given: dict[Path, int]) -> list[str]:
+    """A page with no code, by file and page; a file none of whose pages has one, in one line:
+    a medialit document of another kind (an answer key) is named as what it is."""
+    problems = []
+    for file, numbers in no_code.items():
+        if len(numbers) < given[file] or given[file] == 1:
+            problems += [
+                f"{file}, page {number}: no medialit code could be read on this page (bottom "
+                "left, beside the footer); scan it again at 150 dpi or more, flat and in "
+                "focus, or leave it out if it is not a page of a markable sheet."
+                for number in numbers
+            ]
+            continue
+        title = medialit_title(file)
+        if title is not None:
+            problems.append(
+                f"{file}: this is {title!r}, a medialit document with no page codes, not "
+                "students' markable sheets; leave it out, and give the scans of the sheets "
+                "built with --markable."
+            )
+        else:
+            problems.append(
+                f"{file}: no medialit code could be read on any of its {given[file]} pages "
+                "(bottom left, beside the footer); scan it again at 150 dpi or more, flat and "
+                "in focus, or leave it out if it holds no markable sheets."
+            )
+    return problems
 
 
 class _Records:

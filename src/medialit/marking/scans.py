@@ -45,6 +45,14 @@ class ScanPage:
 def scan_pages(files: list[Path]) -> Iterator[ScanPage]:
     """Every page of every file, in the order given."""
     for file in files:
+        if file.is_dir():
+            raise ScanError(
+                Problem(
+                    f"this is a folder; give the scans in it, e.g. medialit mark {file}/*.pdf "
+                    f"{file}/*.jpg.",
+                    file,
+                )
+            )
         if not file.is_file():
             raise ScanError(Problem("there is no such file; check its name.", file))
         suffix = file.suffix.lower()
@@ -131,3 +139,20 @@ def _form_fields(file: Path) -> dict[str, str] | None:
             text = index
         values[name] = text
     return values
+
+
+def medialit_title(file: Path) -> str | None:
+    """The title of a PDF medialit made (``The school lunch debate: answer key``); None for
+    any other file."""
+    if file.suffix.lower() != ".pdf":
+        return None
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        info = PdfReader(file).metadata
+    except (PdfReadError, OSError, ValueError):
+        return None
+    if info is None or str(info.get("/Creator", "")) != "medialit":
+        return None
+    return str(info.get("/Title", "")) or file.name
