@@ -19,6 +19,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from PIL import Image
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
@@ -283,3 +284,18 @@ def test_a_folder_an_answer_key_and_a_file_given_twice_are_each_told_once(
         "page codes, not students' markable sheets; leave it out, and give the scans of the "
         "sheets built with --markable."
     ]
+
+
+def test_every_page_of_a_multi_page_tiff_is_read(
+    packs: tuple[Path, list[MarkableSet]], tmp_path: Path
+) -> None:
+    out, _ = packs
+    copies = sorted((out.parent / "copies-1").glob("*.pdf"))
+    pages = [Image.fromarray(page) for page in scanned(copies[2])]  # Chloé's two pages
+    tiff = tmp_path / "tray-2.tif"
+    pages[0].save(tiff, save_all=True, append_images=pages[1:], compression="tiff_deflate")
+    done = mark(out, tiff)
+    assert done.returncode == 0, done.stderr
+    assert "marked 1 of 3 copies (2 pages)" in done.stdout
+    marks = ClassMarks.load(out / "sample/marks/marks.json")
+    assert [p.source for p in marks.copies[0].pages] == [f"{tiff}, page 1", f"{tiff}, page 2"]

@@ -59,7 +59,8 @@ def scan_pages(files: list[Path]) -> Iterator[ScanPage]:
         if suffix == ".pdf":
             yield from _pdf_pages(file)
         elif suffix in IMAGE_SUFFIXES:
-            yield ScanPage(file, 1, _image(file))
+            for number, image in enumerate(_images(file), start=1):
+                yield ScanPage(file, number, image)
         else:
             raise ScanError(
                 Problem(
@@ -70,15 +71,16 @@ def scan_pages(files: list[Path]) -> Iterator[ScanPage]:
             )
 
 
-def _image(file: Path) -> np.ndarray:
-    from PIL import Image, ImageOps, UnidentifiedImageError
+def _images(file: Path) -> Iterator[np.ndarray]:
+    """Every page of a picture, one at a time: a scanner's TIFF may hold a whole tray."""
+    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with Image.open(file) as picture:
             # A phone's photo says which way up it was taken: turn it as it is shown.
-            upright = ImageOps.exif_transpose(picture)
-            return np.asarray(upright.convert("L"))
+            for frame in ImageSequence.Iterator(picture):
+                yield np.asarray(ImageOps.exif_transpose(frame).convert("L"))
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ScanError(
             Problem(f"this picture cannot be read ({exc}); scan or save it again.", file)
