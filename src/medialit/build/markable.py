@@ -72,6 +72,7 @@ def sheet_layout(
         page_height=page_size[1],
         statements=statements,
         name=areas.get("name"),
+        label=key.label,
     )
 
 

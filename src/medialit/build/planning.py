@@ -163,8 +163,9 @@ def plan_lesson(
                     sheet.file(variant), html[sheet.name], sheet.for_students and options.fillable
                 )
                 if sheet.for_students and options.markable:
+                    label = _printed_label(settings, variant, copy)
                     output = dataclasses.replace(
-                        output, key=sheet_key(short[variant.level], variant)
+                        output, key=sheet_key(short[variant.level], variant, label)
                     )
                 plan.outputs.append(output)
         return plan
@@ -201,7 +202,8 @@ def plan_lesson(
                 kept=kept,
             )[STUDENT.name]
         name = _pack_layout_name(pack.file, variant, copy)
-        key = sheet_key(short[variant.level], variant) if options.markable else None
+        label = _printed_label(own[copy][0] if copy in own else settings, variant, marked)
+        key = sheet_key(short[variant.level], variant, label) if options.markable else None
         layouts.append(
             Document(
                 name,
@@ -331,3 +333,9 @@ def check_sheets(settled: SettledLesson) -> None:
     render(first.variant, pack.variants, copy=first.options)
     for sheet in PACK_SHEETS:
         sheet.render(env, SheetInput(checked, settings, pack=pack))
+
+
+def _printed_label(settings: Settings, variant: Variant, copy: CopyOptions) -> str:
+    """The level and version as the student's copy prints them: the level's neutral code."""
+    mark = settings.level_marks.get(variant.level, "")
+    return variant.marked_label(mark, settings.words, for_teacher=False, named=copy.named)

@@ -35,10 +35,21 @@ def mark(scans: tuple[Path, ...], out: Path, quiet: bool) -> None:
         return
     for note in result.notes:
         echo(f"Note: {note}", err=True)
+    if result.absent:
+        echo(
+            f"Warning: no page of {', '.join(result.absent)} was in the scans: "
+            f"{'that student is' if len(result.absent) == 1 else 'those students are'} left "
+            "out of the marks. Mark again with every tray if that is not what you meant.",
+            err=True,
+        )
     copies = len(result.marks.copies)
     waiting = result.marks.waiting
+    if result.absent:  # "1 of 3 copies"
+        counted = f"{copies} of {result.of_copies} copies"
+    else:
+        counted = f"{copies} {'copy' if copies == 1 else 'copies'}"
     echo(
-        f"{result.lesson}: marked {copies} {'copy' if copies == 1 else 'copies'} "
+        f"{result.lesson}: marked {counted} "
         f"({result.pages} pages) into {result.folder}/marks.csv and marks.json; "
         + (
             f"{waiting} unsure {'tick' if waiting == 1 else 'ticks'} for you to decide."

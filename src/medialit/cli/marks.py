@@ -72,10 +72,22 @@ def marks(
     written = write_outputs(lesson, out, provisional=provisional, gradebook=gradebook)
     for path in written.files:
         echo(f"wrote {path}")
+    if written.removed:
+        echo(
+            f"Note: removed the feedback of an earlier run that this one did not write again: "
+            f"{', '.join(written.removed)}.",
+            err=True,
+        )
     if written.waiting:
         echo(
             f"Warning: provisional: {written.waiting} unsure ticks still wait; only the class "
             f"report was written. Decide them with: medialit marks {lesson} --review",
+            err=True,
+        )
+    if written.not_scored:
+        echo(
+            f"Note: {'; '.join(written.not_scored)}: no total in marks.csv, the gradebook or "
+            "the class average (the sheet has no ticks to score).",
             err=True,
         )
     if written.without_copy:
@@ -83,6 +95,13 @@ def marks(
         echo(
             f"Warning: no marked copy for {names}: left out of the gradebook (the platform "
             "keeps what it has for them).",
+            err=True,
+        )
+    if written.not_in_gradebook:
+        echo(
+            f"Warning: marked but not in the gradebook: {', '.join(written.not_in_gradebook)} "
+            "(no row of the export has that name): add their marks by hand, or check how the "
+            "platform spells the name.",
             err=True,
         )
     if written.without_identifier:

@@ -10,6 +10,7 @@ PDF is one copy on its own).
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,8 @@ class ReadPage:
     """The aligned page as PNG (for a scan)."""
     fields: dict[str, str] | None = None
     """A filled fillable sheet's fields (its first page carries them for the whole copy)."""
+    file_page: int = 1
+    """The page's number in its file (1-based)."""
 
 
 @dataclass
@@ -78,6 +81,40 @@ def check_page(page: ReadPage) -> str | None:
     if not 1 <= code.page <= record.sheets[code.sheet].pages:
         return f"its code names page {code.page}, which this sheet does not have"
     return None
+
+
+def one_class_pack(pages: list[ReadPage], problem: Callable[[str], None]) -> list[ReadPage]:
+    """The pages, less those of a second class pack: two packs number their copies alike, so
+    mixed they would be marked as each other's. ``problem`` is told of each file's pages of
+    another pack than the one most pages are of; when no pack has the most, of every pack."""
+    packs = collections.Counter(page.code.set_id for page in pages if page.record.copies)
+    if len(packs) <= 1:
+        return pages
+    (first, most), (_, next_most) = packs.most_common(2)
+    kept = first if most > next_most else None
+    stray: dict[tuple[str, Path], list[int]] = {}
+    for page in pages:
+        set_id = page.code.set_id
+        if page.record.copies and set_id != kept:
+            stray.setdefault((set_id, page.file), []).append(page.file_page)
+    for (set_id, file), numbers in stray.items():
+        where = f"page {numbers[0]}" if len(numbers) == 1 else f"pages {_listed(numbers)}"
+        if kept is not None:
+            problem(
+                f"{file}, {where}: from another class pack (set {set_id}) than the rest (set "
+                f"{kept}); mark each class on its own."
+            )
+        else:
+            others = ", ".join(f"set {other} ({n} pages)" for other, n in packs.items())
+            problem(
+                f"{file}, {where}: of the class pack set {set_id}; these scans hold as many "
+                f"pages of other class packs ({others}); mark each class on its own."
+            )
+    return [page for page in pages if not page.record.copies or page.code.set_id == kept]
+
+
+def _listed(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers))
 
 
 def group_copies(pages: list[ReadPage], problem: Callable[[str], None]) -> list[ReadCopy]:

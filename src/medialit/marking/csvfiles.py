@@ -16,6 +16,7 @@ columns and adds one grade column for the lesson. See docs/marking.md for the im
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 import unicodedata
@@ -74,10 +75,13 @@ def marks_csv(marks: ClassMarks, order: Sequence[str]) -> bytes:
         by_id = {s.statement_id: s for s in copy.statements}
         scores = [number(by_id[i].score) if i in by_id else "" for i in ids]
         bands = [str(by_id[i].band) if i in by_id and by_id[i].band else "" for i in ids]
-        writer.writerow(
-            [_safe(copy_label(copy)), copy.version, *scores, *bands, number(copy.total)]
-        )
+        writer.writerow([_safe(copy_label(copy)), copy.version, *scores, *bands, total_cell(copy)])
     return stream.getvalue().encode("utf-8")
+
+
+def total_cell(copy: CopyMarks) -> str:
+    """The copy's total; empty for a copy with nothing to score (not a 0, which is a fail)."""
+    return number(copy.total) if copy.scored else ""
 
 
 def _safe(cell: str) -> str:
@@ -94,6 +98,13 @@ class Gradebook:
     data: bytes
     without_copy: list[str]
     without_identifier: list[str] = field(default_factory=list)
+    not_in_gradebook: list[str] = field(default_factory=list)
+    """Marked copies that no row of the export matched (a name spelt otherwise, a student
+    not in the platform's course, an anonymous sheet): their totals are in no gradebook."""
+    not_scored: list[str] = field(default_factory=list)
+    """Students whose copy had nothing to score (the independent level): left out, so the
+    platform keeps what the teacher gives them there (an empty cell would clear it in
+    Moodle, whose import reads '' as no grade)."""
 
 
 def gradebook_csv(
@@ -112,15 +123,24 @@ def gradebook_csv(
     rows = _rows(text)
     header = rows[0] if rows else []
     by_name: dict[str, CopyMarks] = {}
+    reached: set[int] = set()  # the copies some row of the export matched
     for copy in marks.copies:
         if copy.name:
             by_name.setdefault(_key(copy.name), copy)
     identifiers = canvas_identifier_columns(header)
     if identifiers:
-        return _canvas(rows, identifiers, by_name, _canvas_column(header, column, lesson))
-    if all(name in header for name in MOODLE_NAMES) and moodle_identifier(header):
-        return _moodle(rows, by_name, column)
-    raise MedialitError(
+        named = _canvas_column(header, column, lesson)
+        made = _canvas(rows, identifiers, by_name, named, reached)
+    elif all(name in header for name in MOODLE_NAMES) and moodle_identifier(header):
+        made = _moodle(rows, by_name, column, reached)
+    else:
+        raise _not_an_export(export)
+    left = [copy_label(copy) for copy in marks.copies if copy.copy not in reached]
+    return dataclasses.replace(made, not_in_gradebook=left)
+
+
+def _not_an_export(export: Path) -> MedialitError:
+    return MedialitError(
         Problem(
             "this is not a gradebook export from Moodle (Grades → Export → Plain text file, "
             f"with the columns {', '.join(MOODLE_NAMES)} and one of "
@@ -213,9 +233,15 @@ def _canvas_column(header: Sequence[str], column: str, lesson: Path | None) -> s
     return re.sub(r"\s\((\d+)\)$", r" [\1]", column)
 
 
+# A platform, a roster or a word processor may type O'Connor with a curly apostrophe.
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"'})
+
+
 def _key(name: str) -> str:
-    """A name as compared: case, accents' forms and spaces do not count."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """A name as compared: case, accents' forms, apostrophes' and quotes' shapes and spaces
+    do not count."""
+    folded = unicodedata.normalize("NFC", name).translate(_TYPOGRAPHIC)
+    return " ".join(folded.casefold().split())
 
 
 def _writer() -> tuple[io.StringIO, Any]:
@@ -224,7 +250,11 @@ def _writer() -> tuple[io.StringIO, Any]:
 
 
 def _canvas(
-    rows: list[list[str]], identifiers: int, by_name: dict[str, CopyMarks], column: str
+    rows: list[list[str]],
+    identifiers: int,
+    by_name: dict[str, CopyMarks],
+    column: str,
+    reached: set[int],
 ) -> Gradebook:
     header = rows[0]
     stream, writer = _writer()
@@ -236,6 +266,7 @@ def _canvas(
     writer.writerow([*points_cells, number(best)])
     first_last = header[0] == "LastName"
     without: list[str] = []
+    not_scored: list[str] = []
     for row in rows[1:]:
         if not row or not row[0].strip() or "Points Possible" in row[0] or _no_student(row):
             continue  # the export's own rows with no student (the points, "Manual Posting")
@@ -247,11 +278,17 @@ def _canvas(
             last, comma, first = student.partition(",")  # Canvas writes "Last, First"
             name = f"{first.strip()} {last.strip()}" if comma else student
         copy = by_name.get(_key(name)) or by_name.get(_key(student))
+        if copy is not None:
+            reached.add(copy.copy)
         if copy is None:  # left out: the platform keeps what it has
             without.append(student)
             continue
+        if not copy.scored:
+            not_scored.append(copy.not_scored)
+            continue
         writer.writerow([*cells, number(copy.total)])
-    return Gradebook("gradebook-canvas.csv", stream.getvalue().encode("utf-8"), without)
+    data = stream.getvalue().encode("utf-8")
+    return Gradebook("gradebook-canvas.csv", data, without, not_scored=not_scored)
 
 
 def _no_student(row: list[str]) -> bool:
@@ -270,7 +307,9 @@ def moodle_identifier(header: Sequence[str]) -> str | None:
     return next((name for name in MOODLE_IDENTIFIERS if name in header), None)
 
 
-def _moodle(rows: list[list[str]], by_name: dict[str, CopyMarks], column: str) -> Gradebook:
+def _moodle(
+    rows: list[list[str]], by_name: dict[str, CopyMarks], column: str, reached: set[int]
+) -> Gradebook:
     header = rows[0]
     identifier = moodle_identifier(header)
     assert identifier is not None
@@ -279,17 +318,22 @@ def _moodle(rows: list[list[str]], by_name: dict[str, CopyMarks], column: str) -
     writer.writerow([*MOODLE_NAMES, identifier, column])
     without: list[str] = []
     unidentified: list[str] = []
+    not_scored: list[str] = []
     for row in rows[1:]:
         if len(row) <= max(first, last, key):
             continue
         name = f"{row[first].strip()} {row[last].strip()}"
         copy = by_name.get(_key(name))
+        if copy is not None:
+            reached.add(copy.copy)
         if copy is None:  # left out: the platform keeps what it has
             without.append(name)
+        elif not copy.scored:
+            not_scored.append(copy.not_scored)
         elif not row[key].strip():
             # Moodle would give this row's grade to the row before's student.
             unidentified.append(name)
         else:
             writer.writerow([row[first], row[last], row[key], number(copy.total)])
     data = stream.getvalue().encode("utf-8")
-    return Gradebook("gradebook-moodle.csv", data, without, unidentified)
+    return Gradebook("gradebook-moodle.csv", data, without, unidentified, not_scored)

@@ -26,6 +26,7 @@ from medialit.marking.guide import BandGuide, MarkingGuide, StatementGuide
 from medialit.marking.pages import render_page
 from medialit.marking.results import FULL_MARK, HALF_MARK, CopyMarks, StatementMark
 
+LEVELS = ("guided", "standard", "independent")
 RESULT_WORDS = {"right": "right", "half": "half marks", "wrong": "not this time"}
 RESULT_SIGNS = {"right": "✓", "half": "½", "wrong": "✗"}
 JPEG_QUALITY = 90
@@ -56,6 +57,15 @@ def feedback_filename(copy: CopyMarks) -> str:
     text = unicodedata.normalize("NFKD", copy.name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
     return f"feedback/{copy.copy:02d}-{slug or 'copy'}.pdf"
+
+
+def printed_label(copy: CopyMarks) -> str:
+    """What the student's copy printed for its level and version (``K7 · Version B``); for
+    marks read before copies kept it, the version's letter alone: never the level's name."""
+    if copy.label:
+        return copy.label
+    letter = copy.version.rpartition("-")[2] if copy.version not in LEVELS else ""
+    return f"Version {letter}" if letter else ""
 
 
 def paper_of(image: Path) -> str:
@@ -101,6 +111,7 @@ def feedback_html(
         "feedback.html",
         title=guide.title,
         name=copy.name or f"Copy {copy.copy}",
+        label=printed_label(copy),
         copy=copy,
         rows=rows,
         total=number(copy.total),

@@ -29,6 +29,7 @@ from medialit.marking.collate import (
     check_page,
     field_ticks,
     group_copies,
+    one_class_pack,
     statement_mark,
 )
 from medialit.marking.csvfiles import marks_csv
@@ -41,7 +42,7 @@ from medialit.marking.results import (
     PageScan,
     TickState,
 )
-from medialit.marking.scans import ScanPage, scan_pages
+from medialit.marking.scans import ScanPage, medialit_title, scan_pages
 from medialit.marking.ticks import read_tick
 from medialit.sheets.markable import MARKS_FOLDER, RECORD_FOLDER, Area, MarkableSet
 
@@ -67,6 +68,10 @@ class MarkResult:
     pages: int
     notes: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    """The class pack's copies with no page in the scans (``copy 5 (Eve Adams)``)."""
+    of_copies: int = 0
+    """How many copies the class pack has (0 for anonymous sheets)."""
 
 
 def mark_scans(files: list[Path], out: Path) -> MarkResult:
@@ -75,12 +80,16 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
     notes: list[str] = []
     records = _Records(out)
     pages: list[ReadPage] = []
+    given: dict[Path, int] = collections.Counter()  # pages in each file
+    no_code: dict[Path, list[int]] = {}  # the pages of each file with no code read
     # Page by page: each is read as soon as it is aligned, and only what it said is kept.
-    for scan in scan_pages(files):
-        page = _identify(scan, records, problems, notes)
+    for scan in scan_pages(_once_each(files, problems)):
+        given[scan.file] += 1
+        page = _identify(scan, records, problems, notes, no_code)
         if page is not None:
             _read_page(page)
             pages.append(page)
+    problems += _no_code_problems(no_code, given)
     lessons = collections.Counter(page.record.lesson for page in pages)
     if not lessons:
         if not problems:
@@ -94,6 +103,7 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
                 f"{lesson!r} as the other pages are; mark each lesson on its own."
             )
     pages = [page for page in pages if page.record.lesson == lesson]
+    pages = one_class_pack(pages, problems.append)
     copies = group_copies(pages, problems.append)
     if problems:
         raise MarkingError([Problem(message) for message in problems])
@@ -109,11 +119,26 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
     files_out["marks.csv"] = marks_csv(marks, _reading_order(copies))
     write_all(folder, files_out, within=out)
     _remove_stale(folder, files_out)
-    return MarkResult(lesson, folder, marks, len(pages), notes, [folder / f for f in files_out])
+    written = [folder / name for name in files_out]
+    result = MarkResult(lesson, folder, marks, len(pages), notes, written)
+    packs = {read.record.set_id: read.record for read in copies if read.copy}
+    for record in packs.values():  # one at most: one_class_pack refused any other
+        scanned = {read.copy for read in copies if read.record is record}
+        result.absent += [
+            f"copy {entry.copy} ({entry.name})"
+            for entry in record.copies
+            if entry.copy not in scanned
+        ]
+        result.of_copies += len(record.copies)
+    return result
 
 
 def _identify(
-    scan: ScanPage, records: _Records, problems: list[str], notes: list[str]
+    scan: ScanPage,
+    records: _Records,
+    problems: list[str],
+    notes: list[str],
+    no_code: dict[Path, list[int]],
 ) -> ReadPage | None:
     image = scan.image
     found = find_code(image)
@@ -121,11 +146,7 @@ def _identify(
         if float((image < 128).mean()) < BLANK_INK:
             notes.append(f"{scan.source}: a blank page, skipped.")
         else:
-            problems.append(
-                f"{scan.source}: no medialit code could be read on this page (bottom left, "
-                "beside the footer); scan it again at 150 dpi or more, flat and in focus, or "
-                "leave it out if it is not a page of a markable sheet."
-            )
+            no_code.setdefault(scan.file, []).append(scan.page)
         return None
     if found.code is None:
         problems.append(
@@ -140,21 +161,63 @@ def _identify(
             f"is {found.code.text()}); mark it with the --out folder it was built into."
         )
         return None
-    page = ReadPage(scan.source, scan.file, found.code, record, fields=scan.fields)
+    page = ReadPage(
+        scan.source, scan.file, found.code, record, fields=scan.fields, file_page=scan.page
+    )
     wrong = check_page(page)
     if wrong is not None:
         problems.append(f"{scan.source}: {wrong}.")
         return None
-    if scan.fields is None:
-        sheet = record.sheets[found.code.sheet]
-        try:
-            page.image, _ = align(image, found, sheet.page_width, sheet.page_height)
-        except AlignError as exc:
-            problems.append(f"{scan.source}: {exc}.")
-            return None
-        if found.upside_down:
-            notes.append(f"{scan.source}: upside down; read turned the right way up.")
+    # A filled PDF's first page too: its fields are read as they are, but its picture goes
+    # on the feedback sheet with the others.
+    sheet = record.sheets[found.code.sheet]
+    try:
+        page.image, _ = align(image, found, sheet.page_width, sheet.page_height)
+    except AlignError as exc:
+        problems.append(f"{scan.source}: {exc}.")
+        return None
+    if found.upside_down:
+        notes.append(f"{scan.source}: upside down; read turned the right way up.")
     return page
+
+
+def _once_each(files: list[Path], problems: list[str]) -> list[Path]:
+    """The files, each once: a file given twice is told once, not as every page again."""
+    seen: dict[Path, Path] = {}
+    for file in files:
+        same = seen.setdefault(file.resolve(), file)
+        if same is not file:
+            problems.append(f"{file}: given twice (as {same} too); give each file once.")
+    return list(seen.values())
+
+
+def _no_code_problems(no_code: dict[Path, list[int]], given: dict[Path, int]) -> list[str]:
+    """A page with no code, by file and page; a file none of whose pages has one, in one line:
+    a medialit document of another kind (an answer key) is named as what it is."""
+    problems = []
+    for file, numbers in no_code.items():
+        if len(numbers) < given[file] or given[file] == 1:
+            problems += [
+                f"{file}, page {number}: no medialit code could be read on this page (bottom "
+                "left, beside the footer); scan it again at 150 dpi or more, flat and in "
+                "focus, or leave it out if it is not a page of a markable sheet."
+                for number in numbers
+            ]
+            continue
+        title = medialit_title(file)
+        if title is not None:
+            problems.append(
+                f"{file}: this is {title!r}, a medialit document with no page codes, not "
+                "students' markable sheets; leave it out, and give the scans of the sheets "
+                "built with --markable."
+            )
+        else:
+            problems.append(
+                f"{file}: no medialit code could be read on any of its {given[file]} pages "
+                "(bottom left, beside the footer); scan it again at 150 dpi or more, flat and "
+                "in focus, or leave it out if it holds no markable sheets."
+            )
+    return problems
 
 
 class _Records:
@@ -248,7 +311,7 @@ def _copy_marks(read: ReadCopy, number: int, files: dict[str, bytes]) -> CopyMar
     version = "-".join(
         part for part in (sheet.level if sheet.level != "standard" else "", sheet.version) if part
     )
-    copy = CopyMarks(number, version, read.name)
+    copy = CopyMarks(number, version, read.name, label=sheet.label)
     fields = next((p.fields for p in read.pages.values() if p.fields is not None), None)
     if fields is not None and not read.name:
         copy.name = fields.get("name", "")

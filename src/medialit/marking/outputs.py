@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,12 @@ class Written:
     """Students of the gradebook export with no marked copy: left out of the gradebook."""
     without_identifier: list[str] = field(default_factory=list)
     """Students of a Moodle export with an empty identifier cell: left out of the gradebook."""
+    not_in_gradebook: list[str] = field(default_factory=list)
+    """Marked copies no row of the gradebook export matched: their totals are in no gradebook."""
+    removed: list[str] = field(default_factory=list)
+    """Feedback sheets of an earlier run that this one did not write again, removed."""
+    not_scored: list[str] = field(default_factory=list)
+    """Copies with nothing to score (``Dev Patel: independent level, not scored``): no total."""
 
 
 def waiting_message(waiting: int, marks_file: Path, lesson: Path) -> str:
@@ -67,10 +74,13 @@ def write_outputs(
     files: dict[str, bytes] = {}
     without: list[str] = []
     unidentified: list[str] = []
+    unmatched: list[str] = []
     if gradebook is not None and not marks.waiting:  # first: a wrong file is told at once
         made = gradebook_csv(marks, gradebook, guide.title, lesson)
         files[made.filename] = made.data
         without, unidentified = made.without_copy, made.without_identifier
+        unmatched = made.not_in_gradebook
+    not_scored = [copy.not_scored for copy in marks.copies if not copy.scored]
     pages = {
         REPORT_PDF: report_html(
             class_report(marks, guide), guide, for_browser=False, lesson=str(lesson)
@@ -82,7 +92,16 @@ def write_outputs(
             pages[feedback_filename(copy)] = feedback_html(copy, guide, folder)
     files.update(_laid_out(pages, folder, created))
     write_all(folder, files, within=out)
-    return Written([folder / name for name in files], marks.waiting, without, unidentified)
+    removed = _remove_earlier_feedback(folder, files) if not marks.waiting else []
+    return Written(
+        [folder / name for name in files],
+        marks.waiting,
+        without,
+        unidentified,
+        unmatched,
+        removed,
+        not_scored,
+    )
 
 
 def _laid_out(pages: dict[str, str], folder: Path, created: datetime.datetime) -> dict[str, bytes]:
@@ -105,6 +124,27 @@ def _laid_out(pages: dict[str, str], folder: Path, created: datetime.datetime) -
         raise
     pool.shutdown()
     return made
+
+
+FEEDBACK_NAME = re.compile(r"\d{2,}-[a-z0-9]+(-[a-z0-9]+)*\.pdf")
+"""A feedback sheet's name, as :func:`medialit.marking.feedback.feedback_filename` makes it."""
+
+
+def _remove_earlier_feedback(folder: Path, written: dict[str, bytes]) -> list[str]:
+    """Remove the feedback sheets of an earlier run that this one did not write (a copy no
+    longer marked, a student renamed): handed out, they would give a student stale marks.
+    Only files named as medialit names them; a link is left alone. Returns their names."""
+    place = folder / "feedback"
+    if not place.is_dir() or place.is_symlink():
+        return []
+    removed = []
+    for path in sorted(place.iterdir()):
+        name = f"feedback/{path.name}"
+        ours = FEEDBACK_NAME.fullmatch(path.name) and not path.is_symlink() and path.is_file()
+        if ours and name not in written:
+            path.unlink(missing_ok=True)
+            removed.append(name)
+    return removed
 
 
 def _check_images(marks_file: Path, folder: Path, images: list[str]) -> None:

@@ -64,6 +64,8 @@ class ClassReport:
     statements: list[StatementResult]
     confusion: list[list[int]]
     columns: list[str] = field(default_factory=lambda: [*KINDS, NO_ANSWER])
+    not_scored: list[str] = field(default_factory=list)
+    """Copies with nothing to score, left out of ``students`` and the average."""
 
     @property
     def reteach(self) -> list[StatementResult]:
@@ -93,15 +95,16 @@ def class_report(marks: ClassMarks, guide: MarkingGuide) -> ClassReport:
         for s in found:
             column = len(KINDS) if s.answer is None or s.waiting else KINDS.index(s.answer)
             confusion[KINDS.index(s.key_kind)][column] += 1
-    totals = [c.total for c in marks.copies]
+    totals = [c.total for c in marks.copies if c.scored]
     return ClassReport(
         title=marks.title,
-        students=len(marks.copies),
+        students=len(totals),
         waiting=marks.waiting,
         average=sum(totals) / len(totals) if totals else 0.0,
         out_of=len(ids),
         statements=results,
         confusion=confusion,
+        not_scored=[c.not_scored for c in marks.copies if not c.scored],
     )
 
 

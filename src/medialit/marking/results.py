@@ -98,10 +98,27 @@ class CopyMarks:
     name_image: str | None = None
     pages: list[PageScan] = field(default_factory=list)
     statements: list[StatementMark] = field(default_factory=list)
+    label: str = ""
+    """The level and version as the copy printed them (``K7 · Version B``), for the student's
+    feedback: ``version`` names the level, which no student reads."""
 
     @property
     def total(self) -> float:
         return sum(statement.score for statement in self.statements)
+
+    @property
+    def scored(self) -> bool:
+        """The copy has statements to score: an independent-level sheet has no tick boxes,
+        and a total of 0 for it would read as a fail."""
+        return bool(self.statements)
+
+    @property
+    def not_scored(self) -> str:
+        """Why a copy has no total, as the teacher is told it (``Dev Patel: independent
+        level, not scored``)."""
+        name = self.name or f"copy {self.copy}"
+        level = "independent level" if self.version.startswith("independent") else "no ticks"
+        return f"{name}: {level}, not scored"
 
 
 @dataclass
@@ -156,6 +173,7 @@ def _copy(data: dict[str, object]) -> CopyMarks:
         name_image=cast(str | None, data.get("name_image")),
         pages=[PageScan(**page) for page in pages],  # type: ignore[arg-type]
         statements=[_statement(item) for item in statements],
+        label=cast(str, data.get("label", "")),
     )
 
 

@@ -45,13 +45,22 @@ class ScanPage:
 def scan_pages(files: list[Path]) -> Iterator[ScanPage]:
     """Every page of every file, in the order given."""
     for file in files:
+        if file.is_dir():
+            raise ScanError(
+                Problem(
+                    f"this is a folder; give the scans in it, e.g. medialit mark {file}/*.pdf "
+                    f"{file}/*.jpg.",
+                    file,
+                )
+            )
         if not file.is_file():
             raise ScanError(Problem("there is no such file; check its name.", file))
         suffix = file.suffix.lower()
         if suffix == ".pdf":
             yield from _pdf_pages(file)
         elif suffix in IMAGE_SUFFIXES:
-            yield ScanPage(file, 1, _image(file))
+            for number, image in enumerate(_images(file), start=1):
+                yield ScanPage(file, number, image)
         else:
             raise ScanError(
                 Problem(
@@ -62,15 +71,16 @@ def scan_pages(files: list[Path]) -> Iterator[ScanPage]:
             )
 
 
-def _image(file: Path) -> np.ndarray:
-    from PIL import Image, ImageOps, UnidentifiedImageError
+def _images(file: Path) -> Iterator[np.ndarray]:
+    """Every page of a picture, one at a time: a scanner's TIFF may hold a whole tray."""
+    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with Image.open(file) as picture:
             # A phone's photo says which way up it was taken: turn it as it is shown.
-            upright = ImageOps.exif_transpose(picture)
-            return np.asarray(upright.convert("L"))
+            for frame in ImageSequence.Iterator(picture):
+                yield np.asarray(ImageOps.exif_transpose(frame).convert("L"))
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ScanError(
             Problem(f"this picture cannot be read ({exc}); scan or save it again.", file)
@@ -88,9 +98,13 @@ def _pdf_pages(file: Path) -> Iterator[ScanPage]:
         ) from None
     fields = _form_fields(file)
     try:
+        if fields is not None:
+            # The form layer draws the student's ticks and typed answers onto the page; pdfium
+            # needs it before any page is loaded.
+            document.init_forms()
         for index in range(len(document)):
             page = document[index]
-            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True, may_draw_forms=True)
             pixels = bitmap.to_numpy()
             image = np.ascontiguousarray(pixels[:, :, 0] if pixels.ndim == 3 else pixels)
             yield ScanPage(file, index + 1, image, fields if index == 0 else None)
@@ -127,3 +141,20 @@ def _form_fields(file: Path) -> dict[str, str] | None:
             text = index
         values[name] = text
     return values
+
+
+def medialit_title(file: Path) -> str | None:
+    """The title of a PDF medialit made (``The school lunch debate: answer key``); None for
+    any other file."""
+    if file.suffix.lower() != ".pdf":
+        return None
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        info = PdfReader(file).metadata
+    except (PdfReadError, OSError, ValueError):
+        return None
+    if info is None or str(info.get("/Creator", "")) != "medialit":
+        return None
+    return str(info.get("/Title", "")) or file.name

@@ -82,6 +82,9 @@ class SheetLayout:
     statements: list[SheetStatement] = field(default_factory=list)
     name: Area | None = None
     """The Name: line of an anonymous sheet, for its picture."""
+    label: str = ""
+    """The level and version as the copies print them (``K7 · Version B``): a neutral code,
+    never the level's name, which the feedback sheet prints too."""
 
 
 @dataclass(frozen=True)
@@ -190,9 +193,11 @@ class SheetKey:
     version: str | None
     statements: tuple[KeyedStatement, ...] = ()
     """Empty at the independent level, which has no tick boxes."""
+    label: str = ""
+    """The level and version as the students' copies print them (``K7 · Version B``)."""
 
 
-def sheet_key(checked: CheckedLesson, variant: Variant) -> SheetKey:
+def sheet_key(checked: CheckedLesson, variant: Variant, label: str = "") -> SheetKey:
     """The key of ``variant``'s sheet, by the numbers it prints (none at the independent level)."""
     statements: tuple[KeyedStatement, ...] = ()
     if variant.level != "independent":
@@ -211,7 +216,7 @@ def sheet_key(checked: CheckedLesson, variant: Variant) -> SheetKey:
                 key=lambda keyed: keyed.number,
             )
         )
-    return SheetKey(variant.level, variant.version, statements)
+    return SheetKey(variant.level, variant.version, statements, label)
 
 
 @dataclass(frozen=True)
