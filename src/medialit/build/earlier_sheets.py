@@ -11,10 +11,10 @@ named once: the marker also records what was named, and it is not named again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from medialit.build.options import BuildOptions
 from medialit.lesson.model import Lesson
@@ -31,6 +31,27 @@ class Built:
     files: tuple[str, ...]
     seed: int | None = None
     """The seed its versions were numbered with; None with one version (reading order)."""
+    roster: Roster | None = None
+    """A class pack's class."""
+
+
+class Roster(NamedTuple):
+    """Which class a class pack was built for: a short digest of each name, and the first."""
+
+    names: tuple[str, ...]
+    first: str
+
+    def other_class(self, other: Roster) -> bool:
+        """Whether ``other`` is another class, not this one's roster edited (a student who
+        left or joined): less than half of the smaller roster's names in common."""
+        common = len(set(self.names) & set(other.names))
+        return common * 2 < min(len(self.names), len(other.names))
+
+
+def roster_of(names: Sequence[str]) -> Roster:
+    """The class of a roster's names."""
+    digests = tuple(hashlib.sha256(name.encode()).hexdigest()[:8] for name in names)
+    return Roster(digests, names[0] if names else "")
 
 
 @dataclass(frozen=True)
@@ -48,6 +69,7 @@ class BuildRecord:
             "builds": {
                 kind: {"lesson": built.lesson, "files": list(built.files)}
                 | ({} if built.seed is None else {"seed": built.seed})
+                | ({} if built.roster is None else {"roster": built.roster._asdict()})
                 for kind, built in self.builds.items()
             },
             "named": list(self.named),
@@ -64,7 +86,10 @@ def record_from_json(value: Any) -> BuildRecord:
         if isinstance(built, dict) and isinstance(built.get("lesson"), str):
             seed = built.get("seed")
             numbered = seed if isinstance(seed, int) and not isinstance(seed, bool) else None
-            builds[str(kind)] = Built(built["lesson"], tuple(_names(built.get("files"))), numbered)
+            files = tuple(_names(built.get("files")))
+            builds[str(kind)] = Built(
+                built["lesson"], files, numbered, _roster(built.get("roster"))
+            )
     pages = value.get("pages")
     counts = {
         str(name): count
@@ -72,6 +97,12 @@ def record_from_json(value: Any) -> BuildRecord:
         if isinstance(count, int) and not isinstance(count, bool)
     }
     return BuildRecord(builds, tuple(_names(value.get("named"))), counts)
+
+
+def _roster(value: Any) -> Roster | None:
+    if not isinstance(value, dict) or not isinstance(first := value.get("first"), str):
+        return None
+    return Roster(tuple(_names(value.get("names"))), first)
 
 
 def _names(value: Any) -> list[str]:
@@ -109,6 +140,9 @@ class EarlierSheets:
     with another order of the statements, by kind: those sheets and the files replaced."""
     seed: int | None = None
     """The seed this build numbered its versions with."""
+    other_class: tuple[Roster, list[str]] | None = None
+    """The class of the class pack this one replaced, when it was another, and that pack's
+    sheets kept beside this one's (the keys of a level this class has not)."""
 
 
 def sort_earlier(
@@ -118,24 +152,31 @@ def sort_earlier(
     written: Iterable[str],
     earlier: list[str],
     seed: int | None = None,
+    roster: Roster | None = None,
 ) -> EarlierSheets:
     """Sort the sheets ``earlier`` (in the folder, not written now) against ``record``;
-    ``seed`` numbered this build's versions (None: one version, in reading order)."""
+    ``seed`` numbered this build's versions (None: one version, in reading order); ``roster``
+    is a class pack's class."""
     written = sorted(written)
     present = set(earlier)
-    builds = {kind: Built(version, tuple(written), seed)}
+    builds = {kind: Built(version, tuple(written), seed, roster)}
+    last = record.builds.get(kind)
+    other_class = None
+    if roster and last and last.roster and last.roster.other_class(roster):
+        # Its keys of a level this class has not mark that class still: not stale.
+        other_class = (last.roster, [f for f in last.files if f in present])
     unmatched: dict[str, tuple[list[str], list[str]]] = {}
     for other, built in record.builds.items():
         kept = tuple(f for f in built.files if f in present)  # the last writer owns a file
         if other != kind and kept:
-            builds[other] = Built(built.lesson, kept, built.seed)
+            builds[other] = Built(built.lesson, kept, built.seed, built.roster)
             # key-A.pdf of another order: the student-A.pdf left beside it no longer matches
             taken = sorted(set(built.files) & set(written))
             names = [f for f in kept if f not in record.named]
             if names and taken and None not in (seed, built.seed) and seed != built.seed:
                 unmatched[other] = (names, taken)
     owner = {f: (k, built.lesson) for k, built in builds.items() for f in built.files}
-    named_before = set(record.named)
+    named_before = set(record.named) | set(other_class[1] if other_class else ())
     unclaimed = [f for f in earlier if f not in owner and f not in named_before]
     outdated: dict[str, list[str]] = {}
     for name in earlier:
@@ -147,12 +188,28 @@ def sort_earlier(
         | {f for fs in outdated.values() for f in fs}
         | {f for fs, _ in unmatched.values() for f in fs}
     )
-    return EarlierSheets(BuildRecord(builds, tuple(named)), unclaimed, outdated, unmatched, seed)
+    return EarlierSheets(
+        BuildRecord(builds, tuple(named)), unclaimed, outdated, unmatched, seed, other_class
+    )
 
 
 def earlier_warnings(folder: Path, lesson_file: Path, sheets: EarlierSheets) -> list[str]:
     """The warnings that name the stale sheets (none when there are none)."""
     warnings = []
+    if sheets.other_class:
+        (class_names, first), kept = sheets.other_class
+        students = len(class_names)
+        stay = "stays" if len(kept) == 1 else "stay"
+        beside = (
+            f" Its {_shown(kept)} {stay} beside this pack's, to mark that class." if kept else ""
+        )
+        warnings.append(
+            f"{folder} held the class pack of another class ({students} students, the first "
+            f"{first}): this build replaced its class pack and cover. To print it again, build "
+            "it with that class's roster and the same --seed and --versions: the copies are the "
+            "same. To keep each class's pack, give each class a folder of its own with --out "
+            f"(e.g. --out build/10B).{beside}"
+        )
     if sheets.unclaimed:
         count = len(sheets.unclaimed)
         warnings.append(

@@ -16,6 +16,7 @@ from medialit.build.earlier_sheets import (
     earlier_warnings,
     lesson_version,
     record_from_json,
+    roster_of,
     sort_earlier,
 )
 from medialit.build.laying_out import LaidOut
@@ -79,8 +80,15 @@ def finish_lesson(
     pack = plan.pack
     versioned = options.versions > 1 or bool(pack and any(c.variant.version for c in pack.copies))
     numbered = options.seed if versioned else None
+    roster = roster_of([c.name for c in pack.copies]) if pack else None
     sheets = sort_earlier(
-        record, build_kind(options), lesson_version(plan.checked.lesson), files, earlier, numbered
+        record,
+        build_kind(options),
+        lesson_version(plan.checked.lesson),
+        files,
+        earlier,
+        numbered,
+        roster,
     )
     # The sheets a teacher prints as laid out (a drawn cover has no layout to judge).
     fills = measure_sheets(
