@@ -6,7 +6,7 @@
 // any origin), "medialit:pages" (the pages pane's state) and "medialit:editing" (the statement
 // open in the editor, or null).
 
-import { cursor, onArticleKey, rangeIn, showCursor } from "./cursor.js";
+import { cursor, onArticleKey, rangeIn, showCursor, wholeWords } from "./cursor.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -279,6 +279,16 @@ function onSelect() {
     return;
   }
   const block = state.lesson.blocks[selected.block];
+  const words = wholeWords(block.text, selected.start, selected.end, state.lesson.language);
+  if (words.start !== selected.start || words.end !== selected.end) {
+    // What is shown selected (and pending, once the editor opens) is what will be saved.
+    const range = rangeIn(selected.block, words.start, words.end);
+    if (range) {
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      Object.assign(selected, words, { range, rect: range.getBoundingClientRect() });
+    }
+  }
   const quote = block.text.slice(selected.start, selected.end).trim();
   if (!quote) return;
   openEditor({ mode: "new", selection: selected, quote }, selected.rect);
