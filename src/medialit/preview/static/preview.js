@@ -460,7 +460,10 @@ function refreshEditor() {
   );
   $("save").hidden = !annotation;
   $("delete").hidden = !annotation;
+  // Confirm goes with the draft: the focus on it went to the page's body (lost to a keyboard).
+  const confirmFocused = document.activeElement === $("confirm");
   $("confirm").hidden = !(annotation && annotation.draft);
+  if (confirmFocused && $("confirm").hidden) $("kind-buttons").querySelector("[aria-pressed=true]").focus();
   if (focusKind) $("kind-buttons").querySelector(`[data-kind="${focusKind}"]`).focus();
   const box = focusBox && $(`also-${focusBox}`);
   if (box) box.focus();
@@ -698,7 +701,12 @@ function start() {
   $("save").addEventListener("click", () =>
     changeAnnotation({ why: $("why").value, check: $("check").value }),
   );
-  $("confirm").addEventListener("click", () => changeAnnotation({ confirm: true }));
+  $("confirm").addEventListener("click", () => {
+    const { number } = state.editing.annotation;
+    changeAnnotation({ confirm: true }).then((lesson) => {
+      if (lesson) say(`Confirmed statement ${number}.`);
+    });
+  });
   $("delete").addEventListener("click", () => {
     const annotation = state.editing.annotation;
     state.opener = "article";
