@@ -155,10 +155,11 @@ def set_ticked(
         selections[name] = chosen
     if statement_id in chosen:
         return
+    chosen.append(statement_id)
+    # The whole list in reading order: new writes core in its file's order (surest first),
+    # where an insert before the first later statement still landed out of order.
     number_of = {a.get("id"): order.get(i, i + 1) for i, a in enumerate(annotations)}
-    mine = number_of[statement_id]
-    at = next((j for j, other in enumerate(chosen) if number_of.get(other, 0) > mine), len(chosen))
-    chosen.insert(at, statement_id)
+    chosen.sort(key=lambda other: number_of.get(other, 0))
 
 
 def _give_id(item: CommentedMap, statement_id: str) -> None:
