@@ -175,3 +175,28 @@ def test_m_on_words_that_are_a_statement_already_opens_that_statement(
     )
     page.keyboard.press("Escape")
     assert served.lesson.read_text(encoding="utf-8") == LESSON
+
+
+def test_the_focus_stays_in_the_box_and_the_page_when_the_last_draft_is_confirmed(
+    page: Page, served: Served
+) -> None:
+    """Confirm draft went away with the draft, and the focus fell to the page's body; so did
+    Enter on the last draft of the queue, with the list."""
+    open_preview(page, served)
+    tab_to(page, r"^div#article")
+    tab_to(page, r"^mark.*\[1\]$")  # statement 2, the draft
+    page.keyboard.press("Enter")
+    tab_to(page, r"^button#confirm")
+    page.keyboard.press("Enter")
+    expect(page.locator("#confirm")).to_be_hidden()
+    assert focused(page) == "button.kind-button.kind-assertion[assertion]"  # the box's first
+    expect(page.locator("#status")).to_have_text("Confirmed statement 2.")  # read out
+    page.keyboard.press("Control+z")  # a draft again, for the queue
+    wait_for_file(served.lesson, lambda t: t == LESSON)
+    page.keyboard.press("Escape")
+    tab_to(page, r"^ul#queue-list", back=True)
+    page.keyboard.press("Enter")
+    wait_for_file(served.lesson, lambda t: "draft" not in t)
+    expect(page.locator("#queue-list")).to_be_hidden()
+    expect(page.locator("#article")).to_be_focused()
+    page.screenshot(path=SHOTS / "queue-emptied-focus.png")

@@ -169,17 +169,20 @@ LESSONS = [
     ),
     pytest.param(
         GOOD.replace("published: 2020-01-02", "published: last year"),
-        'FILE:5:14: source.published: "last year" is not a date; write it as YYYY-MM-DD.',
+        'FILE:5:14: source.published: "last year" is not a date; write it as YYYY-MM-DD, or YYYY-MM '
+        "or YYYY when that is all you know, or unknown.",
         id="bad-date",
     ),
     pytest.param(
         GOOD.replace("published: 2020-01-02", "published: 2020-13-45"),
-        'FILE:5:14: source.published: "2020-13-45" is not a date; write it as YYYY-MM-DD.',
+        'FILE:5:14: source.published: "2020-13-45" is not a date; write it as YYYY-MM-DD, or YYYY-MM '
+        "or YYYY when that is all you know, or unknown.",
         id="impossible-date",
     ),
     pytest.param(
         GOOD.replace("published: 2020-01-02", "published: " + "9" * 5000),
-        'FILE:5:14: source.published: "' + "9" * 57 + '..." is not a date; write it as YYYY-MM-DD.',
+        'FILE:5:14: source.published: "' + "9" * 57 + '..." is not a date; write it as '
+        "YYYY-MM-DD, or YYYY-MM or YYYY when that is all you know, or unknown.",
         id="five-thousand-digits",
     ),
     pytest.param(

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from medialit.layout.page_fill import page_fill
 from medialit.layout.pdf import html_to_pdf
 from medialit.preview.pages import (
     SCALE,
@@ -85,6 +86,17 @@ def test_a_nearly_empty_last_page_and_an_added_page_are_reported(tmp_path: Path)
         "double-sided, a whole sheet carries only a few lines. Shorten the text or change the "
         "font size to save it.",
     ]
+
+
+def test_the_pages_pane_says_how_full_the_last_page_is_as_the_build_does(
+    tmp_path: Path,
+) -> None:
+    """Faint answer lines under a question: the pane's images (108 dpi) saw them, the build
+    (36 dpi) did not, and the two said 18 % and 6 % of the same sheet."""
+    page = "<p style='break-after: page'>First page.</p><p>A question?</p>"
+    lines = "<div style='height: 8mm; border-bottom: 0.5pt solid #ccc'></div>" * 4
+    pdf = _pdf(f"<html lang='en'><body>{page}{lines}</body></html>", tmp_path)
+    assert rasterise(pdf).last_page_used == page_fill(pdf).last_page_used
 
 
 def test_a_full_last_page_is_not_reported(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from starlette.testclient import TestClient
 
 from medialit.preview.comment_blocks import comments_kept
 
+from .test_preview_server import make_client
 from .test_studio_queue_server import client, drafted  # noqa: F401 (fixtures)
 
 PLAN_NOTE = "# A suggested plan for a 50-minute class"
@@ -95,9 +96,33 @@ def test_the_commented_candidates_stay_at_the_end_when_the_glossary_changes(
     ]
 
 
+def test_the_blank_line_before_the_candidates_stays_when_the_plan_above_is_accepted(
+    drafted: Path,  # noqa: F811 (a fixture)
+) -> None:
+    """A lesson with no glossary: the plan is the last key, its draft: true the line before
+    the blank line and the candidates, and both lines went with it."""
+    text = drafted.read_text(encoding="utf-8")
+    start, end = text.index(GLOSSARY_NOTE), text.index("\n" + CANDIDATES)
+    before = text[:start] + text[end:]
+    assert "  draft: true\n\n# More candidates" in before
+    drafted.write_text(before, encoding="utf-8")
+    with make_client(drafted) as preview:
+        post(preview, "api/plan/accept")
+    after = drafted.read_text(encoding="utf-8")
+    assert after == before.replace("  draft: true\n\n# More", "\n# More")
+
+
 def test_a_file_whose_comments_the_edit_left_in_place_is_given_back_as_it_is() -> None:
     before = "# top\ntitle: A\n# above b\nb:\n  - x\n# end\n"
     after = "# top\ntitle: B\n# above b\nb:\n  - x\n  - y\n# end\n"
     assert comments_kept(before, after) == after
     moved = "# top\ntitle: B\nb:\n  - x\n# above b\n  - y\n# end\n"
     assert comments_kept(before, moved) == "# top\ntitle: B\n# above b\nb:\n  - x\n  - y\n# end\n"
+    # The blank lines that set a block apart come back with it, never twice.
+    spaced = "title: A\n\n# above b\nb:\n  - x\n\n\n# end\n"
+    assert comments_kept(spaced, "title: B\nb:\n  - x\n  - y\n") == (
+        "title: B\n\n# above b\nb:\n  - x\n  - y\n\n\n# end\n"
+    )
+    assert comments_kept(spaced, "title: B\n\n# above b\nb:\n  - y\n\n# end\n") == (
+        "title: B\n\n# above b\nb:\n  - y\n\n\n# end\n"
+    )

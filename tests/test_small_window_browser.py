@@ -180,6 +180,24 @@ def test_a_laptop_screen_shows_the_article_and_the_whole_dialog(
     assert serious(page) == []
 
 
+def test_a_kind_change_s_message_shows_whole_on_a_laptop(laptop: Page, served: Served) -> None:
+    """The status line cut the queue's message at "…; Enter" at 1366×768."""
+    page = laptop
+    page.goto(served.url)
+    first = page.locator("#queue-list [role=option]").first
+    expect(first).to_be_visible()
+    kind = next(
+        k for k in ("evidence", "inference", "assertion") if k not in first.get_attribute("class")
+    )
+    page.locator("#queue-list").focus()
+    page.keyboard.press(kind[0])
+    status = page.locator("#status")
+    expect(status).to_contain_text("Enter confirms.")
+    page.screenshot(path=str(SHOTS / "small-window-status.png"))
+    assert status.evaluate("s => s.scrollHeight <= s.clientHeight"), status.inner_text()
+    assert box(page, "header.bar")["height"] <= 60
+
+
 def test_a_tall_screen_shows_the_keys_help_at_once(tall: Page, served: Served) -> None:
     page = tall
     page.goto(served.url)

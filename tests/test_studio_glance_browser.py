@@ -118,6 +118,17 @@ def test_a_new_selection_is_named_ticked_renamed_and_removed(page: Page, served:
     expect(page.locator("#selection-name")).to_be_focused()
     found = serious(page)  # with the name field open
     assert not found, json.dumps(found, indent=1)
+    # A level's name is refused at once, by the rule the first tick applies; the field keeps
+    # the focus to type another.
+    page.keyboard.type("guided")
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_have_text(
+        "“guided” would name its sheets like another build's (student-guided.pdf reads as a "
+        "level or a version); choose another name, such as short."
+    )
+    expect(page.locator("#selection-name")).to_be_focused()
+    expect(page.locator("#selection-choice")).not_to_have_value("guided")
+    page.keyboard.press("Control+A")
     page.keyboard.type("week-2")
     page.keyboard.press("Enter")
     expect(page.locator("#selection-choice")).to_have_value("week-2")

@@ -271,3 +271,41 @@ def test_the_statement_numbers_a_question_names() -> None:
     ]
     assert statement_numbers("Statements 3-5 name no source.") == [3, 5]
     assert statement_numbers("Which paragraph (¶2) has 3 statements?") == []
+
+
+def test_a_name_is_checked_before_anything_is_saved(client: TestClient, lesson: Path) -> None:
+    """The page asks as the teacher names a selection: the rule the first tick applies."""
+    before = lesson.read_text(encoding="utf-8")
+
+    def problem(name: str) -> str | None:
+        answer = client.post("api/selections/name", json={"name": name})
+        assert answer.status_code == 200
+        return answer.json()["problem"]
+
+    assert problem("week-2") is None
+    assert problem("core") is None
+    for name in ("guided", "Standard-2", "short-b"):  # a level first, or a version last
+        assert "would name its sheets like another build's" in str(problem(name)), name
+    assert str(problem("week 2")).startswith("A selection's name is letters, digits")
+    assert lesson.read_text(encoding="utf-8") == before
+
+
+def test_a_tick_writes_the_selection_in_reading_order(tmp_path: Path) -> None:
+    """new writes core in its file's order; ticks there were saved out of reading order."""
+    lesson = tmp_path / "lesson.yaml"
+    lesson.write_text(
+        STUDIO.replace(
+            "questions:", "selections:\n  core: [mayor-silent, drive-readers-away]\nquestions:"
+        ),
+        encoding="utf-8",
+    )
+    with make_client(lesson) as client:
+        assert tick(client, "core", FIRST).status_code == 200
+        assert read_lesson(lesson).lesson.selections["core"] == [
+            "council-website-says",  # statement 1
+            "drive-readers-away",  # 3
+            "mayor-silent",  # 4
+        ]
+        assert "  core: [council-website-says, drive-readers-away, mayor-silent]\n" in (
+            lesson.read_text(encoding="utf-8")
+        )

@@ -120,6 +120,30 @@ def test_dragging_the_ends_shrinks_and_extends_a_statement(page: Page, served: S
     assert wait_for_file(served.lesson, lambda t: t == STATEMENTS) == STATEMENTS
 
 
+def test_a_mouse_selection_from_mid_word_to_mid_word_takes_whole_words(
+    page: Page, served: Served
+) -> None:
+    open_preview(page, served)
+    page.evaluate("document.fonts.ready.then(() => true)")  # the words in their own font
+    hours, surely = word_box(page, "hours will"), word_box(page, "surely drive")
+    y = (hours["top"] + hours["bottom"]) / 2
+    page.mouse.move(hours["left"] + 12, y)  # inside "hours", after its "h"
+    page.mouse.down()
+    page.mouse.move(surely["left"] + 20, y, steps=5)  # inside "surely"
+    page.mouse.up()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    # Shown as it will be saved: the whole words, selected and in the box.
+    expect(page.locator("#editor-quote")).to_have_text("hours will surely")
+    assert page.evaluate("getSelection().toString()") == "hours will surely"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SHOTS / "statements-whole-words.png")
+    page.get_by_label("Why").fill("It guesses what readers will do.")
+    page.get_by_role("button", name="Evidence", exact=True).click()
+    text = wait_for_file(served.lesson, lambda t: "It guesses" in t)
+    assert quote_line("hours will surely") + "    kind: evidence\n" in text
+    assert "    id: hours-surely\n" in text  # made from the whole words
+
+
 def test_shift_arrows_move_the_ends_of_a_focused_highlight(page: Page, served: Served) -> None:
     open_preview(page, served)
     tab_to(page, r"^div#article")

@@ -250,6 +250,46 @@ def test_accepting_a_question_and_the_plan_keeps_everything_else(client: TestCli
     assert [s.minutes for s in checked.plan.steps] == [5, 25, 10, 10]
 
 
+def test_an_accepted_question_s_notes_follow_its_statement_s_kind_now(
+    client: TestClient,
+) -> None:
+    """A kind changed after new wrote the notes: "…, an assertion" was printed in the key."""
+    view = client.get("api/lesson").json()
+    lesson = Path(view["file"])
+    asked = read_lesson(lesson).lesson.questions[1]
+    assert asked.notes and ", an assertion. " in asked.notes
+    statement = next(a for a in view["annotations"] if a["quote"].startswith(quoted(asked.text)))
+    why = "It guesses from the figures what will happen next."
+    changed = client.post(
+        f"api/annotations/{statement['index']}",
+        json={
+            "version": view["version"],
+            "quote": statement["quote"],
+            "kind": "inference",
+            "why": why,
+        },
+    )
+    assert changed.status_code == 200, changed.text
+    version = changed.json()["lesson"]["version"]
+    accepted = client.post("api/questions/1/accept", json={"version": version})
+    assert accepted.status_code == 200, accepted.text
+    notes = read_lesson(lesson).lesson.questions[1].notes
+    where = re.search(r"\(paragraph \d+\)", asked.notes)
+    assert where and notes and notes.startswith(f"About the statement “{quoted(asked.text)}")
+    assert (
+        f"{where.group(0)}, an inference. Listen for" in notes and f"The key says: {why}" in notes
+    )
+    # Notes the teacher rewrote are theirs: accepted as they are.
+    other = read_lesson(lesson).lesson.questions[2]
+    mine = client.post(
+        "api/questions/2",
+        json={"version": accepted.json()["lesson"]["version"], "notes": "Ask for the record."},
+    )
+    client.post("api/questions/2/accept", json={"version": mine.json()["lesson"]["version"]})
+    kept = read_lesson(lesson).lesson.questions[2]
+    assert kept.notes == "Ask for the record." and not kept.draft and other.draft
+
+
 def test_the_new_endpoints_have_the_gate(client: TestClient) -> None:
     view = client.get("api/lesson").json()
     lesson = Path(view["file"])
@@ -412,3 +452,18 @@ def test_a_note_without_a_check_reads_as_sentences(language: str) -> None:
     for question in discussion_questions(article, drafts, language):
         assert not re.search(r":\s*[A-ZÀ-Ý]", question.notes or ""), question.notes
         assert "{" not in (question.notes or "")
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_notes_made_again_for_an_unchanged_statement_are_unchanged(language: str) -> None:
+    from medialit.drafting.discussion import ASKS, _fields, _note, notes_as_now
+    from medialit.drafting.discussion_words import WORDS
+
+    quote, why = "Everyone knows it, they say.", "No source is given."
+    for kind, ask in ASKS.items():
+        for check in ("", "Ask who says so."):
+            fields = _fields(quote, "paragraph 2", why, check)
+            notes = _note(WORDS[language], ask, check).format(**fields)
+            assert notes_as_now(notes, language, [(quote, kind, why, check)]) == notes
+            other = next(k for k in Kind if k is not kind)
+            assert notes_as_now(notes, language, [(quote, other, why, check)]) != notes

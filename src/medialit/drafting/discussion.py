@@ -147,23 +147,65 @@ def _paragraph_finder(article: str) -> Callable[[Suggestion], int | None]:
 
 
 def _about(words: Words, ask: str, draft: Suggestion, number: int | None) -> SuggestedQuestion:
-    quoted = _opening(draft.quote)
     where = words.paragraph.format(number=number) if number else words.article
-    text, notes = words.questions[ask]
-    fields = {
-        "quote": quoted,
-        "where": where,
-        "Where": where[0].upper() + where[1:],
-        "why": draft.why,
-        "check": draft.check or "",
-    }
-    if not draft.check:  # "…where to look it up: Evidence shows…" read as one broken sentence
-        notes = re.sub(r"\s*:\s*\{check\}\s*", ". ", notes)
+    fields = _fields(_opening(draft.quote), where, draft.why, draft.check or "")
     return SuggestedQuestion(
-        text.format(**fields),
-        notes.format(**fields),
+        words.questions[ask][0].format(**fields),
+        _note(words, ask, draft.check or "").format(**fields),
         (number,) if number else (),
     )
+
+
+def _fields(quote: str, where: str, why: str, check: str) -> dict[str, str]:
+    return {
+        "quote": quote,
+        "where": where,
+        "Where": where[0].upper() + where[1:],
+        "why": why,
+        "check": check,
+    }
+
+
+def _note(words: Words, ask: str, check: str) -> str:
+    notes = words.questions[ask][1]
+    if not check:  # "…where to look it up: Evidence shows…" read as one broken sentence
+        notes = re.sub(r"\s*:\s*\{check\}\s*", ". ", notes)
+    return notes
+
+
+# The question each kind of statement is asked (as ``discussion_questions`` chooses).
+ASKS = {Kind.inference: "inference", Kind.evidence: "source", Kind.assertion: "unsourced"}
+
+
+def notes_as_now(notes: str, language: str, statements: list[tuple[str, Kind, str, str]]) -> str:
+    """A suggested question's notes written again for its statement as the lesson has it now
+    (``statements``: each one's quote, kind, why and check). A kind changed since ``new``
+    wrote them left "…, an assertion" and the old why in the key. Notes that are not
+    medialit's words (the teacher's), or whose statement is gone, are kept as they are."""
+    words = WORDS.get(language.split("-")[0].lower())
+    if words is None:
+        return notes
+    for ask in words.questions:
+        for check in ("", "-"):  # the notes' two shapes: with a check, and without one
+            found = _pattern(_note(words, ask, check)).fullmatch(notes)
+            mine = found and next((s for s in statements if _opening(s[0]) == found["quote"]), None)
+            if found and mine:
+                _, kind, why, check_now = mine
+                fields = _fields(found["quote"], found["where"], why, check_now)
+                return _note(words, ASKS[kind], check_now).format(**fields)
+    return notes
+
+
+def _pattern(note: str) -> re.Pattern[str]:
+    """What ``note`` reads as once its fields are filled in, each field a group."""
+    parts: list[str] = []
+    for part in re.split(r"(\{\w+\})", note):
+        name = part[1:-1] if part.startswith("{") else None
+        if name is None:
+            parts.append(re.escape(part))
+        else:  # a field named twice reads the same words twice
+            parts.append(f"(?P={name})" if f"<{name}>" in "".join(parts) else f"(?P<{name}>.*?)")
+    return re.compile("".join(parts), re.DOTALL)
 
 
 def _general(words: Words, ask: str) -> SuggestedQuestion:

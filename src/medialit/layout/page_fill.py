@@ -58,7 +58,16 @@ def page_fill(pdf: bytes) -> PageFill:
         count = len(document)
         if count == 0:
             return PageFill(0, 0.0)
-        image = document[count - 1].render(scale=_MEASURE_SCALE).to_pil()
-        return PageFill(count, share_used(image))
+        return PageFill(count, page_used(document[count - 1]))
     finally:
         document.close()
+
+
+def page_used(page: object) -> float:
+    """The share of a pypdfium2 page's printable area used, drawn at the one scale every
+    figure is measured at: the pages pane measured its larger images and said 18 % where
+    the build and the glance said 6 % (faint answer lines fade out at 36 dpi)."""
+    import pypdfium2
+
+    assert isinstance(page, pypdfium2.PdfPage)
+    return share_used(page.render(scale=_MEASURE_SCALE).to_pil())

@@ -118,6 +118,13 @@ def _problem(error: _Error, place: Place, wording: Wording) -> Problem:
         return place(
             path, f'"{value}" is not allowed; {error.details["msg"].lower()}.', error.on_key
         )
+    if kind == "date_partial":  # published: the month or the year alone may be all one knows
+        return place(
+            path,
+            f'"{_shown(value)}" is not a date; write it as YYYY-MM-DD, or YYYY-MM or YYYY when '
+            "that is all you know, or unknown.",
+            False,
+        )
     if kind.startswith("date"):
         return place(path, f'"{_shown(value)}" is not a date; write it as YYYY-MM-DD.', False)
     if kind == "string_too_short":

@@ -40,17 +40,41 @@ def _block_above(lines: list[str], end: int) -> list[str]:
     return lines[start:end]
 
 
+def _with_blanks(lines: list[str], end: int) -> list[str]:
+    """The block above line ``end`` with the blank lines that set it apart (``medialit new``
+    leaves one before its candidates: accepting the plan above them took it away)."""
+    block = _block_above(lines, end)
+    start = end - len(block)
+    while start > 0 and _blank(lines[start - 1]):
+        start -= 1
+    return lines[start:end] if any(_is_comment(x) for x in block) else []
+
+
 def _blocks(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
-    """Each top-level key's comment block above it, and the block at the end of the file."""
+    """Each top-level key's comment block above it, and the block at the end of the file,
+    each with the blank lines before it."""
     above: dict[str, list[str]] = {}
     for number, line in enumerate(lines):
         key = _key_of(line)
-        if key is not None:
-            block = _block_above(lines, number)
-            if any(_is_comment(x) for x in block):
-                above[key] = block
-    ending = _block_above(lines, len(lines))
-    return above, ending if any(_is_comment(x) for x in ending) else []
+        if key is not None and (block := _with_blanks(lines, number)):
+            above[key] = block
+    return above, _with_blanks(lines, len(lines))
+
+
+def _placed(lines: list[str], at: int, block: list[str]) -> list[str]:
+    """``lines`` with ``block`` above line ``at``: its comment lines, and as many blank lines
+    before them as it had (those there already count: they may be a ``|+`` value's own)."""
+    body = _comments_of(block)
+    lead = block[: len(block) - len(body)]
+    there = 0
+    while there < at and _blank(lines[at - 1 - there]):
+        there += 1
+    return lines[:at] + lead[: max(0, len(lead) - there)] + body + lines[at:]
+
+
+def _comments_of(block: list[str]) -> list[str]:
+    """The block from its first comment line on (what the edit may have moved)."""
+    return block[next(n for n, line in enumerate(block) if not _blank(line)) :]
 
 
 def _remove_run(lines: list[str], run: list[str]) -> list[str]:
@@ -69,22 +93,22 @@ def _key_line(lines: list[str], key: str) -> int | None:
 
 def comments_kept(before: str, after: str) -> str:
     """``after`` (the edited lesson's text), with the comment blocks ``before`` had above its
-    top-level keys and at its end put back where they were; ``after`` itself when none moved
-    (every other byte stays as the edit wrote it)."""
+    top-level keys and at its end, and the blank lines before them, put back where they were;
+    ``after`` itself when none moved (every other byte stays as the edit wrote it)."""
     old = before.splitlines(keepends=True)
     above, ending = _blocks(old)
     lines = after.splitlines(keepends=True)
     for key, block in above.items():
         at = _key_line(lines, key)
-        if at is None or _block_above(lines, at)[-len(block) :] == block:
+        if at is None or lines[max(0, at - len(block)) : at] == block:
             continue
-        lines = _remove_run(lines, block)  # comment and blank lines: the key's line stays
+        lines = _remove_run(lines, _comments_of(block))  # the key's line stays
         at = _key_line(lines, key)
         assert at is not None
-        lines[at:at] = block
+        lines = _placed(lines, at, block)
     if ending and lines[-len(ending) :] != ending:
-        lines = _remove_run(lines, ending)
+        lines = _remove_run(lines, _comments_of(ending))
         if lines and not lines[-1].endswith("\n"):
             lines[-1] += "\n"
-        lines += ending
+        lines = _placed(lines, len(lines), ending)
     return "".join(lines)

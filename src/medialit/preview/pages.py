@@ -25,7 +25,7 @@ from medialit.build.planning import plan_lesson
 from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
 from medialit.files import interruptions_held
-from medialit.layout.page_fill import nearly_empty, share_used
+from medialit.layout.page_fill import nearly_empty, page_used
 from medialit.processes import worker_started
 from medialit.render.sheet_table import VARIANT_SHEETS
 from medialit.settings.layers import Configuration
@@ -243,7 +243,8 @@ def kept_or_new_layout(
 
 
 def rasterise(pdf: bytes, scale: float = SCALE, known: frozenset[str] = frozenset()) -> LaidOut:
-    """Each page of ``pdf`` as a PNG, and the share of the last page's printable area used.
+    """Each page of ``pdf`` as a PNG, and the share of the last page's printable area used
+    (measured as ``medialit build`` measures it, not on these images).
 
     Each page's pixels are fingerprinted as drawn; a page whose fingerprint is in ``known``
     (the same pixels as an image on screen) is not encoded again (its PNG is ``b""``):
@@ -259,16 +260,13 @@ def rasterise(pdf: bytes, scale: float = SCALE, known: frozenset[str] = frozense
         for number in range(len(document)):
             bitmap = document[number].render(scale=scale)
             digest = hashlib.sha256(memoryview(bitmap.buffer)).hexdigest()
-            last = number == len(document) - 1
+            if number == len(document) - 1:
+                used = page_used(document[number])  # the build's figure, measured as it is
             png = b""
-            if last or digest not in known:
-                image = bitmap.to_pil()
-                if last:
-                    used = share_used(image)
-                if digest not in known:
-                    buffer = io.BytesIO()
-                    image.save(buffer, format="PNG", compress_level=1)
-                    png = buffer.getvalue()
+            if digest not in known:
+                buffer = io.BytesIO()
+                bitmap.to_pil().save(buffer, format="PNG", compress_level=1)
+                png = buffer.getvalue()
             pages.append(png)
             digests.append(digest)
     finally:

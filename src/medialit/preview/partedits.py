@@ -18,7 +18,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from medialit.lesson.model import UNKNOWN, GlossaryEntry, Question, Source
+from medialit.drafting.discussion import notes_as_now
+from medialit.lesson.model import UNKNOWN, GlossaryEntry, Kind, Question, Source
 from medialit.preview.editing import EditRefused
 from medialit.preview.fields import scalar, unstorable
 
@@ -153,6 +154,25 @@ def accept(item: CommentedMap, what: str) -> None:
 
 
 # -- discussion questions ----------------------------------------------------------------
+
+
+def accept_suggested_question(data: CommentedMap, index: int, what: str) -> None:
+    """Accept a question ``medialit new`` suggested, its notes written for its statement as the
+    lesson has it now: a kind or a why changed since would print the old one in the key."""
+    item = item_at(data, "questions", index, what)
+    accept(item, what)
+    notes = item.get("notes")
+    annotations = data.get("annotations")
+    if not isinstance(notes, str) or not isinstance(annotations, list):
+        return
+    statements = [
+        (a["quote"], Kind(a["kind"]), str(a.get("why") or ""), str(a.get("check") or ""))
+        for a in annotations
+        if isinstance(a, dict) and isinstance(a.get("quote"), str) and a.get("kind") in set(Kind)
+    ]
+    now = notes_as_now(notes, str(data.get("language") or "en"), statements)
+    if now != notes:
+        set_text(item, "notes", now, "The notes", QUESTION_ORDER)
 
 
 @dataclass(frozen=True)

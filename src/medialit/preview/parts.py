@@ -31,6 +31,7 @@ from medialit.preview.partedits import (
     SOURCE_LABELS,
     QuestionFields,
     accept,
+    accept_suggested_question,
     add_entry,
     add_question,
     item_at,
@@ -167,7 +168,7 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
         return await edit(
             request,
             f"accepting {what}",
-            lambda b: lambda d: accept(item_at(d, "questions", n, "question"), what),
+            lambda b: lambda d: accept_suggested_question(d, n, what),
         )
 
     async def accept_plan(request: Request) -> Response:

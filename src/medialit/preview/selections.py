@@ -7,7 +7,8 @@ without an id gets one made from its words (:mod:`medialit.lesson.statement_ids`
 gives one. Every edit goes through :meth:`LessonEditor.edit`, so it is checked, written
 atomically, refused if the file changed meanwhile, and undone by Ctrl+Z like any other.
 
-Routes: ``POST /api/selections/tick``, ``/api/selections/rename``, ``/api/selections/remove``.
+Routes: ``POST /api/selections/tick``, ``/api/selections/rename``, ``/api/selections/remove``,
+and ``/api/selections/name``, which says whether a name can be given (before anything is saved).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from medialit.lesson.statement_ids import ids_in_use, new_id
@@ -78,7 +79,14 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
             ),
         )
 
+    async def check_name(request: Request) -> Response:
+        # Asked as the page names a selection, so that a name the first tick would refuse is
+        # refused at once, by the same rule (the page knows names not saved yet, the file not).
+        name = str_field(await json_body(request), "name").strip()
+        return JSONResponse({"problem": name_problem(name, None)})
+
     return [
+        Route("/api/selections/name", check_name, methods=["POST"]),
         Route("/api/selections/tick", tick, methods=["POST"]),
         Route("/api/selections/rename", rename, methods=["POST"]),
         Route("/api/selections/remove", remove, methods=["POST"]),
@@ -147,10 +155,11 @@ def set_ticked(
         selections[name] = chosen
     if statement_id in chosen:
         return
+    chosen.append(statement_id)
+    # The whole list in reading order: new writes core in its file's order (surest first),
+    # where an insert before the first later statement still landed out of order.
     number_of = {a.get("id"): order.get(i, i + 1) for i, a in enumerate(annotations)}
-    mine = number_of[statement_id]
-    at = next((j for j, other in enumerate(chosen) if number_of.get(other, 0) > mine), len(chosen))
-    chosen.insert(at, statement_id)
+    chosen.sort(key=lambda other: number_of.get(other, 0))
 
 
 def _give_id(item: CommentedMap, statement_id: str) -> None:

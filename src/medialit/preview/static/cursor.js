@@ -59,6 +59,20 @@ function wordEnds(text, language) {
   return ends;
 }
 
+// A mouse selection's ends moved out to whole words: an end strictly inside a word's letters
+// goes to that word's edge ("ublic meeting … Octo" was saved as it was dragged); an end between
+// words or beside punctuation (just after an opening quote mark) stays where it was put.
+export function wholeWords(text, start, end, language) {
+  const segments = new Intl.Segmenter(language || undefined, { granularity: "word" }).segment(text);
+  const first = start < text.length ? segments.containing(start) : null;
+  if (first && first.isWordLike && first.index < start) start = first.index;
+  const last = end > 0 ? segments.containing(end - 1) : null;
+  if (last && last.isWordLike && last.index + last.segment.length > end) {
+    end = last.index + last.segment.length;
+  }
+  return { start, end };
+}
+
 function all(lesson) {
   return lesson.blocks.flatMap((block, index) =>
     sentences(block.text, lesson.language).map(([start, end]) => ({ block: index, start, end })),

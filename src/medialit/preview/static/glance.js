@@ -8,7 +8,6 @@
 import { save, say, warn } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
 const state = {
   glance: null, // the lesson view's glance (or api/glance): statements, counts, selections, warnings
@@ -256,16 +255,27 @@ function closeNaming(focus) {
 
 async function confirmNaming() {
   const name = $("selection-name").value.trim();
-  if (!NAME.test(name)) {
-    say("A selection's name is letters, digits, dashes and underscores, such as core or week-2.");
-    $("selection-name").focus();
-    return;
-  }
   if (names().includes(name) && name !== state.chosen) {
     say(`There is a selection “${name}” already; choose another name.`);
     return;
   }
+  // The server's rule (selections.py name_problem), asked now: the first tick used to refuse
+  // a level's name ("guided") after the page had taken it.
   const mode = state.naming;
+  if (name !== state.chosen) {
+    const response = await fetch("api/selections/name", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name }),
+    });
+    const { problem } = await response.json().catch(() => ({ problem: "The server gave no answer." }));
+    if (state.naming !== mode) return; // closed meanwhile (Escape)
+    if (problem) {
+      say(problem);
+      $("selection-name").focus();
+      return;
+    }
+  }
   if (mode === "new") {
     state.unsaved.add(name);
     state.chosen = name;

@@ -6,7 +6,7 @@
 // any origin), "medialit:pages" (the pages pane's state) and "medialit:editing" (the statement
 // open in the editor, or null).
 
-import { cursor, onArticleKey, rangeIn, showCursor } from "./cursor.js";
+import { cursor, onArticleKey, rangeIn, showCursor, wholeWords } from "./cursor.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -279,6 +279,16 @@ function onSelect() {
     return;
   }
   const block = state.lesson.blocks[selected.block];
+  const words = wholeWords(block.text, selected.start, selected.end, state.lesson.language);
+  if (words.start !== selected.start || words.end !== selected.end) {
+    // What is shown selected (and pending, once the editor opens) is what will be saved.
+    const range = rangeIn(selected.block, words.start, words.end);
+    if (range) {
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      Object.assign(selected, words, { range, rect: range.getBoundingClientRect() });
+    }
+  }
   const quote = block.text.slice(selected.start, selected.end).trim();
   if (!quote) return;
   openEditor({ mode: "new", selection: selected, quote }, selected.rect);
@@ -450,7 +460,10 @@ function refreshEditor() {
   );
   $("save").hidden = !annotation;
   $("delete").hidden = !annotation;
+  // Confirm goes with the draft: the focus on it went to the page's body (lost to a keyboard).
+  const confirmFocused = document.activeElement === $("confirm");
   $("confirm").hidden = !(annotation && annotation.draft);
+  if (confirmFocused && $("confirm").hidden) $("kind-buttons").querySelector("[aria-pressed=true]").focus();
   if (focusKind) $("kind-buttons").querySelector(`[data-kind="${focusKind}"]`).focus();
   const box = focusBox && $(`also-${focusBox}`);
   if (box) box.focus();
@@ -688,7 +701,12 @@ function start() {
   $("save").addEventListener("click", () =>
     changeAnnotation({ why: $("why").value, check: $("check").value }),
   );
-  $("confirm").addEventListener("click", () => changeAnnotation({ confirm: true }));
+  $("confirm").addEventListener("click", () => {
+    const { number } = state.editing.annotation;
+    changeAnnotation({ confirm: true }).then((lesson) => {
+      if (lesson) say(`Confirmed statement ${number}.`);
+    });
+  });
   $("delete").addEventListener("click", () => {
     const annotation = state.editing.annotation;
     state.opener = "article";

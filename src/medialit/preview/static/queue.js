@@ -74,6 +74,10 @@ function render() {
     state.current = keyOf(drafts[state.position]);
   } else state.current = null;
 
+  // The list and its buttons go with the last draft: the focus on them would fall to the
+  // page's body, so it moves on to the article, the next thing to work on.
+  const queueFocused = ["queue-list", "queue-actions"].some((id) => $(id).contains(document.activeElement));
+  if (queueFocused && !drafts.length) $("article").focus();
   $("queue-count").textContent = drafts.length
     ? `${drafts.length} ${drafts.length === 1 ? "draft" : "drafts"} left, least sure first`
     : "No drafts left to review.";
