@@ -49,6 +49,7 @@ from typing import Any
 
 from medialit import __version__
 from medialit.layout import cache_safety as safety
+from medialit.layout import page_fill
 from medialit.layout.any_folder import ANY_FOLDER
 from medialit.layout.cache_place import MAX_BYTES as MAX_BYTES
 from medialit.layout.cache_place import MAX_BYTES_VARIABLE as MAX_BYTES_VARIABLE
@@ -64,6 +65,8 @@ OLD_FORMATS = ("layouts-1", "layouts-2")
 layout, not as it read each file): removed on first use."""
 KEY = "key"
 """The file, in the format's folder, holding the secret that entries are signed with."""
+_FILL = f"fill at {page_fill.MEASURE_SCALE}"
+"""What a kept fill is signed as: one measured at another scale is measured again."""
 PAGES = ".pages"
 ABOUT = ".json"
 # Font installations rewrite these; WeasyPrint may fall back to system fonts.
@@ -206,7 +209,7 @@ class LayoutCache:
         if fill is not None:
             # signed apart, so that a medialit that keeps no fill still takes the entry as its own
             measured = [fill[0], fill[1]]
-            signature = self._sign([self.format, key, about["pages"], "fill", measured])
+            signature = self._sign([self.format, key, about["pages"], _FILL, measured])
             about["fill"] = [*measured, signature]
         about["mac"] = self._mac(key, about)
         about_file, pages_file = self._files(key)
@@ -331,7 +334,7 @@ class LayoutCache:
         kept = about.get("fill")
         if not isinstance(kept, list) or [type(value) for value in kept] != [int, float, str]:
             return None
-        signature = self._sign([self.format, key, about["pages"], "fill", kept[:2]])
+        signature = self._sign([self.format, key, about["pages"], _FILL, kept[:2]])
         return (kept[0], kept[1]) if hmac.compare_digest(kept[2], signature) else None
 
     def _entries(self) -> Iterator[tuple[str, float, int]]:
