@@ -9,10 +9,9 @@ whether the PDF is dated, and the versions of WeasyPrint, pydyf, Python and
 medialit, with the layout options (:data:`medialit.layout.reuse.PDF_OPTIONS`) and the
 system's font set-up. The entry then lists every address the layout asked
 for (fonts, images, stylesheets) with a fingerprint of what the layout read
-there, taken as it read it (``fingerprints.py``); an entry is used only if
-every one of them is unchanged. So a changed
-template, theme, font, image or setting misses, and a stale layout is never
-served. What is stored are the PDF's objects before their date and trailer
+there, taken as it read it (``fingerprints.py``); an entry is used only if every one of
+them is unchanged. So a changed template, theme, font, image or setting misses, and a stale
+layout is never served. What is stored are the PDF's objects before their date and trailer
 (:func:`medialit.layout.pdf.pdf_from_pages`), so a reused layout gives the same
 bytes as a fresh one.
 
@@ -65,8 +64,7 @@ OLD_FORMATS = ("layouts-1", "layouts-2")
 layout, not as it read each file): removed on first use."""
 KEY = "key"
 """The file, in the format's folder, holding the secret that entries are signed with."""
-_FILL = f"fill at {page_fill.MEASURE_SCALE}"
-"""What a kept fill is signed as: one measured at another scale is measured again."""
+_FILL = f"fill at {page_fill.MEASURE_SCALE}"  # a fill measured at another scale: measured again
 PAGES = ".pages"
 ABOUT = ".json"
 # Font installations rewrite these; WeasyPrint may fall back to system fonts.
