@@ -27,6 +27,9 @@ EMPTY_DARK = 0.012
 EMPTY_FAINT = 0.03
 TICK_DARK = 0.05
 FILLED_DARK = 0.40
+CROSS_DARK = 0.75
+"""Up to this share dark, ink along both diagonals is a cross drawn with a broad pen."""
+CROSS_BAND, CROSS_SHARE = 0.2, 0.85
 DARK = 0.45
 """A pixel this much darker than the paper (0 white, 1 black) is ink."""
 FAINT = 0.15
@@ -87,7 +90,25 @@ def read_tick(page: Image, box: Area) -> TickReading:
     darkness = 1 - inside.astype(np.float64) / paper
     dark = float((darkness > DARK).mean())
     faint = float((darkness > FAINT).mean())
-    return TickReading(classify(dark, faint), dark, faint)
+    state = classify(dark, faint)
+    if state == "unsure" and FILLED_DARK < dark <= CROSS_DARK and is_cross(darkness > DARK):
+        state = "ticked"  # a broad pen's cross, corner to corner: two strokes, not a scribble
+    return TickReading(state, dark, faint)
+
+
+def is_cross(ink: np.ndarray) -> bool:
+    """Whether the ink inside a box lies along its two diagonals, each with a fair share:
+    a cross drawn with a broad pen darkens as much of the box as a box scribbled over, whose
+    strokes run across it."""
+    rows, columns = np.nonzero(ink)
+    if rows.size == 0:
+        return False
+    u = columns / max(ink.shape[1] - 1, 1)
+    v = rows / max(ink.shape[0] - 1, 1)
+    down, up = np.abs(u - v) < CROSS_BAND, np.abs(u + v - 1) < CROSS_BAND
+    return bool(
+        (down | up).mean() >= CROSS_SHARE and min(down.mean(), up.mean()) >= CROSS_SHARE / 3
+    )
 
 
 def classify(dark: float, faint: float) -> str:
