@@ -43,7 +43,13 @@ class FeedbackRow:
 
     @property
     def chosen(self) -> str:
-        return self.mark.answer or "no kind ticked"
+        if self.mark.answer:
+            return self.mark.answer
+        marked = [kind for kind, state in self.mark.ticks.items() if state != "empty"]
+        # Two ticks, or a mark the teacher could not take for one kind: something was ticked.
+        if len(marked) > 1:
+            return "more than one kind ticked: none counted"
+        return "no clear tick: none counted" if marked else "no kind ticked"
 
 
 def result_of(mark: StatementMark) -> str:
