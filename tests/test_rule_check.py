@@ -77,8 +77,8 @@ def test_check_warns_about_a_lesson_that_accepts_one_kind_everywhere(tmp_path: P
         "statement would score 67 % (full credit for 3 of 9, half for 6 that also accept it, as "
         "the Moodle export counts it). A key where one tick everywhere scores over 50 % is almost "
         "certainly mis-keyed: sort each statement by the rule the sheet prints "
-        '(lessons/README.md, "The rule between the kinds"), and keep also_accept only where '
-        "that rule leaves room, with the reason in its why."
+        '("The rule between the kinds" in lessons/README.md, which medialit init writes), and '
+        "keep also_accept only where that rule leaves room, with the reason in its why."
     ) in done.stderr
     assert "Traceback" not in done.stderr
     scores = moodle_scores(lesson, tmp_path / "out", None)

@@ -102,6 +102,6 @@ def _message(where: str, tick: OneTick) -> str:
         f"{round(tick.score * 100)} % (full credit for {tick.full} of {tick.total}{also}, "
         "as the Moodle export counts it). A key where one tick everywhere scores over 50 % "
         "is almost certainly mis-keyed: sort each statement by the rule the sheet prints "
-        '(lessons/README.md, "The rule between the kinds"), and keep also_accept only '
-        "where that rule leaves room, with the reason in its why."
+        '("The rule between the kinds" in lessons/README.md, which medialit init writes), and '
+        "keep also_accept only where that rule leaves room, with the reason in its why."
     )
