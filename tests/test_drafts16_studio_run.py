@@ -9,8 +9,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from medialit.drafting.suggest import load_cues, suggest
+from medialit.lesson.reading import read_lesson
 
-from .conftest import run_cli
+from .conftest import DATA, run_cli
 
 ARTICLE = (
     "Town Council Votes to Close the Pool\n\n"
@@ -55,3 +56,14 @@ def test_new_fills_in_the_headline_for_the_citation(tmp_path: Path) -> None:
         (tmp_path / "lessons" / "town-council-votes-to-close-the-pool.yaml").read_text()
     )
     assert lesson["source"]["title"] == "Town Council Votes to Close the Pool"
+
+
+def test_new_writes_core_in_reading_order(tmp_path: Path) -> None:
+    """The studio keeps a selection in reading order, and docs/preview.md says so; `new` wrote
+    ``core`` in its statements' order, least sure first."""
+    made = run_cli(["new", DATA / "news-story.html", "--name", "main-street"], cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    lesson = read_lesson(tmp_path / "lessons" / "main-street.yaml")
+    number = {s.annotation.id: n for n, s in enumerate(lesson.statements, 1)}
+    core = [number[i] for i in lesson.lesson.selections["core"]]
+    assert len(core) >= 6 and core == sorted(core), core

@@ -17,6 +17,8 @@ from medialit.drafting.draft import GlossaryEntry as DraftGlossaryEntry
 from medialit.drafting.naming import NAME_WORDS, name_from
 from medialit.drafting.naming import language_problem as language_problem
 from medialit.drafting.naming import name_problem as name_problem
+from medialit.lesson.anchoring import find_matches, searchable
+from medialit.lesson.article import split_blocks
 from medialit.lesson.model import UNKNOWN, GlossaryEntry
 from medialit.lesson.statement_ids import new_id
 
@@ -94,7 +96,8 @@ def lesson_yaml(
         lesson["annotations"].yaml_set_comment_before_after_key(
             index, before=_how_sure(suggestion), indent=2
         )
-    core = [s.id for s in suggestions if s.core and s.id]
+    # In reading order, as the studio keeps a selection (the statements are least sure first).
+    core = [s.id for s in _in_reading_order(suggestions, extracted.article) if s.core and s.id]
     if core:
         lesson["selections"] = CommentedMap(core=_flow(core))
         lesson.yaml_set_comment_before_after_key("selections", before=CORE_COMMENT)
@@ -116,6 +119,15 @@ def lesson_yaml(
     out = io.StringIO()
     yaml.dump(lesson, out)
     return out.getvalue() + _candidates(candidates or [], taken)
+
+
+def _in_reading_order(suggestions: list[Suggestion], article: str) -> list[Suggestion]:
+    index = searchable(split_blocks(article))
+    places = {}
+    for suggestion in suggestions:
+        found = find_matches(suggestion.quote, index, limit=suggestion.occurrence or 1)
+        places[id(suggestion)] = found[-1][:2] if found else (len(article), 0)
+    return sorted(suggestions, key=lambda s: places[id(s)])
 
 
 def _date_or_text(value: str) -> str | datetime.date:
