@@ -64,7 +64,9 @@ def box(page: Page, selector: str) -> dict[str, float]:
 
 def assert_panel_uncovered(page: Page, width: int) -> None:
     """Nothing of the panes is drawn over the panel below them: each point of that panel's
-    top edge belongs to it (the article's lines, drawn over it, took its clicks)."""
+    top edge belongs to it (the article's lines, drawn over it, took its clicks). A window too
+    short for the panes and the panel scrolls as a whole: the panel is scrolled to first."""
+    page.locator(".glance").scroll_into_view_if_needed()
     glance = box(page, ".glance")
     for x in range(20, width - 20, 60):
         owner = page.evaluate(
@@ -211,10 +213,86 @@ def test_a_tall_screen_shows_the_keys_help_at_once(tall: Page, served: Served) -
 def test_a_window_too_short_for_the_article_draws_nothing_over_the_panel(
     browser: Browser, served: Served
 ) -> None:
-    """A window only 480 pixels high (not maximised, say) has no room for the article's lines:
-    they are cut off at the pane's edge, not drawn over the panel below."""
+    """A window only 480 pixels high (not maximised, say): the article's lines are cut off at
+    the pane's edge, not drawn over the panel below."""
     for page in page_of(browser, {"width": 1280, "height": 480}):
         page.goto(served.url)
         expect(page.locator("#queue-list [role=option]").first).to_be_visible()
         expect(page.locator("#article mark.hl").first).to_be_attached()
         assert_panel_uncovered(page, 1280)
+
+
+def visible_height(page: Page, selector: str, within: str) -> float:
+    """How much of the element is seen: inside the window and inside its scrolled ``within``."""
+    return float(
+        page.evaluate(
+            """([selector, within]) => {
+              const seen = document.querySelector(selector).getBoundingClientRect();
+              const frame = document.querySelector(within).getBoundingClientRect();
+              return Math.min(seen.bottom, frame.bottom, innerHeight)
+                - Math.max(seen.top, frame.top, 0);
+            }""",
+            [selector, within],
+        )
+    )
+
+
+def open_the_queue_s_panels(page: Page) -> None:
+    """The dropped drafts and the candidates open, a draft further down the article chosen,
+    and its kind changed, so that the reason written for the new kind is offered."""
+    for section in ("#queue-dropped", "#queue-candidates"):
+        page.locator(f"{section} > summary").click()
+        expect(page.locator(section)).to_have_attribute("open", "")
+    page.locator("#queue-list").focus()
+    for _ in range(6):
+        page.keyboard.press("j")
+    kind = page.locator("#queue-list [aria-selected=true]").get_attribute("class") or ""
+    page.keyboard.press("a" if "inference" in kind else "i")
+    expect(page.locator("#queue-offer")).to_be_visible()
+
+
+def assert_article_and_draft_in_view(page: Page, least: float) -> None:
+    article = box(page, "#article")
+    assert article["height"] >= least, article
+    draft = "#article mark[data-queue-current]"
+    mark = box(page, draft)
+    # Two pixels' leeway: a box's edge is rounded apart from the article's.
+    assert visible_height(page, draft, "#article") >= mark["height"] - 2, (mark, article)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1024, 600), (800, 600)])
+def test_the_queue_s_panels_leave_the_article_the_draft_and_a_page_in_sight(
+    browser: Browser, served: Served, width: int, height: int
+) -> None:
+    """A teacher's cold run at 1366×768: with the reason offered (or W's form) open under the
+    drafts' list and the dropped drafts and candidates open, the article showed two lines and
+    the draft's outline was out of sight; at 1024×600 and 800×600 no page showed at all. The
+    queue and the glance now scroll in their own boxes (and a window too short for all of it
+    scrolls as a whole): the article keeps ten lines, the draft is in view, a page is seen."""
+    for page in page_of(browser, {"width": width, "height": height}):
+        page.goto(served.url)
+        expect(page.locator("#queue-list [role=option]").first).to_be_visible()
+        expect(page.locator("#pages .page").first).to_be_visible()
+        page.locator("#queue-list").focus()
+        page.keyboard.press("Delete")  # one dropped draft, for the Dropped section
+        expect(page.locator("#queue-dropped")).to_be_visible()
+        open_the_queue_s_panels(page)
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(SHOTS / f"queue-panels-{width}x{height}.png"))
+        # Ten lines of 1.05rem × 1.65 (26 pixels), on a laptop; a little less below 768.
+        least = 10 * 26 if height >= 768 else 180
+        assert_article_and_draft_in_view(page, least)
+        page.keyboard.press("w")
+        expect(page.locator("#queue-edit")).to_be_visible()
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(SHOTS / f"queue-panels-{width}x{height}-write.png"))
+        assert_article_and_draft_in_view(page, least)
+        if height >= 768:
+            assert page.evaluate("document.scrollingElement.scrollHeight") <= height
+        # A page as it prints can be brought into sight, a good part of it.
+        page.locator("#pages .page").first.scroll_into_view_if_needed()
+        assert visible_height(page, "#pages .page", "#pages") >= 120
+        # And so can the panel below the panes, whose sections scroll.
+        page.locator(".glance").scroll_into_view_if_needed()
+        assert box(page, ".glance")["height"] >= 50
+        assert box(page, ".glance")["y"] + 50 <= height

@@ -156,7 +156,14 @@ function showInArticle(draft) {
   const mark = document.querySelector(`#article mark.hl[data-index="${draft.index}"]`);
   if (!mark) return;
   mark.dataset.queueCurrent = "";
-  if ($("queue").contains(document.activeElement)) mark.scrollIntoView({ block: "nearest" });
+  keepInView();
+}
+
+// The article is lower when a panel opens in the queue above it: the draft is scrolled back
+// into view (its outline fell below the article's foot at 1366×768).
+function keepInView() {
+  const mark = document.querySelector("#article mark[data-queue-current]");
+  if (mark && $("queue").contains(document.activeElement)) mark.scrollIntoView({ block: "nearest" });
 }
 
 // ---- moving and acting -------------------------------------------------------------------
@@ -343,6 +350,7 @@ function onKey(event) {
 }
 
 function start() {
+  new ResizeObserver(keepInView).observe($("article"));
   $("queue-list").addEventListener("keydown", onKey);
   for (const button of $("queue-actions").querySelectorAll("[data-kind]")) {
     button.addEventListener("click", () => setKind(button.dataset.kind));
