@@ -8,12 +8,17 @@ before printing: a change that adds a page, a last page left nearly empty.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import io
+import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from multiprocessing.context import BaseContext
@@ -40,6 +45,7 @@ BACKGROUND_NICENESS = 10
 # dated all the same, so that its layouts are the ones a build keeps and finds.
 NO_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 T = TypeVar("T")
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -77,8 +83,8 @@ class _WorkerPool(ProcessPoolExecutor):
     Ctrl-C in a terminal reaches every process of the preview, and a worker spawned a
     moment before was still importing: it printed a traceback of its own. A worker is
     started by the ``submit`` that needs it, and inherits the signal mask of the thread
-    that called it; or, forked by the fork server, the fork server's, which the first
-    ``submit`` started with these held (it ignores Ctrl-C, and ends with the server).
+    that called it; forked by the fork server, it ignores Ctrl-C from the start, as the
+    fork server does (:func:`_ctrl_c_ignored`).
     """
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
@@ -105,11 +111,33 @@ def _workers_context() -> BaseContext:
     every opening). The fork server is a process of its own that imports them once, without
     threads, and forks each worker from itself, ready at once. It ends when the server does.
     """
-    if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(WORKER_MODULES)
-    return context
+    if "forkserver" in multiprocessing.get_all_start_methods():  # not on Windows
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(WORKER_MODULES)
+        try:
+            with interruptions_held(), _ctrl_c_ignored():
+                multiprocessing.forkserver.ensure_running()
+            return context
+        except OSError as exc:  # no socket for it (a temporary folder's path too long, a
+            # sandbox): a review found the pages waiting for ever; spawned workers work there
+            _log.info("No fork server for the preview's workers (%s): spawning them.", exc)
+    return multiprocessing.get_context("spawn")
+
+
+@contextlib.contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ctrl-C ignored while the fork server starts (it is held meanwhile, so one pressed then
+    still reaches the server after): the fork server keeps ignoring it, and every worker it
+    forks ignores it from its first instant, before it has imported anything. A signal mask
+    does not carry over: starting a program clears it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def make_executor() -> ProcessPoolExecutor:
