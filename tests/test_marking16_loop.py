@@ -241,25 +241,35 @@ def test_students_with_no_page_scanned_are_named(
     assert "sample: marked 1 of 3 copies (2 pages)" in done.stdout
 
 
-def test_feedback_of_an_earlier_run_is_removed(levels: Path, tmp_path: Path) -> None:
-    """Marks read again without Ben: his feedback sheet of the earlier run goes (handed out,
-    it would give him stale marks); a file of the teacher's own in the folder stays."""
+def test_feedback_of_an_earlier_run_is_named_once_and_kept(levels: Path, tmp_path: Path) -> None:
+    """Marks read again without Ben: his feedback sheet of the earlier run is named (handed out,
+    it would give him stale marks), once, and kept: a review found the earlier removal took
+    another class's feedback and the teacher's own PDFs named like ours. Only the sheets the
+    last run recorded are named; a file of the teacher's own is not."""
     out = tmp_path / "build"
     shutil.copytree(levels / "sample", out / "sample")
     folder = out / "sample/marks"
+    assert run_cli(["marks", SAMPLE, "--out", out]).returncode == 0  # records what it wrote
     marks = ClassMarks.load(folder / "marks.json")
     marks.copies = [copy for copy in marks.copies if copy.name != "Ben Okafor"]
     marks.save(folder / "marks.json")
     (folder / "feedback/notes.txt").write_text("mine", encoding="utf-8")
+    (folder / "feedback/00-rubric.pdf").write_bytes(b"%PDF-1.7\n")
     done = run_cli(["marks", SAMPLE, "--out", out])
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (folder / "feedback").iterdir()) == [
+        "00-rubric.pdf",
         "01-ana-lopez.pdf",
+        "02-ben-okafor.pdf",
         "03-dev-patel.pdf",
         "notes.txt",
     ]
-    assert "removed the feedback of an earlier run" in done.stderr
-    assert "feedback/02-ben-okafor.pdf" in done.stderr
+    stderr = " ".join(done.stderr.split())
+    assert "1 feedback sheet of an earlier run that this one did not write again" in stderr
+    assert "(feedback/02-ben-okafor.pdf): hand out only this run's" in stderr
+    assert "rubric" not in stderr
+    again = run_cli(["marks", SAMPLE, "--out", out])
+    assert "earlier run" not in again.stderr  # named once
 
 
 def test_a_folder_an_answer_key_and_a_file_given_twice_are_each_told_once(
@@ -270,20 +280,23 @@ def test_a_folder_an_answer_key_and_a_file_given_twice_are_each_told_once(
     folder.mkdir()
     as_folder = mark(out, folder)
     assert as_folder.returncode == 1
-    assert as_folder.stderr.startswith(f"Error: {folder}: this is a folder; give the scans in")
+    assert as_folder.stderr.startswith(f"Error: {folder}: this is a folder; name the scans in")
     copies = sorted((out.parent / "copies-1").glob("*.pdf"))
     tray = write_pdf(tmp_path / "tray-1.pdf", scanned(copies[0]))
     key = out / "sample/key.pdf"
-    done = mark(out, tray, key, tray)
+    cover = out / "sample/cover.pdf"  # one page: no less a medialit document (a review)
+    done = mark(out, tray, key, cover, tray)
     assert done.returncode == 1
     lines = done.stderr.splitlines()
-    assert f"{tray}: given twice (as {tray} too); give each file once." in done.stderr
+    assert f"{tray}: given twice (both are {tray.resolve()}); give it once." in done.stderr
     assert not [line for line in lines if "again" in line]
     assert [line for line in lines if str(key) in line] == [
         f"{key}: this is 'The school lunch debate: answer key', a medialit document with no "
         "page codes, not students' markable sheets; leave it out, and give the scans of the "
         "sheets built with --markable."
     ]
+    (told,) = [line for line in lines if str(cover) in line]
+    assert "a medialit document with no page codes" in told and "scan it again" not in told
 
 
 def test_every_page_of_a_multi_page_tiff_is_read(

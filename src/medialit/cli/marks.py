@@ -72,10 +72,13 @@ def marks(
     written = write_outputs(lesson, out, provisional=provisional, gradebook=gradebook)
     for path in written.files:
         echo(f"wrote {path}")
-    if written.removed:
+    if written.earlier_feedback:
+        count = len(written.earlier_feedback)
         echo(
-            f"Note: removed the feedback of an earlier run that this one did not write again: "
-            f"{', '.join(written.removed)}.",
+            f"Warning: the marks folder also holds {count} feedback sheet"
+            f"{'s' if count > 1 else ''} of an earlier run that this one did not write again "
+            f"({', '.join(written.earlier_feedback)}): hand out only this run's, and delete "
+            "those if they are out of date.",
             err=True,
         )
     if written.waiting:

@@ -186,8 +186,8 @@ def _once_each(files: list[Path], problems: list[str]) -> list[Path]:
     seen: dict[Path, Path] = {}
     for file in files:
         same = seen.setdefault(file.resolve(), file)
-        if same is not file:
-            problems.append(f"{file}: given twice (as {same} too); give each file once.")
+        if same is not file:  # the names may read the same ("./a.pdf" is "a.pdf"): say which
+            problems.append(f"{file}: given twice (both are {file.resolve()}); give it once.")
     return list(seen.values())
 
 
@@ -196,7 +196,9 @@ def _no_code_problems(no_code: dict[Path, list[int]], given: dict[Path, int]) ->
     a medialit document of another kind (an answer key) is named as what it is."""
     problems = []
     for file, numbers in no_code.items():
-        if len(numbers) < given[file] or given[file] == 1:
+        whole = len(numbers) == given[file]
+        title = medialit_title(file) if whole else None  # a one-page cover or key too
+        if title is None and (not whole or given[file] == 1):
             problems += [
                 f"{file}, page {number}: no medialit code could be read on this page (bottom "
                 "left, beside the footer); scan it again at 150 dpi or more, flat and in "
@@ -204,7 +206,6 @@ def _no_code_problems(no_code: dict[Path, list[int]], given: dict[Path, int]) ->
                 for number in numbers
             ]
             continue
-        title = medialit_title(file)
         if title is not None:
             problems.append(
                 f"{file}: this is {title!r}, a medialit document with no page codes, not "

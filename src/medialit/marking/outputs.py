@@ -9,6 +9,7 @@ only the class report is written, marked provisional, and only when asked.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -38,8 +39,8 @@ class Written:
     """Students of a Moodle export with an empty identifier cell: left out of the gradebook."""
     not_in_gradebook: list[str] = field(default_factory=list)
     """Marked copies no row of the gradebook export matched: their totals are in no gradebook."""
-    removed: list[str] = field(default_factory=list)
-    """Feedback sheets of an earlier run that this one did not write again, removed."""
+    earlier_feedback: list[str] = field(default_factory=list)
+    """Feedback sheets an earlier run wrote that this one did not write again: named once."""
     not_scored: list[str] = field(default_factory=list)
     """Copies with nothing to score (``Dev Patel: independent level, not scored``): no total."""
 
@@ -92,14 +93,14 @@ def write_outputs(
             pages[feedback_filename(copy)] = feedback_html(copy, guide, folder)
     files.update(_laid_out(pages, folder, created))
     write_all(folder, files, within=out)
-    removed = _remove_earlier_feedback(folder, files) if not marks.waiting else []
+    earlier = [] if marks.waiting else _earlier_feedback(folder, files, out)
     return Written(
         [folder / name for name in files],
         marks.waiting,
         without,
         unidentified,
         unmatched,
-        removed,
+        earlier,
         not_scored,
     )
 
@@ -130,21 +131,35 @@ FEEDBACK_NAME = re.compile(r"\d{2,}-[a-z0-9]+(-[a-z0-9]+)*\.pdf")
 """A feedback sheet's name, as :func:`medialit.marking.feedback.feedback_filename` makes it."""
 
 
-def _remove_earlier_feedback(folder: Path, written: dict[str, bytes]) -> list[str]:
-    """Remove the feedback sheets of an earlier run that this one did not write (a copy no
-    longer marked, a student renamed): handed out, they would give a student stale marks.
-    Only files named as medialit names them; a link is left alone. Returns their names."""
-    place = folder / "feedback"
-    if not place.is_dir() or place.is_symlink():
-        return []
-    removed = []
-    for path in sorted(place.iterdir()):
-        name = f"feedback/{path.name}"
-        ours = FEEDBACK_NAME.fullmatch(path.name) and not path.is_symlink() and path.is_file()
-        if ours and name not in written:
-            path.unlink(missing_ok=True)
-            removed.append(name)
-    return removed
+FEEDBACK_RECORD = ".feedback-written.json"
+"""Beside marks.json: which feedback sheets the last run wrote, the only files a later run
+names as stale."""
+
+
+def _earlier_feedback(folder: Path, written: dict[str, bytes], out: Path) -> list[str]:
+    """The feedback sheets the last run wrote that this one did not write again (a copy no
+    longer marked, a student renamed, another class marked into this folder): named, so that
+    none is handed out stale, and never removed (they may be another class's only feedback,
+    and a teacher's own files in the folder are no business of ours). Each is named once:
+    the record then lists this run's sheets only."""
+    record = folder / FEEDBACK_RECORD
+    try:
+        listed = json.loads(record.read_text(encoding="utf-8")).get("written", [])
+    except (OSError, ValueError, AttributeError):
+        listed = []
+    earlier = sorted(
+        name
+        for name in (listed if isinstance(listed, list) else [])
+        if isinstance(name, str)
+        and FEEDBACK_NAME.fullmatch(name.removeprefix("feedback/"))
+        and name.startswith("feedback/")
+        and name not in written
+        and (folder / name).is_file()
+        and not (folder / name).is_symlink()
+    )
+    ours = sorted(name for name in written if name.startswith("feedback/"))
+    write_all(folder, {FEEDBACK_RECORD: json.dumps({"written": ours}).encode()}, within=out)
+    return earlier
 
 
 def _check_images(marks_file: Path, folder: Path, images: list[str]) -> None:

@@ -48,8 +48,8 @@ def scan_pages(files: list[Path]) -> Iterator[ScanPage]:
         if file.is_dir():
             raise ScanError(
                 Problem(
-                    f"this is a folder; give the scans in it, e.g. medialit mark {file}/*.pdf "
-                    f"{file}/*.jpg.",
+                    f"this is a folder; name the scans in it (medialit mark {file}/* when it "
+                    "holds scans only).",
                     file,
                 )
             )
