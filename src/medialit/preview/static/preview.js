@@ -463,11 +463,12 @@ function refreshEditor() {
   // Confirm goes with the draft: the focus on it went to the page's body (lost to a keyboard).
   const confirmFocused = document.activeElement === $("confirm");
   $("confirm").hidden = !(annotation && annotation.draft);
-  if (confirmFocused && $("confirm").hidden) $("kind-buttons").querySelector("[aria-pressed=true]").focus();
+  const pressed = $("kind-buttons").querySelector("[aria-pressed=true]") || $("kind-buttons").querySelector("button");
+  if (confirmFocused && $("confirm").hidden && pressed) pressed.focus();
   if (focusKind) $("kind-buttons").querySelector(`[data-kind="${focusKind}"]`).focus();
   const box = focusBox && $(`also-${focusBox}`);
   if (box) box.focus();
-  else if (focusBox) $("kind-buttons").querySelector("[aria-pressed=true]").focus();
+  else if (focusBox && pressed) pressed.focus();
 }
 
 function chooseAlso() {
