@@ -138,9 +138,9 @@ def choose(
     # A short article's draft grows past eleven only with passages whose form shows a claim.
     sure = [a for a in weak if a not in plain and a.sure >= FILL_SURE]
     eligible += sure[: max(0, filled - len(eligible))]
-    picked = _balanced(
-        eligible, min(wanted, len(eligible)), [a for a in ranked if a not in eligible]
-    )
+    # For the balance, the passages left out, but events told in the passive (the news itself).
+    others = [a for a in ranked if a not in eligible and not _EVENT.search(a.part.text)]
+    picked = _balanced(eligible, min(wanted, len(eligible)), others)
     core = _core(picked)
     rest = sorted((a for a in found if a not in picked), key=lambda a: order[id(a)])
     whys = _distinct([*picked, *rest], language)
