@@ -19,7 +19,8 @@ ARTICLE = (
     'the pool was "the one place where kids from every neighbourhood meet." She collected 900 '
     "signatures on a petition to keep it open.\n\n"
     "The state health department's 2022 survey found that fewer than half of children in "
-    "Millbrook can swim 25 metres. The agency’s latest report found that most pools are old.\n\n"
+    "Millbrook can swim 25 metres. The agency’s latest report found that most pools are old. "
+    "Smith's 2021 study found that pools close in winter.\n\n"
     "It had carried out the “first aircraft accident investigation on another world.” "
     "Everyone knows the pool was badly run.\n"
 )
@@ -35,6 +36,8 @@ def test_a_possessive_source_is_named_whole() -> None:
     assert "what the state health department's 2022 survey found" in survey, survey
     report = next(w for q, w in whys.items() if q.startswith("The agency"))
     assert "the agency’s latest report found" in report, report
+    owned = next(w for q, w in whys.items() if q.startswith("Smith's"))
+    assert "what Smith's 2021 study found" in owned, owned  # an owner's name, as written
     assert " 's" not in " ".join(whys.values()) and " ’s" not in " ".join(whys.values())
 
 

@@ -338,6 +338,8 @@ def _common(source: str) -> str:
     first, _, rest = source.partition(" ")
     if first.lower() in {"the", "a", "an", "this", "these", "that", "its", "their"}:
         return f"{first.lower()} {rest}".strip()
+    if re.search(r"['’]s$", first):  # "Smith's 2021 study": an owner's name
+        return source
     return source[:1].lower() + source[1:] if source[1:2].islower() else source
 
 

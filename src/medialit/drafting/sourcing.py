@@ -50,6 +50,12 @@ _DETERMINER = re.compile(
 )
 
 
+_OWNER = re.compile(
+    r"\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s\s+(?:(?:1[6-9]|20)\d\d\s+|[a-z][\w-]*\s+){0,2}$"
+)
+"""A name that owns the source, before its word: "Smith's 2021 study", "NASA's new report"."""
+
+
 def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     """The phrase that names a source whose word is ``text[start:end]``."""
     # "The state health department's 2022 survey found…": the survey, the department's.
@@ -57,7 +63,9 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     if possessive:
         end += possessive.end()
     before = _DETERMINER.search(text[:start])
-    head = text[before.start() : end] if before else text[start:end]
+    owner = None if before else _OWNER.search(text[:start])
+    first = before or owner
+    head = text[first.start() : end] if first else text[start:end]
     tail = []
     clause = _SENTENCE_STOP.split(text[end:].split(",")[0].split(";")[0])[0]
     clause = re.split(r"\s+\w+ing\s+that\b", clause)[0]  # "a report … indicating that"
@@ -66,8 +74,8 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
         if not word or word.lower() in ends or (any(c.isdigit() for c in word) and not year):
             break
         tail.append(word)
-    opening = text[: before.start() if before else start].rstrip(" " + OPENING)
-    if not opening or opening[-1] in ".!?:":  # "The study found…": "the study"
+    opening = text[: first.start() if first else start].rstrip(" " + OPENING)
+    if not owner and (not opening or opening[-1] in ".!?:"):  # "The study found…": "the study"
         head = head[:1].lower() + head[1:]
     if tail and _PREPOSITION_END.search(text[start:end]):
         head = ""  # "according to the USGS", "reported by the USGS": the source is the USGS
