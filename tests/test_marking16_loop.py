@@ -312,3 +312,19 @@ def test_every_page_of_a_multi_page_tiff_is_read(
     assert "marked 1 of 3 copies (2 pages)" in done.stdout
     marks = ClassMarks.load(out / "sample/marks/marks.json")
     assert [p.source for p in marks.copies[0].pages] == [f"{tiff}, page 1", f"{tiff}, page 2"]
+
+
+def test_marking_another_class_into_the_same_folder_says_so(
+    packs: tuple[Path, list[MarkableSet]], tmp_path: Path
+) -> None:
+    """The second class's marks replaced the first's marks.json without a word (a review);
+    now it is said, with how to keep both. The same class marked again says nothing."""
+    out = tmp_path / "build"
+    shutil.copytree(packs[0], out)
+    first = write_pdf(tmp_path / "class-1.pdf", class_pages(packs[0], 1))
+    second = write_pdf(tmp_path / "class-2.pdf", class_pages(packs[0], 2))
+    assert "another class" not in mark(out, first).stderr
+    assert "another class" not in mark(out, first).stderr
+    told = " ".join(mark(out, second).stderr.split())
+    assert "marks.json held the marks of another class (3 copies): replaced" in told, told
+    assert "mark each into a folder of its own (--out)" in told

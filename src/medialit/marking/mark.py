@@ -108,7 +108,7 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
     if problems:
         raise MarkingError([Problem(message) for message in problems])
     folder = out / lesson / MARKS_FOLDER
-    _refuse_teachers_marks(folder / "marks.json")
+    earlier = _refuse_teachers_marks(folder / "marks.json")
     marks = ClassMarks(lesson, pages[0].record.title)
     files_out: dict[str, bytes] = {}
     numbers = _copy_numbers(copies)
@@ -120,6 +120,15 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
     write_all(folder, files_out, within=out)
     _remove_stale(folder, files_out)
     written = [folder / name for name in files_out]
+    names, before = (
+        {c.name for c in marks.copies},
+        {c.name for c in earlier.copies} if earlier else set(),
+    )
+    if before and len(names & before) * 2 < min(len(names), len(before)):  # not a roster edited
+        notes.append(
+            f"{folder / 'marks.json'} held the marks of another class ({len(before)} copies): "
+            "replaced; to keep each class's marks, mark each into a folder of its own (--out)."
+        )
     result = MarkResult(lesson, folder, marks, len(pages), notes, written)
     packs = {read.record.set_id: read.record for read in copies if read.copy}
     for record in packs.values():  # one at most: one_class_pack refused any other
@@ -245,14 +254,14 @@ class _Records:
         return self.loaded[set_id]
 
 
-def _refuse_teachers_marks(path: Path) -> None:
-    """Stop before replacing marks the teacher has given."""
+def _refuse_teachers_marks(path: Path) -> ClassMarks | None:
+    """Stop before replacing marks the teacher has given; the marks replaced, if any."""
     if not path.is_file():
-        return
+        return None
     try:
         earlier = ClassMarks.load(path)
     except (OSError, ValueError, KeyError, TypeError):
-        return  # not a marks file medialit can read: nothing of the teacher's to lose in it
+        return None  # not a marks file medialit can read: nothing of the teacher's to lose in it
     given = [s for copy in earlier.copies for s in copy.statements if s.band or s.resolved]
     if given:
         raise OutputError(
@@ -262,6 +271,7 @@ def _refuse_teachers_marks(path: Path) -> None:
                 path,
             )
         )
+    return earlier
 
 
 def _reading_order(copies: list[ReadCopy]) -> list[str]:
