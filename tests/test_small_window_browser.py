@@ -290,7 +290,18 @@ def test_the_queue_s_panels_leave_the_article_the_draft_and_a_page_in_sight(
         if height >= 768:
             assert page.evaluate("document.scrollingElement.scrollHeight") <= height
         # A page as it prints can be brought into sight, a good part of it.
-        page.locator("#pages .page").first.scroll_into_view_if_needed()
+        # Scrolled to with the mouse wheel over the pages, as a teacher would: how far depends
+        # on the column's heading (a status line while laying out), not on the pixel.
+        first = page.locator("#pages .page").first
+        first.scroll_into_view_if_needed()  # its edge at least; then the wheel, over it
+        seen = first.bounding_box()
+        assert seen is not None
+        page.mouse.move(seen["x"] + seen["width"] / 2, min(max(seen["y"], 0) + 10, height - 10))
+        for _ in range(20):  # the column first, then the window, as a wheel scrolls them
+            if visible_height(page, "#pages .page", "#pages") >= 120:
+                break
+            page.mouse.wheel(0, 60)
+            page.wait_for_timeout(100)
         assert visible_height(page, "#pages .page", "#pages") >= 120
         # And so can the panel below the panes, whose sections scroll.
         page.locator(".glance").scroll_into_view_if_needed()
