@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from medialit.build.options import BuildOptions
 from medialit.lesson.model import Lesson
+from medialit.sheets.roster import another_class
 
 CLASS_PACK = "class pack"
 _SHOWN = 8
@@ -42,10 +43,8 @@ class Roster(NamedTuple):
     first: str
 
     def other_class(self, other: Roster) -> bool:
-        """Whether ``other`` is another class, not this one's roster edited (a student who
-        left or joined): less than half of the smaller roster's names in common."""
-        common = len(set(self.names) & set(other.names))
-        return common * 2 < min(len(self.names), len(other.names))
+        """Whether ``other`` is another class, not this one's roster edited."""
+        return another_class(self.names, other.names)
 
 
 def roster_of(names: Sequence[str]) -> Roster:

@@ -45,6 +45,7 @@ from medialit.marking.results import (
 from medialit.marking.scans import ScanPage, medialit_title, scan_pages
 from medialit.marking.ticks import read_tick
 from medialit.sheets.markable import MARKS_FOLDER, RECORD_FOLDER, Area, MarkableSet
+from medialit.sheets.roster import another_class
 
 PAGE_DPI = 100
 """Aligned pages are kept at this resolution (for the feedback sheets)."""
@@ -120,11 +121,8 @@ def mark_scans(files: list[Path], out: Path) -> MarkResult:
     write_all(folder, files_out, within=out)
     _remove_stale(folder, files_out)
     written = [folder / name for name in files_out]
-    names, before = (
-        {c.name for c in marks.copies},
-        {c.name for c in earlier.copies} if earlier else set(),
-    )
-    if before and len(names & before) * 2 < min(len(names), len(before)):  # not a roster edited
+    before = {c.name for c in earlier.copies} if earlier else set()
+    if before and another_class({c.name for c in marks.copies}, before):
         notes.append(
             f"{folder / 'marks.json'} held the marks of another class ({len(before)} copies): "
             "replaced; to keep each class's marks, mark each into a folder of its own (--out)."

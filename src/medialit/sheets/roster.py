@@ -15,7 +15,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -245,3 +245,10 @@ def _entry(
     if problems:
         return None, problems
     return RosterEntry(name, line, level, version, font_size, theme), problems
+
+
+def another_class(names: Collection[str], others: Collection[str]) -> bool:
+    """Whether two rosters' names are two classes, not one roster edited (a student who left
+    or joined): less than half of the smaller one's names in common."""
+    common = len(set(names) & set(others))
+    return common * 2 < min(len(names), len(others))
