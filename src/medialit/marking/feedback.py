@@ -21,12 +21,12 @@ from pathlib import Path
 
 from PIL import Image
 
+from medialit.lesson.model import LEVELS
 from medialit.marking.csvfiles import number
 from medialit.marking.guide import BandGuide, MarkingGuide, StatementGuide
 from medialit.marking.pages import render_page
 from medialit.marking.results import FULL_MARK, HALF_MARK, CopyMarks, StatementMark
 
-LEVELS = ("guided", "standard", "independent")
 RESULT_WORDS = {"right": "right", "half": "half marks", "wrong": "not this time"}
 RESULT_SIGNS = {"right": "✓", "half": "½", "wrong": "✗"}
 JPEG_QUALITY = 90

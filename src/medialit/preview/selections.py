@@ -156,8 +156,8 @@ def set_ticked(
     if statement_id in chosen:
         return
     chosen.append(statement_id)
-    # The whole list in reading order: new writes core in its file's order (surest first),
-    # where an insert before the first later statement still landed out of order.
+    # The whole list in reading order: in a list written out of order (by hand, or by an older
+    # medialit new, surest first) an insert before the first later statement landed wrong.
     number_of = {a.get("id"): order.get(i, i + 1) for i, a in enumerate(annotations)}
     chosen.sort(key=lambda other: number_of.get(other, 0))
 
