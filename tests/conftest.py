@@ -11,6 +11,7 @@ import signal
 import subprocess
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -18,6 +19,8 @@ from pypdf import PdfReader
 
 from medialit.build.run import BuildOptions, build_lesson
 from medialit.settings.layers import Configuration, Layer, check_layer
+
+from .browser_support import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
 
 try:
     from playwright.sync_api import expect
@@ -209,6 +212,49 @@ def _layout_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory
     cache = shared / "cache"
     cache.mkdir(mode=0o700, exist_ok=True)
     os.environ["XDG_CACHE_HOME"] = str(cache)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """pytest-playwright's browser is Debian's Chromium, for every browser test."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "viewport": VIEWPORT}
+
+
+@pytest.fixture(scope="session")
+def warm_contexts(browser: Any, browser_context_args: dict[str, Any]) -> Iterator[Any]:
+    """The session's warm browser contexts (``browser_support.WarmContexts``)."""
+    from .browser_support import WarmContexts, empty_site
+
+    with empty_site() as site:
+        contexts = WarmContexts(browser, site, browser_context_args)
+        yield contexts
+        contexts.close()
+
+
+@pytest.fixture
+def warm_pages(warm_contexts: Any) -> Iterator[Any]:
+    """New pages from the warm contexts for this test (``warm_pages.page(...)``); every page
+    the test opened is closed when it ends, and the contexts' cookies are cleared."""
+    yield warm_contexts
+    warm_contexts.clear()
+
+
+@pytest.fixture
+def context(warm_pages: Any) -> Any:
+    """pytest-playwright's ``context``, from the session's warm one: a new context a test
+    would start a renderer process (``browser_support.py``)."""
+    return warm_pages.context()
+
+
+@pytest.fixture
+def page(context: Any) -> Any:
+    """pytest-playwright's ``page``: a new page of the warm context, closed when the test ends."""
+    return context.new_page()
 
 
 @pytest.fixture(scope="session")

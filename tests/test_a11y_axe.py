@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from .a11y_support import SHOTS, serve, tab_to
+from .browser_support import WarmContexts
 from .preview_helpers import LESSON
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_type_launch_args,
     open_preview,
 )
 
@@ -45,11 +45,9 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 
 @pytest.fixture
-def axe_page(browser: Browser) -> Iterator[Page]:
+def axe_page(warm_pages: WarmContexts) -> Page:
     assert AXE.is_file(), f"{AXE} is missing: run  npm ci --prefix tests/axe  (make test does)"
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})
-    yield context.new_page()
-    context.close()
+    return warm_pages.page(bypass_csp=True)  # axe-core is added to the page
 
 
 def serious(page: Page) -> list[dict[str, Any]]:

@@ -16,10 +16,8 @@ from medialit.preview.editing import Changes, EditRefused, LessonEditor, read_ve
 
 from .a11y_support import SHOTS, focused, serve, tab_to
 from .preview_helpers import ASSERTION, LESSON
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_context_args,
-    browser_type_launch_args,
     open_preview,
     wait_for_file,
 )

@@ -13,10 +13,8 @@ from playwright.sync_api import Page, expect
 
 from .a11y_support import SHOTS, focused, serve, tab_to
 from .preview_helpers import INFERENCE, LESSON, MAYOR
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_context_args,
-    browser_type_launch_args,
     open_preview,
     wait_for_file,
 )

@@ -40,8 +40,6 @@ from .preview_helpers import ASSERTION, FIRST, INFERENCE, LESSON, MAYOR
 from .test_preview_browser import (  # noqa: F401 (fixtures)
     LIVE_SECONDS,
     Served,
-    browser_context_args,
-    browser_type_launch_args,
     open_preview,
     served,
     wait_for_file,

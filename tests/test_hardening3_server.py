@@ -26,7 +26,6 @@ import pytest
 
 from .preview_helpers import LESSON
 from .process_support import default_signals
-from .test_preview_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.build
 
@@ -159,11 +158,6 @@ def listener() -> Iterator[Listener]:
     thread.start()
     yield other
     sock.close()
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
 @pytest.mark.browser

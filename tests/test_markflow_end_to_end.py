@@ -29,7 +29,6 @@ from medialit.sheets.markable import MarkableSet
 from .conftest import DATA
 from .marking_support import distort, fill_copy, meant, render, to_pdf
 from .process_support import default_signals
-from .test_preview_browser import browser_context_args, browser_type_launch_args  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 

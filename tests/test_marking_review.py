@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from medialit.marking.results import ClassMarks
 
+from .browser_support import WarmContexts
 from .marking_report_support import LESSON, shared_class
 from .process_support import default_signals
 from .test_a11y_axe import AXE, serious
-from .test_preview_browser import browser_context_args, browser_type_launch_args  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 SHOTS = Path("/tmp/marking-shots")  # looked at by hand; not kept
@@ -193,17 +193,17 @@ def test_the_class_report_page(page: Page, served: Served) -> None:
     report.screenshot(path=SHOTS / "marking-report.png", full_page=True)
 
 
-def test_axe_finds_no_serious_or_critical_violation(browser: Browser, served: Served) -> None:
+def test_axe_finds_no_serious_or_critical_violation(
+    warm_pages: WarmContexts, served: Served
+) -> None:
     assert AXE.is_file(), f"{AXE} is missing: run  npm ci --prefix tests/axe  (make test does)"
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})
-    page = context.new_page()
+    page = warm_pages.page(bypass_csp=True)
     open_marking(page, served)
     found = serious(page)
     assert not found, json.dumps(found, indent=1)
     page.goto(served.origin + f"/s/{served.token}/report")
     found = serious(page)
     assert not found, json.dumps(found, indent=1)
-    context.close()
 
 
 def _request(served: Served, method: str, path: str, **headers: Any) -> http.client.HTTPResponse:

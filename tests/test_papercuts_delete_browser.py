@@ -15,8 +15,6 @@ from playwright.sync_api import APIResponse, Page, Route, expect
 from .preview_helpers import FIRST, LESSON
 from .test_preview_browser import (  # the system Chromium, as the preview's own tests use it
     Served,
-    browser_context_args,  # noqa: F401
-    browser_type_launch_args,  # noqa: F401
     open_preview,
 )
 

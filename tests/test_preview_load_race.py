@@ -12,10 +12,8 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from .a11y_support import serve
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_context_args,
-    browser_type_launch_args,
 )
 from .test_studio_parts_server import PARTS_LESSON
 

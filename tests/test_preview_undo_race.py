@@ -18,10 +18,8 @@ from playwright.sync_api import APIResponse, Page, Route, expect
 
 from .a11y_support import serve, tab_to
 from .test_a11y_edits import KINDS
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_context_args,
-    browser_type_launch_args,
     open_preview,
     wait_for_file,
 )

@@ -13,10 +13,8 @@ from playwright.sync_api import Page, expect
 
 from .a11y_support import serve
 from .conftest import ROOT
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_context_args,
-    browser_type_launch_args,
     open_preview,
     wait_for_file,
 )

@@ -13,16 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from medialit.drafting.new import new_lesson
 
 from .a11y_support import SHOTS, serve
+from .browser_support import WarmContexts
 from .conftest import DATA
 from .test_a11y_axe import AXE, serious
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_type_launch_args,
     select,
 )
 
@@ -39,21 +39,19 @@ def served(tmp_path: Path) -> Iterator[Served]:
         yield running
 
 
-def page_of(browser: Browser, viewport: dict[str, int]) -> Iterator[Page]:
+def page_of(warm_pages: WarmContexts, viewport: dict[str, int]) -> Page:
     assert AXE.is_file(), f"{AXE} is missing: run  npm ci --prefix tests/axe  (make test does)"
-    context = browser.new_context(bypass_csp=True, viewport=viewport)  # axe-core is added
-    yield context.new_page()
-    context.close()
+    return warm_pages.page(bypass_csp=True, viewport=viewport)  # axe-core is added
 
 
 @pytest.fixture
-def laptop(browser: Browser) -> Iterator[Page]:
-    yield from page_of(browser, LAPTOP)
+def laptop(warm_pages: WarmContexts) -> Page:
+    return page_of(warm_pages, LAPTOP)
 
 
 @pytest.fixture
-def tall(browser: Browser) -> Iterator[Page]:
-    yield from page_of(browser, TALL)
+def tall(warm_pages: WarmContexts) -> Page:
+    return page_of(warm_pages, TALL)
 
 
 def box(page: Page, selector: str) -> dict[str, float]:
@@ -211,15 +209,15 @@ def test_a_tall_screen_shows_the_keys_help_at_once(tall: Page, served: Served) -
 
 
 def test_a_window_too_short_for_the_article_draws_nothing_over_the_panel(
-    browser: Browser, served: Served
+    warm_pages: WarmContexts, served: Served
 ) -> None:
     """A window only 480 pixels high (not maximised, say): the article's lines are cut off at
     the pane's edge, not drawn over the panel below."""
-    for page in page_of(browser, {"width": 1280, "height": 480}):
-        page.goto(served.url)
-        expect(page.locator("#queue-list [role=option]").first).to_be_visible()
-        expect(page.locator("#article mark.hl").first).to_be_attached()
-        assert_panel_uncovered(page, 1280)
+    page = page_of(warm_pages, {"width": 1280, "height": 480})
+    page.goto(served.url)
+    expect(page.locator("#queue-list [role=option]").first).to_be_visible()
+    expect(page.locator("#article mark.hl").first).to_be_attached()
+    assert_panel_uncovered(page, 1280)
 
 
 def visible_height(page: Page, selector: str, within: str) -> float:
@@ -262,48 +260,48 @@ def assert_article_and_draft_in_view(page: Page, least: float) -> None:
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1024, 600), (800, 600)])
 def test_the_queue_s_panels_leave_the_article_the_draft_and_a_page_in_sight(
-    browser: Browser, served: Served, width: int, height: int
+    warm_pages: WarmContexts, served: Served, width: int, height: int
 ) -> None:
     """A teacher's cold run at 1366×768: with the reason offered (or W's form) open under the
     drafts' list and the dropped drafts and candidates open, the article showed two lines and
     the draft's outline was out of sight; at 1024×600 and 800×600 no page showed at all. The
     queue and the glance now scroll in their own boxes (and a window too short for all of it
     scrolls as a whole): the article keeps ten lines, the draft is in view, a page is seen."""
-    for page in page_of(browser, {"width": width, "height": height}):
-        page.goto(served.url)
-        expect(page.locator("#queue-list [role=option]").first).to_be_visible()
-        expect(page.locator("#pages .page").first).to_be_visible()
-        page.locator("#queue-list").focus()
-        page.keyboard.press("Delete")  # one dropped draft, for the Dropped section
-        expect(page.locator("#queue-dropped")).to_be_visible()
-        open_the_queue_s_panels(page)
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"queue-panels-{width}x{height}.png"))
-        # Ten lines of 1.05rem × 1.65 (26 pixels), on a laptop; a little less below 768.
-        least = 10 * 26 if height >= 768 else 180
-        assert_article_and_draft_in_view(page, least)
-        page.keyboard.press("w")
-        expect(page.locator("#queue-edit")).to_be_visible()
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"queue-panels-{width}x{height}-write.png"))
-        assert_article_and_draft_in_view(page, least)
-        if height >= 768:
-            assert page.evaluate("document.scrollingElement.scrollHeight") <= height
-        # A page as it prints can be brought into sight, a good part of it.
-        # Scrolled to with the mouse wheel over the pages, as a teacher would: how far depends
-        # on the column's heading (a status line while laying out), not on the pixel.
-        first = page.locator("#pages .page").first
-        first.scroll_into_view_if_needed()  # its edge at least; then the wheel, over it
-        seen = first.bounding_box()
-        assert seen is not None
-        page.mouse.move(seen["x"] + seen["width"] / 2, min(max(seen["y"], 0) + 10, height - 10))
-        for _ in range(20):  # the column first, then the window, as a wheel scrolls them
-            if visible_height(page, "#pages .page", "#pages") >= 120:
-                break
-            page.mouse.wheel(0, 60)
-            page.wait_for_timeout(100)
-        assert visible_height(page, "#pages .page", "#pages") >= 120
-        # And so can the panel below the panes, whose sections scroll.
-        page.locator(".glance").scroll_into_view_if_needed()
-        assert box(page, ".glance")["height"] >= 50
-        assert box(page, ".glance")["y"] + 50 <= height
+    page = page_of(warm_pages, {"width": width, "height": height})
+    page.goto(served.url)
+    expect(page.locator("#queue-list [role=option]").first).to_be_visible()
+    expect(page.locator("#pages .page").first).to_be_visible()
+    page.locator("#queue-list").focus()
+    page.keyboard.press("Delete")  # one dropped draft, for the Dropped section
+    expect(page.locator("#queue-dropped")).to_be_visible()
+    open_the_queue_s_panels(page)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / f"queue-panels-{width}x{height}.png"))
+    # Ten lines of 1.05rem × 1.65 (26 pixels), on a laptop; a little less below 768.
+    least = 10 * 26 if height >= 768 else 180
+    assert_article_and_draft_in_view(page, least)
+    page.keyboard.press("w")
+    expect(page.locator("#queue-edit")).to_be_visible()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / f"queue-panels-{width}x{height}-write.png"))
+    assert_article_and_draft_in_view(page, least)
+    if height >= 768:
+        assert page.evaluate("document.scrollingElement.scrollHeight") <= height
+    # A page as it prints can be brought into sight, a good part of it.
+    # Scrolled to with the mouse wheel over the pages, as a teacher would: how far depends
+    # on the column's heading (a status line while laying out), not on the pixel.
+    first = page.locator("#pages .page").first
+    first.scroll_into_view_if_needed()  # its edge at least; then the wheel, over it
+    seen = first.bounding_box()
+    assert seen is not None
+    page.mouse.move(seen["x"] + seen["width"] / 2, min(max(seen["y"], 0) + 10, height - 10))
+    for _ in range(20):  # the column first, then the window, as a wheel scrolls them
+        if visible_height(page, "#pages .page", "#pages") >= 120:
+            break
+        page.mouse.wheel(0, 60)
+        page.wait_for_timeout(100)
+    assert visible_height(page, "#pages .page", "#pages") >= 120
+    # And so can the panel below the panes, whose sections scroll.
+    page.locator(".glance").scroll_into_view_if_needed()
+    assert box(page, ".glance")["height"] >= 50
+    assert box(page, ".glance")["y"] + 50 <= height

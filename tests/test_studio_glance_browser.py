@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from medialit.layout.page_fill import page_fill
 from medialit.lesson.reading import read_lesson
 
 from .a11y_support import SHOTS, serve, tab_to
+from .browser_support import WarmContexts
 from .hardening_support import run_medialit
 from .preview_helpers import FIRST, INFERENCE, MAYOR
 from .test_a11y_axe import AXE, serious
@@ -24,7 +25,6 @@ from .test_build_page_warnings import longer
 from .test_preview_browser import (  # noqa: F401 (fixtures)
     LIVE_SECONDS,
     Served,
-    browser_type_launch_args,
     open_preview,
 )
 from .test_studio_glance_server import STUDIO
@@ -41,10 +41,8 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 1000})
-    yield context.new_page()
-    context.close()
+def page(warm_pages: WarmContexts) -> Page:
+    return warm_pages.page(bypass_csp=True, viewport={"width": 1400, "height": 1000})
 
 
 def core(served: Served) -> list[str]:

@@ -21,10 +21,8 @@ from medialit.lesson.reading import read_lesson
 
 from .a11y_support import SHOTS, serve, tab_to
 from .test_a11y_axe import AXE, serious
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_context_args,
-    browser_type_launch_args,
     wait_for_file,
 )
 from .test_studio_parts_server import PARTS_LESSON

@@ -20,11 +20,9 @@ from medialit.drafting.new import new_lesson
 from .a11y_support import SHOTS, focused, serve, tab_to
 from .conftest import DATA
 from .test_a11y_axe import AXE, serious
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     LIVE_SECONDS,
     Served,
-    browser_context_args,
-    browser_type_launch_args,
     wait_for_file,
 )
 

@@ -13,10 +13,8 @@ from playwright.sync_api import Page, expect
 from .a11y_support import SHOTS, focused, serve, tab_to
 from .preview_helpers import ASSERTION, FIRST, MAYOR, WORDS_ON_SCREEN
 from .test_a11y_axe import axe_page, serious  # noqa: F401 (a fixture)
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_context_args,
-    browser_type_launch_args,
     open_preview,
     wait_for_file,
 )

@@ -24,10 +24,8 @@ from medialit.drafting.new import new_lesson
 from .a11y_support import SHOTS, serve, tab_to
 from .conftest import DATA
 from .test_a11y_axe import axe_page, serious  # noqa: F401 (a fixture)
-from .test_preview_browser import (  # noqa: F401 (fixtures)
+from .test_preview_browser import (
     Served,
-    browser_context_args,
-    browser_type_launch_args,
     wait_for_file,
 )
 
