@@ -92,28 +92,18 @@ class _WorkerPool(ProcessPoolExecutor):
             return super().submit(fn, *args, **kwargs)
 
 
-WORKER_MODULES = [
-    "medialit.cli.main",
-    "medialit.layout.pdf",
-    "medialit.preview.pages",
-    "medialit.preview.sizes",
-    "medialit.drafting.rekinding",
-]
-"""What the preview's workers run (the pages, the counts, the reader's offers), imported
-once by the fork server that starts them."""
-
-
 def _workers_context() -> BaseContext:
     """How the preview starts its workers: forked from a fork server where there is one.
 
     A fork of the server itself is not safe (it has threads and an event loop), and a spawned
     worker imports WeasyPrint and the build afresh: each of the three did (2.5 s of CPU at
     every opening). The fork server is a process of its own that imports them once, without
-    threads, and forks each worker from itself, ready at once. It ends when the server does.
+    threads (and compiles the templates: :mod:`.forked`), and forks each worker from itself,
+    ready at once. It ends when the server does.
     """
     if "forkserver" in multiprocessing.get_all_start_methods():  # not on Windows
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(WORKER_MODULES)
+        context.set_forkserver_preload(["medialit.preview.forked"])
         try:
             with interruptions_held(), _ctrl_c_ignored():
                 multiprocessing.forkserver.ensure_running()
