@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Page, Route, expect
 
 from medialit.lesson.reading import read_lesson
 
 from .a11y_support import SHOTS, serve, tab_to
+from .browser_support import WarmContexts
 from .test_a11y_axe import AXE, serious
 from .test_preview_browser import (
     Served,
@@ -322,11 +323,9 @@ def test_details_and_source_are_saved_field_by_field(page: Page, served: Served)
 
 
 @pytest.fixture
-def axe_page(browser: Browser) -> Iterator[Page]:
+def axe_page(warm_pages: WarmContexts) -> Page:
     assert AXE.is_file(), f"{AXE} is missing: run  npm ci --prefix tests/axe  (make test does)"
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})
-    yield context.new_page()
-    context.close()
+    return warm_pages.page(bypass_csp=True)
 
 
 def test_axe_finds_no_serious_violation_in_the_panel(axe_page: Page, served: Served) -> None:

@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from ruamel.yaml import YAML
 
 from medialit.drafting.new import new_lesson
 
 from .a11y_support import SHOTS, focused, serve, tab_to
+from .browser_support import WarmContexts
 from .conftest import DATA
 from .test_a11y_axe import AXE, serious
 from .test_preview_browser import (
@@ -216,21 +217,19 @@ def test_an_edit_in_a_text_editor_meanwhile_is_never_overwritten(
     )
 
 
-def test_axe_finds_no_serious_violation_in_the_queue(browser: Browser, served: Served) -> None:
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    try:
-        open_queue(page, served)
-        page.keyboard.press("Delete")
-        expect(page.locator("#queue-dropped summary")).to_have_text("Dropped (1)")
-        page.locator("#queue-dropped summary").click()
-        page.locator("#queue-candidates summary").click()
-        page.locator("#queue-list").focus()
-        page.keyboard.press("w")
-        expect(page.locator("#queue-why")).to_be_focused()
-        found = serious(page)
-        assert not found, json.dumps(found, indent=1)
-        page.screenshot(path=SHOTS / "queue-open.png")
-    finally:
-        context.close()
+def test_axe_finds_no_serious_violation_in_the_queue(
+    warm_pages: WarmContexts, served: Served
+) -> None:
+    page = warm_pages.page(bypass_csp=True)
+    open_queue(page, served)
+    page.keyboard.press("Delete")
+    expect(page.locator("#queue-dropped summary")).to_have_text("Dropped (1)")
+    page.locator("#queue-dropped summary").click()
+    page.locator("#queue-candidates summary").click()
+    page.locator("#queue-list").focus()
+    page.keyboard.press("w")
+    expect(page.locator("#queue-why")).to_be_focused()
+    found = serious(page)
+    assert not found, json.dumps(found, indent=1)
+    page.screenshot(path=SHOTS / "queue-open.png")
     assert AXE.is_file()
