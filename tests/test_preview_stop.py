@@ -39,7 +39,7 @@ if __name__ == "__main__":
         while not job.running() and time.monotonic() < deadline:
             time.sleep(0.05)
         (worker,) = [c for c in multiprocessing.active_children() if c.pid == pid]
-        thread = executor._executor_manager_thread
+        thread = executor.pool._executor_manager_thread
         stop_workers(executor)
         # The pool's thread has ended: at exit, Python 3.11 would race it for its pipe.
         print(thread.is_alive())

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
 import threading
 import time
-from concurrent.futures import Executor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, InvalidStateError
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.process import BaseProcess
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+_log = logging.getLogger(__name__)
 
 _PR_SET_PDEATHSIG = 1
 
@@ -92,6 +99,67 @@ IDLE_WORKER_SECONDS = 1.0
 """How long stopping waits for idle workers to leave by themselves."""
 
 
+class RenewedPool(Executor):
+    """A pool made anew when its worker dies (killed for want of memory, say), where the
+    job it was doing is given once more to the new one.
+
+    A preview's worker killed so left its pages "being laid out" for ever, and nothing was
+    said. A job that kills its second worker too fails with ``BrokenProcessPool``, for the
+    caller to say so; the next job gets a new worker again. Once stopped
+    (:func:`stop_workers`, ``shutdown``) it starts none.
+    """
+
+    def __init__(self, make: Callable[[], Executor]) -> None:
+        self._make = make
+        self._lock = threading.Lock()
+        self.pool = make()
+        self.stopped = False
+
+    def _renewed(self, broken: Executor) -> Executor:
+        with self._lock:
+            if self.pool is broken and not self.stopped:
+                _log.warning("A worker of the preview stopped unexpectedly; starting another.")
+                self.pool = self._make()
+                threading.Thread(target=stop_workers, args=(broken,), daemon=True).start()
+            return self.pool
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        answer: Future[T] = Future()
+
+        def attempt(pool: Executor, again: bool) -> None:
+            try:
+                job = pool.submit(fn, *args, **kwargs)
+            except BrokenProcessPool:  # broken before this job came: it goes to a new one
+                if not again or self.stopped:
+                    raise
+                attempt(self._renewed(pool), again=False)
+                return
+            answer.add_done_callback(lambda _: answer.cancelled() and job.cancel())
+
+            def done(job: Future[T]) -> None:
+                error = None if job.cancelled() else job.exception()
+                if isinstance(error, BrokenProcessPool) and again and not self.stopped:
+                    with contextlib.suppress(BrokenProcessPool, RuntimeError):
+                        attempt(self._renewed(pool), again=False)
+                        return
+                with contextlib.suppress(InvalidStateError):  # cancelled meanwhile
+                    if job.cancelled():
+                        answer.cancel()
+                    elif error is not None:
+                        answer.set_exception(error)
+                    else:
+                        answer.set_result(job.result())
+
+            job.add_done_callback(done)
+
+        attempt(self.pool, again=True)
+        return answer
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.stopped = True
+        self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
 def stop_workers(executor: Executor) -> None:
     """Stop ``executor`` and its worker without waiting for the layout it is doing.
 
@@ -100,6 +168,9 @@ def stop_workers(executor: Executor) -> None:
     itself; a busy one is stopped at once. A worker only lays out and sends images back; it
     writes no file, so nothing is left half-written.
     """
+    if isinstance(executor, RenewedPool):
+        executor.stopped = True
+        executor = executor.pool
     results = getattr(executor, "_result_queue", None)  # shutdown forgets it too
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14 and later
     if terminate is not None:

@@ -9,6 +9,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,12 @@ SHOWN = ("name", "generation", "count", "warnings", "error", "version", "pages")
 same keeps its image)."""
 HEARTBEAT_SECONDS = 15.0
 WATCH_RETRY_SECONDS = 0.5
+WORKER_STOPPED = (
+    "The pages could not be laid out: the process that lays them out stopped twice (the "
+    "computer may be short of memory). Close other programs, then save the lesson again to "
+    "try once more."
+)
+"""Said when a job's worker died and so did the one started again for it (``RenewedPool``)."""
 _log = logging.getLogger(__name__)
 
 
@@ -171,13 +178,17 @@ class Preview:
             return
         self.executor = self.executor_factory()
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self.executor, warm_up)
+        with contextlib.suppress(BrokenProcessPool):  # the first layout will say
+            await loop.run_in_executor(self.executor, warm_up)
         while not stop.is_set():
             await self.render_wanted.wait()
             self.render_wanted.clear()
             if self.view.get("problems", True):
                 continue
-            await self._render_once()
+            try:
+                await self._render_once()
+            except BrokenProcessPool:
+                self._publish_pages(busy=False, error=WORKER_STOPPED)
 
     async def _render_once(self) -> None:
         """The student sheet first, shown as soon as it is ready; then the key, unless a
@@ -229,7 +240,12 @@ class Preview:
             else:
                 known = frozenset(self.page_keys.get(name, {}))
                 first = (choice, name) not in self.counts
-                result = replace(await self._lay_out(html, folders, known, first), digest=digest)
+                try:
+                    laid_out = await self._lay_out(html, folders, known, first)
+                except BrokenProcessPool:
+                    self._publish_pages(busy=False, error=WORKER_STOPPED)
+                    return
+                result = replace(laid_out, digest=digest)
             self._store(choice, name, result, generation, version)
         self._publish_pages(busy=False)
 

@@ -31,7 +31,7 @@ from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
 from medialit.files import interruptions_held
 from medialit.layout.page_fill import nearly_empty, page_used
-from medialit.processes import worker_started
+from medialit.processes import RenewedPool, worker_started
 from medialit.render.sheet_table import VARIANT_SHEETS
 from medialit.settings.layers import Configuration
 from medialit.sheets.variants import Level, Variant, version_letters
@@ -130,16 +130,16 @@ def _ctrl_c_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def make_executor() -> ProcessPoolExecutor:
+def make_executor() -> Executor:
     """One worker: on a two-core computer a second one slows the page and the first alike
     (measured in benchmarks/bench_preview.py)."""
-    return _one_worker(_left_to_the_server)
+    return RenewedPool(lambda: _one_worker(_left_to_the_server))
 
 
-def make_background_executor() -> ProcessPoolExecutor:
+def make_background_executor() -> Executor:
     """A worker for counting pages in the background (:mod:`.sizes`), at a lower priority:
     a count never makes the pages of the teacher's last change wait behind it."""
-    return _one_worker(_lower_priority)
+    return RenewedPool(lambda: _one_worker(_lower_priority))
 
 
 def _one_worker(initializer: Callable[[int | None], None]) -> ProcessPoolExecutor:

@@ -17,6 +17,7 @@ import json
 import logging
 import time
 from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from medialit.layout.page_fill import PageFill, page_fill
 from medialit.lesson.model import LEVELS, Level
 from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import read_version
-from medialit.preview.live import Preview
+from medialit.preview.live import WORKER_STOPPED, Preview
 from medialit.preview.pages import NO_DATE, kept_or_new_layout, make_background_executor
 from medialit.processes import stop_workers
 from medialit.render.sheet_table import STUDENT
@@ -198,15 +199,18 @@ class Sizer:
             self._publish(sheets, version, busy=True)
             if self.executor is None:
                 self.executor = make_background_executor()
-            sized = await loop.run_in_executor(
-                self.executor,
-                size_sheet,
-                preview.lesson,
-                preview.configuration,
-                sheet,
-                frozenset(self.known),
-                sheet.key not in self.done,  # kept: the first count of each sheet
-            )
+            try:
+                sized = await loop.run_in_executor(
+                    self.executor,
+                    size_sheet,
+                    preview.lesson,
+                    preview.configuration,
+                    sheet,
+                    frozenset(self.known),
+                    sheet.key not in self.done,  # kept: the first count of each sheet
+                )
+            except BrokenProcessPool:  # counted again when the sheet changes
+                sized = Sized(digest="", error=WORKER_STOPPED)
             if sized.fill is not None:
                 self.known[sized.digest] = sized.fill
             self._found(sheet, version, sized)
