@@ -97,11 +97,24 @@ def one_tick_warnings(checked: CheckedLesson, text: str | None = None) -> list[P
 
 def _message(where: str, tick: OneTick) -> str:
     also = f", half for {tick.half} that also accept it" if tick.half else ""
-    return (
+    score = (
         f'ticking "{tick.kind.value}" for every statement{where} would score '
         f"{round(tick.score * 100)} % (full credit for {tick.full} of {tick.total}{also}, "
-        "as the Moodle export counts it). A key where one tick everywhere scores over 50 % "
-        "is almost certainly mis-keyed: sort each statement by the rule the sheet prints "
-        '("The rule between the kinds" in lessons/README.md, which medialit init writes), and '
-        "keep also_accept only where that rule leaves room, with the reason in its why."
+        "as the Moodle export counts it)."
+    )
+    rule = '("The rule between the kinds" in lessons/README.md, which medialit init writes)'
+    if tick.full / tick.total > MOST_FOR_ONE_TICK:
+        # The key's own kinds lean one way: a key right by the rule can do that too, where
+        # the article holds few statements of the other kinds.
+        return (
+            f'{score} Over half the statements are keyed "{tick.kind.value}", so a student '
+            f"who guesses one kind does well. Sort each statement again by the rule the sheet "
+            f"prints {rule}; if the key is right, add statements of the other kinds (a "
+            'drafted lesson lists more under "# More candidates") or leave some of these '
+            "out, until one tick everywhere scores 50 % or less."
+        )
+    return (
+        f"{score} A key where one tick everywhere scores over 50 % is almost certainly "
+        f"mis-keyed: sort each statement by the rule the sheet prints {rule}, and keep "
+        "also_accept only where that rule leaves room, with the reason in its why."
     )
