@@ -262,6 +262,7 @@ WORD_CENTRE = """() => {
 def test_a_glossary_word_from_a_double_click_in_the_article(page: Page, served: Served) -> None:
     errors = open_parts(page, served)
     page.locator("#part-glossary-summary").click()
+    expect(page.locator("#glossary-how")).to_contain_text("and on the guided student sheet")
     # Where the word is drawn, read from the page once it has stopped moving (fonts loaded,
     # status line and panels settled: on a busy machine they land late); the selecting is the
     # mouse's own.

@@ -447,3 +447,19 @@ def test_what_to_prepare_and_the_notes_are_saved_alone_with_the_file_s_steps(
     assert "There is no plan for selection “core”" in refused.json()["message"]
     bad = post(client, "api/plan", selection=None, notes=["A timer."])
     assert bad.status_code == 400 and "'notes' must hold" in bad.text
+
+
+def test_the_glossary_says_which_sheets_print_it(lesson: Path) -> None:
+    """A teacher's cold run: "the sheets the glossary_levels setting names" named none."""
+    with make_client(lesson) as client:
+        note = client.get("api/lesson").json()["parts"]["glossary_note"]
+    assert note.endswith(
+        "The glossary prints in the answer key and on the guided student sheet (the "
+        "glossary_levels setting says which)."
+    )
+    lesson.write_text(
+        PARTS_LESSON + "worksheet:\n  glossary_levels: [guided, standard]\n", encoding="utf-8"
+    )
+    with make_client(lesson) as client:
+        note = client.get("api/lesson").json()["parts"]["glossary_note"]
+    assert "on the guided student sheet and the standard student sheet (the" in note

@@ -6,6 +6,7 @@ use); optional text that is absent is ``""``, so the page shows an empty field.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from medialit.lesson.model import Lesson, Plan, Source
@@ -14,7 +15,7 @@ from medialit.lesson.reading import CheckedLesson
 SOURCE_FIELDS = tuple(Source.model_fields)
 
 
-def parts_view(checked: CheckedLesson) -> dict[str, Any]:
+def parts_view(checked: CheckedLesson, glossary_levels: Sequence[str] = ()) -> dict[str, Any]:
     lesson = checked.lesson
     return {
         "questions": [
@@ -30,9 +31,20 @@ def parts_view(checked: CheckedLesson) -> dict[str, Any]:
         "plans": {name: plan_view(plan) for name, plan in lesson.plans.items()},
         "selections": list(lesson.selections),
         "glossary": [{"term": e.term, "definition": e.definition} for e in lesson.glossary],
+        "glossary_note": glossary_note(glossary_levels),
         "details": details_view(lesson),
         "paragraphs": [b.number for b in checked.blocks if b.number is not None],
     }
+
+
+def glossary_note(levels: Sequence[str]) -> str:
+    """Where the glossary prints, for the panel: the key, and the levels the settings name
+    (a teacher's cold run asked; "the sheets the glossary_levels setting names" said none)."""
+    sheets = " and ".join(f"the {level} student sheet" for level in levels) or "no student sheet"
+    return (
+        "Select a word in the article, then Add a word: it is filled in. The glossary prints "
+        f"in the answer key and on {sheets} (the glossary_levels setting says which)."
+    )
 
 
 def plan_view(plan: Plan | None) -> dict[str, Any] | None:

@@ -127,5 +127,5 @@ def _lesson(checked: CheckedLesson, settings: Settings) -> dict[str, Any]:
             for index, block in enumerate(checked.blocks)
         ],
         "annotations": sorted(annotations, key=lambda a: a["number"]),
-        "parts": parts_view(checked),  # the lesson-parts panel's (parts.js)
+        "parts": parts_view(checked, settings.glossary_levels),  # the lesson-parts panel's
     }

@@ -202,9 +202,7 @@ const glossarySection = {
       el("p", {
         className: "part-hint",
         id: "glossary-how",
-        text:
-          "Select a word in the article, then Add a word: it is filled in. The glossary prints " +
-          "in the answer key, and on the sheets the glossary_levels setting names.",
+        text: parts.glossary_note,
       }),
       items.length ? el("ul", { className: "part-list" }, ...items) : el("p", { text: "No words yet." }),
       button(local.chosenWords ? `Add “${local.chosenWords}”` : "Add a word", {
