@@ -15,6 +15,7 @@ its page.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -91,11 +92,15 @@ class WarmContexts:
         return page
 
     def clear(self) -> None:
-        """Close every page but the keepers, and forget cookies and permissions."""
+        """Close every page but the keepers, and forget cookies and permissions.
+
+        Only a page's own state goes with it: a test that needs the context's (its routes,
+        init scripts, clock, headers or offline mode) makes a context of its own."""
         for context, keeper in self._contexts.values():
             for page in context.pages:
                 if page is not keeper:
-                    page.close()
+                    with contextlib.suppress(Exception):  # closed already, or crashed
+                        page.close()
             context.clear_cookies()
             context.clear_permissions()
 

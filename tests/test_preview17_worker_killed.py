@@ -15,6 +15,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from .preview_helpers import LESSON
 from .process_support import default_signals
 
@@ -131,3 +133,92 @@ def test_the_pages_come_back_after_the_workers_are_killed(tmp_path: Path) -> Non
     assert process.returncode == 0, errors
     assert "Traceback" not in errors, errors
     assert "A worker of the preview stopped unexpectedly; starting another." in errors
+
+
+# RenewedPool's edges, each in a fresh process (a review found each): a job cancelled while
+# its worker dies is not run again; a pool made while the workers are being stopped is
+# stopped too (the preview waited for its job before exiting); a new pool that cannot be
+# made fails the job instead of leaving it waiting for ever.
+EDGES = """
+import multiprocessing, os, signal, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from medialit.processes import RenewedPool, stop_workers
+
+LOG = Path(sys.argv[2])
+
+
+def noted(seconds):
+    with LOG.open("a") as log:
+        log.write(f"start {os.getpid()}\\n")
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def started():
+    deadline = time.monotonic() + 60
+    while not (LOG.exists() and LOG.read_text()):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    return int(LOG.read_text().split()[1])
+
+
+def pool():
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+
+
+if __name__ == "__main__":
+    edge = sys.argv[1]
+    made = []
+
+    def make():
+        made.append(1)
+        if len(made) > 1 and edge == "stopping":
+            time.sleep(1)  # the stop comes while the new pool is being made
+        if len(made) > 1 and edge == "no-new-pool":
+            raise OSError("Cannot allocate memory")
+        return pool()
+
+    executor = RenewedPool(make)
+    job = executor.submit(noted, 30)
+    worker = started()
+    if edge == "cancelled":
+        job.cancel()
+        os.kill(worker, signal.SIGKILL)
+        time.sleep(3)  # time enough for a second start
+        print(LOG.read_text().count("start"))
+        stop_workers(executor)
+    elif edge == "stopping":
+        os.kill(worker, signal.SIGKILL)
+        time.sleep(0.3)
+        stop_workers(executor)
+        print("stopped")
+    else:
+        os.kill(worker, signal.SIGKILL)
+        try:
+            job.result(timeout=60)
+        except OSError as error:
+            print(error)
+        stop_workers(executor)
+"""
+
+
+@pytest.mark.parametrize(
+    ("edge", "said"),
+    [("cancelled", "1"), ("stopping", "stopped"), ("no-new-pool", "Cannot allocate memory")],
+)
+def test_a_renewed_pool_at_its_edges(tmp_path: Path, edge: str, said: str) -> None:
+    scene = tmp_path / "edges.py"
+    scene.write_text(EDGES, encoding="utf-8")
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, str(scene), edge, str(tmp_path / "log")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    took = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == said, done.stderr
+    assert took < 25, f"{took:.1f} s: a worker ran its 30 s job"  # not a speed test: a hang

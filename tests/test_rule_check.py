@@ -221,7 +221,7 @@ def test_a_key_that_leans_on_one_kind_is_told_to_add_others_not_that_it_is_mis_k
     assert (
         'annotations: ticking "assertion" for every statement would score 56 % (full credit '
         "for 5 of 9, as the Moodle export counts it). Over half the statements are keyed "
-        '"assertion", so a student who guesses one kind does well. Sort each statement again '
+        '"assertion", so a student who ticks that kind everywhere does well. Sort each statement again '
         'by the rule the sheet prints ("The rule between the kinds" in lessons/README.md, '
         "which medialit init writes); if the key is right, add statements of the other kinds "
         '(a drafted lesson lists more under "# More candidates") or leave some of these out, '
@@ -229,3 +229,32 @@ def test_a_key_that_leans_on_one_kind_is_told_to_add_others_not_that_it_is_mis_k
     ) in done.stderr
     assert "mis-keyed" not in done.stderr
     assert moodle_scores(lesson, tmp_path / "out", None)["Assertion"] == pytest.approx(5 / 9)
+
+
+def test_a_selection_that_leans_on_one_kind_is_told_to_choose_others(tmp_path: Path) -> None:
+    """The lesson is balanced (4 assertions of 9); its selection of six holds all four."""
+    text = FIRST.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^    also_accept: .*\n", "", text)
+    text = re.sub(r"(?m)^    kind: inference\n", "    kind: assertion\n", text, count=1)
+    ids = iter(f"s{n}" for n in range(1, 10))
+    text = re.sub(r"(?m)^  - quote:", lambda m: f"  - id: {next(ids)}\n    quote:", text)
+    kinds = re.findall(r"(?m)^    kind: (\w+)$", text)
+    assertions = [f"s{n}" for n, kind in enumerate(kinds, 1) if kind == "assertion"]
+    others = [f"s{n}" for n, kind in enumerate(kinds, 1) if kind != "assertion"]
+    assert len(assertions) == 4
+    chosen = sorted(assertions + others[:2], key=lambda i: int(i[1:]))
+    lesson = tmp_path / "lessons" / "leaning.yaml"
+    lesson.parent.mkdir()
+    lesson.write_text(text + f"selections:\n  short: [{', '.join(chosen)}]\n", encoding="utf-8")
+    done = check("lessons/leaning.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("Warning:") == 1, done.stderr
+    assert (
+        ': selections.short: ticking "assertion" for every statement in the selection "short" '
+        "would score 67 % (full credit for 4 of 6, as the Moodle export counts it). Over half "
+        'the statements in the selection "short" are keyed "assertion"'
+    ) in done.stderr
+    assert "if the key is right, choose statements of the other kinds for the selection" in (
+        done.stderr
+    )
+    assert "More candidates" not in done.stderr

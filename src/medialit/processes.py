@@ -106,44 +106,52 @@ class RenewedPool(Executor):
     A preview's worker killed so left its pages "being laid out" for ever, and nothing was
     said. A job that kills its second worker too fails with ``BrokenProcessPool``, for the
     caller to say so; the next job gets a new worker again. Once stopped
-    (:func:`stop_workers`, ``shutdown``) it starts none.
+    (:func:`stop_workers`, ``shutdown``) it starts none: renewing and stopping take turns
+    under one lock, so a pool made while the preview stops is never left running.
     """
 
     def __init__(self, make: Callable[[], Executor]) -> None:
         self._make = make
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
         self.pool = make()
         self.stopped = False
 
-    def _renewed(self, broken: Executor) -> Executor:
-        with self._lock:
-            if self.pool is broken and not self.stopped:
+    def _again(
+        self, broken: Executor, error: BaseException, give: Callable[[Executor], Future[T]]
+    ) -> tuple[Executor, Future[T]]:
+        """The job given (``give``) to a new pool if ``broken`` is still the one in use, else
+        to the one that replaced it, and that pool; ``BrokenProcessPool`` once stopped."""
+        with self.lock:
+            if self.stopped:
+                raise BrokenProcessPool("the workers were stopped") from error
+            if self.pool is broken:
                 _log.warning("A worker of the preview stopped unexpectedly; starting another.")
+                _log.debug("The worker's pool said:", exc_info=error)
                 self.pool = self._make()
                 threading.Thread(target=stop_workers, args=(broken,), daemon=True).start()
-            return self.pool
+            return self.pool, give(self.pool)
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
         answer: Future[T] = Future()
 
-        def attempt(pool: Executor, again: bool) -> None:
-            try:
-                job = pool.submit(fn, *args, **kwargs)
-            except BrokenProcessPool:  # broken before this job came: it goes to a new one
-                if not again or self.stopped:
-                    raise
-                attempt(self._renewed(pool), again=False)
-                return
+        def give(pool: Executor) -> Future[T]:
+            return pool.submit(fn, *args, **kwargs)
+
+        def follow(pool: Executor, job: Future[T], again: bool) -> None:
             answer.add_done_callback(lambda _: answer.cancelled() and job.cancel())
 
             def done(job: Future[T]) -> None:
+                if answer.done():  # cancelled meanwhile: not run again for nobody
+                    return
                 error = None if job.cancelled() else job.exception()
-                if isinstance(error, BrokenProcessPool) and again and not self.stopped:
-                    with contextlib.suppress(BrokenProcessPool, RuntimeError):
-                        attempt(self._renewed(pool), again=False)
+                if isinstance(error, BrokenProcessPool) and again:
+                    try:
+                        follow(*self._again(pool, error, give), again=False)
                         return
+                    except Exception as failed:  # no new worker (memory, the fork server)
+                        error = failed
                 with contextlib.suppress(InvalidStateError):  # cancelled meanwhile
-                    if job.cancelled():
+                    if job.cancelled() and error is None:
                         answer.cancel()
                     elif error is not None:
                         answer.set_exception(error)
@@ -152,12 +160,19 @@ class RenewedPool(Executor):
 
             job.add_done_callback(done)
 
-        attempt(self.pool, again=True)
+        pool = self.pool
+        try:
+            job = give(pool)
+        except BrokenProcessPool as error:  # broken before this job came
+            pool, job = self._again(pool, error, give)
+        follow(pool, job, again=True)
         return answer
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        self.stopped = True
-        self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+        with self.lock:
+            self.stopped = True
+            pool = self.pool
+        pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 def stop_workers(executor: Executor) -> None:
@@ -169,8 +184,9 @@ def stop_workers(executor: Executor) -> None:
     writes no file, so nothing is left half-written.
     """
     if isinstance(executor, RenewedPool):
-        executor.stopped = True
-        executor = executor.pool
+        with executor.lock:  # not while a new pool is being made: that one is stopped too
+            executor.stopped = True
+            executor = executor.pool
     results = getattr(executor, "_result_queue", None)  # shutdown forgets it too
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14 and later
     if terminate is not None:

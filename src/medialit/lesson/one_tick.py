@@ -1,4 +1,4 @@
-"""What one tick everywhere would score: a warning for a lesson that is almost certainly mis-keyed.
+"""What one tick everywhere would score: a warning for a key that leans on one kind or is mis-keyed.
 
 A student who ticks the same kind for every statement knows nothing, so a key that gives
 such a sheet more than half the marks accepts that kind nearly everywhere (the seed
@@ -106,12 +106,23 @@ def _message(where: str, tick: OneTick) -> str:
     if tick.full / tick.total > MOST_FOR_ONE_TICK:
         # The key's own kinds lean one way: a key right by the rule can do that too, where
         # the article holds few statements of the other kinds.
+        also_too = (
+            f"; also_accept adds half for {tick.half} more, so keep it only where the rule "
+            "leaves room"
+            if tick.half
+            else ""
+        )
+        balance = (
+            "choose statements of the other kinds for the selection, or leave some of these out"
+            if where
+            else 'add statements of the other kinds (a drafted lesson lists more under "# More '
+            'candidates") or leave some of these out'
+        )
         return (
-            f'{score} Over half the statements are keyed "{tick.kind.value}", so a student '
-            f"who guesses one kind does well. Sort each statement again by the rule the sheet "
-            f"prints {rule}; if the key is right, add statements of the other kinds (a "
-            'drafted lesson lists more under "# More candidates") or leave some of these '
-            "out, until one tick everywhere scores 50 % or less."
+            f'{score} Over half the statements{where} are keyed "{tick.kind.value}", so a '
+            f"student who ticks that kind everywhere does well. Sort each statement again by "
+            f"the rule the sheet prints {rule}; if the key is right, {balance}, until one tick "
+            f"everywhere scores 50 % or less{also_too}."
         )
     return (
         f"{score} A key where one tick everywhere scores over 50 % is almost certainly "

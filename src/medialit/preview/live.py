@@ -44,10 +44,18 @@ HEARTBEAT_SECONDS = 15.0
 WATCH_RETRY_SECONDS = 0.5
 WORKER_STOPPED = (
     "The pages could not be laid out: the process that lays them out stopped twice (the "
-    "computer may be short of memory). Close other programs, then save the lesson again to "
-    "try once more."
+    "computer may be short of memory). Close other programs, then change the lesson to try "
+    "once more."
 )
 """Said when a job's worker died and so did the one started again for it (``RenewedPool``)."""
+
+
+def worker_stopped(error: BaseException) -> None:
+    """In the terminal: why (a worker that could not start, a result it could not send, or
+    one stopped from outside), with the workers' own traceback where there is one."""
+    _log.warning("The pages' worker stopped twice on one job.", exc_info=error)
+
+
 _log = logging.getLogger(__name__)
 
 
@@ -187,7 +195,8 @@ class Preview:
                 continue
             try:
                 await self._render_once()
-            except BrokenProcessPool:
+            except BrokenProcessPool as exc:
+                worker_stopped(exc)
                 self._publish_pages(busy=False, error=WORKER_STOPPED)
 
     async def _render_once(self) -> None:
@@ -242,7 +251,8 @@ class Preview:
                 first = (choice, name) not in self.counts
                 try:
                     laid_out = await self._lay_out(html, folders, known, first)
-                except BrokenProcessPool:
+                except BrokenProcessPool as exc:
+                    worker_stopped(exc)
                     self._publish_pages(busy=False, error=WORKER_STOPPED)
                     return
                 result = replace(laid_out, digest=digest)

@@ -29,7 +29,7 @@ from medialit.layout.page_fill import PageFill, page_fill
 from medialit.lesson.model import LEVELS, Level
 from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import read_version
-from medialit.preview.live import WORKER_STOPPED, Preview
+from medialit.preview.live import WORKER_STOPPED, Preview, worker_stopped
 from medialit.preview.pages import NO_DATE, kept_or_new_layout, make_background_executor
 from medialit.processes import stop_workers
 from medialit.render.sheet_table import STUDENT
@@ -209,8 +209,13 @@ class Sizer:
                     frozenset(self.known),
                     sheet.key not in self.done,  # kept: the first count of each sheet
                 )
-            except BrokenProcessPool:  # counted again when the sheet changes
-                sized = Sized(digest="", error=WORKER_STOPPED)
+            except BrokenProcessPool as exc:  # not while memory is short: at the next change
+                worker_stopped(exc)
+                self._found(sheet, version, Sized(digest="", error=WORKER_STOPPED))
+                self.inputs.pop(sheet.key, None)  # counted again at the next change
+                self.finished = version
+                self._publish(sheets, version, busy=False)
+                return
             if sized.fill is not None:
                 self.known[sized.digest] = sized.fill
             self._found(sheet, version, sized)

@@ -53,15 +53,22 @@ class _CompiledOnce(jinja2.BytecodeCache):
     LIMIT = 256  # a teacher editing a template in the preview adds one a save
 
     def __init__(self) -> None:
-        self._code: dict[tuple[str, str], Any] = {}
+        self._code: dict[tuple[type, str, str], Any] = {}
+        self._lock = threading.Lock()  # the preview renders in several threads
+
+    @staticmethod
+    def _key(bucket: jinja2.bccache.Bucket) -> tuple[type, str, str]:
+        # The environment's class too: a sandbox's code calls through its checks.
+        return (type(bucket.environment), bucket.key, bucket.checksum)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        bucket.code = self._code.get((bucket.key, bucket.checksum))
+        bucket.code = self._code.get(self._key(bucket))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if len(self._code) >= self.LIMIT:
-            self._code.pop(next(iter(self._code)))
-        self._code[(bucket.key, bucket.checksum)] = bucket.code
+        with self._lock:
+            if len(self._code) >= self.LIMIT:
+                self._code.pop(next(iter(self._code)), None)
+            self._code[self._key(bucket)] = bucket.code
 
 
 _COMPILED = _CompiledOnce()
