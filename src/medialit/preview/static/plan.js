@@ -3,7 +3,8 @@
 // shows the total as the teacher types, and saves the whole plan at each change that adds
 // up (planedits.py changes the file field by field; each step says where it came "from").
 
-import { save, say } from "./preview.js";
+import { say } from "./messages.js";
+import { save } from "./saving.js";
 import { button, el, field, focusMoved, itemActions } from "./partskit.js";
 
 const CLASS_MINUTES = 50;

@@ -5,10 +5,11 @@
 // handle (it snaps to the nearest word's edge), by Shift+←/→ (its end) and Ctrl+Shift+←/→ (its
 // start) on the highlight or in the editor, or by the editor's Start/End buttons. The new words
 // are drawn at once and saved when the mouse is released, or after a pause in the keys.
-// Plain DOM with text nodes only, as in preview.js.
+// Plain DOM with text nodes only, as in article.js.
 
 import { rangeIn } from "./cursor.js";
-import { save, say } from "./preview.js";
+import { say } from "./messages.js";
+import { save } from "./saving.js";
 
 const $ = (id) => document.getElementById(id);
 const PAUSE_MS = 600; // keys pressed within this time are saved together
