@@ -19,7 +19,8 @@ from .conftest import DATA, ROOT, pdf_fonts, pdf_text
 
 pytestmark = [pytest.mark.slow, pytest.mark.setup]  # builds and installs a wheel in subprocesses
 
-PACKAGE_DATA = ("templates", "themes", "fonts", "starter")
+# Folders whose every file the wheel must carry (the studio's page and its script modules too).
+PACKAGE_DATA = ("templates", "themes", "fonts", "starter", "preview/static", "marking/static")
 
 
 def test_wheel_builds_a_lesson_from_an_unrelated_folder(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 import time
@@ -15,6 +16,7 @@ from starlette.testclient import TestClient
 
 from medialit.errors import LessonError
 from medialit.lesson.reading import read_lesson
+from medialit.preview import app as preview_app
 from medialit.preview.app import CONTENT_SECURITY_POLICY, STALE_MESSAGE, create_app
 from medialit.preview.editing import NOT_EXPLAINED
 from medialit.preview.server import listen
@@ -113,6 +115,23 @@ def test_the_printed_address_leads_to_the_page_under_its_secret_path(lesson: Pat
         assert page.status_code == 200
         assert '<script type="module" src="static/preview.js">' in page.text
         assert client.get(f"{PAGE}static/preview.js").status_code == 200
+
+
+def test_every_module_the_page_imports_is_served(client: TestClient) -> None:
+    # As the browser does: the page's module scripts, then what each imports, by its address.
+    scripts = re.findall(r'<script type="module" src="static/([\w.]+)">', client.get("/").text)
+    served: set[str] = set()
+    while scripts:
+        name = scripts.pop()
+        if name in served:
+            continue
+        response = client.get(f"/static/{name}")
+        assert response.status_code == 200, name
+        assert "javascript" in response.headers["content-type"], name
+        served.add(name)
+        scripts += re.findall(r'^import [^;]*? from "\./([\w.]+)";', response.text, re.MULTILINE)
+    static = Path(preview_app.__file__).parent / "static"
+    assert served == {path.name for path in static.glob("*.js")}  # none missing, none left over
 
 
 def test_a_foreign_host_header_is_refused_even_with_the_token(client: TestClient) -> None:

@@ -140,7 +140,7 @@ def endpoints(preview: Preview) -> list[BaseRoute]:
     async def plan(request: Request) -> Response:
         body = await json_body(request)
         selection = optional_str_field(body, "selection")
-        if "notes" in body:  # what to prepare and the notes alone (plan.js says when)
+        if "notes" in body:  # what to prepare and the notes alone (plandraft.js says when)
             preparation, note, extension = plan_notes(body["notes"])
             return await edit_response(
                 preview,

@@ -1,7 +1,8 @@
 // medialit preview, lesson-parts panel: the lesson's details (title, audience, language,
 // objectives) and the article's source, each field saved when the teacher leaves it.
 
-import { save, say } from "./preview.js";
+import { say } from "./messages.js";
+import { save } from "./saving.js";
 import { button, el, field, focusMoved, itemActions } from "./partskit.js";
 
 const SOURCE = [

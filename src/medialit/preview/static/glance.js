@@ -1,11 +1,12 @@
 // medialit preview: the glance panel (what a teacher needs to decide) and the selections
 // (tick statements into core or a selection of their own name). The data comes with every
 // lesson view (a save's answer, a change on disk; api/glance where it does not), and the
-// page counts with the "pages" event; edits go through preview.js's save(), so they are
+// page counts with the "pages" event; edits go through saving.js's save(), so they are
 // refused when stale and undone by Ctrl+Z.
 // Text nodes only: nothing from the lesson file is parsed as HTML.
 
-import { save, say, warn } from "./preview.js";
+import { say, warn } from "./messages.js";
+import { save } from "./saving.js";
 
 const $ = (id) => document.getElementById(id);
 

@@ -1,9 +1,10 @@
 // medialit preview: the lesson-parts panel (discussion questions, the plan, the glossary, the
-// lesson's details), each change saved into the lesson file at once through preview.js's
+// lesson's details), each change saved into the lesson file at once through saving.js's
 // save(), which quotes the version shown (a stale save is refused, and the page reloads).
 // The panel redraws from the lesson view's "parts" (partsview.py) at every medialit:lesson.
 
-import { save, say } from "./preview.js";
+import { say } from "./messages.js";
+import { save } from "./saving.js";
 import { button, el, field, focusMoved, itemActions, paragraphNumbers, plural, redraw } from "./partskit.js";
 import { planSection } from "./plan.js";
 import { detailsSection } from "./details.js";

@@ -3,9 +3,10 @@
 // drops, W writes why and how to check, R takes the why and check offered after a kind change
 // (what medialit new would write for the new kind); Ctrl+Z (preview.js) undoes. A dropped
 // draft can be brought back, and a candidate that medialit new left commented can be added.
-// Plain DOM with text nodes only, as in preview.js.
+// Plain DOM with text nodes only, as in article.js.
 
-import { save, say, short } from "./preview.js";
+import { say, short } from "./messages.js";
+import { save } from "./saving.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -147,7 +148,7 @@ function renderKinds(current) {
 
 // The draft in the article too: outlined, and scrolled into view while the teacher works in the
 // queue (never while marking in the article). An attribute, not a class: the article is
-// preview.js's, its classes say kinds and drafts.
+// article.js's, its classes say kinds and drafts.
 function showInArticle(draft) {
   for (const old of document.querySelectorAll("#article mark[data-queue-current]")) {
     old.removeAttribute("data-queue-current");
