@@ -132,19 +132,19 @@ class RenewedPool(Executor):
             return self.pool, give(self.pool)
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
-        answer: Future[T] = Future()
+        answer: _Answer[T] = _Answer()
 
         def give(pool: Executor) -> Future[T]:
             return pool.submit(fn, *args, **kwargs)
 
         def follow(pool: Executor, job: Future[T], again: bool) -> None:
-            answer.add_done_callback(lambda _: answer.cancelled() and job.cancel())
+            answer.job = job
 
             def done(job: Future[T]) -> None:
-                if answer.done():  # cancelled meanwhile: not run again for nobody
+                if answer.done():
                     return
                 error = None if job.cancelled() else job.exception()
-                if isinstance(error, BrokenProcessPool) and again:
+                if isinstance(error, BrokenProcessPool) and again and not answer.unwanted:
                     try:
                         follow(*self._again(pool, error, give), again=False)
                         return
@@ -173,6 +173,24 @@ class RenewedPool(Executor):
             self.stopped = True
             pool = self.pool
         pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+class _Answer(Future[T]):
+    """A job's future as its caller sees it, whichever worker runs the job: running while the
+    job runs there, and cancelled only while it is still waiting (as a pool's own is)."""
+
+    job: Future[T] | None = None
+    unwanted = False
+    """Cancelled while running: its answer is wanted no more, so it is not run again."""
+
+    def running(self) -> bool:
+        return self.job is not None and self.job.running() and not self.done()
+
+    def cancel(self) -> bool:
+        self.unwanted = True
+        if self.job is not None and not self.done() and not self.job.cancel():
+            return False  # running already: it goes on, as in a pool of its own
+        return super().cancel()
 
 
 def stop_workers(executor: Executor) -> None:
