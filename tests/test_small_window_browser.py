@@ -271,6 +271,11 @@ def test_the_queue_s_panels_leave_the_article_the_draft_and_a_page_in_sight(
     page.goto(served.url)
     expect(page.locator("#queue-list [role=option]").first).to_be_visible()
     expect(page.locator("#pages .page").first).to_be_visible()
+    # Under 1100 pixels the column of questions, plan and glossary waits to be asked for.
+    narrow = width < 1100
+    expect(page.locator("#parts")).to_be_visible(visible=not narrow)
+    expected = "false" if narrow else "true"
+    expect(page.locator("#parts-toggle")).to_have_attribute("aria-expanded", expected)
     page.locator("#queue-list").focus()
     page.keyboard.press("Delete")  # one dropped draft, for the Dropped section
     expect(page.locator("#queue-dropped")).to_be_visible()

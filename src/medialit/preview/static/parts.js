@@ -5,7 +5,7 @@
 
 import { say } from "./messages.js";
 import { save } from "./saving.js";
-import { button, el, field, focusMoved, itemActions, paragraphNumbers, plural, redraw } from "./partskit.js";
+import { NARROW, button, el, field, focusMoved, itemActions, paragraphNumbers, plural, redraw, showColumn } from "./partskit.js";
 import { planSection } from "./plan.js";
 import { detailsSection } from "./details.js";
 
@@ -369,13 +369,10 @@ function build() {
     if (undo && event.target.matches("input, textarea")) event.stopPropagation();
   });
   $("parts-toggle").addEventListener("click", () => {
-    const shown = $("parts-toggle").getAttribute("aria-expanded") !== "true";
-    $("parts-toggle").setAttribute("aria-expanded", String(shown));
-    $("parts-toggle").title = `${shown ? "Hide" : "Show"} the column of questions, plan, glossary and details`;
-    $("parts").hidden = !shown;
-    document.querySelector(".panes").classList.toggle("with-parts", shown);
+    const shown = showColumn($("parts-toggle").getAttribute("aria-expanded") !== "true");
     if (shown) $("parts-heading").focus();
   });
+  if (innerWidth < NARROW) showColumn(false); // the article and the pages have the room
   document.addEventListener("selectionchange", noteSelection);
   document.addEventListener("medialit:lesson", (event) => {
     local.view = event.detail;

@@ -109,3 +109,16 @@ export function paragraphNumbers(text) {
 export function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+// Below this many pixels wide the column of parts opens only when asked: on a small laptop
+// the article and the pages have the room (preview.css leaves out the tool's name there too).
+export const NARROW = 1100;
+
+export function showColumn(shown) {
+  const toggle = document.getElementById("parts-toggle");
+  toggle.setAttribute("aria-expanded", String(shown));
+  toggle.title = `${shown ? "Hide" : "Show"} the column of questions, plan, glossary and details`;
+  document.getElementById("parts").hidden = !shown;
+  document.querySelector(".panes").classList.toggle("with-parts", shown);
+  return shown;
+}
