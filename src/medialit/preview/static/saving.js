@@ -8,7 +8,8 @@ const $ = (id) => document.getElementById(id);
 
 // A save's answer is shown by preview.js's showLesson, handed over as the page loads: it draws
 // the article and the editor, which save through this module (an import would go round).
-let showLesson = () => {};
+// Until then an answer could not be shown: say so in the console rather than drop it quietly.
+let showLesson = () => console.error("medialit: a save was answered before preview.js loaded");
 
 export function showAnswersWith(show) {
   showLesson = show;
