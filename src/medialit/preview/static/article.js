@@ -2,7 +2,7 @@
 // with their highlights), and where a selection stands in the lesson's text.
 // Plain DOM with text nodes only: nothing from the lesson file is parsed as HTML.
 
-import { rangeIn, showCursor } from "./cursor.js";
+import { offsetIn, rangeIn, showCursor } from "./cursor.js";
 import { element, kindOf, state } from "./studio.js";
 
 const $ = (id) => document.getElementById(id);
@@ -114,16 +114,6 @@ function blockText(block) {
   }
   if (at < block.text.length) text.append(block.text.slice(at));
   return text;
-}
-
-// The character offset of a DOM position in its block's text (badges and numbers left out).
-function offsetIn(text, node, offset) {
-  const range = document.createRange();
-  range.setStart(text, 0);
-  range.setEnd(node, offset);
-  const fragment = range.cloneContents();
-  fragment.querySelectorAll(".badge").forEach((badge) => badge.remove());
-  return fragment.textContent.length;
 }
 
 export function selectionInArticle() {

@@ -8,6 +8,16 @@ const $ = (id) => document.getElementById(id);
 
 export const cursor = { at: null }; // {block, start, end}: characters of a block's text
 
+// The character offset of a DOM position in its block's text (badges and numbers left out).
+export function offsetIn(text, node, offset) {
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(node, offset);
+  const fragment = range.cloneContents();
+  fragment.querySelectorAll(".badge").forEach((badge) => badge.remove());
+  return fragment.textContent.length;
+}
+
 // A range over characters start–end of block `index`'s text (badges and numbers left out).
 // `afterBadge`: a start at the end of one text node begins in the next one (after a
 // highlight's badge, where the statements module puts its start handle), not before it.

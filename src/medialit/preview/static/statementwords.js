@@ -4,7 +4,7 @@
 // the mouse is released, or after a pause in the keys.
 // Plain DOM with text nodes only, as in article.js.
 
-import { rangeIn } from "./cursor.js";
+import { offsetIn, rangeIn } from "./cursor.js";
 import { say } from "./messages.js";
 import { save } from "./saving.js";
 import { annotationOf, later, placeOf, state } from "./statementkit.js";
@@ -147,12 +147,7 @@ function offsetAt(clientX, clientY, block) {
     const before = text.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING;
     return before ? 0 : length;
   }
-  const range = document.createRange();
-  range.setStart(text, 0);
-  range.setEnd(node, offset);
-  const fragment = range.cloneContents();
-  fragment.querySelectorAll(".badge").forEach((badge) => badge.remove());
-  return fragment.textContent.length;
+  return offsetIn(text, node, offset);
 }
 
 function moveDrag(event) {
