@@ -13,6 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from .process_support import default_signals
 from .test_preview_browser import Served
 
 SHOTS = Path("/tmp/a11y-shots")
@@ -29,17 +30,19 @@ def serve(lesson: Path, text: str) -> Iterator[Served]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_signals,
     )
     assert process.stdout is not None
     url = process.stdout.readline().strip()
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?token=[\w-]{20,}", url), url
+    served = Served(url, lesson, process)
     try:
-        yield Served(url, lesson, process)
+        yield served
     finally:
         process.send_signal(signal.SIGINT)
-        _, errors = process.communicate(timeout=20)
-        assert process.returncode == 0
-        assert "Traceback" not in errors, errors
+        _, served.errors = process.communicate(timeout=20)
+        assert process.returncode == 0, served.errors
+        assert "Traceback" not in served.errors, served.errors
 
 
 def focused(page: Page) -> str:

@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 # The signals the tests send, and SIGCONT (which resumes a process stopped by files' hook).
 _DEFAULTED = (signal.SIGINT, signal.SIGTERM, signal.SIGCONT)
@@ -43,3 +44,10 @@ def wait_until_stopped(process: subprocess.Popen[str], timeout: float) -> None:
     if not os.WIFSTOPPED(status):
         process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         raise AssertionError(f"the process ended ({process.returncode}) before writing")
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process under ``pid``, each child followed by its own (Linux's ``/proc``)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    found = [int(n) for n in children.read_text().split()] if children.exists() else []
+    return [each for child in found for each in (child, *descendants(child))]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -17,8 +16,9 @@ from typing import Any
 
 import pytest
 
+from .a11y_support import serve
 from .preview_helpers import LESSON
-from .process_support import default_signals
+from .process_support import descendants
 
 SCENE = """
 import os, signal, sys
@@ -72,28 +72,9 @@ def test_a_dead_worker_is_replaced_and_its_job_done_once_more(tmp_path: Path) ->
     assert done.stderr.count(said) == 3, done.stderr
 
 
-def _descendants(pid: int) -> list[int]:
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    found = [int(n) for n in children.read_text().split()] if children.exists() else []
-    return [each for child in found for each in (child, *_descendants(child))]
-
-
 def test_the_pages_come_back_after_the_workers_are_killed(tmp_path: Path) -> None:
-    lesson = tmp_path / "lesson.yaml"
-    lesson.write_text(LESSON, encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "medialit", "preview", "--no-open", str(lesson)],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=default_signals,
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?token=[\w-]{20,}", url), url
-        origin, token = url.split("/?token=")
+    with serve(tmp_path / "lesson.yaml", LESSON) as served:
+        origin, token = served.url.split("/?token=")
 
         def pages() -> dict[str, Any]:
             with urllib.request.urlopen(f"{origin}/s/{token}/api/pages", timeout=30) as answer:
@@ -113,13 +94,13 @@ def test_the_pages_come_back_after_the_workers_are_killed(tmp_path: Path) -> Non
 
         before = laid_out(None)["documents"][0]["version"]
         # The fork server's children: the workers (the pages, the counts, the reader).
-        (server,) = [pid for pid in _descendants(process.pid) if _descendants(pid)]
-        workers = _descendants(server)
+        (server,) = [pid for pid in descendants(served.process.pid) if descendants(pid)]
+        workers = descendants(server)
         assert len(workers) >= 2, workers
         for worker in workers:
             os.kill(worker, signal.SIGKILL)
         time.sleep(0.5)
-        lesson.write_text(LESSON.replace("The library hours", "The new library hours"))
+        served.lesson.write_text(LESSON.replace("The library hours", "The new library hours"))
         deadline = time.monotonic() + 60
         while (version := pages()["documents"][0]["version"]) == before:
             assert time.monotonic() < deadline, "the change was not seen"
@@ -127,12 +108,8 @@ def test_the_pages_come_back_after_the_workers_are_killed(tmp_path: Path) -> Non
         shown = laid_out(version)
         assert shown["error"] is None
         assert all(document["count"] == 2 for document in shown["documents"])
-    finally:
-        process.send_signal(signal.SIGINT)
-        _, errors = process.communicate(timeout=30)
-    assert process.returncode == 0, errors
-    assert "Traceback" not in errors, errors
-    assert "A worker of the preview stopped unexpectedly; starting another." in errors
+    # serve() has checked the exit (0, no traceback); the terminal was told.
+    assert "A worker of the preview stopped unexpectedly; starting another." in served.errors
 
 
 # RenewedPool's edges, each in a fresh process (a review found the last three): its future

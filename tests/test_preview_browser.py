@@ -35,6 +35,8 @@ class Served:
     url: str
     lesson: Path
     process: subprocess.Popen[str]
+    errors: str = ""
+    """What the preview wrote to its terminal, once it has stopped (``a11y_support.serve``)."""
 
     @property
     def origin(self) -> str:

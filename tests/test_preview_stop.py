@@ -21,6 +21,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from .process_support import descendants
+
 SEED = Path(__file__).resolve().parents[1] / "lessons" / "school-start-time.yaml"
 
 SCENE = """
@@ -201,12 +203,6 @@ def _kill_and_wait_for(process: subprocess.Popen[str], children: list[int]) -> N
     assert not [pid for pid in children if _running(pid)]
 
 
-def _descendants(pid: int) -> list[int]:
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    found = [int(n) for n in children.read_text().split()] if children.exists() else []
-    return [grand for child in found for grand in [child, *_descendants(child)]]
-
-
 def _running(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
@@ -225,10 +221,10 @@ def test_the_workers_end_with_a_preview_killed_while_they_start(tmp_path: Path) 
             assert process.stdout is not None
             process.stdout.readline()
             deadline = time.monotonic() + 60  # a loaded machine, or bytecode written first
-            while not _descendants(process.pid) and time.monotonic() < deadline:
+            while not descendants(process.pid) and time.monotonic() < deadline:
                 time.sleep(0.01)
             time.sleep(delay)
-            children = _descendants(process.pid)
+            children = descendants(process.pid)
             assert children
             _kill_and_wait_for(process, children)
         finally:
@@ -243,7 +239,7 @@ def test_the_workers_end_with_a_preview_killed_outright(tmp_path: Path) -> None:
     process = _preview(tmp_path)
     try:
         _wait_until_idle(process)
-        workers = _descendants(process.pid)
+        workers = descendants(process.pid)
         assert len(workers) >= 2, workers  # the pages' worker and the resource tracker at least
         _kill_and_wait_for(process, workers)
     finally:
