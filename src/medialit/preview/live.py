@@ -49,14 +49,13 @@ WORKER_STOPPED = (
 )
 """Said when a job's worker died and so did the one started again for it (``RenewedPool``)."""
 
+_log = logging.getLogger(__name__)
+
 
 def worker_stopped(error: BaseException) -> None:
     """In the terminal: why (a worker that could not start, a result it could not send, or
     one stopped from outside), with the workers' own traceback where there is one."""
     _log.warning("The pages' worker stopped twice on one job.", exc_info=error)
-
-
-_log = logging.getLogger(__name__)
 
 
 class Preview:
@@ -196,8 +195,7 @@ class Preview:
             try:
                 await self._render_once()
             except BrokenProcessPool as exc:
-                worker_stopped(exc)
-                self._publish_pages(busy=False, error=WORKER_STOPPED)
+                self._not_laid_out(exc)
 
     async def _render_once(self) -> None:
         """The student sheet first, shown as soon as it is ready; then the key, unless a
@@ -231,6 +229,12 @@ class Preview:
         if self.key_task is None or self.key_task.done():
             self.key_task = asyncio.create_task(self._render_keys())
 
+    def _not_laid_out(self, error: BrokenProcessPool) -> None:
+        """A job that stopped its worker and the one started again for it: said in the
+        terminal and in the pages pane; the next change tries again."""
+        worker_stopped(error)
+        self._publish_pages(busy=False, error=WORKER_STOPPED)
+
     def _shown_digest(self, name: str, choice: PageChoice) -> str:
         """The digest of the HTML whose pages are on screen for ``name``, if for ``choice``."""
         shown = self.documents.get(name)
@@ -252,8 +256,7 @@ class Preview:
                 try:
                     laid_out = await self._lay_out(html, folders, known, first)
                 except BrokenProcessPool as exc:
-                    worker_stopped(exc)
-                    self._publish_pages(busy=False, error=WORKER_STOPPED)
+                    self._not_laid_out(exc)
                     return
                 result = replace(laid_out, digest=digest)
             self._store(choice, name, result, generation, version)

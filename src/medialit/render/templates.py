@@ -44,10 +44,10 @@ class _CompiledOnce(jinja2.BytecodeCache):
     An environment is made per search path (:func:`environment`), and each compiled the
     built-in templates afresh: 0.2 s of CPU a build, a check or a preview's worker, and a
     preview's workers are forked from one process that compiles them before (see
-    ``preview/pages.py``). Kept by the template's name, file and source (Jinja's key and
-    checksum), in memory only: nothing is read back from disk, where anyone who could
-    write to the cache would run code. Every environment here has the same settings,
-    which is what the code depends on.
+    ``preview/forked.py``). Kept by the environment's class and the template's name, file
+    and source (Jinja's key and checksum), in memory only: nothing is read back from disk,
+    where anyone who could write to the cache would run code. Every environment here has
+    the same settings, which is what the code depends on.
     """
 
     LIMIT = 256  # a teacher editing a template in the preview adds one a save
