@@ -47,14 +47,10 @@ from bench import default_lesson
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, sync_playwright
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The browser as the tests run it: Debian's Chromium, with their arguments.
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
+
 KINDS = ("evidence", "inference", "assertion")
 
 
@@ -82,7 +78,7 @@ def main() -> None:
         url = server.stdout.readline().strip()
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 # wait_for_function evaluates its predicate as a string: the CSP refuses that.
                 page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)
                 page.add_init_script(INPUTS)
