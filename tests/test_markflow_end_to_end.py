@@ -208,9 +208,9 @@ def test_a_class_from_paper_to_feedback(
     # Each feedback sheet: that student's own scanned pages, and the key's kinds.
     sheets = sorted((folder / "feedback").glob("*.pdf"))
     assert [p.name for p in sheets] == [
-        "01-ana-lopez.pdf",
+        "01-ana-lópez.pdf",
         "02-ben-okafor.pdf",
-        "03-chloe-martin.pdf",
+        "03-chloé-martin.pdf",
     ]
     scans = {
         p.name: cv2.imread(str(p), cv2.IMREAD_GRAYSCALE) for p in (folder / "pages").glob("*.png")

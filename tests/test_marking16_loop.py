@@ -259,7 +259,7 @@ def test_feedback_of_an_earlier_run_is_named_once_and_kept(levels: Path, tmp_pat
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (folder / "feedback").iterdir()) == [
         "00-rubric.pdf",
-        "01-ana-lopez.pdf",
+        "01-ana-lópez.pdf",
         "02-ben-okafor.pdf",
         "03-dev-patel.pdf",
         "notes.txt",

@@ -145,9 +145,9 @@ def test_each_feedback_sheet_holds_one_student_only(written: Path) -> None:
     folder = marks_file(out).parent / "feedback"
     sheets = sorted(folder.iterdir())
     assert [p.name for p in sheets] == [
-        "01-ana-lopez.pdf",
+        "01-ana-lópez.pdf",
         "02-ben-okafor.pdf",
-        "03-chloe-martin.pdf",
+        "03-chloé-martin.pdf",
         "04-dev-patel.pdf",
         "05-copy.pdf",
         "06-ewa-nowak.pdf",
@@ -159,14 +159,14 @@ def test_each_feedback_sheet_holds_one_student_only(written: Path) -> None:
         assert not [other for other in others if other in text], sheet
         if name:
             assert name in text
-    chloe = text_of(folder / "03-chloe-martin.pdf")
+    chloe = text_of(folder / "03-chloé-martin.pdf")
     assert "Score: 7 of 9" in chloe
     assert "Only Ms Nair’s words are underlined" in chloe  # the key's why
     assert "✗ not this" in chloe and "✓ right" in chloe
     assert "Reason: Secure (3 of 3)" in chloe
     # Her own pages follow, with each statement's result written beside it.
     info = subprocess.run(
-        ["pdfinfo", folder / "03-chloe-martin.pdf"], capture_output=True, text=True
+        ["pdfinfo", folder / "03-chloé-martin.pdf"], capture_output=True, text=True
     )
     pages = int(
         next(line for line in info.stdout.splitlines() if line.startswith("Pages")).split()[-1]
@@ -337,3 +337,50 @@ def test_letter_pages_keep_their_shape_and_marks(tmp_path: Path) -> None:
     assert sizes[-3:] == ["612 x 792"] * 3  # the three scanned pages, on Letter
     text = text_of(pdf)
     assert "Ben Okafor" in text and "4 ✗ key: inference" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Ana López", "feedback/07-ana-lópez.pdf"),
+        ("王小明", "feedback/07-王小明.pdf"),
+        ("Łukasz Øster-Iğdır", "feedback/07-łukasz-øster-iğdır.pdf"),
+        ("", "feedback/07-copy.pdf"),
+    ],
+)
+def test_a_feedback_sheet_keeps_the_name_as_the_pack_s_copy_does(name: str, expected: str) -> None:
+    """A name in any script names its feedback sheet (it was ``07-copy.pdf`` for 王小明, and
+    ``07-ana-lopez.pdf`` beside the pack's ``07-ana-lópez.pdf``)."""
+    from medialit.marking.feedback import feedback_filename, is_feedback_filename
+    from medialit.marking.results import CopyMarks
+    from medialit.sheets.pack import Copy, copy_file
+    from medialit.sheets.variants import Variant
+
+    made = feedback_filename(CopyMarks(copy=7, version="A", name=name))
+    assert made == expected
+    assert is_feedback_filename(made.removeprefix("feedback/"))
+    if name:
+        assert made.removeprefix("feedback/") == copy_file(
+            7, Copy(name, 1, Variant("standard", None))
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "ours"),
+    [
+        ("07-ana-lopez.pdf", True),  # an earlier version's accent-free name
+        ("07-ana-lópez.pdf", True),
+        ("00-rubric.pdf", True),
+        ("7-ana.pdf", False),
+        ("07-Ana.pdf", False),
+        ("07-../../lesson.pdf", False),
+        ("07-ana lópez.pdf", False),
+        ("07-ana.txt", False),
+    ],
+)
+def test_only_names_feedback_could_have_made_are_read_from_the_record(
+    name: str, ours: bool
+) -> None:
+    from medialit.marking.feedback import is_feedback_filename
+
+    assert is_feedback_filename(name) is ours

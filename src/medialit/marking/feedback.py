@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import base64
 import io
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from medialit.marking.csvfiles import number
 from medialit.marking.guide import BandGuide, MarkingGuide, StatementGuide
 from medialit.marking.pages import render_page
 from medialit.marking.results import FULL_MARK, HALF_MARK, CopyMarks, StatementMark
+from medialit.sheets.filenames import safe_stem
 
 RESULT_WORDS = {"right": "right", "half": "half marks", "wrong": "not this time"}
 RESULT_SIGNS = {"right": "✓", "half": "½", "wrong": "✗"}
@@ -59,10 +58,24 @@ def result_of(mark: StatementMark) -> str:
 
 
 def feedback_filename(copy: CopyMarks) -> str:
-    """``feedback/07-ana-lopez.pdf``: sorted by copy, named for the teacher to hand out."""
-    text = unicodedata.normalize("NFKD", copy.name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
-    return f"feedback/{copy.copy:02d}-{slug or 'copy'}.pdf"
+    """``feedback/07-ana-lópez.pdf``, ``feedback/08-王小明.pdf``: sorted by copy, named for the
+    teacher to hand out, the name kept as the pack's own copy keeps it (``copies/07-ana-lópez.pdf``:
+    :func:`medialit.sheets.filenames.safe_stem`)."""
+    return f"feedback/{copy.copy:02d}-{safe_stem(copy.name, 'copy')}.pdf"
+
+
+def is_feedback_filename(name: str) -> bool:
+    """Whether ``name`` (in ``feedback/``) is one :func:`feedback_filename` could have made;
+    an earlier version's accent-free names are too."""
+    number, _, rest = name.partition("-")
+    stem = rest.removesuffix(".pdf")
+    return (
+        len(number) >= 2
+        and number.isascii()
+        and number.isdigit()
+        and rest.endswith(".pdf")
+        and safe_stem(stem, "") == stem
+    )
 
 
 def printed_label(copy: CopyMarks) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 from medialit.errors import MedialitError, Problem
 from medialit.files import interruptions_held, write_all
 from medialit.marking.csvfiles import gradebook_csv, marks_csv, statement_ids
-from medialit.marking.feedback import feedback_filename, feedback_html
+from medialit.marking.feedback import feedback_filename, feedback_html, is_feedback_filename
 from medialit.marking.guide import check_marks_match, read_guide
 from medialit.marking.pages import pdf_of
 from medialit.marking.report import class_report, report_html
@@ -127,10 +126,6 @@ def _laid_out(pages: dict[str, str], folder: Path, created: datetime.datetime) -
     return made
 
 
-FEEDBACK_NAME = re.compile(r"\d{2,}-[a-z0-9]+(-[a-z0-9]+)*\.pdf")
-"""A feedback sheet's name, as :func:`medialit.marking.feedback.feedback_filename` makes it."""
-
-
 FEEDBACK_RECORD = ".feedback-written.json"
 """Beside marks.json: which feedback sheets the last run wrote, the only files a later run
 names as stale."""
@@ -151,7 +146,7 @@ def _earlier_feedback(folder: Path, written: dict[str, bytes], out: Path) -> lis
         name
         for name in (listed if isinstance(listed, list) else [])
         if isinstance(name, str)
-        and FEEDBACK_NAME.fullmatch(name.removeprefix("feedback/"))
+        and is_feedback_filename(name.removeprefix("feedback/"))
         and name.startswith("feedback/")
         and name not in written
         and (folder / name).is_file()
