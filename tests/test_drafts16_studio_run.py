@@ -41,6 +41,18 @@ def test_a_possessive_source_is_named_whole() -> None:
     assert " 's" not in " ".join(whys.values()) and " ’s" not in " ".join(whys.values())
 
 
+def test_a_name_that_owns_the_source_keeps_its_the() -> None:
+    """'the “Nation’s Report Card”' was named "Nation’s Report Card" (a cold review of the
+    corpus's press release)."""
+    article = (
+        "Agency Releases Scores\n\n"
+        "The institute today released the 2017 assessment, commonly referred to as the "
+        "“Nation’s Report Card”. The scores rose in 12 states.\n"
+    )
+    whys = " ".join(s.why for s in suggest(article, load_cues("en"), "en"))
+    assert "the Nation’s Report Card" in whys, whys
+
+
 def test_a_quotation_opened_in_a_quote_is_closed_in_it() -> None:
     quotes = list(_drafts())
     assert 'the pool was "the one place where kids from every neighbourhood meet."' in quotes

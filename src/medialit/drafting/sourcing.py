@@ -66,6 +66,8 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
     owner = None if before else _OWNER.search(text[:start])
     first = before or owner
     head = text[first.start() : end] if first else text[start:end]
+    if owner and _THE_BEFORE.search(text[: owner.start()]):
+        head = "the " + head  # 'the “Nation’s Report Card”': the name keeps its "the"
     tail = []
     clause = _SENTENCE_STOP.split(text[end:].split(",")[0].split(";")[0])[0]
     clause = re.split(r"\s+\w+ing\s+that\b", clause)[0]  # "a report … indicating that"
@@ -97,6 +99,8 @@ def source_phrase(text: str, start: int, end: int, ends: frozenset[str]) -> str:
 
 
 _QUOTES = '"“”«»'
+_THE_BEFORE = re.compile(r"\bthe\s+[\"“']?$", re.I)
+"""A "the" right before an owner's name, perhaps with the quotation mark that opens it."""
 _NAME_JOINS = frozenset({"the", "of", "by", "at", "for"})
 _SENTENCE_STOP = re.compile(r"(?<![A-Z])\.(?!\w)")
 """A full stop, not the stops of "U.S." or "Ph.D." inside a name."""
