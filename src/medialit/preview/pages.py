@@ -31,7 +31,7 @@ from medialit.build.run import BuildOptions
 from medialit.errors import MedialitError
 from medialit.files import interruptions_held
 from medialit.layout.page_fill import nearly_empty, page_used
-from medialit.processes import RenewedPool, worker_started
+from medialit.processes import RenewedPool, can_fork_here, helper_forked_here, worker_started
 from medialit.render.sheet_table import VARIANT_SHEETS
 from medialit.settings.layers import Configuration
 from medialit.sheets.variants import Level, Variant, version_letters
@@ -92,6 +92,27 @@ class _WorkerPool(ProcessPoolExecutor):
             return super().submit(fn, *args, **kwargs)
 
 
+_FORKED = "medialit.preview.forked"
+"""What the fork server imports before it forks a worker."""
+
+
+def start_workers_early() -> None:
+    """Start the workers' fork server now, as the preview opens, from the preview's own
+    process while it has no other thread: a fork of it (:func:`helper_forked_here`), which
+    has the preview's modules already and imports only WeasyPrint and the layout's, ready
+    while the server starts. The first worker would otherwise start it as a program of its
+    own (which it still does where this one did not start: :func:`_workers_context`)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods() or not can_fork_here():
+        return
+    multiprocessing.get_context("forkserver").set_forkserver_preload([_FORKED])
+    try:
+        forked = helper_forked_here("multiprocessing.forkserver")
+        with forked, interruptions_held(), _ctrl_c_ignored():
+            multiprocessing.forkserver.ensure_running()
+    except OSError as exc:  # the first worker tries again, and says why if it cannot
+        _log.debug("The fork server did not start early: %s", exc)
+
+
 def _workers_context() -> BaseContext:
     """How the preview starts its workers: forked from a fork server where there is one.
 
@@ -103,7 +124,7 @@ def _workers_context() -> BaseContext:
     """
     if "forkserver" in multiprocessing.get_all_start_methods():  # not on Windows
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["medialit.preview.forked"])
+        context.set_forkserver_preload([_FORKED])
         try:
             with interruptions_held(), _ctrl_c_ignored():
                 multiprocessing.forkserver.ensure_running()

@@ -18,6 +18,7 @@ from medialit.build.run import find_lessons
 from medialit.errors import MedialitError, Problem, escape_controls
 from medialit.preview.app import create_app
 from medialit.preview.guard import Guard
+from medialit.preview.pages import start_workers_early
 from medialit.settings.layers import Configuration
 
 LOOPBACK = "127.0.0.1"
@@ -70,6 +71,7 @@ def serve(
     echo: Callable[[str], None] | None = None,
 ) -> None:
     """Preview ``lesson`` until Ctrl-C; the first line printed is the address to open."""
+    start_workers_early()  # before any thread: the fork server is forked from this process
     serve_guarded(
         lambda token, hosts: create_app(lesson, configuration, token=token, hosts=hosts),
         port=port,
