@@ -14,8 +14,9 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-# The signals the tests send, and SIGCONT (which resumes a process stopped by files' hook).
-_DEFAULTED = (signal.SIGINT, signal.SIGTERM, signal.SIGCONT)
+# The signals the tests send (a closed terminal's SIGHUP, which `nohup make test` ignores,
+# among them), and SIGCONT (which resumes a process stopped by files' hook).
+_DEFAULTED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGCONT)
 
 
 def default_signals() -> None:
