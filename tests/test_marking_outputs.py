@@ -345,6 +345,7 @@ def test_letter_pages_keep_their_shape_and_marks(tmp_path: Path) -> None:
         ("Ana López", "feedback/07-ana-lópez.pdf"),
         ("王小明", "feedback/07-王小明.pdf"),
         ("Łukasz Øster-Iğdır", "feedback/07-łukasz-øster-iğdır.pdf"),
+        ("J\u030cohn T\u0308ahti", "feedback/07-\u01f0ohn-\u1e97ahti.pdf"),  # composed once lowered
         ("", "feedback/07-copy.pdf"),
     ],
 )

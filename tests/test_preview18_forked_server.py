@@ -157,3 +157,95 @@ def test_only_the_named_helper_is_forked_and_only_with_no_other_thread(tmp_path:
     ]
     # A program's sys.argv[0] is "-c"; the fork's is the scene's own.
     assert told.read_text().splitlines() == ["-c", str(scene), "-c"]
+
+
+PROBE = """
+import multiprocessing, multiprocessing.util, os, threading
+from multiprocessing import forkserver
+
+
+def state():
+    started = []
+    def start():  # a worker asking a fork server of its own for a process
+        process = multiprocessing.get_context("forkserver").Process(target=os.getpid)
+        process.start()
+        process.join()
+        started.append(process.exitcode)
+    thread = threading.Thread(target=start, daemon=True)
+    thread.start()
+    thread.join(30)
+    spawn = multiprocessing.util.spawnv_passfds
+    return [started == [0], spawn.__module__ == "multiprocessing.util"]
+"""
+
+STATE_SCENE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from medialit.preview.pages import start_workers_early, make_executor
+from medialit.processes import stop_workers
+import probe
+
+if __name__ == "__main__":
+    start_workers_early()
+    executor = make_executor()
+    print(executor.submit(probe.state).result(timeout=120))
+    stop_workers(executor)
+"""
+
+
+def test_the_fork_server_keeps_none_of_the_preview_s_multiprocessing_state(
+    tmp_path: Path,
+) -> None:
+    """The preview started the fork server under multiprocessing's lock, held for ever in a
+    fork of it: a worker that asked for a process of its own waited for ever (a review)."""
+    (tmp_path / "probe.py").write_text(PROBE, encoding="utf-8")
+    (tmp_path / "scene.py").write_text(STATE_SCENE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "scene.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[True, True]", done.stderr
+
+
+SIGNAL_SCENE = """
+import os, signal, sys
+import multiprocessing.forkserver
+from medialit.cli.main import _stop_on_terminate
+from medialit.preview.pages import start_workers_early
+
+signal.signal(signal.SIGTERM, _stop_on_terminate)  # the command's own: KeyboardInterrupt
+forked = os.fork
+
+
+def fork():
+    pid = forked()
+    if pid == 0:
+        os.kill(os.getpid(), signal.SIGTERM)  # at the child's first instant
+    return pid
+
+
+os.fork = fork
+start_workers_early()
+os.fork = forked
+pid = multiprocessing.forkserver._forkserver._forkserver_pid
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status))
+"""
+
+
+def test_a_sigterm_at_the_fork_s_first_instant_ends_it_as_a_program(tmp_path: Path) -> None:
+    """A SIGTERM that reached the fork before its handlers were a new program's ran the
+    command's own handler: a traceback, or the preview's own code run on in the fork."""
+    (tmp_path / "scene.py").write_text(SIGNAL_SCENE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "scene.py")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(-signal.SIGTERM), done.stderr
+    assert "Traceback" not in done.stderr and "Aborted" not in done.stderr, done.stderr

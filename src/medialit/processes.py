@@ -68,9 +68,15 @@ def helper_forked_here(command_names: str) -> Iterator[None]:
         for stream in (sys.stdout, sys.stderr):  # else the child prints them again
             with contextlib.suppress(Exception):
                 stream.flush()
-        pid = os.fork()
-        if pid == 0:
-            _run_forked(args[-1], passfds)  # never returns
+        # Every signal held across the fork: a SIGTERM in the child before its handlers are
+        # a new program's would run this program's own (KeyboardInterrupt, back into it).
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        try:
+            pid = os.fork()
+            if pid == 0:
+                _run_forked(args[-1], passfds, started)  # never returns
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         return pid
 
     multiprocessing.util.spawnv_passfds = cast(Any, spawn)
@@ -80,22 +86,20 @@ def helper_forked_here(command_names: str) -> Iterator[None]:
         multiprocessing.util.spawnv_passfds = started
 
 
-def _run_forked(command: str, passfds: Sequence[int]) -> None:
-    """In the forked helper: what the new program would have had (only the descriptors passed
-    to it, no signal held), then its command; it ends there, never returning to the caller's
-    code."""
+def _run_forked(command: str, passfds: Sequence[int], spawn: Callable[..., int]) -> None:
+    """In the forked helper, every signal held: what the new program would have had (a
+    program's handlers, only the descriptors passed to it, none of multiprocessing's state of
+    the parent's helpers, no signal held), then its command; it ends there, never returning to
+    the caller's code."""
     code = 1
     try:
-        signal.pthread_sigmask(signal.SIG_SETMASK, set())
         for number in signal.valid_signals():  # a program's handlers: an ignored one stays
             handler = signal.getsignal(number)
             if callable(handler) and handler is not signal.default_int_handler:
                 signal.signal(number, signal.SIG_DFL)  # the command's own, for SIGTERM
-        low = 3
-        for fd in sorted(fd for fd in set(passfds) if fd >= low):
-            os.closerange(low, fd)
-            low = fd + 1
-        os.closerange(low, os.sysconf("SC_OPEN_MAX"))
+        _close_all_but(passfds)
+        _forget_the_parents_helpers(spawn)
+        signal.pthread_sigmask(signal.SIG_SETMASK, set())
         exec(command, {"__name__": "__main__"})  # multiprocessing's own command, as given
         code = 0
     except SystemExit as stop:
@@ -105,6 +109,35 @@ def _run_forked(command: str, passfds: Sequence[int]) -> None:
             traceback.print_exc()
     finally:
         os._exit(code)
+
+
+def _close_all_but(passfds: Sequence[int]) -> None:
+    """Close every descriptor but the standard three and ``passfds``, by the list Linux keeps
+    (a loop up to the limit of open files, which may be a billion, took minutes)."""
+    keep = {0, 1, 2, *passfds}
+    for name in os.listdir("/proc/self/fd"):
+        if int(name) not in keep:
+            with contextlib.suppress(OSError):  # the listing's own descriptor, closed already
+                os.close(int(name))
+
+
+def _forget_the_parents_helpers(spawn: Callable[..., int]) -> None:
+    """multiprocessing's state as a new program has it: the parent's fork server was being
+    started under its lock (held for ever in the child), the resource tracker is the parent's
+    (its descriptor closed here), and spawning is multiprocessing's own again."""
+    from multiprocessing import forkserver, resource_tracker
+
+    multiprocessing.util.spawnv_passfds = spawn
+    helpers: list[Any] = [forkserver._forkserver, resource_tracker._resource_tracker]
+    for helper in helpers:
+        lock = getattr(helper, "_lock", None)
+        if lock is not None:
+            reentrant = isinstance(lock, type(threading.RLock()))
+            helper._lock = threading.RLock() if reentrant else threading.Lock()
+    tracker = resource_tracker._resource_tracker
+    for name in ("_fd", "_pid"):
+        if hasattr(tracker, name):
+            setattr(tracker, name, None)
 
 
 def worker_started(parent: int | None, *, ignore_ctrl_c: bool = False) -> None:

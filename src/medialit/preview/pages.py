@@ -15,6 +15,7 @@ import io
 import logging
 import multiprocessing
 import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import os
 import signal
 import threading
@@ -106,6 +107,9 @@ def start_workers_early() -> None:
         return
     multiprocessing.get_context("forkserver").set_forkserver_preload([_FORKED])
     try:
+        # First, and as a program: starting it unblocks Ctrl-C and SIGTERM, which the fork
+        # server's start holds.
+        multiprocessing.resource_tracker.ensure_running()
         forked = helper_forked_here("multiprocessing.forkserver")
         with forked, interruptions_held(), _ctrl_c_ignored():
             multiprocessing.forkserver.ensure_running()

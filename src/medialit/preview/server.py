@@ -71,7 +71,6 @@ def serve(
     echo: Callable[[str], None] | None = None,
 ) -> None:
     """Preview ``lesson`` until Ctrl-C; the first line printed is the address to open."""
-    start_workers_early()  # before any thread: the fork server is forked from this process
     serve_guarded(
         lambda token, hosts: create_app(lesson, configuration, token=token, hosts=hosts),
         port=port,
@@ -79,6 +78,7 @@ def serve(
         echo=echo or _say,
         serving=f"Previewing {lesson}; press Ctrl-C to stop.",
         stopped="Preview stopped.",
+        listening=start_workers_early,  # before any thread: the fork server is a fork of this
     )
 
 
@@ -90,10 +90,13 @@ def serve_guarded(
     echo: Callable[[str], None],
     serving: str,
     stopped: str,
+    listening: Callable[[], None] | None = None,
 ) -> None:
     """Serve the app ``make_app(token, hosts)`` makes on the loopback address until Ctrl-C,
     behind a fresh token: the first line printed is the address to open, then ``serving``."""
     sock = listen(port)
+    if listening is not None:  # the port is ours: what the app needs started, started
+        listening()
     port = sock.getsockname()[1]
     token = secrets.token_urlsafe(24)
     hosts = {f"{LOOPBACK}:{port}", f"localhost:{port}"}

@@ -19,7 +19,8 @@ def safe_stem(text: str, fallback: str, limit: int = MAX_STEM_CHARS) -> str:
     """``Łukasz Øster-Iğdır`` → ``łukasz-øster-iğdır``; ``fallback`` when nothing is left."""
     kept = [
         char if unicodedata.category(char).startswith(_KEPT_CATEGORIES) else "-"
-        for char in unicodedata.normalize("NFC", text).lower()
+        # Composed again after lowering: "J̌" lowers to "ǰ" only so ("İ" to "i̇" and back).
+        for char in unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).lower())
     ]
     stem = "-".join(part for part in "".join(kept).split("-") if part)
     return stem[:limit].strip("-") or fallback
