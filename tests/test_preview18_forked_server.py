@@ -136,6 +136,10 @@ print("beside a thread", can_fork_here())
 print("named helper beside a thread", run(said + "  # multiprocessing.forkserver"))
 finish.set()
 thread.join()
+import _thread, time
+_thread.start_new_thread(time.sleep, (5,))  # a library's own: Python's count does not know it
+time.sleep(0.2)
+print("beside a library's thread", can_fork_here())
 """
 
 
@@ -154,6 +158,7 @@ def test_only_the_named_helper_is_forked_and_only_with_no_other_thread(tmp_path:
         "named helper 0",
         "beside a thread False",
         "named helper beside a thread 0",
+        "beside a library's thread False",
     ]
     # A program's sys.argv[0] is "-c"; the fork's is the scene's own.
     assert told.read_text().splitlines() == ["-c", str(scene), "-c"]

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, InvalidStateError
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
@@ -50,7 +51,21 @@ def can_fork_here() -> bool:
         sys.platform.startswith("linux")
         and threading.current_thread() is threading.main_thread()
         and threading.active_count() == 1
+        and _threads_of_this_process() == 1
     )
+
+
+def _threads_of_this_process() -> int:
+    """Every thread Linux counts in this process, a library's own among them (Python's count
+    knows only its own)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return 0  # no /proc to ask: not known to be alone
+    for line in status.splitlines():
+        if line.startswith("Threads:"):
+            return int(line.split()[1])
+    return 0
 
 
 @contextlib.contextmanager
