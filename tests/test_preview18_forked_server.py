@@ -1,8 +1,9 @@
 """The preview's fork server is forked from the preview itself as it opens, before it has any
 other thread: it has the preview's modules already, where a fork server started as a program
 of its own imported them again (0.4 s of CPU at every opening, `bench_preview_open.py`). It
-still ends with the preview, without a word, however the preview is stopped; and where this
-process cannot fork safely (another thread runs), the fork server starts as a program."""
+still ends with the preview, without a word, however the preview is stopped (its workers too:
+none is started again as the preview stops); and where this process cannot fork safely
+(another thread runs), the fork server starts as a program."""
 
 from __future__ import annotations
 
@@ -112,6 +113,9 @@ def test_the_fork_server_is_the_preview_forked_and_ends_with_it_without_a_word(
         _, errors = process.communicate(timeout=30)
         assert "Traceback" not in errors, errors
         assert "Error" not in errors, errors
+        # Its workers end with it: nothing is said of starting others (a SIGTERM to the group
+        # ended them a moment before the preview heard of it, and it said so twice).
+        assert "unexpectedly" not in errors and "stopped twice" not in errors, errors
         assert not _ended(everyone), "left running after the preview stopped"
 
 

@@ -213,6 +213,10 @@ def _take_held_signals() -> None:
 
 IDLE_WORKER_SECONDS = 1.0
 """How long stopping waits for idle workers to leave by themselves."""
+STOP_GRACE_SECONDS = 0.5
+"""How long a pool whose worker died waits to hear that its owner is stopping before it
+starts another: a SIGTERM to the whole group (``timeout``, a service manager) ends the worker
+a moment before the preview hears of it, and "stopped unexpectedly" was said as it stopped."""
 
 
 class RenewedPool(Executor):
@@ -231,6 +235,9 @@ class RenewedPool(Executor):
         self.lock = threading.Lock()
         self.pool = make()
         self.stopped = False
+        self.stopping = threading.Event()
+        """Set by the owner as it starts to stop (its signal handler): no worker is started
+        again from then on, and the jobs of a worker that died with it fail quietly."""
 
     def _again(
         self, broken: Executor, error: BaseException, give: Callable[[Executor], Future[T]]
@@ -238,7 +245,7 @@ class RenewedPool(Executor):
         """The job given (``give``) to a new pool if ``broken`` is still the one in use, else
         to the one that replaced it, and that pool; ``BrokenProcessPool`` once stopped."""
         with self.lock:
-            if self.stopped:
+            if self.stopped or self.stopping.is_set():
                 raise BrokenProcessPool("the workers were stopped") from error
             if self.pool is broken:
                 _log.warning("A worker of the preview stopped unexpectedly; starting another.")
@@ -260,7 +267,12 @@ class RenewedPool(Executor):
                 if answer.done():
                     return
                 error = None if job.cancelled() else job.exception()
-                if isinstance(error, BrokenProcessPool) and again and not answer.unwanted:
+                if (
+                    isinstance(error, BrokenProcessPool)
+                    and again
+                    and not answer.unwanted
+                    and not self.stopping.wait(STOP_GRACE_SECONDS)
+                ):
                     try:
                         follow(*self._again(pool, error, give), again=False)
                         return

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable, Coroutine
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
@@ -33,6 +34,7 @@ from medialit.preview.pages import (
     warm_up,
 )
 from medialit.preview.view import lesson_view
+from medialit.processes import RenewedPool
 from medialit.settings.layers import Configuration
 
 DOCUMENT_LABELS = {"student": "student sheet", "key": "answer key"}
@@ -50,6 +52,12 @@ WORKER_STOPPED = (
 """Said when a job's worker died and so did the one started again for it (``RenewedPool``)."""
 
 _log = logging.getLogger(__name__)
+
+
+def stops_with(executor: Executor, preview: Preview) -> None:
+    """``executor``'s workers are not started again once ``preview`` is stopping."""
+    if isinstance(executor, RenewedPool):
+        executor.stopping = preview.stopping
 
 
 def worker_stopped(error: BaseException) -> None:
@@ -95,6 +103,8 @@ class Preview:
         self.render_wanted = asyncio.Event()
         self.loop: asyncio.AbstractEventLoop | None = None
         self.sizes: dict[str, Any] = {}
+        self.stopping = threading.Event()
+        """Set as the preview starts to stop (:meth:`stop_soon`)."""
         """Each level's and selection's student sheet: pages, last page (preview/sizes.py)."""
         self.background: list[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = []
         """Tasks of the studio's modules, run (until told to stop) while the server runs."""
@@ -184,6 +194,7 @@ class Preview:
         if self.executor_factory is None:
             return
         self.executor = self.executor_factory()
+        stops_with(self.executor, self)
         loop = asyncio.get_running_loop()
         with contextlib.suppress(BrokenProcessPool):  # the first layout will say
             await loop.run_in_executor(self.executor, warm_up)
@@ -231,7 +242,10 @@ class Preview:
 
     def _not_laid_out(self, error: BrokenProcessPool) -> None:
         """A job that stopped its worker and the one started again for it: said in the
-        terminal and in the pages pane; the next change tries again."""
+        terminal and in the pages pane; the next change tries again. Nothing is said of a
+        worker stopped with the preview."""
+        if self.stopping.is_set():
+            return
         worker_stopped(error)
         self._publish_pages(busy=False, error=WORKER_STOPPED)
 
@@ -358,7 +372,9 @@ class Preview:
             self.subscribers.discard(queue)
 
     def stop_soon(self) -> None:
-        """End every event stream, so that the server can stop at once (safe from a signal)."""
+        """End every event stream, so that the server can stop at once, and tell the workers'
+        pools that the preview is stopping (safe from a signal)."""
+        self.stopping.set()
 
         def stop() -> None:
             for queue in self.subscribers:

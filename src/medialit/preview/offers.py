@@ -29,7 +29,7 @@ from starlette.routing import BaseRoute, Route
 from medialit.drafting.rekinding import offer_for, read_ahead
 from medialit.lesson.article import Block
 from medialit.lesson.model import Kind
-from medialit.preview.live import Preview
+from medialit.preview.live import Preview, stops_with
 from medialit.preview.pages import make_executor
 from medialit.preview.requests import BadRequest
 from medialit.processes import stop_workers
@@ -58,6 +58,7 @@ class Reader:
             # told to stop after a signal to the terminal's process group had ended its
             # worker, waited for ever for a lock that worker held.)
             self.executor = make_executor()
+            stops_with(self.executor, self.preview)
             blocks, language = _reading_of(self.preview.view)
             self.executor.submit(read_ahead, blocks, language, self.preview.lesson)
             await stop.wait()

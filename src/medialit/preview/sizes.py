@@ -29,7 +29,7 @@ from medialit.layout.page_fill import PageFill, page_fill
 from medialit.lesson.model import LEVELS, Level
 from medialit.lesson.reading import CheckedLesson
 from medialit.preview.editing import read_version
-from medialit.preview.live import WORKER_STOPPED, Preview, worker_stopped
+from medialit.preview.live import WORKER_STOPPED, Preview, stops_with, worker_stopped
 from medialit.preview.pages import NO_DATE, kept_or_new_layout, make_background_executor
 from medialit.processes import stop_workers
 from medialit.render.sheet_table import STUDENT
@@ -199,6 +199,7 @@ class Sizer:
             self._publish(sheets, version, busy=True)
             if self.executor is None:
                 self.executor = make_background_executor()
+                stops_with(self.executor, preview)
             try:
                 sized = await loop.run_in_executor(
                     self.executor,
@@ -210,6 +211,8 @@ class Sizer:
                     sheet.key not in self.done,  # kept: the first count of each sheet
                 )
             except BrokenProcessPool as exc:  # not while memory is short: at the next change
+                if preview.stopping.is_set():  # stopped with the preview: nothing to say
+                    return
                 worker_stopped(exc)
                 self._found(sheet, version, Sized(digest="", error=WORKER_STOPPED))
                 self.inputs.pop(sheet.key, None)  # counted again at the next change
