@@ -103,9 +103,9 @@ class Preview:
         self.render_wanted = asyncio.Event()
         self.loop: asyncio.AbstractEventLoop | None = None
         self.sizes: dict[str, Any] = {}
+        """Each level's and selection's student sheet: pages, last page (preview/sizes.py)."""
         self.stopping = threading.Event()
         """Set as the preview starts to stop (:meth:`stop_soon`)."""
-        """Each level's and selection's student sheet: pages, last page (preview/sizes.py)."""
         self.background: list[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = []
         """Tasks of the studio's modules, run (until told to stop) while the server runs."""
         self.saved: tuple[str, CheckedLesson, str | None] | None = None
