@@ -105,14 +105,8 @@ def start_workers_early() -> None:
     own (which it still does where this one did not start: :func:`_workers_context`)."""
     if "forkserver" not in multiprocessing.get_all_start_methods() or not can_fork_here():
         return
-    multiprocessing.get_context("forkserver").set_forkserver_preload([_FORKED])
     try:
-        # First, and as a program: starting it unblocks Ctrl-C and SIGTERM, which the fork
-        # server's start holds.
-        multiprocessing.resource_tracker.ensure_running()
-        forked = helper_forked_here("multiprocessing.forkserver")
-        with forked, interruptions_held(), _ctrl_c_ignored():
-            multiprocessing.forkserver.ensure_running()
+        _start_fork_server(forked=True)
     except OSError as exc:  # the first worker tries again, and says why if it cannot
         _log.debug("The fork server did not start early: %s", exc)
 
@@ -127,16 +121,25 @@ def _workers_context() -> BaseContext:
     ready at once. It ends when the server does.
     """
     if "forkserver" in multiprocessing.get_all_start_methods():  # not on Windows
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([_FORKED])
         try:
-            with interruptions_held(), _ctrl_c_ignored():
-                multiprocessing.forkserver.ensure_running()
-            return context
+            _start_fork_server(forked=False)
+            return multiprocessing.get_context("forkserver")
         except OSError as exc:  # no socket for it (a temporary folder's path too long, a
             # sandbox): a review found the pages waiting for ever; spawned workers work there
             _log.info("No fork server for the preview's workers (%s): spawning them.", exc)
     return multiprocessing.get_context("spawn")
+
+
+def _start_fork_server(*, forked: bool) -> None:
+    """The fork server running (nothing to do if it is), ``forked`` from this process or
+    started as a program, with Ctrl-C and SIGTERM held and Ctrl-C ignored while it starts."""
+    multiprocessing.get_context("forkserver").set_forkserver_preload([_FORKED])
+    # First, on its own: starting the resource tracker unblocks Ctrl-C and SIGTERM, which
+    # the fork server's start holds.
+    multiprocessing.resource_tracker.ensure_running()
+    fork = helper_forked_here("multiprocessing.forkserver") if forked else contextlib.nullcontext()
+    with fork, interruptions_held(), _ctrl_c_ignored():
+        multiprocessing.forkserver.ensure_running()
 
 
 @contextlib.contextmanager
